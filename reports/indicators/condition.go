@@ -1,0 +1,81 @@
+package indicators
+
+import (
+	"net/mail"
+	"strings"
+
+	"github.com/mn2010/baocao/reports/plan"
+	"github.com/mn2010/baocao/sources"
+)
+
+// test is a compiled condition.
+type test func(sources.Row) bool
+
+type tests []test
+
+func (ts tests) all(row sources.Row) bool {
+	for _, t := range ts {
+		if !t(row) {
+			return false
+		}
+	}
+	return true
+}
+
+func compile(conds []plan.Condition, t *sources.Table, domains []string) tests {
+	var out tests
+	for _, c := range conds {
+		out = append(out, compileOne(c, t, domains))
+	}
+	return out
+}
+
+func compileOne(c plan.Condition, t *sources.Table, domains []string) test {
+	i := t.Col(c.Column)
+	values := sources.NewMatcher(wrap(c.Values))
+	switch c.Op {
+	case "eq", "in":
+		return func(r sources.Row) bool { return values.Match(r.Cells[i].Text) >= 0 }
+	case "not_in":
+		return func(r sources.Row) bool { return values.Match(r.Cells[i].Text) < 0 }
+	case "empty":
+		return func(r sources.Row) bool { return r.Cells[i].Empty }
+	case "filled":
+		return func(r sources.Row) bool { return !r.Cells[i].Empty }
+	case "yes":
+		return func(r sources.Row) bool { return r.Cells[i].Bool }
+	case "no":
+		return func(r sources.Row) bool { return !r.Cells[i].Bool }
+	case "le_column", "gt_column":
+		o, gt := t.Col(c.Other), c.Op == "gt_column"
+		return func(r sources.Row) bool {
+			a, b := r.Cells[i], r.Cells[o]
+			return !a.Empty && !b.Empty && a.Date.After(b.Date) == gt
+		}
+	case "official_email":
+		return func(r sources.Row) bool { return OfficialEmail(r.Cells[i].Text, domains) }
+	}
+	panic("indicators: unknown op " + c.Op) // plan validation rules this out
+}
+
+// OfficialEmail reports whether s is a single valid address in one of the
+// domains or a subdomain of one.
+func OfficialEmail(s string, domains []string) bool {
+	s = strings.TrimSpace(s)
+	a, err := mail.ParseAddress(s)
+	if err != nil || a.Name != "" || a.Address != s || strings.ContainsAny(s, " <>") {
+		return false
+	}
+	at := strings.LastIndexByte(s, '@')
+	host := strings.ToLower(s[at+1:])
+	if !strings.Contains(host, ".") {
+		return false
+	}
+	for _, d := range domains {
+		d = strings.ToLower(strings.Trim(strings.TrimSpace(d), "."))
+		if d != "" && (host == d || strings.HasSuffix(host, "."+d)) {
+			return true
+		}
+	}
+	return false
+}

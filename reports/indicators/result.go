@@ -1,0 +1,123 @@
+package indicators
+
+import (
+	"time"
+
+	"github.com/mn2010/baocao/reports/period"
+	"github.com/mn2010/baocao/reports/plan"
+	"github.com/mn2010/baocao/sources"
+)
+
+// Status words of an indicator, as printed in reports.
+const (
+	Met     = "Đạt"
+	NotMet  = "Không đạt"
+	NoCases = "Không phát sinh"
+	NoData  = "Chưa có số liệu"
+)
+
+// Result is an indicator's outcome for a period. Value is nil when there is
+// nothing to measure (an empty denominator or no manual value); Met is nil
+// then too.
+type Result struct {
+	ID          string   `json:"id"`
+	Text        string   `json:"text"`
+	TargetText  string   `json:"target_text"`
+	Value       *float64 `json:"value"`
+	Numerator   *int     `json:"numerator,omitempty"`
+	Denominator *int     `json:"denominator,omitempty"`
+	Target      float64  `json:"target"`
+	Compare     string   `json:"compare"`
+	Met         *bool    `json:"met"`
+	Status      string   `json:"status"`
+	Unit        string   `json:"unit"` // "fraction", "rank" or "yesno"
+	Note        string   `json:"note,omitempty"`
+	Breakdown   []Group  `json:"breakdown,omitempty"`
+}
+
+// Group is one group of a ratio's breakdown.
+type Group struct {
+	Key         string   `json:"key"`
+	Value       *float64 `json:"value"`
+	Numerator   int      `json:"numerator"`
+	Denominator int      `json:"denominator"`
+	Target      float64  `json:"target"`
+	Met         *bool    `json:"met"`
+}
+
+// FieldStats is one line of the dossiers-by-field table.
+type FieldStats struct {
+	Field          string   `json:"field"`
+	Received       int      `json:"received"`
+	Resolved       int      `json:"resolved"`
+	OnTime         int      `json:"on_time"`
+	Late           int      `json:"late"`
+	Pending        int      `json:"pending"`
+	OverduePending int      `json:"overdue_pending"`
+	Rate           *float64 `json:"rate"`
+}
+
+// LateDossier is a dossier resolved late in the period.
+type LateDossier struct {
+	ID        string    `json:"id"`
+	Field     string    `json:"field"`
+	Procedure string    `json:"procedure"`
+	Received  time.Time `json:"received"`
+	Due       time.Time `json:"due"`
+	Returned  time.Time `json:"returned"`
+	DaysLate  int       `json:"days_late"`
+	Apology   time.Time `json:"apology,omitzero"`
+}
+
+// TaskStatus is the progress of a key task at the end of the period.
+type TaskStatus struct {
+	ID     string `json:"id"`
+	Title  string `json:"title"`
+	Status string `json:"status"` // a Tình trạng value, or "Chưa cập nhật"
+	Result string `json:"result,omitempty"`
+	Period string `json:"period,omitempty"` // the label of the row shown
+}
+
+// NoUpdate is a task's status when no progress row applies.
+const NoUpdate = "Chưa cập nhật"
+
+// Input is what Compute works from.
+type Input struct {
+	Plan            *plan.Plan
+	Period          period.Period
+	Tables          map[string]*sources.Table // by source name
+	OfficialDomains []string
+}
+
+// Outcome is everything computed for a period.
+type Outcome struct {
+	Indicators []Result
+	Fields     []FieldStats // by field, then a total line with Field "Tổng cộng"
+	Late       []LateDossier
+	Tasks      []TaskStatus
+	Issues     []sources.Issue // warnings found while computing
+}
+
+// Total is the Field of the total line of the dossiers table.
+const Total = "Tổng cộng"
+
+// Compute computes every indicator of the plan, the dossier tables and the
+// tasks for the period.
+func Compute(in Input) *Outcome {
+	out := &Outcome{}
+	manual := readDated(in, plan.Manual, "indicator", out)
+	for _, ind := range in.Plan.Indicators {
+		var r Result
+		if ind.Kind == "manual" {
+			r = manualResult(ind, manual, in, out)
+		} else {
+			r = ratio(ind, in)
+		}
+		out.Indicators = append(out.Indicators, r)
+	}
+	out.Fields, out.Late = dossiers(in)
+	out.Tasks = tasks(in, out)
+	return out
+}
+
+func ptr[T any](v T) *T { return &v }

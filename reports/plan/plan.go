@@ -1,0 +1,131 @@
+package plan
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+
+	"github.com/mn2010/baocao/sources"
+	"github.com/mn2010/baocao/templates"
+	"github.com/pelletier/go-toml/v2"
+)
+
+// ErrInvalid is wrapped by every error for a plan file that cannot be used.
+var ErrInvalid = errors.New("plan: invalid plan")
+
+// Plan is a unit's plan for a year.
+type Plan struct {
+	Title        string                     `toml:"title"`
+	Reference    string                     `toml:"reference"`
+	Sources      map[string]*sources.Schema `toml:"sources"`
+	Indicators   []Indicator                `toml:"indicators"`
+	DossierTable DossierTable               `toml:"dossier_table"`
+	Tasks        Tasks                      `toml:"tasks"`
+}
+
+// Indicator is one target of the plan and how it is computed.
+type Indicator struct {
+	ID         string      `toml:"id"`
+	Text       string      `toml:"text"`
+	TargetText string      `toml:"target_text"`
+	Kind       string      `toml:"kind"`    // "manual" or "ratio"
+	Target     float64     `toml:"target"`  // a fraction, a rank, or 1 for yes
+	Compare    string      `toml:"compare"` // ">=" (default) or "<="
+	ValueType  string      `toml:"value_type"`
+	Source     string      `toml:"source"`
+	PeriodCol  string      `toml:"period_column"`
+	Filters    []Condition `toml:"filters"`
+	Numerator  []Condition `toml:"numerator"`
+	Distinct   string      `toml:"distinct"`
+	Any        bool        `toml:"any"`
+	Breakdown  *Breakdown  `toml:"breakdown"`
+}
+
+// Condition tests one column of a row.
+type Condition struct {
+	Column string   `toml:"column"`
+	Op     string   `toml:"op"`
+	Values []string `toml:"values"`
+	Other  string   `toml:"other"`
+}
+
+// Breakdown splits a ratio by the values of a column; each group meets its
+// own target (Targets, else the indicator's).
+type Breakdown struct {
+	Column  string             `toml:"column"`
+	Targets map[string]float64 `toml:"targets"`
+}
+
+// DossierTable names the dossier columns of the "by field" table.
+type DossierTable struct {
+	Source    string `toml:"source"`
+	ID        string `toml:"id"`
+	Group     string `toml:"group"`
+	Procedure string `toml:"procedure"`
+	Received  string `toml:"received"`
+	Due       string `toml:"due"`
+	Returned  string `toml:"returned"`
+	Apology   string `toml:"apology"`
+}
+
+// Tasks is section III: the key tasks and the source of their progress.
+type Tasks struct {
+	Title  string `toml:"title"`
+	Source string `toml:"source"`
+	Items  []Task `toml:"items"`
+}
+
+// Task is one key task.
+type Task struct {
+	ID    string `toml:"id"`
+	Title string `toml:"title"`
+}
+
+// Manual is the name of the source of manual values.
+const Manual = "manual"
+
+// Load reads the plan at path, or the embedded default plan if path is empty.
+func Load(path string) (*Plan, error) {
+	var data []byte
+	var err error
+	name := path
+	if path == "" {
+		name = templates.DefaultPlan
+		data, err = fs.ReadFile(templates.FS, templates.DefaultPlan)
+	} else {
+		data, err = os.ReadFile(path)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("%w: %s: %v", ErrInvalid, name, err)
+	}
+	return Parse(name, data)
+}
+
+// Parse reads a plan file's contents; name is used in errors.
+func Parse(name string, data []byte) (*Plan, error) {
+	var p Plan
+	dec := toml.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&p); err != nil {
+		return nil, fmt.Errorf("%w: %s: %s", ErrInvalid, name, tomlDetail(err))
+	}
+	if err := p.validate(); err != nil {
+		return nil, fmt.Errorf("%w: %s: %v", ErrInvalid, name, err)
+	}
+	return &p, nil
+}
+
+func tomlDetail(err error) string {
+	var de *toml.DecodeError
+	var se *toml.StrictMissingError
+	switch {
+	case errors.As(err, &de):
+		row, col := de.Position()
+		return fmt.Sprintf("line %d, column %d: %s", row, col, de.Error())
+	case errors.As(err, &se):
+		return se.String()
+	}
+	return err.Error()
+}

@@ -1,0 +1,93 @@
+package plan
+
+import (
+	"fmt"
+
+	"github.com/mn2010/baocao/sources"
+)
+
+var conditionOps = map[string]bool{
+	"eq": true, "in": true, "not_in": true, "empty": true, "filled": true,
+	"yes": true, "no": true, "le_column": true, "gt_column": true, "official_email": true,
+}
+
+func (p *Plan) validate() error {
+	for name, s := range p.Sources {
+		if s == nil {
+			return fmt.Errorf("source %q has no columns", name)
+		}
+		if err := s.Validate(); err != nil {
+			return fmt.Errorf("source %q: %w", name, err)
+		}
+	}
+	if len(p.Indicators) == 0 {
+		return fmt.Errorf("no indicators")
+	}
+	seen := map[string]bool{}
+	for _, in := range p.Indicators {
+		if seen[in.ID] {
+			return fmt.Errorf("indicator %q appears twice", in.ID)
+		}
+		seen[in.ID] = true
+		if err := p.validateIndicator(in); err != nil {
+			return fmt.Errorf("indicator %q: %w", in.ID, err)
+		}
+	}
+	if err := p.need(p.Tasks.Source, "task", "period", "status", "result"); err != nil {
+		return fmt.Errorf("tasks: %w", err)
+	}
+	d := p.DossierTable
+	if err := p.need(d.Source, d.ID, d.Group, d.Procedure, d.Received, d.Due, d.Returned, d.Apology); err != nil {
+		return fmt.Errorf("dossier_table: %w", err)
+	}
+	return nil
+}
+
+func (p *Plan) validateIndicator(in Indicator) error {
+	if in.Compare != "" && in.Compare != ">=" && in.Compare != "<=" {
+		return fmt.Errorf("compare %q: want \">=\" or \"<=\"", in.Compare)
+	}
+	switch in.Kind {
+	case "manual":
+		switch in.ValueType {
+		case "rank", "fraction", "yesno":
+		default:
+			return fmt.Errorf("value_type %q: want rank, fraction or yesno", in.ValueType)
+		}
+		return p.need(Manual, "indicator", "period", "value")
+	case "ratio":
+	default:
+		return fmt.Errorf("kind %q: want manual or ratio", in.Kind)
+	}
+	cols := []string{in.PeriodCol, in.Distinct}
+	if in.Breakdown != nil {
+		cols = append(cols, in.Breakdown.Column)
+	}
+	for _, c := range append(append([]Condition{}, in.Filters...), in.Numerator...) {
+		if !conditionOps[c.Op] {
+			return fmt.Errorf("condition on %q: unknown op %q", c.Column, c.Op)
+		}
+		if (c.Op == "le_column" || c.Op == "gt_column") && c.Other == "" {
+			return fmt.Errorf("condition on %q: op %s needs other", c.Column, c.Op)
+		}
+		cols = append(cols, c.Column, c.Other)
+	}
+	return p.need(in.Source, cols...)
+}
+
+// need checks that source exists and has every non-empty column key.
+func (p *Plan) need(source string, cols ...string) error {
+	s, ok := p.Sources[source]
+	if !ok {
+		return fmt.Errorf("unknown source %q", source)
+	}
+	for _, c := range cols {
+		if c != "" && s.Index(c) < 0 {
+			return fmt.Errorf("source %q has no column %q", source, c)
+		}
+	}
+	return nil
+}
+
+// Schema returns the schema of a source the plan names.
+func (p *Plan) Schema(source string) *sources.Schema { return p.Sources[source] }

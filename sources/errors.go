@@ -1,0 +1,40 @@
+package sources
+
+import (
+	"errors"
+	"fmt"
+)
+
+// ErrUnusable is wrapped by every error for a source that cannot be used at
+// all: a missing file or sheet, a missing required column, a file that is not
+// a workbook or is too large.
+var ErrUnusable = errors.New("source cannot be used")
+
+// SourceError says which source failed and what to do about it. Message is
+// in Vietnamese, for the staff who fix the files.
+type SourceError struct {
+	Source  string
+	File    string
+	Sheet   string
+	Message string
+	Err     error // the underlying cause, if any
+}
+
+func (e *SourceError) Error() string {
+	loc := e.File
+	if e.Sheet != "" {
+		loc += ", trang " + fmt.Sprintf("%q", e.Sheet)
+	}
+	s := fmt.Sprintf("sources: %s (%s): %s", e.Source, loc, e.Message)
+	if e.Err != nil {
+		s += fmt.Sprintf(" [%v]", e.Err)
+	}
+	return s
+}
+
+func (e *SourceError) Unwrap() []error {
+	if e.Err != nil {
+		return []error{ErrUnusable, e.Err}
+	}
+	return []error{ErrUnusable}
+}

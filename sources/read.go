@@ -1,0 +1,125 @@
+package sources
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// HeaderSearchRows is how many rows from the top are searched for the header.
+const HeaderSearchRows = 20
+
+// Limits bound what a source may cost to read.
+type Limits struct {
+	MaxFileBytes  int64 // size of the file on disk
+	MaxUnzipBytes int64 // size of a workbook once unzipped
+}
+
+// DefaultLimits suit a school's or a district's files with room to spare.
+var DefaultLimits = Limits{MaxFileBytes: 100 << 20, MaxUnzipBytes: 1 << 30}
+
+// Spec names a source to read.
+type Spec struct {
+	Name    string              // the source's name, e.g. "dossiers"
+	Path    string              // the file
+	Sheet   string              // the sheet; empty means the first
+	Aliases map[string][]string // extra headers, keyed by a column's header or key
+	Limits  Limits
+}
+
+// Result is what Read returns for one source.
+type Result struct {
+	Table  *Table
+	Issues []Issue // warnings, in file order
+	SHA256 string  // of the file's bytes
+	Bytes  int64
+}
+
+// Read reads the source spec names with schema. Row problems are warnings in
+// the result; a source that cannot be used is a *SourceError.
+func Read(spec Spec, schema *Schema) (*Result, error) {
+	if spec.Limits == (Limits{}) {
+		spec.Limits = DefaultLimits
+	}
+	data, err := readFile(spec)
+	if err != nil {
+		return nil, err
+	}
+	sum := sha256.Sum256(data)
+	res := &Result{SHA256: hex.EncodeToString(sum[:]), Bytes: int64(len(data))}
+	p := newParser(spec, schema)
+	rr, sheet, err := openRows(spec, data, p.isHeader)
+	if err != nil {
+		return nil, err
+	}
+	defer rr.close()
+	p.table.Sheet = sheet
+	if err := p.run(rr); err != nil {
+		return nil, err
+	}
+	res.Table, res.Issues = p.table, p.issues
+	return res, nil
+}
+
+func readFile(spec Spec) ([]byte, error) {
+	fail := func(msg string, err error) error {
+		return &SourceError{Source: spec.Name, File: spec.Path, Message: msg, Err: err}
+	}
+	if strings.EqualFold(filepath.Ext(spec.Path), ".xls") {
+		return nil, fail(xlsHelp, nil)
+	}
+	st, err := os.Stat(spec.Path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, fail("không tìm thấy tệp: kiểm tra đường dẫn trong tệp cấu hình", nil)
+	case err != nil:
+		return nil, fail("không đọc được tệp: kiểm tra quyền truy cập", err)
+	case st.IsDir():
+		return nil, fail("đường dẫn là một thư mục, không phải tệp", nil)
+	case st.Size() > spec.Limits.MaxFileBytes:
+		return nil, fail(fmt.Sprintf("tệp quá lớn (%d MB, giới hạn %d MB): tách tệp theo năm hoặc nâng [limits] max_file_mb trong cấu hình",
+			st.Size()>>20, spec.Limits.MaxFileBytes>>20), nil)
+	}
+	data, err := os.ReadFile(spec.Path)
+	if err != nil {
+		return nil, fail("không đọc được tệp: kiểm tra quyền truy cập", err)
+	}
+	return data, nil
+}
+
+const xlsHelp = "định dạng Excel cũ (.xls) không được hỗ trợ: mở tệp và lưu lại dưới dạng .xlsx " +
+	"(Excel: Tệp › Lưu thành › Sổ làm việc Excel; hoặc chạy `libreoffice --headless --convert-to xlsx TỆP.xls`), " +
+	"rồi sửa đường dẫn trong cấu hình"
+
+var (
+	zipMagic = []byte("PK\x03\x04")
+	oleMagic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
+)
+
+// rowReader yields a source's rows in order; line is the row number a user
+// sees.
+type rowReader interface {
+	next() (cells []string, line int, ok bool, err error)
+	close()
+}
+
+func openRows(spec Spec, data []byte, isHeader func([]string) bool) (rowReader, string, error) {
+	isCSV := strings.EqualFold(filepath.Ext(spec.Path), ".csv")
+	switch {
+	case bytes.HasPrefix(data, oleMagic):
+		return nil, "", &SourceError{Source: spec.Name, File: spec.Path, Message: xlsHelp}
+	case bytes.HasPrefix(data, zipMagic):
+		return openXLSX(spec, data)
+	case isCSV:
+		rr, err := openCSV(spec, data, isHeader)
+		return rr, "", err
+	}
+	return nil, "", &SourceError{Source: spec.Name, File: spec.Path,
+		Message: "tệp không phải sổ tính .xlsx hay .csv: lưu lại tệp dưới dạng .xlsx"}
+}

@@ -1,0 +1,97 @@
+package sources
+
+import (
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Clean returns s in NFC with surrounding white space removed and inner runs
+// of white space (including no-break spaces) collapsed to one space.
+func Clean(s string) string {
+	s = norm.NFC.String(s)
+	if !needsSpaceFix(s) {
+		return s
+	}
+	return strings.Join(strings.FieldsFunc(s, unicode.IsSpace), " ")
+}
+
+func needsSpaceFix(s string) bool {
+	prevSpace := true
+	for _, r := range s {
+		sp := unicode.IsSpace(r)
+		if sp && (prevSpace || r != ' ') {
+			return true
+		}
+		prevSpace = sp
+	}
+	return prevSpace && s != ""
+}
+
+// Fold is the key under which two names or categories compare equal: NFC,
+// lower case, white space trimmed and collapsed.
+func Fold(s string) string {
+	return strings.ToLower(Clean(s))
+}
+
+// FoldMarks is [Fold] without diacritics ("Ngày tiếp nhận" → "ngay tiep
+// nhan"); it is the fallback comparison, used only when unambiguous.
+func FoldMarks(s string) string {
+	var b strings.Builder
+	for _, r := range norm.NFD.String(Fold(s)) {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+		case r == 'đ':
+			b.WriteRune('d')
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// Matcher finds which of a fixed list of names a text stands for, by [Fold]
+// and, when that finds nothing and exactly one name fits, by [FoldMarks].
+type Matcher struct {
+	exact map[string]int
+	marks map[string][]int
+}
+
+// NewMatcher returns a Matcher for names; names[i] may list several spellings
+// of entry i.
+func NewMatcher(names [][]string) *Matcher {
+	m := &Matcher{exact: map[string]int{}, marks: map[string][]int{}}
+	for i, spellings := range names {
+		for _, s := range spellings {
+			if _, ok := m.exact[Fold(s)]; !ok {
+				m.exact[Fold(s)] = i
+			}
+			k := FoldMarks(s)
+			if !containsInt(m.marks[k], i) {
+				m.marks[k] = append(m.marks[k], i)
+			}
+		}
+	}
+	return m
+}
+
+// Match returns the entry s stands for, or -1.
+func (m *Matcher) Match(s string) int {
+	if i, ok := m.exact[Fold(s)]; ok {
+		return i
+	}
+	if c := m.marks[FoldMarks(s)]; len(c) == 1 {
+		return c[0]
+	}
+	return -1
+}
+
+func containsInt(xs []int, x int) bool {
+	for _, v := range xs {
+		if v == x {
+			return true
+		}
+	}
+	return false
+}
