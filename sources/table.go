@@ -1,6 +1,10 @@
 package sources
 
-import "time"
+import (
+	"fmt"
+	"strings"
+	"time"
+)
 
 // Value is one typed cell. Which field holds the value depends on the
 // column's Kind; Empty is set for a blank cell.
@@ -56,3 +60,23 @@ const (
 	Warning = "warning"
 	Error   = "error"
 )
+
+// String gives the issue on one line, naming where it is: file, sheet, row,
+// column and value.
+func (i Issue) String() string {
+	var b strings.Builder
+	b.WriteString(i.Severity + ": " + i.File)
+	if i.Sheet != "" {
+		fmt.Fprintf(&b, ", trang %q", i.Sheet)
+	}
+	if i.Row > 0 {
+		fmt.Fprintf(&b, ", dòng %d", i.Row)
+	}
+	if i.Column != "" {
+		fmt.Fprintf(&b, ", cột %q", i.Column)
+	}
+	if i.Value != "" {
+		fmt.Fprintf(&b, " = %q", i.Value)
+	}
+	return b.String() + ": " + i.Message
+}

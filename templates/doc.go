@@ -13,3 +13,6 @@ var FS embed.FS
 
 // DefaultPlan is the name of the plan used when the config names none.
 const DefaultPlan = "plan-2024.toml"
+
+// Texts is the name of the report texts file.
+const Texts = "texts.toml"

@@ -1,0 +1,122 @@
+// Command baocao writes a unit's periodic administrative-reform reports: it
+// reads the unit's spreadsheets, computes every target of its plan for a
+// period, renders an Excel workbook and a PDF document, archives both and
+// mails them to the district office.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	_ "time/tzdata" // Asia/Ho_Chi_Minh on a bare machine
+
+	"github.com/mn2010/baocao/internal/config"
+	"github.com/mn2010/baocao/reports"
+	"github.com/mn2010/baocao/reports/period"
+	"github.com/mn2010/baocao/reports/plan"
+	"github.com/mn2010/baocao/sources"
+)
+
+// Exit codes (SPEC §5).
+const (
+	exitOK       = 0
+	exitFailure  = 1
+	exitBadInput = 2
+)
+
+// errUsage marks a command line that cannot be run.
+var errUsage = errors.New("usage")
+
+type command struct {
+	name, args, help string
+	run              func(args []string, stdout, stderr io.Writer) error
+}
+
+var commands = []command{
+	{"run", "-r REPORT -p PERIOD [--no-email]", "read, compute, render, archive (and send) one report", runCmd},
+	{"validate", "[-p PERIOD]", "read every source and print every warning and error; writes nothing", validateCmd},
+}
+
+func main() {
+	os.Exit(dispatch(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+func dispatch(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+		usage(stderr)
+		return exitBadInput
+	}
+	for _, c := range commands {
+		if c.name == args[0] {
+			return exitCode(c.run(args[1:], stdout, stderr), stderr)
+		}
+	}
+	fmt.Fprintf(stderr, "baocao: unknown command %q\n", args[0])
+	usage(stderr)
+	return exitBadInput
+}
+
+func usage(w io.Writer) {
+	fmt.Fprintln(w, "usage: baocao COMMAND [-c CONFIG] [flags]")
+	for _, c := range commands {
+		fmt.Fprintf(w, "  %-9s %-36s %s\n", c.name, c.args, c.help)
+	}
+}
+
+// exitCode prints err and maps it to an exit code: 2 for bad input or
+// config, 1 for anything else.
+func exitCode(err error, stderr io.Writer) int {
+	if err == nil {
+		return exitOK
+	}
+	for _, e := range flatten(err) {
+		fmt.Fprintln(stderr, "baocao:", e)
+	}
+	for _, bad := range []error{errUsage, config.ErrInvalid, plan.ErrInvalid, sources.ErrUnusable, period.ErrLabel, reports.ErrUnknownReport} {
+		if errors.Is(err, bad) {
+			return exitBadInput
+		}
+	}
+	return exitFailure
+}
+
+// flatten lists the errors joined in err, one per line.
+func flatten(err error) []error {
+	if j, ok := err.(interface{ Unwrap() []error }); ok && !isSourceError(err) {
+		var out []error
+		for _, e := range j.Unwrap() {
+			out = append(out, flatten(e)...)
+		}
+		return out
+	}
+	return []error{err}
+}
+
+func isSourceError(err error) bool {
+	_, ok := err.(*sources.SourceError)
+	return ok
+}
+
+// flagSet returns a flag set with the -c/--config flag every command takes.
+func flagSet(name string, stderr io.Writer) (*flag.FlagSet, *string) {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	cfg := fs.String("config", "baocao.toml", "config `FILE`")
+	fs.StringVar(cfg, "c", "baocao.toml", "config `FILE` (short for --config)")
+	return fs, cfg
+}
+
+// parse parses flags, turning a bad command line into errUsage.
+func parse(fs *flag.FlagSet, args []string, line string) error {
+	if err := fs.Parse(args); err != nil {
+		return fmt.Errorf("%w: baocao %s %s", errUsage, fs.Name(), line)
+	}
+	if fs.NArg() > 0 {
+		return fmt.Errorf("%w: unexpected %q; baocao %s %s", errUsage, strings.Join(fs.Args(), " "), fs.Name(), line)
+	}
+	return nil
+}

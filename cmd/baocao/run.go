@@ -1,0 +1,50 @@
+package main
+
+import (
+	"fmt"
+	"io"
+
+	"github.com/mn2010/baocao/internal/config"
+	"github.com/mn2010/baocao/reports"
+)
+
+func runCmd(args []string, stdout, stderr io.Writer) error {
+	fs, cfgPath := flagSet("run", stderr)
+	var report, label string
+	fs.StringVar(&report, "r", "", "report `ID` (short for --report)")
+	fs.StringVar(&report, "report", "", "report `ID`, a [reports.ID] table of the config")
+	fs.StringVar(&label, "p", "", "period `LABEL` (short for --period)")
+	fs.StringVar(&label, "period", "", "period `LABEL`: 2024-03, 2024-Q1, 2024-H1 or 2024")
+	noEmail := fs.Bool("no-email", false, "archive only; do not send")
+	const line = "-r REPORT -p PERIOD [--no-email] [-c CONFIG]"
+	if err := parse(fs, args, line); err != nil {
+		return err
+	}
+	if report == "" || label == "" {
+		return fmt.Errorf("%w: -r and -p are required: baocao run %s", errUsage, line)
+	}
+	cfg, err := config.Load(*cfgPath)
+	if err != nil {
+		return err
+	}
+	m, err := reports.NewMaker(cfg, nil)
+	if err != nil {
+		return err
+	}
+	p, err := m.Period(report, label)
+	if err != nil {
+		return err
+	}
+	entry, man, err := m.Make(report, p, reports.Options{})
+	if err != nil {
+		return err
+	}
+	if n := len(man.Issues); n > 0 {
+		fmt.Fprintf(stderr, "baocao: %d warnings; see the sheet \"Dữ liệu cần kiểm tra\" or run baocao validate\n", n)
+	}
+	if !*noEmail {
+		fmt.Fprintln(stderr, "baocao: e-mail delivery is not built yet; the report is archived only")
+	}
+	fmt.Fprintln(stdout, entry.Dir)
+	return nil
+}

@@ -1,0 +1,196 @@
+package config
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"time"
+
+	"github.com/mn2010/baocao/reports/period"
+	"github.com/mn2010/baocao/sources"
+	"github.com/pelletier/go-toml/v2"
+)
+
+// ErrInvalid is wrapped by every error about a config that cannot be used.
+var ErrInvalid = errors.New("config: invalid")
+
+// Config is the whole configuration.
+type Config struct {
+	TimeZone        string             `toml:"timezone"`
+	Archive         string             `toml:"archive"`
+	Plan            string             `toml:"plan"`
+	TemplatesDir    string             `toml:"templates_dir"`
+	OfficialDomains []string           `toml:"official_domains"`
+	Unit            Unit               `toml:"unit"`
+	Limits          Limits             `toml:"limits"`
+	Sources         map[string]Source  `toml:"sources"`
+	Reports         map[string]*Report `toml:"reports"`
+	SMTP            SMTP               `toml:"smtp"`
+
+	// Set by Load.
+	Dir      string         `toml:"-"` // the config file's folder
+	File     string         `toml:"-"`
+	Location *time.Location `toml:"-"`
+}
+
+// Unit names the unit that issues the report and who signs it.
+type Unit struct {
+	Parent      string `toml:"parent"`       // "Ủy ban nhân dân Quận 1"
+	Name        string `toml:"name"`         // "Trường Mầm non 20/10"
+	Place       string `toml:"place"`        // "Quận 1", for the date line
+	Symbol      string `toml:"symbol"`       // "MN2010", for "Số: …/BC-MN2010"
+	SignerTitle string `toml:"signer_title"` // "Hiệu trưởng"
+	SignerName  string `toml:"signer_name"`
+	AdminEmail  string `toml:"admin_email"`
+}
+
+// Limits bound the cost of reading a source.
+type Limits struct {
+	MaxFileMB  int64 `toml:"max_file_mb"`
+	MaxUnzipMB int64 `toml:"max_unzip_mb"`
+}
+
+// Source names one source file.
+type Source struct {
+	Path    string              `toml:"path"`
+	Sheet   string              `toml:"sheet"`
+	Aliases map[string][]string `toml:"aliases"`
+}
+
+// Report is one report under [reports.ID].
+type Report struct {
+	Title      string   `toml:"title"`
+	Period     string   `toml:"period"`
+	Boundaries string   `toml:"boundaries"`
+	Schedule   string   `toml:"schedule"`
+	To         []string `toml:"to"`
+	Cc         []string `toml:"cc"`
+
+	Kind     period.Kind     `toml:"-"`
+	Boundary period.Boundary `toml:"-"`
+}
+
+// SMTP is the mail server used for delivery.
+type SMTP struct {
+	Host         string `toml:"host"`
+	Port         int    `toml:"port"`
+	Security     string `toml:"security"`
+	Username     string `toml:"username"`
+	Password     string `toml:"password"`
+	PasswordEnv  string `toml:"password_env"`
+	PasswordFile string `toml:"password_file"`
+	From         string `toml:"from"`
+	CAFile       string `toml:"ca_file"`
+}
+
+// Load reads and checks the config at path.
+func Load(path string) (*Config, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrInvalid, err)
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrInvalid, err)
+	}
+	c := &Config{}
+	dec := toml.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(c); err != nil {
+		return nil, fmt.Errorf("%w: %s: %s", ErrInvalid, path, detail(err))
+	}
+	c.File, c.Dir = abs, filepath.Dir(abs)
+	if err := c.check(); err != nil {
+		return nil, fmt.Errorf("%w: %s: %v", ErrInvalid, path, err)
+	}
+	return c, nil
+}
+
+func detail(err error) string {
+	var de *toml.DecodeError
+	var se *toml.StrictMissingError
+	switch {
+	case errors.As(err, &de):
+		row, col := de.Position()
+		return fmt.Sprintf("line %d, column %d: %s", row, col, de.Error())
+	case errors.As(err, &se):
+		return "unknown key (a typo?):\n" + se.String()
+	}
+	return err.Error()
+}
+
+func (c *Config) check() error {
+	if c.TimeZone == "" {
+		c.TimeZone = "Asia/Ho_Chi_Minh"
+	}
+	loc, err := time.LoadLocation(c.TimeZone)
+	if err != nil {
+		return fmt.Errorf("timezone %q: unknown time zone (e.g. Asia/Ho_Chi_Minh)", c.TimeZone)
+	}
+	c.Location = loc
+	if c.Archive == "" {
+		c.Archive = "archive"
+	}
+	if c.Unit.Name == "" {
+		return errors.New("[unit] name is required")
+	}
+	for _, id := range c.ReportIDs() {
+		r := c.Reports[id]
+		if r.Kind, err = period.ParseKind(r.Period); err != nil {
+			return fmt.Errorf("[reports.%s] period: %v", id, err)
+		}
+		if r.Boundary, err = period.ParseBoundary(r.Boundaries); err != nil {
+			return fmt.Errorf("[reports.%s] boundaries: %v", id, err)
+		}
+	}
+	if len(c.Reports) == 0 {
+		return errors.New("no [reports.ID] table: define at least one report")
+	}
+	return nil
+}
+
+// ReportIDs lists the reports, sorted.
+func (c *Config) ReportIDs() []string {
+	ids := make([]string, 0, len(c.Reports))
+	for id := range c.Reports {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	return ids
+}
+
+// Path resolves p relative to the config file's folder.
+func (c *Config) Path(p string) string {
+	if p == "" || filepath.IsAbs(p) {
+		return p
+	}
+	return filepath.Join(c.Dir, p)
+}
+
+// Display gives a path as written relative to the config's folder, with
+// forward slashes, for manifests.
+func (c *Config) Display(p string) string {
+	if rel, err := filepath.Rel(c.Dir, p); err == nil {
+		return filepath.ToSlash(rel)
+	}
+	return filepath.ToSlash(p)
+}
+
+// Specs returns the source specs, paths resolved, limits applied.
+func (c *Config) Specs() map[string]sources.Spec {
+	lim := sources.DefaultLimits
+	if c.Limits.MaxFileMB > 0 {
+		lim.MaxFileBytes = c.Limits.MaxFileMB << 20
+	}
+	if c.Limits.MaxUnzipMB > 0 {
+		lim.MaxUnzipBytes = c.Limits.MaxUnzipMB << 20
+	}
+	specs := map[string]sources.Spec{}
+	for name, s := range c.Sources {
+		specs[name] = sources.Spec{Name: name, Path: c.Path(s.Path), Sheet: s.Sheet, Aliases: s.Aliases, Limits: lim}
+	}
+	return specs
+}

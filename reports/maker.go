@@ -1,0 +1,128 @@
+package reports
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/mn2010/baocao/internal/config"
+	"github.com/mn2010/baocao/reports/archive"
+	"github.com/mn2010/baocao/reports/indicators"
+	"github.com/mn2010/baocao/reports/period"
+	"github.com/mn2010/baocao/reports/plan"
+	"github.com/mn2010/baocao/reports/render"
+	"github.com/mn2010/baocao/sources"
+)
+
+// ErrUnknownReport is returned for a report id the config does not define.
+var ErrUnknownReport = errors.New("reports: unknown report")
+
+// Maker makes reports for one config.
+type Maker struct {
+	cfg   *config.Config
+	plan  *plan.Plan
+	texts *render.Texts
+	store *archive.Store
+	now   func() time.Time
+}
+
+// NewMaker loads the plan and texts a config names. now may be nil.
+func NewMaker(cfg *config.Config, now func() time.Time) (*Maker, error) {
+	p, err := plan.Load(cfg.Path(cfg.Plan))
+	if err != nil {
+		return nil, err
+	}
+	texts, err := render.LoadTexts(cfg.Path(cfg.TemplatesDir))
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", config.ErrInvalid, err)
+	}
+	if now == nil {
+		now = time.Now
+	}
+	return &Maker{cfg: cfg, plan: p, texts: texts, store: &archive.Store{Root: cfg.Path(cfg.Archive)}, now: now}, nil
+}
+
+// Store is the archive the maker files into.
+func (m *Maker) Store() *archive.Store { return m.store }
+
+// Plan is the plan the maker computes.
+func (m *Maker) Plan() *plan.Plan { return m.plan }
+
+// Read reads every source.
+func (m *Maker) Read() (*Data, error) {
+	return Gather(m.plan, m.cfg.Specs(), func(p string) string { return m.cfg.Display(p) })
+}
+
+// Period parses a period label for a report.
+func (m *Maker) Period(reportID, label string) (period.Period, error) {
+	r, ok := m.cfg.Reports[reportID]
+	if !ok {
+		return period.Period{}, fmt.Errorf("%w %q (the config defines %v)", ErrUnknownReport, reportID, m.cfg.ReportIDs())
+	}
+	p, err := period.Parse(label, r.Boundary)
+	if err != nil {
+		return p, err
+	}
+	if p.Kind != r.Kind {
+		return p, fmt.Errorf("%w %q: report %s is by %s", period.ErrLabel, label, reportID, r.Kind)
+	}
+	return p, nil
+}
+
+// Options are the details of one document.
+type Options struct {
+	Issued time.Time // the date of issue; zero means today
+	Number int       // the document number; 0 leaves it blank
+}
+
+// Make reads, computes, renders and archives report reportID for period p.
+func (m *Maker) Make(reportID string, p period.Period, opt Options) (archive.Entry, *Manifest, error) {
+	data, err := m.Read()
+	if err != nil {
+		return archive.Entry{}, nil, err
+	}
+	now := m.now().In(m.cfg.Location)
+	out := indicators.Compute(indicators.Input{Plan: m.plan, Period: p, Tables: data.Tables, OfficialDomains: m.cfg.OfficialDomains})
+	issued := opt.Issued
+	if issued.IsZero() {
+		issued = period.Day(now)
+	}
+	doc := &render.Doc{Unit: m.unit(), ReportID: reportID, Period: p, Issued: issued, Number: opt.Number,
+		PlanReference: m.plan.Reference, Outcome: out, Warnings: append(append([]sources.Issue{}, data.Issues...), out.Issues...),
+		Texts: m.texts, Generated: now}
+	xlsx, err := render.Workbook(doc)
+	if err != nil {
+		return archive.Entry{}, nil, err
+	}
+	pdf, err := render.PDF(doc)
+	if err != nil {
+		return archive.Entry{}, nil, err
+	}
+	base := "bao-cao-cchc-" + p.Label()
+	files := []archive.File{{Name: base + ".pdf", Data: pdf}, {Name: base + ".xlsx", Data: xlsx}}
+	man := &Manifest{Report: reportID, GeneratedAt: now.Format(time.RFC3339), Issued: issued.Format("2006-01-02"),
+		Period: ManifestPeriod{Label: p.Label(), From: p.From.Format("2006-01-02"), To: p.To.Format("2006-01-02"), Boundaries: string(p.Boundary)},
+		Plan:   m.plan.Reference, Inputs: data.Inputs, Indicators: out.Indicators, Dossiers: out.Fields, Late: out.Late,
+		Tasks: out.Tasks, Issues: doc.Warnings}
+	for _, f := range files {
+		sum := sha256.Sum256(f.Data)
+		man.Outputs = append(man.Outputs, Output{Path: f.Name, SHA256: hex.EncodeToString(sum[:]), Bytes: len(f.Data)})
+	}
+	entry, err := m.store.Put(reportID, p.Label(), func(v int) ([]archive.File, error) {
+		man.Version = v
+		js, err := json.MarshalIndent(man, "", "  ")
+		if err != nil {
+			return nil, fmt.Errorf("reports: manifest: %w", err)
+		}
+		return append(files, archive.File{Name: ManifestName, Data: append(js, '\n')}), nil
+	})
+	return entry, man, err
+}
+
+func (m *Maker) unit() render.Unit {
+	u := m.cfg.Unit
+	return render.Unit{Parent: u.Parent, Name: u.Name, Place: u.Place, Symbol: u.Symbol, SignerTitle: u.SignerTitle, SignerName: u.SignerName}
+}

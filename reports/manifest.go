@@ -1,0 +1,42 @@
+package reports
+
+import (
+	"github.com/mn2010/baocao/reports/indicators"
+	"github.com/mn2010/baocao/sources"
+)
+
+// Manifest is manifest.json: the record of what a version was made from
+// and what it says (SPEC §4).
+type Manifest struct {
+	Report      string                   `json:"report"`
+	Period      ManifestPeriod           `json:"period"`
+	Version     int                      `json:"version"`
+	GeneratedAt string                   `json:"generated_at"`
+	Issued      string                   `json:"issued"`
+	Plan        string                   `json:"plan"`
+	Inputs      []Input                  `json:"inputs"`
+	Outputs     []Output                 `json:"outputs"`
+	Indicators  []indicators.Result      `json:"indicators"`
+	Dossiers    []indicators.FieldStats  `json:"dossiers_by_field"`
+	Late        []indicators.LateDossier `json:"late_dossiers"`
+	Tasks       []indicators.TaskStatus  `json:"tasks"`
+	Issues      []sources.Issue          `json:"issues"`
+}
+
+// ManifestPeriod is the period a version covers.
+type ManifestPeriod struct {
+	Label      string `json:"label"`
+	From       string `json:"from"`
+	To         string `json:"to"`
+	Boundaries string `json:"boundaries"`
+}
+
+// Output is one file of a version.
+type Output struct {
+	Path   string `json:"path"`
+	SHA256 string `json:"sha256"`
+	Bytes  int    `json:"bytes"`
+}
+
+// ManifestName is the manifest's file name in a version folder.
+const ManifestName = "manifest.json"

@@ -1,0 +1,63 @@
+package render
+
+import (
+	"time"
+
+	"github.com/mn2010/baocao/reports/indicators"
+	"github.com/mn2010/baocao/reports/period"
+	"github.com/mn2010/baocao/sources"
+)
+
+// Unit names the issuing unit and its signer.
+type Unit struct {
+	Parent, Name, Place, Symbol, SignerTitle, SignerName string
+}
+
+// Doc is everything a report shows.
+type Doc struct {
+	Unit          Unit
+	ReportID      string
+	Period        period.Period
+	Issued        time.Time // the date of issue, on the date line
+	Number        int       // the document number; 0 leaves it blank
+	PlanReference string
+	Outcome       *indicators.Outcome
+	Warnings      []sources.Issue
+	Texts         *Texts
+	Generated     time.Time
+}
+
+// PeriodWords names the report's period in a sentence.
+func (d *Doc) PeriodWords() string {
+	return PeriodWords(string(d.Period.Kind), d.Period.Year, d.Period.N)
+}
+
+// ResultText shows an indicator's result: "92,31%", "3", "Có", or its
+// status word when there is no value.
+func ResultText(r indicators.Result) string {
+	if r.Value == nil {
+		return r.Status
+	}
+	return valueText(r.Unit, *r.Value)
+}
+
+func valueText(unit string, v float64) string {
+	switch unit {
+	case "rank":
+		return Int(int(v))
+	case "yesno":
+		if v >= 1 {
+			return "Có"
+		}
+		return "Không"
+	}
+	return Percent(v)
+}
+
+// Ratio shows numerator and denominator: "12/13".
+func Ratio(r indicators.Result) string {
+	if r.Numerator == nil || r.Denominator == nil {
+		return ""
+	}
+	return Int(*r.Numerator) + "/" + Int(*r.Denominator)
+}

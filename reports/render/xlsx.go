@@ -1,0 +1,154 @@
+package render
+
+import (
+	"bytes"
+	"fmt"
+
+	"github.com/mn2010/baocao/reports/indicators"
+	"github.com/xuri/excelize/v2"
+)
+
+// Sheet names of the workbook.
+const (
+	SheetIndicators = "Chỉ tiêu"
+	SheetFields     = "Hồ sơ theo lĩnh vực"
+	SheetLate       = "Hồ sơ trễ hạn"
+	SheetTasks      = "Nhiệm vụ"
+	SheetWarnings   = "Dữ liệu cần kiểm tra"
+)
+
+// cell is one value and the style it is written with.
+type cell struct {
+	v     any
+	style string
+}
+
+// table is one sheet: a title block, a header row and rows.
+type table struct {
+	name      string
+	headers   []string
+	widths    []float64
+	rows      [][]cell
+	landscape bool
+}
+
+// Workbook renders the report as an .xlsx file.
+func Workbook(d *Doc) ([]byte, error) {
+	f := excelize.NewFile()
+	defer f.Close()
+	w := &book{f: f, doc: d}
+	if err := w.styles(); err != nil {
+		return nil, err
+	}
+	for _, t := range []table{indicatorTable(d), fieldTable(d), lateTable(d), taskTable(d), warningTable(d)} {
+		if err := w.sheet(t); err != nil {
+			return nil, fmt.Errorf("render: sheet %s: %w", t.name, err)
+		}
+	}
+	if err := f.DeleteSheet("Sheet1"); err != nil {
+		return nil, err
+	}
+	f.SetActiveSheet(0)
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		return nil, fmt.Errorf("render: workbook: %w", err)
+	}
+	return buf.Bytes(), nil
+}
+
+func indicatorTable(d *Doc) table {
+	t := table{name: SheetIndicators, landscape: true,
+		headers: []string{"STT", "Mã", "Chỉ tiêu", "Chỉ tiêu kế hoạch", "Kết quả", "Tử số", "Mẫu số", "Đánh giá", "Ghi chú"},
+		widths:  []float64{6, 7, 60, 26, 13, 9, 9, 16, 30}}
+	for i, r := range d.Outcome.Indicators {
+		t.rows = append(t.rows, []cell{{i + 1, "int"}, {r.ID, "text"}, {r.Text, "wrap"}, {r.TargetText, "wrap"},
+			resultCell(r.Unit, r.Value, r.Status), intCell(r.Numerator), intCell(r.Denominator), {r.Status, "text"}, {r.Note, "wrap"}})
+		for _, g := range r.Breakdown {
+			status := indicators.NotMet
+			if *g.Met {
+				status = indicators.Met
+			}
+			t.rows = append(t.rows, []cell{{"", "text"}, {r.ID, "text"}, {"   - Lĩnh vực " + g.Key, "wrap"},
+				{Percent(g.Target), "text"}, {*g.Value, "pct"}, {g.Numerator, "int"}, {g.Denominator, "int"}, {status, "text"}, {"", "text"}})
+		}
+	}
+	return t
+}
+
+func resultCell(unit string, v *float64, status string) cell {
+	switch {
+	case v == nil:
+		return cell{status, "text"}
+	case unit == "rank":
+		return cell{*v, "int"}
+	case unit == "yesno":
+		return cell{*v, "yesno"}
+	}
+	return cell{*v, "pct"}
+}
+
+func intCell(n *int) cell {
+	if n == nil {
+		return cell{"", "text"}
+	}
+	return cell{*n, "int"}
+}
+
+func fieldTable(d *Doc) table {
+	t := table{name: SheetFields,
+		headers: []string{"Lĩnh vực", "Tiếp nhận", "Đã giải quyết", "Đúng hạn", "Trễ hạn", "Đang giải quyết", "Quá hạn chưa giải quyết", "Tỷ lệ đúng hạn"},
+		widths:  []float64{30, 11, 13, 11, 11, 14, 15, 14}}
+	for _, s := range d.Outcome.Fields {
+		rate := cell{"Không phát sinh", "text"}
+		if s.Rate != nil {
+			rate = cell{*s.Rate, "pct"}
+		}
+		t.rows = append(t.rows, []cell{{s.Field, "text"}, {s.Received, "int"}, {s.Resolved, "int"}, {s.OnTime, "int"},
+			{s.Late, "int"}, {s.Pending, "int"}, {s.OverduePending, "int"}, rate})
+	}
+	return t
+}
+
+func lateTable(d *Doc) table {
+	t := table{name: SheetLate, landscape: true,
+		headers: []string{"Mã hồ sơ", "Lĩnh vực", "Tên thủ tục", "Ngày tiếp nhận", "Ngày hẹn trả", "Ngày trả kết quả", "Số ngày trễ", "Ngày xin lỗi", "Xin lỗi"},
+		widths:  []float64{16, 20, 36, 13, 13, 13, 10, 13, 14}}
+	for _, l := range d.Outcome.Late {
+		apology, status := cell{"", "text"}, "Chưa xin lỗi"
+		if !l.Apology.IsZero() {
+			apology, status = cell{l.Apology, "date"}, "Đã xin lỗi"
+		}
+		t.rows = append(t.rows, []cell{{l.ID, "text"}, {l.Field, "text"}, {l.Procedure, "wrap"}, {l.Received, "date"},
+			{l.Due, "date"}, {l.Returned, "date"}, {l.DaysLate, "int"}, apology, {status, "text"}})
+	}
+	return t
+}
+
+func taskTable(d *Doc) table {
+	t := table{name: SheetTasks,
+		headers: []string{"Mã", "Nhiệm vụ", "Tình trạng", "Kết quả thực hiện", "Kỳ số liệu"},
+		widths:  []float64{7, 55, 16, 45, 11}}
+	for _, s := range d.Outcome.Tasks {
+		t.rows = append(t.rows, []cell{{s.ID, "text"}, {s.Title, "wrap"}, {s.Status, "text"}, {s.Result, "wrap"}, {s.Period, "text"}})
+	}
+	return t
+}
+
+func warningTable(d *Doc) table {
+	t := table{name: SheetWarnings, landscape: true,
+		headers: []string{"Mức độ", "Nguồn", "Tệp", "Trang", "Dòng", "Cột", "Giá trị", "Nội dung"},
+		widths:  []float64{10, 11, 24, 10, 7, 18, 22, 60}}
+	for _, w := range d.Warnings {
+		sev := "Cảnh báo"
+		if w.Severity != "warning" {
+			sev = "Lỗi"
+		}
+		row := cell{"", "text"}
+		if w.Row > 0 {
+			row = cell{w.Row, "int"}
+		}
+		t.rows = append(t.rows, []cell{{sev, "text"}, {w.Source, "text"}, {w.File, "text"}, {w.Sheet, "text"}, row,
+			{w.Column, "text"}, {w.Value, "text"}, {w.Message, "wrap"}})
+	}
+	return t
+}
