@@ -14,7 +14,8 @@ type parser struct {
 	issues   []Issue
 	headers  *Matcher
 	date1904 bool
-	colAt    []int // schema column → cell position, -1 if absent
+	colAt    []int    // schema column → cell position, -1 if absent
+	header   []string // the header row as written
 	cats     []*Matcher
 	seen     map[int]map[string]int // unique column → folded key → first line
 }
@@ -119,7 +120,7 @@ func (p *parser) findHeader(rr rowReader) error {
 		at := p.mapHeader(cells)
 		miss := p.missing(at)
 		if len(miss) == 0 {
-			p.colAt = at
+			p.colAt, p.header = at, cells
 			return nil
 		}
 		if len(miss) < bestMissing {

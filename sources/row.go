@@ -91,12 +91,11 @@ func (p *parser) warn(line int, column, value, msg string) {
 		Sheet: p.table.Sheet, Row: line, Column: column, Value: value, Message: msg})
 }
 
-// headerAt names the column at cell position j, or its letter.
+// headerAt names the column at cell position j by its header, or its
+// letter when the header cell is blank.
 func (p *parser) headerAt(j int) string {
-	for i, at := range p.colAt {
-		if at == j {
-			return p.schema.Columns[i].Header
-		}
+	if j < len(p.header) && Clean(p.header[j]) != "" {
+		return Clean(p.header[j])
 	}
 	return columnLetter(j)
 }

@@ -170,7 +170,7 @@ func Containing(k Kind, b Boundary, d time.Time) Period {
 // LatestEnded returns the latest period of kind k whose last day is before
 // day d: a run on 15/03/2024 covers 2024-03 under Decree 09.
 func LatestEnded(k Kind, b Boundary, d time.Time) Period {
-	return Containing(k, b, Day(d).AddDate(0, 0, -1))
+	return Containing(k, b, d).Prev()
 }
 
 // Day returns the calendar day of t in t's own location, as 00:00 UTC.
