@@ -1,0 +1,183 @@
+package archive
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strconv"
+)
+
+// File is one file of a version.
+type File struct {
+	Name string
+	Data []byte
+}
+
+// Store is an archive folder.
+type Store struct {
+	Root string
+}
+
+// Entry is one archived version.
+type Entry struct {
+	Report  string
+	Period  string
+	Version int
+	Dir     string
+}
+
+var versionRe = regexp.MustCompile(`^v([1-9][0-9]*)$`)
+
+const stagingPrefix = ".staging-"
+
+// Put files a new version of report for period. build is called with the
+// version number and returns the files; if another process takes that number
+// first, build is called again with the next one.
+func (s *Store) Put(report, label string, build func(version int) ([]File, error)) (Entry, error) {
+	dir := filepath.Join(s.Root, report, label)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return Entry{}, fmt.Errorf("archive: %w", err)
+	}
+	for attempt := 0; attempt < 10; attempt++ {
+		vs, err := versions(dir)
+		if err != nil {
+			return Entry{}, err
+		}
+		n := 1
+		if len(vs) > 0 {
+			n = vs[len(vs)-1] + 1
+		}
+		files, err := build(n)
+		if err != nil {
+			return Entry{}, err
+		}
+		e := Entry{Report: report, Period: label, Version: n, Dir: filepath.Join(dir, "v"+strconv.Itoa(n))}
+		err = commit(dir, e.Dir, files)
+		if err == nil {
+			return e, nil
+		}
+		if !errors.Is(err, fs.ErrExist) {
+			return Entry{}, err
+		}
+	}
+	return Entry{}, fmt.Errorf("archive: %s/%s: could not claim a version number", report, label)
+}
+
+// commit writes files to a staging folder in dir and renames it to final.
+func commit(dir, final string, files []File) error {
+	tmp, err := os.MkdirTemp(dir, stagingPrefix)
+	if err != nil {
+		return fmt.Errorf("archive: %w", err)
+	}
+	defer os.RemoveAll(tmp) // a no-op once renamed
+	for _, f := range files {
+		if err := writeSynced(filepath.Join(tmp, f.Name), f.Data); err != nil {
+			return err
+		}
+	}
+	if err := syncDir(tmp); err != nil {
+		return err
+	}
+	if _, err := os.Stat(final); err == nil {
+		return fs.ErrExist
+	}
+	if err := os.Rename(tmp, final); err != nil {
+		if _, serr := os.Stat(final); serr == nil {
+			return fs.ErrExist
+		}
+		return fmt.Errorf("archive: %w", err)
+	}
+	return syncDir(dir)
+}
+
+func writeSynced(path string, data []byte) error {
+	f, err := os.OpenFile(path, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o644)
+	if err != nil {
+		return fmt.Errorf("archive: %w", err)
+	}
+	_, err = f.Write(data)
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("archive: %s: %w", path, err)
+	}
+	return nil
+}
+
+// syncDir makes a folder's entries durable; not every system allows it.
+func syncDir(dir string) error {
+	d, err := os.Open(dir)
+	if err != nil {
+		return fmt.Errorf("archive: %w", err)
+	}
+	defer d.Close()
+	_ = d.Sync()
+	return nil
+}
+
+func versions(dir string) ([]int, error) {
+	entries, err := os.ReadDir(dir)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("archive: %w", err)
+	}
+	var vs []int
+	for _, e := range entries {
+		if m := versionRe.FindStringSubmatch(e.Name()); m != nil && e.IsDir() {
+			n, _ := strconv.Atoi(m[1])
+			vs = append(vs, n)
+		}
+	}
+	sort.Ints(vs)
+	return vs, nil
+}
+
+// Latest returns the newest version of report for period.
+func (s *Store) Latest(report, label string) (Entry, bool, error) {
+	dir := filepath.Join(s.Root, report, label)
+	vs, err := versions(dir)
+	if err != nil || len(vs) == 0 {
+		return Entry{}, false, err
+	}
+	n := vs[len(vs)-1]
+	return Entry{Report: report, Period: label, Version: n, Dir: filepath.Join(dir, "v"+strconv.Itoa(n))}, true, nil
+}
+
+// List returns every archived version, by report, period and version.
+func (s *Store) List() ([]Entry, error) {
+	var out []Entry
+	reports, err := os.ReadDir(s.Root)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("archive: %w", err)
+	}
+	for _, r := range reports {
+		if !r.IsDir() {
+			continue
+		}
+		periods, err := os.ReadDir(filepath.Join(s.Root, r.Name()))
+		if err != nil {
+			return nil, fmt.Errorf("archive: %w", err)
+		}
+		for _, p := range periods {
+			dir := filepath.Join(s.Root, r.Name(), p.Name())
+			vs, err := versions(dir)
+			if err != nil {
+				return nil, err
+			}
+			for _, v := range vs {
+				out = append(out, Entry{Report: r.Name(), Period: p.Name(), Version: v, Dir: filepath.Join(dir, "v"+strconv.Itoa(v))})
+			}
+		}
+	}
+	return out, nil
+}

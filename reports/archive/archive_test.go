@@ -1,0 +1,71 @@
+package archive
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+func TestPutMakesNewVersionsAndLeavesOldOnes(t *testing.T) {
+	s := &Store{Root: t.TempDir()}
+	build := func(v int) ([]File, error) {
+		return []File{{Name: "manifest.json", Data: fmt.Appendf(nil, `{"version":%d}`, v)}}, nil
+	}
+	e1, err := s.Put("monthly", "2024-03", build)
+	if err != nil {
+		t.Fatal(err)
+	}
+	before, _ := os.ReadFile(filepath.Join(e1.Dir, "manifest.json"))
+	e2, err := s.Put("monthly", "2024-03", build)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e1.Version != 1 || e2.Version != 2 {
+		t.Fatalf("versions %d, %d; want 1, 2", e1.Version, e2.Version)
+	}
+	after, _ := os.ReadFile(filepath.Join(e1.Dir, "manifest.json"))
+	if !bytes.Equal(before, after) {
+		t.Error("v1 changed when v2 was made")
+	}
+	latest, ok, err := s.Latest("monthly", "2024-03")
+	if err != nil || !ok || latest.Version != 2 {
+		t.Errorf("Latest = %+v, %v, %v", latest, ok, err)
+	}
+	list, err := s.List()
+	if err != nil || len(list) != 2 {
+		t.Errorf("List = %+v, %v", list, err)
+	}
+}
+
+func TestPutLeavesNothingWhenBuildFails(t *testing.T) {
+	s := &Store{Root: t.TempDir()}
+	_, err := s.Put("monthly", "2024-03", func(int) ([]File, error) { return nil, fmt.Errorf("boom") })
+	if err == nil {
+		t.Fatal("want an error")
+	}
+	entries, _ := os.ReadDir(filepath.Join(s.Root, "monthly", "2024-03"))
+	if len(entries) != 0 {
+		t.Errorf("archive holds %v after a failed build", entries)
+	}
+}
+
+func TestPutSkipsAVersionTakenMeanwhile(t *testing.T) {
+	s := &Store{Root: t.TempDir()}
+	calls := 0
+	e, err := s.Put("monthly", "2024-03", func(v int) ([]File, error) {
+		calls++
+		if calls == 1 { // another process claims v1 while this one builds
+			os.MkdirAll(filepath.Join(s.Root, "monthly", "2024-03", "v1"), 0o755)
+		}
+		return []File{{Name: "a", Data: []byte{byte(v)}}}, nil
+	})
+	if err != nil || e.Version != 2 || calls != 2 {
+		t.Fatalf("got %+v, %v after %d builds; want v2 after 2", e, err, calls)
+	}
+	data, _ := os.ReadFile(filepath.Join(e.Dir, "a"))
+	if !bytes.Equal(data, []byte{2}) {
+		t.Errorf("v2 holds %v, built for the wrong version", data)
+	}
+}
