@@ -6,6 +6,7 @@ import (
 
 	"github.com/mn2010/baocao/internal/config"
 	"github.com/mn2010/baocao/reports"
+	"github.com/mn2010/baocao/sources"
 )
 
 func runCmd(args []string, stdout, stderr io.Writer) error {
@@ -16,12 +17,22 @@ func runCmd(args []string, stdout, stderr io.Writer) error {
 	fs.StringVar(&label, "p", "", "period `LABEL` (short for --period)")
 	fs.StringVar(&label, "period", "", "period `LABEL`: 2024-03, 2024-Q1, 2024-H1 or 2024")
 	noEmail := fs.Bool("no-email", false, "archive only; do not send")
-	const line = "-r REPORT -p PERIOD [--no-email] [-c CONFIG]"
+	var opt reports.Options
+	fs.IntVar(&opt.Number, "number", 0, "document `NUMBER` (\"Số: 15/BC-…\"); default blank for the clerk")
+	date := fs.String("date", "", "date of issue `DD/MM/YYYY` for a late run; default today")
+	const line = "-r REPORT -p PERIOD [--no-email] [--number N] [--date DD/MM/YYYY] [-c CONFIG]"
 	if err := parse(fs, args, line); err != nil {
 		return err
 	}
 	if report == "" || label == "" {
 		return fmt.Errorf("%w: -r and -p are required: baocao run %s", errUsage, line)
+	}
+	if *date != "" {
+		d, err := sources.ParseDate(*date, false)
+		if err != nil {
+			return fmt.Errorf("%w: --date %q: write the date as DD/MM/YYYY", errUsage, *date)
+		}
+		opt.Issued = d
 	}
 	cfg, err := config.Load(*cfgPath)
 	if err != nil {
@@ -35,7 +46,7 @@ func runCmd(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	entry, man, err := m.Make(report, p, reports.Options{})
+	entry, man, err := m.Make(report, p, opt)
 	if err != nil {
 		return err
 	}

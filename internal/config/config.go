@@ -1,7 +1,6 @@
 package config
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"os"
@@ -9,9 +8,9 @@ import (
 	"sort"
 	"time"
 
+	"github.com/mn2010/baocao/internal/strictoml"
 	"github.com/mn2010/baocao/reports/period"
 	"github.com/mn2010/baocao/sources"
-	"github.com/pelletier/go-toml/v2"
 )
 
 // ErrInvalid is wrapped by every error about a config that cannot be used.
@@ -97,29 +96,14 @@ func Load(path string) (*Config, error) {
 		return nil, fmt.Errorf("%w: %v", ErrInvalid, err)
 	}
 	c := &Config{}
-	dec := toml.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(c); err != nil {
-		return nil, fmt.Errorf("%w: %s: %s", ErrInvalid, path, detail(err))
+	if err := strictoml.Decode(path, data, c); err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrInvalid, err)
 	}
 	c.File, c.Dir = abs, filepath.Dir(abs)
 	if err := c.check(); err != nil {
 		return nil, fmt.Errorf("%w: %s: %v", ErrInvalid, path, err)
 	}
 	return c, nil
-}
-
-func detail(err error) string {
-	var de *toml.DecodeError
-	var se *toml.StrictMissingError
-	switch {
-	case errors.As(err, &de):
-		row, col := de.Position()
-		return fmt.Sprintf("line %d, column %d: %s", row, col, de.Error())
-	case errors.As(err, &se):
-		return "unknown key (a typo?):\n" + se.String()
-	}
-	return err.Error()
 }
 
 func (c *Config) check() error {

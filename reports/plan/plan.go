@@ -1,15 +1,14 @@
 package plan
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 
+	"github.com/mn2010/baocao/internal/strictoml"
 	"github.com/mn2010/baocao/sources"
 	"github.com/mn2010/baocao/templates"
-	"github.com/pelletier/go-toml/v2"
 )
 
 // ErrInvalid is wrapped by every error for a plan file that cannot be used.
@@ -106,26 +105,11 @@ func Load(path string) (*Plan, error) {
 // Parse reads a plan file's contents; name is used in errors.
 func Parse(name string, data []byte) (*Plan, error) {
 	var p Plan
-	dec := toml.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&p); err != nil {
-		return nil, fmt.Errorf("%w: %s: %s", ErrInvalid, name, tomlDetail(err))
+	if err := strictoml.Decode(name, data, &p); err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrInvalid, err)
 	}
 	if err := p.validate(); err != nil {
 		return nil, fmt.Errorf("%w: %s: %v", ErrInvalid, name, err)
 	}
 	return &p, nil
-}
-
-func tomlDetail(err error) string {
-	var de *toml.DecodeError
-	var se *toml.StrictMissingError
-	switch {
-	case errors.As(err, &de):
-		row, col := de.Position()
-		return fmt.Sprintf("line %d, column %d: %s", row, col, de.Error())
-	case errors.As(err, &se):
-		return se.String()
-	}
-	return err.Error()
 }

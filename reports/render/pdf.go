@@ -28,8 +28,9 @@ const (
 
 // pdfDoc is a PDF under construction with its own cursor and page breaks.
 type pdfDoc struct {
-	f   *fpdf.Fpdf
-	doc *Doc
+	f             *fpdf.Fpdf
+	doc           *Doc
+	width, height float64 // of the current page's content area and page
 }
 
 // PDF renders the report as an administrative document.
@@ -48,13 +49,14 @@ func PDF(d *Doc) ([]byte, error) {
 	}
 	f.SetTextColor(0, 0, 0)
 	f.SetDrawColor(0, 0, 0)
-	p := &pdfDoc{f: f, doc: d}
+	p := &pdfDoc{f: f, doc: d, width: contentW, height: pageH}
 	f.SetHeaderFunc(p.pageNumber)
 	f.AddPage()
 	p.header()
 	p.title()
 	p.body()
 	p.signature()
+	p.appendix()
 	var buf bytes.Buffer
 	if err := f.Output(&buf); err != nil {
 		return nil, fmt.Errorf("render: pdf: %w", err)
@@ -90,7 +92,7 @@ func (p *pdfDoc) pageNumber() {
 	}
 	p.font("", 13)
 	p.f.SetXY(marginL, 8)
-	p.f.CellFormat(contentW, 6, fmt.Sprint(p.f.PageNo()), "", 0, "C", false, 0, "")
+	p.f.CellFormat(p.width, 6, fmt.Sprint(p.f.PageNo()), "", 0, "C", false, 0, "")
 	p.f.SetXY(marginL, marginT)
 }
 
@@ -144,10 +146,17 @@ func (p *pdfDoc) title() {
 
 // need starts a new page unless h mm fit above the bottom margin.
 func (p *pdfDoc) need(h float64) {
-	if p.f.GetY()+h > pageH-marginB {
-		p.f.AddPage()
+	if p.f.GetY()+h > p.height-marginB {
+		p.f.AddPageFormat(p.orientation(), fpdf.SizeType{Wd: pageW, Ht: pageH})
 		p.f.SetY(marginT)
 	}
+}
+
+// landscape starts a landscape A4 page; the pages after it stay landscape.
+func (p *pdfDoc) landscape() {
+	p.width, p.height = pageH-marginL-marginR, pageW
+	p.f.AddPageFormat("L", fpdf.SizeType{Wd: pageW, Ht: pageH})
+	p.f.SetY(marginT)
 }
 
 // heading writes a section heading: bold, capitals, at the left margin.

@@ -43,6 +43,32 @@ func (p *pdfDoc) body() {
 	p.paragraph(Fill(t.Closing, textData(d)), "", true)
 }
 
+// appendix lists the late dossiers on landscape pages: the table is too
+// wide for portrait.
+func (p *pdfDoc) appendix() {
+	d := p.doc
+	if len(d.Outcome.Late) == 0 {
+		return
+	}
+	p.landscape()
+	y := p.f.GetY()
+	p.centred(marginL, y, p.width, "B", 13, "PHỤ LỤC")
+	p.centred(marginL, y+6, p.width, "B", 13, Fill(d.Texts.AppendixTitle, textData(d)))
+	p.centred(marginL, y+12, p.width, "I", 13, Fill(d.Texts.AppendixNote, struct{ Number, Type, Symbol, Issued, UnitName string }{
+		DocNumber(d.Number), d.Texts.DocumentType, d.Unit.Symbol, Date(d.Issued), d.Unit.Name}))
+	p.f.SetY(y + 21)
+	var rows [][]string
+	for i, l := range d.Outcome.Late {
+		apology := "Chưa xin lỗi"
+		if !l.Apology.IsZero() {
+			apology = "Đã xin lỗi ngày " + Date(l.Apology)
+		}
+		rows = append(rows, []string{Int(i + 1), l.ID, l.Field, l.Procedure, Date(l.Received), Date(l.Due), Date(l.Returned), Int(l.DaysLate), apology})
+	}
+	p.table([]column{{"STT", 12, "C"}, {"Mã hồ sơ", 30, "L"}, {"Lĩnh vực", 35, "L"}, {"Tên thủ tục", 55, "L"},
+		{"Ngày tiếp nhận", 22, "C"}, {"Ngày hẹn trả", 22, "C"}, {"Ngày trả kết quả", 22, "C"}, {"Số ngày trễ", 16, "C"}, {"Xin lỗi", 38, "L"}}, rows)
+}
+
 func indicatorRows(rs []indicators.Result) [][]string {
 	var rows [][]string
 	for i, r := range rs {

@@ -1,6 +1,17 @@
 package render
 
-import "strings"
+import (
+	"strings"
+
+	"codeberg.org/go-pdf/fpdf"
+)
+
+func (p *pdfDoc) orientation() string {
+	if p.width > contentW {
+		return "L"
+	}
+	return "P"
+}
 
 // column of a PDF table.
 type column struct {
@@ -22,8 +33,8 @@ func (p *pdfDoc) table(cols []column, rows [][]string) {
 			lines[i] = p.f.SplitText(Clean(r[i]), c.width-2)
 			h = max(h, float64(len(lines[i]))*tableLine+2*cellPadY)
 		}
-		if p.f.GetY()+h > pageH-marginB {
-			p.f.AddPage()
+		if p.f.GetY()+h > p.height-marginB {
+			p.f.AddPageFormat(p.orientation(), fpdf.SizeType{Wd: pageW, Ht: pageH})
 			p.f.SetY(marginT)
 			p.tableHeader(cols)
 			p.font("", tableSize)

@@ -1,7 +1,6 @@
 package render
 
 import (
-	"bytes"
 	"fmt"
 	"io/fs"
 	"os"
@@ -9,8 +8,8 @@ import (
 	"strings"
 	"text/template"
 
+	"github.com/mn2010/baocao/internal/strictoml"
 	"github.com/mn2010/baocao/templates"
-	"github.com/pelletier/go-toml/v2"
 )
 
 // Texts are the report's Vietnamese texts, each a text/template.
@@ -33,6 +32,8 @@ type Texts struct {
 	AssessmentAllMet      string   `toml:"assessment_all_met"`
 	Directions            []string `toml:"directions"`
 	Closing               string   `toml:"closing"`
+	AppendixTitle         string   `toml:"appendix_title"`
+	AppendixNote          string   `toml:"appendix_note"`
 	Recipients            []string `toml:"recipients"`
 }
 
@@ -62,10 +63,8 @@ func LoadTexts(dir string) (*Texts, error) {
 }
 
 func decodeTexts(name string, data []byte, t *Texts) error {
-	dec := toml.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(t); err != nil {
-		return fmt.Errorf("render: %s: %w", name, err)
+	if err := strictoml.Decode(name, data, t); err != nil {
+		return fmt.Errorf("render: texts: %w", err)
 	}
 	return nil
 }

@@ -1,0 +1,35 @@
+// Package strictoml decodes TOML strictly: an unknown key (a typo) or a
+// value of the wrong type is an error naming its line.
+package strictoml
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/pelletier/go-toml/v2"
+)
+
+// Decode decodes data into v; name (a file name) prefixes errors.
+func Decode(name string, data []byte, v any) error {
+	dec := toml.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	err := dec.Decode(v)
+	var de *toml.DecodeError
+	var se *toml.StrictMissingError
+	switch {
+	case err == nil:
+		return nil
+	case errors.As(err, &de):
+		row, col := de.Position()
+		msg := de.Error()
+		if k := de.Key(); len(k) > 0 {
+			msg += fmt.Sprintf(" %q", strings.Join(k, "."))
+		}
+		return fmt.Errorf("%s: line %d, column %d: %s", name, row, col, msg)
+	case errors.As(err, &se):
+		return fmt.Errorf("%s: unknown key (a typo?):\n%s", name, se.String())
+	}
+	return fmt.Errorf("%s: %w", name, err)
+}
