@@ -124,5 +124,5 @@ func (m *Maker) Make(reportID string, p period.Period, opt Options) (archive.Ent
 
 func (m *Maker) unit() render.Unit {
 	u := m.cfg.Unit
-	return render.Unit{Parent: u.Parent, Name: u.Name, Place: u.Place, Symbol: u.Symbol, SignerTitle: u.SignerTitle, SignerName: u.SignerName}
+	return render.Unit{Parent: u.Parent, Name: u.Name, Place: u.Place, Symbol: u.Symbol, SignerTitle: u.SignerTitle, SignerName: u.SignerName, Recipients: u.Recipients}
 }

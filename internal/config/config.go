@@ -44,6 +44,9 @@ type Unit struct {
 	SignerTitle string `toml:"signer_title"` // "Hiệu trưởng"
 	SignerName  string `toml:"signer_name"`
 	AdminEmail  string `toml:"admin_email"`
+	// Recipients listed under "Nơi nhận:" before "Lưu: VT."; when empty,
+	// those of the texts.
+	Recipients []string `toml:"recipients"`
 }
 
 // Limits bound the cost of reading a source.

@@ -11,6 +11,7 @@ import (
 // Unit names the issuing unit and its signer.
 type Unit struct {
 	Parent, Name, Place, Symbol, SignerTitle, SignerName string
+	Recipients                                           []string // overrides the texts' list when set
 }
 
 // Doc is everything a report shows.

@@ -191,7 +191,11 @@ func (p *pdfDoc) signature() {
 	p.f.CellFormat(60, 5, "Nơi nhận:", "", 0, "L", false, 0, "")
 	p.font("", 11)
 	ry := y + 5.5
-	recipients := append(append([]string{}, d.Texts.Recipients...), "Lưu: VT.")
+	list := d.Texts.Recipients
+	if len(d.Unit.Recipients) > 0 {
+		list = d.Unit.Recipients
+	}
+	recipients := append(append([]string{}, list...), "Lưu: VT.")
 	for i, r := range recipients {
 		text := "- " + Clean(r)
 		if i < len(recipients)-1 {
