@@ -6,12 +6,6 @@ import (
 	"github.com/mn2010/baocao/reports/indicators"
 )
 
-// textData is what the text templates may use.
-type textFields struct {
-	PeriodWords, UnitName, PlanReference, From, To string
-	Year                                           int
-}
-
 func textData(d *Doc) textFields {
 	return textFields{PeriodWords: d.PeriodWords(), UnitName: d.Unit.Name, PlanReference: d.PlanReference,
 		From: Date(d.Period.From), To: Date(d.Period.To), Year: d.Period.Year}
@@ -54,7 +48,7 @@ func (p *pdfDoc) appendix() {
 	y := p.f.GetY()
 	p.centred(marginL, y, p.width, "B", 13, "PHỤ LỤC")
 	p.centred(marginL, y+6, p.width, "B", 13, Fill(d.Texts.AppendixTitle, textData(d)))
-	p.centred(marginL, y+12, p.width, "I", 13, Fill(d.Texts.AppendixNote, struct{ Number, Type, Symbol, Issued, UnitName string }{
+	p.centred(marginL, y+12, p.width, "I", 13, Fill(d.Texts.AppendixNote, noteData{
 		DocNumber(d.Number), d.Texts.DocumentType, d.Unit.Symbol, Date(d.Issued), d.Unit.Name}))
 	p.f.SetY(y + 21)
 	var rows [][]string
@@ -111,7 +105,7 @@ func (p *pdfDoc) dossiers() {
 				apologised++
 			}
 		}
-		p.paragraph(Fill(d.Texts.LateText, struct{ Apologised, Late int }{apologised, total.Late}), "", true)
+		p.paragraph(Fill(d.Texts.LateText, lateData{apologised, total.Late}), "", true)
 	}
 }
 
@@ -129,7 +123,7 @@ func (p *pdfDoc) tasks() {
 		}
 		rows = append(rows, []string{s.ID, s.Title, s.Status, s.Result})
 	}
-	p.paragraph(Fill(d.Texts.TasksText, struct{ Updated, Total, Done int }{updated, len(d.Outcome.Tasks), done}), "", true)
+	p.paragraph(Fill(d.Texts.TasksText, tasksData{updated, len(d.Outcome.Tasks), done}), "", true)
 	if len(rows) > 0 {
 		p.table([]column{{"Mã", 12, "C"}, {"Nhiệm vụ", 60, "L"}, {"Tình trạng", 28, "C"}, {"Kết quả thực hiện", 65, "L"}}, rows)
 	}
@@ -152,12 +146,11 @@ func Assessment(d *Doc) []string {
 			if r.Met != nil && *r.Met {
 				met++
 			} else {
-				missed = append(missed, "- "+Fill(t.AssessmentMissedItem, struct{ ID, Text, Value, Target string }{
-					r.ID, r.Text, missedFigure(r), r.TargetText}))
+				missed = append(missed, "- "+Fill(t.AssessmentMissedItem, missedData{r.ID, r.Text, missedFigure(r), r.TargetText}))
 			}
 		}
 	}
-	out := []string{Fill(t.AssessmentMet, struct{ Met, Measured, NoCases, NoData int }{met, measured, noCases, noData})}
+	out := []string{Fill(t.AssessmentMet, metData{met, measured, noCases, noData})}
 	if len(missed) == 0 {
 		return append(out, t.AssessmentAllMet)
 	}

@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -9,6 +10,7 @@ import (
 	"text/template"
 
 	"github.com/mn2010/baocao/internal/strictoml"
+	"github.com/mn2010/baocao/reports/indicators"
 	"github.com/mn2010/baocao/templates"
 )
 
@@ -49,7 +51,7 @@ func LoadTexts(dir string) (*Texts, error) {
 		return nil, err
 	}
 	if dir == "" {
-		return t, nil
+		return t, t.check()
 	}
 	path := filepath.Join(dir, templates.Texts)
 	data, err = os.ReadFile(path)
@@ -59,7 +61,55 @@ func LoadTexts(dir string) (*Texts, error) {
 	if err := decodeTexts(path, data, t); err != nil {
 		return nil, err
 	}
+	if err := t.check(); err != nil {
+		return nil, fmt.Errorf("render: texts: %s: %w", path, err)
+	}
 	return t, nil
+}
+
+// The data each text template is filled with.
+type (
+	textFields struct {
+		PeriodWords, UnitName, PlanReference, From, To string
+		Year                                           int
+	}
+	lateData   struct{ Apologised, Late int }
+	tasksData  struct{ Updated, Total, Done int }
+	metData    struct{ Met, Measured, NoCases, NoData int }
+	missedData struct{ ID, Text, Value, Target string }
+	noteData   struct{ Number, Type, Symbol, Issued, UnitName string }
+)
+
+// check fills every template with sample data of its type, so that a
+// mistake in an override is an error at start rather than a wrong sentence.
+func (t *Texts) check() error {
+	period := textFields{}
+	checks := []struct {
+		key, text string
+		data      any
+	}{
+		{"summary", t.Summary, period}, {"subject", t.Subject, period}, {"intro", t.Intro, period},
+		{"closing", t.Closing, period}, {"appendix_title", t.AppendixTitle, period},
+		{"dossiers_text", t.DossiersText, indicators.FieldStats{}}, {"late_text", t.LateText, lateData{}},
+		{"tasks_text", t.TasksText, tasksData{}}, {"assessment_met", t.AssessmentMet, metData{}},
+		{"assessment_missed_item", t.AssessmentMissedItem, missedData{}}, {"appendix_note", t.AppendixNote, noteData{}},
+	}
+	for i, d := range t.Directions {
+		checks = append(checks, struct {
+			key, text string
+			data      any
+		}{fmt.Sprintf("directions[%d]", i), d, period})
+	}
+	for _, c := range checks {
+		tpl, err := template.New(c.key).Option("missingkey=error").Parse(c.text)
+		if err == nil {
+			err = tpl.Execute(io.Discard, c.data)
+		}
+		if err != nil {
+			return fmt.Errorf("%s: %w", c.key, err)
+		}
+	}
+	return nil
 }
 
 func decodeTexts(name string, data []byte, t *Texts) error {
@@ -69,15 +119,16 @@ func decodeTexts(name string, data []byte, t *Texts) error {
 	return nil
 }
 
-// Fill executes one text template with data.
+// Fill executes one text template with data; templates are checked when
+// loaded, so an error here is a programming mistake and shows in the text.
 func Fill(text string, data any) string {
 	tpl, err := template.New("").Option("missingkey=error").Parse(text)
 	if err != nil {
-		return text
+		return text + " [" + err.Error() + "]"
 	}
 	var b strings.Builder
 	if err := tpl.Execute(&b, data); err != nil {
-		return text
+		return text + " [" + err.Error() + "]"
 	}
 	return b.String()
 }

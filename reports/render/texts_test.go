@@ -30,6 +30,10 @@ recipients = ["Ủy ban nhân dân phường Sài Gòn", "Phòng Văn hóa - Xã
 		t.Errorf("Fill = %q", s)
 	}
 
+	os.WriteFile(filepath.Join(dir, "texts.toml"), []byte("late_text = \"{{.Apologized}}\"\n"), 0o644)
+	if _, err := LoadTexts(dir); err == nil || !strings.Contains(err.Error(), "late_text") {
+		t.Errorf("a template naming a field that does not exist should be an error naming it, got %v", err)
+	}
 	os.WriteFile(filepath.Join(dir, "texts.toml"), []byte("sumary = \"typo\"\n"), 0o644)
 	if _, err := LoadTexts(dir); err == nil || !strings.Contains(err.Error(), "sumary") {
 		t.Errorf("a misspelt key should be an error naming it, got %v", err)
