@@ -52,7 +52,7 @@ func dispatch(args []string, stdout, stderr io.Writer) int {
 	}
 	for _, c := range commands {
 		if c.name == args[0] {
-			return exitCode(c.run(args[1:], stdout, stderr), stderr)
+			return exitCode(c.run(args[1:], stdout, stderr), stderr, "baocao "+c.name+" "+c.args+" [-c CONFIG]")
 		}
 	}
 	fmt.Fprintf(stderr, "baocao: unknown command %q\n", args[0])
@@ -68,13 +68,20 @@ func usage(w io.Writer) {
 }
 
 // exitCode prints err and maps it to an exit code: 2 for bad input or
-// config, 1 for anything else.
-func exitCode(err error, stderr io.Writer) int {
+// config, 1 for anything else. A command line that cannot be run gets the
+// command's usage line too.
+func exitCode(err error, stderr io.Writer, usageLine string) int {
 	if err == nil {
 		return exitOK
 	}
 	for _, e := range flatten(err) {
 		fmt.Fprintln(stderr, "baocao:", e)
+	}
+	for _, cli := range []error{errUsage, period.ErrLabel, reports.ErrUnknownReport} {
+		if errors.Is(err, cli) {
+			fmt.Fprintln(stderr, "usage:", usageLine)
+			break
+		}
 	}
 	for _, bad := range []error{errUsage, config.ErrInvalid, plan.ErrInvalid, sources.ErrUnusable, period.ErrLabel, reports.ErrUnknownReport} {
 		if errors.Is(err, bad) {
@@ -99,6 +106,18 @@ func flatten(err error) []error {
 func isSourceError(err error) bool {
 	_, ok := err.(*sources.SourceError)
 	return ok
+}
+
+// loadConfig loads the config and prints its warnings.
+func loadConfig(path string, stderr io.Writer) (*config.Config, error) {
+	cfg, err := config.Load(path)
+	if err != nil {
+		return nil, err
+	}
+	for _, w := range cfg.Warnings {
+		fmt.Fprintln(stderr, "baocao: warning:", w)
+	}
+	return cfg, nil
 }
 
 // flagSet returns a flag set with the -c/--config flag every command takes.

@@ -3,9 +3,10 @@ package main
 import (
 	"fmt"
 	"io"
+	"time"
 
-	"github.com/mn2010/baocao/internal/config"
 	"github.com/mn2010/baocao/reports"
+	"github.com/mn2010/baocao/reports/period"
 	"github.com/mn2010/baocao/sources"
 )
 
@@ -34,7 +35,7 @@ func runCmd(args []string, stdout, stderr io.Writer) error {
 		}
 		opt.Issued = d
 	}
-	cfg, err := config.Load(*cfgPath)
+	cfg, err := loadConfig(*cfgPath, stderr)
 	if err != nil {
 		return err
 	}
@@ -45,6 +46,10 @@ func runCmd(args []string, stdout, stderr io.Writer) error {
 	p, err := m.Period(report, label)
 	if err != nil {
 		return err
+	}
+	if today := period.Day(time.Now().In(cfg.Location)); !p.To.Before(today) {
+		fmt.Fprintf(stderr, "baocao: warning: period %s has not ended (its data runs to %s): the report covers what is recorded so far\n",
+			p.Label(), p.To.Format("02/01/2006"))
 	}
 	entry, man, err := m.Make(report, p, opt)
 	if err != nil {

@@ -18,7 +18,7 @@ func validateCmd(args []string, stdout, stderr io.Writer) error {
 	if err := parse(fs, args, "[-p PERIOD] [-c CONFIG]"); err != nil {
 		return err
 	}
-	cfg, err := config.Load(*cfgPath)
+	cfg, err := loadConfig(*cfgPath, stderr)
 	if err != nil {
 		return err
 	}

@@ -30,6 +30,7 @@ type Config struct {
 	SMTP            SMTP               `toml:"smtp"`
 
 	// Set by Load.
+	Warnings []string       `toml:"-"` // things that work but should be fixed
 	Dir      string         `toml:"-"` // the config file's folder
 	File     string         `toml:"-"`
 	Location *time.Location `toml:"-"`
@@ -132,6 +133,17 @@ func (c *Config) check() error {
 		if r.Boundary, err = period.ParseBoundary(r.Boundaries); err != nil {
 			return fmt.Errorf("[reports.%s] boundaries: %v", id, err)
 		}
+		if err := c.checkReport(id, r); err != nil {
+			return err
+		}
+	}
+	if c.Unit.AdminEmail != "" {
+		if err := checkAddress(c.Unit.AdminEmail); err != nil {
+			return fmt.Errorf("[unit] admin_email: %v", err)
+		}
+	}
+	if c.Warnings, err = c.checkSMTP(); err != nil {
+		return err
 	}
 	if len(c.Reports) == 0 {
 		return errors.New("no [reports.ID] table: define at least one report")

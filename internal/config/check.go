@@ -1,0 +1,115 @@
+package config
+
+import (
+	"errors"
+	"fmt"
+	"net"
+	"net/mail"
+	"strings"
+	"time"
+
+	"github.com/robfig/cron/v3"
+)
+
+// cronParser reads the five-field specs of the config (and descriptors such
+// as @monthly), with an optional CRON_TZ= prefix.
+var cronParser = cron.NewParser(cron.Minute | cron.Hour | cron.Dom | cron.Month | cron.Dow | cron.Descriptor)
+
+// ParseSchedule checks a cron spec: it must parse (the parser's panics on
+// specs such as a bare "CRON_TZ=…" are turned into errors) and must run at
+// least once in the next four years (an impossible date such as
+// "0 0 30 2 *" would otherwise silently never run).
+func ParseSchedule(spec string, loc *time.Location) (s cron.Schedule, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			s, err = nil, fmt.Errorf("cron spec %q: %v", spec, r)
+		}
+	}()
+	s, err = cronParser.Parse(spec)
+	if err != nil {
+		return nil, fmt.Errorf("cron spec %q: %v (want five fields: minute hour day-of-month month day-of-week, e.g. \"0 7 15 * *\")", spec, err)
+	}
+	now := time.Now().In(loc)
+	if next := s.Next(now); next.IsZero() || next.After(now.AddDate(4, 0, 0)) {
+		return nil, fmt.Errorf("cron spec %q never runs (an impossible date?)", spec)
+	}
+	return s, nil
+}
+
+func (c *Config) checkReport(id string, r *Report) error {
+	if r.Schedule != "" {
+		if _, err := ParseSchedule(r.Schedule, c.Location); err != nil {
+			return fmt.Errorf("[reports.%s] schedule: %v", id, err)
+		}
+	}
+	for _, a := range append(append([]string{}, r.To...), r.Cc...) {
+		if err := checkAddress(a); err != nil {
+			return fmt.Errorf("[reports.%s] to/cc: %v", id, err)
+		}
+	}
+	return nil
+}
+
+func checkAddress(a string) error {
+	addr, err := mail.ParseAddress(a)
+	if err != nil || !strings.Contains(addr.Address[strings.LastIndexByte(addr.Address, '@')+1:], ".") {
+		return fmt.Errorf("malformed e-mail address %q", a)
+	}
+	return nil
+}
+
+// Security modes of [smtp].
+const (
+	StartTLS = "starttls"
+	TLS      = "tls"
+	None     = "none"
+)
+
+// checkSMTP validates [smtp] when a host is set. Warnings are returned for
+// things that work but should be fixed.
+func (c *Config) checkSMTP() ([]string, error) {
+	s := &c.SMTP
+	if s.Host == "" {
+		return nil, nil
+	}
+	var warnings []string
+	if s.Security == "" {
+		s.Security = StartTLS
+		if s.Port == 465 {
+			s.Security = TLS
+		}
+	}
+	if s.Port == 0 {
+		s.Port = map[string]int{StartTLS: 587, TLS: 465, None: 25}[s.Security]
+	}
+	switch s.Security {
+	case StartTLS, TLS:
+	case None:
+		if !isLoopback(s.Host) {
+			return nil, fmt.Errorf("[smtp] security = \"none\" is allowed only for a test server on this machine (127.0.0.1, ::1, localhost), not %q: a password would cross the network in clear; use \"starttls\" (port 587) or \"tls\" (port 465)", s.Host)
+		}
+	default:
+		return nil, fmt.Errorf("[smtp] security %q: want \"starttls\", \"tls\" or \"none\"", s.Security)
+	}
+	if s.From == "" {
+		return nil, errors.New("[smtp] from is required")
+	}
+	if err := checkAddress(s.From); err != nil {
+		return nil, fmt.Errorf("[smtp] from: %v", err)
+	}
+	if s.Password != "" {
+		warnings = append(warnings, "[smtp] password is written in the config file: move it to an environment variable (password_env) or a file only this user can read (password_file)")
+	}
+	if s.PasswordEnv != "" && s.PasswordFile != "" {
+		return nil, errors.New("[smtp] set password_env or password_file, not both")
+	}
+	return warnings, nil
+}
+
+func isLoopback(host string) bool {
+	if strings.EqualFold(host, "localhost") {
+		return true
+	}
+	ip := net.ParseIP(strings.Trim(host, "[]"))
+	return ip != nil && ip.IsLoopback()
+}

@@ -1,0 +1,117 @@
+package config
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+const base = `
+archive = "archive"
+official_domains = ["hcm.edu.vn"]
+[unit]
+name = "Trường Mầm non 20/10"
+[sources.dossiers]
+path = "data/ho-so.xlsx"
+[reports.monthly]
+period = "month"
+schedule = "0 7 15 * *"
+to = ["phongnoivu@tphcm.gov.vn"]
+`
+
+func load(t *testing.T, text string) (*Config, error) {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), "baocao.toml")
+	if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return Load(p)
+}
+
+func TestLoadExample(t *testing.T) {
+	c, err := Load("../../config.example.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Location.String() != "Asia/Ho_Chi_Minh" || len(c.Reports) != 4 || len(c.Sources) != 8 {
+		t.Errorf("example config: %v, %d reports, %d sources", c.Location, len(c.Reports), len(c.Sources))
+	}
+	if got := c.Specs()["dossiers"].Path; got != filepath.Join(c.Dir, "examples", "data", "ho-so-tthc.xlsx") {
+		t.Errorf("paths should be relative to the config file: %s", got)
+	}
+	if c.Display(c.Specs()["dossiers"].Path) != "examples/data/ho-so-tthc.xlsx" {
+		t.Errorf("display path %s", c.Display(c.Specs()["dossiers"].Path))
+	}
+	if len(c.Warnings) != 0 {
+		t.Errorf("warnings %v", c.Warnings)
+	}
+}
+
+func TestBadConfigs(t *testing.T) {
+	tests := []struct {
+		name, text string
+		words      []string
+	}{
+		{"unknown key", base + "\n[smtp]\nhots = \"x\"\n", []string{"line 14", "unknown field", "hots"}},
+		{"wrong type", strings.Replace(base, `archive = "archive"`, `archive = 3`, 1), []string{"line 2", "archive"}},
+		{"unknown time zone", "timezone = \"Asia/Saigon2\"\n" + base, []string{"timezone", "Asia/Saigon2"}},
+		{"impossible date", strings.Replace(base, "0 7 15 * *", "0 0 30 2 *", 1), []string{"[reports.monthly] schedule", "never runs"}},
+		{"missing fields", strings.Replace(base, "0 7 15 * *", "0 7 15", 1), []string{"[reports.monthly] schedule", "five fields"}},
+		{"bare CRON_TZ", strings.Replace(base, "0 7 15 * *", "CRON_TZ=Asia/Ho_Chi_Minh", 1), []string{"[reports.monthly] schedule", "CRON_TZ"}},
+		{"bad period kind", strings.Replace(base, `period = "month"`, `period = "week"`, 1), []string{"[reports.monthly] period", "week"}},
+		{"malformed address", strings.Replace(base, "phongnoivu@tphcm.gov.vn", "phongnoivu.tphcm.gov.vn", 1), []string{"to/cc", "malformed e-mail address"}},
+		{"plaintext to a remote host", base + "[smtp]\nhost = \"smtp.example.vn\"\nport = 25\nsecurity = \"none\"\nfrom = \"a@hcm.edu.vn\"\n", []string{"security = \"none\"", "smtp.example.vn", "starttls"}},
+		{"unknown security", base + "[smtp]\nhost = \"smtp.example.vn\"\nsecurity = \"ssl\"\nfrom = \"a@hcm.edu.vn\"\n", []string{"security \"ssl\""}},
+		{"no reports", "[unit]\nname = \"x\"\n", []string{"no [reports.ID]"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := load(t, tt.text)
+			if !errors.Is(err, ErrInvalid) {
+				t.Fatalf("err = %v, want ErrInvalid", err)
+			}
+			for _, w := range tt.words {
+				if !strings.Contains(err.Error(), w) {
+					t.Errorf("%q lacks %q", err, w)
+				}
+			}
+		})
+	}
+}
+
+func TestSMTPDefaultsAndWarnings(t *testing.T) {
+	c, err := load(t, base+"[smtp]\nhost = \"127.0.0.1\"\nport = 1025\nsecurity = \"none\"\nfrom = \"Trường <a@hcm.edu.vn>\"\npassword = \"secret\"\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Warnings) != 1 || !strings.Contains(c.Warnings[0], "password_env") || strings.Contains(c.Warnings[0], "secret") {
+		t.Errorf("warnings %v: want one pointing to password_env, never showing the password", c.Warnings)
+	}
+	c, err = load(t, base+"[smtp]\nhost = \"smtp.example.vn\"\nport = 465\nfrom = \"a@hcm.edu.vn\"\n")
+	if err != nil || c.SMTP.Security != TLS {
+		t.Errorf("port 465 should default to tls: %v %v", c.SMTP.Security, err)
+	}
+}
+
+func TestParseSchedule(t *testing.T) {
+	loc := mustLoc(t)
+	for spec, ok := range map[string]bool{
+		"0 7 15 * *": true, "0 7 15 3,6,9,12 *": true, "@monthly": true, "CRON_TZ=Asia/Ho_Chi_Minh 0 7 15 * *": true,
+		"0 7 29 2 *": true, "0 0 30 2 *": false, "0 0 31 4 *": false, "* *": false, "CRON_TZ=": false, "": false, "61 * * * *": false,
+	} {
+		if _, err := ParseSchedule(spec, loc); (err == nil) != ok {
+			t.Errorf("ParseSchedule(%q) err = %v, want ok %v", spec, err, ok)
+		}
+	}
+}
+
+func mustLoc(t *testing.T) *time.Location {
+	c, err := load(t, base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c.Location
+}

@@ -1,0 +1,114 @@
+package sources
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// seeds are cell texts met in the fixtures and samples.
+var seeds = []string{
+	"05/03/2024", "5/3/2024", "05-03-2024", "05.03.2024", "2024-03-05", "26/05/2024 10:56:23",
+	"45356", "45289.3688425926", "31/02/2024", "", " Tuyển  sinh", "Có ", "x", "Không", "85,5%",
+	"1.234,5", "0.385", "Tổng cộng", norm.NFD.String("Mã hồ sơ"), "Ngay tiep nhan", "=HYPERLINK(\"x\")", "😀",
+}
+
+func FuzzParseDate(f *testing.F) {
+	for _, s := range seeds {
+		f.Add(s, false)
+	}
+	f.Add("43894", true)
+	f.Fuzz(func(t *testing.T, s string, date1904 bool) {
+		d, err := ParseDate(s, date1904)
+		if err != nil {
+			return
+		}
+		if d.Year() < minYear || d.Year() > maxYear || d.Hour() != 0 || d.Location().String() != "UTC" {
+			t.Fatalf("ParseDate(%q) = %v", s, d)
+		}
+		if back, err := ParseDate(d.Format("02/01/2006"), false); err != nil || !back.Equal(d) {
+			t.Fatalf("%v does not read back: %v %v", d, back, err)
+		}
+	})
+}
+
+func FuzzParseNumber(f *testing.F) {
+	for _, s := range seeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		v, err := ParseNumber(s)
+		if err == nil && (v != v || v > 1e308 || v < -1e308) {
+			t.Fatalf("ParseNumber(%q) = %v", s, v)
+		}
+	})
+}
+
+func FuzzParseYesNo(f *testing.F) {
+	for _, s := range seeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		a, errA := ParseYesNo(s)
+		b, errB := ParseYesNo(" " + norm.NFD.String(s) + " ")
+		if a != b || (errA == nil) != (errB == nil) {
+			t.Fatalf("%q and its NFD, padded form read differently: %v/%v, %v/%v", s, a, errA, b, errB)
+		}
+	})
+}
+
+func FuzzHeaderMatch(f *testing.F) {
+	for _, s := range seeds {
+		f.Add(s)
+	}
+	schema := dossierSchema()
+	m := headerMatcher(schema, map[string][]string{"Mã hồ sơ": {"Số hồ sơ"}})
+	f.Fuzz(func(t *testing.T, s string) {
+		i := m.Match(s)
+		if i < -1 || i >= len(schema.Columns) {
+			t.Fatalf("Match(%q) = %d", s, i)
+		}
+		if j := m.Match("  " + norm.NFD.String(s) + "\t"); j != i {
+			t.Fatalf("Match(%q) = %d but its NFD, padded form gives %d", s, i, j)
+		}
+	})
+}
+
+func FuzzReadCSV(f *testing.F) {
+	files, _ := filepath.Glob("testdata/*.csv")
+	for _, p := range files {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b)
+	}
+	f.Add([]byte("Mã hồ sơ;Lĩnh vực;Ngày tiếp nhận;Ngày hẹn trả\n\"A;1\";x;01/01/2024;bad\n"))
+	dir := f.TempDir()
+	f.Fuzz(func(t *testing.T, data []byte) {
+		p := filepath.Join(dir, "f.csv")
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		res, err := Read(Spec{Name: "dossiers", Path: p}, dossierSchema())
+		if err != nil {
+			if !errors.Is(err, ErrUnusable) {
+				t.Fatalf("error %v does not wrap ErrUnusable", err)
+			}
+			return
+		}
+		for _, r := range res.Table.Rows {
+			if len(r.Cells) != len(res.Table.Schema.Columns) || r.Line < 1 {
+				t.Fatalf("bad row %+v", r)
+			}
+		}
+		for _, i := range res.Issues {
+			if i.Row < 1 || i.Message == "" {
+				t.Fatalf("bad issue %+v", i)
+			}
+		}
+	})
+}
