@@ -1,0 +1,118 @@
+package delivery
+
+import (
+	"crypto/tls"
+	"crypto/x509"
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+	"time"
+)
+
+// ErrSettings is wrapped by errors in the mail settings (a missing password,
+// an unreadable CA file): the config must be fixed.
+var ErrSettings = errors.New("delivery: bad mail settings")
+
+// Settings are how to reach the mail server.
+type Settings struct {
+	Host     string
+	Port     int
+	Security string // "starttls", "tls" or "none" (loopback only)
+	Username string
+	Password string
+	From     string
+	RootCAs  *x509.CertPool // nil: the system's
+
+	DialTimeout    time.Duration
+	CommandTimeout time.Duration
+	DataTimeout    time.Duration
+	MaxBytes       int64           // attachments larger than this are not sent
+	Backoff        []time.Duration // waits between tries; len(Backoff)+1 tries
+	LocalName      string          // EHLO name
+}
+
+// Defaults for unset settings.
+const (
+	DefaultMaxBytes = 20 << 20
+	defaultDial     = 30 * time.Second
+	defaultCommand  = 60 * time.Second
+	defaultData     = 5 * time.Minute
+)
+
+// DefaultBackoff is a few tries over about a minute.
+var DefaultBackoff = []time.Duration{5 * time.Second, 15 * time.Second, 40 * time.Second}
+
+func (s *Settings) withDefaults() Settings {
+	c := *s
+	if c.DialTimeout == 0 {
+		c.DialTimeout = defaultDial
+	}
+	if c.CommandTimeout == 0 {
+		c.CommandTimeout = defaultCommand
+	}
+	if c.DataTimeout == 0 {
+		c.DataTimeout = defaultData
+	}
+	if c.MaxBytes == 0 {
+		c.MaxBytes = DefaultMaxBytes
+	}
+	if c.Backoff == nil {
+		c.Backoff = DefaultBackoff
+	}
+	if c.LocalName == "" {
+		c.LocalName = "localhost"
+	}
+	return c
+}
+
+func (s *Settings) tlsConfig() *tls.Config {
+	return &tls.Config{ServerName: s.Host, RootCAs: s.RootCAs, MinVersion: tls.VersionTLS12}
+}
+
+// Password reads a password from the environment variable env or from
+// file. A file others can read yields a warning.
+func Password(env, file string) (password string, warning string, err error) {
+	switch {
+	case env != "":
+		p := os.Getenv(env)
+		if p == "" {
+			return "", "", fmt.Errorf("%w: the environment variable %s (password_env) is empty or unset", ErrSettings, env)
+		}
+		return p, "", nil
+	case file != "":
+		st, err := os.Stat(file)
+		if err != nil {
+			return "", "", fmt.Errorf("%w: password_file: %v", ErrSettings, err)
+		}
+		b, err := os.ReadFile(file)
+		if err != nil {
+			return "", "", fmt.Errorf("%w: password_file: %v", ErrSettings, err)
+		}
+		if st.Mode().Perm()&0o044 != 0 {
+			warning = fmt.Sprintf("password_file %s can be read by other users: chmod 600 %s", file, file)
+		}
+		p := strings.TrimRight(string(b), "\r\n")
+		if p == "" {
+			return "", warning, fmt.Errorf("%w: password_file %s is empty", ErrSettings, file)
+		}
+		return p, warning, nil
+	}
+	return "", "", fmt.Errorf("%w: [smtp] has a username but no password_env or password_file", ErrSettings)
+}
+
+// LoadCAs reads extra trusted certificates (PEM) on top of the system's.
+func LoadCAs(file string) (*x509.CertPool, error) {
+	pool, err := x509.SystemCertPool()
+	if err != nil || pool == nil {
+		pool = x509.NewCertPool()
+	}
+	pem, err := os.ReadFile(file)
+	if err != nil {
+		return nil, fmt.Errorf("%w: ca_file: %v", ErrSettings, err)
+	}
+	if !pool.AppendCertsFromPEM(pem) {
+		return nil, fmt.Errorf("%w: ca_file %s holds no PEM certificate", ErrSettings, file)
+	}
+	return pool, nil
+}

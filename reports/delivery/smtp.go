@@ -1,0 +1,164 @@
+package delivery
+
+import (
+	"bytes"
+	"context"
+	"crypto/tls"
+	"crypto/x509"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"strconv"
+	"time"
+
+	"github.com/emersion/go-sasl"
+	"github.com/emersion/go-smtp"
+)
+
+// ErrPermanent and ErrTransient classify a failed attempt.
+var (
+	ErrPermanent = errors.New("permanent failure")
+	ErrTransient = errors.New("transient failure")
+)
+
+// sendOnce makes one attempt to submit raw to the server.
+func sendOnce(ctx context.Context, s Settings, from string, rcpt []string, raw []byte) error {
+	c, err := connect(ctx, s)
+	if err != nil {
+		return err
+	}
+	defer c.Close()
+	if err := authenticate(c, s); err != nil {
+		return err
+	}
+	if err := c.Mail(from, nil); err != nil {
+		return classify("MAIL FROM", err)
+	}
+	for _, r := range rcpt {
+		if err := c.Rcpt(r, nil); err != nil {
+			return classify("RCPT TO "+r, err)
+		}
+	}
+	w, err := c.Data()
+	if err != nil {
+		return classify("DATA", err)
+	}
+	if _, err := io.Copy(w, bytes.NewReader(raw)); err != nil {
+		return classify("sending the message", err)
+	}
+	if err := w.Close(); err != nil {
+		return classify("end of DATA", err)
+	}
+	_ = c.Quit() // the message is accepted; a failed QUIT changes nothing
+	return nil
+}
+
+// connect dials the server, secures the connection and says EHLO, so that
+// an untrusted certificate fails here rather than later.
+func connect(ctx context.Context, s Settings) (*smtp.Client, error) {
+	addr := net.JoinHostPort(s.Host, strconv.Itoa(s.Port))
+	d := &net.Dialer{Timeout: s.DialTimeout}
+	conn, err := d.DialContext(ctx, "tcp", addr)
+	if err != nil {
+		return nil, classify("connecting to "+addr, err)
+	}
+	var c *smtp.Client
+	switch s.Security {
+	case "tls":
+		tc := tls.Client(conn, s.tlsConfig())
+		tc.SetDeadline(deadline(s.CommandTimeout))
+		if err := tc.HandshakeContext(ctx); err != nil {
+			conn.Close()
+			return nil, classify("TLS with "+addr, err)
+		}
+		c = smtp.NewClient(tc)
+	case "starttls":
+		conn.SetDeadline(deadline(s.CommandTimeout))
+		c, err = smtp.NewClientStartTLS(conn, s.tlsConfig())
+		if err != nil {
+			conn.Close()
+			return nil, classify("STARTTLS with "+addr, err)
+		}
+	default:
+		c = smtp.NewClient(conn)
+	}
+	c.CommandTimeout, c.SubmissionTimeout = s.CommandTimeout, s.DataTimeout
+	if err := c.Hello(s.LocalName); err != nil {
+		c.Close()
+		return nil, classify("greeting "+addr, err)
+	}
+	return c, nil
+}
+
+// authenticate logs in with PLAIN or LOGIN, never over an unencrypted
+// connection to another machine.
+func authenticate(c *smtp.Client, s Settings) error {
+	if s.Username == "" {
+		return nil
+	}
+	if _, isTLS := c.TLSConnectionState(); !isTLS && !isLoopback(s.Host) {
+		return fmt.Errorf("%w: refusing to send the password over an unencrypted connection to %s", ErrPermanent, s.Host)
+	}
+	var mech sasl.Client
+	switch {
+	case c.SupportsAuth("PLAIN"):
+		mech = sasl.NewPlainClient("", s.Username, s.Password)
+	case c.SupportsAuth("LOGIN"):
+		mech = sasl.NewLoginClient(s.Username, s.Password)
+	default:
+		return fmt.Errorf("%w: the server offers no AUTH PLAIN or LOGIN: check host and port (submission is 587 with starttls, 465 with tls)", ErrPermanent)
+	}
+	if err := c.Auth(mech); err != nil {
+		var se *smtp.SMTPError
+		if errors.As(err, &se) && se.Code == 535 {
+			return fmt.Errorf("%w: authentication failed for %s: check the username and password (%s)", ErrPermanent, s.Username, se.Message)
+		}
+		return classify("AUTH", err)
+	}
+	return nil
+}
+
+// classify marks err as permanent (5xx, certificates) or transient
+// (4xx, network trouble), naming the step that failed.
+func classify(step string, err error) error {
+	var se *smtp.SMTPError
+	var unknownCA x509.UnknownAuthorityError
+	var hostErr x509.HostnameError
+	var invalid x509.CertificateInvalidError
+	var verify *tls.CertificateVerificationError
+	switch {
+	case errors.As(err, &se) && se.Code >= 400 && se.Code < 500:
+		return fmt.Errorf("%w: %s: the server answered %d %s", ErrTransient, step, se.Code, se.Message)
+	case errors.As(err, &se):
+		return fmt.Errorf("%w: %s: the server answered %d %s", ErrPermanent, step, se.Code, se.Message)
+	case errors.As(err, &unknownCA), errors.As(err, &hostErr), errors.As(err, &invalid), errors.As(err, &verify):
+		return fmt.Errorf("%w: %s: the server's certificate is not trusted (%v); if it is signed by your own CA, name it in [smtp] ca_file", ErrPermanent, step, err)
+	case errors.Is(err, context.Canceled):
+		return fmt.Errorf("%w: %s: %v", ErrTransient, step, err)
+	}
+	var ne net.Error
+	if errors.As(err, &ne) || errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) || isNetOp(err) {
+		return fmt.Errorf("%w: %s: %v", ErrTransient, step, err)
+	}
+	if e := err.Error(); bytes.Contains([]byte(e), []byte("STARTTLS")) {
+		return fmt.Errorf("%w: %s: %v (the server does not offer STARTTLS: check port and security)", ErrPermanent, step, err)
+	}
+	return fmt.Errorf("%w: %s: %v", ErrTransient, step, err)
+}
+
+// isNetOp reports a failure of the network itself (refused, reset).
+func isNetOp(err error) bool {
+	var op *net.OpError
+	return errors.As(err, &op)
+}
+
+func deadline(d time.Duration) time.Time { return time.Now().Add(d) }
+
+func isLoopback(host string) bool {
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
