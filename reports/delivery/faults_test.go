@@ -204,7 +204,8 @@ func TestSendOnceThenNotAgain(t *testing.T) {
 func TestRefusesPlaintextPasswordToAnotherHost(t *testing.T) {
 	f := &faultServer{}
 	host, port := f.start(t, nil)
-	c, err := connect(context.Background(), settings(host, port, "none").withDefaults())
+	local := settings(host, port, "none")
+	c, err := connect(context.Background(), local.withDefaults())
 	if err != nil {
 		t.Fatal(err)
 	}
