@@ -54,9 +54,11 @@ func setConfig(t *testing.T, cfg, old, new string) {
 }
 
 // TestBadInputStopsTheRun feeds the kinds of broken file and config a clerk
-// will: each must end with exit code 2, a message saying what to fix, and
-// nothing in the archive.
+// will, with mail on: each must end with exit code 2, a message saying what
+// to fix, nothing in the archive and nothing at the mail server.
 func TestBadInputStopsTheRun(t *testing.T) {
+	m := startMailpit(t)
+	t.Setenv("BAOCAO_SMTP_PASSWORD", "s3cret")
 	staff := `path = "examples/data/can-bo.xlsx"`
 	tests := []struct {
 		name  string
@@ -101,16 +103,22 @@ func TestBadInputStopsTheRun(t *testing.T) {
 			[]string{"[reports.monthly] schedule", "never runs"}},
 		{"unknown time zone", func(t *testing.T, cfg, data string) { setConfig(t, cfg, `"Asia/Ho_Chi_Minh"`, `"Asia/HCM"`) },
 			[]string{"timezone \"Asia/HCM\""}},
-		{"plaintext smtp to a remote host", func(t *testing.T, cfg, data string) { setConfig(t, cfg, `security = "starttls"`, `security = "none"`) },
+		{"plaintext smtp to a remote host", func(t *testing.T, cfg, data string) {
+			setConfig(t, cfg, `host = "127.0.0.1"`, `host = "smtp.example.vn"`)
+			setConfig(t, cfg, `security = "starttls"`, `security = "none"`)
+		},
 			[]string{"security = \"none\"", "smtp.example.vn"}},
-		{"malformed address", func(t *testing.T, cfg, data string) { setConfig(t, cfg, `to = ["phongnoivu.q1@tphcm.gov.vn"]`, `to = ["phong noi vu"]`) },
+		{"malformed address", func(t *testing.T, cfg, data string) {
+			setConfig(t, cfg, `to = ["phongnoivu.q1@tphcm.gov.vn"]`, `to = ["phong noi vu"]`)
+		},
 			[]string{"malformed e-mail address \"phong noi vu\""}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			cfg := project(t)
+			mailConfig(t, cfg, m)
 			tt.setup(t, cfg, filepath.Join(filepath.Dir(cfg), "examples", "data"))
-			code, out, errs := baocao("run", "-c", cfg, "-r", "monthly", "-p", "2024-03", "--no-email")
+			code, out, errs := baocao("run", "-c", cfg, "-r", "monthly", "-p", "2024-03")
 			if code != 2 {
 				t.Errorf("exit %d, want 2; stderr: %s", code, errs)
 			}
@@ -130,6 +138,9 @@ func TestBadInputStopsTheRun(t *testing.T) {
 				t.Errorf("validate exit %d, want 2", code)
 			}
 		})
+	}
+	if n := len(m.messages(t)); n != 0 {
+		t.Errorf("the mail server received %d messages", n)
 	}
 }
 

@@ -16,6 +16,7 @@ import (
 
 	"github.com/mn2010/baocao/internal/config"
 	"github.com/mn2010/baocao/reports"
+	"github.com/mn2010/baocao/reports/delivery"
 	"github.com/mn2010/baocao/reports/period"
 	"github.com/mn2010/baocao/reports/plan"
 	"github.com/mn2010/baocao/sources"
@@ -39,6 +40,8 @@ type command struct {
 var commands = []command{
 	{"run", "-r REPORT -p PERIOD [--no-email]", "read, compute, render, archive (and send) one report", runCmd},
 	{"validate", "[-p PERIOD]", "read every source and print every warning and error; writes nothing", validateCmd},
+	{"send", "-r REPORT -p PERIOD [--force]", "(re)send the newest archived version", sendCmd},
+	{"mail-test", "[--to ADDRESS]", "send a short test message to check the [smtp] settings", mailTestCmd},
 }
 
 func main() {
@@ -83,7 +86,8 @@ func exitCode(err error, stderr io.Writer, usageLine string) int {
 			break
 		}
 	}
-	for _, bad := range []error{errUsage, config.ErrInvalid, plan.ErrInvalid, sources.ErrUnusable, period.ErrLabel, reports.ErrUnknownReport} {
+	for _, bad := range []error{errUsage, config.ErrInvalid, plan.ErrInvalid, sources.ErrUnusable, period.ErrLabel,
+		reports.ErrUnknownReport, delivery.ErrSettings} {
 		if errors.Is(err, bad) {
 			return exitBadInput
 		}
@@ -114,10 +118,14 @@ func loadConfig(path string, stderr io.Writer) (*config.Config, error) {
 	if err != nil {
 		return nil, err
 	}
-	for _, w := range cfg.Warnings {
+	warn(stderr, cfg.Warnings)
+	return cfg, nil
+}
+
+func warn(stderr io.Writer, warnings []string) {
+	for _, w := range warnings {
 		fmt.Fprintln(stderr, "baocao: warning:", w)
 	}
-	return cfg, nil
 }
 
 // flagSet returns a flag set with the -c/--config flag every command takes.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -114,4 +115,8 @@ func TestBadCommandLines(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(filepath.Dir(cfg), "archive")); !os.IsNotExist(err) {
 		t.Error("a bad command line wrote to the archive")
 	}
+}
+
+func regexpReplace(s, pattern, repl string) string {
+	return regexp.MustCompile(pattern).ReplaceAllLiteralString(s, repl)
 }

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/mn2010/baocao/reports"
+	"github.com/mn2010/baocao/reports/delivery"
 	"github.com/mn2010/baocao/reports/period"
 	"github.com/mn2010/baocao/sources"
 )
@@ -47,6 +48,14 @@ func runCmd(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	var mail delivery.Settings
+	if !*noEmail { // a mail setting that cannot work stops the run before anything is archived
+		var warnings []string
+		if mail, warnings, err = m.MailSettings(); err != nil {
+			return err
+		}
+		warn(stderr, warnings)
+	}
 	if today := period.Day(time.Now().In(cfg.Location)); !p.To.Before(today) {
 		fmt.Fprintf(stderr, "baocao: warning: period %s has not ended (its data runs to %s): the report covers what is recorded so far\n",
 			p.Label(), p.To.Format("02/01/2006"))
@@ -58,9 +67,9 @@ func runCmd(args []string, stdout, stderr io.Writer) error {
 	if n := len(man.Issues); n > 0 {
 		fmt.Fprintf(stderr, "baocao: %d warnings; see the sheet \"Dữ liệu cần kiểm tra\" or run baocao validate\n", n)
 	}
-	if !*noEmail {
-		fmt.Fprintln(stderr, "baocao: e-mail delivery is not built yet; the report is archived only")
-	}
 	fmt.Fprintln(stdout, entry.Dir)
-	return nil
+	if *noEmail {
+		return nil
+	}
+	return send(m, mail, entry, false, stderr)
 }

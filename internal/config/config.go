@@ -87,6 +87,11 @@ type SMTP struct {
 	PasswordFile string `toml:"password_file"`
 	From         string `toml:"from"`
 	CAFile       string `toml:"ca_file"`
+	// MaxAttachmentMB refuses to send attachments larger than this (20).
+	MaxAttachmentMB int64 `toml:"max_attachment_mb"`
+	// RetrySeconds are the waits between tries after a transient failure
+	// (5, 15, 40: four tries over about a minute).
+	RetrySeconds []int `toml:"retry_seconds"`
 }
 
 // Load reads and checks the config at path.

@@ -73,12 +73,8 @@ func (d *Deliverer) Deliver(ctx context.Context, dir string, msg *Message, force
 	if err != nil {
 		return rec, d.record(dir, rec, msg, fmt.Errorf("%w: %v", ErrPermanent, err))
 	}
-	from := msg.From
-	if a, err := parseList([]string{msg.From}); err == nil {
-		from = a[0].Address
-	}
 	for try := 0; ; try++ {
-		err = sendOnce(ctx, d.settings, from, msg.Recipients(), raw)
+		err = sendOnce(ctx, d.settings, msg.envelopeFrom(), msg.Recipients(), raw)
 		if rerr := d.record(dir, rec, msg, err); rerr != nil && err == nil {
 			return rec, rerr
 		}
@@ -118,4 +114,13 @@ func size2(n int64) string {
 		return fmt.Sprintf("%d bytes", n)
 	}
 	return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+}
+
+// Try sends msg once, recording nothing: a check of the settings.
+func (d *Deliverer) Try(ctx context.Context, msg *Message) error {
+	raw, err := Compose(msg)
+	if err != nil {
+		return err
+	}
+	return sendOnce(ctx, d.settings, msg.envelopeFrom(), msg.Recipients(), raw)
 }

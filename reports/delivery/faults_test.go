@@ -18,9 +18,9 @@ import (
 
 // faultServer is go-smtp's server with faults injected.
 type faultServer struct {
-	newSession error                                  // answered to EHLO
-	auth       error                                  // answered to AUTH
-	noAuth     bool                                   // offer no AUTH at all
+	newSession error                                 // answered to EHLO
+	auth       error                                 // answered to AUTH
+	noAuth     bool                                  // offer no AUTH at all
 	data       func(c *smtp.Conn, r io.Reader) error // at DATA
 	mu         sync.Mutex
 	sessions   int
@@ -96,7 +96,7 @@ func (f *faultServer) start(t *testing.T, tlsCfg *tls.Config) (host string, port
 func testMessage() *Message {
 	return &Message{From: "Trường Mầm non 20/10 <mn2010@hcm.edu.vn>", To: []string{"phongnoivu@tphcm.gov.vn"},
 		Subject: "Báo cáo CCHC tháng 3 năm 2024", Body: "Kính gửi", MessageID: "test.1@hcm.edu.vn",
-		Date: time.Date(2024, 3, 16, 7, 0, 0, 0, time.UTC),
+		Date:        time.Date(2024, 3, 16, 7, 0, 0, 0, time.UTC),
 		Attachments: []Attachment{{Name: "bao-cao.pdf", ContentType: "application/pdf", Data: []byte("%PDF-1.4")}}}
 }
 

@@ -40,6 +40,14 @@ func (m *Message) Recipients() []string {
 	return out
 }
 
+// envelopeFrom is the bare address of From, for MAIL FROM.
+func (m *Message) envelopeFrom() string {
+	if a, err := parseList([]string{m.From}); err == nil {
+		return a[0].Address
+	}
+	return m.From
+}
+
 // Size is the size of the attachments.
 func (m *Message) Size() int64 {
 	var n int64

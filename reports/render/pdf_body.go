@@ -6,6 +6,9 @@ import (
 	"github.com/mn2010/baocao/reports/indicators"
 )
 
+// TextData is what the period texts are filled with.
+func TextData(d *Doc) any { return textData(d) }
+
 func textData(d *Doc) textFields {
 	return textFields{PeriodWords: d.PeriodWords(), UnitName: d.Unit.Name, PlanReference: d.PlanReference,
 		From: Date(d.Period.From), To: Date(d.Period.To), Year: d.Period.Year}

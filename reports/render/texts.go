@@ -36,6 +36,11 @@ type Texts struct {
 	Closing               string   `toml:"closing"`
 	AppendixTitle         string   `toml:"appendix_title"`
 	AppendixNote          string   `toml:"appendix_note"`
+	EmailIntro            string   `toml:"email_intro"`
+	EmailFiles            string   `toml:"email_files"`
+	EmailClosing          string   `toml:"email_closing"`
+	TestSubject           string   `toml:"test_subject"`
+	TestBody              string   `toml:"test_body"`
 	Recipients            []string `toml:"recipients"`
 }
 
@@ -90,6 +95,8 @@ func (t *Texts) check() error {
 	}{
 		{"summary", t.Summary, period}, {"subject", t.Subject, period}, {"intro", t.Intro, period},
 		{"closing", t.Closing, period}, {"appendix_title", t.AppendixTitle, period},
+		{"email_intro", t.EmailIntro, period}, {"email_files", t.EmailFiles, period}, {"email_closing", t.EmailClosing, period},
+		{"test_subject", t.TestSubject, period}, {"test_body", t.TestBody, period},
 		{"dossiers_text", t.DossiersText, indicators.FieldStats{}}, {"late_text", t.LateText, lateData{}},
 		{"tasks_text", t.TasksText, tasksData{}}, {"assessment_met", t.AssessmentMet, metData{}},
 		{"assessment_missed_item", t.AssessmentMissedItem, missedData{}}, {"appendix_note", t.AppendixNote, noteData{}},

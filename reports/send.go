@@ -1,0 +1,180 @@
+package reports
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/mail"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/mn2010/baocao/internal/config"
+	"github.com/mn2010/baocao/reports/archive"
+	"github.com/mn2010/baocao/reports/delivery"
+	"github.com/mn2010/baocao/reports/indicators"
+	"github.com/mn2010/baocao/reports/period"
+	"github.com/mn2010/baocao/reports/render"
+)
+
+// ErrNotArchived is returned when there is no version to send.
+var ErrNotArchived = errors.New("reports: nothing archived")
+
+// MailSettings reads the [smtp] settings, the password and the extra CA.
+// It fails (wrapping delivery.ErrSettings) when mail cannot be sent as
+// configured; warnings are things to fix that do not stop sending.
+func (m *Maker) MailSettings() (s delivery.Settings, warnings []string, err error) {
+	c := m.cfg.SMTP
+	if c.Host == "" {
+		return s, nil, fmt.Errorf("%w: the config has no [smtp] host: add one, or run with --no-email", delivery.ErrSettings)
+	}
+	s = delivery.Settings{Host: c.Host, Port: c.Port, Security: c.Security, Username: c.Username, From: c.From,
+		MaxBytes: c.MaxAttachmentMB << 20}
+	if c.RetrySeconds != nil {
+		s.Backoff = []time.Duration{}
+		for _, n := range c.RetrySeconds {
+			s.Backoff = append(s.Backoff, time.Duration(n)*time.Second)
+		}
+	}
+	if c.Username != "" {
+		pw, warning := c.Password, ""
+		if pw == "" {
+			if pw, warning, err = delivery.Password(c.PasswordEnv, m.cfg.Path(c.PasswordFile)); err != nil {
+				return s, nil, err
+			}
+		}
+		s.Password = pw
+		if warning != "" {
+			warnings = append(warnings, warning)
+		}
+	}
+	if c.CAFile != "" {
+		if s.RootCAs, err = delivery.LoadCAs(m.cfg.Path(c.CAFile)); err != nil {
+			return s, nil, err
+		}
+	}
+	return s, warnings, nil
+}
+
+// Latest returns the newest archived version of a report for a period.
+func (m *Maker) Latest(reportID string, p period.Period) (archive.Entry, error) {
+	e, ok, err := m.store.Latest(reportID, p.Label())
+	if err != nil {
+		return e, err
+	}
+	if !ok {
+		return e, fmt.Errorf("%w: %s %s has no archived version: run baocao run -r %s -p %s first", ErrNotArchived, reportID, p.Label(), reportID, p.Label())
+	}
+	return e, nil
+}
+
+// Send mails an archived version to the report's recipients, once unless
+// forced, recording each attempt in its delivery.json.
+func (m *Maker) Send(ctx context.Context, s delivery.Settings, e archive.Entry, force bool) (*delivery.Record, error) {
+	msg, err := m.Message(e)
+	if err != nil {
+		return nil, err
+	}
+	return delivery.New(s, m.now).Deliver(ctx, e.Dir, msg, force)
+}
+
+// Message builds the e-mail of an archived version from its manifest and
+// files, checking each file against the hash the manifest recorded.
+func (m *Maker) Message(e archive.Entry) (*delivery.Message, error) {
+	man, err := ReadManifest(e.Dir)
+	if err != nil {
+		return nil, err
+	}
+	r, ok := m.cfg.Reports[e.Report]
+	if !ok {
+		return nil, fmt.Errorf("%w %q", ErrUnknownReport, e.Report)
+	}
+	if len(r.To) == 0 {
+		return nil, fmt.Errorf("%w: [reports.%s] has no recipients (to)", config.ErrInvalid, e.Report)
+	}
+	p, err := period.Parse(man.Period.Label, r.Boundary)
+	if err != nil {
+		return nil, err
+	}
+	doc := &render.Doc{Unit: m.unit(), Period: p, Texts: m.texts, Outcome: &indicators.Outcome{Indicators: man.Indicators}}
+	msg := &delivery.Message{From: m.cfg.SMTP.From, To: r.To, Cc: r.Cc, Date: m.now(),
+		Subject:   render.Fill(m.texts.Subject, render.TextData(doc)),
+		MessageID: messageID(m.cfg, e, man.Version)}
+	var files []string
+	for _, o := range man.Outputs {
+		data, err := os.ReadFile(filepath.Join(e.Dir, o.Path))
+		if err != nil {
+			return nil, fmt.Errorf("reports: %s: %w", e.Dir, err)
+		}
+		if sum := sha256.Sum256(data); hex.EncodeToString(sum[:]) != o.SHA256 {
+			return nil, fmt.Errorf("reports: %s does not match the hash in its manifest: the archive was changed by hand", filepath.Join(e.Dir, o.Path))
+		}
+		msg.Attachments = append(msg.Attachments, delivery.Attachment{Name: o.Path, ContentType: contentType(o.Path), Data: data})
+		files = append(files, "- "+o.Path)
+	}
+	body := []string{render.Fill(m.texts.EmailIntro, render.TextData(doc)), ""}
+	body = append(body, render.Assessment(doc)...)
+	body = append(body, "", m.texts.EmailFiles)
+	body = append(body, files...)
+	body = append(body, "", render.Fill(m.texts.EmailClosing, render.TextData(doc)))
+	msg.Body = strings.Join(body, "\n") + "\n"
+	return msg, nil
+}
+
+// TestMessage is the short message of `baocao mail-test`.
+func (m *Maker) TestMessage(to string) *delivery.Message {
+	doc := &render.Doc{Unit: m.unit(), Texts: m.texts}
+	return &delivery.Message{From: m.cfg.SMTP.From, To: []string{to}, Date: m.now(),
+		Subject:   render.Fill(m.texts.TestSubject, render.TextData(doc)),
+		Body:      render.Fill(m.texts.TestBody, render.TextData(doc)) + "\n",
+		MessageID: fmt.Sprintf("baocao.test.%d@%s", m.now().UnixNano(), fromDomain(m.cfg.SMTP.From))}
+}
+
+// ReadManifest reads a version's manifest.
+func ReadManifest(dir string) (*Manifest, error) {
+	b, err := os.ReadFile(filepath.Join(dir, ManifestName))
+	if err != nil {
+		return nil, fmt.Errorf("reports: %w", err)
+	}
+	var man Manifest
+	if err := json.NewDecoder(bytes.NewReader(b)).Decode(&man); err != nil {
+		return nil, fmt.Errorf("reports: %s: %w", filepath.Join(dir, ManifestName), err)
+	}
+	return &man, nil
+}
+
+var slugRe = regexp.MustCompile(`[^a-z0-9-]+`)
+
+// messageID is stable for a unit, report, period and version, so that a
+// resent message is recognisably the same one.
+func messageID(cfg *config.Config, e archive.Entry, version int) string {
+	unit := slugRe.ReplaceAllString(strings.ToLower(cfg.Unit.Symbol), "")
+	if unit == "" {
+		unit = "unit"
+	}
+	label := slugRe.ReplaceAllString(strings.ToLower(e.Period), "")
+	return fmt.Sprintf("baocao.%s.%s.%s.v%d@%s", unit, slugRe.ReplaceAllString(e.Report, ""), label, version, fromDomain(cfg.SMTP.From))
+}
+
+func fromDomain(from string) string {
+	if a, err := mail.ParseAddress(from); err == nil {
+		return a.Address[strings.LastIndexByte(a.Address, '@')+1:]
+	}
+	return "localhost"
+}
+
+func contentType(name string) string {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".pdf":
+		return "application/pdf"
+	case ".xlsx":
+		return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+	}
+	return "application/octet-stream"
+}
