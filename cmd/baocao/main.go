@@ -41,6 +41,9 @@ var commands = []command{
 	{"run", "-r REPORT -p PERIOD [--no-email]", "read, compute, render, archive (and send) one report", runCmd},
 	{"validate", "[-p PERIOD]", "read every source and print every warning and error; writes nothing", validateCmd},
 	{"send", "-r REPORT -p PERIOD [--force]", "(re)send the newest archived version", sendCmd},
+	{"serve", "[--log-format text|json]", "the daemon: runs reports on schedule, catches up, retries deliveries", serveCmd},
+	{"schedule", "", "next runs of each report and the period each will cover", scheduleCmd},
+	{"archive", "", "what is archived: report, period, version, time, delivery status", archiveCmd},
 	{"mail-test", "[--to ADDRESS]", "send a short test message to check the [smtp] settings", mailTestCmd},
 }
 

@@ -60,6 +60,13 @@ func runCmd(args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintf(stderr, "baocao: warning: period %s has not ended (its data runs to %s): the report covers what is recorded so far\n",
 			p.Label(), p.To.Format("02/01/2006"))
 	}
+	unlock, err := m.Store().LockReport(report, func(path string) {
+		fmt.Fprintf(stderr, "baocao: waiting for another run of %s to finish (lock %s)\n", report, path)
+	})
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	entry, man, err := m.Make(report, p, opt)
 	if err != nil {
 		return err
@@ -70,6 +77,9 @@ func runCmd(args []string, stdout, stderr io.Writer) error {
 	fmt.Fprintln(stdout, entry.Dir)
 	if *noEmail {
 		return nil
+	}
+	if err := delivery.MarkPending(entry.Dir); err != nil {
+		return err
 	}
 	return send(m, mail, entry, false, stderr)
 }

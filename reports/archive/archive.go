@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"sort"
 	"strconv"
+	"strings"
 )
 
 // File is one file of a version.
@@ -161,7 +162,7 @@ func (s *Store) List() ([]Entry, error) {
 		return nil, fmt.Errorf("archive: %w", err)
 	}
 	for _, r := range reports {
-		if !r.IsDir() {
+		if !r.IsDir() || strings.HasPrefix(r.Name(), ".") { // .locks
 			continue
 		}
 		periods, err := os.ReadDir(filepath.Join(s.Root, r.Name()))
@@ -180,4 +181,31 @@ func (s *Store) List() ([]Entry, error) {
 		}
 	}
 	return out, nil
+}
+
+// ReplaceFile replaces path with data atomically: a reader sees the old
+// file or the new one, never half of either. (renameio does this on Unix
+// only; baocao also runs on Windows, where os.Rename replaces the target.)
+func ReplaceFile(path string, data []byte) error {
+	dir := filepath.Dir(path)
+	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-")
+	if err != nil {
+		return fmt.Errorf("archive: %w", err)
+	}
+	tmp := f.Name()
+	defer os.Remove(tmp) // a no-op once renamed
+	_, err = f.Write(data)
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp, path)
+	}
+	if err != nil {
+		return fmt.Errorf("archive: %s: %w", path, err)
+	}
+	return syncDir(dir)
 }

@@ -2,9 +2,11 @@ package archive
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -67,5 +69,56 @@ func TestPutSkipsAVersionTakenMeanwhile(t *testing.T) {
 	data, _ := os.ReadFile(filepath.Join(e.Dir, "a"))
 	if !bytes.Equal(data, []byte{2}) {
 		t.Errorf("v2 holds %v, built for the wrong version", data)
+	}
+}
+
+func TestLocks(t *testing.T) {
+	s := &Store{Root: t.TempDir()}
+	unlock, err := s.LockDaemon()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.LockDaemon(); !errors.Is(err, ErrLocked) || !strings.Contains(err.Error(), ".daemon.lock") {
+		t.Errorf("second daemon lock: %v", err)
+	}
+	unlock()
+	if u, err := s.LockDaemon(); err != nil {
+		t.Errorf("after unlock: %v", err)
+	} else {
+		u()
+	}
+
+	u1, err := s.LockReport("monthly", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := make(chan string, 1)
+	done := make(chan struct{})
+	go func() {
+		u2, err := s.LockReport("monthly", func(path string) { got <- path })
+		if err == nil {
+			u2()
+		}
+		close(done)
+	}()
+	if path := <-got; !strings.HasSuffix(path, "monthly.lock") {
+		t.Errorf("waiting on %s", path)
+	}
+	u1()
+	<-done
+}
+
+func TestReplaceFile(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "delivery.json")
+	for _, data := range []string{"one", "two"} {
+		if err := ReplaceFile(p, []byte(data)); err != nil {
+			t.Fatal(err)
+		}
+		if b, _ := os.ReadFile(p); string(b) != data {
+			t.Errorf("read %q, want %q", b, data)
+		}
+	}
+	if entries, _ := os.ReadDir(filepath.Dir(p)); len(entries) != 1 {
+		t.Errorf("temporary files left: %v", entries)
 	}
 }

@@ -8,7 +8,7 @@ import (
 	"os"
 	"path/filepath"
 
-	"github.com/google/renameio/v2"
+	"github.com/mn2010/baocao/reports/archive"
 )
 
 // RecordName is the delivery record's file name in a version folder.
@@ -57,8 +57,15 @@ func (r *Record) Save(dir string) error {
 	if err != nil {
 		return fmt.Errorf("delivery: %w", err)
 	}
-	if err := renameio.WriteFile(filepath.Join(dir, RecordName), append(b, '\n'), 0o644); err != nil {
-		return fmt.Errorf("delivery: %w", err)
+	return archive.ReplaceFile(filepath.Join(dir, RecordName), append(b, '\n'))
+}
+
+// MarkPending records that a version is to be sent, unless it has a record
+// already: a process that stops between archiving and sending leaves the
+// version pending, for the daemon to send.
+func MarkPending(dir string) error {
+	if _, ok, err := LoadRecord(dir); err != nil || ok {
+		return err
 	}
-	return nil
+	return (&Record{Status: Pending, Attempts: []Attempt{}}).Save(dir)
 }

@@ -1,0 +1,51 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"text/tabwriter"
+	"time"
+
+	"github.com/mn2010/baocao/reports"
+	"github.com/mn2010/baocao/reports/delivery"
+)
+
+func archiveCmd(args []string, stdout, stderr io.Writer) error {
+	fs, cfgPath := flagSet("archive", stderr)
+	if err := parse(fs, args, "[-c CONFIG]"); err != nil {
+		return err
+	}
+	cfg, err := loadConfig(*cfgPath, stderr)
+	if err != nil {
+		return err
+	}
+	m, err := reports.NewMaker(cfg, nil)
+	if err != nil {
+		return err
+	}
+	entries, err := m.Store().List()
+	if err != nil {
+		return err
+	}
+	w := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(w, "REPORT\tPERIOD\tVERSION\tGENERATED\tDELIVERY\tATTEMPTS\tFOLDER")
+	for _, e := range entries {
+		generated := "?"
+		if man, err := reports.ReadManifest(e.Dir); err == nil {
+			if t, err := time.Parse(time.RFC3339, man.GeneratedAt); err == nil {
+				generated = t.In(cfg.Location).Format("2006-01-02 15:04")
+			}
+		}
+		status, attempts := "not sent", 0
+		if rec, ok, err := delivery.LoadRecord(e.Dir); err != nil {
+			status = "unreadable delivery.json"
+		} else if ok {
+			status, attempts = rec.Status, len(rec.Attempts)
+		}
+		fmt.Fprintf(w, "%s\t%s\tv%d\t%s\t%s\t%d\t%s\n", e.Report, e.Period, e.Version, generated, status, attempts, e.Dir)
+	}
+	if len(entries) == 0 {
+		fmt.Fprintln(w, "(the archive is empty)")
+	}
+	return w.Flush()
+}

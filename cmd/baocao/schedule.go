@@ -1,0 +1,48 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"text/tabwriter"
+	"time"
+
+	"github.com/mn2010/baocao/internal/config"
+	"github.com/mn2010/baocao/reports/daemon"
+)
+
+// scheduleRuns is how many next runs are shown per report.
+const scheduleRuns = 3
+
+func scheduleCmd(args []string, stdout, stderr io.Writer) error {
+	fs, cfgPath := flagSet("schedule", stderr)
+	if err := parse(fs, args, "[-c CONFIG]"); err != nil {
+		return err
+	}
+	cfg, err := loadConfig(*cfgPath, stderr)
+	if err != nil {
+		return err
+	}
+	w := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(w, "REPORT\tSCHEDULE\tNEXT RUN\tPERIOD\tDATA FROM\tTO")
+	now := time.Now().In(cfg.Location)
+	for _, id := range cfg.ReportIDs() {
+		r := cfg.Reports[id]
+		if r.Schedule == "" {
+			fmt.Fprintf(w, "%s\t(none)\t-\t-\t-\t-\n", id)
+			continue
+		}
+		s, err := config.ParseSchedule(r.Schedule, cfg.Location)
+		if err != nil {
+			return err
+		}
+		t := now
+		for i := 0; i < scheduleRuns; i++ {
+			t = s.Next(t)
+			p := daemon.PeriodFor(r.Kind, r.Boundary, t)
+			fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%s\n", id, r.Schedule, t.Format("2006-01-02 15:04 -07:00"), p.Label(),
+				p.From.Format("02/01/2006"), p.To.Format("02/01/2006"))
+		}
+	}
+	fmt.Fprintf(w, "\ntime zone: %s\n", cfg.Location)
+	return w.Flush()
+}

@@ -1,0 +1,155 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// buildBinary builds baocao once for the process-level tests.
+var buildBinary = sync.OnceValues(func() (string, error) {
+	dir, err := os.MkdirTemp("", "baocao-bin")
+	if err != nil {
+		return "", err
+	}
+	bin := filepath.Join(dir, "baocao")
+	out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput()
+	if err != nil {
+		return "", &buildError{string(out)}
+	}
+	return bin, nil
+})
+
+type buildError struct{ out string }
+
+func (e *buildError) Error() string { return "go build: " + e.out }
+
+// syncBuffer is a log that a test reads while the process writes it.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) { s.mu.Lock(); defer s.mu.Unlock(); return s.b.Write(p) }
+func (s *syncBuffer) String() string              { s.mu.Lock(); defer s.mu.Unlock(); return s.b.String() }
+
+func startServe(t *testing.T, bin, cfg string) (*exec.Cmd, *syncBuffer) {
+	t.Helper()
+	cmd := exec.Command(bin, "serve", "-c", cfg, "--log-format", "json")
+	logs := &syncBuffer{}
+	cmd.Stdout, cmd.Stderr = logs, logs
+	cmd.Env = append(os.Environ(), "BAOCAO_SMTP_PASSWORD=s3cret")
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
+	return cmd, logs
+}
+
+func waitFor(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	for deadline := time.Now().Add(60 * time.Second); !cond(); time.Sleep(100 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out waiting for %s", what)
+		}
+	}
+}
+
+// TestServeProcess: with an empty archive and a mail server, serve catches
+// up the latest monthly period and mails it once; a second serve on the
+// same archive exits non-zero naming the lock; SIGTERM makes the first exit
+// 0; a restart sends nothing new.
+func TestServeProcess(t *testing.T) {
+	m := startMailpit(t)
+	bin, err := buildBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := project(t)
+	mailConfig(t, cfg, m)
+
+	first, logs := startServe(t, bin, cfg)
+	monthly := func() int {
+		n := 0
+		for _, msg := range m.messages(t) {
+			if strings.Contains(msg.MessageID, ".monthly.") {
+				n++
+			}
+		}
+		return n
+	}
+	waitFor(t, "the monthly report by mail", func() bool { return monthly() == 1 })
+	waitFor(t, "the four catch-up runs", func() bool { return strings.Count(logs.String(), `"msg":"run"`) == 4 })
+
+	second := exec.Command(bin, "serve", "-c", cfg)
+	second.Env = append(os.Environ(), "BAOCAO_SMTP_PASSWORD=s3cret")
+	out, err := second.CombinedOutput()
+	if err == nil || !strings.Contains(string(out), ".daemon.lock") {
+		t.Errorf("a second serve: %v\n%s", err, out)
+	}
+
+	first.Process.Signal(syscall.SIGTERM)
+	if err := first.Wait(); err != nil {
+		t.Fatalf("serve after SIGTERM: %v\n%s", err, logs.String())
+	}
+	if !strings.Contains(logs.String(), `"msg":"stopped"`) {
+		t.Errorf("logs:\n%s", logs.String())
+	}
+	if strings.Contains(logs.String(), "s3cret") {
+		t.Error("the password is in the logs")
+	}
+	sent := len(m.messages(t))
+
+	restart, logs2 := startServe(t, bin, cfg)
+	waitFor(t, "the restart", func() bool { return strings.Contains(logs2.String(), `"msg":"serving"`) })
+	time.Sleep(2 * time.Second)
+	if n := len(m.messages(t)); n != sent || monthly() != 1 {
+		t.Errorf("after a restart: %d messages (monthly %d), want %d (monthly 1)\n%s", n, monthly(), sent, logs2.String())
+	}
+	restart.Process.Signal(syscall.SIGTERM)
+	if err := restart.Wait(); err != nil {
+		t.Errorf("restart after SIGTERM: %v", err)
+	}
+}
+
+func TestScheduleCommand(t *testing.T) {
+	cfg := project(t)
+	code, out, errs := baocao("schedule", "-c", cfg)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	for _, w := range []string{"monthly", "0 7 15 * *", "quarterly", "half-year", "annual", "+07:00", "Asia/Ho_Chi_Minh"} {
+		if !strings.Contains(out, w) {
+			t.Errorf("schedule output lacks %q:\n%s", w, out)
+		}
+	}
+	// Each next monthly run covers the period that ended the day before.
+	checked := 0
+	for _, line := range strings.Split(out, "\n") {
+		f := strings.Fields(line)
+		if len(f) == 12 && f[0] == "monthly" {
+			checked++
+			if day := f[6][8:10]; day != "15" || f[10][:2] != "15" || !strings.HasPrefix(f[11], "14/") {
+				t.Errorf("odd monthly line %q", line)
+			}
+		}
+	}
+	if checked != scheduleRuns {
+		t.Errorf("checked %d monthly lines, want %d:\n%s", checked, scheduleRuns, out)
+	}
+}
+
+func TestArchiveCommand(t *testing.T) {
+	cfg := project(t)
+	baocao("run", "-c", cfg, "-r", "monthly", "-p", "2024-03", "--no-email")
+	code, out, _ := baocao("archive", "-c", cfg)
+	if code != 0 || !strings.Contains(out, "monthly") || !strings.Contains(out, "2024-03") || !strings.Contains(out, "v1") || !strings.Contains(out, "not sent") {
+		t.Errorf("exit %d:\n%s", code, out)
+	}
+}

@@ -1,0 +1,199 @@
+package daemon
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"sync"
+	"time"
+
+	"github.com/mn2010/baocao/internal/config"
+	"github.com/mn2010/baocao/reports"
+	"github.com/mn2010/baocao/reports/delivery"
+	"github.com/mn2010/baocao/reports/period"
+	"github.com/robfig/cron/v3"
+)
+
+// Options tune a daemon; zero values are fine.
+type Options struct {
+	Logger *slog.Logger
+	Now    func() time.Time // the clock, for tests
+}
+
+// Daemon runs reports on schedule.
+type Daemon struct {
+	log    *slog.Logger
+	now    func() time.Time
+	unlock func()
+
+	mu      sync.Mutex // guards the fields below
+	state   *state
+	closing bool
+
+	running sync.Map // report id → *sync.Mutex: one run of a report at a time
+	jobs    sync.WaitGroup
+	wake    chan struct{} // a delivery may be due
+	stop    chan struct{}
+	loop    sync.WaitGroup
+}
+
+// state is what a config yields; Reload swaps it whole.
+type state struct {
+	cfg     *config.Config
+	maker   *reports.Maker
+	mail    *delivery.Settings // nil without [smtp] host
+	reports map[string]Report
+	cron    *cron.Cron
+}
+
+// Open takes the archive's daemon lock, catches up missed runs, retries
+// pending deliveries and starts the schedules.
+func Open(ctx context.Context, cfg *config.Config, opt Options) (*Daemon, error) {
+	d := &Daemon{log: opt.Logger, now: opt.Now, wake: make(chan struct{}, 1), stop: make(chan struct{})}
+	if d.log == nil {
+		d.log = slog.Default()
+	}
+	if d.now == nil {
+		d.now = time.Now
+	}
+	st, err := d.load(cfg)
+	if err != nil {
+		return nil, err
+	}
+	if d.unlock, err = st.maker.Store().LockDaemon(); err != nil {
+		return nil, err
+	}
+	d.state = st
+	d.catchUp(st)
+	d.loop.Add(1)
+	go d.retryLoop()
+	st.cron.Start()
+	d.log.Info("serving", "reports", len(st.reports), "archive", cfg.Path(cfg.Archive), "timezone", cfg.Location.String())
+	return d, nil
+}
+
+// load checks a config and builds what the daemon needs from it.
+func (d *Daemon) load(cfg *config.Config) (*state, error) {
+	m, err := reports.NewMaker(cfg, d.now)
+	if err != nil {
+		return nil, err
+	}
+	st := &state{cfg: cfg, maker: m, reports: map[string]Report{}}
+	if cfg.SMTP.Host != "" {
+		s, warnings, err := m.MailSettings()
+		if err != nil {
+			return nil, err
+		}
+		for _, w := range warnings {
+			d.log.Warn(w)
+		}
+		st.mail = &s
+	}
+	st.cron = cron.New(cron.WithLocation(cfg.Location), cron.WithChain(cron.Recover(cronLogger{d.log})))
+	for _, id := range cfg.ReportIDs() {
+		r := cfg.Reports[id]
+		if r.Schedule == "" {
+			continue
+		}
+		s, err := config.ParseSchedule(r.Schedule, cfg.Location)
+		if err != nil {
+			return nil, fmt.Errorf("%w: [reports.%s] %v", config.ErrInvalid, id, err)
+		}
+		st.reports[id] = Report{ID: id, Kind: r.Kind, Boundary: r.Boundary, Schedule: s}
+		st.cron.Schedule(s, cron.FuncJob(func() { d.start(id, d.now()) }))
+	}
+	return st, nil
+}
+
+// Reload switches to a new config; if it cannot be used, the old one stays.
+func (d *Daemon) Reload(cfg *config.Config) error {
+	st, err := d.load(cfg)
+	if err != nil {
+		return err
+	}
+	d.mu.Lock()
+	old := d.state
+	d.state = st
+	closing := d.closing
+	d.mu.Unlock()
+	old.cron.Stop()
+	if !closing {
+		st.cron.Start()
+	}
+	d.log.Info("config reloaded", "reports", len(st.reports))
+	return nil
+}
+
+// Close stops taking work and waits, until ctx ends, for the run in hand.
+func (d *Daemon) Close(ctx context.Context) error {
+	d.mu.Lock()
+	d.closing = true
+	st := d.state
+	d.mu.Unlock()
+	st.cron.Stop()
+	close(d.stop)
+	done := make(chan struct{})
+	go func() { d.jobs.Wait(); d.loop.Wait(); close(done) }()
+	defer d.unlock()
+	select {
+	case <-done:
+		return nil
+	case <-ctx.Done():
+		return fmt.Errorf("daemon: stopped before the run in hand finished: %w", ctx.Err())
+	}
+}
+
+func (d *Daemon) current() (*state, bool) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return d.state, d.closing
+}
+
+// catchUp starts the runs missed while the daemon was down.
+func (d *Daemon) catchUp(st *state) {
+	var list []Report
+	for _, id := range st.cfg.ReportIDs() {
+		if r, ok := st.reports[id]; ok {
+			list = append(list, r)
+		}
+	}
+	archived := func(report, label string) bool {
+		_, ok, _ := st.maker.Store().Latest(report, label)
+		return ok
+	}
+	for _, c := range PlanCatchUp(list, d.now(), archived) {
+		if len(c.Gaps) > 0 {
+			d.log.Warn("older periods were never archived; run them by hand if they are needed", "report", c.Report, "periods", c.Gaps)
+		}
+		d.log.Info("catching up a missed run", "report", c.Report, "period", c.Period.Label(), "missed", c.Missed.Format(time.RFC3339))
+		d.start(c.Report, c.Missed)
+	}
+}
+
+// start runs a report in the background for the run scheduled at t.
+func (d *Daemon) start(id string, t time.Time) {
+	if _, closing := d.current(); closing {
+		return
+	}
+	d.jobs.Add(1)
+	go func() {
+		defer d.jobs.Done()
+		d.runReport(id, t)
+	}()
+}
+
+type cronLogger struct{ log *slog.Logger }
+
+func (l cronLogger) Info(msg string, kv ...any) { l.log.Debug("cron: "+msg, kv...) }
+func (l cronLogger) Error(err error, msg string, kv ...any) {
+	l.log.Error("cron: "+msg, append(kv, "error", err)...)
+}
+
+// periodOf is the period a run of report id at t covers.
+func (st *state) periodOf(id string, t time.Time) (period.Period, bool) {
+	r, ok := st.reports[id]
+	if !ok {
+		return period.Period{}, false
+	}
+	return PeriodFor(r.Kind, r.Boundary, t.In(st.cfg.Location)), true
+}

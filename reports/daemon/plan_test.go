@@ -1,0 +1,110 @@
+package daemon
+
+import (
+	"testing"
+	"time"
+
+	"github.com/mn2010/baocao/reports/delivery"
+	"github.com/mn2010/baocao/reports/period"
+	"github.com/robfig/cron/v3"
+)
+
+var hcm, _ = time.LoadLocation("Asia/Ho_Chi_Minh")
+
+func at(s string) time.Time {
+	t, err := time.ParseInLocation("2006-01-02 15:04", s, hcm)
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
+
+func schedule(spec string) cron.Schedule {
+	s, err := cron.ParseStandard(spec)
+	if err != nil {
+		panic(err)
+	}
+	return s
+}
+
+func TestLastRunAndPeriod(t *testing.T) {
+	tests := []struct {
+		spec, now, last, label string
+		kind                   period.Kind
+	}{
+		{"0 7 15 * *", "2024-03-15 07:00", "2024-03-15 07:00", "2024-03", period.Month},
+		{"0 7 15 * *", "2024-03-15 06:59", "2024-02-15 07:00", "2024-02", period.Month},
+		{"0 7 15 * *", "2024-03-20 10:00", "2024-03-15 07:00", "2024-03", period.Month},
+		{"0 7 15 * *", "2025-01-02 09:00", "2024-12-15 07:00", "2024-12", period.Month},
+		{"0 7 15 3,6,9,12 *", "2024-05-01 00:00", "2024-03-15 07:00", "2024-Q1", period.Quarter},
+		{"0 7 15 6,12 *", "2024-11-30 00:00", "2024-06-15 07:00", "2024-H1", period.HalfYear},
+		{"0 7 15 12 *", "2025-06-01 00:00", "2024-12-15 07:00", "2024", period.Year},
+		{"*/5 * * * *", "2024-03-15 07:03", "2024-03-15 07:00", "2024-03", period.Month},
+	}
+	for _, tt := range tests {
+		t.Run(tt.spec+"@"+tt.now, func(t *testing.T) {
+			last, ok := LastRun(schedule(tt.spec), at(tt.now))
+			if !ok || !last.Equal(at(tt.last)) {
+				t.Fatalf("LastRun = %v %v, want %v", last, ok, tt.last)
+			}
+			if got := PeriodFor(tt.kind, period.Decree09, last).Label(); got != tt.label {
+				t.Errorf("period %s, want %s", got, tt.label)
+			}
+		})
+	}
+}
+
+func TestPlanCatchUp(t *testing.T) {
+	reports := []Report{
+		{ID: "monthly", Kind: period.Month, Boundary: period.Decree09, Schedule: schedule("0 7 15 * *")},
+		{ID: "quarterly", Kind: period.Quarter, Boundary: period.Decree09, Schedule: schedule("0 7 15 3,6,9,12 *")},
+	}
+	archive := map[string]bool{"monthly/2024-01": true, "quarterly/2023-Q4": true}
+	has := func(r, l string) bool { return archive[r+"/"+l] }
+
+	// Down from 10 February to 2 April 2024, across two month ends and a
+	// quarter's run: only the latest period of each report is run; the
+	// missed February is a gap to log.
+	got := PlanCatchUp(reports, at("2024-04-02 08:00"), has)
+	if len(got) != 2 {
+		t.Fatalf("catch-up %+v", got)
+	}
+	if c := got[0]; c.Report != "monthly" || c.Period.Label() != "2024-03" || !c.Missed.Equal(at("2024-03-15 07:00")) ||
+		len(c.Gaps) == 0 || c.Gaps[0] != "2024-02" {
+		t.Errorf("monthly: %+v", c)
+	}
+	if c := got[1]; c.Report != "quarterly" || c.Period.Label() != "2024-Q1" {
+		t.Errorf("quarterly: %+v", c)
+	}
+
+	// Once archived, nothing is owed.
+	archive["monthly/2024-03"], archive["quarterly/2024-Q1"] = true, true
+	if got := PlanCatchUp(reports, at("2024-04-02 08:00"), has); len(got) != 0 {
+		t.Errorf("catch-up %+v, want none", got)
+	}
+	// Before the month's run time, last month is the one owed.
+	if got := PlanCatchUp(reports[:1], at("2024-04-15 06:00"), has); len(got) != 0 {
+		t.Errorf("catch-up before the run time: %+v", got)
+	}
+	if got := PlanCatchUp(reports[:1], at("2024-04-15 07:30"), has); len(got) != 1 || got[0].Period.Label() != "2024-04" {
+		t.Errorf("catch-up after the run time: %+v", got)
+	}
+}
+
+func TestRetryTiming(t *testing.T) {
+	first := at("2024-03-15 07:00")
+	rec := &delivery.Record{Status: delivery.Pending}
+	if !NextRetry(rec).IsZero() {
+		t.Error("a record with no attempt is due at once")
+	}
+	want := []time.Duration{time.Minute, 2 * time.Minute, 5 * time.Minute, 10 * time.Minute, 30 * time.Minute, time.Hour, time.Hour}
+	now := first
+	for i, w := range want {
+		rec.Attempts = append(rec.Attempts, delivery.Attempt{At: now.Format(time.RFC3339), Result: "421"})
+		next := NextRetry(rec)
+		if got := next.Sub(now); got != w {
+			t.Errorf("after %d attempts: wait %v, want %v", i+1, got, w)
+		}
+		now = next
+	}
+}

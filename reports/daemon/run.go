@@ -1,0 +1,105 @@
+package daemon
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/mn2010/baocao/reports"
+	"github.com/mn2010/baocao/reports/archive"
+	"github.com/mn2010/baocao/reports/delivery"
+)
+
+// runReport makes and sends one report; it logs one line with the outcome.
+func (d *Daemon) runReport(id string, t time.Time) {
+	st, _ := d.current()
+	p, ok := st.periodOf(id, t)
+	if !ok {
+		return
+	}
+	mu, _ := d.running.LoadOrStore(id, &sync.Mutex{})
+	if !mu.(*sync.Mutex).TryLock() {
+		d.log.Warn("run skipped: the previous run of this report is still going", "report", id, "period", p.Label())
+		return
+	}
+	defer mu.(*sync.Mutex).Unlock()
+	began := d.now()
+	store := st.maker.Store()
+	unlock, err := store.LockReport(id, func(path string) {
+		d.log.Info("waiting for another run of the report to finish", "report", id, "lock", path)
+	})
+	if err != nil {
+		d.fail(st, id, p.Label(), began, err)
+		return
+	}
+	defer unlock()
+	if e, ok, _ := store.Latest(id, p.Label()); ok {
+		d.log.Info("run", "report", id, "period", p.Label(), "version", e.Version, "duration", d.now().Sub(began).String(),
+			"result", "skipped: already archived (baocao run makes a new version by hand)")
+		return
+	}
+	entry, _, err := st.maker.Make(id, p, reports.Options{})
+	if err != nil {
+		d.fail(st, id, p.Label(), began, err)
+		return
+	}
+	result := "archived"
+	if st.mail != nil {
+		result = d.deliver(st, entry)
+	}
+	d.log.Info("run", "report", id, "period", p.Label(), "version", entry.Version, "duration", d.now().Sub(began).String(), "result", result)
+}
+
+// deliver sends a freshly archived version; a failure leaves it pending
+// for the retry loop.
+func (d *Daemon) deliver(st *state, e archive.Entry) string {
+	if err := delivery.MarkPending(e.Dir); err != nil {
+		return "not sent: " + err.Error()
+	}
+	ctx, cancel := d.jobContext()
+	defer cancel()
+	rec, err := st.maker.Send(ctx, *st.mail, e, false)
+	if err != nil {
+		d.poke()
+		status := "not sent"
+		if rec != nil {
+			status = rec.Status
+		}
+		return status + ": " + err.Error()
+	}
+	return "sent " + rec.MessageID
+}
+
+// jobContext ends when the daemon is told to stop, so that retries wait no
+// longer; a submission in progress finishes first.
+func (d *Daemon) jobContext() (context.Context, context.CancelFunc) {
+	ctx, cancel := context.WithCancel(context.Background())
+	go func() {
+		select {
+		case <-d.stop:
+			cancel()
+		case <-ctx.Done():
+		}
+	}()
+	return ctx, cancel
+}
+
+// fail logs a run that made nothing to send, and tells the unit's admin.
+func (d *Daemon) fail(st *state, id, label string, began time.Time, err error) {
+	d.log.Error("run", "report", id, "period", label, "duration", d.now().Sub(began).String(), "result", "failed", "error", err.Error())
+	admin := st.cfg.Unit.AdminEmail
+	if admin == "" || st.mail == nil {
+		return
+	}
+	msg := &delivery.Message{From: st.cfg.SMTP.From, To: []string{admin}, Date: d.now(),
+		Subject:   fmt.Sprintf("baocao: báo cáo %s kỳ %s chưa được tạo", id, label),
+		Body:      fmt.Sprintf("Báo cáo %s kỳ %s không tạo được, chưa gửi gì cho cấp trên.\n\nLỗi:\n%s\n\nSửa lỗi rồi chạy: baocao run -r %s -p %s\n", id, label, strings.TrimSpace(err.Error()), id, label),
+		MessageID: fmt.Sprintf("baocao.failure.%s.%s.%d@localhost", id, label, d.now().UnixNano())}
+	ctx, cancel := d.jobContext()
+	defer cancel()
+	if err := delivery.New(*st.mail, d.now).Try(ctx, msg); err != nil {
+		d.log.Error("could not mail the admin", "to", admin, "error", err.Error())
+	}
+}
