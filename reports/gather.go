@@ -2,6 +2,8 @@ package reports
 
 import (
 	"errors"
+	"os"
+	"runtime"
 	"sort"
 	"sync"
 
@@ -36,14 +38,22 @@ func Gather(p *plan.Plan, specs map[string]sources.Spec, displayPath func(string
 	sort.Strings(names)
 	results := make([]*sources.Result, len(names))
 	errs := make([]error, len(names))
+	// Read as many sources at once as there are cores, the largest files
+	// first: all cores stay busy and only that many files are in memory.
+	slots := make(chan struct{}, runtime.GOMAXPROCS(0))
 	var wg sync.WaitGroup
-	for i, n := range names {
+	for _, i := range largestFirst(names, specs) {
+		n := names[i]
 		spec, ok := specs[n]
 		if !ok {
 			errs[i] = &sources.SourceError{Source: n, Message: "cấu hình chưa khai báo nguồn này: thêm bảng [sources." + n + "] với path"}
 			continue
 		}
-		wg.Go(func() { results[i], errs[i] = sources.Read(spec, p.Sources[n]) })
+		slots <- struct{}{}
+		wg.Go(func() {
+			defer func() { <-slots }()
+			results[i], errs[i] = sources.Read(spec, p.Sources[n])
+		})
 	}
 	wg.Wait()
 	if err := errors.Join(errs...); err != nil {
@@ -57,4 +67,18 @@ func Gather(p *plan.Plan, specs map[string]sources.Spec, displayPath func(string
 		d.Issues = append(d.Issues, r.Issues...)
 	}
 	return d, nil
+}
+
+// largestFirst orders the sources' indexes by file size, largest first.
+func largestFirst(names []string, specs map[string]sources.Spec) []int {
+	size := make([]int64, len(names))
+	order := make([]int, len(names))
+	for i, n := range names {
+		order[i] = i
+		if st, err := os.Stat(specs[n].Path); err == nil {
+			size[i] = st.Size()
+		}
+	}
+	sort.SliceStable(order, func(a, b int) bool { return size[order[a]] > size[order[b]] })
+	return order
 }

@@ -15,6 +15,10 @@ import (
 // HeaderSearchRows is how many rows from the top are searched for the header.
 const HeaderSearchRows = 20
 
+// spillBytes is the unzipped size above which a sheet is read from a
+// temporary file rather than from memory.
+const spillBytes = 4 << 20
+
 // Limits bound what a source may cost to read.
 type Limits struct {
 	MaxFileBytes  int64 // size of the file on disk

@@ -44,19 +44,23 @@ func (p *parser) cell(i int, c Column, raw string) (Value, string) {
 		}
 		return Value{Empty: true}, ""
 	}
-	v := Value{Text: text, Empty: text == ""}
+	// Only text and category cells keep their text: a table of a district's
+	// year is mostly dates and yes/no cells.
+	v := Value{Empty: text == ""}
 	var err error
 	switch c.Kind {
+	case Text:
+		v.Text = text
 	case Date:
-		if v.Date, err = ParseDate(raw, p.date1904); err != nil {
+		if v.Date, err = ParseDate(text, p.date1904); err != nil {
 			return v, "ngày không hợp lệ: ghi theo dạng ngày/tháng/năm, ví dụ 05/03/2024"
 		}
 	case YesNo:
-		if v.Bool, err = ParseYesNo(raw); err != nil {
+		if v.Bool, err = ParseYesNo(text); err != nil {
 			return v, "giá trị không rõ có/không: ghi \"Có\" hoặc \"Không\""
 		}
 	case Number:
-		if v.Num, err = ParseNumber(raw); err != nil {
+		if v.Num, err = ParseNumber(text); err != nil {
 			return v, "không phải số: ghi số theo kiểu Việt Nam, ví dụ 85,5% hoặc 1.234,5"
 		}
 	case Category:

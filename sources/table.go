@@ -9,7 +9,7 @@ import (
 // Value is one typed cell. Which field holds the value depends on the
 // column's Kind; Empty is set for a blank cell.
 type Value struct {
-	Text  string    // Text and Category (canonical spelling); raw text for others
+	Text  string    // Text and Category (canonical spelling); empty for other kinds
 	Date  time.Time // Date
 	Bool  bool      // YesNo
 	Num   float64   // Number

@@ -54,6 +54,7 @@ func FoldMarks(s string) string {
 // Matcher finds which of a fixed list of names a text stands for, by [Fold]
 // and, when that finds nothing and exactly one name fits, by [FoldMarks].
 type Matcher struct {
+	raw   map[string]int // spellings as given: the common case needs no folding
 	exact map[string]int
 	marks map[string][]int
 }
@@ -61,9 +62,12 @@ type Matcher struct {
 // NewMatcher returns a Matcher for names; names[i] may list several spellings
 // of entry i.
 func NewMatcher(names [][]string) *Matcher {
-	m := &Matcher{exact: map[string]int{}, marks: map[string][]int{}}
+	m := &Matcher{raw: map[string]int{}, exact: map[string]int{}, marks: map[string][]int{}}
 	for i, spellings := range names {
 		for _, s := range spellings {
+			if _, ok := m.raw[s]; !ok {
+				m.raw[s] = i
+			}
 			if _, ok := m.exact[Fold(s)]; !ok {
 				m.exact[Fold(s)] = i
 			}
@@ -73,11 +77,19 @@ func NewMatcher(names [][]string) *Matcher {
 			}
 		}
 	}
+	for s, i := range m.raw { // keep a spelling only where folding agrees
+		if m.exact[Fold(s)] != i {
+			delete(m.raw, s)
+		}
+	}
 	return m
 }
 
 // Match returns the entry s stands for, or -1.
 func (m *Matcher) Match(s string) int {
+	if i, ok := m.raw[s]; ok {
+		return i
+	}
 	if i, ok := m.exact[Fold(s)]; ok {
 		return i
 	}

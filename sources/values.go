@@ -34,7 +34,7 @@ func ParseDate(s string, date1904 bool) (time.Time, error) {
 	switch {
 	case s == "":
 		return time.Time{}, fmt.Errorf("%w: empty date", errValue)
-	case numRe.MatchString(s):
+	case isSerial(s) || numRe.MatchString(s):
 		return serialDate(s, date1904)
 	case dmyRe.MatchString(s):
 		p := dmyRe.FindStringSubmatch(s)
@@ -50,6 +50,22 @@ func ParseDate(s string, date1904 bool) (time.Time, error) {
 		return time.Time{}, fmt.Errorf("%w: %q is not a calendar date", errValue, s)
 	}
 	return checkYear(t, s)
+}
+
+// isSerial is a quick test for the commonest date cell, a serial number
+// such as "45356" or "45289.3688425926".
+func isSerial(s string) bool {
+	dot := false
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= '0' && c <= '9':
+		case c == '.' && !dot && i > 0:
+			dot = true
+		default:
+			return false
+		}
+	}
+	return s != ""
 }
 
 func serialDate(s string, date1904 bool) (time.Time, error) {

@@ -21,7 +21,9 @@ func openXLSX(spec Spec, data []byte) (rowReader, string, error) {
 	}
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
 		UnzipSizeLimit:    spec.Limits.MaxUnzipBytes,
-		UnzipXMLSizeLimit: min(spec.Limits.MaxUnzipBytes, 64<<20),
+		// Sheets larger than this are unzipped to a temporary file and
+		// streamed from it, so memory stays bounded however large the file.
+		UnzipXMLSizeLimit: min(spec.Limits.MaxUnzipBytes, spillBytes),
 	})
 	if err != nil {
 		if strings.Contains(err.Error(), "unzip size") {

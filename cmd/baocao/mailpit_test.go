@@ -59,7 +59,7 @@ func startMailpit(t *testing.T) *mailpit {
 	m := &mailpit{smtpPort: port(t), httpPort: port(t), ca: ca}
 	m.cmd = exec.Command(bin, "--smtp", fmt.Sprintf("127.0.0.1:%d", m.smtpPort), "--listen", fmt.Sprintf("127.0.0.1:%d", m.httpPort),
 		"--smtp-auth-file", auth, "--smtp-tls-cert", cert, "--smtp-tls-key", key, "--smtp-require-starttls",
-		"--disable-version-check", "--database", filepath.Join(dir, "mailpit.db"), "--quiet")
+		"--disable-version-check", "--smtp-disable-rdns", "--database", filepath.Join(dir, "mailpit.db"), "--quiet")
 	m.cmd.Stdout, m.cmd.Stderr = os.Stderr, os.Stderr
 	if err := m.cmd.Start(); err != nil {
 		t.Fatal(err)

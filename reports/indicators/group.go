@@ -11,27 +11,32 @@ import (
 type grouper struct {
 	known    *sources.Matcher
 	names    []string
-	order    []string // group keys, sorted by name once done
+	order    []string // group keys, sorted
 	spelling map[string]map[string]int
+	keys     map[string]string // text → key, so each spelling is folded once
 }
 
 func newGrouper(known []string) *grouper {
 	sort.Strings(known)
-	return &grouper{known: sources.NewMatcher(wrap(known)), names: known, spelling: map[string]map[string]int{}}
+	return &grouper{known: sources.NewMatcher(wrap(known)), names: known, spelling: map[string]map[string]int{}, keys: map[string]string{}}
 }
 
 // key returns the group of text, recording its spelling.
 func (g *grouper) key(text string) string {
-	k := sources.Fold(text)
-	if i := g.known.Match(text); i >= 0 {
-		k = sources.Fold(g.names[i])
+	k, seen := g.keys[text]
+	if !seen {
+		k = sources.Fold(text)
+		if i := g.known.Match(text); i >= 0 {
+			k = sources.Fold(g.names[i])
+		}
+		g.keys[text] = k
 	}
 	if g.spelling[k] == nil {
 		g.spelling[k] = map[string]int{}
 		g.order = append(g.order, k)
 		sort.Slice(g.order, func(a, b int) bool { return g.order[a] < g.order[b] })
 	}
-	g.spelling[k][sources.Clean(text)]++
+	g.spelling[k][text]++
 	return k
 }
 

@@ -47,6 +47,7 @@ func ratio(ind plan.Indicator, in Input) Result {
 		bc = t.Col(ind.Breakdown.Column)
 	}
 	var total counter
+	folded := map[string]string{} // distinct keys, each spelling folded once
 	groups := newGrouper(breakdownNames(ind))
 	byGroup := map[string]*counter{}
 	for _, row := range t.Rows {
@@ -58,7 +59,11 @@ func ratio(ind plan.Indicator, in Input) Result {
 		}
 		key, hit := "", num.all(row)
 		if dc >= 0 {
-			key = sources.Fold(row.Cells[dc].Text)
+			text := row.Cells[dc].Text
+			if key = folded[text]; key == "" {
+				key = sources.Fold(text)
+				folded[text] = key
+			}
 		}
 		total.add(key, dc >= 0, hit)
 		if bc >= 0 {
