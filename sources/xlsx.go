@@ -20,7 +20,7 @@ func openXLSX(spec Spec, data []byte) (rowReader, string, error) {
 		return nil, "", &SourceError{Source: spec.Name, File: spec.Path, Sheet: sheet, Message: msg, Err: err}
 	}
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
-		UnzipSizeLimit:    spec.Limits.MaxUnzipBytes,
+		UnzipSizeLimit: spec.Limits.MaxUnzipBytes,
 		// Sheets larger than this are unzipped to a temporary file and
 		// streamed from it, so memory stays bounded however large the file.
 		UnzipXMLSizeLimit: min(spec.Limits.MaxUnzipBytes, spillBytes),
