@@ -21,8 +21,9 @@ for s in "${scales[@]}"; do
 done
 # An idle daemon: started once to catch up every report (no mail), then
 # restarted with nothing to do; its resident memory and CPU are measured.
-dir="$work/s1"
-sed -e 's/^host = .*/host = ""/' "$dir/config.toml" > "$dir/idle.toml"
+dir="$work/idle"
+go run ./examples/gen -scale 1 -out "$dir/examples/data" >/dev/null
+sed -e 's/^archive = .*/archive = "archive"/' -e 's/^host = .*/host = ""/' config.example.toml > "$dir/idle.toml"
 "$work/baocao" serve -c "$dir/idle.toml" >"$work/serve1.log" 2>&1 &
 pid=$!
 for _ in $(seq 100); do [ "$(grep -c 'msg=run' "$work/serve1.log")" -ge 4 ] && break; sleep 0.2; done
