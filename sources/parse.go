@@ -104,7 +104,7 @@ func (p *parser) fail(msg string, err error) error {
 
 func (p *parser) findHeader(rr rowReader) error {
 	var best []string
-	bestLine, bestMissing, any := 0, len(p.schema.Columns)+1, false
+	bestLine, bestMissing, sawText := 0, len(p.schema.Columns)+1, false
 	for n := 0; n < HeaderSearchRows; n++ {
 		cells, line, ok, err := rr.next()
 		if err != nil {
@@ -116,7 +116,7 @@ func (p *parser) findHeader(rr rowReader) error {
 		if isBlank(cells) {
 			continue
 		}
-		any = true
+		sawText = true
 		at := p.mapHeader(cells)
 		miss := p.missing(at)
 		if len(miss) == 0 {
@@ -127,7 +127,7 @@ func (p *parser) findHeader(rr rowReader) error {
 			best, bestLine, bestMissing = cells, line, len(miss)
 		}
 	}
-	if !any {
+	if !sawText {
 		return p.fail("trang tính trống: chọn đúng trang (sheet) trong cấu hình hoặc nhập dữ liệu", nil)
 	}
 	miss := p.missing(p.mapHeader(best))

@@ -15,11 +15,7 @@ func archiveCmd(args []string, stdout, stderr io.Writer) error {
 	if err := parse(fs, args, "[-c CONFIG]"); err != nil {
 		return err
 	}
-	cfg, err := loadConfig(*cfgPath, stderr)
-	if err != nil {
-		return err
-	}
-	m, err := reports.NewMaker(cfg, nil)
+	cfg, m, err := openMaker(*cfgPath, stderr)
 	if err != nil {
 		return err
 	}

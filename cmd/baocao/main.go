@@ -115,6 +115,40 @@ func isSourceError(err error) bool {
 	return ok
 }
 
+// reportFlags adds -r/--report and -p/--period to fs.
+func reportFlags(fs *flag.FlagSet) (report, label *string) {
+	report, label = new(string), new(string)
+	fs.StringVar(report, "r", "", "report `ID` (short for --report)")
+	fs.StringVar(report, "report", "", "report `ID`, a [reports.ID] table of the config")
+	fs.StringVar(label, "p", "", "period `LABEL` (short for --period)")
+	fs.StringVar(label, "period", "", "period `LABEL`: 2024-03, 2024-Q1, 2024-H1 or 2024")
+	return report, label
+}
+
+// openMaker loads the config, printing its warnings, and the plan and
+// texts it names.
+func openMaker(cfgPath string, stderr io.Writer) (*config.Config, *reports.Maker, error) {
+	cfg, err := loadConfig(cfgPath, stderr)
+	if err != nil {
+		return nil, nil, err
+	}
+	m, err := reports.NewMaker(cfg, nil)
+	return cfg, m, err
+}
+
+// openReport is openMaker for one report and period; both are required.
+func openReport(cfgPath, report, label, command, line string, stderr io.Writer) (*config.Config, *reports.Maker, period.Period, error) {
+	if report == "" || label == "" {
+		return nil, nil, period.Period{}, fmt.Errorf("%w: -r and -p are required: baocao %s %s", errUsage, command, line)
+	}
+	cfg, m, err := openMaker(cfgPath, stderr)
+	if err != nil {
+		return nil, nil, period.Period{}, err
+	}
+	p, err := m.Period(report, label)
+	return cfg, m, p, err
+}
+
 // loadConfig loads the config and prints its warnings.
 func loadConfig(path string, stderr io.Writer) (*config.Config, error) {
 	cfg, err := config.Load(path)

@@ -13,11 +13,7 @@ import (
 
 func runCmd(args []string, stdout, stderr io.Writer) error {
 	fs, cfgPath := flagSet("run", stderr)
-	var report, label string
-	fs.StringVar(&report, "r", "", "report `ID` (short for --report)")
-	fs.StringVar(&report, "report", "", "report `ID`, a [reports.ID] table of the config")
-	fs.StringVar(&label, "p", "", "period `LABEL` (short for --period)")
-	fs.StringVar(&label, "period", "", "period `LABEL`: 2024-03, 2024-Q1, 2024-H1 or 2024")
+	report, label := reportFlags(fs)
 	noEmail := fs.Bool("no-email", false, "archive only; do not send")
 	var opt reports.Options
 	fs.IntVar(&opt.Number, "number", 0, "document `NUMBER` (\"Số: 15/BC-…\"); default blank for the clerk")
@@ -26,9 +22,6 @@ func runCmd(args []string, stdout, stderr io.Writer) error {
 	if err := parse(fs, args, line); err != nil {
 		return err
 	}
-	if report == "" || label == "" {
-		return fmt.Errorf("%w: -r and -p are required: baocao run %s", errUsage, line)
-	}
 	if *date != "" {
 		d, err := sources.ParseDate(*date, false)
 		if err != nil {
@@ -36,15 +29,7 @@ func runCmd(args []string, stdout, stderr io.Writer) error {
 		}
 		opt.Issued = d
 	}
-	cfg, err := loadConfig(*cfgPath, stderr)
-	if err != nil {
-		return err
-	}
-	m, err := reports.NewMaker(cfg, nil)
-	if err != nil {
-		return err
-	}
-	p, err := m.Period(report, label)
+	cfg, m, p, err := openReport(*cfgPath, *report, *label, "run", line, stderr)
 	if err != nil {
 		return err
 	}
@@ -60,14 +45,14 @@ func runCmd(args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintf(stderr, "baocao: warning: period %s has not ended (its data runs to %s): the report covers what is recorded so far\n",
 			p.Label(), p.To.Format("02/01/2006"))
 	}
-	unlock, err := m.Store().LockReport(report, func(path string) {
-		fmt.Fprintf(stderr, "baocao: waiting for another run of %s to finish (lock %s)\n", report, path)
+	unlock, err := m.Store().LockReport(*report, func(path string) {
+		fmt.Fprintf(stderr, "baocao: waiting for another run of %s to finish (lock %s)\n", *report, path)
 	})
 	if err != nil {
 		return err
 	}
 	defer unlock()
-	entry, man, err := m.Make(report, p, opt)
+	entry, man, err := m.Make(*report, p, opt)
 	if err != nil {
 		return err
 	}

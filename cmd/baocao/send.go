@@ -15,28 +15,13 @@ import (
 
 func sendCmd(args []string, stdout, stderr io.Writer) error {
 	fs, cfgPath := flagSet("send", stderr)
-	var report, label string
-	fs.StringVar(&report, "r", "", "report `ID` (short for --report)")
-	fs.StringVar(&report, "report", "", "report `ID`")
-	fs.StringVar(&label, "p", "", "period `LABEL` (short for --period)")
-	fs.StringVar(&label, "period", "", "period `LABEL`")
+	report, label := reportFlags(fs)
 	force := fs.Bool("force", false, "send again even if this version was sent")
 	const line = "-r REPORT -p PERIOD [--force] [-c CONFIG]"
 	if err := parse(fs, args, line); err != nil {
 		return err
 	}
-	if report == "" || label == "" {
-		return fmt.Errorf("%w: -r and -p are required: baocao send %s", errUsage, line)
-	}
-	cfg, err := loadConfig(*cfgPath, stderr)
-	if err != nil {
-		return err
-	}
-	m, err := reports.NewMaker(cfg, nil)
-	if err != nil {
-		return err
-	}
-	p, err := m.Period(report, label)
+	_, m, p, err := openReport(*cfgPath, *report, *label, "send", line, stderr)
 	if err != nil {
 		return err
 	}
@@ -45,7 +30,7 @@ func sendCmd(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	warn(stderr, warnings)
-	entry, err := m.Latest(report, p)
+	entry, err := m.Latest(*report, p)
 	if err != nil {
 		return err
 	}

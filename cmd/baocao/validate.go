@@ -5,7 +5,6 @@ import (
 	"io"
 
 	"github.com/mn2010/baocao/internal/config"
-	"github.com/mn2010/baocao/reports"
 	"github.com/mn2010/baocao/reports/indicators"
 	"github.com/mn2010/baocao/reports/period"
 )
@@ -18,11 +17,7 @@ func validateCmd(args []string, stdout, stderr io.Writer) error {
 	if err := parse(fs, args, "[-p PERIOD] [-c CONFIG]"); err != nil {
 		return err
 	}
-	cfg, err := loadConfig(*cfgPath, stderr)
-	if err != nil {
-		return err
-	}
-	m, err := reports.NewMaker(cfg, nil)
+	cfg, m, err := openMaker(*cfgPath, stderr)
 	if err != nil {
 		return err
 	}
