@@ -74,17 +74,18 @@ func splitCSV(text []byte, sep rune) (*csvRows, error) {
 // score rates a separator: the right one makes a header row appear, and
 // splits the first rows into the most columns.
 func (c *csvRows) score(isHeader func([]string) bool) int {
-	best := 0
+	widest, header := 0, false
 	for i, rec := range c.records {
 		if i >= HeaderSearchRows {
 			break
 		}
-		best = max(best, len(rec))
-		if isHeader(rec) {
-			best += 1 << 20
-		}
+		widest = max(widest, len(rec))
+		header = header || isHeader(rec)
 	}
-	return best
+	if header {
+		return widest + 1<<20
+	}
+	return widest
 }
 
 func (c *csvRows) next() ([]string, int, bool, error) {

@@ -32,9 +32,5 @@ func (e *SourceError) Error() string {
 	return s
 }
 
-func (e *SourceError) Unwrap() []error {
-	if e.Err != nil {
-		return []error{ErrUnusable, e.Err}
-	}
-	return []error{ErrUnusable}
-}
+// Unwrap gives ErrUnusable; the cause, if any, is part of the message.
+func (e *SourceError) Unwrap() error { return ErrUnusable }

@@ -27,7 +27,7 @@ func newParser(spec Spec, schema *Schema) *parser {
 	p.cats = make([]*Matcher, len(schema.Columns))
 	for i, c := range schema.Columns {
 		if c.Kind == Category {
-			p.cats[i] = NewMatcher(wrap(c.Values))
+			p.cats[i] = MatcherOf(c.Values)
 		}
 		if c.Unique {
 			p.seen[i] = map[string]int{}

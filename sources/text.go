@@ -85,6 +85,15 @@ func NewMatcher(names [][]string) *Matcher {
 	return m
 }
 
+// MatcherOf is NewMatcher for names with one spelling each.
+func MatcherOf(names []string) *Matcher {
+	spellings := make([][]string, len(names))
+	for i, n := range names {
+		spellings[i] = []string{n}
+	}
+	return NewMatcher(spellings)
+}
+
 // Match returns the entry s stands for, or -1.
 func (m *Matcher) Match(s string) int {
 	if i, ok := m.raw[s]; ok {

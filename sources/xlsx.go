@@ -52,20 +52,12 @@ func pickSheet(f *excelize.File, want string) (string, error) {
 		}
 		return list[0], nil
 	}
-	m := NewMatcher(wrap(list))
+	m := MatcherOf(list)
 	if i := m.Match(want); i >= 0 {
 		return list[i], nil
 	}
 	return "", fmt.Errorf("không có trang %q; các trang có trong tệp: %s; sửa tên trang (sheet) trong cấu hình",
 		want, strings.Join(list, ", "))
-}
-
-func wrap(xs []string) [][]string {
-	out := make([][]string, len(xs))
-	for i, x := range xs {
-		out[i] = []string{x}
-	}
-	return out
 }
 
 // date1904 reports the workbook's date system.

@@ -100,7 +100,7 @@ func exitCode(err error, stderr io.Writer, usageLine string) int {
 
 // flatten lists the errors joined in err, one per line.
 func flatten(err error) []error {
-	if j, ok := err.(interface{ Unwrap() []error }); ok && !isSourceError(err) {
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
 		var out []error
 		for _, e := range j.Unwrap() {
 			out = append(out, flatten(e)...)
@@ -108,11 +108,6 @@ func flatten(err error) []error {
 		return out
 	}
 	return []error{err}
-}
-
-func isSourceError(err error) bool {
-	_, ok := err.(*sources.SourceError)
-	return ok
 }
 
 // reportFlags adds -r/--report and -p/--period to fs.

@@ -7,7 +7,7 @@ import (
 	"time"
 
 	"github.com/mn2010/baocao/internal/config"
-	"github.com/mn2010/baocao/reports/daemon"
+	"github.com/mn2010/baocao/reports/period"
 )
 
 // scheduleRuns is how many next runs are shown per report.
@@ -38,7 +38,7 @@ func scheduleCmd(args []string, stdout, stderr io.Writer) error {
 		t := now
 		for i := 0; i < scheduleRuns; i++ {
 			t = s.Next(t)
-			p := daemon.PeriodFor(r.Kind, r.Boundary, t)
+			p := period.LatestEnded(r.Kind, r.Boundary, t)
 			fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%s\n", id, r.Schedule, t.Format("2006-01-02 15:04 -07:00"), p.Label(),
 				p.From.Format("02/01/2006"), p.To.Format("02/01/2006"))
 		}

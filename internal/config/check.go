@@ -3,11 +3,11 @@ package config
 import (
 	"errors"
 	"fmt"
-	"net"
 	"net/mail"
 	"strings"
 	"time"
 
+	"github.com/mn2010/baocao/reports/delivery"
 	"github.com/robfig/cron/v3"
 )
 
@@ -85,7 +85,7 @@ func (c *Config) checkSMTP() ([]string, error) {
 	switch s.Security {
 	case StartTLS, TLS:
 	case None:
-		if !isLoopback(s.Host) {
+		if !delivery.IsLoopback(s.Host) {
 			return nil, fmt.Errorf("[smtp] security = \"none\" is allowed only for a test server on this machine (127.0.0.1, ::1, localhost), not %q: a password would cross the network in clear; use \"starttls\" (port 587) or \"tls\" (port 465)", s.Host)
 		}
 	default:
@@ -104,12 +104,4 @@ func (c *Config) checkSMTP() ([]string, error) {
 		return nil, errors.New("[smtp] set password_env or password_file, not both")
 	}
 	return warnings, nil
-}
-
-func isLoopback(host string) bool {
-	if strings.EqualFold(host, "localhost") {
-		return true
-	}
-	ip := net.ParseIP(strings.Trim(host, "[]"))
-	return ip != nil && ip.IsLoopback()
 }

@@ -195,5 +195,5 @@ func (st *state) periodOf(id string, t time.Time) (period.Period, bool) {
 	if !ok {
 		return period.Period{}, false
 	}
-	return PeriodFor(r.Kind, r.Boundary, t.In(st.cfg.Location)), true
+	return period.LatestEnded(r.Kind, r.Boundary, t.In(st.cfg.Location)), true
 }

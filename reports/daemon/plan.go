@@ -23,12 +23,6 @@ func LastRun(s cron.Schedule, now time.Time) (time.Time, bool) {
 	return time.Time{}, false
 }
 
-// PeriodFor is the period a run at time t covers: the latest one whose
-// last day is before t's date in t's zone.
-func PeriodFor(kind period.Kind, b period.Boundary, t time.Time) period.Period {
-	return period.LatestEnded(kind, b, t)
-}
-
 // Report is what the daemon needs to know of a report.
 type Report struct {
 	ID       string
@@ -57,7 +51,7 @@ func PlanCatchUp(reports []Report, now time.Time, archived func(report, label st
 		if !ok {
 			continue
 		}
-		p := PeriodFor(r.Kind, r.Boundary, last)
+		p := period.LatestEnded(r.Kind, r.Boundary, last)
 		if archived(r.ID, p.Label()) {
 			continue
 		}

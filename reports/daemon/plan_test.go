@@ -47,7 +47,7 @@ func TestLastRunAndPeriod(t *testing.T) {
 			if !ok || !last.Equal(at(tt.last)) {
 				t.Fatalf("LastRun = %v %v, want %v", last, ok, tt.last)
 			}
-			if got := PeriodFor(tt.kind, period.Decree09, last).Label(); got != tt.label {
+			if got := period.LatestEnded(tt.kind, period.Decree09, last).Label(); got != tt.label {
 				t.Errorf("period %s, want %s", got, tt.label)
 			}
 		})

@@ -10,6 +10,7 @@ import (
 	"io"
 	"net"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/emersion/go-sasl"
@@ -97,7 +98,7 @@ func authenticate(c *smtp.Client, s Settings) error {
 	if s.Username == "" {
 		return nil
 	}
-	if _, isTLS := c.TLSConnectionState(); !isTLS && !isLoopback(s.Host) {
+	if _, isTLS := c.TLSConnectionState(); !isTLS && !IsLoopback(s.Host) {
 		return fmt.Errorf("%w: refusing to send the password over an unencrypted connection to %s", ErrPermanent, s.Host)
 	}
 	var mech sasl.Client
@@ -155,10 +156,12 @@ func isNetOp(err error) bool {
 
 func deadline(d time.Duration) time.Time { return time.Now().Add(d) }
 
-func isLoopback(host string) bool {
-	if host == "localhost" {
+// IsLoopback reports whether host is this machine (localhost, 127.0.0.0/8,
+// ::1): the only place a password may go unencrypted, to a test server.
+func IsLoopback(host string) bool {
+	if strings.EqualFold(host, "localhost") {
 		return true
 	}
-	ip := net.ParseIP(host)
+	ip := net.ParseIP(strings.Trim(host, "[]"))
 	return ip != nil && ip.IsLoopback()
 }

@@ -32,7 +32,7 @@ func compile(conds []plan.Condition, t *sources.Table, domains []string) tests {
 
 func compileOne(c plan.Condition, t *sources.Table, domains []string) test {
 	i := t.Col(c.Column)
-	values := sources.NewMatcher(wrap(c.Values))
+	values := sources.MatcherOf(c.Values)
 	switch c.Op {
 	case "eq", "in":
 		return func(r sources.Row) bool { return values.Match(r.Cells[i].Text) >= 0 }

@@ -18,7 +18,7 @@ type grouper struct {
 
 func newGrouper(known []string) *grouper {
 	sort.Strings(known)
-	return &grouper{known: sources.NewMatcher(wrap(known)), names: known, spelling: map[string]map[string]int{}, keys: map[string]string{}}
+	return &grouper{known: sources.MatcherOf(known), names: known, spelling: map[string]map[string]int{}, keys: map[string]string{}}
 }
 
 // key returns the group of text, recording its spelling.

@@ -13,10 +13,8 @@ func manualResult(ind plan.Indicator, rows []dated, in Input, out *Outcome) Resu
 	r := base(ind, ind.ValueType)
 	t := in.Tables[plan.Manual]
 	vc := t.Col("value")
-	var v float64
 	d, ok := latest(rows, sources.Fold(ind.ID), in.Period, func(d dated) bool {
-		var good bool
-		v, good = manualValue(ind.ValueType, d.row.Cells[vc].Text)
+		_, good := manualValue(ind.ValueType, d.row.Cells[vc].Text)
 		if !good {
 			out.warn(t, d.row.Line, vc, d.row.Cells[vc].Text, manualHelp[ind.ValueType])
 		}
@@ -28,8 +26,7 @@ func manualResult(ind plan.Indicator, rows []dated, in Input, out *Outcome) Resu
 			ind.ID, in.Period.Label(), ind.ID, in.Period.Label())
 		return r
 	}
-	// Re-read the chosen row's value: the callback saw later candidates too.
-	v, _ = manualValue(ind.ValueType, d.row.Cells[vc].Text)
+	v, _ := manualValue(ind.ValueType, d.row.Cells[vc].Text)
 	r.Value = &v
 	if d.label != in.Period.Label() {
 		r.Note = "Số liệu kỳ " + d.label

@@ -149,16 +149,8 @@ func breakdownNames(ind plan.Indicator) []string {
 
 func targetFor(ind plan.Indicator, group string) float64 {
 	names := breakdownNames(ind)
-	if i := sources.NewMatcher(wrap(names)).Match(group); i >= 0 {
+	if i := sources.MatcherOf(names).Match(group); i >= 0 {
 		return ind.Breakdown.Targets[names[i]]
 	}
 	return ind.Target
-}
-
-func wrap(xs []string) [][]string {
-	out := make([][]string, len(xs))
-	for i, x := range xs {
-		out[i] = []string{x}
-	}
-	return out
 }
