@@ -16,6 +16,7 @@ require (
 )
 
 require (
+	github.com/orisano/gosax v1.1.4 // indirect
 	github.com/richardlehane/mscfb v1.0.9 // indirect
 	github.com/richardlehane/msoleps v1.0.6 // indirect
 	github.com/tiendc/go-deepcopy v1.7.2 // indirect

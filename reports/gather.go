@@ -52,6 +52,7 @@ func Gather(p *plan.Plan, specs map[string]sources.Spec, displayPath func(string
 		slots <- struct{}{}
 		wg.Go(func() {
 			defer func() { <-slots }()
+			spec.Keep = append([]string{}, p.Used(n)...) // not nil: keep only these
 			results[i], errs[i] = sources.Read(spec, p.Sources[n])
 		})
 	}

@@ -86,6 +86,7 @@ func (m *Maker) Make(reportID string, p period.Period, opt Options) (archive.Ent
 	}
 	now := m.now().In(m.cfg.Location)
 	out := indicators.Compute(indicators.Input{Plan: m.plan, Period: p, Tables: data.Tables, OfficialDomains: m.cfg.OfficialDomains})
+	data.Tables = nil // the rows are counted: let rendering reuse their memory
 	issued := opt.Issued
 	if issued.IsZero() {
 		issued = period.Day(now)

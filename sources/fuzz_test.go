@@ -2,8 +2,10 @@ package sources
 
 import (
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"golang.org/x/text/unicode/norm"
@@ -109,6 +111,29 @@ func FuzzReadCSV(f *testing.F) {
 			if i.Row < 1 || i.Message == "" {
 				t.Fatalf("bad issue %+v", i)
 			}
+		}
+	})
+}
+
+// FuzzSheetRows feeds arbitrary XML to the sheet scanner: it may fail, but
+// must not panic, and row numbers only go up.
+func FuzzSheetRows(f *testing.F) {
+	f.Add(`<sheetData><row r="2"><c r="C2" t="s"><v>0</v></c></row><row><c t="inlineStr"><is><t>a&amp;b</t></is></c></row></sheetData>`)
+	f.Add(`<row r="1"><c r="XFD1"><v>1</v></c><c r="A1" t="str"><f>1</f><v>x</v></c></row>`)
+	f.Add(`<row r="3"/><row r="1"><c r="1A"/></row><c><v>9</v></c></row>`)
+	f.Fuzz(func(t *testing.T, xml string) {
+		s := &sheetRows{rc: io.NopCloser(strings.NewReader(xml)), strings: []string{"x"}}
+		s.x = newSAX(s.rc)
+		prev := 0
+		for n := 0; n < 10000; n++ {
+			cells, line, ok, err := s.next(prev)
+			if err != nil || !ok {
+				return
+			}
+			if line <= prev || len(cells) > maxColumns {
+				t.Fatalf("row %d after %d with %d cells", line, prev, len(cells))
+			}
+			prev = line
 		}
 	})
 }

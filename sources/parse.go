@@ -3,6 +3,7 @@ package sources
 import (
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 )
 
@@ -18,6 +19,8 @@ type parser struct {
 	header   []string // the header row as written
 	cats     []*Matcher
 	seen     map[int]map[string]int // unique column → folded key → first line
+	keep     []int                  // schema columns kept in the table, in order
+	vals     []Value                // the row being read, every column
 }
 
 func newParser(spec Spec, schema *Schema) *parser {
@@ -33,7 +36,24 @@ func newParser(spec Spec, schema *Schema) *parser {
 			p.seen[i] = map[string]int{}
 		}
 	}
+	p.vals = make([]Value, len(schema.Columns))
+	p.keep, p.table.cells = keptColumns(schema, spec.Keep)
 	return p
+}
+
+// keptColumns lists the schema columns to keep and maps every column to
+// its position in a row; keep == nil keeps all.
+func keptColumns(schema *Schema, keep []string) ([]int, []int) {
+	var kept []int
+	at := make([]int, len(schema.Columns))
+	for i, c := range schema.Columns {
+		at[i] = -1
+		if keep == nil || slices.Contains(keep, c.Key) {
+			at[i] = len(kept)
+			kept = append(kept, i)
+		}
+	}
+	return kept, at
 }
 
 func headerMatcher(schema *Schema, aliases map[string][]string) *Matcher {
@@ -105,12 +125,12 @@ func (p *parser) fail(msg string, err error) error {
 func (p *parser) findHeader(rr rowReader) error {
 	var best []string
 	bestLine, bestMissing, sawText := 0, len(p.schema.Columns)+1, false
-	for n := 0; n < HeaderSearchRows; n++ {
+	for {
 		cells, line, ok, err := rr.next()
 		if err != nil {
 			return p.fail("không đọc được phần đầu trang tính: lưu lại tệp bằng Excel/LibreOffice", err)
 		}
-		if !ok {
+		if !ok || line > HeaderSearchRows {
 			break
 		}
 		if isBlank(cells) {

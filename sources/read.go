@@ -15,10 +15,6 @@ import (
 // HeaderSearchRows is how many rows from the top are searched for the header.
 const HeaderSearchRows = 20
 
-// spillBytes is the unzipped size above which a sheet is read from a
-// temporary file rather than from memory.
-const spillBytes = 4 << 20
-
 // Limits bound what a source may cost to read.
 type Limits struct {
 	MaxFileBytes  int64 // size of the file on disk
@@ -35,6 +31,11 @@ type Spec struct {
 	Sheet   string              // the sheet; empty means the first
 	Aliases map[string][]string // extra headers, keyed by a column's header or key
 	Limits  Limits
+	// Keep lists the column keys whose values are kept in the Table; nil
+	// keeps every column. Every column is still read and checked, so a bad
+	// cell leaves its row out whether or not it is kept; a district's year
+	// is millions of cells, and most reports read few of them.
+	Keep []string
 }
 
 // Result is what Read returns for one source.

@@ -55,8 +55,8 @@ func TestReadMessyWorkbook(t *testing.T) {
 			if c[id].Text != wantIDs[i] || r.Line != 5+i {
 				t.Errorf("row %d id %q, want line %d id %q", r.Line, c[id].Text, 5+i, wantIDs[i])
 			}
-			if !c[rec].Date.Equal(mar(5)) || !c[due].Date.Equal(mar(10)) || !c[ret].Date.Equal(wantRet[i]) {
-				t.Errorf("dates %v %v %v; want %v %v %v", c[rec].Date, c[due].Date, c[ret].Date, mar(5), mar(10), wantRet[i])
+			if !c[rec].Date().Equal(mar(5)) || !c[due].Date().Equal(mar(10)) || !c[ret].Date().Equal(wantRet[i]) {
+				t.Errorf("dates %v %v %v; want %v %v %v", c[rec].Date(), c[due].Date(), c[ret].Date(), mar(5), mar(10), wantRet[i])
 			}
 			if c[ret].Empty != wantRet[i].IsZero() {
 				t.Errorf("returned empty = %v", c[ret].Empty)
@@ -104,7 +104,7 @@ func TestReadDate1904Workbook(t *testing.T) {
 		t.Fatalf("rows %+v, issues %+v", res.Table.Rows, res.Issues)
 	}
 	c := res.Table.Rows[0].Cells
-	if got := c[res.Table.Col("received")].Date; !got.Equal(day(2024, 3, 5)) {
+	if got := c[res.Table.Col("received")].Date(); !got.Equal(day(2024, 3, 5)) {
 		t.Errorf("received %v, want 2024-03-05 (1904 date system)", got)
 	}
 }
@@ -130,8 +130,8 @@ func TestReadCSV(t *testing.T) {
 			if f := r1[tab.Col("field")].Text; f != "Xử lý đơn" {
 				t.Errorf("field %q", f)
 			}
-			if !r1[tab.Col("due")].Date.Equal(day(2024, 3, 12)) || tab.Rows[1].Line != 4 {
-				t.Errorf("row 2: due %v line %d", r1[tab.Col("due")].Date, tab.Rows[1].Line)
+			if !r1[tab.Col("due")].Date().Equal(day(2024, 3, 12)) || tab.Rows[1].Line != 4 {
+				t.Errorf("row 2: due %v line %d", r1[tab.Col("due")].Date(), tab.Rows[1].Line)
 			}
 		})
 	}

@@ -14,7 +14,7 @@ func (p *parser) row(cells []string, line int) {
 		p.warn(line, p.headerAt(j), cells[j], "dòng tổng cộng, không phải dữ liệu: đã bỏ qua")
 		return
 	}
-	vals := make([]Value, len(p.schema.Columns))
+	vals := p.vals
 	ok := true
 	for i, c := range p.schema.Columns {
 		raw := ""
@@ -31,7 +31,11 @@ func (p *parser) row(cells []string, line int) {
 	if !ok || !p.unique(vals, line) {
 		return
 	}
-	p.table.Rows = append(p.table.Rows, Row{Line: line, Cells: vals})
+	kept := make([]Value, len(p.keep))
+	for k, i := range p.keep {
+		kept[k] = vals[i]
+	}
+	p.table.Rows = append(p.table.Rows, Row{Line: line, Cells: kept})
 }
 
 // cell reads one cell of column c; a non-empty message means the row cannot
@@ -52,9 +56,11 @@ func (p *parser) cell(i int, c Column, raw string) (Value, string) {
 	case Text:
 		v.Text = text
 	case Date:
-		if v.Date, err = ParseDate(text, p.date1904); err != nil {
+		d, err := ParseDate(text, p.date1904)
+		if err != nil {
 			return v, "ngày không hợp lệ: ghi theo dạng ngày/tháng/năm, ví dụ 05/03/2024"
 		}
+		v = DateValue(d)
 	case YesNo:
 		if v.Bool, err = ParseYesNo(text); err != nil {
 			return v, "giá trị không rõ có/không: ghi \"Có\" hoặc \"Không\""

@@ -7,13 +7,33 @@ import (
 )
 
 // Value is one typed cell. Which field holds the value depends on the
-// column's Kind; Empty is set for a blank cell.
+// column's Kind; Empty is set for a blank cell. A district's year is
+// millions of cells, so a Value is kept to 32 bytes: a date is stored as a
+// day number and read with [Value.Date].
 type Value struct {
-	Text  string    // Text and Category (canonical spelling); empty for other kinds
-	Date  time.Time // Date
-	Bool  bool      // YesNo
-	Num   float64   // Number
+	Text  string  // Text and Category (canonical spelling); empty for other kinds
+	Num   float64 // Number
+	day   int32   // Date: days since 1970-01-01, plus one; 0 is no date
+	Bool  bool    // YesNo
 	Empty bool
+}
+
+// DateValue is a Value holding the calendar day of t.
+func DateValue(t time.Time) Value {
+	y, m, d := t.Date()
+	days := time.Date(y, m, d, 0, 0, 0, 0, time.UTC).Unix() / secondsPerDay
+	return Value{day: int32(days) + 1}
+}
+
+const secondsPerDay = 24 * 60 * 60
+
+// Date is the cell's date at midnight UTC, or the zero time for a cell
+// that holds none.
+func (v Value) Date() time.Time {
+	if v.day == 0 {
+		return time.Time{}
+	}
+	return time.Unix(int64(v.day-1)*secondsPerDay, 0).UTC()
 }
 
 // Row is one usable row of a source.
@@ -29,16 +49,29 @@ type Table struct {
 	Sheet  string // the sheet read, empty for CSV
 	Schema *Schema
 	Rows   []Row
+	cells  []int // schema column → position in Row.Cells, -1 if not kept; nil is every column in order
 }
 
-// Col returns the position of the column with key; it panics on a key the
-// schema lacks, which is a programming error caught by plan validation.
+// Col returns the position in Row.Cells of the column with key; it panics
+// on a key the schema lacks or the table did not keep, which is a
+// programming error (plan validation lists every column computations read).
 func (t *Table) Col(key string) int {
 	i := t.Schema.Index(key)
+	if i >= 0 && t.cells != nil {
+		i = t.cells[i]
+	}
 	if i < 0 {
-		panic("sources: no column " + key + " in " + t.Source)
+		panic("sources: column " + key + " of " + t.Source + " was not kept")
 	}
 	return i
+}
+
+// Header is the header of the column with key.
+func (t *Table) Header(key string) string {
+	if i := t.Schema.Index(key); i >= 0 {
+		return t.Schema.Columns[i].Header
+	}
+	return key
 }
 
 // Issue is a problem found in the data: a warning (the row was left out, the

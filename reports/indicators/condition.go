@@ -50,7 +50,7 @@ func compileOne(c plan.Condition, t *sources.Table, domains []string) test {
 		o, gt := t.Col(c.Other), c.Op == "gt_column"
 		return func(r sources.Row) bool {
 			a, b := r.Cells[i], r.Cells[o]
-			return !a.Empty && !b.Empty && a.Date.After(b.Date) == gt
+			return !a.Empty && !b.Empty && a.Date().After(b.Date()) == gt
 		}
 	case "official_email":
 		return func(r sources.Row) bool { return OfficialEmail(r.Cells[i].Text, domains) }

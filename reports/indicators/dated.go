@@ -30,7 +30,7 @@ func readDated(in Input, source, idCol string, out *Outcome) []dated {
 		raw := r.Cells[pc].Text
 		p, err := parseLabel(raw, in.Period.Boundary)
 		if err != nil {
-			out.warn(t, r.Line, pc, raw, "kỳ báo cáo không hợp lệ: ghi 2024-03 (tháng), 2024-Q1 (quý), 2024-H1 (6 tháng) hoặc 2024 (năm)")
+			out.warn(t, r.Line, "period", raw, "kỳ báo cáo không hợp lệ: ghi 2024-03 (tháng), 2024-Q1 (quý), 2024-H1 (6 tháng) hoặc 2024 (năm)")
 			continue
 		}
 		rows = append(rows, dated{id: sources.Fold(r.Cells[ic].Text), label: p.Label(), period: p, row: r})
@@ -72,9 +72,9 @@ func latest(rows []dated, id string, p period.Period, ok func(dated) bool) (date
 	return best, found
 }
 
-func (o *Outcome) warn(t *sources.Table, line, col int, value, msg string) {
+func (o *Outcome) warn(t *sources.Table, line int, key, value, msg string) {
 	o.Issues = append(o.Issues, sources.Issue{Severity: sources.Warning, Source: t.Source, File: t.File,
-		Sheet: t.Sheet, Row: line, Column: t.Schema.Columns[col].Header, Value: value, Message: msg})
+		Sheet: t.Sheet, Row: line, Column: t.Header(key), Value: value, Message: msg})
 }
 
 func (o *Outcome) warnSource(t *sources.Table, msg string, args ...any) {

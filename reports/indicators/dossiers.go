@@ -26,28 +26,28 @@ func dossiers(in Input) ([]FieldStats, []LateDossier) {
 			s = &FieldStats{}
 			stats[g] = s
 		}
-		if p.Contains(c[rec].Date) {
+		if p.Contains(c[rec].Date()) {
 			s.Received++
 		}
-		resolvedBy := !c[ret].Empty && !c[ret].Date.After(p.To)
-		if !c[rec].Date.After(p.To) && !resolvedBy {
+		resolvedBy := !c[ret].Empty && !c[ret].Date().After(p.To)
+		if !c[rec].Date().After(p.To) && !resolvedBy {
 			s.Pending++
-			if c[due].Date.Before(p.To) {
+			if c[due].Date().Before(p.To) {
 				s.OverduePending++
 			}
 		}
-		if c[ret].Empty || !p.Contains(c[ret].Date) {
+		if c[ret].Empty || !p.Contains(c[ret].Date()) {
 			continue
 		}
 		s.Resolved++
-		if !c[ret].Date.After(c[due].Date) {
+		if !c[ret].Date().After(c[due].Date()) {
 			s.OnTime++
 			continue
 		}
 		s.Late++
 		late = append(late, LateDossier{ID: c[id].Text, Field: c[grp].Text, Procedure: c[proc].Text,
-			Received: c[rec].Date, Due: c[due].Date, Returned: c[ret].Date,
-			DaysLate: int(c[ret].Date.Sub(c[due].Date).Hours() / 24), Apology: c[apo].Date})
+			Received: c[rec].Date(), Due: c[due].Date(), Returned: c[ret].Date(),
+			DaysLate: int(c[ret].Date().Sub(c[due].Date()).Hours() / 24), Apology: c[apo].Date()})
 	}
 	var out []FieldStats
 	var total FieldStats

@@ -16,7 +16,7 @@ func manualResult(ind plan.Indicator, rows []dated, in Input, out *Outcome) Resu
 	d, ok := latest(rows, sources.Fold(ind.ID), in.Period, func(d dated) bool {
 		_, good := manualValue(ind.ValueType, d.row.Cells[vc].Text)
 		if !good {
-			out.warn(t, d.row.Line, vc, d.row.Cells[vc].Text, manualHelp[ind.ValueType])
+			out.warn(t, d.row.Line, "value", d.row.Cells[vc].Text, manualHelp[ind.ValueType])
 		}
 		return good
 	})

@@ -51,7 +51,7 @@ func ratio(ind plan.Indicator, in Input) Result {
 	groups := newGrouper(breakdownNames(ind))
 	byGroup := map[string]*counter{}
 	for _, row := range t.Rows {
-		if pc >= 0 && (row.Cells[pc].Empty || !in.Period.Contains(row.Cells[pc].Date)) {
+		if pc >= 0 && (row.Cells[pc].Empty || !in.Period.Contains(row.Cells[pc].Date())) {
 			continue
 		}
 		if !filters.all(row) {

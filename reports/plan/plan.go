@@ -22,6 +22,8 @@ type Plan struct {
 	Indicators   []Indicator                `toml:"indicators"`
 	DossierTable DossierTable               `toml:"dossier_table"`
 	Tasks        Tasks                      `toml:"tasks"`
+
+	used map[string][]string // source → column keys read by computations
 }
 
 // Indicator is one target of the plan and how it is computed.

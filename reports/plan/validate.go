@@ -2,6 +2,7 @@ package plan
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/mn2010/baocao/sources"
 )
@@ -75,19 +76,33 @@ func (p *Plan) validateIndicator(in Indicator) error {
 	return p.need(in.Source, cols...)
 }
 
-// need checks that source exists and has every non-empty column key.
+// need checks that source exists and has every non-empty column key, and
+// records the columns as used: validation walks every column a computation
+// reads, and only those are kept in memory when sources are read.
 func (p *Plan) need(source string, cols ...string) error {
 	s, ok := p.Sources[source]
 	if !ok {
 		return fmt.Errorf("unknown source %q", source)
 	}
+	if p.used == nil {
+		p.used = map[string][]string{}
+	}
 	for _, c := range cols {
-		if c != "" && s.Index(c) < 0 {
+		if c == "" {
+			continue
+		}
+		if s.Index(c) < 0 {
 			return fmt.Errorf("source %q has no column %q", source, c)
+		}
+		if !slices.Contains(p.used[source], c) {
+			p.used[source] = append(p.used[source], c)
 		}
 	}
 	return nil
 }
+
+// Used lists the column keys of source that the plan's computations read.
+func (p *Plan) Used(source string) []string { return p.used[source] }
 
 // Schema returns the schema of a source the plan names.
 func (p *Plan) Schema(source string) *sources.Schema { return p.Sources[source] }

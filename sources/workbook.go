@@ -1,0 +1,157 @@
+package sources
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"path"
+	"strings"
+)
+
+// errUnzipLimit is returned when a workbook would unzip to more than its
+// limit.
+var errUnzipLimit = errors.New("sources: workbook exceeds the unzip limit")
+
+// workbook is the structure of an .xlsx package: where each sheet is, the
+// shared strings and the date system. Sheets themselves are streamed (see
+// sheet.go).
+type workbook struct {
+	files    map[string]*zip.File // by lower-case part name
+	sheets   []sheetPart          // in workbook order
+	strings  []string             // the shared strings table
+	date1904 bool
+}
+
+type sheetPart struct{ name, part string }
+
+// openWorkbook reads the package structure of an .xlsx held in data. The
+// declared unzipped sizes are checked against limit before anything is
+// inflated; archive/zip refuses an entry that inflates beyond its declared
+// size, so the check holds for lying archives too.
+func openWorkbook(data []byte, limit int64) (*workbook, error) {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return nil, fmt.Errorf("sources: not a zip package: %w", err)
+	}
+	wb := &workbook{files: map[string]*zip.File{}}
+	var total uint64
+	for _, f := range zr.File {
+		total += f.UncompressedSize64
+		wb.files[strings.ToLower(f.Name)] = f
+	}
+	if total > uint64(limit) {
+		return nil, errUnzipLimit
+	}
+	main := wb.target("", "_rels/.rels", "/officeDocument")
+	if main == "" {
+		main = "xl/workbook.xml"
+	}
+	if err := wb.readSheets(main); err != nil {
+		return nil, err
+	}
+	if sst := wb.target(path.Dir(main), relsOf(main), "/sharedStrings"); sst != "" {
+		if wb.strings, err = wb.readStrings(sst); err != nil {
+			return nil, err
+		}
+	}
+	return wb, nil
+}
+
+// open opens a part of the package by name.
+func (wb *workbook) open(part string) (io.ReadCloser, error) {
+	f, ok := wb.files[strings.ToLower(part)]
+	if !ok {
+		return nil, fmt.Errorf("sources: the workbook has no part %s", part)
+	}
+	return f.Open()
+}
+
+// unmarshal decodes a small XML part.
+func (wb *workbook) unmarshal(part string, v any) error {
+	rc, err := wb.open(part)
+	if err != nil {
+		return err
+	}
+	defer rc.Close()
+	if err := xml.NewDecoder(rc).Decode(v); err != nil {
+		return fmt.Errorf("sources: %s: %w", part, err)
+	}
+	return nil
+}
+
+type xmlRels struct {
+	Rels []struct {
+		ID     string `xml:"Id,attr"`
+		Type   string `xml:"Type,attr"`
+		Target string `xml:"Target,attr"`
+	} `xml:"Relationship"`
+}
+
+// relationships maps the relationships of a part (read from its .rels
+// part) by id, to part names; type suffixes map to the first such part.
+func (wb *workbook) relationships(dir, rels string) map[string]string {
+	out := map[string]string{}
+	var r xmlRels
+	if wb.unmarshal(rels, &r) != nil {
+		return out
+	}
+	for _, x := range r.Rels {
+		target := strings.TrimPrefix(path.Join(dir, x.Target), "/")
+		if strings.HasPrefix(x.Target, "/") {
+			target = strings.TrimPrefix(x.Target, "/")
+		}
+		out[x.ID] = target
+		if t := x.Type[strings.LastIndex(x.Type, "/")+1:]; out["/"+t] == "" {
+			out["/"+t] = target
+		}
+	}
+	return out
+}
+
+// target is the part a relationship of the given type points to, or "".
+func (wb *workbook) target(dir, rels, typ string) string {
+	return wb.relationships(dir, rels)[typ]
+}
+
+func relsOf(part string) string {
+	return path.Join(path.Dir(part), "_rels", path.Base(part)+".rels")
+}
+
+type xmlWorkbook struct {
+	Pr struct {
+		Date1904 string `xml:"date1904,attr"`
+	} `xml:"workbookPr"`
+	Sheets []struct {
+		Name  string     `xml:"name,attr"`
+		Attrs []xml.Attr `xml:",any,attr"`
+	} `xml:"sheets>sheet"`
+}
+
+func (wb *workbook) readSheets(main string) error {
+	var w xmlWorkbook
+	if err := wb.unmarshal(main, &w); err != nil {
+		return err
+	}
+	wb.date1904 = w.Pr.Date1904 == "1" || w.Pr.Date1904 == "true"
+	rels := wb.relationships(path.Dir(main), relsOf(main))
+	for _, s := range w.Sheets {
+		for _, a := range s.Attrs {
+			if a.Name.Local == "id" && rels[a.Value] != "" {
+				wb.sheets = append(wb.sheets, sheetPart{name: s.Name, part: rels[a.Value]})
+			}
+		}
+	}
+	return nil
+}
+
+// sheetNames lists the sheets in workbook order.
+func (wb *workbook) sheetNames() []string {
+	names := make([]string, len(wb.sheets))
+	for i, s := range wb.sheets {
+		names[i] = s.name
+	}
+	return names
+}
