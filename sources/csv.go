@@ -10,10 +10,9 @@ import (
 	"golang.org/x/text/encoding/charmap"
 )
 
+// csvRows streams the records of a CSV file.
 type csvRows struct {
-	records [][]string
-	lines   []int
-	i       int
+	r *csv.Reader
 }
 
 var utf8BOM = []byte("\xEF\xBB\xBF")
@@ -33,67 +32,67 @@ func DecodeCSV(data []byte) []byte {
 	return out
 }
 
+// openCSV picks the separator from the first rows: the right one makes a
+// header row appear and splits them into the most columns. The file is then
+// read once, record by record.
 func openCSV(spec Spec, data []byte, isHeader func([]string) bool) (rowReader, error) {
 	text := DecodeCSV(data)
-	best, bestScore := (*csvRows)(nil), -1
+	best, bestScore := rune(0), -1
 	var lastErr error
 	for _, sep := range []rune{';', ',', '\t'} {
-		rr, err := splitCSV(text, sep)
+		s, err := scoreSeparator(newCSVReader(text, sep), isHeader)
 		if err != nil {
 			lastErr = err
 			continue
 		}
-		if s := rr.score(isHeader); s > bestScore {
-			best, bestScore = rr, s
+		if s > bestScore {
+			best, bestScore = sep, s
 		}
 	}
-	if best == nil {
+	if bestScore < 0 {
 		return nil, &SourceError{Source: spec.Name, File: spec.Path,
 			Message: "tệp CSV hỏng, không tách được các cột: xuất lại từ Excel dưới dạng CSV UTF-8", Err: lastErr}
 	}
-	return best, nil
+	return &csvRows{r: newCSVReader(text, best)}, nil
 }
 
-func splitCSV(text []byte, sep rune) (*csvRows, error) {
+func newCSVReader(text []byte, sep rune) *csv.Reader {
 	r := csv.NewReader(bytes.NewReader(text))
 	r.Comma, r.FieldsPerRecord, r.LazyQuotes = sep, -1, true
-	rr := &csvRows{}
-	for {
-		rec, err := r.Read()
-		if errors.Is(err, io.EOF) {
-			return rr, nil
-		}
-		if err != nil {
-			return nil, err
-		}
-		line, _ := r.FieldPos(0)
-		rr.records, rr.lines = append(rr.records, rec), append(rr.lines, line)
-	}
+	return r
 }
 
-// score rates a separator: the right one makes a header row appear, and
-// splits the first rows into the most columns.
-func (c *csvRows) score(isHeader func([]string) bool) int {
+// scoreSeparator rates the separator r splits with over the rows where a
+// header may be.
+func scoreSeparator(r *csv.Reader, isHeader func([]string) bool) (int, error) {
 	widest, header := 0, false
-	for i, rec := range c.records {
-		if i >= HeaderSearchRows {
+	for range HeaderSearchRows {
+		rec, err := r.Read()
+		if errors.Is(err, io.EOF) {
 			break
+		}
+		if err != nil {
+			return 0, err
 		}
 		widest = max(widest, len(rec))
 		header = header || isHeader(rec)
 	}
 	if header {
-		return widest + 1<<20
+		return widest + 1<<20, nil
 	}
-	return widest
+	return widest, nil
 }
 
 func (c *csvRows) next() ([]string, int, bool, error) {
-	if c.i >= len(c.records) {
+	rec, err := c.r.Read()
+	if errors.Is(err, io.EOF) {
 		return nil, 0, false, nil
 	}
-	c.i++
-	return c.records[c.i-1], c.lines[c.i-1], true, nil
+	if err != nil {
+		return nil, 0, false, err
+	}
+	line, _ := c.r.FieldPos(0)
+	return rec, line, true, nil
 }
 
 func (c *csvRows) close() {}

@@ -106,15 +106,17 @@ func (p *parser) run(rr rowReader) error {
 	if err := p.findHeader(rr); err != nil {
 		return err
 	}
+	last := 0
 	for {
 		cells, line, ok, err := rr.next()
 		if err != nil {
-			return p.fail(fmt.Sprintf("không đọc được dòng sau dòng %d: lưu lại tệp bằng Excel/LibreOffice", line), err)
+			return p.fail(fmt.Sprintf("không đọc được dòng sau dòng %d: lưu lại tệp bằng Excel/LibreOffice", last), err)
 		}
 		if !ok {
 			return nil
 		}
 		p.row(cells, line)
+		last = line
 	}
 }
 

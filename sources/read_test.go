@@ -1,7 +1,9 @@
 package sources
 
 import (
+	"archive/zip"
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -187,4 +189,65 @@ func TestAliasesFromConfig(t *testing.T) {
 	if len(res.Table.Rows) != 1 {
 		t.Fatalf("rows %+v issues %+v", res.Table.Rows, res.Issues)
 	}
+}
+
+// TestReadCorruptSheet: a sheet that breaks off after good rows names the
+// last row read; nothing of the source is used.
+func TestReadCorruptSheet(t *testing.T) {
+	tests := []struct{ name, tail, cause string }{
+		{"shared string out of range", `<row r="40"><c r="A40" t="s"><v>99999</v></c></row></sheetData>`, "row 40: a cell refers to a shared string"},
+		{"cut short", `<row r="40"><c r="A40"><v>1</v>`, "unexpected EOF"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			path := rewriteSheet(t, "testdata/messy.xlsx", "xl/worksheets/sheet1.xml", func(x string) string {
+				return x[:strings.Index(x, "</sheetData>")] + tt.tail
+			})
+			_, err := Read(Spec{Name: "dossiers", Path: path}, dossierSchema())
+			var se *SourceError
+			if !errors.As(err, &se) || !errors.Is(err, ErrUnusable) {
+				t.Fatalf("err %v, want a SourceError", err)
+			}
+			if !strings.Contains(se.Message, "không đọc được dòng sau dòng 17") || !strings.Contains(err.Error(), tt.cause) {
+				t.Errorf("message %q, want the last good row (17) and %q", err, tt.cause)
+			}
+		})
+	}
+}
+
+// rewriteSheet copies a workbook with one part's text changed by edit.
+func rewriteSheet(t *testing.T, src, part string, edit func(string) string) string {
+	t.Helper()
+	zr, err := zip.OpenReader(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer zr.Close()
+	path := filepath.Join(t.TempDir(), filepath.Base(src))
+	out, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	zw := zip.NewWriter(out)
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		data, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if f.Name == part {
+			data = []byte(edit(string(data)))
+		}
+		w, _ := zw.Create(f.Name)
+		w.Write(data)
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	out.Close()
+	return path
 }
