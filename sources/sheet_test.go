@@ -3,7 +3,9 @@ package sources
 import (
 	"archive/zip"
 	"bytes"
+	"compress/flate"
 	"errors"
+	"hash/crc32"
 	"io"
 	"os"
 	"path/filepath"
@@ -275,5 +277,52 @@ func TestWorkbookParts(t *testing.T) {
 	}
 	if _, err := openWorkbook(buf.Bytes(), 100); !errors.Is(err, errUnzipLimit) {
 		t.Errorf("with a 100-byte limit: %v, want errUnzipLimit", err)
+	}
+}
+
+// TestLyingZipEntry: a sheet whose zip entry declares 100 bytes but inflates
+// to megabytes passes the directory check and is refused while streaming.
+func TestLyingZipEntry(t *testing.T) {
+	sheet := `<worksheet><sheetData>` + strings.Repeat(`<row><c><v>1</v></c></row>`, 100000) + `</sheetData></worksheet>`
+	var raw bytes.Buffer
+	fw, _ := flate.NewWriter(&raw, flate.BestCompression)
+	fw.Write([]byte(sheet))
+	fw.Close()
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for name, text := range map[string]string{
+		"xl/workbook.xml": `<workbook xmlns:r="r"><sheets><sheet name="S" r:id="rId1"/></sheets></workbook>`,
+		"xl/_rels/workbook.xml.rels": `<Relationships><Relationship Id="rId1" Type="x/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
+	} {
+		w, _ := zw.Create(name)
+		w.Write([]byte(text))
+	}
+	w, err := zw.CreateRaw(&zip.FileHeader{Name: "xl/worksheets/sheet1.xml", Method: zip.Deflate,
+		CRC32: crc32.ChecksumIEEE([]byte(sheet)), CompressedSize64: uint64(raw.Len()), UncompressedSize64: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.Write(raw.Bytes())
+	zw.Close()
+	wb, err := openWorkbook(buf.Bytes(), 1<<20)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sr, err := wb.openSheet(wb.sheets[0].part)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sr.close()
+	for n := 0; ; n++ {
+		_, _, ok, err := sr.next(n)
+		if err != nil {
+			if !errors.Is(err, zip.ErrFormat) {
+				t.Errorf("error %v, want zip.ErrFormat", err)
+			}
+			return
+		}
+		if !ok {
+			t.Fatalf("read %d rows of a lying entry without error", n)
+		}
 	}
 }
