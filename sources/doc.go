@@ -8,5 +8,8 @@
 // the rest of the file is still read. A file that cannot be used at all is an
 // error wrapping [ErrUnusable].
 //
-// Calendar dates are carried as time.Time values at 00:00 UTC.
+// Workbooks are streamed: archive/zip and a SAX scanner read one row at a
+// time with raw cell values (workbook.go, sheet.go), and a [Spec] may keep
+// only the columns its caller reads. Calendar dates are given as time.Time
+// values at 00:00 UTC.
 package sources
