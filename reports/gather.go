@@ -52,7 +52,7 @@ func Gather(p *plan.Plan, specs map[string]sources.Spec, displayPath func(string
 		slots <- struct{}{}
 		wg.Go(func() {
 			defer func() { <-slots }()
-			spec.Keep = append([]string{}, p.Used(n)...) // not nil: keep only these
+			spec.Keep = p.Used(n)
 			results[i], errs[i] = sources.Read(spec, p.Sources[n])
 		})
 	}

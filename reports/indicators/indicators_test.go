@@ -40,7 +40,7 @@ func compute(t *testing.T, rows map[string][]string) (*Outcome, map[string]Resul
 		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		res, err := sources.Read(sources.Spec{Name: name, Path: path, Keep: append([]string{}, p.Used(name)...)}, p.Schema(name))
+		res, err := sources.Read(sources.Spec{Name: name, Path: path, Keep: p.Used(name)}, p.Schema(name))
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -101,8 +101,9 @@ func (p *Plan) need(source string, cols ...string) error {
 	return nil
 }
 
-// Used lists the column keys of source that the plan's computations read.
-func (p *Plan) Used(source string) []string { return p.used[source] }
+// Used lists the column keys of source that the plan's computations read:
+// a new slice, never nil (nil would mean "every column" to sources.Spec).
+func (p *Plan) Used(source string) []string { return append([]string{}, p.used[source]...) }
 
 // Schema returns the schema of a source the plan names.
 func (p *Plan) Schema(source string) *sources.Schema { return p.Sources[source] }
