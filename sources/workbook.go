@@ -39,20 +39,20 @@ func openWorkbook(data []byte, limit int64) (*workbook, error) {
 	wb := &workbook{files: map[string]*zip.File{}}
 	var total uint64
 	for _, f := range zr.File {
-		total += f.UncompressedSize64
+		if total += f.UncompressedSize64; f.UncompressedSize64 > uint64(limit) || total > uint64(limit) {
+			return nil, errUnzipLimit // checked at each entry: the sum cannot wrap
+		}
 		wb.files[strings.ToLower(f.Name)] = f
 	}
-	if total > uint64(limit) {
-		return nil, errUnzipLimit
-	}
-	main := wb.target("", "_rels/.rels", "/officeDocument")
+	main := wb.relationships("", "_rels/.rels").byType["officeDocument"]
 	if main == "" {
 		main = "xl/workbook.xml"
 	}
-	if err := wb.readSheets(main); err != nil {
+	r := wb.relationships(path.Dir(main), relsOf(main))
+	if err := wb.readSheets(main, r.byID); err != nil {
 		return nil, err
 	}
-	if sst := wb.target(path.Dir(main), relsOf(main), "/sharedStrings"); sst != "" {
+	if sst := r.byType["sharedStrings"]; sst != "" {
 		if wb.strings, err = wb.readStrings(sst); err != nil {
 			return nil, err
 		}
@@ -90,30 +90,29 @@ type xmlRels struct {
 	} `xml:"Relationship"`
 }
 
-// relationships maps the relationships of a part (read from its .rels
-// part) by id, to part names; type suffixes map to the first such part.
-func (wb *workbook) relationships(dir, rels string) map[string]string {
-	out := map[string]string{}
+// rels are the relationships of a part, as part names by id and by type
+// (the last word of the type URI; the first such part).
+type rels struct{ byID, byType map[string]string }
+
+// relationships reads the .rels part of the part in dir; a missing or bad
+// one has no relationships.
+func (wb *workbook) relationships(dir, relsPart string) rels {
+	out := rels{byID: map[string]string{}, byType: map[string]string{}}
 	var r xmlRels
-	if wb.unmarshal(rels, &r) != nil {
+	if wb.unmarshal(relsPart, &r) != nil {
 		return out
 	}
 	for _, x := range r.Rels {
-		target := strings.TrimPrefix(path.Join(dir, x.Target), "/")
+		target := path.Join(dir, x.Target)
 		if strings.HasPrefix(x.Target, "/") {
-			target = strings.TrimPrefix(x.Target, "/")
+			target = x.Target[1:]
 		}
-		out[x.ID] = target
-		if t := x.Type[strings.LastIndex(x.Type, "/")+1:]; out["/"+t] == "" {
-			out["/"+t] = target
+		out.byID[x.ID] = target
+		if t := x.Type[strings.LastIndex(x.Type, "/")+1:]; out.byType[t] == "" {
+			out.byType[t] = target
 		}
 	}
 	return out
-}
-
-// target is the part a relationship of the given type points to, or "".
-func (wb *workbook) target(dir, rels, typ string) string {
-	return wb.relationships(dir, rels)[typ]
 }
 
 func relsOf(part string) string {
@@ -130,17 +129,18 @@ type xmlWorkbook struct {
 	} `xml:"sheets>sheet"`
 }
 
-func (wb *workbook) readSheets(main string) error {
+// readSheets lists the sheets of workbook part main; byID resolves their
+// relationship ids.
+func (wb *workbook) readSheets(main string, byID map[string]string) error {
 	var w xmlWorkbook
 	if err := wb.unmarshal(main, &w); err != nil {
 		return err
 	}
 	wb.date1904 = w.Pr.Date1904 == "1" || w.Pr.Date1904 == "true"
-	rels := wb.relationships(path.Dir(main), relsOf(main))
 	for _, s := range w.Sheets {
 		for _, a := range s.Attrs {
-			if a.Name.Local == "id" && rels[a.Value] != "" {
-				wb.sheets = append(wb.sheets, sheetPart{name: s.Name, part: rels[a.Value]})
+			if a.Name.Local == "id" && byID[a.Value] != "" {
+				wb.sheets = append(wb.sheets, sheetPart{name: s.Name, part: byID[a.Value]})
 			}
 		}
 	}
