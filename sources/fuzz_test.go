@@ -122,8 +122,7 @@ func FuzzSheetRows(f *testing.F) {
 	f.Add(`<row r="1"><c r="XFD1"><v>1</v></c><c r="A1" t="str"><f>1</f><v>x</v></c></row>`)
 	f.Add(`<row r="3"/><row r="1"><c r="1A"/></row><c><v>9</v></c></row>`)
 	f.Fuzz(func(t *testing.T, xml string) {
-		s := &sheetRows{rc: io.NopCloser(strings.NewReader(xml)), strings: []string{"x"}}
-		s.x = newSAX(s.rc)
+		s := newSheetRows(io.NopCloser(strings.NewReader(xml)), []string{"x"})
 		prev := 0
 		for n := 0; n < 10000; n++ {
 			cells, line, ok, err := s.next(prev)

@@ -146,7 +146,11 @@ func (wb *workbook) openSheet(part string) (*sheetRows, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &sheetRows{rc: rc, x: newSAX(rc), strings: wb.strings}, nil
+	return newSheetRows(rc, wb.strings), nil
+}
+
+func newSheetRows(rc io.ReadCloser, shared []string) *sheetRows {
+	return &sheetRows{rc: rc, x: newSAX(rc), strings: shared}
 }
 
 // next returns the next row's cells (raw values: shared and inline strings

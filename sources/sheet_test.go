@@ -24,8 +24,7 @@ type sheetRow struct {
 
 func readSheetXML(t *testing.T, xml string, shared []string) ([]sheetRow, error) {
 	t.Helper()
-	s := &sheetRows{rc: io.NopCloser(strings.NewReader(xml)), strings: shared}
-	s.x = newSAX(s.rc)
+	s := newSheetRows(io.NopCloser(strings.NewReader(xml)), shared)
 	var out []sheetRow
 	prev := 0
 	for {
