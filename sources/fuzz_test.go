@@ -125,7 +125,7 @@ func FuzzSheetRows(f *testing.F) {
 		s := newSheetRows(io.NopCloser(strings.NewReader(xml)), []string{"x"})
 		prev := 0
 		for n := 0; n < 10000; n++ {
-			cells, line, ok, err := s.next(prev)
+			cells, line, ok, err := s.next()
 			if err != nil || !ok {
 				return
 			}

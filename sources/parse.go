@@ -19,7 +19,7 @@ type parser struct {
 	header   []string // the header row as written
 	cats     []*Matcher
 	seen     map[int]map[string]int // unique column → folded key → first line
-	keep     []int                  // schema columns kept in the table, in order
+	kept     int                    // how many columns the table keeps
 	vals     []Value                // the row being read, every column
 }
 
@@ -37,23 +37,21 @@ func newParser(spec Spec, schema *Schema) *parser {
 		}
 	}
 	p.vals = make([]Value, len(schema.Columns))
-	p.keep, p.table.cells = keptColumns(schema, spec.Keep)
+	p.table.cells, p.kept = keptColumns(schema, spec.Keep)
 	return p
 }
 
-// keptColumns lists the schema columns to keep and maps every column to
-// its position in a row; keep == nil keeps all.
-func keptColumns(schema *Schema, keep []string) ([]int, []int) {
-	var kept []int
-	at := make([]int, len(schema.Columns))
+// keptColumns maps every schema column to its position in a kept row, -1
+// if it is not kept, and counts the kept ones; keep == nil keeps all.
+func keptColumns(schema *Schema, keep []string) (at []int, kept int) {
+	at = make([]int, len(schema.Columns))
 	for i, c := range schema.Columns {
 		at[i] = -1
 		if keep == nil || slices.Contains(keep, c.Key) {
-			at[i] = len(kept)
-			kept = append(kept, i)
+			at[i], kept = kept, kept+1
 		}
 	}
-	return kept, at
+	return at, kept
 }
 
 func headerMatcher(schema *Schema, aliases map[string][]string) *Matcher {

@@ -31,9 +31,11 @@ func (p *parser) row(cells []string, line int) {
 	if !ok || !p.unique(vals, line) {
 		return
 	}
-	kept := make([]Value, len(p.keep))
-	for k, i := range p.keep {
-		kept[k] = vals[i]
+	kept := make([]Value, p.kept)
+	for i, k := range p.table.cells {
+		if k >= 0 {
+			kept[k] = vals[i]
+		}
 	}
 	p.table.Rows = append(p.table.Rows, Row{Line: line, Cells: kept})
 }

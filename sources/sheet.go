@@ -137,6 +137,7 @@ type sheetRows struct {
 	rc      io.ReadCloser
 	x       *sax
 	strings []string
+	line    int  // the row number last returned
 	width   int  // cells in the previous row, to size the next
 	inData  bool // inside <sheetData>
 }
@@ -156,7 +157,7 @@ func newSheetRows(rc io.ReadCloser, shared []string) *sheetRows {
 // next returns the next row's cells (raw values: shared and inline strings
 // resolved, numbers and dates as written) and its row number; ok is false
 // after the last row.
-func (s *sheetRows) next(prev int) (cells []string, line int, ok bool, err error) {
+func (s *sheetRows) next() (cells []string, line int, ok bool, err error) {
 	var c cell
 	inRow := false
 	for {
@@ -172,12 +173,12 @@ func (s *sheetRows) next(prev int) (cells []string, line int, ok bool, err error
 		switch string(name) {
 		case "row":
 			if start {
-				inRow, line = true, rowNumber(attrs, prev)
+				inRow, line = true, rowNumber(attrs, s.line)
 				cells = make([]string, 0, s.width)
 				continue
 			}
 			if inRow {
-				s.width = len(cells)
+				s.width, s.line = len(cells), line
 				return cells, line, true, nil
 			}
 		case "c":

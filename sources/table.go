@@ -49,7 +49,7 @@ type Table struct {
 	Sheet  string // the sheet read, empty for CSV
 	Schema *Schema
 	Rows   []Row
-	cells  []int // schema column → position in Row.Cells, -1 if not kept; nil is every column in order
+	cells  []int // schema column → position in Row.Cells, -1 if not kept
 }
 
 // Col returns the position in Row.Cells of the column with key; it panics
@@ -57,7 +57,7 @@ type Table struct {
 // programming error (plan validation lists every column computations read).
 func (t *Table) Col(key string) int {
 	i := t.Schema.Index(key)
-	if i >= 0 && t.cells != nil {
+	if i >= 0 {
 		i = t.cells[i]
 	}
 	if i < 0 {

@@ -14,9 +14,8 @@ import (
 // district's year take seconds (docs/decisions.md). excelize still writes
 // the report workbook.
 type xlsxRows struct {
-	wb   *workbook
-	rows *sheetRows
-	line int
+	*sheetRows
+	wb *workbook
 }
 
 func openXLSX(spec Spec, data []byte) (rowReader, string, error) {
@@ -39,7 +38,7 @@ func openXLSX(spec Spec, data []byte) (rowReader, string, error) {
 	if err != nil {
 		return fail(sheet.name, "không đọc được trang tính: mở bằng Excel/LibreOffice và lưu lại dưới dạng .xlsx", err)
 	}
-	return &xlsxRows{wb: wb, rows: rows}, sheet.name, nil
+	return &xlsxRows{sheetRows: rows, wb: wb}, sheet.name, nil
 }
 
 // pickSheet finds the sheet named want (compared like headers), or the
@@ -60,13 +59,3 @@ func pickSheet(list []string, want string) (int, error) {
 
 // date1904 reports the workbook's date system.
 func (x *xlsxRows) date1904() bool { return x.wb.date1904 }
-
-func (x *xlsxRows) next() ([]string, int, bool, error) {
-	cells, line, ok, err := x.rows.next(x.line)
-	if ok {
-		x.line = line
-	}
-	return cells, line, ok, err
-}
-
-func (x *xlsxRows) close() { x.rows.close() }
