@@ -30,6 +30,7 @@ const (
 type pdfDoc struct {
 	f             *fpdf.Fpdf
 	doc           *Doc
+	layout        *Layout
 	width, height float64 // of the current page's content area and page
 }
 
@@ -41,7 +42,8 @@ func PDF(d *Doc) ([]byte, error) {
 	f.SetCreationDate(d.Generated)
 	f.SetModificationDate(d.Generated)
 	f.SetProducer("baocao", false)
-	f.SetTitle(Clean(Fill(d.Texts.Summary, textData(d))), true)
+	l := d.Layout()
+	f.SetTitle(Clean(l.Summary), true)
 	f.SetLang("vi-VN")
 	for style, ttf := range map[string][]byte{"": liberationserifregular.TTF, "B": liberationserifbold.TTF,
 		"I": liberationserifitalic.TTF, "BI": liberationserifbolditalic.TTF} {
@@ -49,7 +51,7 @@ func PDF(d *Doc) ([]byte, error) {
 	}
 	f.SetTextColor(0, 0, 0)
 	f.SetDrawColor(0, 0, 0)
-	p := &pdfDoc{f: f, doc: d, width: contentW, height: pageH}
+	p := &pdfDoc{f: f, doc: d, layout: l, width: contentW, height: pageH}
 	f.SetHeaderFunc(p.pageNumber)
 	f.AddPage()
 	p.header()
@@ -112,29 +114,29 @@ func (p *pdfDoc) rule(x, y, w, l float64) {
 
 // header draws the two-column heading, the number and the date line.
 func (p *pdfDoc) header() {
-	u := p.doc.Unit
+	h := p.layout.Header
 	const leftX, leftW = 20.0, 80.0
 	const rightX, rightW = 95.0, 105.0
 	y := marginT
-	p.centred(leftX, y, leftW, "", 12.5, strings.ToUpper(u.Parent))
-	p.centred(rightX, y, rightW, "B", 12.5, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+	p.centred(leftX, y, leftW, "", 12.5, h.Parent)
+	p.centred(rightX, y, rightW, "B", 12.5, h.Nation)
 	y += 5.5
-	unitW := p.centred(leftX, y, leftW, "B", 12.5, strings.ToUpper(u.Name))
-	mottoW := p.centred(rightX, y, rightW, "B", 13, "Độc lập - Tự do - Hạnh phúc")
+	unitW := p.centred(leftX, y, leftW, "B", 12.5, h.Unit)
+	mottoW := p.centred(rightX, y, rightW, "B", 13, h.Motto)
 	p.rule(leftX, y+6, leftW, unitW*0.4)
 	p.rule(rightX, y+6, rightW, mottoW)
 	y += 10
-	p.centred(leftX, y, leftW, "", 13, fmt.Sprintf("Số: %s/%s-%s", DocNumber(p.doc.Number), p.doc.Texts.DocumentType, u.Symbol))
-	p.centred(rightX, y, rightW, "I", 13, fmt.Sprintf("%s, %s", u.Place, LongDate(p.doc.Issued)))
+	p.centred(leftX, y, leftW, "", 13, h.Number)
+	p.centred(rightX, y, rightW, "I", 13, h.DateLine)
 	p.f.SetY(y + 14)
 }
 
 // title draws "BÁO CÁO" and the summary line with a short rule under it.
 func (p *pdfDoc) title() {
 	y := p.f.GetY()
-	p.centred(marginL, y, contentW, "B", 14, "BÁO CÁO")
+	p.centred(marginL, y, contentW, "B", 14, p.layout.Title)
 	p.font("B", 14)
-	lines := p.f.SplitText(Clean(Fill(p.doc.Texts.Summary, textData(p.doc))), contentW-20)
+	lines := p.f.SplitText(Clean(p.layout.Summary), contentW-20)
 	y += 6.5
 	for _, l := range lines {
 		p.centred(marginL, y, contentW, "B", 14, l)

@@ -1,0 +1,269 @@
+package render
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/mn2010/baocao/reports/indicators"
+)
+
+// Layout is the document as every format shows it: the header lines, the
+// title, the body's blocks in order, "Nơi nhận" with the signature, and the
+// appendix. The PDF and the Word draft both render a Layout, so the two
+// never say different things. Texts are final (filled, in capitals where
+// the document shows capitals) but not yet cleaned for a format.
+type Layout struct {
+	Header    Header
+	Title     string // "BÁO CÁO"
+	Summary   string // the summary line under the title
+	Body      []Block
+	Signature Signature
+	Appendix  *Appendix // nil when there is nothing to append
+}
+
+// Header is the two-column heading of Nghị định 30.
+type Header struct {
+	Parent, Unit     string // left: the parent body and the unit, in capitals
+	Nation, Motto    string // right: "CỘNG HÒA …" and "Độc lập - Tự do - Hạnh phúc"
+	Number, DateLine string // "Số: 05/BC-MN2010" under the unit; the place-and-date line under the motto
+}
+
+// BlockKind says how a block of the body is shown.
+type BlockKind int
+
+// Kinds of body blocks.
+const (
+	Heading    BlockKind = iota // a section heading: bold capitals at the left margin
+	Paragraph                   // body text: justified, first-line indent
+	TableBlock                  // a bordered table whose header row repeats on each page
+)
+
+// Block is one heading, paragraph or table of the body.
+type Block struct {
+	Kind  BlockKind
+	Text  string // Heading, Paragraph
+	Table *Table // TableBlock
+}
+
+// Table is a bordered table with a header row.
+type Table struct {
+	Columns []Column
+	Rows    [][]string
+}
+
+// Column of a table: its header, width on the page and alignment.
+type Column struct {
+	Title string
+	Width float64 // mm
+	Align string  // "L", "C", "R"
+}
+
+// Signature is "Nơi nhận:" at the left and the signer at the right.
+type Signature struct {
+	Label      string   // "Nơi nhận:"
+	Recipients []string // each as shown: "- Phòng Nội vụ Quận 1;", the last "- Lưu: VT."
+	Title      string   // the signer's title in capitals
+	Name       string
+}
+
+// Appendix is the landscape appendix: its heading lines and one table.
+type Appendix struct {
+	Heading, Title, Note string
+	Table                Table
+}
+
+// Layout lays the report out: what it says, in order.
+func (d *Doc) Layout() *Layout {
+	t, u := d.Texts, d.Unit
+	l := &Layout{
+		Header: Header{Parent: strings.ToUpper(u.Parent), Unit: strings.ToUpper(u.Name),
+			Nation: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", Motto: "Độc lập - Tự do - Hạnh phúc",
+			Number:   fmt.Sprintf("Số: %s/%s-%s", DocNumber(d.Number), t.DocumentType, u.Symbol),
+			DateLine: fmt.Sprintf("%s, %s", u.Place, LongDate(d.Issued))},
+		Title:     "BÁO CÁO",
+		Summary:   Fill(t.Summary, textData(d)),
+		Signature: d.signature(),
+		Appendix:  d.appendix(),
+	}
+	var b blocks
+	b.para(Fill(t.Intro, textData(d)))
+
+	b.heading(t.HeadingIndicators)
+	b.table([]Column{{"STT", 12, "C"}, {"Chỉ tiêu", 66, "L"}, {"Kế hoạch", 32, "L"}, {"Kết quả", 30, "C"}, {"Đánh giá", 25, "C"}},
+		indicatorRows(d.Outcome.Indicators))
+
+	b.heading(t.HeadingDossiers)
+	d.dossiers(&b)
+
+	b.heading(t.HeadingTasks)
+	d.tasks(&b)
+
+	b.heading(t.HeadingAssessment)
+	for _, s := range Assessment(d) {
+		b.para(s)
+	}
+
+	b.heading(t.HeadingDirections)
+	for _, s := range t.Directions {
+		b.para(Fill(s, textData(d)))
+	}
+	b.para(Fill(t.Closing, textData(d)))
+	l.Body = b
+	return l
+}
+
+// blocks is a body under construction.
+type blocks []Block
+
+func (b *blocks) heading(s string) { *b = append(*b, Block{Kind: Heading, Text: strings.ToUpper(s)}) }
+func (b *blocks) para(s string)    { *b = append(*b, Block{Kind: Paragraph, Text: s}) }
+func (b *blocks) table(cols []Column, rows [][]string) {
+	*b = append(*b, Block{Kind: TableBlock, Table: &Table{Columns: cols, Rows: rows}})
+}
+
+func indicatorRows(rs []indicators.Result) [][]string {
+	var rows [][]string
+	for i, r := range rs {
+		result := ResultText(r)
+		if ratio := Ratio(r); ratio != "" && r.Value != nil {
+			result += " (" + ratio + ")"
+		}
+		rows = append(rows, []string{Int(i + 1), r.ID + ". " + r.Text, r.TargetText, result, r.Status})
+		for _, g := range r.Breakdown {
+			status := indicators.NotMet
+			if *g.Met {
+				status = indicators.Met
+			}
+			rows = append(rows, []string{"", "- Lĩnh vực " + g.Key, Percent(g.Target),
+				Percent(*g.Value) + " (" + Int(g.Numerator) + "/" + Int(g.Denominator) + ")", status})
+		}
+	}
+	return rows
+}
+
+func (d *Doc) dossiers(b *blocks) {
+	fields := d.Outcome.Fields
+	total := fields[len(fields)-1]
+	b.para(Fill(d.Texts.DossiersText, total))
+	var rows [][]string
+	for _, s := range fields {
+		rate := indicators.NoCases
+		if s.Rate != nil {
+			rate = Percent(*s.Rate)
+		}
+		rows = append(rows, []string{s.Field, Int(s.Received), Int(s.Resolved), Int(s.OnTime), Int(s.Late), Int(s.Pending), rate})
+	}
+	b.table([]Column{{"Lĩnh vực", 45, "L"}, {"Tiếp nhận", 20, "R"}, {"Đã giải quyết", 20, "R"}, {"Đúng hạn", 20, "R"},
+		{"Trễ hạn", 18, "R"}, {"Đang giải quyết", 20, "R"}, {"Tỷ lệ đúng hạn", 22, "R"}}, rows)
+	if total.Late > 0 {
+		apologised := 0
+		for _, l := range d.Outcome.Late {
+			if !l.Apology.IsZero() {
+				apologised++
+			}
+		}
+		b.para(Fill(d.Texts.LateText, lateData{apologised, total.Late}))
+	}
+}
+
+func (d *Doc) tasks(b *blocks) {
+	var rows [][]string
+	done, updated := 0, 0
+	for _, s := range d.Outcome.Tasks {
+		if s.Status == indicators.NoUpdate {
+			continue
+		}
+		updated++
+		if s.Status == "Hoàn thành" {
+			done++
+		}
+		rows = append(rows, []string{s.ID, s.Title, s.Status, s.Result})
+	}
+	b.para(Fill(d.Texts.TasksText, tasksData{updated, len(d.Outcome.Tasks), done}))
+	if len(rows) > 0 {
+		b.table([]Column{{"Mã", 12, "C"}, {"Nhiệm vụ", 60, "L"}, {"Tình trạng", 28, "C"}, {"Kết quả thực hiện", 65, "L"}}, rows)
+	}
+}
+
+// Assessment is the overall assessment: how many targets were met, and each
+// missed target with its figure.
+func Assessment(d *Doc) []string {
+	t := d.Texts
+	var met, measured, noCases, noData int
+	var missed []string
+	for _, r := range d.Outcome.Indicators {
+		switch r.Status {
+		case indicators.NoCases:
+			noCases++
+		case indicators.NoData:
+			noData++
+		default:
+			measured++
+			if r.Met != nil && *r.Met {
+				met++
+			} else {
+				missed = append(missed, "- "+Fill(t.AssessmentMissedItem, missedData{r.ID, r.Text, missedFigure(r), r.TargetText}))
+			}
+		}
+	}
+	out := []string{Fill(t.AssessmentMet, metData{met, measured, noCases, noData})}
+	if len(missed) == 0 {
+		return append(out, t.AssessmentAllMet)
+	}
+	return append(append(out, t.AssessmentMissedIntro), missed...)
+}
+
+// missedFigure is a missed target's figure, with the groups that missed
+// theirs.
+func missedFigure(r indicators.Result) string {
+	s := ResultText(r)
+	var groups []string
+	for _, g := range r.Breakdown {
+		if !*g.Met {
+			groups = append(groups, "lĩnh vực "+g.Key+" "+Percent(*g.Value))
+		}
+	}
+	if len(groups) > 0 {
+		s += " (" + strings.Join(groups, "; ") + ")"
+	}
+	return s
+}
+
+// signature lists "Nơi nhận:" (the config's recipients, else the texts')
+// ending with "Lưu: VT.", and the signer.
+func (d *Doc) signature() Signature {
+	list := d.Texts.Recipients
+	if len(d.Unit.Recipients) > 0 {
+		list = d.Unit.Recipients
+	}
+	recipients := append(append([]string{}, list...), "Lưu: VT.")
+	s := Signature{Label: "Nơi nhận:", Title: strings.ToUpper(d.Unit.SignerTitle), Name: d.Unit.SignerName}
+	for i, r := range recipients {
+		text := "- " + r
+		if i < len(recipients)-1 {
+			text += ";"
+		}
+		s.Recipients = append(s.Recipients, text)
+	}
+	return s
+}
+
+// appendix lists the late dossiers; their table is too wide for portrait.
+func (d *Doc) appendix() *Appendix {
+	if len(d.Outcome.Late) == 0 {
+		return nil
+	}
+	var rows [][]string
+	for i, l := range d.Outcome.Late {
+		apology := "Chưa xin lỗi"
+		if !l.Apology.IsZero() {
+			apology = "Đã xin lỗi ngày " + Date(l.Apology)
+		}
+		rows = append(rows, []string{Int(i + 1), l.ID, l.Field, l.Procedure, Date(l.Received), Date(l.Due), Date(l.Returned), Int(l.DaysLate), apology})
+	}
+	return &Appendix{Heading: "PHỤ LỤC", Title: Fill(d.Texts.AppendixTitle, textData(d)),
+		Note: Fill(d.Texts.AppendixNote, noteData{DocNumber(d.Number), d.Texts.DocumentType, d.Unit.Symbol, Date(d.Issued), d.Unit.Name}),
+		Table: Table{Columns: []Column{{"STT", 12, "C"}, {"Mã hồ sơ", 30, "L"}, {"Lĩnh vực", 35, "L"}, {"Tên thủ tục", 55, "L"},
+			{"Ngày tiếp nhận", 22, "C"}, {"Ngày hẹn trả", 22, "C"}, {"Ngày trả kết quả", 22, "C"}, {"Số ngày trễ", 16, "C"}, {"Xin lỗi", 38, "L"}},
+			Rows: rows}}
+}
