@@ -44,7 +44,7 @@ func TestGoldenManifest(t *testing.T) {
 	if err := json.Unmarshal(raw, &man); err != nil {
 		t.Fatal(err)
 	}
-	if man.GeneratedAt != "2024-03-16T07:00:03+07:00" || man.Version != 1 || len(man.Outputs) != 2 {
+	if man.GeneratedAt != "2024-03-16T07:00:03+07:00" || man.Version != 1 || len(man.Outputs) != 3 {
 		t.Errorf("generated_at %s version %d outputs %v", man.GeneratedAt, man.Version, man.Outputs)
 	}
 	for i := range man.Outputs {

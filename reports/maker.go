@@ -102,8 +102,12 @@ func (m *Maker) Make(reportID string, p period.Period, opt Options) (archive.Ent
 	if err != nil {
 		return archive.Entry{}, nil, err
 	}
+	docx, err := render.DOCX(doc)
+	if err != nil {
+		return archive.Entry{}, nil, err
+	}
 	base := "bao-cao-cchc-" + p.Label()
-	files := []archive.File{{Name: base + ".pdf", Data: pdf}, {Name: base + ".xlsx", Data: xlsx}}
+	files := []archive.File{{Name: base + ".pdf", Data: pdf}, {Name: base + ".xlsx", Data: xlsx}, {Name: base + ".docx", Data: docx}}
 	man := &Manifest{Report: reportID, GeneratedAt: now.Format(time.RFC3339), Issued: issued.Format("2006-01-02"),
 		Period: ManifestPeriod{Label: p.Label(), From: p.From.Format("2006-01-02"), To: p.To.Format("2006-01-02"), Boundaries: string(p.Boundary)},
 		Plan:   m.plan.Reference, Inputs: data.Inputs, Indicators: out.Indicators, Dossiers: out.Fields, Late: out.Late,

@@ -1,0 +1,374 @@
+package render
+
+import (
+	"math"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+
+	"codeberg.org/go-pdf/fpdf"
+	"github.com/go-fonts/liberation/liberationserifbold"
+	"golang.org/x/text/unicode/norm"
+)
+
+// DOCX renders the report as an editable Word draft: the same Layout as
+// the PDF, on the same pages (A4, the same margins, Times New Roman), with
+// the header and the signature as borderless tables, tables whose header
+// row repeats, the appendix as a landscape section, and page numbers from
+// page 2 in the page header.
+func DOCX(d *Doc) ([]byte, error) {
+	l := d.Layout()
+	w := &docxWriter{measure: newMeasurer()}
+	w.header(l.Header)
+	w.title(l.Title, l.Summary)
+	w.body(l.Body)
+	w.signature(l.Signature)
+	portrait := w.section(false)
+	if a := l.Appendix; a != nil {
+		w.end(portrait)
+		w.appendix(a)
+		portrait = w.section(true)
+	}
+	w.end(nil)
+	doc := wDocument{W: nsW, R: nsR, Body: wBody{Content: w.content, SectPr: portrait}}
+
+	pageNumber := wHdr{W: nsW, R: nsR, Content: []any{&wP{PPr: &wPPr{Jc: &wVal{"center"}}, Runs: []wR{
+		{RPr: docxSize(13), FldChar: &wFldChar{"begin"}},
+		{RPr: docxSize(13), InstrText: &wText{Space: "preserve", Text: " PAGE "}},
+		{RPr: docxSize(13), FldChar: &wFldChar{"separate"}},
+		{RPr: docxSize(13), T: &wText{Text: "2"}},
+		{RPr: docxSize(13), FldChar: &wFldChar{"end"}},
+	}}}}
+	firstPage := wHdr{W: nsW, R: nsR, Content: []any{&wP{}}}
+	generated := d.Generated.UTC().Format(time.RFC3339)
+	if d.Generated.IsZero() {
+		generated = "2024-01-01T00:00:00Z"
+	}
+	parts := []part{
+		{name: "_rels/.rels", content: relationships{NS: nsRels, Rels: []relationship{
+			{"rId1", relBase + "officeDocument", "word/document.xml"},
+			{"rId2", relCore, "docProps/core.xml"},
+			{"rId3", relBase + "extended-properties", "docProps/app.xml"}}}},
+		{name: "docProps/core.xml", contentType: "application/vnd.openxmlformats-package.core-properties+xml", content: coreProps{
+			CP: "http://schemas.openxmlformats.org/package/2006/metadata/core-properties", DC: "http://purl.org/dc/elements/1.1/",
+			DCTerms: "http://purl.org/dc/terms/", XSI: "http://www.w3.org/2001/XMLSchema-instance",
+			Title: docxText(l.Summary), Creator: docxText(d.Unit.Name), Language: "vi-VN",
+			Created: w3cdtf{"dcterms:W3CDTF", generated}, Modified: w3cdtf{"dcterms:W3CDTF", generated}}},
+		{name: "docProps/app.xml", contentType: "application/vnd.openxmlformats-officedocument.extended-properties+xml",
+			content: appProps{NS: "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties", Application: "baocao"}},
+		{name: "word/_rels/document.xml.rels", content: relationships{NS: nsRels, Rels: []relationship{
+			{"rId1", relBase + "styles", "styles.xml"},
+			{"rId2", relBase + "settings", "settings.xml"},
+			{relPageNumber, relBase + "header", "header1.xml"},
+			{relFirstPage, relBase + "header", "header2.xml"}}}},
+		{name: "word/document.xml", contentType: ctWML + "document.main+xml", content: doc},
+		{name: "word/styles.xml", contentType: ctWML + "styles+xml", content: docxStyles()},
+		{name: "word/settings.xml", contentType: ctWML + "settings+xml", content: wSettings{W: nsW, Tab: wVal{"720"},
+			Compat: []wCompatS{{"compatibilityMode", "http://schemas.microsoft.com/office/word", "15"}}}},
+		{name: "word/header1.xml", contentType: ctWML + "header+xml", content: pageNumber},
+		{name: "word/header2.xml", contentType: ctWML + "header+xml", content: firstPage},
+	}
+	return writePackage(parts, d.Generated)
+}
+
+// Relationship ids of the two page headers in word/document.xml.
+const relPageNumber, relFirstPage = "rId3", "rId4"
+
+// Style ids of word/styles.xml.
+const (
+	styleBody    = "NoiDung"
+	styleHeading = "DeMuc"
+	styleTable   = "Bang"
+)
+
+// twips converts millimetres to twentieths of a point.
+func twips(mm float64) int { return int(math.Round(mm * 1440 / 25.4)) }
+
+// halfPoints converts a font size in points to the format's half-points.
+func halfPoints(pt float64) string { return strconv.Itoa(int(math.Round(pt * 2))) }
+
+// docxText makes text safe for XML: NFC, tabs and line breaks as spaces,
+// other control characters dropped. Unlike the PDF, emoji stay.
+func docxText(s string) string {
+	s = norm.NFC.String(s)
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r == '\t' || r == '\n' || r == '\r':
+			return ' '
+		case unicode.IsControl(r), r == 0xFFFE, r == 0xFFFF:
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// look is how a run looks.
+type look struct {
+	bold, italic bool
+	size         float64 // points; 0 keeps the style's
+}
+
+func (f look) rPr() *wRPr {
+	r := &wRPr{}
+	if f.bold {
+		r.B, r.BCs = &wEmpty{}, &wEmpty{}
+	}
+	if f.italic {
+		r.I, r.ICs = &wEmpty{}, &wEmpty{}
+	}
+	if f.size > 0 {
+		r.Sz, r.SzCs = &wVal{halfPoints(f.size)}, &wVal{halfPoints(f.size)}
+	}
+	if *r == (wRPr{}) {
+		return nil
+	}
+	return r
+}
+
+func docxSize(pt float64) *wRPr { return look{size: pt}.rPr() }
+
+// docxRun is one run of text.
+func docxRun(s string, f look) wR {
+	return wR{RPr: f.rPr(), T: &wText{Space: "preserve", Text: docxText(s)}}
+}
+
+// docxPara is a paragraph of one run; an empty text gives an empty paragraph.
+func docxPara(ppr *wPPr, s string, f look) *wP {
+	p := &wP{PPr: ppr}
+	if s != "" {
+		p.Runs = []wR{docxRun(s, f)}
+	}
+	return p
+}
+
+// docxCentre is a centred paragraph with spacing after (twips).
+func docxCentre(after int) *wPPr {
+	return &wPPr{Spacing: &wSpacing{After: after}, Jc: &wVal{"center"}}
+}
+
+// docxRule is a 1 pt high paragraph whose top border is a borderSolid rule between
+// its indents, followed by after twips.
+func docxRule(left, right, after int) *wP {
+	return &wP{PPr: &wPPr{PBdr: &wPBdr{Top: &wBorder{Val: "single", Sz: 6, Space: 1, Color: "000000"}},
+		Spacing: &wSpacing{Before: twips(1), After: after, Line: 20, LineRule: "exact"}, Ind: &wInd{Left: left, Right: right},
+		RPr: docxSize(1)}}
+}
+
+// docxWriter builds the body of word/document.xml.
+type docxWriter struct {
+	content    []any
+	afterTable bool // the next paragraph needs the space a table leaves
+	measure    func(style string, pt float64, s string) float64
+}
+
+func (w *docxWriter) add(x any) {
+	w.content = append(w.content, x)
+	_, w.afterTable = x.(*wTbl)
+}
+
+// header is the two-column heading as a borderless table, the columns
+// where the PDF draws them: 20–95 mm and 95–200 mm from the page's left
+// edge.
+func (w *docxWriter) header(h Header) {
+	const leftW, rightW = 75.0, 105.0
+	unitRule := w.measure("B", 12.5, h.Unit) * 0.4
+	mottoRule := w.measure("B", 13, h.Motto)
+	left := []wP{
+		*docxPara(docxCentre(0), h.Parent, look{size: 12.5}),
+		*docxPara(docxCentre(0), h.Unit, look{bold: true, size: 12.5}),
+		*docxRule(twips((leftW-unitRule)/2), twips((leftW-unitRule)/2), twips(3)),
+	}
+	right := []wP{
+		*docxPara(docxCentre(0), h.Nation, look{bold: true, size: 12.5}),
+		*docxPara(docxCentre(0), h.Motto, look{bold: true, size: 13}),
+		*docxRule(twips((rightW-mottoRule)/2), twips((rightW-mottoRule)/2), twips(3)),
+	}
+	w.add(docxBorderless([]float64{leftW, rightW}, -10, [][][]wP{
+		{left, right},
+		{{*docxPara(docxCentre(0), h.Number, look{size: 13})}, {*docxPara(docxCentre(0), h.DateLine, look{italic: true, size: 13})}},
+	}))
+}
+
+// title is "BÁO CÁO", the summary line and a 35 mm rule under it.
+func (w *docxWriter) title(title, summary string) {
+	w.add(docxPara(&wPPr{Spacing: &wSpacing{Before: twips(8.5)}, Jc: &wVal{"center"}}, title, look{bold: true, size: 14}))
+	w.add(docxPara(&wPPr{Ind: &wInd{Left: twips(10), Right: twips(10)}, Jc: &wVal{"center"}}, summary, look{bold: true, size: 14}))
+	side := twips((contentW - 35) / 2)
+	w.add(docxRule(side, side, twips(6)))
+}
+
+func (w *docxWriter) body(blocks []Block) {
+	for _, b := range blocks {
+		switch b.Kind {
+		case Heading:
+			w.add(w.styled(styleHeading, b.Text))
+		case Paragraph:
+			w.add(w.styled(styleBody, b.Text))
+		case TableBlock:
+			w.add(docxBordered(b.Table))
+		}
+	}
+}
+
+// styled is a paragraph of a body style, with room above it when it
+// follows a table (as the PDF leaves).
+func (w *docxWriter) styled(style, s string) *wP {
+	ppr := &wPPr{PStyle: &wVal{style}}
+	if w.afterTable {
+		ppr.Spacing = &wSpacing{Before: twips(paraAfter), After: twips(paraAfter), Line: twips(bodyLine), LineRule: "atLeast"}
+	}
+	return docxPara(ppr, s, look{})
+}
+
+// signature is "Nơi nhận:" and the signer as a borderless table whose row
+// does not split across pages: the left column from the margin to 110 mm,
+// the right one to the right margin.
+func (w *docxWriter) signature(s Signature) {
+	const leftW = 110 - marginL
+	left := []wP{*docxPara(&wPPr{Spacing: &wSpacing{Before: twips(2), After: twips(0.5)}}, s.Label, look{bold: true, italic: true, size: 12})}
+	for _, r := range s.Recipients {
+		left = append(left, *docxPara(nil, r, look{size: 11}))
+	}
+	right := []wP{
+		*docxPara(&wPPr{Spacing: &wSpacing{Before: twips(2)}, Jc: &wVal{"center"}}, s.Title, look{bold: true, size: 13}),
+		*docxPara(&wPPr{Spacing: &wSpacing{Before: twips(24)}, Jc: &wVal{"center"}}, s.Name, look{bold: true, size: 13}),
+	}
+	w.add(docxBorderless([]float64{leftW, contentW - leftW}, 0, [][][]wP{{left, right}}))
+}
+
+// appendix is the appendix's heading lines and its table.
+func (w *docxWriter) appendix(a *Appendix) {
+	w.add(docxPara(docxCentre(0), a.Heading, look{bold: true, size: 13}))
+	w.add(docxPara(docxCentre(0), a.Title, look{bold: true, size: 13}))
+	w.add(docxPara(docxCentre(twips(3)), a.Note, look{italic: true, size: 13}))
+	w.add(docxBordered(&a.Table))
+}
+
+// section is a section's page setup: A4 portrait with no number on its
+// first page, or A4 landscape.
+func (w *docxWriter) section(landscape bool) *wSectPr {
+	s := &wSectPr{
+		Headers: []wHdrRef{{"default", relPageNumber}},
+		PgSz:    wPgSz{W: twips(pageW), H: twips(pageH)},
+		PgMar: wPgMar{Top: twips(marginT), Right: twips(marginR), Bottom: twips(marginB), Left: twips(marginL),
+			Header: twips(8), Footer: twips(8)},
+	}
+	if landscape {
+		s.PgSz = wPgSz{W: twips(pageH), H: twips(pageW), Orient: "landscape"}
+		return s
+	}
+	s.Headers = append(s.Headers, wHdrRef{"first", relFirstPage})
+	s.TitlePg = &wEmpty{}
+	return s
+}
+
+// end closes a section with a 1 pt paragraph: one carrying the section's
+// properties, or the last one, which Word wants after a final table.
+func (w *docxWriter) end(s *wSectPr) {
+	w.add(&wP{PPr: &wPPr{Spacing: &wSpacing{Line: 20, LineRule: "exact"}, RPr: docxSize(1), SectPr: s}})
+}
+
+var (
+	borderNone  = wBorder{Val: "none", Space: 0}
+	borderSolid = wBorder{Val: "single", Sz: 4, Space: 0, Color: "000000"}
+)
+
+// docxBorderless is a table without borders or cell margins, indented by
+// indent mm, whose rows do not split; each cell holds paragraphs.
+func docxBorderless(widths []float64, indent float64, rows [][][]wP) *wTbl {
+	t := docxGrid(widths)
+	t.TblPr.TblInd = &wTblWidth{twips(indent), "dxa"}
+	t.TblPr.Borders = &wBorders{borderNone, borderNone, borderNone, borderNone, borderNone, borderNone}
+	t.TblPr.CellMar = &wCellMar{wTblWidth{0, "dxa"}, wTblWidth{0, "dxa"}, wTblWidth{0, "dxa"}, wTblWidth{0, "dxa"}}
+	for _, r := range rows {
+		tr := wTr{TrPr: &wTrPr{CantSplit: &wEmpty{}}}
+		for i, c := range r {
+			tr.Cells = append(tr.Cells, wTc{TcPr: wTcPr{wTblWidth{twips(widths[i]), "dxa"}}, Paras: c})
+		}
+		t.Rows = append(t.Rows, tr)
+	}
+	return t
+}
+
+// docxBordered is a table of the body: thin black borders, a bold centred
+// header row repeated at the top of each page, rows that do not split.
+func docxBordered(tb *Table) *wTbl {
+	widths := make([]float64, len(tb.Columns))
+	for i, c := range tb.Columns {
+		widths[i] = c.Width
+	}
+	t := docxGrid(widths)
+	t.TblPr.TblInd = &wTblWidth{0, "dxa"}
+	t.TblPr.Borders = &wBorders{borderSolid, borderSolid, borderSolid, borderSolid, borderSolid, borderSolid}
+	pad, side := wTblWidth{twips(cellPadY), "dxa"}, wTblWidth{twips(1), "dxa"}
+	t.TblPr.CellMar = &wCellMar{pad, side, pad, side}
+	t.TblPr.Look = &wTblLook{Val: "04A0", FirstRow: 1, NoHBand: 1, NoVBand: 1}
+	cell := func(i int, s, align string, f look) wTc {
+		jc := map[string]string{"L": "left", "C": "center", "R": "right"}[align]
+		return wTc{TcPr: wTcPr{wTblWidth{twips(widths[i]), "dxa"}},
+			Paras: []wP{*docxPara(&wPPr{PStyle: &wVal{styleTable}, Jc: &wVal{jc}}, s, f)}}
+	}
+	head := wTr{TrPr: &wTrPr{CantSplit: &wEmpty{}, TblHeader: &wEmpty{}}}
+	for i, c := range tb.Columns {
+		head.Cells = append(head.Cells, cell(i, c.Title, "C", look{bold: true}))
+	}
+	t.Rows = append(t.Rows, head)
+	for _, r := range tb.Rows {
+		tr := wTr{TrPr: &wTrPr{CantSplit: &wEmpty{}}}
+		for i, c := range tb.Columns {
+			tr.Cells = append(tr.Cells, cell(i, r[i], c.Align, look{}))
+		}
+		t.Rows = append(t.Rows, tr)
+	}
+	return t
+}
+
+// docxGrid is a fixed-layout table of columns of the given widths (mm).
+func docxGrid(widths []float64) *wTbl {
+	t := &wTbl{}
+	total := 0
+	for _, w := range widths {
+		t.Grid = append(t.Grid, wWidth{twips(w)})
+		total += twips(w)
+	}
+	t.TblPr.TblW = wTblWidth{total, "dxa"}
+	t.TblPr.Layout = &wLayout{"fixed"}
+	return t
+}
+
+// docxStyles defines Times New Roman 13 pt, Vietnamese, black, for the
+// whole draft, and three styles the principal can restyle at once: the
+// body text, the section headings and the text in tables.
+func docxStyles() wStyles {
+	tnr := &wFonts{"Times New Roman", "Times New Roman", "Times New Roman", "Times New Roman"}
+	line := &wSpacing{After: twips(paraAfter), Line: twips(bodyLine), LineRule: "atLeast"}
+	return wStyles{W: nsW,
+		Defaults: wDefaults{
+			RPr: wRPr{RFonts: tnr, Color: &wVal{"000000"}, Sz: &wVal{halfPoints(bodySize)}, SzCs: &wVal{halfPoints(bodySize)}, Lang: &wLang{"vi-VN"}},
+			PPr: wPPr{Spacing: &wSpacing{After: 0, Line: 240, LineRule: "auto"}},
+		},
+		Styles: []wStyle{
+			{Type: "paragraph", Default: 1, ID: "Normal", Name: wVal{"Normal"}, QFormat: &wEmpty{}},
+			{Type: "paragraph", ID: styleBody, Name: wVal{"Nội dung báo cáo"}, BasedOn: &wVal{"Normal"}, QFormat: &wEmpty{},
+				PPr: &wPPr{Spacing: line, Ind: &wInd{FirstLine: twips(indent)}, Jc: &wVal{"both"}}},
+			{Type: "paragraph", ID: styleHeading, Name: wVal{"Đề mục báo cáo"}, BasedOn: &wVal{"Normal"}, Next: &wVal{styleBody}, QFormat: &wEmpty{},
+				PPr: &wPPr{KeepNext: &wEmpty{}, Spacing: line, Jc: &wVal{"both"}, Outline: &wVal{"0"}}, RPr: &wRPr{B: &wEmpty{}, BCs: &wEmpty{}}},
+			{Type: "paragraph", ID: styleTable, Name: wVal{"Chữ trong bảng"}, BasedOn: &wVal{"Normal"}, QFormat: &wEmpty{},
+				PPr: &wPPr{Spacing: &wSpacing{Line: twips(tableLine), LineRule: "atLeast"}},
+				RPr: &wRPr{Sz: &wVal{halfPoints(tableSize)}, SzCs: &wVal{halfPoints(tableSize)}}},
+			{Type: "table", Default: 1, ID: "TableNormal", Name: wVal{"Normal Table"}},
+		},
+	}
+}
+
+// newMeasurer measures text (mm) in Liberation Serif, the metric twin of
+// Times New Roman, as the PDF does, to size the header's rules.
+func newMeasurer() func(style string, pt float64, s string) float64 {
+	f := fpdf.New("P", "mm", "A4", "")
+	f.AddUTF8FontFromBytes(family, "B", liberationserifbold.TTF)
+	return func(style string, pt float64, s string) float64 {
+		f.SetFont(family, style, pt)
+		return f.GetStringWidth(Clean(s))
+	}
+}
