@@ -37,6 +37,9 @@ func ParseSchedule(spec string, loc *time.Location) (s cron.Schedule, err error)
 }
 
 func (c *Config) checkReport(id string, r *Report) error {
+	if err := checkAttach(id, r); err != nil {
+		return err
+	}
 	if r.Schedule != "" {
 		if _, err := ParseSchedule(r.Schedule, c.Location); err != nil {
 			return fmt.Errorf("[reports.%s] schedule: %v", id, err)

@@ -71,6 +71,9 @@ type Report struct {
 	Schedule   string   `toml:"schedule"`
 	To         []string `toml:"to"`
 	Cc         []string `toml:"cc"`
+	// Attach lists the files the district's message carries (DefaultAttach
+	// when unset).
+	Attach []FileKind `toml:"attach"`
 
 	Kind     period.Kind     `toml:"-"`
 	Boundary period.Boundary `toml:"-"`

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -66,6 +67,10 @@ func TestBadConfigs(t *testing.T) {
 		{"plaintext to a remote host", base + "[smtp]\nhost = \"smtp.example.vn\"\nport = 25\nsecurity = \"none\"\nfrom = \"a@hcm.edu.vn\"\n", []string{"security = \"none\"", "smtp.example.vn", "starttls"}},
 		{"unknown security", base + "[smtp]\nhost = \"smtp.example.vn\"\nsecurity = \"ssl\"\nfrom = \"a@hcm.edu.vn\"\n", []string{"security \"ssl\""}},
 		{"no reports", "[unit]\nname = \"x\"\n", []string{"no [reports.ID]"}},
+		{"unknown attachment", base + "attach = [\"pdf\", \"odt\"]\n", []string{"line 12", "attach", "odt", "\"docx\""}},
+		{"empty attachments", base + "attach = []\n", []string{"[reports.monthly] attach is empty"}},
+		{"attachment twice", base + "attach = [\"pdf\", \"PDF\"]\n", []string{"[reports.monthly] attach", "twice"}},
+		{"attachment not text", base + "attach = \"pdf\"\n", []string{"line 12", "attach"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -79,6 +84,31 @@ func TestBadConfigs(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+func TestAttach(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []FileKind
+	}{
+		{"default: as before the Word draft", base, []FileKind{PDF, XLSX}},
+		{"chosen, in the order given", base + "attach = [\"docx\", \"pdf\"]\n", []FileKind{DOCX, PDF}},
+		{"any case", base + "attach = [\" XLSX \"]\n", []FileKind{XLSX}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, err := load(t, tt.text)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := c.Reports["monthly"].Attach; !slices.Equal(got, tt.want) {
+				t.Errorf("attach = %v, want %v", got, tt.want)
+			}
+		})
+	}
+	if DOCX.String() != "bản Word để chỉnh sửa" || DOCX.Ext() != ".docx" {
+		t.Errorf("docx: %q %q", DOCX.String(), DOCX.Ext())
 	}
 }
 
