@@ -3,8 +3,6 @@ package reports
 import (
 	"bytes"
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -106,17 +104,12 @@ func (m *Maker) Message(e archive.Entry) (*delivery.Message, error) {
 	msg := &delivery.Message{From: m.cfg.SMTP.From, To: r.To, Cc: r.Cc, Date: m.now(),
 		Subject:   render.Fill(m.texts.Subject, render.TextData(doc)),
 		MessageID: messageID(m.cfg, e, man.Version)}
+	if msg.Attachments, err = Attachments(e.Dir, man, r.Attach); err != nil {
+		return nil, err
+	}
 	var files []string
-	for _, o := range man.Outputs {
-		data, err := os.ReadFile(filepath.Join(e.Dir, o.Path))
-		if err != nil {
-			return nil, fmt.Errorf("reports: %s: %w", e.Dir, err)
-		}
-		if sum := sha256.Sum256(data); hex.EncodeToString(sum[:]) != o.SHA256 {
-			return nil, fmt.Errorf("reports: %s does not match the hash in its manifest: the archive was changed by hand", filepath.Join(e.Dir, o.Path))
-		}
-		msg.Attachments = append(msg.Attachments, delivery.Attachment{Name: o.Path, ContentType: contentType(o.Path), Data: data})
-		files = append(files, "- "+o.Path)
+	for _, a := range msg.Attachments {
+		files = append(files, "- "+a.Name)
 	}
 	body := []string{render.Fill(m.texts.EmailIntro, render.TextData(doc)), ""}
 	body = append(body, render.Assessment(doc)...)
@@ -175,6 +168,8 @@ func contentType(name string) string {
 		return "application/pdf"
 	case ".xlsx":
 		return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+	case ".docx":
+		return "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 	}
 	return "application/octet-stream"
 }
