@@ -24,15 +24,25 @@ func DOCX(d *Doc) ([]byte, error) {
 	w.title(l.Title, l.Summary)
 	w.body(l.Body)
 	w.signature(l.Signature)
-	portrait := w.section(false)
+	sect := w.section(false)
 	if a := l.Appendix; a != nil {
-		w.end(portrait)
+		w.end(sect) // the portrait section ends before the appendix
 		w.appendix(a)
-		portrait = w.section(true)
+		sect = w.section(true)
 	}
 	w.end(nil)
-	doc := wDocument{W: nsW, R: nsR, Body: wBody{Content: w.content, SectPr: portrait}}
+	doc := wDocument{W: nsW, R: nsR, Body: wBody{Content: w.content, SectPr: sect}}
+	return writePackage(docxParts(doc, l.Summary, d.Unit.Name, d.Generated), d.Generated)
+}
 
+// docxParts are the parts of the package around the document: the
+// relationships, the properties, the styles and settings, the two page
+// headers (page numbers, and none on page 1).
+func docxParts(doc wDocument, title, creator string, generated time.Time) []part {
+	stamp := generated.UTC().Format(time.RFC3339)
+	if generated.IsZero() {
+		stamp = "2024-01-01T00:00:00Z"
+	}
 	pageNumber := wHdr{W: nsW, R: nsR, Content: []any{&wP{PPr: &wPPr{Jc: &wVal{"center"}}, Runs: []wR{
 		{RPr: docxSize(13), FldChar: &wFldChar{"begin"}},
 		{RPr: docxSize(13), InstrText: &wText{Space: "preserve", Text: " PAGE "}},
@@ -40,12 +50,7 @@ func DOCX(d *Doc) ([]byte, error) {
 		{RPr: docxSize(13), T: &wText{Text: "2"}},
 		{RPr: docxSize(13), FldChar: &wFldChar{"end"}},
 	}}}}
-	firstPage := wHdr{W: nsW, R: nsR, Content: []any{&wP{}}}
-	generated := d.Generated.UTC().Format(time.RFC3339)
-	if d.Generated.IsZero() {
-		generated = "2024-01-01T00:00:00Z"
-	}
-	parts := []part{
+	return []part{
 		{name: "_rels/.rels", content: relationships{NS: nsRels, Rels: []relationship{
 			{"rId1", relBase + "officeDocument", "word/document.xml"},
 			{"rId2", relCore, "docProps/core.xml"},
@@ -53,8 +58,8 @@ func DOCX(d *Doc) ([]byte, error) {
 		{name: "docProps/core.xml", contentType: "application/vnd.openxmlformats-package.core-properties+xml", content: coreProps{
 			CP: "http://schemas.openxmlformats.org/package/2006/metadata/core-properties", DC: "http://purl.org/dc/elements/1.1/",
 			DCTerms: "http://purl.org/dc/terms/", XSI: "http://www.w3.org/2001/XMLSchema-instance",
-			Title: docxText(l.Summary), Creator: docxText(d.Unit.Name), Language: "vi-VN",
-			Created: w3cdtf{"dcterms:W3CDTF", generated}, Modified: w3cdtf{"dcterms:W3CDTF", generated}}},
+			Title: docxText(title), Creator: docxText(creator), Language: "vi-VN",
+			Created: w3cdtf{"dcterms:W3CDTF", stamp}, Modified: w3cdtf{"dcterms:W3CDTF", stamp}}},
 		{name: "docProps/app.xml", contentType: "application/vnd.openxmlformats-officedocument.extended-properties+xml",
 			content: appProps{NS: "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties", Application: "baocao"}},
 		{name: "word/_rels/document.xml.rels", content: relationships{NS: nsRels, Rels: []relationship{
@@ -67,9 +72,8 @@ func DOCX(d *Doc) ([]byte, error) {
 		{name: "word/settings.xml", contentType: ctWML + "settings+xml", content: wSettings{W: nsW, Tab: wVal{"720"},
 			Compat: []wCompatS{{"compatibilityMode", "http://schemas.microsoft.com/office/word", "15"}}}},
 		{name: "word/header1.xml", contentType: ctWML + "header+xml", content: pageNumber},
-		{name: "word/header2.xml", contentType: ctWML + "header+xml", content: firstPage},
+		{name: "word/header2.xml", contentType: ctWML + "header+xml", content: wHdr{W: nsW, R: nsR, Content: []any{&wP{}}}},
 	}
-	return writePackage(parts, d.Generated)
 }
 
 // Relationship ids of the two page headers in word/document.xml.
@@ -158,8 +162,8 @@ func docxRule(left, right, after int) *wP {
 // docxWriter builds the body of word/document.xml.
 type docxWriter struct {
 	content    []any
-	afterTable bool // the next paragraph needs the space a table leaves
-	measure    func(style string, pt float64, s string) float64
+	afterTable bool                               // the next paragraph needs the space a table leaves
+	measure    func(pt float64, s string) float64 // bold text's width, mm
 }
 
 func (w *docxWriter) add(x any) {
@@ -172,8 +176,8 @@ func (w *docxWriter) add(x any) {
 // edge.
 func (w *docxWriter) header(h Header) {
 	const leftW, rightW = 75.0, 105.0
-	unitRule := w.measure("B", 12.5, h.Unit) * 0.4
-	mottoRule := w.measure("B", 13, h.Motto)
+	unitRule := w.measure(12.5, h.Unit) * 0.4
+	mottoRule := w.measure(13, h.Motto)
 	left := []wP{
 		*docxPara(docxCentre(0), h.Parent, look{size: 12.5}),
 		*docxPara(docxCentre(0), h.Unit, look{bold: true, size: 12.5}),
@@ -362,13 +366,13 @@ func docxStyles() wStyles {
 	}
 }
 
-// newMeasurer measures text (mm) in Liberation Serif, the metric twin of
-// Times New Roman, as the PDF does, to size the header's rules.
-func newMeasurer() func(style string, pt float64, s string) float64 {
+// newMeasurer measures bold text (mm) in Liberation Serif, the metric twin
+// of Times New Roman, as the PDF does, to size the header's rules.
+func newMeasurer() func(pt float64, s string) float64 {
 	f := fpdf.New("P", "mm", "A4", "")
 	f.AddUTF8FontFromBytes(family, "B", liberationserifbold.TTF)
-	return func(style string, pt float64, s string) float64 {
-		f.SetFont(family, style, pt)
+	return func(pt float64, s string) float64 {
+		f.SetFont(family, "B", pt)
 		return f.GetStringWidth(Clean(s))
 	}
 }
