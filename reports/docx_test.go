@@ -109,21 +109,21 @@ func readDocx(t *testing.T, file string) docxInfo {
 }
 
 // exampleDocx makes the quarterly report of 2024-Q2 (it has late dossiers,
-// so a landscape appendix) and returns its folder, manifest and file base.
-func exampleDocx(t *testing.T) (dir string, man *Manifest, base string) {
+// so a landscape appendix) and returns its manifest and the path of its files without extension.
+func exampleDocx(t *testing.T) (man *Manifest, base string) {
 	t.Helper()
 	e, man := makeExample(t, "quarterly", "2024-Q2", Options{Number: 5, Issued: time.Date(2024, 3, 5, 0, 0, 0, 0, time.UTC)})
 	if len(man.Late) == 0 {
 		t.Fatal("the example quarter has no late dossiers: the appendix is not exercised")
 	}
-	return e.Dir, man, filepath.Join(e.Dir, "bao-cao-cchc-2024-Q2")
+	return man, filepath.Join(e.Dir, "bao-cao-cchc-2024-Q2")
 }
 
 // TestDOCXPackage checks the package as a consumer would, without tools:
 // every part has a content type, every relationship resolves, every XML
 // part is well-formed, and the document has the Decree 30 page set-up.
 func TestDOCXPackage(t *testing.T) {
-	_, man, base := exampleDocx(t)
+	man, base := exampleDocx(t)
 	found := false
 	for _, o := range man.Outputs {
 		found = found || o.Path == "bao-cao-cchc-2024-Q2.docx"
@@ -230,7 +230,7 @@ func TestDOCXInLibreOffice(t *testing.T) {
 	for _, tool := range []string{"pdftotext", "pdfinfo"} {
 		requireTool(t, tool)
 	}
-	_, man, base := exampleDocx(t)
+	man, base := exampleDocx(t)
 	converted := soffice(t, base+".docx", "pdf", ".pdf")
 
 	pages := func(pdf string) int {
@@ -296,7 +296,7 @@ func TestDOCXInLibreOffice(t *testing.T) {
 // of the body repeats its header row, and the figures are there.
 func TestDOCXReadByPythonDocx(t *testing.T) {
 	requirePythonDocx(t)
-	_, man, base := exampleDocx(t)
+	man, base := exampleDocx(t)
 	info := readDocx(t, base+".docx")
 	checkDocx(t, info, man)
 	for _, want := range []string{"/word/document.xml", "/word/styles.xml", "/word/header1.xml", "/word/header2.xml", "/docProps/core.xml"} {
@@ -325,7 +325,7 @@ func TestDOCXReadByPythonDocx(t *testing.T) {
 func TestDOCXSurvivesLibreOffice(t *testing.T) {
 	requireSoffice(t)
 	requirePythonDocx(t)
-	_, man, base := exampleDocx(t)
+	man, base := exampleDocx(t)
 	resaved := soffice(t, base+".docx", "docx:MS Word 2007 XML", ".docx")
 	checkDocx(t, readDocx(t, resaved), man)
 }
