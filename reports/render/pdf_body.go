@@ -17,9 +17,18 @@ func (p *pdfDoc) body() {
 		case Paragraph:
 			p.paragraph(b.Text, "", true)
 		case TableBlock:
-			p.table(b.Table.Columns, b.Table.Rows)
+			p.table(pdfColumns(b.Table.Columns), b.Table.Rows)
 		}
 	}
+}
+
+// pdfColumns are a layout table's columns as the PDF table takes them.
+func pdfColumns(cs []Column) []column {
+	out := make([]column, len(cs))
+	for i, c := range cs {
+		out[i] = column{c.Title, c.Width, c.Align}
+	}
+	return out
 }
 
 // appendix draws the appendix on landscape pages: its table is too wide
@@ -35,7 +44,7 @@ func (p *pdfDoc) appendix() {
 	p.centred(marginL, y+6, p.width, "B", 13, a.Title)
 	p.centred(marginL, y+12, p.width, "I", 13, a.Note)
 	p.f.SetY(y + 21)
-	p.table(a.Table.Columns, a.Table.Rows)
+	p.table(pdfColumns(a.Table.Columns), a.Table.Rows)
 }
 
 // signature draws "Nơi nhận:" at the left and the signer's block at the
