@@ -1,6 +1,7 @@
 package render
 
 import (
+	"fmt"
 	"time"
 
 	"github.com/mn2010/baocao/reports/indicators"
@@ -61,4 +62,10 @@ func Ratio(r indicators.Result) string {
 		return ""
 	}
 	return Int(*r.Numerator) + "/" + Int(*r.Denominator)
+}
+
+// Subject names the report's period, for the documents' properties:
+// "tháng 3 năm 2024 (từ 15/02/2024 đến 14/03/2024)".
+func Subject(d *Doc) string {
+	return fmt.Sprintf("%s (từ %s đến %s)", d.PeriodWords(), Date(d.Period.From), Date(d.Period.To))
 }

@@ -36,8 +36,15 @@ type table struct {
 func Workbook(d *Doc) ([]byte, error) {
 	f := excelize.NewFile()
 	defer f.Close()
-	w := &book{f: f, doc: d}
+	fs, err := newFaces()
+	if err != nil {
+		return nil, err
+	}
+	w := &book{f: f, doc: d, faces: fs}
 	if err := w.styles(); err != nil {
+		return nil, err
+	}
+	if err := w.properties(); err != nil {
 		return nil, err
 	}
 	for _, t := range []table{indicatorTable(d), fieldTable(d), lateTable(d), taskTable(d), warningTable(d)} {

@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -10,20 +11,42 @@ import (
 type book struct {
 	f      *excelize.File
 	doc    *Doc
+	faces  *faces // to fit row heights to their text
 	style  map[string]int
 	header int
 	title  int
 }
 
-const font = "Times New Roman"
+// The workbook's font, and black, written out: a border or font without an
+// explicit colour gets an invalid one from excelize (rgb="FF"), which strict
+// readers such as openpyxl refuse.
+const (
+	font  = "Times New Roman"
+	black = "000000"
+)
+
+// Font sizes in points.
+const (
+	cellSize  = 12.0
+	titleSize = 13.0
+)
 
 // headerRow is where each sheet's header row goes, under the title block.
 const headerRow = 5
 
 func (w *book) styles() error {
-	border := []excelize.Border{{Type: "left", Style: 1}, {Type: "right", Style: 1}, {Type: "top", Style: 1}, {Type: "bottom", Style: 1}}
+	// The default font sets the unit of column widths (the width of its
+	// widest digit): Times New Roman, whose metric twin every office suite
+	// has, makes columns as wide in LibreOffice as in Excel.
+	if err := w.f.SetDefaultFont(font); err != nil {
+		return fmt.Errorf("render: default font: %w", err)
+	}
+	var border []excelize.Border
+	for _, side := range []string{"left", "right", "top", "bottom"} {
+		border = append(border, excelize.Border{Type: side, Style: 1, Color: black})
+	}
 	base := func(numFmt string, wrap bool, halign string) *excelize.Style {
-		s := &excelize.Style{Font: &excelize.Font{Family: font, Size: 12}, Border: border,
+		s := &excelize.Style{Font: &excelize.Font{Family: font, Size: cellSize, Color: black}, Border: border,
 			Alignment: &excelize.Alignment{Vertical: "top", WrapText: wrap, Horizontal: halign}}
 		if numFmt != "" {
 			s.CustomNumFmt = &numFmt
@@ -47,13 +70,13 @@ func (w *book) styles() error {
 		w.style[name] = id
 	}
 	var err error
-	w.header, err = w.f.NewStyle(&excelize.Style{Font: &excelize.Font{Family: font, Size: 12, Bold: true}, Border: border,
+	w.header, err = w.f.NewStyle(&excelize.Style{Font: &excelize.Font{Family: font, Size: cellSize, Bold: true, Color: black}, Border: border,
 		Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"D9E2F3"}},
 		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}})
 	if err != nil {
 		return err
 	}
-	w.title, err = w.f.NewStyle(&excelize.Style{Font: &excelize.Font{Family: font, Size: 13, Bold: true}})
+	w.title, err = w.f.NewStyle(&excelize.Style{Font: &excelize.Font{Family: font, Size: titleSize, Bold: true, Color: black}})
 	return err
 }
 
@@ -73,6 +96,9 @@ func (w *book) sheet(t table) error {
 		if err := f.SetCellStyle(t.name, fmt.Sprintf("A%d", i+1), fmt.Sprintf("A%d", i+1), w.title); err != nil {
 			return err
 		}
+		if err := f.SetRowHeight(t.name, i+1, w.height([]fit{{text: s, size: titleSize, bold: true}})); err != nil {
+			return err
+		}
 	}
 	for j, h := range t.headers {
 		axis, _ := excelize.CoordinatesToCellName(j+1, headerRow)
@@ -88,16 +114,31 @@ func (w *book) sheet(t table) error {
 	if err := f.SetCellStyle(t.name, fmt.Sprintf("A%d", headerRow), last, w.header); err != nil {
 		return err
 	}
+	var fits []fit
+	for j, h := range t.headers {
+		fits = append(fits, fit{text: h, size: cellSize, bold: true, wrap: true, width: t.widths[j]})
+	}
+	if err := f.SetRowHeight(t.name, headerRow, w.height(fits)); err != nil {
+		return err
+	}
 	for i, row := range t.rows {
-		if err := w.row(t.name, headerRow+1+i, row); err != nil {
+		if err := w.row(t, headerRow+1+i, row); err != nil {
 			return err
 		}
+	}
+	end, _ := excelize.CoordinatesToCellName(len(t.headers), headerRow+len(t.rows))
+	if err := f.SetSheetDimension(t.name, "A1:"+end); err != nil {
+		return err
 	}
 	return w.page(t)
 }
 
-func (w *book) row(sheet string, r int, cells []cell) error {
+func (w *book) row(t table, r int, cells []cell) error {
+	sheet := t.name
+	fits := make([]fit, 0, len(cells))
 	for j, c := range cells {
+		s, _ := c.v.(string)
+		fits = append(fits, fit{text: s, size: cellSize, wrap: c.style == "wrap", width: t.widths[j]})
 		axis, _ := excelize.CoordinatesToCellName(j+1, r)
 		var err error
 		if s, ok := c.v.(string); ok {
@@ -112,7 +153,7 @@ func (w *book) row(sheet string, r int, cells []cell) error {
 			return err
 		}
 	}
-	return nil
+	return w.f.SetRowHeight(sheet, r, w.height(fits))
 }
 
 // page sets the frozen header, A4 fit to width, repeated header row and page
@@ -139,4 +180,21 @@ func (w *book) page(t table) error {
 	}
 	return f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", Scope: t.name,
 		RefersTo: fmt.Sprintf("'%s'!$%d:$%d", t.name, headerRow, headerRow)})
+}
+
+// properties fills the workbook's document properties, which otherwise
+// name excelize's author and a date of 2006: the unit is the author, the
+// summary line the title, the period the subject.
+func (w *book) properties() error {
+	d := w.doc
+	at := d.Generated.UTC().Format(time.RFC3339)
+	if err := w.f.SetDocProps(&excelize.DocProperties{Creator: d.Unit.Name, LastModifiedBy: d.Unit.Name,
+		Title: Fill(d.Texts.Summary, textData(d)), Subject: Subject(d), Language: "vi-VN",
+		Created: at, Modified: at}); err != nil {
+		return fmt.Errorf("render: workbook properties: %w", err)
+	}
+	if err := w.f.SetAppProps(&excelize.AppProperties{Application: "baocao", Company: d.Unit.Name}); err != nil {
+		return fmt.Errorf("render: workbook properties: %w", err)
+	}
+	return nil
 }
