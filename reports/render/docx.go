@@ -208,7 +208,11 @@ func (w *docxWriter) body(blocks []Block) {
 		case Heading:
 			w.add(w.styled(styleHeading, b.Text))
 		case Paragraph:
-			w.add(w.styled(styleBody, b.Text))
+			p := w.styled(styleBody, b.Text)
+			if b.KeepWithNext {
+				p.PPr.KeepNext, p.PPr.KeepLines = &wEmpty{}, &wEmpty{}
+			}
+			w.add(p)
 		case TableBlock:
 			w.add(docxBordered(b.Table))
 		}

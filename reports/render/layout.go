@@ -43,6 +43,9 @@ type Block struct {
 	Kind  BlockKind
 	Text  string // Heading, Paragraph
 	Table *Table // TableBlock
+	// KeepWithNext keeps a paragraph on one page with what follows: the
+	// closing paragraph goes with "Nơi nhận" and the signature.
+	KeepWithNext bool
 }
 
 // Table is a bordered table with a header row.
@@ -108,6 +111,7 @@ func (d *Doc) Layout() *Layout {
 		b.para(Fill(s, textData(d)))
 	}
 	b.para(Fill(t.Closing, textData(d)))
+	b[len(b)-1].KeepWithNext = true
 	l.Body = b
 	return l
 }

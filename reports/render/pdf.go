@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"strings"
+	"time"
 	"unicode"
 
 	"codeberg.org/go-pdf/fpdf"
@@ -32,18 +33,27 @@ type pdfDoc struct {
 	doc           *Doc
 	layout        *Layout
 	width, height float64 // of the current page's content area and page
+	bodyEnd       float64 // where the body ended before the closing paragraph
+	created       time.Time
 }
 
 // PDF renders the report as an administrative document.
 func PDF(d *Doc) ([]byte, error) {
+	p := newPDF(d)
+	p.render()
+	return p.output()
+}
+
+func newPDF(d *Doc) *pdfDoc {
 	f := fpdf.New("P", "mm", "A4", "")
 	f.SetMargins(marginL, marginT, marginR)
 	f.SetAutoPageBreak(false, marginB)
-	f.SetCreationDate(d.Generated)
-	f.SetModificationDate(d.Generated)
-	f.SetProducer("baocao", false)
+	created := d.Generated
+	if created.IsZero() {
+		created = time.Now()
+	}
 	l := d.Layout()
-	f.SetTitle(Clean(l.Summary), true)
+	setInfo(f, d, l, created)
 	f.SetLang("vi-VN")
 	for style, ttf := range map[string][]byte{"": liberationserifregular.TTF, "B": liberationserifbold.TTF,
 		"I": liberationserifitalic.TTF, "BI": liberationserifbolditalic.TTF} {
@@ -51,19 +61,26 @@ func PDF(d *Doc) ([]byte, error) {
 	}
 	f.SetTextColor(0, 0, 0)
 	f.SetDrawColor(0, 0, 0)
-	p := &pdfDoc{f: f, doc: d, layout: l, width: contentW, height: pageH}
+	p := &pdfDoc{f: f, doc: d, layout: l, width: contentW, height: pageH, created: created}
 	f.SetHeaderFunc(p.pageNumber)
-	f.AddPage()
+	return p
+}
+
+func (p *pdfDoc) render() {
+	p.f.AddPage()
 	p.header()
 	p.title()
 	p.body()
 	p.signature()
 	p.appendix()
+}
+
+func (p *pdfDoc) output() ([]byte, error) {
 	var buf bytes.Buffer
-	if err := f.Output(&buf); err != nil {
+	if err := p.f.Output(&buf); err != nil {
 		return nil, fmt.Errorf("render: pdf: %w", err)
 	}
-	return buf.Bytes(), nil
+	return zoneDates(buf.Bytes(), p.created)
 }
 
 // Clean makes text safe for the PDF: NFC, and runes outside the Basic
@@ -170,6 +187,20 @@ func (p *pdfDoc) heading(s string) {
 // paragraph writes justified body text, with a first-line indent when
 // indented.
 func (p *pdfDoc) paragraph(s, style string, indented bool) {
+	p.lines(p.breakLines(s, style, indented))
+}
+
+// textLine is one line of a paragraph: its words, where it starts, the
+// width it may fill and the width its words take.
+type textLine struct {
+	words                  []string
+	x, avail, width, space float64
+	justify                bool
+	style                  string
+}
+
+// breakLines breaks a paragraph into lines without drawing it.
+func (p *pdfDoc) breakLines(s, style string, indented bool) []textLine {
 	p.font(style, bodySize)
 	words := strings.Fields(Clean(s))
 	first := 0.0
@@ -177,6 +208,7 @@ func (p *pdfDoc) paragraph(s, style string, indented bool) {
 		first = indent
 	}
 	space := p.f.GetStringWidth(" ")
+	var out []textLine
 	for len(words) > 0 {
 		avail := contentW - first
 		n, width := 0, 0.0
@@ -191,13 +223,26 @@ func (p *pdfDoc) paragraph(s, style string, indented bool) {
 			width += w
 			n++
 		}
-		last := n == len(words)
-		p.need(bodyLine)
-		p.line(words[:n], marginL+first, avail, width, space, !last)
+		out = append(out, textLine{words: words[:n], x: marginL + first, avail: avail, width: width,
+			justify: n < len(words), style: style, space: space})
 		words, first = words[n:], 0
+	}
+	return out
+}
+
+// lines draws the lines of a paragraph, breaking the page where they reach
+// the bottom margin, and the space after it.
+func (p *pdfDoc) lines(ls []textLine) {
+	for _, l := range ls {
+		p.font(l.style, bodySize)
+		p.need(bodyLine)
+		p.line(l.words, l.x, l.avail, l.width, l.space, l.justify)
 	}
 	p.f.SetY(p.f.GetY() + paraAfter)
 }
+
+// paragraphHeight is the height lines take, with the space after them.
+func paragraphHeight(ls []textLine) float64 { return float64(len(ls))*bodyLine + paraAfter }
 
 // line places words on one line, spreading them to the full width when
 // justified.

@@ -10,16 +10,33 @@ func textData(d *Doc) textFields {
 
 // body draws the layout's blocks in order.
 func (p *pdfDoc) body() {
-	for _, b := range p.layout.Body {
+	for i, b := range p.layout.Body {
 		switch b.Kind {
 		case Heading:
 			p.heading(b.Text)
 		case Paragraph:
-			p.paragraph(b.Text, "", true)
+			ls := p.breakLines(b.Text, "", true)
+			if b.KeepWithNext {
+				p.keep(ls, i == len(p.layout.Body)-1)
+			}
+			p.lines(ls)
 		case TableBlock:
 			p.table(pdfColumns(b.Table.Columns), b.Table.Rows)
 		}
 	}
+}
+
+// keep starts a new page unless the paragraph ls fits on this one with the
+// start of what follows: the next block's first lines, or, after the last
+// block, the whole signature. An office never lets a signature stand alone
+// on a page, where it could be put behind any text.
+func (p *pdfDoc) keep(ls []textLine, last bool) {
+	follow := 2 * bodyLine
+	if last {
+		p.bodyEnd = p.f.GetY()
+		follow = p.signatureHeight()
+	}
+	p.need(paragraphHeight(ls) + follow)
 }
 
 // pdfColumns are a layout table's columns as the PDF table takes them.
@@ -47,24 +64,39 @@ func (p *pdfDoc) appendix() {
 	p.table(pdfColumns(a.Table.Columns), a.Table.Rows)
 }
 
+// Geometry of the signature block, in mm.
+const (
+	signatureGap   = 2.0  // above it
+	recipientsTop  = 5.5  // "Nơi nhận:" to the first recipient
+	recipientLine  = 4.8  // each recipient
+	signatureSpace = 30.0 // the signer's title to the name: room to sign and stamp
+	signatureName  = 6.0  // the name's line
+)
+
+// signatureHeight is the height signature takes.
+func (p *pdfDoc) signatureHeight() float64 {
+	n := float64(len(p.layout.Signature.Recipients))
+	return signatureGap + max(recipientsTop+n*recipientLine, signatureSpace+signatureName)
+}
+
 // signature draws "Nơi nhận:" at the left and the signer's block at the
 // right, level with each other.
 func (p *pdfDoc) signature() {
 	s := p.layout.Signature
-	p.need(55)
-	y := p.f.GetY() + 2
+	p.need(p.signatureHeight())
+	y := p.f.GetY() + signatureGap
 	p.font("BI", 12)
 	p.f.SetXY(marginL, y)
 	p.f.CellFormat(60, 5, s.Label, "", 0, "L", false, 0, "")
 	p.font("", 11)
-	ry := y + 5.5
+	ry := y + recipientsTop
 	for _, r := range s.Recipients {
 		p.f.SetXY(marginL, ry)
-		p.f.CellFormat(75, 4.8, Clean(r), "", 0, "L", false, 0, "")
-		ry += 4.8
+		p.f.CellFormat(75, recipientLine, Clean(r), "", 0, "L", false, 0, "")
+		ry += recipientLine
 	}
 	const sx, sw = 110.0, 85.0
 	p.centred(sx, y, sw, "B", 13, s.Title)
-	p.centred(sx, y+30, sw, "B", 13, s.Name)
-	p.f.SetY(max(ry, y+36))
+	p.centred(sx, y+signatureSpace, sw, "B", 13, s.Name)
+	p.f.SetY(max(ry, y+signatureSpace+signatureName))
 }

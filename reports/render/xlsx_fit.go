@@ -16,6 +16,9 @@ const (
 	cellMarginPx = 7.0
 	// rowPadPx is the room above the first line and below the last.
 	rowPadPx = 3.0
+	// maxRowPt is the tallest row a spreadsheet holds (Excel: 409 pt); a
+	// cell with more text shows its first lines.
+	maxRowPt = 409.0
 )
 
 // fit is what decides one cell's height: its text, font and column width
@@ -34,7 +37,7 @@ func columnPx(width float64) float64 {
 }
 
 // height is the height in points of a row whose cells are cells: enough
-// for the most lines any of them takes, whole pixels.
+// for the most lines any of them takes, whole pixels, at most maxRowPt.
 func (w *book) height(cells []fit) float64 {
 	px := 0.0
 	for _, c := range cells {
@@ -45,5 +48,5 @@ func (w *book) height(cells []fit) float64 {
 		}
 		px = max(px, float64(n)*fc.lineHeight(c.size)+rowPadPx)
 	}
-	return px / pxPerPt
+	return min(px/pxPerPt, maxRowPt)
 }
