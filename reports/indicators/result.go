@@ -73,7 +73,8 @@ type LateDossier struct {
 type TaskStatus struct {
 	ID     string `json:"id"`
 	Title  string `json:"title"`
-	Status string `json:"status"` // a Tình trạng value, or "Chưa cập nhật"
+	Status string `json:"status"`         // a Tình trạng value, or "Chưa cập nhật"
+	Done   bool   `json:"done,omitempty"` // Status is the plan's status for a finished task
 	Result string `json:"result,omitempty"`
 	Period string `json:"period,omitempty"` // the label of the row shown
 }

@@ -75,7 +75,10 @@ type DossierTable struct {
 type Tasks struct {
 	Title  string `toml:"title"`
 	Source string `toml:"source"`
-	Items  []Task `toml:"items"`
+	// Done is the status that means a task is finished: one of the values
+	// of the source's status column, in their spelling once loaded.
+	Done  string `toml:"done"`
+	Items []Task `toml:"items"`
 }
 
 // Task is one key task.

@@ -3,6 +3,7 @@ package plan
 import (
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/mn2010/baocao/sources"
 )
@@ -35,6 +36,9 @@ func (p *Plan) validate() error {
 		}
 	}
 	if err := p.need(p.Tasks.Source, "task", "period", "status", "result"); err != nil {
+		return fmt.Errorf("tasks: %w", err)
+	}
+	if err := p.validateDone(); err != nil {
 		return fmt.Errorf("tasks: %w", err)
 	}
 	d := p.DossierTable
@@ -107,3 +111,26 @@ func (p *Plan) Used(source string) []string { return append([]string{}, p.used[s
 
 // Schema returns the schema of a source the plan names.
 func (p *Plan) Schema(source string) *sources.Schema { return p.Sources[source] }
+
+// validateDone checks that the status that means "finished" is one the
+// status column lists, and takes the list's spelling of it.
+func (p *Plan) validateDone() error {
+	col := p.Sources[p.Tasks.Source].Columns[p.Sources[p.Tasks.Source].Index("status")]
+	list := ""
+	if len(col.Values) > 0 {
+		list = fmt.Sprintf(" (one of %q)", col.Values)
+	}
+	if strings.TrimSpace(p.Tasks.Done) == "" {
+		return fmt.Errorf("done is missing: name the status that means a task is finished%s", list)
+	}
+	if col.Kind != sources.Category {
+		return nil
+	}
+	for _, v := range col.Values {
+		if sources.Fold(v) == sources.Fold(p.Tasks.Done) {
+			p.Tasks.Done = v
+			return nil
+		}
+	}
+	return fmt.Errorf("done = %q is not a status of source %q: want one of %q", p.Tasks.Done, p.Tasks.Source, col.Values)
+}

@@ -178,7 +178,7 @@ func (d *Doc) tasks(b *blocks) {
 			continue
 		}
 		updated++
-		if s.Status == "Hoàn thành" {
+		if s.Done {
 			done++
 		}
 		rows = append(rows, []string{s.ID, s.Title, s.Status, s.Result})
