@@ -6,7 +6,7 @@ import (
 )
 
 // Manifest is manifest.json: the record of what a version was made from
-// and what it says (SPEC §4).
+// and what it says (docs/spec.md §4).
 type Manifest struct {
 	Report      string                   `json:"report"`
 	Period      ManifestPeriod           `json:"period"`

@@ -13,7 +13,7 @@ import (
 	"github.com/mn2010/baocao/sources"
 )
 
-// fileNames are the example data set's file names (SPEC §1).
+// fileNames are the example data set's file names (docs/spec.md §1).
 var fileNames = map[string]string{
 	"dossiers": "ho-so-tthc.xlsx", "feedback": "phan-anh-kien-nghi.xlsx",
 	"survey": "khao-sat-hai-long.xlsx", "payments": "thanh-toan-hoc-phi.xlsx",

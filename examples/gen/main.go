@@ -1,5 +1,5 @@
 // Command gen writes the example data set (see internal/exampledata): a
-// year of a kindergarten's records in the eight files of SPEC §1, with the
+// year of a kindergarten's records in the eight files of docs/spec.md §1, with the
 // mess real files have.
 //
 //	go run ./examples/gen                             # remakes examples/data

@@ -1,6 +1,6 @@
 // Package exampledata writes the example data set: a year
 // (15/12/2023–14/12/2024) of a kindergarten's records in the eight files of
-// SPEC §1, with the mess real files have — title rows and merged cells,
+// docs/spec.md §1, with the mess real files have — title rows and merged cells,
 // real date cells mixed with typed dates in several forms, an NFD-encoded
 // field name, extra columns, a blank row, a bad date, a duplicate dossier
 // id, a late dossier without an apology, and a totals row. A scale factor

@@ -1,5 +1,5 @@
 // Package indicators computes a plan's indicators for a period from the
-// tables the sources were read into (SPEC §3): ratios with their numerator,
+// tables the sources were read into (docs/spec.md §3): ratios with their numerator,
 // denominator and per-group breakdown, manual values carried forward, the
 // dossiers-by-field table, the late dossiers and the progress of key tasks.
 //
