@@ -81,3 +81,17 @@ func TestPDFInfo(t *testing.T) {
 		})
 	}
 }
+
+// TestPDFWithoutGenerated: a document without a generation time is dated
+// now, with its zone, rather than failing.
+func TestPDFWithoutGenerated(t *testing.T) {
+	d := testDoc(t, 1, 0)
+	d.Generated = time.Time{}
+	pdf, err := PDF(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(pdf), "/CreationDate (D:") || strings.Contains(string(pdf), zoneMark) {
+		t.Error("no creation date, or the placeholder left in the file")
+	}
+}
