@@ -153,7 +153,7 @@ func TestArchiveCommand(t *testing.T) {
 	cfg := project(t)
 	baocao("run", "-c", cfg, "-r", "monthly", "-p", "2024-03", "--no-email")
 	code, out, _ := baocao("archive", "-c", cfg)
-	if code != 0 || !strings.Contains(out, "monthly") || !strings.Contains(out, "2024-03") || !strings.Contains(out, "v1") || !strings.Contains(out, "not sent") {
+	if code != 0 || !strings.Contains(out, "monthly") || !strings.Contains(out, "2024-03") || !strings.Contains(out, "v1") || !strings.Contains(out, "held") {
 		t.Errorf("exit %d:\n%s", code, out)
 	}
 }

@@ -209,6 +209,17 @@ func (s *Store) Latest(report, label string) (Entry, bool, error) {
 	return Entry{Report: report, Period: label, Version: n, Dir: filepath.Join(dir, "v"+strconv.Itoa(n))}, true, nil
 }
 
+// Versions returns the versions of report for period, oldest first.
+func (s *Store) Versions(report, label string) ([]Entry, error) {
+	dir := filepath.Join(s.Root, report, label)
+	vs, err := versions(dir)
+	var out []Entry
+	for _, v := range vs {
+		out = append(out, Entry{Report: report, Period: label, Version: v, Dir: filepath.Join(dir, "v"+strconv.Itoa(v))})
+	}
+	return out, err
+}
+
 // List returns every archived version, by report, period and version.
 func (s *Store) List() ([]Entry, error) {
 	var out []Entry

@@ -27,8 +27,8 @@ type Settings struct {
 	DialTimeout    time.Duration
 	CommandTimeout time.Duration
 	DataTimeout    time.Duration
-	AttemptTimeout time.Duration // one attempt, greeting to QUIT, plus 1 s per 128 KiB of message
-	MaxReply       int           // bytes the server may send in one reply
+	AttemptTimeout time.Duration   // one attempt, greeting to QUIT, plus 1 s per 128 KiB of message
+	MaxReply       int             // bytes the server may send in one reply
 	MaxBytes       int64           // attachments larger than this are not sent
 	Backoff        []time.Duration // waits between tries; len(Backoff)+1 tries
 	LocalName      string          // EHLO name

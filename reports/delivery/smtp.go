@@ -174,7 +174,6 @@ func isNetOp(err error) bool {
 	return errors.As(err, &op)
 }
 
-
 // IsLoopback reports whether host is this machine (localhost, 127.0.0.0/8,
 // ::1): the only place a password may go unencrypted, to a test server.
 func IsLoopback(host string) bool {
