@@ -246,3 +246,33 @@ func TestStalePendingVersionIsNeverSent(t *testing.T) {
 		t.Errorf("archive:\n%s", out)
 	}
 }
+
+// TestSendAfterAnUnknownOutcome: `run` killed after the server accepted
+// the message; `send` says it repeats an attempt of unknown outcome and
+// sends the same Message-ID; a further send sends nothing.
+func TestSendAfterAnUnknownOutcome(t *testing.T) {
+	bin, err := buildBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := startMailpit(t)
+	cfg := project(t)
+	mailConfig(t, cfg, m)
+	if out, err := child(bin, crashpoint.Accepted, "run", "-c", cfg, "-r", "monthly", "-p", "2024-03").CombinedOutput(); !killed(err) {
+		t.Fatalf("run: %v\n%s", err, out)
+	}
+	out, err := child(bin, "", "archive", "-c", cfg).CombinedOutput()
+	if !strings.Contains(string(out), "pending (last attempt interrupted)") {
+		t.Errorf("archive: %v\n%s", err, out)
+	}
+	out, err = child(bin, "", "send", "-c", cfg, "-r", "monthly", "-p", "2024-03").CombinedOutput()
+	if err != nil || !strings.Contains(string(out), "it may have arrived") || !strings.Contains(string(out), "same Message-ID") {
+		t.Fatalf("send: %v\n%s", err, out)
+	}
+	if out, err := child(bin, "", "send", "-c", cfg, "-r", "monthly", "-p", "2024-03").CombinedOutput(); err != nil || !strings.Contains(string(out), "was sent before") {
+		t.Fatalf("second send: %v\n%s", err, out)
+	}
+	if n := copies(t, m); len(n) != 1 || n["baocao.mn2010.monthly.2024-03.v1@hcm.edu.vn"] != 2 {
+		t.Errorf("messages %v: want v1 twice (the documented window), nothing else", n)
+	}
+}

@@ -47,9 +47,14 @@ func sendCmd(args []string, stdout, stderr io.Writer) error {
 }
 
 // signalContext ends on SIGINT or SIGTERM: no new attempt starts, the one
-// under way finishes.
+// under way finishes. A second signal stops the process at once.
 func signalContext() (context.Context, context.CancelFunc) {
-	return signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
+	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
+	go func() {
+		<-ctx.Done()
+		stop() // back to the default: the next signal ends the process
+	}()
+	return ctx, stop
 }
 
 // sent says what a delivery did; a version sent before is not an error.
