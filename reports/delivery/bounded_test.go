@@ -220,3 +220,16 @@ func TestPasswordEchoedByTheServerIsScrubbed(t *testing.T) {
 		}
 	}
 }
+
+// TestStopBeforeTheFirstAttempt: SIGTERM came while the report was being
+// made; its delivery still makes its one attempt.
+func TestStopBeforeTheFirstAttempt(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	f := &faultServer{}
+	host, port := f.start(t, nil)
+	rec, err := New(settings(host, port, "none"), Options{}).Deliver(ctx, t.TempDir(), testMessage(), false)
+	if err != nil || rec.Status != Sent || f.delivered != 1 {
+		t.Errorf("err %v, status %s, %d delivered", err, rec.Status, f.delivered)
+	}
+}
