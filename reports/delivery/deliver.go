@@ -72,8 +72,8 @@ func sleepCtx(ctx context.Context, d time.Duration) error {
 func (d *Deliverer) Deliver(ctx context.Context, dir string, msg *Message, force bool) (*Record, error) {
 	lock := flock.New(filepath.Join(dir, ".delivery.lock"))
 	ok, err := lock.TryLock()
-	if err != nil {
-		return nil, fmt.Errorf("delivery: %s: %w", dir, err)
+	if err != nil { // the folder cannot be written: neither can the record
+		return nil, fmt.Errorf("%w (%s): %v", ErrNotRecorded, dir, err)
 	}
 	if !ok {
 		return nil, ErrBusy
