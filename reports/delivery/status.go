@@ -48,7 +48,3 @@ func (s *Status) UnmarshalText(b []byte) error {
 	*s = v
 	return nil
 }
-
-// Sendable reports whether a version in this status may be sent without
-// --force.
-func (s Status) Sendable() bool { return s == Pending || s == Failed || s == Held }
