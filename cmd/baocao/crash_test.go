@@ -276,3 +276,30 @@ func TestSendAfterAnUnknownOutcome(t *testing.T) {
 		t.Errorf("messages %v: want v1 twice (the documented window), nothing else", n)
 	}
 }
+
+// TestScheduleOnAUTCMachine: a process whose zone is UTC lists the runs at
+// 07:00 Viet Nam time (the config's zone), never 07:00 UTC.
+func TestScheduleOnAUTCMachine(t *testing.T) {
+	bin, err := buildBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := child(bin, "", "schedule", "-c", project(t)).Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := 0
+	for _, line := range strings.Split(string(out), "\n") {
+		f := strings.Fields(line)
+		if len(f) < 9 || f[0] == "REPORT" {
+			continue
+		}
+		lines++
+		if run := strings.Join(f[len(f)-6:len(f)-3], " "); !strings.HasSuffix(run, "07:00 +07:00") {
+			t.Errorf("run at %q, want 07:00 +07:00: %q", run, line)
+		}
+	}
+	if lines != 4*scheduleRuns {
+		t.Errorf("%d runs listed, want %d:\n%s", lines, 4*scheduleRuns, out)
+	}
+}
