@@ -3,6 +3,8 @@ package daemon
 import (
 	"bytes"
 	"context"
+	"errors"
+	"os"
 	"io"
 	"log/slog"
 	"net"
@@ -203,3 +205,32 @@ type syncLog struct {
 
 func (l *syncLog) Write(p []byte) (int, error) { l.mu.Lock(); defer l.mu.Unlock(); return l.b.Write(p) }
 func (l *syncLog) String() string              { l.mu.Lock(); defer l.mu.Unlock(); return l.b.String() }
+
+// TestLockKeptWhenTheArchiveIsRemoved: the archive folder is deleted under
+// a running daemon; at its next scan it makes the lock again, and a second
+// daemon is refused.
+func TestLockKeptWhenTheArchiveIsRemoved(t *testing.T) {
+	cfg, err := config.Load("../../config.example.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.Archive, cfg.SMTP.Host = t.TempDir(), ""
+	now := func() time.Time { return time.Date(2024, 4, 2, 8, 0, 0, 0, cfg.Location) }
+	logs := &syncLog{}
+	d, err := Open(context.Background(), cfg, Options{Now: now, Logger: slog.New(slog.NewTextHandler(logs, nil))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.jobs.Wait()
+	defer d.Close(context.Background())
+	if err := os.RemoveAll(cfg.Archive); err != nil {
+		t.Fatal(err)
+	}
+	d.checkLock() // what the retry loop does at each wake-up
+	if _, err := Open(context.Background(), cfg, Options{Now: now, Logger: slog.New(slog.DiscardHandler)}); !errors.Is(err, archive.ErrLocked) {
+		t.Errorf("a second daemon after the archive was removed: %v, want ErrLocked", err)
+	}
+	if !strings.Contains(logs.String(), "lock file was removed") {
+		t.Errorf("logs:\n%s", logs)
+	}
+}
