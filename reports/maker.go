@@ -10,6 +10,7 @@ import (
 
 	"github.com/mn2010/baocao/internal/config"
 	"github.com/mn2010/baocao/reports/archive"
+	"github.com/mn2010/baocao/reports/delivery"
 	"github.com/mn2010/baocao/reports/indicators"
 	"github.com/mn2010/baocao/reports/period"
 	"github.com/mn2010/baocao/reports/plan"
@@ -76,6 +77,10 @@ func (m *Maker) Period(reportID, label string) (period.Period, error) {
 type Options struct {
 	Issued time.Time // the date of issue; zero means today
 	Number int       // the document number; 0 leaves it blank
+	// Delivery is the delivery record filed in the version with its
+	// files, so that the version is never visible without one; nil files
+	// none.
+	Delivery *delivery.Record
 }
 
 // Make reads, computes, renders and archives report reportID for period p.
@@ -122,7 +127,15 @@ func (m *Maker) Make(reportID string, p period.Period, opt Options) (archive.Ent
 		if err != nil {
 			return nil, fmt.Errorf("reports: manifest: %w", err)
 		}
-		return append(files, archive.File{Name: ManifestName, Data: append(js, '\n')}), nil
+		out := append(files, archive.File{Name: ManifestName, Data: append(js, '\n')})
+		if opt.Delivery != nil {
+			rec, err := opt.Delivery.Bytes()
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, archive.File{Name: delivery.RecordName, Data: rec})
+		}
+		return out, nil
 	})
 	return entry, man, err
 }

@@ -2,7 +2,6 @@ package reports
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -70,16 +69,6 @@ func (m *Maker) Latest(reportID string, p period.Period) (archive.Entry, error) 
 		return e, fmt.Errorf("%w: %s %s has no archived version: run baocao run -r %s -p %s first", ErrNotArchived, reportID, p.Label(), reportID, p.Label())
 	}
 	return e, nil
-}
-
-// Send mails an archived version to the report's recipients, once unless
-// forced, recording each attempt in its delivery.json.
-func (m *Maker) Send(ctx context.Context, s delivery.Settings, e archive.Entry, force bool) (*delivery.Record, error) {
-	msg, err := m.Message(e)
-	if err != nil {
-		return nil, err
-	}
-	return delivery.New(s, m.now).Deliver(ctx, e.Dir, msg, force)
 }
 
 // Message builds the e-mail of an archived version from its manifest and

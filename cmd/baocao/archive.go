@@ -32,11 +32,17 @@ func archiveCmd(args []string, stdout, stderr io.Writer) error {
 				generated = t.In(cfg.Location).Format("2006-01-02 15:04")
 			}
 		}
-		status, attempts := "not sent", 0
-		if rec, ok, err := delivery.LoadRecord(e.Dir); err != nil {
-			status = "unreadable delivery.json"
-		} else if ok {
-			status, attempts = rec.Status, len(rec.Attempts)
+		status, attempts := "unreadable delivery.json", 0
+		if rec, ok, err := delivery.LoadRecord(e.Dir); err == nil {
+			status, attempts = string(rec.Status), len(rec.Attempts)
+			switch {
+			case !ok:
+				status = "pending (no delivery.json)"
+			case rec.Status == delivery.Superseded:
+				status = fmt.Sprintf("superseded by v%d", rec.SupersededBy)
+			case rec.Unknown():
+				status += " (last attempt interrupted)"
+			}
 		}
 		fmt.Fprintf(w, "%s\t%s\tv%d\t%s\t%s\t%d\t%s\n", e.Report, e.Period, e.Version, generated, status, attempts, e.Dir)
 	}

@@ -34,7 +34,7 @@ func mailTestCmd(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	warn(stderr, warnings)
-	if err := delivery.New(s, nil).Try(context.Background(), m.TestMessage(*to)); err != nil {
+	if err := delivery.New(s, delivery.Options{}).Try(context.Background(), m.TestMessage(*to)); err != nil {
 		return fmt.Errorf("mail-test: %w", err)
 	}
 	fmt.Fprintf(stdout, "sent a test message to %s through %s:%d (%s)\n", *to, cfg.SMTP.Host, cfg.SMTP.Port, cfg.SMTP.Security)

@@ -16,6 +16,7 @@ import (
 
 	"github.com/mn2010/baocao/internal/config"
 	"github.com/mn2010/baocao/reports"
+	"github.com/mn2010/baocao/reports/archive"
 	"github.com/mn2010/baocao/reports/delivery"
 	"github.com/mn2010/baocao/reports/period"
 	"github.com/mn2010/baocao/reports/plan"
@@ -73,6 +74,12 @@ func usage(w io.Writer) {
 	}
 }
 
+// badInput are the errors that exit 2 (SPEC §5, docs/daemon.md): a
+// command line, config, plan or source to fix, mail settings that cannot
+// work, and an archive another daemon holds.
+var badInput = []error{errUsage, config.ErrInvalid, plan.ErrInvalid, sources.ErrUnusable, period.ErrLabel,
+	reports.ErrUnknownReport, delivery.ErrSettings, archive.ErrLocked}
+
 // exitCode prints err and maps it to an exit code: 2 for bad input or
 // config, 1 for anything else. A command line that cannot be run gets the
 // command's usage line too.
@@ -89,8 +96,7 @@ func exitCode(err error, stderr io.Writer, usageLine string) int {
 			break
 		}
 	}
-	for _, bad := range []error{errUsage, config.ErrInvalid, plan.ErrInvalid, sources.ErrUnusable, period.ErrLabel,
-		reports.ErrUnknownReport, delivery.ErrSettings} {
+	for _, bad := range badInput {
 		if errors.Is(err, bad) {
 			return exitBadInput
 		}

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/mn2010/baocao/reports"
+	"github.com/mn2010/baocao/reports/archive"
 	"github.com/mn2010/baocao/reports/delivery"
 	"github.com/mn2010/baocao/reports/period"
 	"github.com/mn2010/baocao/sources"
@@ -33,38 +34,30 @@ func runCmd(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	var mail delivery.Settings
+	var mail *delivery.Settings
 	if !*noEmail { // a mail setting that cannot work stops the run before anything is archived
-		var warnings []string
-		if mail, warnings, err = m.MailSettings(); err != nil {
+		s, warnings, err := m.MailSettings()
+		if err != nil {
 			return err
 		}
 		warn(stderr, warnings)
+		mail = &s
 	}
 	if today := period.Day(time.Now().In(cfg.Location)); !p.To.Before(today) {
 		fmt.Fprintf(stderr, "baocao: warning: period %s has not ended (its data runs to %s): the report covers what is recorded so far\n",
 			p.Label(), p.To.Format("02/01/2006"))
 	}
-	unlock, err := m.Store().LockReport(*report, func(path string) {
-		fmt.Fprintf(stderr, "baocao: waiting for another run of %s to finish (lock %s)\n", *report, path)
-	})
-	if err != nil {
+	ctx, stop := signalContext()
+	defer stop()
+	job := reports.NewJob(m, mail, func(msg string) { fmt.Fprintln(stderr, "baocao:", msg) })
+	out, err := job.Run(ctx, *report, p, reports.RunOptions{Options: opt, Archived: func(e archive.Entry, man *reports.Manifest) {
+		if n := len(man.Issues); n > 0 {
+			fmt.Fprintf(stderr, "baocao: %d warnings; see the sheet \"Dữ liệu cần kiểm tra\" or run baocao validate\n", n)
+		}
+		fmt.Fprintln(stdout, e.Dir)
+	}})
+	if err != nil || *noEmail {
 		return err
 	}
-	defer unlock()
-	entry, man, err := m.Make(*report, p, opt)
-	if err != nil {
-		return err
-	}
-	if n := len(man.Issues); n > 0 {
-		fmt.Fprintf(stderr, "baocao: %d warnings; see the sheet \"Dữ liệu cần kiểm tra\" or run baocao validate\n", n)
-	}
-	fmt.Fprintln(stdout, entry.Dir)
-	if *noEmail {
-		return nil
-	}
-	if err := delivery.MarkPending(entry.Dir); err != nil {
-		return err
-	}
-	return send(m, mail, entry, false, stderr)
+	return sent(out.Entry, out.Record, out.SendErr, stderr)
 }

@@ -35,15 +35,30 @@ func sendCmd(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	fmt.Fprintln(stdout, entry.Dir)
-	return send(m, settings, entry, *force, stderr)
+	if rec, _, err := delivery.LoadRecord(entry.Dir); err == nil && rec.Unknown() && rec.Status != delivery.Sent {
+		fmt.Fprintf(stderr, "baocao: the last attempt (%s) was interrupted after the message went to the server: it may have arrived. "+
+			"Sending it again, with the same Message-ID %s, so the district can tell the copies apart\n", rec.Attempts[len(rec.Attempts)-1].At, rec.MessageID)
+	}
+	ctx, stop := signalContext()
+	defer stop()
+	job := reports.NewJob(m, &settings, func(msg string) { fmt.Fprintln(stderr, "baocao:", msg) })
+	rec, err := job.Send(ctx, entry, *force)
+	return sent(entry, rec, err, stderr)
 }
 
-// send delivers an archived version, saying what happened; a version sent
-// before is not an error.
-func send(m *reports.Maker, s delivery.Settings, e archive.Entry, force bool, stderr io.Writer) error {
+// signalContext ends on SIGINT or SIGTERM: no new attempt starts, the one
+// under way finishes. A second signal stops the process at once.
+func signalContext() (context.Context, context.CancelFunc) {
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
-	defer stop()
-	rec, err := m.Send(ctx, s, e, force)
+	go func() {
+		<-ctx.Done()
+		stop() // back to the default: the next signal ends the process
+	}()
+	return ctx, stop
+}
+
+// sent says what a delivery did; a version sent before is not an error.
+func sent(e archive.Entry, rec *delivery.Record, err error, stderr io.Writer) error {
 	switch {
 	case errors.Is(err, delivery.ErrAlreadySent):
 		fmt.Fprintf(stderr, "baocao: %s/%s v%d was sent before (%s); nothing sent. Use --force to send it again\n", e.Report, e.Period, e.Version, rec.MessageID)
@@ -51,7 +66,7 @@ func send(m *reports.Maker, s delivery.Settings, e archive.Entry, force bool, st
 	case err != nil:
 		status := "not sent"
 		if rec != nil {
-			status = rec.Status
+			status = string(rec.Status)
 		}
 		return fmt.Errorf("%s/%s v%d is archived but %s: %w", e.Report, e.Period, e.Version, status, err)
 	}

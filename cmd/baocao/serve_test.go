@@ -2,6 +2,8 @@ package main
 
 import (
 	"bytes"
+	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -10,6 +12,11 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/mn2010/baocao/internal/config"
+	"github.com/mn2010/baocao/reports"
+	"github.com/mn2010/baocao/reports/archive"
+	"github.com/mn2010/baocao/reports/delivery"
 )
 
 // buildBinary builds baocao once for the process-level tests.
@@ -94,8 +101,8 @@ func TestServeProcess(t *testing.T) {
 	second := exec.Command(bin, "serve", "-c", cfg)
 	second.Env = append(os.Environ(), "BAOCAO_SMTP_PASSWORD=s3cret")
 	out, err := second.CombinedOutput()
-	if err == nil || !strings.Contains(string(out), ".daemon.lock") {
-		t.Errorf("a second serve: %v\n%s", err, out)
+	if second.ProcessState.ExitCode() != 2 || !strings.Contains(string(out), ".daemon.lock") {
+		t.Errorf("a second serve: %v (want exit 2)\n%s", err, out)
 	}
 
 	first.Process.Signal(syscall.SIGTERM)
@@ -153,7 +160,49 @@ func TestArchiveCommand(t *testing.T) {
 	cfg := project(t)
 	baocao("run", "-c", cfg, "-r", "monthly", "-p", "2024-03", "--no-email")
 	code, out, _ := baocao("archive", "-c", cfg)
-	if code != 0 || !strings.Contains(out, "monthly") || !strings.Contains(out, "2024-03") || !strings.Contains(out, "v1") || !strings.Contains(out, "not sent") {
+	if code != 0 || !strings.Contains(out, "monthly") || !strings.Contains(out, "2024-03") || !strings.Contains(out, "v1") || !strings.Contains(out, "held") {
 		t.Errorf("exit %d:\n%s", code, out)
+	}
+}
+
+// TestExitCodeOfALockedArchive: serve on an archive another daemon holds
+// exits 2, naming the lock (docs/daemon.md).
+func TestExitCodeOfALockedArchive(t *testing.T) {
+	cfg := project(t)
+	t.Setenv("BAOCAO_SMTP_PASSWORD", "s3cret")
+	store := &archive.Store{Root: filepath.Join(filepath.Dir(cfg), "archive")}
+	held, err := store.LockDaemon()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer held.Unlock()
+	code, _, errs := baocao("serve", "-c", cfg)
+	if code != 2 || !strings.Contains(errs, ".daemon.lock") || !strings.Contains(errs, "another baocao serve") {
+		t.Errorf("exit %d, stderr %q; want 2 naming the lock", code, errs)
+	}
+}
+
+// TestExitCodes: every error the docs promise a code for.
+func TestExitCodes(t *testing.T) {
+	tests := []struct {
+		err  error
+		code int
+	}{
+		{nil, 0},
+		{fmt.Errorf("x: %w", archive.ErrLocked), 2},
+		{fmt.Errorf("x: %w", config.ErrInvalid), 2},
+		{fmt.Errorf("x: %w", delivery.ErrSettings), 2},
+		{fmt.Errorf("x: %w", errUsage), 2},
+		{fmt.Errorf("x: %w", reports.ErrUnknownReport), 2},
+		{fmt.Errorf("x: %w", delivery.ErrTransient), 1},
+		{fmt.Errorf("x: %w", delivery.ErrNotRecorded), 1},
+		{fmt.Errorf("x: %w", reports.ErrNotArchived), 1},
+	}
+	for _, tt := range tests {
+		t.Run(fmt.Sprint(tt.err), func(t *testing.T) {
+			if got := exitCode(tt.err, io.Discard, "usage"); got != tt.code {
+				t.Errorf("exit %d, want %d", got, tt.code)
+			}
+		})
 	}
 }

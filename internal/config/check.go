@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"net/mail"
+	"regexp"
 	"strings"
 	"time"
 
@@ -18,7 +19,9 @@ var cronParser = cron.NewParser(cron.Minute | cron.Hour | cron.Dom | cron.Month 
 // ParseSchedule checks a cron spec: it must parse (the parser's panics on
 // specs such as a bare "CRON_TZ=…" are turned into errors) and must run at
 // least once in the next four years (an impossible date such as
-// "0 0 30 2 *" would otherwise silently never run).
+// "0 0 30 2 *" would otherwise silently never run). The schedule reads
+// its fields on loc's wall clock, and fires a time loc skips (a daylight
+// saving gap) at the first valid time after it.
 func ParseSchedule(spec string, loc *time.Location) (s cron.Schedule, err error) {
 	defer func() {
 		if r := recover(); r != nil {
@@ -29,6 +32,7 @@ func ParseSchedule(spec string, loc *time.Location) (s cron.Schedule, err error)
 	if err != nil {
 		return nil, fmt.Errorf("cron spec %q: %v (want five fields: minute hour day-of-month month day-of-week, e.g. \"0 7 15 * *\")", spec, err)
 	}
+	s = newZoned(s, loc)
 	now := time.Now().In(loc)
 	if next := s.Next(now); next.IsZero() || next.After(now.AddDate(4, 0, 0)) {
 		return nil, fmt.Errorf("cron spec %q never runs (an impossible date?)", spec)
@@ -36,7 +40,14 @@ func ParseSchedule(spec string, loc *time.Location) (s cron.Schedule, err error)
 	return s, nil
 }
 
+// reportID is what a report id may hold: it names folders of the archive
+// and lock files.
+var reportID = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
+
 func (c *Config) checkReport(id string, r *Report) error {
+	if !reportID.MatchString(id) {
+		return fmt.Errorf("[reports.%q]: a report id may hold only lower-case letters a-z, digits and \"-\" (it names archive folders), e.g. [reports.monthly]", id)
+	}
 	if err := checkAttach(id, r); err != nil {
 		return err
 	}

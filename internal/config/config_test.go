@@ -71,6 +71,8 @@ func TestBadConfigs(t *testing.T) {
 		{"empty attachments", base + "attach = []\n", []string{"[reports.monthly] attach is empty"}},
 		{"attachment twice", base + "attach = [\"pdf\", \"PDF\"]\n", []string{"[reports.monthly] attach", "twice"}},
 		{"attachment not text", base + "attach = \"pdf\"\n", []string{"line 12", "attach"}},
+		{"report id leaving the archive", strings.Replace(base, "[reports.monthly]", `[reports."../../x"]`, 1), []string{`[reports."../../x"]`, "a-z"}},
+		{"report id with capitals", strings.Replace(base, "[reports.monthly]", `[reports.Monthly]`, 1), []string{`"Monthly"`, "lower-case"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -144,4 +146,50 @@ func mustLoc(t *testing.T) *time.Location {
 		t.Fatal(err)
 	}
 	return c.Location
+}
+
+// TestScheduleInTheConfiguredZone: the fields are read on the configured
+// zone's clock whatever the zone of the time asked about, and a time a
+// daylight-saving gap skips fires at the first valid time after it.
+func TestScheduleInTheConfiguredZone(t *testing.T) {
+	hcm, _ := time.LoadLocation("Asia/Ho_Chi_Minh")
+	ny, _ := time.LoadLocation("America/New_York")
+	berlin, _ := time.LoadLocation("Europe/Berlin")
+	tests := []struct {
+		name, spec string
+		loc        *time.Location
+		after      time.Time
+		want       time.Time
+	}{
+		{"asked in UTC, fires at 07:00 in Viet Nam", "0 7 15 * *", hcm,
+			time.Date(2024, 3, 14, 23, 0, 0, 0, time.UTC), time.Date(2024, 3, 15, 7, 0, 0, 0, hcm)},
+		{"00:30 UTC is already 07:30 in Viet Nam: next month", "0 7 15 * *", hcm,
+			time.Date(2024, 3, 15, 0, 30, 0, 0, time.UTC), time.Date(2024, 4, 15, 7, 0, 0, 0, hcm)},
+		{"02:30 skipped in New York: 03:00 that day", "30 2 * * *", ny,
+			time.Date(2024, 3, 10, 0, 0, 0, 0, ny), time.Date(2024, 3, 10, 3, 0, 0, 0, ny)},
+		{"the day after the gap: 02:30 again", "30 2 * * *", ny,
+			time.Date(2024, 3, 10, 3, 0, 0, 0, ny), time.Date(2024, 3, 11, 2, 30, 0, 0, ny)},
+		{"02:15 skipped in Berlin", "15 2 31 3 *", berlin,
+			time.Date(2024, 3, 30, 12, 0, 0, 0, time.UTC), time.Date(2024, 3, 31, 3, 0, 0, 0, berlin)},
+		{"01:30 twice in New York: fires once", "30 1 * * *", ny,
+			time.Date(2024, 11, 3, 1, 30, 0, 0, ny), time.Date(2024, 11, 4, 1, 30, 0, 0, ny)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s, err := ParseSchedule(tt.spec, tt.loc)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := s.Next(tt.after); !got.Equal(tt.want) {
+				t.Errorf("Next(%v) = %v, want %v", tt.after, got, tt.want)
+			}
+		})
+	}
+	// Every minute of the gap fires at 03:00, once.
+	s, _ := ParseSchedule("*/10 2 * * *", ny)
+	first := s.Next(time.Date(2024, 3, 10, 0, 0, 0, 0, ny))
+	second := s.Next(first)
+	if !first.Equal(time.Date(2024, 3, 10, 3, 0, 0, 0, ny)) || !second.Equal(time.Date(2024, 3, 11, 2, 0, 0, 0, ny)) {
+		t.Errorf("a gap of several fires: %v then %v", first, second)
+	}
 }

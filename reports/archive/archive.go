@@ -10,6 +10,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/mn2010/baocao/internal/crashpoint"
 )
 
 // File is one file of a version.
@@ -21,6 +23,13 @@ type File struct {
 // Store is an archive folder.
 type Store struct {
 	Root string
+	Warn func(msg string) // told of things skipped (a stray file named like a version); may be nil
+}
+
+func (s *Store) warn(format string, args ...any) {
+	if s.Warn != nil {
+		s.Warn(fmt.Sprintf(format, args...))
+	}
 }
 
 // Entry is one archived version.
@@ -44,13 +53,17 @@ func (s *Store) Put(report, label string, build func(version int) ([]File, error
 		return Entry{}, fmt.Errorf("archive: %w", err)
 	}
 	for attempt := 0; attempt < 10; attempt++ {
-		vs, err := versions(dir)
+		vs, strays, err := scan(dir)
 		if err != nil {
 			return Entry{}, err
 		}
 		n := 1
 		if len(vs) > 0 {
 			n = vs[len(vs)-1] + 1
+		}
+		for _, st := range strays {
+			s.warn("archive: %s is a file, not a version folder: skipped (move it away)", filepath.Join(dir, "v"+strconv.Itoa(st)))
+			n = max(n, st+1) // never reuse its number
 		}
 		files, err := build(n)
 		if err != nil {
@@ -83,6 +96,7 @@ func commit(dir, final string, files []File) error {
 	if err := syncDir(tmp); err != nil {
 		return err
 	}
+	crashpoint.Hit(crashpoint.Staged)
 	if _, err := os.Stat(final); err == nil {
 		return fs.ErrExist
 	}
@@ -125,19 +139,63 @@ func syncDir(dir string) error {
 }
 
 func versions(dir string) ([]int, error) {
+	vs, _, err := scan(dir)
+	return vs, err
+}
+
+// scan lists the version folders of a period folder, and the numbers of
+// stray files named like versions (which are not versions).
+func scan(dir string) (vs, strays []int, err error) {
 	entries, err := os.ReadDir(dir)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return nil, fmt.Errorf("archive: %w", err)
+		return nil, nil, fmt.Errorf("archive: %w", err)
 	}
-	var vs []int
 	for _, e := range entries {
-		if m := versionRe.FindStringSubmatch(e.Name()); m != nil && e.IsDir() {
+		if m := versionRe.FindStringSubmatch(e.Name()); m != nil {
 			n, _ := strconv.Atoi(m[1])
-			vs = append(vs, n)
+			if e.IsDir() {
+				vs = append(vs, n)
+			} else {
+				strays = append(strays, n)
+			}
 		}
 	}
 	sort.Ints(vs)
-	return vs, nil
+	return vs, strays, nil
+}
+
+// CleanStaging removes the .staging-* folders that runs killed while
+// writing a version left behind, for each report whose run lock it can
+// take at once (no run of it is writing). It returns what it removed.
+func (s *Store) CleanStaging() ([]string, error) {
+	reports, err := os.ReadDir(s.Root)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("archive: %w", err)
+	}
+	var removed []string
+	for _, r := range reports {
+		if !r.IsDir() || strings.HasPrefix(r.Name(), ".") {
+			continue
+		}
+		stale, _ := filepath.Glob(filepath.Join(s.Root, r.Name(), "*", stagingPrefix+"*"))
+		if len(stale) == 0 {
+			continue
+		}
+		unlock, ok, err := s.TryLockReport(r.Name())
+		if err != nil || !ok {
+			continue
+		}
+		for _, dir := range stale {
+			if err := os.RemoveAll(dir); err == nil {
+				removed = append(removed, dir)
+			}
+		}
+		unlock()
+	}
+	return removed, nil
 }
 
 // Latest returns the newest version of report for period.
@@ -149,6 +207,17 @@ func (s *Store) Latest(report, label string) (Entry, bool, error) {
 	}
 	n := vs[len(vs)-1]
 	return Entry{Report: report, Period: label, Version: n, Dir: filepath.Join(dir, "v"+strconv.Itoa(n))}, true, nil
+}
+
+// Versions returns the versions of report for period, oldest first.
+func (s *Store) Versions(report, label string) ([]Entry, error) {
+	dir := filepath.Join(s.Root, report, label)
+	vs, err := versions(dir)
+	var out []Entry
+	for _, v := range vs {
+		out = append(out, Entry{Report: report, Period: label, Version: v, Dir: filepath.Join(dir, "v"+strconv.Itoa(v))})
+	}
+	return out, err
 }
 
 // List returns every archived version, by report, period and version.

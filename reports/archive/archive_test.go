@@ -81,11 +81,11 @@ func TestLocks(t *testing.T) {
 	if _, err := s.LockDaemon(); !errors.Is(err, ErrLocked) || !strings.Contains(err.Error(), ".daemon.lock") {
 		t.Errorf("second daemon lock: %v", err)
 	}
-	unlock()
+	unlock.Unlock()
 	if u, err := s.LockDaemon(); err != nil {
 		t.Errorf("after unlock: %v", err)
 	} else {
-		u()
+		u.Unlock()
 	}
 
 	u1, err := s.LockReport("monthly", nil)
@@ -120,5 +120,70 @@ func TestReplaceFile(t *testing.T) {
 	}
 	if entries, _ := os.ReadDir(filepath.Dir(p)); len(entries) != 1 {
 		t.Errorf("temporary files left: %v", entries)
+	}
+}
+
+// TestDaemonLockSurvivesRemovingTheArchive: the archive folder deleted
+// under a running daemon; once the daemon checks its lock, a second daemon
+// is still refused.
+func TestDaemonLockSurvivesRemovingTheArchive(t *testing.T) {
+	s := &Store{Root: filepath.Join(t.TempDir(), "archive")}
+	l, err := s.LockDaemon()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Unlock()
+	if renewed, err := l.Check(); renewed || err != nil {
+		t.Fatalf("check of an intact lock: %v %v", renewed, err)
+	}
+	if err := os.RemoveAll(s.Root); err != nil {
+		t.Fatal(err)
+	}
+	if renewed, err := l.Check(); !renewed || err != nil {
+		t.Fatalf("check after removal: renewed %v, %v", renewed, err)
+	}
+	if _, err := s.LockDaemon(); !errors.Is(err, ErrLocked) {
+		t.Errorf("a second daemon after the archive was removed: %v, want ErrLocked", err)
+	}
+}
+
+func TestStrayVersionFileIsSkipped(t *testing.T) {
+	var warned []string
+	s := &Store{Root: t.TempDir(), Warn: func(m string) { warned = append(warned, m) }}
+	dir := filepath.Join(s.Root, "monthly", "2024-03")
+	os.MkdirAll(dir, 0o755)
+	os.WriteFile(filepath.Join(dir, "v2"), []byte("not a version"), 0o644)
+	e, err := s.Put("monthly", "2024-03", func(v int) ([]File, error) { return []File{{Name: "a", Data: []byte{byte(v)}}}, nil })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e.Version != 3 {
+		t.Errorf("version %d, want 3 (after the stray v2, whose number is not reused)", e.Version)
+	}
+	if len(warned) == 0 || !strings.Contains(warned[0], "v2 is a file") {
+		t.Errorf("warnings %q", warned)
+	}
+	if l, ok, _ := s.Latest("monthly", "2024-03"); !ok || l.Version != 3 {
+		t.Errorf("latest %+v", l)
+	}
+}
+
+func TestCleanStaging(t *testing.T) {
+	s := &Store{Root: t.TempDir()}
+	left := filepath.Join(s.Root, "monthly", "2024-03", ".staging-123")
+	busy := filepath.Join(s.Root, "annual", "2023", ".staging-456")
+	os.MkdirAll(left, 0o755)
+	os.MkdirAll(busy, 0o755)
+	unlock, err := s.LockReport("annual", nil) // a run of annual is writing
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer unlock()
+	removed, err := s.CleanStaging()
+	if err != nil || len(removed) != 1 || removed[0] != left {
+		t.Fatalf("removed %v, %v", removed, err)
+	}
+	if _, err := os.Stat(busy); err != nil {
+		t.Error("the staging folder of a run in progress was removed")
 	}
 }

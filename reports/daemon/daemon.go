@@ -9,6 +9,7 @@ import (
 
 	"github.com/mn2010/baocao/internal/config"
 	"github.com/mn2010/baocao/reports"
+	"github.com/mn2010/baocao/reports/archive"
 	"github.com/mn2010/baocao/reports/delivery"
 	"github.com/mn2010/baocao/reports/period"
 	"github.com/robfig/cron/v3"
@@ -22,9 +23,10 @@ type Options struct {
 
 // Daemon runs reports on schedule.
 type Daemon struct {
-	log    *slog.Logger
-	now    func() time.Time
-	unlock func()
+	log   *slog.Logger
+	now   func() time.Time
+	lock  *archive.DaemonLock
+	slots chan struct{} // runs under way: at most MaxRuns
 
 	mu      sync.Mutex // guards the fields below
 	state   *state
@@ -35,13 +37,25 @@ type Daemon struct {
 	wake    chan struct{} // a delivery may be due
 	stop    chan struct{}
 	loop    sync.WaitGroup
+	backoff map[string]retryState // version folder → the daemon's own waits; retry loop only
 }
+
+// MaxRuns is how many runs the daemon makes at once: reports due at the
+// same minute wait for a slot rather than all reading and rendering
+// together.
+const MaxRuns = 2
+
+// ScanInterval is how often the daemon looks at the archive between
+// retries: for pending records left by `baocao run` or `baocao send`, and
+// to keep its lock valid. A scan reads a few folders and small files.
+const ScanInterval = time.Minute
 
 // state is what a config yields; Reload swaps it whole.
 type state struct {
 	cfg     *config.Config
 	maker   *reports.Maker
 	mail    *delivery.Settings // nil without [smtp] host
+	job     *reports.Job
 	reports map[string]Report
 	cron    *cron.Cron
 }
@@ -49,7 +63,8 @@ type state struct {
 // Open takes the archive's daemon lock, catches up missed runs, retries
 // pending deliveries and starts the schedules.
 func Open(ctx context.Context, cfg *config.Config, opt Options) (*Daemon, error) {
-	d := &Daemon{log: opt.Logger, now: opt.Now, wake: make(chan struct{}, 1), stop: make(chan struct{})}
+	d := &Daemon{log: opt.Logger, now: opt.Now, wake: make(chan struct{}, 1), stop: make(chan struct{}),
+		slots: make(chan struct{}, MaxRuns), backoff: map[string]retryState{}}
 	if d.log == nil {
 		d.log = slog.Default()
 	}
@@ -60,10 +75,15 @@ func Open(ctx context.Context, cfg *config.Config, opt Options) (*Daemon, error)
 	if err != nil {
 		return nil, err
 	}
-	if d.unlock, err = st.maker.Store().LockDaemon(); err != nil {
+	if d.lock, err = st.maker.Store().LockDaemon(); err != nil {
 		return nil, err
 	}
 	d.state = st
+	if removed, err := st.maker.Store().CleanStaging(); err != nil {
+		d.log.Warn("cleaning the archive", "error", err.Error())
+	} else if len(removed) > 0 {
+		d.log.Info("removed what killed runs left half written", "folders", removed)
+	}
 	d.catchUp(st)
 	d.loop.Add(1)
 	go d.retryLoop()
@@ -89,6 +109,7 @@ func (d *Daemon) load(cfg *config.Config) (*state, error) {
 		}
 		st.mail = &s
 	}
+	st.job = reports.NewJob(m, st.mail, func(msg string) { d.log.Warn(msg) })
 	st.cron = cron.New(cron.WithLocation(cfg.Location), cron.WithChain(cron.Recover(cronLogger{d.log})))
 	for _, id := range cfg.ReportIDs() {
 		r := cfg.Reports[id]
@@ -134,7 +155,7 @@ func (d *Daemon) Close(ctx context.Context) error {
 	close(d.stop)
 	done := make(chan struct{})
 	go func() { d.jobs.Wait(); d.loop.Wait(); close(done) }()
-	defer d.unlock()
+	defer d.lock.Unlock()
 	select {
 	case <-done:
 		return nil
@@ -161,7 +182,7 @@ func (d *Daemon) catchUp(st *state) {
 		_, ok, _ := st.maker.Store().Latest(report, label)
 		return ok
 	}
-	for _, c := range PlanCatchUp(list, d.now(), archived) {
+	for _, c := range PlanCatchUp(list, d.now().In(st.cfg.Location), archived) {
 		if len(c.Gaps) > 0 {
 			d.log.Warn("older periods were never archived; run them by hand if they are needed", "report", c.Report, "periods", c.Gaps)
 		}
@@ -170,7 +191,8 @@ func (d *Daemon) catchUp(st *state) {
 	}
 }
 
-// start runs a report in the background for the run scheduled at t.
+// start runs a report in the background for the run scheduled at t, when
+// one of the MaxRuns slots is free.
 func (d *Daemon) start(id string, t time.Time) {
 	if _, closing := d.current(); closing {
 		return
@@ -178,6 +200,13 @@ func (d *Daemon) start(id string, t time.Time) {
 	d.jobs.Add(1)
 	go func() {
 		defer d.jobs.Done()
+		select {
+		case d.slots <- struct{}{}:
+		case <-d.stop:
+			d.log.Info("run not started: stopping", "report", id)
+			return
+		}
+		defer func() { <-d.slots }()
 		d.runReport(id, t)
 	}()
 }

@@ -1,9 +1,13 @@
-// Package daemon runs reports on their cron schedules (robfig/cron, in the
-// configured time zone), catches up after downtime, retries pending
-// deliveries with back-off, and never runs one report twice at once nor
-// two daemons on one archive.
+// Package daemon runs reports on their cron schedules (robfig/cron, read
+// on the configured time zone's clock), catches up after downtime, sends
+// pending deliveries — its own and those other processes left — with
+// back-off counted in delivery rounds, makes at most MaxRuns runs at once,
+// never runs one report twice at once nor two daemons on one archive.
+// The runs and sends are reports.Job's, the same workflow as the command
+// line's.
 //
 // Open starts it; Close(ctx) stops taking work and waits for the run in
-// hand. The decisions — which period a run covers, what to catch up, when
-// to retry — are plain functions of the time, tested with an injected clock.
+// hand, whose delivery attempt finishes. The decisions — which period a run
+// covers, what to catch up, when to retry — are plain functions of the
+// time, tested with an injected clock.
 package daemon

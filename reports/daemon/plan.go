@@ -44,6 +44,9 @@ type CatchUp struct {
 // archived tells whether a report has a version for a period label. Older
 // periods without a version (up to a year back) are listed as gaps, to be
 // logged, not run.
+//
+// now is taken in the zone of the schedules (the config's): the last
+// scheduled run and its period are that zone's, whatever the machine's.
 func PlanCatchUp(reports []Report, now time.Time, archived func(report, label string) bool) []CatchUp {
 	var out []CatchUp
 	for _, r := range reports {
@@ -66,8 +69,9 @@ func PlanCatchUp(reports []Report, now time.Time, archived func(report, label st
 	return out
 }
 
-// RetryBackoff is the wait after the n-th failed attempt (n ≥ 1) before the
-// daemon tries a pending delivery again.
+// RetryBackoff is the wait after the n-th failed delivery round (n ≥ 1)
+// before the daemon tries a pending delivery again. A round is one `send`,
+// one run or one retry, and holds several attempts ([smtp] retry_seconds).
 func RetryBackoff(n int) time.Duration {
 	steps := []time.Duration{time.Minute, 2 * time.Minute, 5 * time.Minute, 10 * time.Minute, 30 * time.Minute}
 	if n < 1 {
@@ -80,15 +84,12 @@ func RetryBackoff(n int) time.Duration {
 }
 
 // NextRetry is when a pending delivery is due: its last attempt plus the
-// back-off for the number of attempts. A record with no attempt (a run that
+// back-off for the number of rounds. A record with no attempt (a run that
 // stopped between archiving and sending) is due at once.
 func NextRetry(rec *delivery.Record) time.Time {
-	if len(rec.Attempts) == 0 {
+	last := rec.LastAttempt()
+	if last.IsZero() {
 		return time.Time{}
 	}
-	last, err := time.Parse(time.RFC3339, rec.Attempts[len(rec.Attempts)-1].At)
-	if err != nil {
-		return time.Time{}
-	}
-	return last.Add(RetryBackoff(len(rec.Attempts)))
+	return last.Add(RetryBackoff(rec.Rounds()))
 }

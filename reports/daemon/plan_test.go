@@ -1,9 +1,13 @@
 package daemon
 
 import (
+	"context"
+	"errors"
+	"net"
 	"testing"
 	"time"
 
+	"github.com/mn2010/baocao/internal/config"
 	"github.com/mn2010/baocao/reports/delivery"
 	"github.com/mn2010/baocao/reports/period"
 	"github.com/robfig/cron/v3"
@@ -91,20 +95,86 @@ func TestPlanCatchUp(t *testing.T) {
 	}
 }
 
+// busyServer answers every connection "421 busy" and hangs up: a mail
+// server that is down for maintenance.
+func busyServer(t *testing.T) (host string, port int) {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { l.Close() })
+	go func() {
+		for {
+			c, err := l.Accept()
+			if err != nil {
+				return
+			}
+			c.Write([]byte("421 4.3.2 Service not available, closing channel\r\n"))
+			c.Close()
+		}
+	}()
+	return "127.0.0.1", l.Addr().(*net.TCPAddr).Port
+}
+
+// TestRetryTiming runs real delivery rounds against a server that answers
+// 421, each round making several attempts ([smtp] retry_seconds), and
+// checks that the daemon's waits between rounds are 1, 2, 5, 10, 30
+// minutes, then hourly.
 func TestRetryTiming(t *testing.T) {
-	first := at("2024-03-15 07:00")
-	rec := &delivery.Record{Status: delivery.Pending}
+	host, port := busyServer(t)
+	clock := at("2024-03-15 07:00")
+	s := delivery.Settings{Host: host, Port: port, Security: "none", From: "mn2010@hcm.edu.vn",
+		Backoff: []time.Duration{time.Millisecond, time.Millisecond, time.Millisecond}}
+	d := delivery.New(s, delivery.Options{Now: func() time.Time { return clock }})
+	msg := &delivery.Message{From: "mn2010@hcm.edu.vn", To: []string{"phongnoivu@tphcm.gov.vn"}, Subject: "x", Body: "x",
+		MessageID: "retry.test@hcm.edu.vn", Date: clock}
+	dir := t.TempDir()
+	if err := delivery.NewRecord(false).Save(dir); err != nil {
+		t.Fatal(err)
+	}
+	rec, _, _ := delivery.LoadRecord(dir)
 	if !NextRetry(rec).IsZero() {
 		t.Error("a record with no attempt is due at once")
 	}
 	want := []time.Duration{time.Minute, 2 * time.Minute, 5 * time.Minute, 10 * time.Minute, 30 * time.Minute, time.Hour, time.Hour}
-	now := first
 	for i, w := range want {
-		rec.Attempts = append(rec.Attempts, delivery.Attempt{At: now.Format(time.RFC3339), Result: "421"})
-		next := NextRetry(rec)
-		if got := next.Sub(now); got != w {
-			t.Errorf("after %d attempts: wait %v, want %v", i+1, got, w)
+		rec, err := d.Deliver(context.Background(), dir, msg, false)
+		if !errors.Is(err, delivery.ErrTransient) || rec.Status != delivery.Pending {
+			t.Fatalf("round %d: %v, %+v", i+1, err, rec)
 		}
-		now = next
+		if got := len(rec.Attempts); got != 4*(i+1) {
+			t.Fatalf("round %d recorded %d attempts in all, want %d", i+1, got, 4*(i+1))
+		}
+		saved, _, _ := delivery.LoadRecord(dir)
+		next := NextRetry(saved)
+		if got := next.Sub(clock); got != w {
+			t.Errorf("after round %d: wait %v, want %v", i+1, got, w)
+		}
+		clock = next
+	}
+}
+
+// TestCatchUpOnAMachineInUTC: the machine's zone is UTC, the config's
+// Asia/Ho_Chi_Minh. At 00:30 UTC on 15 April it is 07:30 in Viet Nam: the
+// 07:00 monthly run of that day was missed and covers 2024-04. (Read in
+// UTC, the last run would be 15 March and the missed period never made.)
+func TestCatchUpOnAMachineInUTC(t *testing.T) {
+	saved := time.Local
+	time.Local = time.UTC
+	t.Cleanup(func() { time.Local = saved })
+	s, err := config.ParseSchedule("0 7 15 * *", hcm)
+	if err != nil {
+		t.Fatal(err)
+	}
+	reports := []Report{{ID: "monthly", Kind: period.Month, Boundary: period.Decree09, Schedule: s}}
+	has := func(r, l string) bool { return l == "2024-03" }
+	now := time.Date(2024, 4, 15, 0, 30, 0, 0, time.UTC)
+	got := PlanCatchUp(reports, now, has)
+	if len(got) != 1 || got[0].Period.Label() != "2024-04" || !got[0].Missed.Equal(at("2024-04-15 07:00")) {
+		t.Fatalf("catch-up %+v, want 2024-04 missed at 07:00 +07", got)
+	}
+	// At 23:30 UTC on the 14th it is 06:30 on the 15th in Viet Nam: not yet.
+	if got := PlanCatchUp(reports, time.Date(2024, 4, 14, 23, 30, 0, 0, time.UTC), has); len(got) != 0 {
+		t.Errorf("catch-up before the run time: %+v", got)
 	}
 }

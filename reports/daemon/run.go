@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"github.com/mn2010/baocao/reports"
-	"github.com/mn2010/baocao/reports/archive"
 	"github.com/mn2010/baocao/reports/delivery"
 )
 
@@ -26,54 +25,36 @@ func (d *Daemon) runReport(id string, t time.Time) {
 	}
 	defer mu.(*sync.Mutex).Unlock()
 	began := d.now()
-	store := st.maker.Store()
-	unlock, err := store.LockReport(id, func(path string) {
-		d.log.Info("waiting for another run of the report to finish", "report", id, "lock", path)
-	})
-	if err != nil {
+	ctx, cancel := d.jobContext()
+	defer cancel()
+	out, err := st.job.Run(ctx, id, p, reports.RunOptions{OnlyNew: true})
+	switch {
+	case err != nil:
 		d.fail(st, id, p.Label(), began, err)
 		return
-	}
-	defer unlock()
-	if e, ok, _ := store.Latest(id, p.Label()); ok {
-		d.log.Info("run", "report", id, "period", p.Label(), "version", e.Version, "duration", d.now().Sub(began).String(),
+	case out.Skipped:
+		d.log.Info("run", "report", id, "period", p.Label(), "version", out.Entry.Version, "duration", d.now().Sub(began).String(),
 			"result", "skipped: already archived (baocao run makes a new version by hand)")
 		return
 	}
-	entry, _, err := st.maker.Make(id, p, reports.Options{})
-	if err != nil {
-		d.fail(st, id, p.Label(), began, err)
-		return
-	}
 	result := "archived"
-	if st.mail != nil {
-		result = d.deliver(st, entry)
-	}
-	d.log.Info("run", "report", id, "period", p.Label(), "version", entry.Version, "duration", d.now().Sub(began).String(), "result", result)
-}
-
-// deliver sends a freshly archived version; a failure leaves it pending
-// for the retry loop.
-func (d *Daemon) deliver(st *state, e archive.Entry) string {
-	if err := delivery.MarkPending(e.Dir); err != nil {
-		return "not sent: " + err.Error()
-	}
-	ctx, cancel := d.jobContext()
-	defer cancel()
-	rec, err := st.maker.Send(ctx, *st.mail, e, false)
-	if err != nil {
+	switch {
+	case st.mail == nil:
+	case out.SendErr != nil:
 		d.poke()
 		status := "not sent"
-		if rec != nil {
-			status = rec.Status
+		if out.Record != nil {
+			status = string(out.Record.Status)
 		}
-		return status + ": " + err.Error()
+		result = status + ": " + out.SendErr.Error()
+	default:
+		result = "sent " + out.Record.MessageID
 	}
-	return "sent " + rec.MessageID
+	d.log.Info("run", "report", id, "period", p.Label(), "version", out.Entry.Version, "duration", d.now().Sub(began).String(), "result", result)
 }
 
-// jobContext ends when the daemon is told to stop, so that retries wait no
-// longer; a submission in progress finishes first.
+// jobContext ends when the daemon is told to stop, so that no new attempt
+// starts; an attempt under way finishes first.
 func (d *Daemon) jobContext() (context.Context, context.CancelFunc) {
 	ctx, cancel := context.WithCancel(context.Background())
 	go func() {
@@ -99,7 +80,7 @@ func (d *Daemon) fail(st *state, id, label string, began time.Time, err error) {
 		MessageID: fmt.Sprintf("baocao.failure.%s.%s.%d@localhost", id, label, d.now().UnixNano())}
 	ctx, cancel := d.jobContext()
 	defer cancel()
-	if err := delivery.New(*st.mail, d.now).Try(ctx, msg); err != nil {
+	if err := delivery.New(*st.mail, delivery.Options{Now: d.now}).Try(ctx, msg); err != nil {
 		d.log.Error("could not mail the admin", "to", admin, "error", err.Error())
 	}
 }

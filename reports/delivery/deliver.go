@@ -8,28 +8,48 @@ import (
 	"time"
 
 	"github.com/gofrs/flock"
+	"github.com/mn2010/baocao/internal/crashpoint"
 )
 
 // ErrAlreadySent is returned when a version was sent before and sending
 // again was not forced.
 var ErrAlreadySent = errors.New("delivery: already sent")
 
+// ErrSuperseded is returned for a version that must not be sent because a
+// newer version of its period was sent.
+var ErrSuperseded = errors.New("delivery: superseded by a newer version")
+
 // ErrBusy is returned when another process is sending the same version.
 var ErrBusy = errors.New("delivery: another process is sending this version")
+
+// ErrNotRecorded is returned when the record cannot be written before an
+// attempt: nothing is sent, since an unrecorded copy could be sent again.
+var ErrNotRecorded = errors.New("delivery: the delivery record cannot be written, so nothing was sent")
+
+// Options tune a Deliverer; zero values are fine.
+type Options struct {
+	Now  func() time.Time
+	Save func(dir string, r *Record) error // writes the record; (*Record).Save by default
+}
 
 // Deliverer sends versions and records each attempt.
 type Deliverer struct {
 	settings Settings
 	now      func() time.Time
+	save     func(dir string, r *Record) error
 	sleep    func(context.Context, time.Duration) error
 }
 
-// New returns a Deliverer; now may be nil.
-func New(s Settings, now func() time.Time) *Deliverer {
-	if now == nil {
-		now = time.Now
+// New returns a Deliverer.
+func New(s Settings, o Options) *Deliverer {
+	d := &Deliverer{settings: s.withDefaults(), now: o.Now, save: o.Save, sleep: sleepCtx}
+	if d.now == nil {
+		d.now = time.Now
 	}
-	return &Deliverer{settings: s.withDefaults(), now: now, sleep: sleepCtx}
+	if d.save == nil {
+		d.save = func(dir string, r *Record) error { return r.Save(dir) }
+	}
+	return d
 }
 
 func sleepCtx(ctx context.Context, d time.Duration) error {
@@ -44,39 +64,62 @@ func sleepCtx(ctx context.Context, d time.Duration) error {
 }
 
 // Deliver sends msg for the version in dir, unless its record says it was
-// sent (then ErrAlreadySent, unless force). Transient failures are retried
-// with back-off; every attempt is recorded. It returns the final record.
+// sent or superseded (then ErrAlreadySent or ErrSuperseded, unless force).
+// Before each attempt the record says it is in flight; if that cannot be
+// written nothing is sent. Transient failures are retried with back-off
+// until ctx ends; an attempt under way when ctx ends is finished (it is
+// bounded by its own deadline). It returns the final record.
 func (d *Deliverer) Deliver(ctx context.Context, dir string, msg *Message, force bool) (*Record, error) {
 	lock := flock.New(filepath.Join(dir, ".delivery.lock"))
 	ok, err := lock.TryLock()
-	if err != nil {
-		return nil, fmt.Errorf("delivery: %w", err)
+	if err != nil { // the folder cannot be written: neither can the record
+		return nil, fmt.Errorf("%w (%s): %v", ErrNotRecorded, dir, err)
 	}
 	if !ok {
 		return nil, ErrBusy
 	}
 	defer lock.Unlock()
-
 	rec, _, err := LoadRecord(dir)
 	if err != nil {
 		return nil, err
 	}
-	if rec.Status == Sent && !force {
+	switch {
+	case rec.Status == Sent && !force:
 		return rec, fmt.Errorf("%w (message %s); use --force to send it again", ErrAlreadySent, rec.MessageID)
+	case rec.Status == Superseded && !force:
+		return rec, fmt.Errorf("%w (v%d was sent); use --force to send this one anyway", ErrSuperseded, rec.SupersededBy)
 	}
 	rec.MessageID = "<" + msg.MessageID + ">"
+	round := 1
+	for _, a := range rec.Attempts {
+		round = max(round, a.Round+1)
+	}
 	if size := msg.Size(); size > d.settings.MaxBytes {
 		err := fmt.Errorf("%w: the attachments take %s, over the limit of %s ([smtp] max_attachment_mb)", ErrPermanent, size2(size), size2(d.settings.MaxBytes))
-		return rec, d.record(dir, rec, msg, err)
+		return rec, d.finish(dir, d.begin(rec, msg, round), err)
 	}
 	raw, err := Compose(msg)
 	if err != nil {
-		return rec, d.record(dir, rec, msg, fmt.Errorf("%w: %v", ErrPermanent, err))
+		return rec, d.finish(dir, d.begin(rec, msg, round), fmt.Errorf("%w: %v", ErrPermanent, err))
 	}
 	for try := 0; ; try++ {
-		err = sendOnce(ctx, d.settings, msg.envelopeFrom(), msg.Recipients(), raw)
-		if rerr := d.record(dir, rec, msg, err); rerr != nil && err == nil {
+		if try > 0 && ctx.Err() != nil {
+			return rec, err
+		}
+		a := d.begin(rec, msg, round)
+		if serr := d.save(dir, a.rec); serr != nil {
+			a.undo()
+			return rec, fmt.Errorf("%w (%s): %v", ErrNotRecorded, dir, serr)
+		}
+		crashpoint.Hit(crashpoint.InFlight)
+		// The attempt is not cut short by ctx: its deadline bounds it,
+		// and a stop (SIGTERM) lets it finish.
+		err = sendOnce(context.WithoutCancel(ctx), d.settings, msg.envelopeFrom(), msg.Recipients(), raw, len(raw))
+		if rerr := d.finish(dir, a, err); rerr != nil && err == nil {
 			return rec, rerr
+		}
+		if err == nil {
+			crashpoint.Hit(crashpoint.Recorded)
 		}
 		if err == nil || errors.Is(err, ErrPermanent) || try >= len(d.settings.Backoff) {
 			return rec, err
@@ -87,9 +130,27 @@ func (d *Deliverer) Deliver(ctx context.Context, dir string, msg *Message, force
 	}
 }
 
-// record appends an attempt with its result and saves the record; it
-// returns err (the attempt's) or the error saving.
-func (d *Deliverer) record(dir string, rec *Record, msg *Message, err error) error {
+// attempt is an attempt appended to a record, in flight.
+type attempt struct {
+	rec    *Record
+	status Status
+}
+
+func (d *Deliverer) begin(rec *Record, msg *Message, round int) attempt {
+	a := attempt{rec: rec, status: rec.Status}
+	rec.Attempts = append(rec.Attempts, Attempt{At: d.now().Format(time.RFC3339), To: msg.Recipients(), Result: InFlight, Round: round})
+	return a
+}
+
+func (a attempt) undo() {
+	a.rec.Attempts = a.rec.Attempts[:len(a.rec.Attempts)-1]
+	a.rec.Status = a.status
+}
+
+// finish gives the attempt its result and saves the record; it returns err
+// (the attempt's) or the error saving.
+func (d *Deliverer) finish(dir string, a attempt, err error) error {
+	rec := a.rec
 	result := "sent"
 	switch {
 	case err == nil:
@@ -99,12 +160,12 @@ func (d *Deliverer) record(dir string, rec *Record, msg *Message, err error) err
 	default:
 		rec.Status, result = Pending, err.Error()
 	}
-	rec.Attempts = append(rec.Attempts, Attempt{At: d.now().Format(time.RFC3339), To: msg.Recipients(), Result: result})
-	if serr := rec.Save(dir); serr != nil {
+	rec.Attempts[len(rec.Attempts)-1].Result = result
+	if serr := d.save(dir, rec); serr != nil {
 		if err != nil {
 			return errors.Join(err, serr)
 		}
-		return serr
+		return fmt.Errorf("delivery: the message was sent but the record could not say so (a later send will repeat it): %w", serr)
 	}
 	return err
 }
@@ -122,5 +183,5 @@ func (d *Deliverer) Try(ctx context.Context, msg *Message) error {
 	if err != nil {
 		return err
 	}
-	return sendOnce(ctx, d.settings, msg.envelopeFrom(), msg.Recipients(), raw)
+	return sendOnce(ctx, d.settings, msg.envelopeFrom(), msg.Recipients(), raw, len(raw))
 }

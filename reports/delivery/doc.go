@@ -1,12 +1,17 @@
-// Package delivery mails archived reports to the district office, exactly
+// Package delivery mails archived reports to the district office, at most
 // once per version, over authenticated SMTP submission (STARTTLS on 587 or
 // TLS on 465; plaintext only to a loopback test server).
 //
 // Every attempt is recorded in delivery.json beside the version's manifest,
-// replaced atomically. A version whose record says "sent" is never sent
-// again unless forced. Transient failures (4xx replies, refused or dropped
-// connections, timeouts) are retried with back-off and leave the version
-// "pending"; permanent ones (5xx replies, failed authentication, an
+// replaced atomically, and recorded "in flight" before anything is sent:
+// when that record cannot be written, nothing is sent. A version whose
+// record says "sent" (or "superseded") is never sent again unless forced;
+// one whose last attempt is still "in flight" was interrupted and may have
+// arrived — the only case of a second copy, with the same Message-ID.
+// Transient failures (4xx replies, refused or dropped connections,
+// timeouts, oversized replies) are retried with back-off and leave the
+// version "pending"; permanent ones (5xx replies, failed authentication, an
 // untrusted certificate, a server without authentication) fail at once and
-// leave it "failed".
+// leave it "failed". Each attempt has one deadline, from connecting to the
+// end of DATA, and what the server says is scrubbed of the password.
 package delivery

@@ -150,7 +150,7 @@ func TestFaults(t *testing.T) {
 				s.RootCAs = tt.trust.Pool()
 			}
 			dir := t.TempDir()
-			rec, err := New(s, nil).Deliver(context.Background(), dir, testMessage(), false)
+			rec, err := New(s, Options{}).Deliver(context.Background(), dir, testMessage(), false)
 			if err == nil || !strings.Contains(err.Error(), tt.words) {
 				t.Fatalf("err = %v, want one saying %q", err, tt.words)
 			}
@@ -185,7 +185,7 @@ func TestSendOnceThenNotAgain(t *testing.T) {
 	host, port := f.start(t, serverTLS)
 	s := settings(host, port, "starttls")
 	s.RootCAs = pair.Pool()
-	d, dir := New(s, nil), t.TempDir()
+	d, dir := New(s, Options{}), t.TempDir()
 	rec, err := d.Deliver(context.Background(), dir, testMessage(), false)
 	if err != nil || rec.Status != Sent || rec.MessageID != "<test.1@hcm.edu.vn>" {
 		t.Fatalf("%+v, %v", rec, err)
@@ -205,7 +205,7 @@ func TestRefusesPlaintextPasswordToAnotherHost(t *testing.T) {
 	f := &faultServer{}
 	host, port := f.start(t, nil)
 	local := settings(host, port, "none")
-	c, err := connect(context.Background(), local.withDefaults())
+	c, err := connect(context.Background(), local.withDefaults(), time.Now().Add(5*time.Second))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -223,7 +223,7 @@ func TestTooLargeIsNotSent(t *testing.T) {
 	s := settings(host, port, "none")
 	s.MaxBytes = 4
 	dir := t.TempDir()
-	_, err := New(s, nil).Deliver(context.Background(), dir, testMessage(), false)
+	_, err := New(s, Options{}).Deliver(context.Background(), dir, testMessage(), false)
 	if !errors.Is(err, ErrPermanent) || !strings.Contains(err.Error(), "over the limit of 4 bytes") || f.sessions != 0 {
 		t.Errorf("err %v, sessions %d", err, f.sessions)
 	}

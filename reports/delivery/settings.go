@@ -27,6 +27,8 @@ type Settings struct {
 	DialTimeout    time.Duration
 	CommandTimeout time.Duration
 	DataTimeout    time.Duration
+	AttemptTimeout time.Duration   // one attempt, greeting to QUIT, plus 1 s per 128 KiB of message
+	MaxReply       int             // bytes the server may send in one reply
 	MaxBytes       int64           // attachments larger than this are not sent
 	Backoff        []time.Duration // waits between tries; len(Backoff)+1 tries
 	LocalName      string          // EHLO name
@@ -38,6 +40,8 @@ const (
 	defaultDial     = 30 * time.Second
 	defaultCommand  = 60 * time.Second
 	defaultData     = 5 * time.Minute
+	defaultAttempt  = 60 * time.Second
+	defaultMaxReply = 64 << 10
 )
 
 // DefaultBackoff is a few tries over about a minute.
@@ -53,6 +57,12 @@ func (s *Settings) withDefaults() Settings {
 	}
 	if c.DataTimeout == 0 {
 		c.DataTimeout = defaultData
+	}
+	if c.AttemptTimeout == 0 {
+		c.AttemptTimeout = defaultAttempt
+	}
+	if c.MaxReply == 0 {
+		c.MaxReply = defaultMaxReply
 	}
 	if c.MaxBytes == 0 {
 		c.MaxBytes = DefaultMaxBytes

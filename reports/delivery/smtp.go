@@ -15,6 +15,7 @@ import (
 
 	"github.com/emersion/go-sasl"
 	"github.com/emersion/go-smtp"
+	"github.com/mn2010/baocao/internal/crashpoint"
 )
 
 // ErrPermanent and ErrTransient classify a failed attempt.
@@ -23,9 +24,21 @@ var (
 	ErrTransient = errors.New("transient failure")
 )
 
-// sendOnce makes one attempt to submit raw to the server.
-func sendOnce(ctx context.Context, s Settings, from string, rcpt []string, raw []byte) error {
-	c, err := connect(ctx, s)
+// sendOnce makes one attempt to submit raw to the server, within one
+// deadline that covers connecting, TLS, every command and DATA. Whatever
+// the server said is scrubbed of the password before it is returned.
+func sendOnce(ctx context.Context, s Settings, from string, rcpt []string, raw []byte, size int) error {
+	err := submit(ctx, s, from, rcpt, raw, s.attemptDeadline(time.Now(), size))
+	if err == nil {
+		return nil
+	}
+	return scrub(err, s)
+}
+
+func submit(ctx context.Context, s Settings, from string, rcpt []string, raw []byte, deadline time.Time) error {
+	ctx, cancel := context.WithDeadline(ctx, deadline)
+	defer cancel()
+	c, err := connect(ctx, s, deadline)
 	if err != nil {
 		return err
 	}
@@ -51,31 +64,35 @@ func sendOnce(ctx context.Context, s Settings, from string, rcpt []string, raw [
 	if err := w.Close(); err != nil {
 		return classify("end of DATA", err)
 	}
+	crashpoint.Hit(crashpoint.Accepted)
 	_ = c.Quit() // the message is accepted; a failed QUIT changes nothing
 	return nil
 }
 
 // connect dials the server, secures the connection and says EHLO, so that
-// an untrusted certificate fails here rather than later.
-func connect(ctx context.Context, s Settings) (*smtp.Client, error) {
+// an untrusted certificate fails here rather than later. The connection
+// never waits past deadline (go-smtp moves deadlines at each command; the
+// bounded connection keeps them before this one) and never takes a reply
+// larger than MaxReply.
+func connect(ctx context.Context, s Settings, deadline time.Time) (*smtp.Client, error) {
 	addr := net.JoinHostPort(s.Host, strconv.Itoa(s.Port))
-	d := &net.Dialer{Timeout: s.DialTimeout}
-	conn, err := d.DialContext(ctx, "tcp", addr)
+	d := &net.Dialer{Timeout: s.DialTimeout, Deadline: deadline}
+	raw, err := d.DialContext(ctx, "tcp", addr)
 	if err != nil {
 		return nil, classify("connecting to "+addr, err)
 	}
+	conn := &boundedConn{Conn: raw, deadline: deadline, maxReply: s.MaxReply}
+	conn.SetDeadline(deadline)
 	var c *smtp.Client
 	switch s.Security {
 	case "tls":
 		tc := tls.Client(conn, s.tlsConfig())
-		tc.SetDeadline(deadline(s.CommandTimeout))
 		if err := tc.HandshakeContext(ctx); err != nil {
 			conn.Close()
 			return nil, classify("TLS with "+addr, err)
 		}
 		c = smtp.NewClient(tc)
 	case "starttls":
-		conn.SetDeadline(deadline(s.CommandTimeout))
 		c, err = smtp.NewClientStartTLS(conn, s.tlsConfig())
 		if err != nil {
 			conn.Close()
@@ -139,6 +156,9 @@ func classify(step string, err error) error {
 		return fmt.Errorf("%w: %s: %v", ErrTransient, step, err)
 	}
 	var ne net.Error
+	if errors.Is(err, errReplyTooLarge) {
+		return fmt.Errorf("%w: %s: %v", ErrTransient, step, err)
+	}
 	if errors.As(err, &ne) || errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) || isNetOp(err) {
 		return fmt.Errorf("%w: %s: %v", ErrTransient, step, err)
 	}
@@ -153,8 +173,6 @@ func isNetOp(err error) bool {
 	var op *net.OpError
 	return errors.As(err, &op)
 }
-
-func deadline(d time.Duration) time.Time { return time.Now().Add(d) }
 
 // IsLoopback reports whether host is this machine (localhost, 127.0.0.0/8,
 // ::1): the only place a password may go unencrypted, to a test server.

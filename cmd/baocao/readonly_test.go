@@ -1,0 +1,61 @@
+package main
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestReadOnlyArchiveSendsNothing puts the archive on a tmpfs, archives a
+// version, remounts it read-only (a disk gone bad), and checks that no
+// `send` and no `run` mails anything, since nothing can be recorded; once
+// writable again, one send delivers it once. It needs the right to mount
+// (root with CAP_SYS_ADMIN); elsewhere the fault-injected writer of
+// reports/delivery tests the same refusal.
+func TestReadOnlyArchiveSendsNothing(t *testing.T) {
+	m := startMailpit(t)
+	cfg := project(t)
+	mailConfig(t, cfg, m)
+	t.Setenv("BAOCAO_SMTP_PASSWORD", "s3cret")
+	dir := filepath.Join(filepath.Dir(cfg), "archive")
+	os.MkdirAll(dir, 0o755)
+	if out, err := exec.Command("mount", "-t", "tmpfs", "-o", "size=64m", "tmpfs", dir).CombinedOutput(); err != nil {
+		t.Skipf("cannot mount a tmpfs here (%v: %s)", err, out)
+	}
+	t.Cleanup(func() { exec.Command("umount", dir).Run() })
+	remount := func(mode string) {
+		if out, err := exec.Command("mount", "-o", "remount,"+mode, dir).CombinedOutput(); err != nil {
+			t.Fatalf("remount %s: %v %s", mode, err, out)
+		}
+	}
+	if code, _, errs := baocao("run", "-c", cfg, "-r", "monthly", "-p", "2024-03", "--no-email"); code != 0 {
+		t.Fatalf("run: %d %s", code, errs)
+	}
+	for i := range 2 {
+		if i == 1 { // the version's lock file exists: the refusal comes from writing the record itself
+			os.WriteFile(filepath.Join(dir, "monthly", "2024-03", "v1", ".delivery.lock"), nil, 0o644)
+		}
+		remount("ro")
+		code, _, errs := baocao("send", "-c", cfg, "-r", "monthly", "-p", "2024-03")
+		if code != 1 || !strings.Contains(errs, "cannot be written, so nothing was sent") || !strings.Contains(errs, "read-only file system") {
+			t.Errorf("send on a read-only archive: exit %d: %s", code, errs)
+		}
+		remount("rw")
+	}
+	remount("ro")
+	if code, _, errs := baocao("run", "-c", cfg, "-r", "monthly", "-p", "2024-03"); code != 1 {
+		t.Errorf("run on a read-only archive: exit %d: %s", code, errs)
+	}
+	if n := len(m.messages(t)); n != 0 {
+		t.Fatalf("%d messages sent with no record possible", n)
+	}
+	remount("rw")
+	if code, _, errs := baocao("send", "-c", cfg, "-r", "monthly", "-p", "2024-03"); code != 0 {
+		t.Fatalf("send once writable: exit %d: %s", code, errs)
+	}
+	if n := len(m.messages(t)); n != 1 {
+		t.Errorf("%d messages, want 1", n)
+	}
+}

@@ -1,0 +1,30 @@
+package crashpoint
+
+import (
+	"os"
+	"time"
+)
+
+// Env is the variable that names the step to die at.
+const Env = "BAOCAO_TEST_CRASH_AT"
+
+// Steps, in the order a run reaches them.
+const (
+	Staged   = "staged"    // the version's files are written in .staging-*, not yet visible
+	Archived = "archived"  // the version (with its pending record) is visible
+	InFlight = "in-flight" // the attempt is recorded as in flight, nothing sent yet
+	Accepted = "accepted"  // the server accepted the message; the record does not say so yet
+	Recorded = "recorded"  // the record says sent
+)
+
+// Hit kills the process if step is the one named by BAOCAO_TEST_CRASH_AT.
+func Hit(step string) {
+	if os.Getenv(Env) != step {
+		return
+	}
+	if p, err := os.FindProcess(os.Getpid()); err == nil {
+		p.Kill()
+	}
+	time.Sleep(time.Minute) // the kill is asynchronous on some systems
+	os.Exit(137)
+}

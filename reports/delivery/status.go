@@ -1,0 +1,50 @@
+package delivery
+
+import "fmt"
+
+// Status is where a version's delivery stands: a closed vocabulary, so
+// that a record with an unknown word is an error, not a guess.
+type Status string
+
+// Statuses of a delivery.
+const (
+	Pending    Status = "pending"    // to be sent (or retried after a transient failure)
+	Sent       Status = "sent"       // the server accepted it
+	Failed     Status = "failed"     // a permanent failure: needs a fix, then `baocao send`
+	Held       Status = "held"       // archived with --no-email: sent only by `baocao send`
+	Superseded Status = "superseded" // a newer version of the period was sent: never sent
+)
+
+var statusNames = map[Status]string{
+	Pending:    "chờ gửi",
+	Sent:       "đã gửi",
+	Failed:     "gửi lỗi",
+	Held:       "chỉ lưu, chưa gửi",
+	Superseded: "đã thay thế",
+}
+
+// String is the Vietnamese name of the status.
+func (s Status) String() string {
+	if n, ok := statusNames[s]; ok {
+		return n
+	}
+	return string(s)
+}
+
+// MarshalText writes the status's English word, as delivery.json has it.
+func (s Status) MarshalText() ([]byte, error) {
+	if _, ok := statusNames[s]; !ok {
+		return nil, fmt.Errorf("delivery: unknown status %q", string(s))
+	}
+	return []byte(s), nil
+}
+
+// UnmarshalText reads a status word, refusing unknown ones.
+func (s *Status) UnmarshalText(b []byte) error {
+	v := Status(b)
+	if _, ok := statusNames[v]; !ok {
+		return fmt.Errorf("delivery: unknown status %q (want pending, sent, failed, held or superseded)", string(b))
+	}
+	*s = v
+	return nil
+}

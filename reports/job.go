@@ -1,0 +1,162 @@
+package reports
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/mn2010/baocao/internal/crashpoint"
+	"github.com/mn2010/baocao/reports/archive"
+	"github.com/mn2010/baocao/reports/delivery"
+	"github.com/mn2010/baocao/reports/period"
+)
+
+// Job is the one workflow of `baocao run`, `baocao send` and the daemon:
+// lock the report → make → archive the version with its delivery record
+// (pending when mail is on) → send → record. The mail settings are read
+// before (a setting that cannot work stops everything before anything is
+// archived).
+type Job struct {
+	maker  *Maker
+	mail   *delivery.Settings
+	notify func(msg string)
+}
+
+// NewJob returns the workflow for a maker. mail nil archives only: the
+// version is "held", sent only by `baocao send`. notify, if not nil, is
+// told of waits and of things skipped in the archive.
+func NewJob(m *Maker, mail *delivery.Settings, notify func(msg string)) *Job {
+	if notify == nil {
+		notify = func(string) {}
+	}
+	if m.store.Warn == nil {
+		m.store.Warn = notify
+	}
+	return &Job{maker: m, mail: mail, notify: notify}
+}
+
+// RunOptions are the details of one run.
+type RunOptions struct {
+	Options
+	// OnlyNew skips the run when the period has a version already (the
+	// daemon's scheduled runs; `baocao run` makes a new version).
+	OnlyNew bool
+	// Archived, if not nil, is told when the version is visible, before it
+	// is sent.
+	Archived func(e archive.Entry, man *Manifest)
+}
+
+// Outcome is what a run did.
+type Outcome struct {
+	Entry    archive.Entry
+	Manifest *Manifest // nil when skipped
+	Skipped  bool      // OnlyNew, and the period had the version Entry
+	Record   *delivery.Record
+	SendErr  error // the version is archived but not sent (Record says pending or failed)
+}
+
+// Run makes report id for period p, archives it and, when mail is on,
+// sends it. err is a run that archived nothing; a failed delivery is
+// Outcome.SendErr.
+func (j *Job) Run(ctx context.Context, id string, p period.Period, opt RunOptions) (Outcome, error) {
+	unlock, err := j.lock(id)
+	if err != nil {
+		return Outcome{}, err
+	}
+	defer unlock()
+	if opt.OnlyNew {
+		if e, ok, err := j.maker.store.Latest(id, p.Label()); err != nil || ok {
+			return Outcome{Entry: e, Skipped: ok}, err
+		}
+	}
+	opt.Delivery = delivery.NewRecord(j.mail == nil)
+	entry, man, err := j.maker.Make(id, p, opt.Options)
+	if err != nil {
+		return Outcome{}, err
+	}
+	crashpoint.Hit(crashpoint.Archived)
+	if opt.Archived != nil {
+		opt.Archived(entry, man)
+	}
+	out := Outcome{Entry: entry, Manifest: man}
+	if j.mail != nil {
+		out.Record, out.SendErr = j.send(ctx, entry, false)
+	}
+	return out, nil
+}
+
+// Send mails an archived version, under its report's lock: once, unless
+// forced, and never one superseded by a newer version that was sent.
+func (j *Job) Send(ctx context.Context, e archive.Entry, force bool) (*delivery.Record, error) {
+	unlock, err := j.lock(e.Report)
+	if err != nil {
+		return nil, err
+	}
+	defer unlock()
+	return j.send(ctx, e, force)
+}
+
+func (j *Job) lock(id string) (func(), error) {
+	return j.maker.store.LockReport(id, func(path string) {
+		j.notify(fmt.Sprintf("waiting for another run of %s to finish (lock %s)", id, path))
+	})
+}
+
+func (j *Job) send(ctx context.Context, e archive.Entry, force bool) (*delivery.Record, error) {
+	if j.mail == nil {
+		return nil, fmt.Errorf("%w: the config has no [smtp] host", delivery.ErrSettings)
+	}
+	newer, err := j.newestSent(e)
+	if err != nil {
+		return nil, err
+	}
+	if newer > e.Version && !force {
+		if _, err := delivery.Supersede(e.Dir, newer); err != nil {
+			return nil, err
+		}
+		rec, _, _ := delivery.LoadRecord(e.Dir)
+		return rec, fmt.Errorf("%w: %s/%s v%d was sent after it; use --force to send v%d anyway", delivery.ErrSuperseded, e.Report, e.Period, newer, e.Version)
+	}
+	msg, err := j.maker.Message(e)
+	if err != nil {
+		return nil, err
+	}
+	rec, err := delivery.New(*j.mail, delivery.Options{Now: j.maker.now}).Deliver(ctx, e.Dir, msg, force)
+	if err == nil {
+		j.supersedeOlder(e)
+	}
+	return rec, err
+}
+
+// newestSent is the newest version of e's period whose record says sent.
+func (j *Job) newestSent(e archive.Entry) (int, error) {
+	all, err := j.maker.store.Versions(e.Report, e.Period)
+	if err != nil {
+		return 0, err
+	}
+	for i := len(all) - 1; i >= 0; i-- {
+		if rec, ok, err := delivery.LoadRecord(all[i].Dir); err == nil && ok && rec.Status == delivery.Sent {
+			return all[i].Version, nil
+		}
+	}
+	return 0, nil
+}
+
+// supersedeOlder marks the unsent older versions of e's period, now that
+// e was sent: they are never to be sent.
+func (j *Job) supersedeOlder(e archive.Entry) {
+	all, err := j.maker.store.Versions(e.Report, e.Period)
+	if err != nil {
+		j.notify(err.Error())
+		return
+	}
+	for _, o := range all {
+		if o.Version >= e.Version {
+			continue
+		}
+		if done, err := delivery.Supersede(o.Dir, e.Version); err != nil {
+			j.notify(fmt.Sprintf("%s/%s v%d could not be marked superseded: %v", o.Report, o.Period, o.Version, err))
+		} else if done {
+			j.notify(fmt.Sprintf("%s/%s v%d is superseded by v%d, which was sent: it will not be sent", o.Report, o.Period, o.Version, e.Version))
+		}
+	}
+}
