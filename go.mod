@@ -18,6 +18,7 @@ require (
 )
 
 require (
+	github.com/kardianos/service v1.3.0 // indirect
 	github.com/richardlehane/mscfb v1.0.9 // indirect
 	github.com/richardlehane/msoleps v1.0.6 // indirect
 	github.com/tiendc/go-deepcopy v1.7.2 // indirect

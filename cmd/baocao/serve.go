@@ -19,15 +19,24 @@ const stopTimeout = 10 * time.Minute
 func serveCmd(args []string, stdout, stderr io.Writer) error {
 	fs, cfgPath := flagSet("serve", stderr)
 	format := fs.String("log-format", "text", "log `FORMAT`: text or json")
-	if err := parse(fs, args, "[--log-format text|json] [-c CONFIG]"); err != nil {
+	logFile := fs.String("log-file", "", "append logs to `FILE` instead of stderr (a Windows service has no console)")
+	if err := parse(fs, args, "[--log-format text|json] [--log-file FILE] [-c CONFIG]"); err != nil {
 		return err
 	}
-	log, err := logger(*format, stderr)
+	out, closeLog, err := logOutput(*logFile, stderr)
+	if err != nil {
+		return err
+	}
+	defer closeLog()
+	log, err := logger(*format, out)
 	if err != nil {
 		return err
 	}
 	cfg, err := loadConfig(*cfgPath, stderr)
 	if err != nil {
+		return err
+	}
+	if ok, err := underServiceManager(cfg, log); ok {
 		return err
 	}
 	sigs := make(chan os.Signal, 1)

@@ -1,0 +1,91 @@
+package main
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+)
+
+// TestServiceInstallIntoRoot installs the systemd unit into a temporary
+// root with `systemctl --root` (no running systemd needed), checks that
+// `service status` reports it, and uninstalls it.
+func TestServiceInstallIntoRoot(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("systemd is Linux")
+	}
+	if _, err := exec.LookPath("systemctl"); err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("systemctl is not installed: .ci/run should apt-get install systemd")
+		}
+		t.Skip("systemctl is not installed (apt-get install systemd)")
+	}
+	cfg := project(t)
+	root := t.TempDir()
+	code, out, errs := baocao("service", "status", "--root", root)
+	if code != 0 || !strings.Contains(out, "chưa cài") {
+		t.Fatalf("status before install: exit %d\n%s%s", code, out, errs)
+	}
+	code, out, errs = baocao("service", "install", "-c", cfg, "--root", root, "--user", "baocao")
+	if code != 0 {
+		t.Fatalf("install: exit %d\n%s%s", code, out, errs)
+	}
+	unitPath := filepath.Join(root, "etc", "systemd", "system", "baocao.service")
+	unit, err := os.ReadFile(unitPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	abs, _ := filepath.Abs(cfg)
+	for _, want := range []string{
+		" serve -c " + abs + " --log-format json\n", "Restart=on-failure\n", "User=baocao\n",
+		"EnvironmentFile=-" + filepath.Join(filepath.Dir(abs), "env") + "\n",
+		"ReadWritePaths=" + filepath.Dir(abs) + "\n", "KillSignal=SIGTERM\n",
+	} {
+		if !strings.Contains(string(unit), want) {
+			t.Errorf("unit lacks %q:\n%s", want, unit)
+		}
+	}
+	if _, err := os.Lstat(filepath.Join(root, "etc", "systemd", "system", "multi-user.target.wants", "baocao.service")); err != nil {
+		t.Errorf("not enabled at boot: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(filepath.Dir(cfg), "archive")); err != nil {
+		t.Errorf("the archive folder was not made: %v", err)
+	}
+	code, out, _ = baocao("service", "status", "--root", root)
+	if code != 0 || !strings.Contains(out, "đã cài") || !strings.Contains(out, "bật khi khởi động") {
+		t.Errorf("status after install: exit %d: %s", code, out)
+	}
+	if code, _, errs := baocao("service", "install", "-c", cfg, "--root", root); code == 0 || !strings.Contains(errs, "already exists") {
+		t.Errorf("second install: exit %d: %s", code, errs)
+	}
+	if code, out, errs := baocao("service", "uninstall", "--root", root); code != 0 {
+		t.Fatalf("uninstall: exit %d\n%s%s", code, out, errs)
+	}
+	if _, err := os.Stat(unitPath); !os.IsNotExist(err) {
+		t.Errorf("unit left behind: %v", err)
+	}
+	code, out, _ = baocao("service", "status", "--root", root)
+	if !strings.Contains(out, "chưa cài") {
+		t.Errorf("status after uninstall: exit %d: %s", code, out)
+	}
+}
+
+func TestServiceCommandLine(t *testing.T) {
+	for _, args := range [][]string{{"service"}, {"service", "restart-now"}, {"service", "start", "--root", "/tmp/x"}} {
+		if code, _, errs := baocao(args...); code != exitBadInput || !strings.Contains(errs, "usage:") {
+			t.Errorf("%q: exit %d: %s", args, code, errs)
+		}
+	}
+	if code, _, errs := baocao("service", "install", "-c", "/nonexistent/baocao.toml", "--root", t.TempDir()); code != exitBadInput {
+		t.Errorf("install with a missing config: exit %d: %s", code, errs)
+	}
+}
+
+func TestVersion(t *testing.T) {
+	code, out, _ := baocao("version")
+	if code != 0 || !strings.HasPrefix(out, "baocao dev (go") {
+		t.Errorf("exit %d: %q", code, out)
+	}
+}
