@@ -46,6 +46,10 @@ var commands = []command{
 	{"schedule", "", "next runs of each report and the period each will cover", scheduleCmd},
 	{"archive", "", "what is archived: report, period, version, time, delivery status", archiveCmd},
 	{"mail-test", "[--to ADDRESS]", "send a short test message to check the [smtp] settings", mailTestCmd},
+	{"init", "[--non-interactive] [flags]", "ask a few questions and write a commented config (in Vietnamese)", initCmd},
+	{"doctor", "[--no-email]", "check everything a run needs and say what to fix (in Vietnamese)", doctorCmd},
+	{"service", "install|uninstall|start|stop|status", "register `baocao serve` as a Windows service, systemd unit or launchd job", serviceCmd},
+	{"version", "", "print the version", versionCmd},
 }
 
 func main() {

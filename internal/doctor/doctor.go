@@ -1,0 +1,336 @@
+package doctor
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"time"
+
+	"github.com/mn2010/baocao/internal/config"
+	"github.com/mn2010/baocao/reports"
+	"github.com/mn2010/baocao/reports/delivery"
+	"github.com/mn2010/baocao/sources"
+)
+
+// Level is how a result counts.
+type Level int
+
+// The levels: a problem makes doctor fail; a note does not.
+const (
+	OK Level = iota
+	Note
+	Problem
+)
+
+func (l Level) String() string { return [...]string{"✓", "!", "✗"}[l] }
+
+// Result is one line of the report.
+type Result struct {
+	Level Level
+	Text  string // Vietnamese: what was found and, for a problem, what to do
+	Err   error  // a problem's cause, for the exit code
+}
+
+// Service is what the service manager says.
+type Service struct {
+	Known, Installed, Running bool
+	Where                     string
+}
+
+// Options say what to check.
+type Options struct {
+	Config  string // the config file
+	NoEmail bool   // leave the mail server out
+	Now     func() time.Time
+	// Service asks the service manager; nil skips the check.
+	Service func() Service
+	// Login tries the mail server (delivery.Login).
+	Login func(ctx context.Context, s delivery.Settings) error
+	// Stale is how old a source's latest date may be before a note (60 days).
+	Stale time.Duration
+}
+
+// Report is every result, in order.
+type Report struct{ Results []Result }
+
+// Problems are the results that need fixing.
+func (r *Report) Problems() []Result {
+	var out []Result
+	for _, x := range r.Results {
+		if x.Level == Problem {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// Print writes one line per result and a closing line.
+func (r *Report) Print(w io.Writer) {
+	for _, x := range r.Results {
+		fmt.Fprintf(w, "%s %s\n", x.Level, x.Text)
+	}
+	if n := len(r.Problems()); n > 0 {
+		fmt.Fprintf(w, "Kết quả: %d việc cần sửa (dòng ✗). Sửa xong chạy lại baocao doctor.\n", n)
+	} else {
+		fmt.Fprintln(w, "Kết quả: mọi thứ sẵn sàng.")
+	}
+}
+
+type run struct {
+	o   Options
+	r   Report
+	now time.Time
+}
+
+func (x *run) add(l Level, err error, format string, args ...any) {
+	x.r.Results = append(x.r.Results, Result{Level: l, Text: fmt.Sprintf(format, args...), Err: err})
+}
+
+// Run checks everything and reports.
+func Run(o Options) *Report {
+	if o.Now == nil {
+		o.Now = time.Now
+	}
+	if o.Stale == 0 {
+		o.Stale = 60 * 24 * time.Hour
+	}
+	x := &run{o: o, now: o.Now()}
+	cfg, m := x.config()
+	if cfg != nil {
+		newest := x.sources(cfg, m)
+		newest = later(newest, x.archive(cfg))
+		if o.NoEmail {
+			x.add(Note, nil, "Máy chủ thư: bỏ qua (--no-email)")
+		} else {
+			x.mail(cfg, m)
+		}
+		x.clock(cfg, newest)
+	}
+	x.service()
+	return &x.r
+}
+
+func (x *run) config() (*config.Config, *reports.Maker) {
+	cfg, err := config.Load(x.o.Config)
+	if err != nil {
+		x.add(Problem, err, "Tệp cấu hình %s: %v — sửa tệp (hoặc chạy baocao init để khai báo lại); các bước kiểm tra khác cần tệp cấu hình đúng", x.o.Config, err)
+		return nil, nil
+	}
+	m, err := reports.NewMaker(cfg, x.o.Now)
+	if err != nil {
+		x.add(Problem, err, "Kế hoạch hoặc mẫu văn bản trong %s: %v", x.o.Config, err)
+		return nil, nil
+	}
+	x.add(OK, nil, "Tệp cấu hình %s: %d báo cáo, %d sổ dữ liệu", cfg.File, len(cfg.Reports), len(cfg.Sources))
+	for _, w := range cfg.Warnings {
+		x.add(Note, nil, "Tệp cấu hình: %s", w)
+	}
+	return cfg, m
+}
+
+// sources reads each source in full and reports its rows and latest date;
+// it returns the newest modification time among the files.
+func (x *run) sources(cfg *config.Config, m *reports.Maker) time.Time {
+	specs := cfg.Specs()
+	schemas := m.Plan().Sources
+	names := make([]string, 0, len(schemas))
+	for n := range schemas {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	var newest time.Time
+	for _, n := range names {
+		title := schemas[n].Title
+		spec, ok := specs[n]
+		if !ok {
+			x.add(Problem, config.ErrInvalid, "%s: tệp cấu hình không có [sources.%s] — thêm bảng này với path = \"tệp.xlsx\"", title, n)
+			continue
+		}
+		res, err := sources.Read(spec, schemas[n])
+		if err != nil {
+			var se *sources.SourceError
+			msg := err.Error()
+			if errors.As(err, &se) {
+				msg = se.Message
+			}
+			x.add(Problem, err, "%s (%s): %s", title, spec.Path, msg)
+			continue
+		}
+		if st, err := os.Stat(spec.Path); err == nil {
+			newest = later(newest, st.ModTime())
+		}
+		line := fmt.Sprintf("%s (%s): %d dòng", title, filepath.Base(spec.Path), len(res.Table.Rows))
+		latest, col := latestDate(res.Table)
+		level := OK
+		if !latest.IsZero() {
+			line += fmt.Sprintf(", ngày mới nhất %s (cột %q)", latest.Format("02/01/2006"), col)
+			today := time.Date(x.now.In(cfg.Location).Year(), x.now.In(cfg.Location).Month(), x.now.In(cfg.Location).Day(), 0, 0, 0, 0, time.UTC)
+			switch {
+			case latest.After(today.AddDate(0, 0, 1)) && col != "" && !isDueColumn(col):
+				level = Note
+				line += " — ngày này ở tương lai: kiểm tra lại ô đó"
+			case today.Sub(latest) > x.o.Stale:
+				level = Note
+				line += fmt.Sprintf(" — sổ đã %d ngày chưa có dòng mới: cập nhật sổ trước kỳ báo cáo", int(today.Sub(latest).Hours()/24))
+			}
+		}
+		if len(res.Issues) > 0 {
+			line += fmt.Sprintf("; %d cảnh báo (dòng bị bỏ qua) — xem: baocao validate -c %s", len(res.Issues), x.o.Config)
+		}
+		x.add(level, nil, "%s", line)
+	}
+	return newest
+}
+
+// isDueColumn tells columns that hold deadlines, which may be in the
+// future ("Ngày hẹn trả", "Hạn trả lời").
+func isDueColumn(header string) bool {
+	f := sources.FoldMarks(header)
+	return f == "ngay hen tra" || f == "han tra loi"
+}
+
+// latestDate is the latest date in any date column a user fills as things
+// happen, and that column's header.
+func latestDate(t *sources.Table) (time.Time, string) {
+	var best time.Time
+	var col string
+	for _, c := range t.Schema.Columns {
+		if c.Kind != sources.Date || isDueColumn(c.Header) {
+			continue
+		}
+		j := t.Col(c.Key)
+		for _, r := range t.Rows {
+			if d := r.Cells[j].Date(); d.After(best) {
+				best, col = d, c.Header
+			}
+		}
+	}
+	return best, col
+}
+
+// archive checks that a file can be written, synced and removed in the
+// archive folder; it returns the newest manifest's time.
+func (x *run) archive(cfg *config.Config) time.Time {
+	dir := cfg.Path(cfg.Archive)
+	fail := func(err error) {
+		x.add(Problem, err, "Thư mục lưu báo cáo %s không ghi được (%v) — cấp quyền ghi cho tài khoản chạy baocao, hoặc đổi archive trong tệp cấu hình", dir, err)
+	}
+	if err := os.MkdirAll(dir, 0o750); err != nil {
+		fail(err)
+		return time.Time{}
+	}
+	f, err := os.CreateTemp(dir, ".doctor-*")
+	if err != nil {
+		fail(err)
+		return time.Time{}
+	}
+	_, err = f.WriteString("baocao doctor\n")
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if rerr := os.Remove(f.Name()); err == nil {
+		err = rerr
+	}
+	if err != nil {
+		fail(err)
+		return time.Time{}
+	}
+	var newest time.Time
+	n := 0
+	filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err == nil && d.Name() == "manifest.json" {
+			n++
+			if info, err := d.Info(); err == nil {
+				newest = later(newest, info.ModTime())
+			}
+		}
+		return nil
+	})
+	x.add(OK, nil, "Thư mục lưu báo cáo %s ghi được; có %d phiên bản báo cáo", dir, n)
+	return newest
+}
+
+func (x *run) mail(cfg *config.Config, m *reports.Maker) {
+	if cfg.SMTP.Host == "" {
+		x.add(Note, nil, "Máy chủ thư: chưa khai báo [smtp] — báo cáo chỉ được lưu, không gửi đi")
+		return
+	}
+	s, warnings, err := m.MailSettings()
+	if err != nil {
+		x.add(Problem, err, "Máy chủ thư: %v — sửa bảng [smtp] (mật khẩu: password_env hoặc password_file)", err)
+		return
+	}
+	for _, w := range warnings {
+		x.add(Note, nil, "Máy chủ thư: %s", w)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
+	defer cancel()
+	s.DialTimeout, s.CommandTimeout = 20*time.Second, 30*time.Second
+	if err := x.o.Login(ctx, s); err != nil {
+		what := "kiểm tra host, port, security, mạng và tường lửa"
+		if errors.Is(err, delivery.ErrPermanent) {
+			what = "kiểm tra tên đăng nhập, mật khẩu, port và security"
+		}
+		x.add(Problem, err, "Máy chủ thư %s:%d: %v — %s", cfg.SMTP.Host, cfg.SMTP.Port, err, what)
+		return
+	}
+	login := "không cần đăng nhập"
+	if cfg.SMTP.Username != "" {
+		login = "đăng nhập được với " + cfg.SMTP.Username
+	}
+	x.add(OK, nil, "Máy chủ thư %s:%d (%s): kết nối được, %s", cfg.SMTP.Host, cfg.SMTP.Port, cfg.SMTP.Security, login)
+}
+
+// clock checks the machine's clock against the files it made or read, and
+// says which zone schedules follow.
+func (x *run) clock(cfg *config.Config, newest time.Time) {
+	now := x.now
+	switch {
+	case now.Year() < 2024:
+		x.add(Problem, nil, "Đồng hồ máy chỉ %s — đặt lại ngày giờ (Windows: Cài đặt › Thời gian và ngôn ngữ › Đặt giờ tự động)", now.Format("15:04 02/01/2006"))
+		return
+	case newest.After(now.Add(5 * time.Minute)):
+		x.add(Problem, nil, "Đồng hồ máy chỉ %s, sớm hơn một tệp được ghi lúc %s — đồng hồ chậm: đặt giờ tự động",
+			now.In(cfg.Location).Format("15:04 02/01/2006"), newest.In(cfg.Location).Format("15:04 02/01/2006"))
+		return
+	}
+	_, local := now.Zone()
+	_, want := now.In(cfg.Location).Zone()
+	line := fmt.Sprintf("Đồng hồ: %s, múi giờ báo cáo %s", now.In(cfg.Location).Format("15:04 02/01/2006"), cfg.Location)
+	if local != want {
+		x.add(Note, nil, "%s; máy đặt múi giờ khác (lệch %+d giờ) — lịch chạy vẫn theo %s", line, (local-want)/3600, cfg.Location)
+		return
+	}
+	x.add(OK, nil, "%s", line)
+}
+
+func (x *run) service() {
+	if x.o.Service == nil {
+		return
+	}
+	s := x.o.Service()
+	switch {
+	case !s.Known:
+		x.add(Note, nil, "Dịch vụ baocao: không rõ trạng thái (%s)", s.Where)
+	case !s.Installed:
+		x.add(Note, nil, "Dịch vụ baocao: chưa cài — báo cáo chỉ được làm khi chạy lệnh bằng tay; để chạy tự động: baocao service install -c %s", x.o.Config)
+	case !s.Running:
+		x.add(Problem, nil, "Dịch vụ baocao: đã cài nhưng không chạy (%s) — chạy: baocao service start; nếu nó dừng lại, xem nhật ký (baocao.log cạnh tệp cấu hình, hoặc journalctl -u baocao)", s.Where)
+	default:
+		x.add(OK, nil, "Dịch vụ baocao: đang chạy (%s)", s.Where)
+	}
+}
+
+func later(a, b time.Time) time.Time {
+	if b.After(a) {
+		return b
+	}
+	return a
+}

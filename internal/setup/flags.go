@@ -1,0 +1,95 @@
+package setup
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+)
+
+// FromValues is the scripted form of the interview: values are the
+// command-line flags by name (Question.Flag, plus "data",
+// "smtp-password-file", "smtp-password-env" and "no-mail-test" = "true").
+// A flag left out takes the question's default; every wrong value is
+// reported, each naming its flag.
+func FromValues(values map[string]string, env Env, cfgPath string) (*Answers, error) {
+	a := &Answers{Titles: titles(env.Schemas)}
+	var errs []error
+	set := func(q Question) {
+		v, ok := values[q.Flag]
+		if !ok && q.Default != nil {
+			v = q.Default(a)
+		}
+		if err := q.Set(a, v); err != nil {
+			errs = append(errs, fmt.Errorf("--%s: %w", q.Flag, err))
+		}
+	}
+	for _, q := range Questions() {
+		set(q)
+	}
+	data, ok := values["data"]
+	if !ok {
+		data = filepath.Dir(cfgPath)
+	}
+	if err := setData(a, env, data); err != nil {
+		errs = append(errs, fmt.Errorf("--data: %w", err))
+	}
+	a.Mail = values["smtp-host"] != ""
+	if a.Mail {
+		for _, q := range MailQuestions() {
+			set(q)
+		}
+		file, pwEnv := values["smtp-password-file"], values["smtp-password-env"]
+		switch {
+		case file != "" && pwEnv != "":
+			errs = append(errs, errors.New("--smtp-password-file hoặc --smtp-password-env, không cả hai"))
+		case file != "":
+			abs, err := filepath.Abs(file)
+			if err == nil {
+				_, err = os.Stat(abs)
+			}
+			if err != nil {
+				errs = append(errs, fmt.Errorf("--smtp-password-file: không đọc được %s", file))
+			}
+			a.PasswordFile = abs
+		case pwEnv != "":
+			a.PasswordEnv = pwEnv
+		default:
+			errs = append(errs, errors.New("--smtp-password-file FILE hoặc --smtp-password-env NAME: máy chủ thư cần mật khẩu"))
+		}
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	if a.Mail && values["no-mail-test"] != "true" {
+		if err := a.loadPassword(); err != nil {
+			return nil, err
+		}
+		if err := TryMail(context.Background(), env, a); err != nil {
+			return nil, fmt.Errorf("setup: the mail server refused a test message (--no-mail-test skips this): %w", err)
+		}
+		a.Password = "" // it stays where it was: the file or the variable
+	}
+	return a, nil
+}
+
+func (a *Answers) loadPassword() error {
+	if a.PasswordFile != "" {
+		b, err := os.ReadFile(a.PasswordFile)
+		if err != nil {
+			return fmt.Errorf("setup: %w", err)
+		}
+		a.Password = string(trimNewline(b))
+		return nil
+	}
+	a.Password = os.Getenv(a.PasswordEnv)
+	return nil
+}
+
+func trimNewline(b []byte) []byte {
+	for len(b) > 0 && (b[len(b)-1] == '\n' || b[len(b)-1] == '\r') {
+		b = b[:len(b)-1]
+	}
+	return b
+}

@@ -1,0 +1,259 @@
+package setup
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/mn2010/baocao/reports/delivery"
+	"github.com/mn2010/baocao/sources"
+)
+
+// Env is what the interview needs from outside.
+type Env struct {
+	Schemas map[string]*sources.Schema // the plan's sources
+	// Mailer sends one message (delivery.Deliverer.Try): the mail check.
+	Mailer func(ctx context.Context, s delivery.Settings, m *delivery.Message) error
+	Now    func() time.Time
+}
+
+// Interview asks every question on p and returns the answers for a
+// config to be written at cfgPath.
+func Interview(p *Prompter, env Env, cfgPath string) (*Answers, error) {
+	a := &Answers{Titles: titles(env.Schemas)}
+	dir := filepath.Dir(cfgPath)
+	ask := func(q Question) error {
+		if q.Skip != nil && q.Skip(a) {
+			return nil
+		}
+		def := ""
+		if q.Default != nil {
+			def = q.Default(a)
+		}
+		return p.Ask(q.Prompt, def, func(s string) error { return q.Set(a, s) })
+	}
+	p.Say("baocao — khai báo lần đầu. Trả lời từng câu rồi nhấn Enter; [trong ngoặc] là câu trả lời có sẵn.")
+	p.Say("")
+	qs := Questions()
+	split := indexOf(qs, "to")
+	for _, q := range qs[:split] {
+		if err := ask(q); err != nil {
+			return nil, err
+		}
+	}
+	p.Say("")
+	if err := askData(p, env, a, dir); err != nil {
+		return nil, err
+	}
+	p.Say("")
+	if err := askMail(p, env, a, dir); err != nil {
+		return nil, err
+	}
+	p.Say("")
+	for _, q := range qs[split:] {
+		if err := ask(q); err != nil {
+			return nil, err
+		}
+	}
+	return a, nil
+}
+
+// askData asks for the spreadsheets' folder until one holds at least one
+// source, saying what was found and what is missing.
+func askData(p *Prompter, env Env, a *Answers, dir string) error {
+	for {
+		err := p.Ask("Thư mục chứa các sổ dữ liệu (.xlsx, .csv)", dir, func(s string) error {
+			return setData(a, env, s)
+		})
+		if err != nil {
+			return err
+		}
+		describe(p, a, env)
+		if len(a.Found.Missing) == 0 {
+			return nil
+		}
+		ok, err := p.YesNo(fmt.Sprintf("Còn thiếu %d sổ. Vẫn tiếp tục (bổ sung sau)?", len(a.Found.Missing)), true)
+		if err != nil || ok {
+			return err
+		}
+	}
+}
+
+func setData(a *Answers, env Env, s string) error {
+	f, err := FindSources(s, env.Schemas, UsualFiles)
+	if errors.Is(err, ErrNoFolder) {
+		return fmt.Errorf("không có thư mục %s", s)
+	}
+	if err != nil {
+		return err
+	}
+	if len(f.Paths) == 0 {
+		return fmt.Errorf("trong %s không có sổ nào có các cột cần đọc (xem docs/huong-dan.md)", f.Dir)
+	}
+	a.DataDir, a.Found = s, f
+	return nil
+}
+
+func describe(p *Prompter, a *Answers, env Env) {
+	names := make([]string, 0, len(env.Schemas))
+	for n := range env.Schemas {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		if path, ok := a.Found.Paths[n]; ok {
+			p.Say("  ✓ %s: %s", a.Titles[n], filepath.Base(path))
+		} else {
+			p.Say("  ✗ %s: chưa tìm thấy (cần các cột %s)", a.Titles[n], strings.Join(RequiredHeaders(env.Schemas[n]), ", "))
+		}
+	}
+	for _, note := range a.Found.Notes {
+		p.Say("  ! %s", note)
+	}
+}
+
+// askMail asks for the mail server and tries it with a test message to the
+// admin address, as `baocao mail-test` does, until it works or the user
+// keeps the settings anyway.
+func askMail(p *Prompter, env Env, a *Answers, dir string) error {
+	var err error
+	if a.Mail, err = p.YesNo("Gửi báo cáo qua thư điện tử?", true); err != nil || !a.Mail {
+		return err
+	}
+	for {
+		for _, q := range MailQuestions() {
+			def := ""
+			if q.Default != nil {
+				def = q.Default(a)
+			}
+			if err := p.Ask(q.Prompt, def, func(s string) error { return q.Set(a, s) }); err != nil {
+				return err
+			}
+		}
+		if a.Password, err = p.AskSecret("Mật khẩu thư (lưu trong tệp smtp-password cạnh tệp cấu hình)", false); err != nil {
+			return err
+		}
+		a.PasswordFile = filepath.Join(dir, "smtp-password")
+		p.Say("  Đang gửi thư thử tới %s qua %s:%d …", a.AdminEmail, a.Host, a.Port)
+		err := TryMail(context.Background(), env, a)
+		if err == nil {
+			p.Say("  ✓ Đã gửi thư thử: máy chủ nhận, đăng nhập được. Kiểm tra hộp thư %s.", a.AdminEmail)
+			return nil
+		}
+		p.Say("  ✗ Không gửi được: %v", err)
+		again, yerr := p.YesNo("Nhập lại thông tin máy chủ thư?", true)
+		if yerr != nil {
+			return yerr
+		}
+		if !again {
+			p.Say("  Vẫn ghi các thông tin này; sửa bảng [smtp] rồi chạy: baocao mail-test")
+			return nil
+		}
+	}
+}
+
+// TryMail sends a short test message to the admin address with the
+// answers' mail settings.
+func TryMail(ctx context.Context, env Env, a *Answers) error {
+	s := delivery.Settings{Host: a.Host, Port: a.Port, Security: a.Security, Username: a.Username,
+		Password: a.Password, From: a.From, Backoff: []time.Duration{}}
+	now := time.Now
+	if env.Now != nil {
+		now = env.Now
+	}
+	t := now()
+	domain := a.From[strings.LastIndexByte(a.From, '@')+1:]
+	msg := &delivery.Message{From: a.From, To: []string{a.AdminEmail}, Date: t,
+		Subject:   "baocao: thư thử từ " + a.Name,
+		Body:      "Thư thử do `baocao init` gửi: máy chủ thư " + a.Host + " đã nhận thư của " + a.Name + ".\n",
+		MessageID: fmt.Sprintf("baocao.init.%d@%s", t.UnixNano(), strings.TrimSuffix(domain, ">"))}
+	ctx, cancel := context.WithTimeout(ctx, 2*time.Minute)
+	defer cancel()
+	return env.Mailer(ctx, s, msg)
+}
+
+func titles(schemas map[string]*sources.Schema) map[string]string {
+	t := map[string]string{}
+	for n := range schemas {
+		t[n] = Title(n, schemas)
+	}
+	return t
+}
+
+func indexOf(qs []Question, flag string) int {
+	for i, q := range qs {
+		if q.Flag == flag {
+			return i
+		}
+	}
+	panic("setup: no question " + flag)
+}
+
+// Save writes the password file (mode 0600) and the config. An existing
+// file is replaced only when replace says so.
+func Save(a *Answers, cfgPath string, replace func(path string) (bool, error)) error {
+	files := []struct {
+		path string
+		data []byte
+		mode os.FileMode
+	}{{cfgPath, Render(a, cfgPath), 0o644}}
+	if a.Mail && a.Password != "" && a.PasswordFile != "" {
+		files = append([]struct {
+			path string
+			data []byte
+			mode os.FileMode
+		}{{a.PasswordFile, []byte(a.Password + "\n"), 0o600}}, files...)
+	}
+	for _, f := range files {
+		if _, err := os.Stat(f.path); err == nil {
+			ok, err := replace(f.path)
+			if err != nil {
+				return err
+			}
+			if !ok {
+				return fmt.Errorf("%w: %s", ErrExists, f.path)
+			}
+		}
+	}
+	if err := os.MkdirAll(filepath.Dir(cfgPath), 0o755); err != nil {
+		return fmt.Errorf("setup: %w", err)
+	}
+	for _, f := range files {
+		if err := writeFile(f.path, f.data, f.mode); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// ErrExists is returned when a file is there and may not be replaced.
+var ErrExists = errors.New("setup: the file exists and was kept")
+
+// writeFile writes whole or not at all: a temporary file renamed.
+func writeFile(path string, data []byte, mode os.FileMode) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".baocao-init-*")
+	if err != nil {
+		return fmt.Errorf("setup: %w", err)
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return fmt.Errorf("setup: %s: %w", path, err)
+	}
+	if err := tmp.Chmod(mode); err != nil {
+		tmp.Close()
+		return fmt.Errorf("setup: %s: %w", path, err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("setup: %s: %w", path, err)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("setup: %s: %w", path, err)
+	}
+	return nil
+}

@@ -1,0 +1,115 @@
+package setup
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/mn2010/baocao/sources"
+)
+
+// ErrAborted is returned when the answers run out (end of input).
+var ErrAborted = errors.New("setup: no more answers (end of input)")
+
+// Prompter asks questions on w and reads answers, one a line, from r.
+type Prompter struct {
+	in  *bufio.Reader
+	out io.Writer
+	// Secret, if set, reads a password without echo (a terminal); else the
+	// next line of r is the password.
+	Secret func() (string, error)
+}
+
+// NewPrompter reads answers from r and writes questions to w.
+func NewPrompter(r io.Reader, w io.Writer) *Prompter {
+	return &Prompter{in: bufio.NewReader(r), out: w}
+}
+
+// Say prints a line.
+func (p *Prompter) Say(format string, args ...any) {
+	fmt.Fprintf(p.out, format+"\n", args...)
+}
+
+func (p *Prompter) line() (string, error) {
+	s, err := p.in.ReadString('\n')
+	if err != nil && (s == "" || !errors.Is(err, io.EOF)) {
+		if errors.Is(err, io.EOF) {
+			return "", ErrAborted
+		}
+		return "", fmt.Errorf("setup: reading an answer: %w", err)
+	}
+	return strings.TrimSpace(sources.Clean(s)), nil
+}
+
+// Ask asks q until set accepts the answer; an empty answer is def.
+func (p *Prompter) Ask(q, def string, set func(string) error) error {
+	for {
+		if def != "" {
+			fmt.Fprintf(p.out, "%s [%s]: ", q, def)
+		} else {
+			fmt.Fprintf(p.out, "%s: ", q)
+		}
+		s, err := p.line()
+		if err != nil {
+			fmt.Fprintln(p.out)
+			return err
+		}
+		if s == "" {
+			s = def
+		}
+		if err := set(s); err != nil {
+			p.Say("  ✗ %v — xin nhập lại.", err)
+			continue
+		}
+		return nil
+	}
+}
+
+// AskSecret asks for a password; empty is allowed when optional.
+func (p *Prompter) AskSecret(q string, optional bool) (string, error) {
+	for {
+		fmt.Fprintf(p.out, "%s: ", q)
+		var s string
+		var err error
+		if p.Secret != nil {
+			s, err = p.Secret()
+			fmt.Fprintln(p.out)
+		} else {
+			s, err = p.line()
+		}
+		if err != nil {
+			return "", err
+		}
+		if s != "" || optional {
+			return s, nil
+		}
+		p.Say("  ✗ chưa nhập mật khẩu — xin nhập lại.")
+	}
+}
+
+// YesNo asks a yes/no question ("có"/"không", "c"/"k", "y"/"n").
+func (p *Prompter) YesNo(q string, def bool) (bool, error) {
+	d := "không"
+	if def {
+		d = "có"
+	}
+	var ans bool
+	err := p.Ask(q+" (có/không)", d, func(s string) error {
+		v, err := parseYesNo(s)
+		ans = v
+		return err
+	})
+	return ans, err
+}
+
+func parseYesNo(s string) (bool, error) {
+	switch sources.FoldMarks(sources.Fold(s)) {
+	case "c", "co", "y", "yes", "d", "dong y":
+		return true, nil
+	case "k", "khong", "n", "no":
+		return false, nil
+	}
+	return false, fmt.Errorf("trả lời \"có\" hoặc \"không\", không phải %q", s)
+}

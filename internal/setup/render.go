@@ -1,0 +1,190 @@
+package setup
+
+import (
+	"fmt"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+// UsualFiles are the sources' file names in the example data set (SPEC §1):
+// a file so named wins when several match, and a missing source is written
+// with this name so the clerk knows what to make.
+var UsualFiles = map[string]string{
+	"dossiers":  "ho-so-tthc.xlsx",
+	"feedback":  "phan-anh-kien-nghi.xlsx",
+	"survey":    "khao-sat-hai-long.xlsx",
+	"payments":  "thanh-toan-hoc-phi.xlsx",
+	"documents": "van-ban.xlsx",
+	"staff":     "can-bo.xlsx",
+	"manual":    "so-lieu-nhap-tay.xlsx",
+	"tasks":     "tien-do-nhiem-vu.xlsx",
+}
+
+// Answers are what the interview collects.
+type Answers struct {
+	Parent, Name, Place, Symbol string
+	SignerTitle, SignerName     string
+	AdminEmail                  string
+	Recipients                  []string // "Nơi nhận" lines of the document
+	Domains                     []string // official e-mail domains (indicator 9.4)
+
+	DataDir string
+	Found   *Found
+	Titles  map[string]string // source name → title, for comments
+
+	Mail         bool
+	Host         string
+	Port         int
+	Security     string
+	Username     string
+	PasswordEnv  string
+	PasswordFile string // as written in the config
+	Password     string // to write into PasswordFile; never into the config
+	From         string
+
+	To        []string // the district's addresses
+	Cc        []string
+	Reviewers []string
+	Web       string // [web] listen, written commented out
+	Archive   string
+	TimeZone  string
+}
+
+// reports are the four reports of the example config, Decree 09 cut-off,
+// each run the day after the cut-off, ahead of the 20th deadline.
+var reports = []struct{ id, period, schedule string }{
+	{"monthly", "month", "0 7 15 * *"},
+	{"quarterly", "quarter", "0 7 15 3,6,9,12 *"},
+	{"half-year", "half-year", "0 7 15 6,12 *"},
+	{"annual", "year", "0 7 15 12 *"},
+}
+
+// Render writes the config for a, to be saved at path; paths are written
+// relative to its folder when they are inside it.
+func Render(a *Answers, path string) []byte {
+	dir := filepath.Dir(path)
+	var b strings.Builder
+	w := func(format string, args ...any) { fmt.Fprintf(&b, format+"\n", args...) }
+	w("# baocao — tệp cấu hình, do `baocao init` viết. Đường dẫn tương đối tính từ thư mục của tệp này.")
+	w("# Kiểm tra sau khi sửa:  baocao doctor -c %s", filepath.Base(path))
+	w("# Giải thích từng mục: docs/configuration.md; hướng dẫn: docs/huong-dan.md.")
+	w("")
+	w("timezone = %s", q(a.TimeZone))
+	w("# Thư mục lưu các báo cáo đã làm (mỗi lần chạy một phiên bản v1, v2, …).")
+	w("archive = %s", q(rel(dir, a.Archive)))
+	w("# Tên miền thư công vụ (chỉ tiêu 9.4: cán bộ dùng thư công vụ).")
+	w("official_domains = %s", list(a.Domains))
+	w("")
+	w("[unit]")
+	w("parent = %s        # cơ quan chủ quản, in hoa ở đầu văn bản", q(a.Parent))
+	w("name = %s", q(a.Name))
+	w("place = %s         # địa danh ở dòng ngày tháng", q(a.Place))
+	w("symbol = %s        # ký hiệu: Số: …/BC-%s", q(a.Symbol), a.Symbol)
+	w("signer_title = %s", q(a.SignerTitle))
+	w("signer_name = %s", q(a.SignerName))
+	w("admin_email = %s   # nhận thư báo lỗi và thư thử", q(a.AdminEmail))
+	w("recipients = %s    # \"Nơi nhận:\", trước \"- Lưu: VT.\"", list(a.Recipients))
+	w("")
+	w("# Các sổ dữ liệu, tìm thấy theo dòng tiêu đề trong %s.", a.DataDir)
+	names := make([]string, 0, len(UsualFiles))
+	for n := range UsualFiles {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		w("")
+		w("[sources.%s]  # %s", n, a.Titles[n])
+		if p, ok := a.Found.Paths[n]; ok {
+			w("path = %s", q(rel(dir, p)))
+			continue
+		}
+		w("# CHƯA CÓ: chưa tìm thấy tệp nào có các cột của sổ này. Tạo tệp dưới đây (hoặc sửa đường dẫn).")
+		w("path = %s", q(rel(dir, filepath.Join(a.Found.Dir, UsualFiles[n]))))
+	}
+	w("")
+	w("# Báo cáo: kỳ tháng/quý/6 tháng/năm, số liệu chốt theo Nghị định 09/2019/NĐ-CP (ngày 15 đến 14);")
+	w("# chạy lúc 7:00 ngày 15, trước hạn ngày 20. Lịch theo cú pháp cron: phút giờ ngày tháng thứ.")
+	for _, r := range reports {
+		w("")
+		w("[reports.%s]", r.id)
+		w("period = %s", q(r.period))
+		w("boundaries = \"decree09\"")
+		w("schedule = %s", q(r.schedule))
+		w("to = %s", list(a.To))
+		w("cc = %s", list(a.Cc))
+		if r.id != "monthly" && len(a.Reviewers) > 0 {
+			w("# Người duyệt trước khi gửi. Chưa dùng được: bỏ dấu # khi bản baocao có lệnh `baocao approve`")
+			w("# (bản này báo lỗi \"unknown key\" với khoá reviewers).")
+			w("# reviewers = %s", list(a.Reviewers))
+		}
+	}
+	w("")
+	if a.Mail {
+		w("[smtp]  # máy chủ thư gửi báo cáo")
+		w("host = %s", q(a.Host))
+		w("port = %d", a.Port)
+		w("security = %s   # starttls (cổng 587) hoặc tls (cổng 465)", q(a.Security))
+		w("username = %s", q(a.Username))
+		switch {
+		case a.PasswordFile != "":
+			w("password_file = %s   # chỉ người quản trị được đọc tệp này", q(rel(dir, a.PasswordFile)))
+		case a.PasswordEnv != "":
+			w("password_env = %s    # mật khẩu lấy từ biến môi trường này", q(a.PasswordEnv))
+		}
+		w("from = %s", q(a.From))
+	} else {
+		w("# Chưa khai báo máy chủ thư: báo cáo chỉ được lưu, không gửi. Thêm bảng [smtp] (docs/email.md)")
+		w("# rồi chạy `baocao mail-test`.")
+	}
+	w("")
+	w("# Trang web cho cán bộ (xem, duyệt, gửi báo cáo). Chưa dùng được: bỏ dấu # khi bản baocao có trang web")
+	w("# (bản này báo lỗi \"unknown key\" với bảng [web]).")
+	if a.Web != "" {
+		w("# [web]")
+		w("# listen = %s", q(a.Web))
+	} else {
+		w("# [web]")
+		w("# listen = \"127.0.0.1:8080\"")
+	}
+	return []byte(b.String())
+}
+
+// q is a TOML basic string.
+func q(s string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, r := range s {
+		switch {
+		case r == '"' || r == '\\':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case r < 0x20 || r == 0x7f:
+			fmt.Fprintf(&b, "\\u%04X", r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
+}
+
+func list(xs []string) string {
+	out := make([]string, len(xs))
+	for i, x := range xs {
+		out[i] = q(x)
+	}
+	return "[" + strings.Join(out, ", ") + "]"
+}
+
+// rel gives p relative to dir with forward slashes when p is inside dir.
+func rel(dir, p string) string {
+	if !filepath.IsAbs(p) {
+		return filepath.ToSlash(p)
+	}
+	r, err := filepath.Rel(dir, p)
+	if err != nil || r == ".." || strings.HasPrefix(r, ".."+string(filepath.Separator)) {
+		return p
+	}
+	return filepath.ToSlash(r)
+}
