@@ -42,7 +42,9 @@ type errDoctor struct {
 	cause error
 }
 
-func (e *errDoctor) Error() string { return fmt.Sprintf("doctor: %d problems (the lines marked ✗ above)", e.n) }
+func (e *errDoctor) Error() string {
+	return fmt.Sprintf("doctor: %d problems (the lines marked ✗ above)", e.n)
+}
 func (e *errDoctor) Unwrap() error { return e.cause }
 
 func doctorError(problems []doctor.Result) error {

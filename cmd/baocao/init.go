@@ -35,6 +35,7 @@ func initWith(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	values["data"] = fs.String("data", "", "the `DIR` holding the spreadsheets (found by their headers)")
 	values["smtp-password-file"] = fs.String("smtp-password-file", "", "a `FILE` holding the SMTP password")
 	values["smtp-password-env"] = fs.String("smtp-password-env", "", "the environment variable `NAME` holding the SMTP password")
+	values["smtp-ca-file"] = fs.String("smtp-ca-file", "", "an extra CA `FILE` the mail server's certificate is signed by")
 	if err := parse(fs, args, initLine); err != nil {
 		return err
 	}

@@ -16,6 +16,7 @@ import (
 func FromValues(values map[string]string, env Env, cfgPath string) (*Answers, error) {
 	a := &Answers{Titles: titles(env.Schemas)}
 	var errs []error
+	var err error
 	set := func(q Question) {
 		v, ok := values[q.Flag]
 		if !ok && q.Default != nil {
@@ -39,6 +40,11 @@ func FromValues(values map[string]string, env Env, cfgPath string) (*Answers, er
 	if a.Mail {
 		for _, q := range MailQuestions() {
 			set(q)
+		}
+		if ca := values["smtp-ca-file"]; ca != "" {
+			if a.CAFile, err = filepath.Abs(ca); err != nil {
+				errs = append(errs, fmt.Errorf("--smtp-ca-file: %w", err))
+			}
 		}
 		file, pwEnv := values["smtp-password-file"], values["smtp-password-env"]
 		switch {

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -125,11 +126,15 @@ func askMail(p *Prompter, env Env, a *Answers, dir string) error {
 	if a.Mail, err = p.YesNo("Gửi báo cáo qua thư điện tử?", true); err != nil || !a.Mail {
 		return err
 	}
+	previous := make([]string, len(MailQuestions()))
 	for {
-		for _, q := range MailQuestions() {
+		for i, q := range MailQuestions() {
 			def := ""
 			if q.Default != nil {
 				def = q.Default(a)
+			}
+			if prev := previous[i]; prev != "" {
+				def = prev
 			}
 			if err := p.Ask(q.Prompt, def, func(s string) error { return q.Set(a, s) }); err != nil {
 				return err
@@ -139,6 +144,7 @@ func askMail(p *Prompter, env Env, a *Answers, dir string) error {
 			return err
 		}
 		a.PasswordFile = filepath.Join(dir, "smtp-password")
+		previous = []string{a.Host, strconv.Itoa(a.Port), a.Security, a.Username, a.From}
 		p.Say("  Đang gửi thư thử tới %s qua %s:%d …", a.AdminEmail, a.Host, a.Port)
 		err := TryMail(context.Background(), env, a)
 		if err == nil {
@@ -162,6 +168,13 @@ func askMail(p *Prompter, env Env, a *Answers, dir string) error {
 func TryMail(ctx context.Context, env Env, a *Answers) error {
 	s := delivery.Settings{Host: a.Host, Port: a.Port, Security: a.Security, Username: a.Username,
 		Password: a.Password, From: a.From, Backoff: []time.Duration{}}
+	if a.CAFile != "" {
+		cas, err := delivery.LoadCAs(a.CAFile)
+		if err != nil {
+			return err
+		}
+		s.RootCAs = cas
+	}
 	now := time.Now
 	if env.Now != nil {
 		now = env.Now

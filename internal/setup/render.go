@@ -42,6 +42,7 @@ type Answers struct {
 	PasswordFile string // as written in the config
 	Password     string // to write into PasswordFile; never into the config
 	From         string
+	CAFile       string // an extra CA the server's certificate is signed by
 
 	To        []string // the district's addresses
 	Cc        []string
@@ -53,7 +54,7 @@ type Answers struct {
 
 // reports are the four reports of the example config, Decree 09 cut-off,
 // each run the day after the cut-off, ahead of the 20th deadline.
-var reports = []struct{ id, period, schedule string }{
+var reportTables = []struct{ id, period, schedule string }{
 	{"monthly", "month", "0 7 15 * *"},
 	{"quarterly", "quarter", "0 7 15 3,6,9,12 *"},
 	{"half-year", "half-year", "0 7 15 6,12 *"},
@@ -105,7 +106,7 @@ func Render(a *Answers, path string) []byte {
 	w("")
 	w("# Báo cáo: kỳ tháng/quý/6 tháng/năm, số liệu chốt theo Nghị định 09/2019/NĐ-CP (ngày 15 đến 14);")
 	w("# chạy lúc 7:00 ngày 15, trước hạn ngày 20. Lịch theo cú pháp cron: phút giờ ngày tháng thứ.")
-	for _, r := range reports {
+	for _, r := range reportTables {
 		w("")
 		w("[reports.%s]", r.id)
 		w("period = %s", q(r.period))
@@ -133,6 +134,9 @@ func Render(a *Answers, path string) []byte {
 			w("password_env = %s    # mật khẩu lấy từ biến môi trường này", q(a.PasswordEnv))
 		}
 		w("from = %s", q(a.From))
+		if a.CAFile != "" {
+			w("ca_file = %s   # CA riêng của máy chủ thư", q(rel(dir, a.CAFile)))
+		}
 	} else {
 		w("# Chưa khai báo máy chủ thư: báo cáo chỉ được lưu, không gửi. Thêm bảng [smtp] (docs/email.md)")
 		w("# rồi chạy `baocao mail-test`.")

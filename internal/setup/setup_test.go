@@ -1,0 +1,270 @@
+package setup
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/mn2010/baocao/internal/config"
+	"github.com/mn2010/baocao/reports"
+	"github.com/mn2010/baocao/reports/delivery"
+	"github.com/mn2010/baocao/reports/plan"
+	"github.com/mn2010/baocao/sources"
+)
+
+func schemas(t *testing.T) map[string]*sources.Schema {
+	t.Helper()
+	p, err := plan.Load("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p.Sources
+}
+
+// odd are the example files under names a school might give them.
+var odd = map[string]string{
+	"ho-so-tthc.xlsx":         "So TTHC 2024 (ban chinh).xlsx",
+	"phan-anh-kien-nghi.xlsx": "PAKN.xlsx",
+	"khao-sat-hai-long.xlsx":  "ket qua khao sat.xlsx",
+	"thanh-toan-hoc-phi.xlsx": "export_yoyoschool_2024.xlsx",
+	"van-ban.xlsx":            "VB di den.xlsx",
+	"can-bo.xlsx":             "nhan su.xlsx",
+	"so-lieu-nhap-tay.xlsx":   "nhap tay.xlsx",
+	"tien-do-nhiem-vu.xlsx":   "tien do.xlsx",
+}
+
+// data copies the example data set under odd names, with a decoy
+// workbook, an Excel lock file and an old .xls beside them.
+func data(t *testing.T, leave ...string) string {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "Số liệu")
+	os.MkdirAll(dir, 0o755)
+	for from, to := range odd {
+		if slices.Contains(leave, from) {
+			continue
+		}
+		b, err := os.ReadFile(filepath.Join("..", "..", "examples", "data", from))
+		if err != nil {
+			t.Fatal(err)
+		}
+		os.WriteFile(filepath.Join(dir, to), b, 0o644)
+	}
+	os.WriteFile(filepath.Join(dir, "ghi chu.csv"), []byte("Ngày;Việc\n01/03/2024;họp\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "~$PAKN.xlsx"), []byte("lock"), 0o644)
+	os.WriteFile(filepath.Join(dir, "cu.xls"), []byte{0xD0, 0xCF, 0x11, 0xE0}, 0o644)
+	return dir
+}
+
+func TestFindSourcesByHeaders(t *testing.T) {
+	dir := data(t, "tien-do-nhiem-vu.xlsx")
+	f, err := FindSources(dir, schemas(t), UsualFiles)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{
+		"dossiers": "So TTHC 2024 (ban chinh).xlsx", "feedback": "PAKN.xlsx", "survey": "ket qua khao sat.xlsx",
+		"payments": "export_yoyoschool_2024.xlsx", "documents": "VB di den.xlsx", "staff": "nhan su.xlsx", "manual": "nhap tay.xlsx",
+	}
+	for n, file := range want {
+		if got := filepath.Base(f.Paths[n]); got != file {
+			t.Errorf("%s: found %q, want %q", n, got, file)
+		}
+	}
+	if len(f.Paths) != len(want) || !slices.Equal(f.Missing, []string{"tasks"}) {
+		t.Errorf("found %v, missing %v", f.Paths, f.Missing)
+	}
+	if len(f.Notes) != 1 || !strings.Contains(f.Notes[0], "cu.xls") {
+		t.Errorf("notes %q", f.Notes)
+	}
+	if _, err := FindSources(filepath.Join(dir, "không có"), schemas(t), UsualFiles); !errors.Is(err, ErrNoFolder) {
+		t.Errorf("missing folder: %v", err)
+	}
+}
+
+// fakeMail accepts only the password "đúng-rồi".
+type fakeMail struct{ sent []*delivery.Message }
+
+func (f *fakeMail) send(_ context.Context, s delivery.Settings, m *delivery.Message) error {
+	if s.Password != "đúng-rồi" {
+		return errors.New("delivery: permanent failure: authentication failed")
+	}
+	f.sent = append(f.sent, m)
+	return nil
+}
+
+// TestInterview drives init with a script of answers, wrong ones among
+// them: each is refused with a reason and asked again; the config written
+// loads, and every source reads (what `baocao validate` does).
+func TestInterview(t *testing.T) {
+	dir := data(t)
+	cfgPath := filepath.Join(t.TempDir(), "baocao.toml")
+	script := []string{
+		"",                     // unit: empty, asked again
+		"Trường Mầm non 20/10", // unit
+		"Ủy ban nhân dân Phường Sài Gòn", // parent
+		"",        // place: the default, from the parent
+		"MN 2010", // symbol: a space, asked again
+		"MN2010",
+		"",                    // signer title: Hiệu trưởng
+		"Nguyễn Thị Hồng Vân", // signer
+		"Phòng Nội vụ; Ủy ban nhân dân Phường Sài Gòn",
+		"hieutruong",                   // admin: not an address
+		"hieutruong@mn2010.edu.vn",     // admin
+		"hcm.edu.vn, @tphcm.gov.vn",    // domains: not a domain
+		"",                             // domains: default
+		filepath.Join(dir, "không có"), // data: no such folder
+		dir,
+		"vâng",                // send mail? not yes or no
+		"có",                  // send mail
+		"smtp.hcm.edu.vn:587", // host with a port
+		"smtp.hcm.edu.vn",
+		"70000", // port
+		"",      // 587
+		"none",  // security: plaintext to another machine
+		"",      // starttls
+		"mn2010@hcm.edu.vn",
+		"", // from: the default, unit <username>
+		"sai-rồi",
+		"có",               // the test failed: enter again
+		"", "", "", "", "", // the previous answers
+		"đúng-rồi",
+		"phongnoivu@saigon", // to: no dot in the domain
+		"phongnoivu.saigon@tphcm.gov.vn",
+		"",
+		"Nguyễn Thị Hồng Vân <hieutruong@mn2010.edu.vn>",
+		"",             // archive
+		"Mars/Olympus", // time zone
+		"",
+		"localhost", // web: no port
+		"",
+	}
+	var out bytes.Buffer
+	mail := &fakeMail{}
+	p := NewPrompter(strings.NewReader(strings.Join(script, "\n")+"\n"), &out)
+	a, err := Interview(p, Env{Schemas: schemas(t), Mailer: mail.send}, cfgPath)
+	if err != nil {
+		t.Fatalf("%v\n%s", err, out.String())
+	}
+	said := out.String()
+	for _, want := range []string{
+		"✗ cần có câu trả lời", "✗ ký hiệu chỉ gồm chữ không dấu", `✗ "hieutruong" không phải địa chỉ thư`,
+		`✗ "@tphcm.gov.vn" không phải tên miền`, "✗ không có thư mục", `trả lời "có" hoặc "không"`,
+		"không phải tên máy chủ", "cổng là một số từ 1 đến 65535", `"none" gửi mật khẩu không mã hoá`,
+		"✗ Không gửi được: delivery: permanent failure: authentication failed", "✓ Đã gửi thư thử",
+		`"phongnoivu@saigon" không phải địa chỉ thư`, `múi giờ "Mars/Olympus" không có`, `"localhost" không đúng dạng máy:cổng`,
+		"✓ Sổ theo dõi hồ sơ TTHC: So TTHC 2024 (ban chinh).xlsx", "cu.xls là tệp Excel cũ",
+		"Địa danh ở dòng ngày tháng (vd: Phường Sài Gòn) [Phường Sài Gòn]",
+		"Máy chủ thư gửi đi (SMTP), vd: smtp.hcm.edu.vn [smtp.hcm.edu.vn]",
+	} {
+		if !strings.Contains(said, want) {
+			t.Errorf("the interview did not say %q", want)
+		}
+	}
+	if len(mail.sent) != 1 || mail.sent[0].To[0] != "hieutruong@mn2010.edu.vn" || !strings.Contains(mail.sent[0].Subject, "Trường Mầm non 20/10") {
+		t.Errorf("test messages: %+v", mail.sent)
+	}
+	if err := Save(a, cfgPath, func(string) (bool, error) { t.Error("asked to replace a new file"); return false, nil }); err != nil {
+		t.Fatal(err)
+	}
+	text, _ := os.ReadFile(cfgPath)
+	if strings.Contains(string(text), "đúng-rồi") {
+		t.Error("the password is in the config")
+	}
+	if st, err := os.Stat(filepath.Join(filepath.Dir(cfgPath), "smtp-password")); err != nil || st.Mode().Perm() != 0o600 {
+		t.Errorf("password file: %v %v", st, err)
+	}
+	for _, want := range []string{
+		`place = "Phường Sài Gòn"`, `# reviewers = ["Nguyễn Thị Hồng Vân <hieutruong@mn2010.edu.vn>"]`,
+		`# listen = "127.0.0.1:8080"`, `password_file = "smtp-password"`, `from = "Trường Mầm non 20/10 <mn2010@hcm.edu.vn>"`,
+		`recipients = ["Phòng Nội vụ", "Ủy ban nhân dân Phường Sài Gòn"]`,
+	} {
+		if !strings.Contains(string(text), want) {
+			t.Errorf("config lacks %s", want)
+		}
+	}
+	validates(t, cfgPath, "đúng-rồi")
+}
+
+// validates loads the config and reads every source, as `baocao validate`
+// does, and reads the mail settings when a password is given.
+func validates(t *testing.T, cfgPath, password string) {
+	t.Helper()
+	cfg, err := config.Load(cfgPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(cfg.Warnings) > 0 {
+		t.Errorf("warnings: %q", cfg.Warnings)
+	}
+	m, err := reports.NewMaker(cfg, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := m.Read(); err != nil {
+		t.Fatalf("validate: %v", err)
+	}
+	if password == "" {
+		return
+	}
+	if s, _, err := m.MailSettings(); err != nil || s.Password != password {
+		t.Errorf("mail settings: %v, password %q", err, s.Password)
+	}
+}
+
+func TestInterviewRunsOut(t *testing.T) {
+	p := NewPrompter(strings.NewReader("Trường Mầm non 20/10\n"), &bytes.Buffer{})
+	if _, err := Interview(p, Env{Schemas: schemas(t)}, "x.toml"); !errors.Is(err, ErrAborted) {
+		t.Errorf("end of input: %v", err)
+	}
+}
+
+func TestSaveNeverReplacesWithoutAsking(t *testing.T) {
+	cfgPath := filepath.Join(t.TempDir(), "baocao.toml")
+	os.WriteFile(cfgPath, []byte("# mine\n"), 0o644)
+	a := &Answers{Found: &Found{Paths: map[string]string{}}, Titles: map[string]string{}}
+	asked := ""
+	err := Save(a, cfgPath, func(p string) (bool, error) { asked = p; return false, nil })
+	if !errors.Is(err, ErrExists) || asked != cfgPath {
+		t.Errorf("save over a file: %v (asked about %q)", err, asked)
+	}
+	if b, _ := os.ReadFile(cfgPath); string(b) != "# mine\n" {
+		t.Errorf("the file was changed: %q", b)
+	}
+}
+
+func TestFromValues(t *testing.T) {
+	dir := data(t)
+	cfgPath := filepath.Join(t.TempDir(), "baocao.toml")
+	good := map[string]string{
+		"unit": "Trường Mầm non 20/10", "parent": "Ủy ban nhân dân Phường Sài Gòn", "symbol": "MN2010",
+		"signer-name": "Nguyễn Thị Hồng Vân", "recipients": "Phòng Nội vụ", "admin-email": "ht@mn2010.edu.vn",
+		"to": "phongnoivu@tphcm.gov.vn", "data": dir,
+	}
+	a, err := FromValues(good, Env{Schemas: schemas(t)}, cfgPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Mail || a.Place != "Phường Sài Gòn" || a.SignerTitle != "Hiệu trưởng" || len(a.Found.Paths) != 8 {
+		t.Errorf("answers %+v", a)
+	}
+	if err := Save(a, cfgPath, nil); err != nil {
+		t.Fatal(err)
+	}
+	validates(t, cfgPath, "")
+
+	bad := map[string]string{"symbol": "MN 2010", "to": "x", "data": filepath.Join(dir, "không"), "smtp-host": "smtp.x.vn", "smtp-port": "0"}
+	_, err = FromValues(bad, Env{Schemas: schemas(t)}, cfgPath)
+	if err == nil {
+		t.Fatal("no error")
+	}
+	for _, want := range []string{"--unit: cần có câu trả lời", "--symbol:", "--to:", "--data: không có thư mục", "--smtp-port:", "--from:", "--smtp-password-file FILE hoặc --smtp-password-env NAME"} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("error lacks %q:\n%v", want, err)
+		}
+	}
+}
