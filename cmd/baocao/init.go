@@ -92,7 +92,7 @@ func initWith(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	}
 	if err := setup.Save(a, path, replace); err != nil {
 		if errors.Is(err, setup.ErrExists) && *batch {
-			return fmt.Errorf("%w: %w (--force replaces it)", errUsage, err)
+			return fmt.Errorf("%w: %v (--force replaces it)", errUsage, err)
 		}
 		return err
 	}

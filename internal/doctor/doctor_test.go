@@ -1,0 +1,109 @@
+package doctor
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// example copies the example config and data into a temporary folder.
+func example(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	b, err := os.ReadFile("../../config.example.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := filepath.Join(dir, "config.toml")
+	os.WriteFile(cfg, b, 0o644)
+	os.MkdirAll(filepath.Join(dir, "examples", "data"), 0o755)
+	files, _ := filepath.Glob("../../examples/data/*.xlsx")
+	for _, f := range files {
+		b, _ := os.ReadFile(f)
+		to := filepath.Join(dir, "examples", "data", filepath.Base(f))
+		os.WriteFile(to, b, 0o644)
+		os.Chtimes(to, saved, saved)
+	}
+	return cfg
+}
+
+// saved is when the example files were last saved, for the clock check.
+var saved = time.Date(2024, 12, 15, 10, 0, 0, 0, time.UTC)
+
+func text(r *Report) string {
+	var b strings.Builder
+	r.Print(&b)
+	return b.String()
+}
+
+func TestServiceAndClock(t *testing.T) {
+	cfg := example(t)
+	inPeriod := time.Date(2024, 12, 20, 9, 0, 0, 0, time.FixedZone("ICT", 7*3600))
+	tests := []struct {
+		name     string
+		now      time.Time
+		service  Service
+		want     []string
+		problems int
+	}{
+		{"running", inPeriod, Service{Known: true, Installed: true, Running: true, Where: "windows-service"},
+			[]string{"✓ Dịch vụ baocao: đang chạy (windows-service)", "✓ Đồng hồ: 09:00 20/12/2024, múi giờ báo cáo Asia/Ho_Chi_Minh",
+				`✓ Sổ văn bản đi/đến (van-ban.xlsx): 420 dòng, ngày mới nhất 14/12/2024 (cột "Ngày văn bản")`, "Kết quả: mọi thứ sẵn sàng."}, 0},
+		{"not installed is a note", inPeriod, Service{Known: true, Where: "linux-systemd"},
+			[]string{"! Dịch vụ baocao: chưa cài", "baocao service install -c " + cfg}, 0},
+		{"installed, stopped", inPeriod, Service{Known: true, Installed: true, Where: "linux-systemd"},
+			[]string{"✗ Dịch vụ baocao: đã cài nhưng không chạy (linux-systemd) — chạy: baocao service start"}, 1},
+		{"clock in the past", time.Date(2001, 1, 1, 0, 0, 0, 0, time.UTC), Service{Known: true, Installed: true, Running: true},
+			[]string{"✗ Đồng hồ máy chỉ 00:00 01/01/2001 — đặt lại ngày giờ"}, 1},
+		{"clock behind the files", time.Date(2024, 12, 10, 9, 0, 0, 0, time.UTC), Service{Known: true, Installed: true, Running: true},
+			[]string{"✗ Đồng hồ máy chỉ 16:00 10/12/2024, sớm hơn một tệp được ghi lúc 17:00 15/12/2024"}, 1},
+		{"a date in the future", inPeriod, Service{Known: true, Installed: true, Running: true},
+			[]string{`! Sổ theo dõi hồ sơ TTHC (ho-so-tthc.xlsx): 195 dòng, ngày mới nhất 12/01/2025 (cột "Ngày trả kết quả") — ngày này ở tương lai`}, 0},
+		{"stale sources", inPeriod.AddDate(0, 3, 0), Service{Known: true, Installed: true, Running: true},
+			[]string{"! Sổ văn bản đi/đến (van-ban.xlsx): 420 dòng, ngày mới nhất 14/12/2024 (cột \"Ngày văn bản\") — sổ đã 96 ngày chưa có dòng mới"}, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := Run(Options{Config: cfg, NoEmail: true, Now: func() time.Time { return tt.now }, Service: func() Service { return tt.service }})
+			out := text(r)
+			for _, w := range tt.want {
+				if !strings.Contains(out, w) {
+					t.Errorf("did not say %q:\n%s", w, out)
+				}
+			}
+			if n := len(r.Problems()); n != tt.problems {
+				t.Errorf("%d problems, want %d:\n%s", n, tt.problems, out)
+			}
+		})
+	}
+}
+
+func TestEachProblemNamed(t *testing.T) {
+	cfg := example(t)
+	dir := filepath.Dir(cfg)
+	os.WriteFile(filepath.Join(dir, "examples", "data", "van-ban.xlsx"), []byte("not a workbook"), 0o644)
+	os.Chtimes(filepath.Join(dir, "examples", "data", "van-ban.xlsx"), saved, saved)
+	os.Remove(filepath.Join(dir, "examples", "data", "can-bo.xlsx"))
+	b, _ := os.ReadFile(cfg)
+	os.WriteFile(cfg, []byte(strings.Replace(string(b), `archive = "archive"`, `archive = "config.toml/archive"`, 1)), 0o644)
+	now := time.Date(2024, 12, 20, 9, 0, 0, 0, time.UTC)
+	r := Run(Options{Config: cfg, NoEmail: true, Now: func() time.Time { return now }})
+	out := text(r)
+	for _, w := range []string{
+		"✗ Sổ văn bản đi/đến (" + filepath.Join(dir, "examples", "data", "van-ban.xlsx") + "): tệp không phải sổ tính",
+		"✗ Danh sách CBCCVC (" + filepath.Join(dir, "examples", "data", "can-bo.xlsx") + "): không tìm thấy tệp",
+		"✗ Thư mục lưu báo cáo " + filepath.Join(dir, "config.toml", "archive") + " không ghi được",
+		"! Máy chủ thư: bỏ qua (--no-email)", "Kết quả: 3 việc cần sửa",
+	} {
+		if !strings.Contains(out, w) {
+			t.Errorf("did not say %q:\n%s", w, out)
+		}
+	}
+	os.WriteFile(cfg, []byte("[unit]\nname = 1\n"), 0o644)
+	r = Run(Options{Config: cfg, NoEmail: true})
+	if out := text(r); len(r.Problems()) != 1 || !strings.Contains(out, "✗ Tệp cấu hình "+cfg) {
+		t.Errorf("bad config:\n%s", out)
+	}
+}
