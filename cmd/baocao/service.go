@@ -279,17 +279,21 @@ func underServiceManager(cfg *config.Config, log *slog.Logger) (bool, error) {
 	if runtime.GOOS != "windows" || kservice.Interactive() {
 		return false, nil
 	}
-	prog := &service.Program{
+	s, err := kservice.New(daemonProgram(cfg, log), &kservice.Config{Name: service.Name})
+	if err != nil {
+		return true, err
+	}
+	return true, s.Run()
+}
+
+// daemonProgram is the daemon as a service manager's program.
+func daemonProgram(cfg *config.Config, log *slog.Logger) *service.Program {
+	return &service.Program{
 		Open: func(ctx context.Context) (service.Daemon, error) {
 			return daemon.Open(ctx, cfg, daemon.Options{Logger: log})
 		},
 		Logf: func(format string, args ...any) { log.Info(fmt.Sprintf(format, args...)) },
 	}
-	s, err := kservice.New(prog, &kservice.Config{Name: service.Name})
-	if err != nil {
-		return true, err
-	}
-	return true, s.Run()
 }
 
 // logOutput is where serve logs: --log-file FILE (appended), else stderr.

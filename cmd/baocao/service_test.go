@@ -1,12 +1,17 @@
 package main
 
 import (
+	"bytes"
+	"io"
+	"log/slog"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"runtime"
 	"strings"
 	"testing"
+
+	"github.com/mn2010/baocao/internal/config"
 )
 
 // TestServiceInstallIntoRoot installs the systemd unit into a temporary
@@ -87,5 +92,73 @@ func TestVersion(t *testing.T) {
 	code, out, _ := baocao("version")
 	if code != 0 || !strings.HasPrefix(out, "baocao dev (go") {
 		t.Errorf("exit %d: %q", code, out)
+	}
+}
+
+// TestServiceProgramRunsTheDaemon is the Windows service path with the
+// real daemon: Start opens it (catch-up runs and all), Stop closes it after
+// the run in hand and frees the archive for the next daemon.
+func TestServiceProgramRunsTheDaemon(t *testing.T) {
+	cfgPath := project(t)
+	setConfig(t, cfgPath, `host = "smtp.example.vn"`, `host = ""`) // archive only
+	cfg, err := config.Load(cfgPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var logs bytes.Buffer
+	log := slog.New(slog.NewTextHandler(&logs, nil))
+	p := daemonProgram(cfg, log)
+	if err := p.Start(nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := p.Stop(nil); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(logs.String(), "finishing the run in hand") || !strings.Contains(logs.String(), "stopped") {
+		t.Errorf("logs:\n%s", logs.String())
+	}
+	// Every catch-up run started before the stop has finished: archived whole.
+	started := strings.Count(logs.String(), "catching up a missed run")
+	manifests, _ := filepath.Glob(filepath.Join(filepath.Dir(cfgPath), "archive", "*", "*", "v1", "manifest.json"))
+	if started == 0 || len(manifests) != started {
+		t.Errorf("%d runs started, %d archived when stop returned:\n%s", started, len(manifests), logs.String())
+	}
+	// The lock is free: a second program starts.
+	p2 := daemonProgram(cfg, log)
+	if err := p2.Start(nil); err != nil {
+		t.Fatalf("after stop, a new daemon cannot start: %v", err)
+	}
+	if err := p2.Shutdown(nil); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestLogFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "baocao.log")
+	w, closeLog, err := logOutput(path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	io.WriteString(w, "một dòng\n")
+	closeLog()
+	w, closeLog, _ = logOutput(path, nil)
+	io.WriteString(w, "dòng hai\n")
+	closeLog()
+	if b, _ := os.ReadFile(path); string(b) != "một dòng\ndòng hai\n" {
+		t.Errorf("log file %q: not appended", b)
+	}
+}
+
+// TestInitKeepsAnExistingConfig: asked whether to replace, the answer no
+// leaves the file as it was.
+func TestInitKeepsAnExistingConfig(t *testing.T) {
+	cfg := filepath.Join(t.TempDir(), "baocao.toml")
+	os.WriteFile(cfg, []byte("# mine\n"), 0o644)
+	var out, errs bytes.Buffer
+	if err := initWith([]string{"-c", cfg}, strings.NewReader("không\n"), &out, &errs); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(cfg); string(b) != "# mine\n" || !strings.Contains(out.String(), "Giữ nguyên") {
+		t.Errorf("config %q; said %s", b, out.String())
 	}
 }
