@@ -7,7 +7,10 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"runtime"
+	"strings"
 
 	"golang.org/x/term"
 
@@ -96,7 +99,23 @@ func initWith(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		}
 		return err
 	}
+	if a.Mail && a.Password != "" && a.PasswordFile != "" {
+		protect(a.PasswordFile, stdout)
+	}
 	fmt.Fprintf(stdout, "Đã ghi %s.\n", path)
 	fmt.Fprintf(stdout, "Tiếp theo:\n  baocao doctor -c %s            (kiểm tra mọi thứ)\n  baocao service install -c %s   (chạy tự động khi bật máy)\n  baocao service start\n", path, path)
 	return nil
+}
+
+// protect lets only Administrators and SYSTEM (the service's account) read
+// the password file on Windows, where mode 0600 means nothing; the groups
+// are named by their well-known SIDs, whatever the system's language.
+func protect(path string, stdout io.Writer) {
+	if runtime.GOOS != "windows" {
+		return
+	}
+	out, err := exec.Command("icacls", path, "/inheritance:r", "/grant:r", "*S-1-5-32-544:F", "*S-1-5-18:F").CombinedOutput()
+	if err != nil {
+		fmt.Fprintf(stdout, "Lưu ý: chưa giới hạn được quyền đọc %s (%v: %s) — chỉ nên để quản trị viên đọc tệp này.\n", path, err, strings.TrimSpace(string(out)))
+	}
 }

@@ -162,3 +162,35 @@ func TestInitKeepsAnExistingConfig(t *testing.T) {
 		t.Errorf("config %q; said %s", b, out.String())
 	}
 }
+
+// TestInitInteractiveThenValidate answers init's questions from a script,
+// wrong answers among them, and runs `baocao validate` on what it wrote.
+func TestInitInteractiveThenValidate(t *testing.T) {
+	data := filepath.Join(filepath.Dir(project(t)), "examples", "data")
+	os.Rename(filepath.Join(data, "van-ban.xlsx"), filepath.Join(data, "So van ban 2024.xlsx"))
+	cfg := filepath.Join(t.TempDir(), "truong", "baocao.toml")
+	script := strings.Join([]string{
+		"Trường Mầm non 20/10", "Ủy ban nhân dân Quận 1", "", "MN2010", "", "Nguyễn Thị Hồng Vân",
+		"Phòng Nội vụ Quận 1", "ht@mn2010", "ht@mn2010.edu.vn", "",
+		filepath.Join(data, "nowhere"), data, // a folder that does not exist, then the right one
+		"không",                                     // no mail
+		"phongnoivu.q1@tphcm.gov.vn", "", "", "", "", "127.0.0.1:80800", "",
+	}, "\n") + "\n"
+	var out, errs bytes.Buffer
+	if err := initWith([]string{"-c", cfg}, strings.NewReader(script), &out, &errs); err != nil {
+		t.Fatalf("%v\n%s", err, out.String())
+	}
+	for _, want := range []string{`"ht@mn2010" không phải địa chỉ thư`, "✗ không có thư mục", "✓ Sổ văn bản đi/đến: So van ban 2024.xlsx",
+		`"127.0.0.1:80800" không đúng dạng máy:cổng`, "Đã ghi " + cfg} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("init did not say %q:\n%s", want, out.String())
+		}
+	}
+	code, vout, verrs := baocao("validate", "-c", cfg)
+	if code != 0 || !strings.Contains(vout, "8 sources read") {
+		t.Fatalf("validate: exit %d\n%s%s", code, vout, verrs)
+	}
+	if code, _, errs := baocao("run", "-c", cfg, "-r", "monthly", "-p", "2024-03", "--no-email"); code != 0 {
+		t.Errorf("run: exit %d: %s", code, errs)
+	}
+}
