@@ -32,11 +32,11 @@ func serveCmd(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	cfg, err := loadConfig(*cfgPath, stderr)
-	if err != nil {
+	if ok, err := underServiceManager(*cfgPath, log); ok {
 		return err
 	}
-	if ok, err := underServiceManager(cfg, log); ok {
+	cfg, err := loadConfig(*cfgPath, stderr)
+	if err != nil {
 		return err
 	}
 	sigs := make(chan os.Signal, 1)

@@ -275,22 +275,36 @@ func adminHint(err error) string {
 // manager: Start opens it, Stop and shutdown close it as SIGTERM does.
 // Elsewhere, and on Windows from a console, it does nothing: systemd and
 // launchd send SIGTERM and SIGHUP, which serve handles itself.
-func underServiceManager(cfg *config.Config, log *slog.Logger) (bool, error) {
+// The config is loaded in Start, so that a bad one is reported to the
+// service manager (and logged) rather than ending the process unseen.
+func underServiceManager(cfgPath string, log *slog.Logger) (bool, error) {
 	if runtime.GOOS != "windows" || kservice.Interactive() {
 		return false, nil
 	}
-	s, err := kservice.New(daemonProgram(cfg, log), &kservice.Config{Name: service.Name})
+	s, err := kservice.New(daemonProgram(cfgPath, log), &kservice.Config{Name: service.Name})
 	if err != nil {
 		return true, err
 	}
 	return true, s.Run()
 }
 
-// daemonProgram is the daemon as a service manager's program.
-func daemonProgram(cfg *config.Config, log *slog.Logger) *service.Program {
+// daemonProgram is the daemon as a service manager's program: Start loads
+// the config and opens the daemon, logging why it cannot.
+func daemonProgram(cfgPath string, log *slog.Logger) *service.Program {
 	return &service.Program{
 		Open: func(ctx context.Context) (service.Daemon, error) {
-			return daemon.Open(ctx, cfg, daemon.Options{Logger: log})
+			cfg, err := config.Load(cfgPath)
+			if err == nil {
+				for _, w := range cfg.Warnings {
+					log.Warn(w)
+				}
+				var d *daemon.Daemon
+				if d, err = daemon.Open(ctx, cfg, daemon.Options{Logger: log}); err == nil {
+					return d, nil
+				}
+			}
+			log.Error("cannot start", "error", err.Error())
+			return nil, err
 		},
 		Logf: func(format string, args ...any) { log.Info(fmt.Sprintf(format, args...)) },
 	}

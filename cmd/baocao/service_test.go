@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"io"
 	"log/slog"
 	"os"
@@ -12,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/mn2010/baocao/internal/config"
+	"github.com/mn2010/baocao/reports/archive"
 )
 
 // TestServiceInstallIntoRoot installs the systemd unit into a temporary
@@ -101,13 +103,9 @@ func TestVersion(t *testing.T) {
 func TestServiceProgramRunsTheDaemon(t *testing.T) {
 	cfgPath := project(t)
 	setConfig(t, cfgPath, `host = "smtp.example.vn"`, `host = ""`) // archive only
-	cfg, err := config.Load(cfgPath)
-	if err != nil {
-		t.Fatal(err)
-	}
 	var logs bytes.Buffer
 	log := slog.New(slog.NewTextHandler(&logs, nil))
-	p := daemonProgram(cfg, log)
+	p := daemonProgram(cfgPath, log)
 	if err := p.Start(nil); err != nil {
 		t.Fatal(err)
 	}
@@ -124,12 +122,21 @@ func TestServiceProgramRunsTheDaemon(t *testing.T) {
 		t.Errorf("%d runs started, %d archived when stop returned:\n%s", started, len(manifests), logs.String())
 	}
 	// The lock is free: a second program starts.
-	p2 := daemonProgram(cfg, log)
+	p2 := daemonProgram(cfgPath, log)
 	if err := p2.Start(nil); err != nil {
 		t.Fatalf("after stop, a new daemon cannot start: %v", err)
 	}
+	// A second one on the same archive cannot, and a bad config is logged.
+	if err := daemonProgram(cfgPath, log).Start(nil); !errors.Is(err, archive.ErrLocked) {
+		t.Errorf("a second daemon on the archive: %v", err)
+	}
 	if err := p2.Shutdown(nil); err != nil {
 		t.Fatal(err)
+	}
+	logs.Reset()
+	setConfig(t, cfgPath, `timezone = "Asia/Ho_Chi_Minh"`, `timezone = "Asia/HCM"`)
+	if err := daemonProgram(cfgPath, log).Start(nil); !errors.Is(err, config.ErrInvalid) || !strings.Contains(logs.String(), "cannot start") {
+		t.Errorf("a bad config: %v\n%s", err, logs.String())
 	}
 }
 
