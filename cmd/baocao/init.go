@@ -33,7 +33,7 @@ func initWith(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	noMailTest := fs.Bool("no-mail-test", false, "with --non-interactive: do not send a test message")
 	values := map[string]*string{}
 	for _, q := range append(setup.Questions(), setup.MailQuestions()...) {
-		values[q.Flag] = fs.String(q.Flag, "", q.Prompt)
+		values[q.Flag] = fs.String(q.Flag, "", q.Help)
 	}
 	values["data"] = fs.String("data", "", "the `DIR` holding the spreadsheets (found by their headers)")
 	values["smtp-password-file"] = fs.String("smtp-password-file", "", "a `FILE` holding the SMTP password")

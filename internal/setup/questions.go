@@ -17,7 +17,8 @@ import (
 // error says, in Vietnamese, what is wrong.
 type Question struct {
 	Flag    string // the command-line flag of the scripted form
-	Prompt  string
+	Help    string // the flag's help, in English
+	Prompt  string // the question, in Vietnamese
 	Default func(a *Answers) string
 	Set     func(a *Answers, s string) error
 	Skip    func(a *Answers) bool // not asked (e.g. mail questions without mail)
@@ -32,17 +33,17 @@ func noMail(a *Answers) bool { return !a.Mail }
 // Interview).
 func Questions() []Question {
 	return []Question{
-		{Flag: "unit", Prompt: "Tên đơn vị (vd: Trường Mầm non 20/10)", Set: func(a *Answers, s string) error {
+		{Flag: "unit", Help: "the unit's name ([unit] name)", Prompt: "Tên đơn vị (vd: Trường Mầm non 20/10)", Set: func(a *Answers, s string) error {
 			a.Name = s
 			return need(s)
 		}},
-		{Flag: "parent", Prompt: "Cơ quan chủ quản (vd: Ủy ban nhân dân Phường Sài Gòn)", Set: func(a *Answers, s string) error {
+		{Flag: "parent", Help: "the parent body ([unit] parent)", Prompt: "Cơ quan chủ quản (vd: Ủy ban nhân dân Phường Sài Gòn)", Set: func(a *Answers, s string) error {
 			a.Parent = s
 			return need(s)
 		}},
-		{Flag: "place", Prompt: "Địa danh ở dòng ngày tháng (vd: Phường Sài Gòn)", Default: func(a *Answers) string { return placeOf(a.Parent) },
+		{Flag: "place", Help: "the place of the date line ([unit] place; default: from the parent)", Prompt: "Địa danh ở dòng ngày tháng (vd: Phường Sài Gòn)", Default: func(a *Answers) string { return placeOf(a.Parent) },
 			Set: func(a *Answers, s string) error { a.Place = s; return need(s) }},
-		{Flag: "symbol", Prompt: "Ký hiệu viết tắt của đơn vị, cho \"Số: …/BC-KÝHIỆU\" (vd: MN2010)", Set: func(a *Answers, s string) error {
+		{Flag: "symbol", Help: "the unit's symbol, for Số: …/BC-SYMBOL ([unit] symbol)", Prompt: "Ký hiệu viết tắt của đơn vị, cho \"Số: …/BC-KÝHIỆU\" (vd: MN2010)", Set: func(a *Answers, s string) error {
 			a.Symbol = s
 			if err := need(s); err != nil {
 				return err
@@ -54,19 +55,19 @@ func Questions() []Question {
 			}
 			return nil
 		}},
-		{Flag: "signer-title", Prompt: "Chức vụ người ký", Default: fixed("Hiệu trưởng"),
+		{Flag: "signer-title", Help: "the signer's title ([unit] signer_title)", Prompt: "Chức vụ người ký", Default: fixed("Hiệu trưởng"),
 			Set: func(a *Answers, s string) error { a.SignerTitle = s; return need(s) }},
-		{Flag: "signer-name", Prompt: "Họ và tên người ký", Set: func(a *Answers, s string) error { a.SignerName = s; return need(s) }},
-		{Flag: "recipients", Prompt: "Nơi nhận ghi trên văn bản, cách nhau bằng dấu chấm phẩy (vd: Phòng Nội vụ; Ủy ban nhân dân Phường)",
+		{Flag: "signer-name", Help: "the signer's name ([unit] signer_name)", Prompt: "Họ và tên người ký", Set: func(a *Answers, s string) error { a.SignerName = s; return need(s) }},
+		{Flag: "recipients", Help: "the document's recipients, separated by ';' ([unit] recipients)", Prompt: "Nơi nhận ghi trên văn bản, cách nhau bằng dấu chấm phẩy (vd: Phòng Nội vụ; Ủy ban nhân dân Phường)",
 			Set: func(a *Answers, s string) error {
 				a.Recipients = split(s, ";")
 				return need(s)
 			}},
-		{Flag: "admin-email", Prompt: "Thư điện tử của người quản trị (nhận thư báo lỗi và thư thử)", Set: func(a *Answers, s string) error {
+		{Flag: "admin-email", Help: "the admin's address: failures and test messages ([unit] admin_email)", Prompt: "Thư điện tử của người quản trị (nhận thư báo lỗi và thư thử)", Set: func(a *Answers, s string) error {
 			a.AdminEmail = s
 			return address(s)
 		}},
-		{Flag: "domains", Prompt: "Tên miền thư công vụ, cách nhau bằng dấu phẩy", Default: fixed("hcm.edu.vn, tphcm.gov.vn"),
+		{Flag: "domains", Help: "official e-mail domains, comma-separated (official_domains)", Prompt: "Tên miền thư công vụ, cách nhau bằng dấu phẩy", Default: fixed("hcm.edu.vn, tphcm.gov.vn"),
 			Set: func(a *Answers, s string) error {
 				a.Domains = split(s, ",")
 				for _, d := range a.Domains {
@@ -76,30 +77,30 @@ func Questions() []Question {
 				}
 				return need(s)
 			}},
-		{Flag: "to", Prompt: "Địa chỉ thư nhận báo cáo (phòng, ban cấp trên), cách nhau bằng dấu phẩy", Set: func(a *Answers, s string) error {
+		{Flag: "to", Help: "the reports' addresses, comma-separated ([reports.ID] to)", Prompt: "Địa chỉ thư nhận báo cáo (phòng, ban cấp trên), cách nhau bằng dấu phẩy", Set: func(a *Answers, s string) error {
 			a.To = split(s, ",")
 			return addresses(a.To, true)
 		}},
-		{Flag: "cc", Prompt: "Địa chỉ đồng gửi (cc), cách nhau bằng dấu phẩy; để trống nếu không có", Default: fixed(""),
+		{Flag: "cc", Help: "copies, comma-separated ([reports.ID] cc)", Prompt: "Địa chỉ đồng gửi (cc), cách nhau bằng dấu phẩy; để trống nếu không có", Default: fixed(""),
 			Set: func(a *Answers, s string) error {
 				a.Cc = split(s, ",")
 				return addresses(a.Cc, false)
 			}},
-		{Flag: "reviewers", Prompt: "Người duyệt báo cáo quý, 6 tháng, năm trước khi gửi (vd: Nguyễn Thị Hồng Vân <hieutruong@…>); để trống nếu không có",
+		{Flag: "reviewers", Help: "reviewers of the quarterly, half-year and annual reports (written commented out)", Prompt: "Người duyệt báo cáo quý, 6 tháng, năm trước khi gửi (vd: Nguyễn Thị Hồng Vân <hieutruong@…>); để trống nếu không có",
 			Default: fixed(""), Set: func(a *Answers, s string) error {
 				a.Reviewers = split(s, ",")
 				return addresses(a.Reviewers, false)
 			}},
-		{Flag: "archive", Prompt: "Thư mục lưu báo cáo (tương đối với thư mục của tệp cấu hình)", Default: fixed("archive"),
+		{Flag: "archive", Help: "the archive folder, relative to the config (archive)", Prompt: "Thư mục lưu báo cáo (tương đối với thư mục của tệp cấu hình)", Default: fixed("archive"),
 			Set: func(a *Answers, s string) error { a.Archive = s; return need(s) }},
-		{Flag: "timezone", Prompt: "Múi giờ", Default: fixed("Asia/Ho_Chi_Minh"), Set: func(a *Answers, s string) error {
+		{Flag: "timezone", Help: "the time zone (timezone)", Prompt: "Múi giờ", Default: fixed("Asia/Ho_Chi_Minh"), Set: func(a *Answers, s string) error {
 			a.TimeZone = s
 			if _, err := time.LoadLocation(s); err != nil || s == "" || s == "Local" {
 				return fmt.Errorf("múi giờ %q không có (vd: Asia/Ho_Chi_Minh)", s)
 			}
 			return nil
 		}},
-		{Flag: "web", Prompt: "Địa chỉ trang web cho cán bộ, dạng máy:cổng (127.0.0.1:8080 chỉ máy này mở được); để trống nếu chưa dùng",
+		{Flag: "web", Help: "the staff page's host:port (written commented out)", Prompt: "Địa chỉ trang web cho cán bộ, dạng máy:cổng (127.0.0.1:8080 chỉ máy này mở được); để trống nếu chưa dùng",
 			Default: fixed("127.0.0.1:8080"), Set: func(a *Answers, s string) error {
 				a.Web = s
 				if s == "" {
@@ -117,7 +118,7 @@ func Questions() []Question {
 // MailQuestions describe the mail server; asked when the unit sends mail.
 func MailQuestions() []Question {
 	return []Question{
-		{Flag: "smtp-host", Prompt: "Máy chủ thư gửi đi (SMTP), vd: smtp.hcm.edu.vn", Skip: noMail, Set: func(a *Answers, s string) error {
+		{Flag: "smtp-host", Help: "the SMTP server; without it no mail is sent ([smtp] host)", Prompt: "Máy chủ thư gửi đi (SMTP), vd: smtp.hcm.edu.vn", Skip: noMail, Set: func(a *Answers, s string) error {
 			a.Host = s
 			if err := need(s); err != nil {
 				return err
@@ -127,7 +128,7 @@ func MailQuestions() []Question {
 			}
 			return nil
 		}},
-		{Flag: "smtp-port", Prompt: "Cổng (587 cho STARTTLS, 465 cho TLS)", Skip: noMail, Default: fixed("587"), Set: func(a *Answers, s string) error {
+		{Flag: "smtp-port", Help: "the SMTP port ([smtp] port)", Prompt: "Cổng (587 cho STARTTLS, 465 cho TLS)", Skip: noMail, Default: fixed("587"), Set: func(a *Answers, s string) error {
 			n, err := strconv.Atoi(s)
 			if err != nil || n < 1 || n > 65535 {
 				return fmt.Errorf("cổng là một số từ 1 đến 65535, không phải %q", s)
@@ -135,7 +136,7 @@ func MailQuestions() []Question {
 			a.Port = n
 			return nil
 		}},
-		{Flag: "smtp-security", Prompt: "Bảo mật: starttls hoặc tls", Skip: noMail,
+		{Flag: "smtp-security", Help: "starttls or tls ([smtp] security)", Prompt: "Bảo mật: starttls hoặc tls", Skip: noMail,
 			Default: func(a *Answers) string {
 				if a.Port == 465 {
 					return "tls"
@@ -155,10 +156,10 @@ func MailQuestions() []Question {
 				}
 				return fmt.Errorf("chọn starttls hoặc tls, không phải %q", s)
 			}},
-		{Flag: "smtp-user", Prompt: "Tên đăng nhập máy chủ thư (thường là địa chỉ thư)", Skip: noMail,
+		{Flag: "smtp-user", Help: "the SMTP login ([smtp] username)", Prompt: "Tên đăng nhập máy chủ thư (thường là địa chỉ thư)", Skip: noMail,
 			Default: func(a *Answers) string { return a.AdminEmail },
 			Set:     func(a *Answers, s string) error { a.Username = s; return need(s) }},
-		{Flag: "from", Prompt: "Người gửi (vd: Trường Mầm non 20/10 <mn2010@hcm.edu.vn>)", Skip: noMail,
+		{Flag: "from", Help: "the sender, Name <address> ([smtp] from)", Prompt: "Người gửi (vd: Trường Mầm non 20/10 <mn2010@hcm.edu.vn>)", Skip: noMail,
 			Default: func(a *Answers) string {
 				if strings.Contains(a.Username, "@") {
 					return fmt.Sprintf("%s <%s>", a.Name, a.Username)
