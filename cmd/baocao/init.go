@@ -51,7 +51,7 @@ func initWith(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		return err
 	}
 	env := setup.Env{Schemas: p.Sources, Mailer: func(ctx context.Context, s delivery.Settings, m *delivery.Message) error {
-		return delivery.New(s, nil).Try(ctx, m)
+		return delivery.New(s, delivery.Options{}).Try(ctx, m)
 	}}
 	var a *setup.Answers
 	replace := func(string) (bool, error) { return *force, nil }

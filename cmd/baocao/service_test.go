@@ -11,6 +11,7 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/mn2010/baocao/internal/config"
 	"github.com/mn2010/baocao/reports/archive"
@@ -109,17 +110,29 @@ func TestServiceProgramRunsTheDaemon(t *testing.T) {
 	if err := p.Start(nil); err != nil {
 		t.Fatal(err)
 	}
+	// Stop once a run is in hand (it holds its report's lock).
+	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(5 * time.Millisecond) {
+		if locks, _ := filepath.Glob(filepath.Join(filepath.Dir(cfgPath), "archive", ".locks", "*.lock")); len(locks) > 0 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("no run started")
+		}
+	}
 	if err := p.Stop(nil); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(logs.String(), "finishing the run in hand") || !strings.Contains(logs.String(), "stopped") {
 		t.Errorf("logs:\n%s", logs.String())
 	}
-	// Every catch-up run started before the stop has finished: archived whole.
-	started := strings.Count(logs.String(), "catching up a missed run")
+	// Every run in hand when the stop came has finished, archived whole;
+	// the runs still queued were not started.
+	caught := strings.Count(logs.String(), "catching up a missed run")
+	ran := strings.Count(logs.String(), "result=archived")
+	queued := strings.Count(logs.String(), "run not started: stopping")
 	manifests, _ := filepath.Glob(filepath.Join(filepath.Dir(cfgPath), "archive", "*", "*", "v1", "manifest.json"))
-	if started == 0 || len(manifests) != started {
-		t.Errorf("%d runs started, %d archived when stop returned:\n%s", started, len(manifests), logs.String())
+	if caught == 0 || ran == 0 || ran+queued != caught || len(manifests) != ran {
+		t.Errorf("%d catch-up runs: %d archived, %d not started, %d manifests when stop returned:\n%s", caught, ran, queued, len(manifests), logs.String())
 	}
 	// The lock is free: a second program starts.
 	p2 := daemonProgram(cfgPath, log)
