@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/mn2010/baocao/reports/delivery"
+	"github.com/mn2010/baocao/reports/period"
 	"github.com/robfig/cron/v3"
 )
 
@@ -61,8 +62,38 @@ func (c *Config) checkReport(id string, r *Report) error {
 			return fmt.Errorf("[reports.%s] to/cc: %v", id, err)
 		}
 	}
+	return checkReview(id, r)
+}
+
+// checkReview checks the keys of the review step: the reviewers' addresses
+// and the deadline day, which defaults to period.DefaultDeadlineDay.
+func checkReview(id string, r *Report) error {
+	seen := map[string]bool{}
+	for _, a := range r.Reviewers {
+		if err := checkAddress(a); err != nil {
+			return fmt.Errorf("[reports.%s] reviewers: %v", id, err)
+		}
+		addr, _ := mail.ParseAddress(a)
+		k := strings.ToLower(addr.Address)
+		if seen[k] {
+			return fmt.Errorf("[reports.%s] reviewers: %s is listed twice", id, addr.Address)
+		}
+		seen[k] = true
+	}
+	r.DeadlineDay = period.DefaultDeadlineDay
+	if r.DeadlineKey != nil {
+		if err := period.CheckDeadlineDay(*r.DeadlineKey); err != nil {
+			return fmt.Errorf("[reports.%s] deadline_day = %d: want a day of the month from 1 to %d (the report is due that day after the period's cut-off)",
+				id, *r.DeadlineKey, period.MaxDeadlineDay)
+		}
+		r.DeadlineDay = *r.DeadlineKey
+	}
 	return nil
 }
+
+// Reviewed reports whether the report waits for its reviewers' approval
+// before it goes to the district.
+func (r *Report) Reviewed() bool { return len(r.Reviewers) > 0 }
 
 func checkAddress(a string) error {
 	addr, err := mail.ParseAddress(a)

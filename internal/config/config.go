@@ -74,6 +74,14 @@ type Report struct {
 	// Attach lists the files the district's message carries (DefaultAttach
 	// when unset).
 	Attach []FileKind `toml:"attach"`
+	// Reviewers approve a version before it goes to the district ("Name
+	// <address>", checked like to/cc). None: the report is sent at once.
+	Reviewers []string `toml:"reviewers"`
+	// DeadlineDay is the day of the month, after the period's cut-off, by
+	// which the report is due (period.Period.Deadline): 1–28, default 20.
+	// Set by Load from the deadline_day key.
+	DeadlineDay int  `toml:"-"`
+	DeadlineKey *int `toml:"deadline_day"`
 
 	Kind     period.Kind     `toml:"-"`
 	Boundary period.Boundary `toml:"-"`

@@ -73,6 +73,13 @@ func TestBadConfigs(t *testing.T) {
 		{"attachment not text", base + "attach = \"pdf\"\n", []string{"line 12", "attach"}},
 		{"report id leaving the archive", strings.Replace(base, "[reports.monthly]", `[reports."../../x"]`, 1), []string{`[reports."../../x"]`, "a-z"}},
 		{"report id with capitals", strings.Replace(base, "[reports.monthly]", `[reports.Monthly]`, 1), []string{`"Monthly"`, "lower-case"}},
+		{"malformed reviewer", base + "reviewers = [\"Nguyễn Thị Hồng Vân hieutruong.mn2010@hcm.edu.vn\"]\n", []string{"[reports.monthly] reviewers", "malformed e-mail address"}},
+		{"reviewer without domain", base + "reviewers = [\"a@localhost\"]\n", []string{"[reports.monthly] reviewers", "a@localhost"}},
+		{"reviewer twice", base + "reviewers = [\"Vân <hieutruong.mn2010@hcm.edu.vn>\", \"HIEUTRUONG.MN2010@hcm.edu.vn\"]\n", []string{"[reports.monthly] reviewers", "twice"}},
+		{"reviewers not a list", base + "reviewers = \"a@hcm.edu.vn\"\n", []string{"line 12", "reviewers"}},
+		{"deadline day zero", base + "deadline_day = 0\n", []string{"[reports.monthly] deadline_day = 0", "1 to 28"}},
+		{"deadline day 29", base + "deadline_day = 29\n", []string{"[reports.monthly] deadline_day = 29", "1 to 28"}},
+		{"deadline day text", base + "deadline_day = \"20\"\n", []string{"line 12", "deadline_day"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -111,6 +118,52 @@ func TestAttach(t *testing.T) {
 	}
 	if DOCX.String() != "bản Word để chỉnh sửa" || DOCX.Ext() != ".docx" {
 		t.Errorf("docx: %q %q", DOCX.String(), DOCX.Ext())
+	}
+}
+
+func TestReviewKeys(t *testing.T) {
+	tests := []struct {
+		name, text string
+		reviewers  []string
+		day        int
+	}{
+		{"default: no review, due the 20th", base, nil, 20},
+		{"reviewers and a deadline", base + "reviewers = [\"Nguyễn Thị Hồng Vân <hieutruong.mn2010@hcm.edu.vn>\"]\ndeadline_day = 10\n",
+			[]string{"Nguyễn Thị Hồng Vân <hieutruong.mn2010@hcm.edu.vn>"}, 10},
+		{"bounds", base + "deadline_day = 1\n", nil, 1},
+		{"upper bound", base + "deadline_day = 28\nreviewers = []\n", []string{}, 28},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, err := load(t, tt.text)
+			if err != nil {
+				t.Fatal(err)
+			}
+			r := c.Reports["monthly"]
+			if !slices.Equal(r.Reviewers, tt.reviewers) || r.DeadlineDay != tt.day || r.Reviewed() != (len(tt.reviewers) > 0) {
+				t.Errorf("reviewers %v (reviewed %v), deadline day %d; want %v, %d", r.Reviewers, r.Reviewed(), r.DeadlineDay, tt.reviewers, tt.day)
+			}
+		})
+	}
+}
+
+func TestExampleReviewers(t *testing.T) {
+	c, err := Load("../../config.example.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The monthly figures go out by themselves; the documents the principal
+	// signs wait for her, and she is the signer the document names.
+	for id, r := range c.Reports {
+		want := id != "monthly"
+		if r.Reviewed() != want || r.DeadlineDay != 20 {
+			t.Errorf("%s: reviewed %v, deadline day %d; want reviewed %v, day 20", id, r.Reviewed(), r.DeadlineDay, want)
+		}
+		for _, a := range r.Reviewers {
+			if !strings.HasPrefix(a, c.Unit.SignerName+" <") {
+				t.Errorf("%s: reviewer %q is not the signer %q", id, a, c.Unit.SignerName)
+			}
+		}
 	}
 }
 
