@@ -3,8 +3,10 @@ package reports
 import (
 	"errors"
 	"os"
+	"path/filepath"
 	"runtime"
 	"sort"
+	"strings"
 	"sync"
 
 	"github.com/mn2010/baocao/reports/plan"
@@ -15,6 +17,7 @@ import (
 type Input struct {
 	Source string `json:"source"`
 	Path   string `json:"path"`
+	Sheet  string `json:"sheet,omitempty"` // the sheet read, when the config or a default names one
 	SHA256 string `json:"sha256"`
 	Bytes  int64  `json:"bytes"`
 }
@@ -29,7 +32,9 @@ type Data struct {
 // Gather reads every source the plan names, in parallel. specs holds one
 // Spec per source name; displayPath turns a file path into the form kept in
 // the manifest. All errors are returned joined, so a user sees every
-// unusable source at once.
+// unusable source at once. An optional source (the narrative) that specs
+// leave out is read from its default sheet when that exists, and is
+// otherwise absent from the Data: no table, no input.
 func Gather(p *plan.Plan, specs map[string]sources.Spec, displayPath func(string) string) (*Data, error) {
 	names := make([]string, 0, len(p.Sources))
 	for n := range p.Sources {
@@ -45,7 +50,13 @@ func Gather(p *plan.Plan, specs map[string]sources.Spec, displayPath func(string
 	for _, i := range largestFirst(names, specs) {
 		n := names[i]
 		spec, ok := specs[n]
-		if !ok {
+		byDefault := false
+		if !ok && p.Optional(n) {
+			spec, byDefault = defaultSpec(p, specs)
+			if !byDefault {
+				continue
+			}
+		} else if !ok {
 			errs[i] = &sources.SourceError{Source: n, Message: "cấu hình chưa khai báo nguồn này: thêm bảng [sources." + n + "] với path"}
 			continue
 		}
@@ -54,6 +65,9 @@ func Gather(p *plan.Plan, specs map[string]sources.Spec, displayPath func(string
 			defer func() { <-slots }()
 			spec.Keep = p.Used(n)
 			results[i], errs[i] = sources.Read(spec, p.Sources[n])
+			if byDefault && errors.Is(errs[i], sources.ErrNoSheet) {
+				results[i], errs[i] = nil, nil // the workbook has no such sheet: no narrative
+			}
 		})
 	}
 	wg.Wait()
@@ -63,11 +77,30 @@ func Gather(p *plan.Plan, specs map[string]sources.Spec, displayPath func(string
 	d := &Data{Tables: map[string]*sources.Table{}}
 	for i, n := range names {
 		r := results[i]
+		if r == nil {
+			continue // an optional source not there
+		}
 		d.Tables[n] = r.Table
-		d.Inputs = append(d.Inputs, Input{Source: n, Path: displayPath(specs[n].Path), SHA256: r.SHA256, Bytes: r.Bytes})
+		spec, ok := specs[n]
+		if !ok {
+			spec, _ = defaultSpec(p, specs)
+		}
+		d.Inputs = append(d.Inputs, Input{Source: n, Path: displayPath(spec.Path), Sheet: spec.Sheet, SHA256: r.SHA256, Bytes: r.Bytes})
 		d.Issues = append(d.Issues, r.Issues...)
 	}
 	return d, nil
+}
+
+// defaultSpec is the narrative's spec when the config has none: the plan's
+// default sheet of its default source's workbook. A CSV has no sheets, so
+// there is none then.
+func defaultSpec(p *plan.Plan, specs map[string]sources.Spec) (sources.Spec, bool) {
+	n := p.Narrative
+	base, ok := specs[n.DefaultSource]
+	if n.DefaultSource == "" || !ok || !strings.EqualFold(filepath.Ext(base.Path), ".xlsx") {
+		return sources.Spec{}, false
+	}
+	return sources.Spec{Name: n.Source, Path: base.Path, Sheet: n.DefaultSheet, Limits: base.Limits}, true
 }
 
 // largestFirst orders the sources' indexes by file size, largest first.

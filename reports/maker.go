@@ -12,6 +12,7 @@ import (
 	"github.com/mn2010/baocao/reports/archive"
 	"github.com/mn2010/baocao/reports/delivery"
 	"github.com/mn2010/baocao/reports/indicators"
+	"github.com/mn2010/baocao/reports/narrative"
 	"github.com/mn2010/baocao/reports/period"
 	"github.com/mn2010/baocao/reports/plan"
 	"github.com/mn2010/baocao/reports/render"
@@ -91,14 +92,16 @@ func (m *Maker) Make(reportID string, p period.Period, opt Options) (archive.Ent
 	}
 	now := m.now().In(m.cfg.Location)
 	out := indicators.Compute(indicators.Input{Plan: m.plan, Period: p, Tables: data.Tables, OfficialDomains: m.cfg.OfficialDomains})
+	narr, narrIssues := narrative.Collect(data.Tables[m.plan.Narrative.Source], p)
 	data.Tables = nil // the rows are counted: let rendering reuse their memory
 	issued := opt.Issued
 	if issued.IsZero() {
 		issued = period.Day(now)
 	}
 	doc := &render.Doc{Unit: m.unit(), ReportID: reportID, Period: p, Issued: issued, Number: opt.Number,
-		PlanReference: m.plan.Reference, Outcome: out, Warnings: append(append([]sources.Issue{}, data.Issues...), out.Issues...),
-		Texts: m.texts, Generated: now}
+		PlanReference: m.plan.Reference, Outcome: out, Narrative: narr,
+		Warnings: append(append(append([]sources.Issue{}, data.Issues...), out.Issues...), narrIssues...),
+		Texts:    m.texts, Generated: now}
 	xlsx, err := render.Workbook(doc)
 	if err != nil {
 		return archive.Entry{}, nil, err
@@ -116,7 +119,7 @@ func (m *Maker) Make(reportID string, p period.Period, opt Options) (archive.Ent
 	man := &Manifest{Report: reportID, GeneratedAt: now.Format(time.RFC3339), Issued: issued.Format("2006-01-02"),
 		Period: ManifestPeriod{Label: p.Label(), From: p.From.Format("2006-01-02"), To: p.To.Format("2006-01-02"), Boundaries: string(p.Boundary)},
 		Plan:   m.plan.Reference, Inputs: data.Inputs, Indicators: out.Indicators, Dossiers: out.Fields, Late: out.Late,
-		Tasks: out.Tasks, Issues: doc.Warnings}
+		Tasks: out.Tasks, Narrative: narr, Issues: doc.Warnings}
 	for _, f := range files {
 		sum := sha256.Sum256(f.Data)
 		man.Outputs = append(man.Outputs, Output{Path: f.Name, SHA256: hex.EncodeToString(sum[:]), Bytes: len(f.Data)})

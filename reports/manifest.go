@@ -2,6 +2,7 @@ package reports
 
 import (
 	"github.com/mn2010/baocao/reports/indicators"
+	"github.com/mn2010/baocao/reports/narrative"
 	"github.com/mn2010/baocao/sources"
 )
 
@@ -20,7 +21,10 @@ type Manifest struct {
 	Dossiers    []indicators.FieldStats  `json:"dossiers_by_field"`
 	Late        []indicators.LateDossier `json:"late_dossiers"`
 	Tasks       []indicators.TaskStatus  `json:"tasks"`
-	Issues      []sources.Issue          `json:"issues"`
+	// Narrative is what the clerk wrote for this period, as the documents
+	// show it; absent when nothing was written.
+	Narrative narrative.Narrative `json:"narrative,omitempty"`
+	Issues    []sources.Issue     `json:"issues"`
 }
 
 // ManifestPeriod is the period a version covers.

@@ -10,6 +10,11 @@ import (
 // a workbook or is too large.
 var ErrUnusable = errors.New("source cannot be used")
 
+// ErrNoSheet is matched (errors.Is) by a *SourceError for a workbook that
+// has no sheet of the name asked for; it is unusable too. An optional
+// source read from a sheet of another workbook tests it to mean "none".
+var ErrNoSheet = errors.New("sources: no such sheet")
+
 // SourceError says which source failed and what to do about it. Message is
 // in Vietnamese, for the staff who fix the files.
 type SourceError struct {
@@ -18,6 +23,8 @@ type SourceError struct {
 	Sheet   string
 	Message string
 	Err     error // the underlying cause, if any
+
+	noSheet bool // the workbook lacks the sheet asked for
 }
 
 func (e *SourceError) Error() string {
@@ -34,3 +41,6 @@ func (e *SourceError) Error() string {
 
 // Unwrap gives ErrUnusable; the cause, if any, is part of the message.
 func (e *SourceError) Unwrap() error { return ErrUnusable }
+
+// Is matches ErrNoSheet when the workbook lacks the sheet asked for.
+func (e *SourceError) Is(target error) bool { return target == ErrNoSheet && e.noSheet }

@@ -174,6 +174,9 @@ func TestUnusableSources(t *testing.T) {
 					t.Errorf("%q does not say %q", err, w)
 				}
 			}
+			if noSheet := tt.name == "missing sheet"; errors.Is(err, ErrNoSheet) != noSheet {
+				t.Errorf("errors.Is(%v, ErrNoSheet) = %v, want %v", err, !noSheet, noSheet)
+			}
 		})
 	}
 }

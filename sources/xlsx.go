@@ -31,7 +31,7 @@ func openXLSX(spec Spec, data []byte) (rowReader, string, error) {
 	}
 	i, err := pickSheet(wb.sheetNames(), spec.Sheet)
 	if err != nil {
-		return fail(spec.Sheet, err.Error(), nil)
+		return nil, "", &SourceError{Source: spec.Name, File: spec.Path, Sheet: spec.Sheet, Message: err.Error(), noSheet: spec.Sheet != ""}
 	}
 	sheet := wb.sheets[i]
 	rows, err := wb.openSheet(sheet.part)

@@ -28,7 +28,7 @@ func readDated(in Input, source, idCol string, out *Outcome) []dated {
 	var rows []dated
 	for _, r := range t.Rows {
 		raw := r.Cells[pc].Text
-		p, err := parseLabel(raw, in.Period.Boundary)
+		p, err := ParseLabel(raw, in.Period.Boundary)
 		if err != nil {
 			out.warn(t, r.Line, "period", raw, "kỳ báo cáo không hợp lệ: ghi 2024-03 (tháng), 2024-Q1 (quý), 2024-H1 (6 tháng) hoặc 2024 (năm)")
 			continue
@@ -38,9 +38,9 @@ func readDated(in Input, source, idCol string, out *Outcome) []dated {
 	return rows
 }
 
-// parseLabel reads a period label; a date serial (a spreadsheet that turned
+// ParseLabel reads a period label; a date serial (a spreadsheet that turned
 // "2024-03" into a date) stands for that date's calendar month.
-func parseLabel(raw string, b period.Boundary) (period.Period, error) {
+func ParseLabel(raw string, b period.Boundary) (period.Period, error) {
 	if v, err := strconv.ParseFloat(raw, 64); err == nil && v >= 20000 {
 		d, err := sources.ParseDate(raw, false)
 		if err != nil {

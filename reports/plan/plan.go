@@ -22,6 +22,7 @@ type Plan struct {
 	Indicators   []Indicator                `toml:"indicators"`
 	DossierTable DossierTable               `toml:"dossier_table"`
 	Tasks        Tasks                      `toml:"tasks"`
+	Narrative    Narrative                  `toml:"narrative"`
 
 	used map[string][]string // source → column keys read by computations
 }
@@ -85,6 +86,22 @@ type Tasks struct {
 type Task struct {
 	ID    string `toml:"id"`
 	Title string `toml:"title"`
+}
+
+// Narrative names the optional source of the texts a person writes
+// (package narrative). Without a spec for it in the config, the sheet
+// DefaultSheet of DefaultSource's workbook is read when it has one, and
+// nothing otherwise.
+type Narrative struct {
+	Source        string `toml:"source"`
+	DefaultSource string `toml:"default_source"`
+	DefaultSheet  string `toml:"default_sheet"`
+}
+
+// Optional reports whether source may be left out of a config: only the
+// narrative is.
+func (p *Plan) Optional(source string) bool {
+	return source != "" && source == p.Narrative.Source
 }
 
 // Manual is the name of the source of manual values.

@@ -26,6 +26,7 @@ func TestUsed(t *testing.T) {
 		{"dossiers", []string{"id", "field", "procedure", "received", "due", "returned", "apology"}, nil},
 		{"tasks", []string{"task", "period", "status", "result"}, nil},
 		{"manual", []string{"indicator", "period", "value"}, []string{"note"}},
+		{"narrative", []string{"period", "part", "text"}, nil},
 		{"nowhere", []string{}, nil},
 	}
 	for _, tt := range tests {

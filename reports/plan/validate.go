@@ -45,6 +45,47 @@ func (p *Plan) validate() error {
 	if err := p.need(d.Source, d.ID, d.Group, d.Procedure, d.Received, d.Due, d.Returned, d.Apology); err != nil {
 		return fmt.Errorf("dossier_table: %w", err)
 	}
+	return p.validateNarrative()
+}
+
+// The column keys of the narrative source, read by package narrative.
+const (
+	NarrativePeriod = "period" // Kỳ báo cáo
+	NarrativePart   = "part"   // Phần
+	NarrativeText   = "text"   // Nội dung
+)
+
+// NarrativeColumns are the column keys a narrative source must have.
+var NarrativeColumns = []string{NarrativePeriod, NarrativePart, NarrativeText}
+
+// validateNarrative checks [narrative]: its source has the columns package
+// narrative reads, as text (the part's vocabulary is narrative.Part, not
+// a list in the plan), and its default names a workbook source and a sheet.
+func (p *Plan) validateNarrative() error {
+	n := p.Narrative
+	if n.Source == "" {
+		if n.DefaultSource != "" || n.DefaultSheet != "" {
+			return fmt.Errorf("narrative: default_source and default_sheet need source")
+		}
+		return nil
+	}
+	if err := p.need(n.Source, NarrativeColumns...); err != nil {
+		return fmt.Errorf("narrative: %w", err)
+	}
+	s := p.Sources[n.Source]
+	for _, key := range NarrativeColumns {
+		if c := s.Columns[s.Index(key)]; c.Kind != sources.Text || !c.Required {
+			return fmt.Errorf("narrative: column %q of source %q must be a required text column", key, n.Source)
+		}
+	}
+	if (n.DefaultSource == "") != (n.DefaultSheet == "") {
+		return fmt.Errorf("narrative: set default_source and default_sheet together")
+	}
+	if n.DefaultSource != "" {
+		if _, ok := p.Sources[n.DefaultSource]; !ok || n.DefaultSource == n.Source {
+			return fmt.Errorf("narrative: default_source %q is not another source of the plan", n.DefaultSource)
+		}
+	}
 	return nil
 }
 

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/mn2010/baocao/reports/indicators"
+	"github.com/mn2010/baocao/reports/narrative"
 	"github.com/mn2010/baocao/reports/period"
 	"github.com/mn2010/baocao/sources"
 )
@@ -24,6 +25,7 @@ type Doc struct {
 	Number        int       // the document number; 0 leaves it blank
 	PlanReference string
 	Outcome       *indicators.Outcome
+	Narrative     narrative.Narrative // what a person wrote for the period; may be empty
 	Warnings      []sources.Issue
 	Texts         *Texts
 	Generated     time.Time

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/mn2010/baocao/reports/indicators"
+	"github.com/mn2010/baocao/reports/narrative"
 )
 
 // Layout is the document as every format shows it: the header lines, the
@@ -105,15 +106,39 @@ func (d *Doc) Layout() *Layout {
 	for _, s := range Assessment(d) {
 		b.para(s)
 	}
+	d.narrative(&b, narrative.Assessment, "")
+	d.narrative(&b, narrative.Causes, t.NarrativeCauses)
 
 	b.heading(t.HeadingDirections)
 	for _, s := range t.Directions {
 		b.para(Fill(s, textData(d)))
 	}
+	d.narrative(&b, narrative.Directions, "")
+
+	if len(d.Narrative.Texts(narrative.Proposals)) > 0 {
+		b.heading(t.HeadingProposals)
+		d.narrative(&b, narrative.Proposals, "")
+	}
 	b.para(Fill(t.Closing, textData(d)))
 	b[len(b)-1].KeepWithNext = true
 	l.Body = b
 	return l
+}
+
+// narrative adds what a person wrote for part p, after the generated
+// text: one paragraph per row, led by intro when there is any and intro is
+// set.
+func (d *Doc) narrative(b *blocks, p narrative.Part, intro string) {
+	texts := d.Narrative.Texts(p)
+	if len(texts) == 0 {
+		return
+	}
+	if intro != "" {
+		b.para(intro)
+	}
+	for _, s := range texts {
+		b.para(s)
+	}
 }
 
 // blocks is a body under construction.

@@ -25,6 +25,8 @@ type Texts struct {
 	HeadingTasks          string   `toml:"heading_tasks"`
 	HeadingAssessment     string   `toml:"heading_assessment"`
 	HeadingDirections     string   `toml:"heading_directions"`
+	HeadingProposals      string   `toml:"heading_proposals"`
+	NarrativeCauses       string   `toml:"narrative_causes"`
 	DossiersText          string   `toml:"dossiers_text"`
 	LateText              string   `toml:"late_text"`
 	TasksText             string   `toml:"tasks_text"`
@@ -97,6 +99,7 @@ func (t *Texts) check() error {
 		{"closing", t.Closing, period}, {"appendix_title", t.AppendixTitle, period},
 		{"email_intro", t.EmailIntro, period}, {"email_files", t.EmailFiles, period}, {"email_closing", t.EmailClosing, period},
 		{"test_subject", t.TestSubject, period}, {"test_body", t.TestBody, period},
+		{"heading_proposals", t.HeadingProposals, period}, {"narrative_causes", t.NarrativeCauses, period},
 		{"dossiers_text", t.DossiersText, indicators.FieldStats{}}, {"late_text", t.LateText, lateData{}},
 		{"tasks_text", t.TasksText, tasksData{}}, {"assessment_met", t.AssessmentMet, metData{}},
 		{"assessment_missed_item", t.AssessmentMissedItem, missedData{}}, {"appendix_note", t.AppendixNote, noteData{}},

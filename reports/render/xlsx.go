@@ -14,6 +14,7 @@ const (
 	SheetFields     = "Hồ sơ theo lĩnh vực"
 	SheetLate       = "Hồ sơ trễ hạn"
 	SheetTasks      = "Nhiệm vụ"
+	SheetNarrative  = "Nhận xét" // only when the clerk wrote something for the period
 	SheetWarnings   = "Dữ liệu cần kiểm tra"
 )
 
@@ -47,7 +48,11 @@ func Workbook(d *Doc) ([]byte, error) {
 	if err := w.properties(); err != nil {
 		return nil, err
 	}
-	for _, t := range []table{indicatorTable(d), fieldTable(d), lateTable(d), taskTable(d), warningTable(d)} {
+	tables := []table{indicatorTable(d), fieldTable(d), lateTable(d), taskTable(d)}
+	if len(d.Narrative) > 0 {
+		tables = append(tables, narrativeTable(d))
+	}
+	for _, t := range append(tables, warningTable(d)) {
 		if err := w.sheet(t); err != nil {
 			return nil, fmt.Errorf("render: sheet %s: %w", t.name, err)
 		}
@@ -137,6 +142,18 @@ func taskTable(d *Doc) table {
 		widths:  []float64{7, 55, 16, 45, 11}}
 	for _, s := range d.Outcome.Tasks {
 		t.rows = append(t.rows, []cell{{s.ID, "text"}, {s.Title, "wrap"}, {s.Status, "text"}, {s.Result, "wrap"}, {s.Period, "text"}})
+	}
+	return t
+}
+
+// narrativeTable lists what the clerk wrote for the period, part by part
+// as the document shows it, with the row of the source it came from.
+func narrativeTable(d *Doc) table {
+	t := table{name: SheetNarrative,
+		headers: []string{"STT", "Phần", "Nội dung", "Dòng nguồn"},
+		widths:  []float64{6, 20, 90, 10}}
+	for i, e := range d.Narrative {
+		t.rows = append(t.rows, []cell{{i + 1, "int"}, {e.Part.String(), "text"}, {e.Text, "wrap"}, {e.Row, "int"}})
 	}
 	return t
 }
