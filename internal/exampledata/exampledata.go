@@ -296,6 +296,9 @@ func (g *gen) manual() error {
 	for _, r := range rows {
 		s.add(r...)
 	}
+	if err := addNarrative(s.f); err != nil {
+		return err
+	}
 	return g.save(s, "so-lieu-nhap-tay.xlsx")
 }
 
