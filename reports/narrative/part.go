@@ -27,9 +27,9 @@ var Parts = []Part{Assessment, Causes, Directions, Proposals}
 // name.
 var spellings = map[Part][]string{
 	Assessment: {"Đánh giá chung", "Đánh giá"},
-	Causes:     {"Nguyên nhân", "Nguyên nhân chưa đạt", "Hạn chế, nguyên nhân"},
-	Directions: {"Phương hướng", "Phương hướng, nhiệm vụ", "Phương hướng, nhiệm vụ kỳ tới", "Nhiệm vụ kỳ tới"},
-	Proposals:  {"Đề xuất, kiến nghị", "Kiến nghị, đề xuất", "Đề xuất", "Kiến nghị"},
+	Causes:     {"Nguyên nhân", "Nguyên nhân chưa đạt", "Hạn chế, nguyên nhân", "Hạn chế và nguyên nhân"},
+	Directions: {"Phương hướng", "Phương hướng, nhiệm vụ", "Phương hướng nhiệm vụ", "Phương hướng, nhiệm vụ kỳ tới", "Nhiệm vụ kỳ tới"},
+	Proposals:  {"Đề xuất, kiến nghị", "Đề xuất kiến nghị", "Kiến nghị, đề xuất", "Kiến nghị đề xuất", "Đề xuất", "Kiến nghị"},
 }
 
 var matcher = func() *sources.Matcher {
