@@ -78,7 +78,7 @@ func TestValidatePrintsWarningsAndExitsZero(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
-	for _, w := range []string{`ho-so-tthc.xlsx, trang "Sheet1"`, `cột "Ngày hẹn trả" = "31/02/2024"`, "trùng Mã hồ sơ", "Tổng cộng", "8 sources read, 3 warnings"} {
+	for _, w := range []string{`ho-so-tthc.xlsx, trang "Sheet1"`, `cột "Ngày hẹn trả" = "31/02/2024"`, "trùng Mã hồ sơ", "Tổng cộng", "9 sources read, 3 warnings"} {
 		if !strings.Contains(out, w) {
 			t.Errorf("validate output lacks %q:\n%s", w, out)
 		}

@@ -6,6 +6,7 @@ import (
 
 	"github.com/mn2010/baocao/internal/config"
 	"github.com/mn2010/baocao/reports/indicators"
+	"github.com/mn2010/baocao/reports/narrative"
 	"github.com/mn2010/baocao/reports/period"
 )
 
@@ -13,7 +14,7 @@ func validateCmd(args []string, stdout, stderr io.Writer) error {
 	fs, cfgPath := flagSet("validate", stderr)
 	var label string
 	fs.StringVar(&label, "p", "", "period `LABEL` (short for --period)")
-	fs.StringVar(&label, "period", "", "also check the manual values and tasks for period `LABEL`")
+	fs.StringVar(&label, "period", "", "also check the manual values, tasks and narrative for period `LABEL`")
 	if err := parse(fs, args, "[-p PERIOD] [-c CONFIG]"); err != nil {
 		return err
 	}
@@ -32,7 +33,8 @@ func validateCmd(args []string, stdout, stderr io.Writer) error {
 			return err
 		}
 		out := indicators.Compute(indicators.Input{Plan: m.Plan(), Period: p, Tables: data.Tables, OfficialDomains: cfg.OfficialDomains})
-		issues = append(issues, out.Issues...)
+		_, narr := narrative.Collect(data.Tables[m.Plan().Narrative.Source], p)
+		issues = append(append(issues, out.Issues...), narr...)
 	}
 	for _, i := range issues {
 		fmt.Fprintln(stdout, i)
