@@ -18,6 +18,7 @@ import (
 	"github.com/mn2010/baocao/reports/render"
 	"github.com/mn2010/baocao/sources"
 	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/unicode/norm"
 )
 
 // inOrder checks that each of want appears in text after the one before,
@@ -173,11 +174,11 @@ func exampleWithNarrative(t *testing.T, file string) *config.Config {
 // TestNarrativeWarningsInReport: in a file of its own (a CSV here), an
 // unknown "Phần" and a bad "Kỳ báo cáo" are warnings of the report — in
 // the manifest and the sheet "Dữ liệu cần kiểm tra" — and the good rows
-// are used.
+// are used, in the PDF too.
 func TestNarrativeWarningsInReport(t *testing.T) {
 	file := filepath.Join(t.TempDir(), "nhan-xet.csv")
 	os.WriteFile(file, []byte("\ufeffKỳ báo cáo,Phần,Nội dung\n"+
-		"2024-Q2,Đánh giá chung,Quý II tốt.\n"+
+		"2024-Q2,Đánh giá chung,"+norm.NFD.String("Quý II tốt 👍")+"\n"+
 		"2024-Q2,Kết luận,Phần không có.\n"+
 		"Quý 2,Phương hướng,Kỳ ghi sai.\n"), 0o644)
 	cfg := exampleWithNarrative(t, file)
@@ -190,7 +191,8 @@ func TestNarrativeWarningsInReport(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(man.Narrative) != 1 || man.Narrative[0].Text != "Quý II tốt." {
+	// NFD text (a web form) comes out NFC; an emoji does not stop the PDF.
+	if len(man.Narrative) != 1 || man.Narrative[0].Text != "Quý II tốt 👍" {
 		t.Errorf("narrative %+v", man.Narrative)
 	}
 	var got []sources.Issue
@@ -229,6 +231,10 @@ func TestNarrativeWarningsInReport(t *testing.T) {
 	}
 	if n != 2 {
 		t.Errorf("%d narrative warnings in the sheet %q, want 2", n, render.SheetWarnings)
+	}
+	requireTool(t, "pdftotext")
+	if text := run(t, "pdftotext", "-raw", filepath.Join(e.Dir, "bao-cao-cchc-2024-Q2.pdf"), "-"); !strings.Contains(text, "Quý II tốt ?") {
+		t.Errorf("the PDF lacks the text (the emoji as \"?\")")
 	}
 }
 
