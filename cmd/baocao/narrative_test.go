@@ -7,8 +7,8 @@ import (
 	"testing"
 )
 
-// TestValidateNarrative: validate -p names each narrative row it cannot
-// use — file, row, column, value and what to write instead — and a run
+// TestValidateNarrative: validate, with or without -p, names each
+// narrative row it cannot use — file, row, column, value and what to write instead — and a run
 // still makes the report.
 func TestValidateNarrative(t *testing.T) {
 	cfg := project(t)
@@ -21,15 +21,17 @@ func TestValidateNarrative(t *testing.T) {
 	f.WriteString("\n[sources.narrative]\npath = \"nhan-xet.csv\"\n")
 	f.Close()
 
-	code, out, errs := baocao("validate", "-c", cfg, "-p", "2024-Q2")
-	if code != 0 {
-		t.Fatalf("exit %d: %s", code, errs)
-	}
 	want := `warning: nhan-xet.csv, dòng 2, cột "Phần" = "Ý kiến khác": phần không có trong danh mục: ghi một trong Đánh giá chung; Nguyên nhân; Phương hướng; Đề xuất, kiến nghị`
-	if !strings.Contains(out, want) || !strings.Contains(out, "9 sources read, 4 warnings") {
-		t.Errorf("validate output lacks %q and the count:\n%s", want, out)
+	for _, args := range [][]string{{"validate", "-c", cfg, "-p", "2024-Q2"}, {"validate", "-c", cfg}} {
+		code, out, errs := baocao(args...)
+		if code != 0 {
+			t.Fatalf("%v: exit %d: %s", args, code, errs)
+		}
+		if !strings.Contains(out, want) || !strings.Contains(out, "9 sources read, 4 warnings") || strings.Count(out, "Ý kiến khác") != 1 {
+			t.Errorf("%v: output lacks %q once, or the count:\n%s", args, want, out)
+		}
 	}
-	code, out, errs = baocao("run", "-c", cfg, "-r", "quarterly", "-p", "2024-Q2", "--no-email")
+	code, out, errs := baocao("run", "-c", cfg, "-r", "quarterly", "-p", "2024-Q2", "--no-email")
 	if code != 0 {
 		t.Fatalf("run: exit %d: %s", code, errs)
 	}

@@ -14,7 +14,7 @@ func validateCmd(args []string, stdout, stderr io.Writer) error {
 	fs, cfgPath := flagSet("validate", stderr)
 	var label string
 	fs.StringVar(&label, "p", "", "period `LABEL` (short for --period)")
-	fs.StringVar(&label, "period", "", "also check the manual values, tasks and narrative for period `LABEL`")
+	fs.StringVar(&label, "period", "", "also check the manual values and tasks for period `LABEL`")
 	if err := parse(fs, args, "[-p PERIOD] [-c CONFIG]"); err != nil {
 		return err
 	}
@@ -33,9 +33,10 @@ func validateCmd(args []string, stdout, stderr io.Writer) error {
 			return err
 		}
 		out := indicators.Compute(indicators.Input{Plan: m.Plan(), Period: p, Tables: data.Tables, OfficialDomains: cfg.OfficialDomains})
-		_, narr := narrative.Collect(data.Tables[m.Plan().Narrative.Source], p)
-		issues = append(append(issues, out.Issues...), narr...)
+		issues = append(issues, out.Issues...)
 	}
+	// The narrative's warnings do not depend on the period.
+	issues = append(issues, narrative.Check(data.Tables[m.Plan().Narrative.Source])...)
 	for _, i := range issues {
 		fmt.Fprintln(stdout, i)
 	}

@@ -175,6 +175,9 @@ func TestCollect(t *testing.T) {
 	if n, _ := Collect(tab, m3); len(n) != 0 {
 		t.Errorf("2024-03: %+v, want nothing", n)
 	}
+	if got := Check(tab); len(got) != 2 || got[0] != issues[0] || got[1] != issues[1] {
+		t.Errorf("Check = %+v, want the warnings Collect gives for any period", got)
+	}
 	if n, issues := Collect(nil, q2); n != nil || issues != nil {
 		t.Error("no table should give nothing")
 	}
