@@ -35,7 +35,7 @@ func TestInitThenDoctor(t *testing.T) {
 	if code, _, errs := baocao(args...); code != exitBadInput || !strings.Contains(errs, "--force") {
 		t.Errorf("init over an existing config: exit %d: %s", code, errs)
 	}
-	if code, out, errs := baocao("validate", "-c", cfg); code != 0 || !strings.Contains(out, "8 sources read") {
+	if code, out, errs := baocao("validate", "-c", cfg); code != 0 || !strings.Contains(out, "9 sources read") {
 		t.Fatalf("validate: exit %d\n%s%s", code, out, errs)
 	}
 

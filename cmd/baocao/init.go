@@ -50,7 +50,7 @@ func initWith(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	env := setup.Env{Schemas: p.Sources, Mailer: func(ctx context.Context, s delivery.Settings, m *delivery.Message) error {
+	env := setup.Env{Schemas: p.Required(), Mailer: func(ctx context.Context, s delivery.Settings, m *delivery.Message) error {
 		return delivery.New(s, delivery.Options{}).Try(ctx, m)
 	}}
 	var a *setup.Answers

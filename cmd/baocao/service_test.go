@@ -207,7 +207,7 @@ func TestInitInteractiveThenValidate(t *testing.T) {
 		}
 	}
 	code, vout, verrs := baocao("validate", "-c", cfg)
-	if code != 0 || !strings.Contains(vout, "8 sources read") {
+	if code != 0 || !strings.Contains(vout, "9 sources read") {
 		t.Fatalf("validate: exit %d\n%s%s", code, vout, verrs)
 	}
 	if code, _, errs := baocao("run", "-c", cfg, "-r", "monthly", "-p", "2024-03", "--no-email"); code != 0 {

@@ -146,6 +146,9 @@ func (x *run) sources(cfg *config.Config, m *reports.Maker) time.Time {
 	for _, n := range names {
 		title := schemas[n].Title
 		spec, ok := specs[n]
+		if !ok && m.Plan().Optional(n) {
+			continue // the narrative: read from the manual workbook's sheet when it has one
+		}
 		if !ok {
 			x.add(Problem, config.ErrInvalid, "%s: tệp cấu hình không có [sources.%s] — thêm bảng này với path = \"tệp.xlsx\"", title, n)
 			continue

@@ -116,7 +116,7 @@ func Render(a *Answers, path string) []byte {
 		w("cc = %s", list(a.Cc))
 		if r.id != "monthly" && len(a.Reviewers) > 0 {
 			w("# Người duyệt trước khi gửi. Chưa dùng được: bỏ dấu # khi bản baocao có lệnh `baocao approve`")
-			w("# (bản này báo lỗi \"unknown key\" với khoá reviewers).")
+			w("# (bản này đọc khoá reviewers nhưng chưa dùng: báo cáo vẫn được gửi ngay khi lập).")
 			w("# reviewers = %s", list(a.Reviewers))
 		}
 	}

@@ -23,7 +23,7 @@ func schemas(t *testing.T) map[string]*sources.Schema {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return p.Sources
+	return p.Required()
 }
 
 // odd are the example files under names a school might give them.

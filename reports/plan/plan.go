@@ -104,6 +104,18 @@ func (p *Plan) Optional(source string) bool {
 	return source != "" && source == p.Narrative.Source
 }
 
+// Required returns the sources a config must name: all but the optional
+// narrative (a new map; the schemas are shared).
+func (p *Plan) Required() map[string]*sources.Schema {
+	out := map[string]*sources.Schema{}
+	for n, s := range p.Sources {
+		if !p.Optional(n) {
+			out[n] = s
+		}
+	}
+	return out
+}
+
 // Manual is the name of the source of manual values.
 const Manual = "manual"
 

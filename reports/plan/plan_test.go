@@ -100,3 +100,88 @@ func TestDoneStatus(t *testing.T) {
 		})
 	}
 }
+
+// TestNarrativeIsOptional: the 2024 plan's narrative source is the only one
+// a config may leave out, and its default is the manual workbook's sheet
+// "Nhận xét".
+func TestNarrativeIsOptional(t *testing.T) {
+	p, err := Load("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	req := p.Required()
+	if len(req) != len(p.Sources)-1 || req["narrative"] != nil || req["manual"] == nil {
+		t.Errorf("required sources %d of %d, narrative %v", len(req), len(p.Sources), req["narrative"] != nil)
+	}
+	if !p.Optional("narrative") || p.Optional("manual") || p.Optional("") {
+		t.Error("only the narrative is optional")
+	}
+	if n := p.Narrative; n.Source != "narrative" || n.DefaultSource != Manual || n.DefaultSheet != "Nhận xét" {
+		t.Errorf("[narrative] = %+v", n)
+	}
+}
+
+// TestNarrativePlanChecks: a plan's [narrative] must name a source with the
+// three required text columns, and a default that is another source.
+func TestNarrativePlanChecks(t *testing.T) {
+	base := `title = "x"
+[sources.manual]
+columns = [{ key = "indicator", header = "Mã chỉ tiêu", type = "text", required = true },
+  { key = "period", header = "Kỳ báo cáo", type = "text", required = true },
+  { key = "value", header = "Giá trị", type = "text", required = true }]
+[sources.tasks]
+columns = [{ key = "task", header = "Mã nhiệm vụ", type = "text", required = true },
+  { key = "period", header = "Kỳ báo cáo", type = "text", required = true },
+  { key = "status", header = "Tình trạng", type = "category", required = true, values = ["Hoàn thành"] },
+  { key = "result", header = "Kết quả", type = "text" }]
+[sources.d]
+columns = [{ key = "id", header = "Mã", type = "text", required = true }, { key = "g", header = "G", type = "text" },
+  { key = "r", header = "R", type = "date" }, { key = "due", header = "Hẹn", type = "date" }, { key = "ret", header = "Trả", type = "date" },
+  { key = "a", header = "Xin lỗi", type = "date" }, { key = "p", header = "TT", type = "text" }]
+[[indicators]]
+id = "2"
+kind = "manual"
+value_type = "fraction"
+target = 0.4
+[dossier_table]
+source = "d"
+id = "id"
+group = "g"
+procedure = "p"
+received = "r"
+due = "due"
+returned = "ret"
+apology = "a"
+[tasks]
+source = "tasks"
+done = "Hoàn thành"
+items = [{ id = "1.1", title = "x" }]
+`
+	src := func(partType string) string {
+		return `[sources.narrative]
+columns = [{ key = "period", header = "Kỳ báo cáo", type = "text", required = true },
+  { key = "part", header = "Phần", type = "` + partType + `", required = true, values = ["a"] },
+  { key = "text", header = "Nội dung", type = "text", required = true }]
+`
+	}
+	tests := []struct {
+		name, text, err string
+	}{
+		{"no narrative", base, ""},
+		{"good", base + src("text") + "[narrative]\nsource = \"narrative\"\ndefault_source = \"manual\"\ndefault_sheet = \"Nhận xét\"\n", ""},
+		{"no default", base + src("text") + "[narrative]\nsource = \"narrative\"\n", ""},
+		{"unknown source", base + "[narrative]\nsource = \"nhanxet\"\n", `unknown source "nhanxet"`},
+		{"part as a category", base + src("category") + "[narrative]\nsource = \"narrative\"\n", "must be a required text column"},
+		{"sheet without source", base + src("text") + "[narrative]\nsource = \"narrative\"\ndefault_sheet = \"Nhận xét\"\n", "together"},
+		{"default is itself", base + src("text") + "[narrative]\nsource = \"narrative\"\ndefault_source = \"narrative\"\ndefault_sheet = \"x\"\n", "not another source"},
+		{"default without source", base + "[narrative]\ndefault_source = \"manual\"\ndefault_sheet = \"x\"\n", "need source"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Parse("plan.toml", []byte(tt.text))
+			if tt.err == "" && err != nil || tt.err != "" && (err == nil || !strings.Contains(err.Error(), tt.err)) {
+				t.Errorf("err = %v, want %q", err, tt.err)
+			}
+		})
+	}
+}
