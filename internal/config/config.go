@@ -28,6 +28,7 @@ type Config struct {
 	Sources         map[string]Source  `toml:"sources"`
 	Reports         map[string]*Report `toml:"reports"`
 	SMTP            SMTP               `toml:"smtp"`
+	Web             Web                `toml:"web"`
 
 	// Set by Load.
 	Warnings []string       `toml:"-"` // things that work but should be fixed
@@ -105,6 +106,18 @@ type SMTP struct {
 	RetrySeconds []int `toml:"retry_seconds"`
 }
 
+// Web is the staff's web page (`baocao web`, later `baocao serve`).
+type Web struct {
+	// Listen is the address the page listens on (DefaultWebListen when
+	// empty). Any address other than this machine needs a password.
+	Listen       string `toml:"listen"`
+	PasswordEnv  string `toml:"password_env"`
+	PasswordFile string `toml:"password_file"`
+}
+
+// DefaultWebListen is [web] listen when unset: this machine only.
+const DefaultWebListen = "127.0.0.1:8080"
+
 // Load reads and checks the config at path.
 func Load(path string) (*Config, error) {
 	data, err := os.ReadFile(path)
@@ -160,6 +173,9 @@ func (c *Config) check() error {
 	}
 	if c.Warnings, err = c.checkSMTP(); err != nil {
 		return err
+	}
+	if c.Web.PasswordEnv != "" && c.Web.PasswordFile != "" {
+		return errors.New("[web] set password_env or password_file, not both")
 	}
 	if len(c.Reports) == 0 {
 		return errors.New("no [reports.ID] table: define at least one report")
