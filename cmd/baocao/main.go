@@ -45,6 +45,7 @@ var commands = []command{
 	{"serve", "[--log-format text|json]", "the daemon: runs reports on schedule, catches up, retries deliveries", serveCmd},
 	{"schedule", "", "next runs of each report and the period each will cover", scheduleCmd},
 	{"archive", "", "what is archived: report, period, version, time, delivery status", archiveCmd},
+	{"web", "[--listen ADDRESS]", "serve the staff's web page alone (no schedules)", webCmd},
 	{"mail-test", "[--to ADDRESS]", "send a short test message to check the [smtp] settings", mailTestCmd},
 	{"init", "[--non-interactive] [flags]", "ask a few questions and write a commented config (in Vietnamese)", initCmd},
 	{"doctor", "[--no-email]", "check everything a run needs and say what to fix (in Vietnamese)", doctorCmd},

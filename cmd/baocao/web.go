@@ -1,0 +1,92 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"os/signal"
+	"syscall"
+
+	"github.com/mn2010/baocao/internal/config"
+	"github.com/mn2010/baocao/internal/web"
+	"github.com/mn2010/baocao/reports"
+	"github.com/mn2010/baocao/reports/delivery"
+)
+
+func webCmd(args []string, stdout, stderr io.Writer) error {
+	fs, cfgPath := flagSet("web", stderr)
+	format := fs.String("log-format", "text", "log `FORMAT`: text or json")
+	listen := fs.String("listen", "", "listen `ADDRESS` (default: [web] listen, or "+config.DefaultWebListen+")")
+	if err := parse(fs, args, "[--listen ADDRESS] [--log-format text|json] [-c CONFIG]"); err != nil {
+		return err
+	}
+	log, err := logger(*format, stderr)
+	if err != nil {
+		return err
+	}
+	cfg, m, err := openMaker(*cfgPath, stderr)
+	if err != nil {
+		return err
+	}
+	if *listen != "" {
+		cfg.Web.Listen = *listen
+	}
+	srv, err := OpenWeb(context.Background(), cfg, m, log)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "http://%s/\n", srv.Addr())
+	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
+	defer stop()
+	<-ctx.Done()
+	log.Info("stopping the web page: finishing requests and runs in hand")
+	closeCtx, cancel := context.WithTimeout(context.Background(), stopTimeout)
+	defer cancel()
+	return srv.Close(closeCtx)
+}
+
+// WebSettings builds the page's settings from the config's [web]: a
+// listen address other than this machine without a password is a config
+// error naming the key.
+func WebSettings(cfg *config.Config, log *slog.Logger) (web.Settings, error) {
+	w := cfg.Web
+	set := web.Settings{Listen: w.Listen, Location: cfg.Location, Logger: log,
+		PasswordKey: "[web] password_env or password_file"}
+	if set.Listen == "" {
+		set.Listen = config.DefaultWebListen
+	}
+	if w.PasswordEnv != "" || w.PasswordFile != "" {
+		pw, warning, err := delivery.Password(w.PasswordEnv, cfg.Path(w.PasswordFile))
+		if err != nil {
+			return set, fmt.Errorf("%w: [web]: %v", config.ErrInvalid, err)
+		}
+		if warning != "" {
+			log.Warn("[web] " + warning)
+		}
+		set.Password = pw
+	}
+	if err := set.Check(); err != nil {
+		return set, fmt.Errorf("%w: %s: [web] %v", config.ErrInvalid, cfg.File, err)
+	}
+	return set, nil
+}
+
+// OpenWeb starts the staff's web page for cfg and returns it running; the
+// caller Closes it. `baocao web` calls it alone; `baocao serve` is to call
+// it beside the daemon when [web] is set (not wired yet: serve.go is being
+// reworked).
+func OpenWeb(ctx context.Context, cfg *config.Config, m *reports.Maker, log *slog.Logger) (*web.Server, error) {
+	set, err := WebSettings(cfg, log)
+	if err != nil {
+		return nil, err
+	}
+	srv, err := web.New(set, web.NewReportsBackend(cfg, m, nil))
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", config.ErrInvalid, err)
+	}
+	if err := srv.Open(ctx); err != nil {
+		return nil, err
+	}
+	return srv, nil
+}

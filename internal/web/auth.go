@@ -1,0 +1,259 @@
+package web
+
+import (
+	"context"
+	"crypto/rand"
+	"crypto/sha256"
+	"crypto/subtle"
+	"encoding/hex"
+	"net"
+	"net/http"
+	"strings"
+	"sync"
+	"time"
+)
+
+// cookieName is the session cookie.
+const cookieName = "baocao_phien"
+
+// session is one browser's visit; Who is set once logged in (or at once
+// when the page needs no password).
+type session struct {
+	ID      string
+	Who     string
+	Expires time.Time
+}
+
+type sessions struct {
+	mu  sync.Mutex
+	m   map[string]*session
+	ttl time.Duration
+	now func() time.Time
+}
+
+func newSessions(ttl time.Duration, now func() time.Time) *sessions {
+	return &sessions{m: map[string]*session{}, ttl: ttl, now: now}
+}
+
+func newID() string {
+	b := make([]byte, 32)
+	rand.Read(b)
+	return hex.EncodeToString(b)
+}
+
+// get returns the live session id names, or nil.
+func (ss *sessions) get(id string) *session {
+	ss.mu.Lock()
+	defer ss.mu.Unlock()
+	se := ss.m[id]
+	if se == nil {
+		return nil
+	}
+	if ss.now().After(se.Expires) {
+		delete(ss.m, id)
+		return nil
+	}
+	c := *se
+	return &c
+}
+
+// create starts a session; expired ones are dropped on the way.
+func (ss *sessions) create(who string) *session {
+	ss.mu.Lock()
+	defer ss.mu.Unlock()
+	now := ss.now()
+	for id, se := range ss.m {
+		if now.After(se.Expires) {
+			delete(ss.m, id)
+		}
+	}
+	se := &session{ID: newID(), Who: who, Expires: now.Add(ss.ttl)}
+	ss.m[se.ID] = se
+	c := *se
+	return &c
+}
+
+func (ss *sessions) drop(id string) {
+	ss.mu.Lock()
+	delete(ss.m, id)
+	ss.mu.Unlock()
+}
+
+type ctxKey struct{}
+
+// current is the request's session (set by the session middleware).
+func current(r *http.Request) *session {
+	se, _ := r.Context().Value(ctxKey{}).(*session)
+	if se == nil {
+		return &session{}
+	}
+	return se
+}
+
+func (s *Server) setCookie(w http.ResponseWriter, r *http.Request, se *session) {
+	http.SetCookie(w, &http.Cookie{Name: cookieName, Value: se.ID, Path: "/", HttpOnly: true, Secure: r.TLS != nil,
+		SameSite: http.SameSiteStrictMode, Expires: se.Expires})
+}
+
+// session gives every visitor a session: anonymous until login (it carries
+// the login form's CSRF token), or named at once when no password is set.
+func (s *Server) session(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		var se *session
+		if c, err := r.Cookie(cookieName); err == nil {
+			se = s.sessions.get(c.Value)
+		}
+		if se == nil {
+			who := ""
+			if s.set.Password == "" {
+				who = "người dùng trên máy này (" + clientIP(r) + ")"
+			}
+			se = s.sessions.create(who)
+			s.setCookie(w, r, se)
+		}
+		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), ctxKey{}, se)))
+	})
+}
+
+// auth sends a visitor who has not logged in to the login form; the
+// assets and the login form itself are open.
+func (s *Server) auth(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if current(r).Who != "" || r.URL.Path == "/dang-nhap" || strings.HasPrefix(r.URL.Path, "/tai-nguyen/") {
+			next.ServeHTTP(w, r)
+			return
+		}
+		if r.Method == http.MethodGet || r.Method == http.MethodHead {
+			http.Redirect(w, r, "/dang-nhap", http.StatusSeeOther)
+			return
+		}
+		s.fail(w, r, http.StatusUnauthorized, "Bạn cần đăng nhập trước.", "Mở trang Đăng nhập, nhập họ tên và mật khẩu.")
+	})
+}
+
+// csrfToken is the token a session's forms carry.
+func (s *Server) csrfToken(se *session) string {
+	h := sha256.New()
+	h.Write(s.key)
+	h.Write([]byte(se.ID))
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// csrf refuses a POST without the session's token.
+func (s *Server) csrf(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method == http.MethodPost {
+			r.Body = http.MaxBytesReader(w, r.Body, 64<<10)
+			got := r.PostFormValue("csrf")
+			want := s.csrfToken(current(r))
+			if got == "" || subtle.ConstantTimeCompare([]byte(got), []byte(want)) != 1 {
+				s.set.Logger.Warn("web: request refused: no or wrong CSRF token", "path", r.URL.Path, "remote", clientIP(r))
+				s.fail(w, r, http.StatusForbidden, "Yêu cầu bị từ chối: thiếu mã bảo vệ của biểu mẫu.",
+					"Tải lại trang rồi bấm nút một lần nữa. Nếu vẫn lỗi, đăng nhập lại.")
+				return
+			}
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+// loginThrottle slows failed logins: each failure from an address waits
+// longer, up to 8× the base delay, until a success or 15 minutes pass.
+type loginThrottle struct {
+	mu    sync.Mutex
+	base  time.Duration
+	fails map[string]failures
+}
+
+type failures struct {
+	n    int
+	last time.Time
+}
+
+func newLoginThrottle(base time.Duration) *loginThrottle {
+	return &loginThrottle{base: base, fails: map[string]failures{}}
+}
+
+// failed records a failure and returns how long to wait.
+func (l *loginThrottle) failed(ip string) time.Duration {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	f := l.fails[ip]
+	if time.Since(f.last) > 15*time.Minute {
+		f.n = 0
+	}
+	f.n++
+	f.last = time.Now()
+	l.fails[ip] = f
+	d := l.base
+	for i := 1; i < f.n && d < 8*l.base; i++ {
+		d *= 2
+	}
+	return d
+}
+
+func (l *loginThrottle) succeeded(ip string) {
+	l.mu.Lock()
+	delete(l.fails, ip)
+	l.mu.Unlock()
+}
+
+func (s *Server) loginForm(w http.ResponseWriter, r *http.Request) {
+	if s.set.Password == "" {
+		http.Redirect(w, r, "/", http.StatusSeeOther)
+		return
+	}
+	s.render(w, r, http.StatusOK, "login", "Đăng nhập", loginData{})
+}
+
+type loginData struct {
+	Name, Error string
+}
+
+func (s *Server) login(w http.ResponseWriter, r *http.Request) {
+	if s.set.Password == "" {
+		http.Redirect(w, r, "/", http.StatusSeeOther)
+		return
+	}
+	name := strings.TrimSpace(r.PostFormValue("name"))
+	pw := r.PostFormValue("password")
+	ip := clientIP(r)
+	a, b := sha256.Sum256([]byte(pw)), sha256.Sum256([]byte(s.set.Password))
+	if subtle.ConstantTimeCompare(a[:], b[:]) != 1 || name == "" {
+		d := s.logins.failed(ip)
+		s.set.Logger.Warn("web: login failed", "name", name, "remote", ip, "delay", d.String())
+		select {
+		case <-time.After(d):
+		case <-r.Context().Done():
+			return
+		}
+		msg := "Sai mật khẩu. Hãy nhập lại; mỗi lần sai phải chờ lâu hơn."
+		if name == "" && subtle.ConstantTimeCompare(a[:], b[:]) == 1 {
+			msg = "Hãy nhập họ tên của bạn: trang ghi lại ai đã làm gì."
+		}
+		s.render(w, r, http.StatusUnauthorized, "login", "Đăng nhập", loginData{Name: name, Error: msg})
+		return
+	}
+	s.logins.succeeded(ip)
+	s.sessions.drop(current(r).ID)
+	se := s.sessions.create(name)
+	s.setCookie(w, r, se)
+	s.set.Logger.Info("web: login", "who", name, "remote", ip)
+	http.Redirect(w, r, "/", http.StatusSeeOther)
+}
+
+func (s *Server) logout(w http.ResponseWriter, r *http.Request) {
+	se := current(r)
+	s.sessions.drop(se.ID)
+	s.set.Logger.Info("web: logout", "who", se.Who, "remote", clientIP(r))
+	http.SetCookie(w, &http.Cookie{Name: cookieName, Value: "", Path: "/", MaxAge: -1, HttpOnly: true, SameSite: http.SameSiteStrictMode})
+	http.Redirect(w, r, "/dang-nhap", http.StatusSeeOther)
+}
+
+func clientIP(r *http.Request) string {
+	host, _, err := net.SplitHostPort(r.RemoteAddr)
+	if err != nil {
+		return r.RemoteAddr
+	}
+	return host
+}

@@ -1,0 +1,264 @@
+package web
+
+import (
+	"context"
+	"errors"
+	"io"
+	"time"
+)
+
+// Errors a Backend returns for conditions the page explains.
+var (
+	// ErrNotFound: no such report, period, version or file.
+	ErrNotFound = errors.New("web: not found")
+	// ErrNotAvailable: the action does not exist yet or does not apply.
+	ErrNotAvailable = errors.New("web: action not available")
+	// ErrNeedsConfirm: the version was sent before; sending again must be
+	// confirmed.
+	ErrNeedsConfirm = errors.New("web: sent before, confirmation needed")
+	// ErrBadInput: the request names something that cannot be used.
+	ErrBadInput = errors.New("web: bad input")
+)
+
+// Backend is what the page shows and does. Every method must be safe for
+// concurrent use.
+type Backend interface {
+	// Reports lists the configured reports, sorted by id.
+	Reports(ctx context.Context) ([]Report, error)
+	// Versions lists every archived version of a report ("" for all),
+	// newest period first, newest version first within a period.
+	Versions(ctx context.Context, report string) ([]VersionSummary, error)
+	// Version is one version's whole story.
+	Version(ctx context.Context, report, period string, n int) (*VersionDetail, error)
+	// File opens a file of a version that its manifest lists (or the
+	// manifest itself); any other name is ErrNotFound.
+	File(ctx context.Context, report, period string, n int, name string) (*File, error)
+	// Check reads every source, as `baocao validate -p period` does.
+	Check(ctx context.Context, period string) (*DataCheck, error)
+	// Run makes a new version of report for period, under the same lock
+	// as the daemon and the command line; progress is told in Vietnamese.
+	Run(ctx context.Context, who, report, period string, progress func(string)) (VersionRef, error)
+	// Send delivers a version; a version sent before needs force
+	// (ErrNeedsConfirm otherwise).
+	Send(ctx context.Context, who string, v VersionRef, force bool) (*Delivery, error)
+	// Approve and Reject are the review actions of the approval workflow.
+	Approve(ctx context.Context, who string, v VersionRef, a Approval) error
+	Reject(ctx context.Context, who string, v VersionRef, reason string) error
+}
+
+// Report is one configured report.
+type Report struct {
+	ID         string
+	Title      string    // e.g. "Báo cáo tháng"
+	Schedule   string    // the cron spec, "" when none
+	NextRun    time.Time // zero when not scheduled
+	NextPeriod string    // the period the next run covers
+	Latest     string    // the latest ended period: the default of "run now"
+}
+
+// VersionRef names one version.
+type VersionRef struct {
+	Report  string
+	Period  string
+	Version int
+}
+
+// State is where a version is in its life.
+type State int
+
+// States of a version.
+const (
+	StateUnknown    State = iota
+	StateNotSent          // archived, not (yet) to be sent
+	StateDraft            // waiting for approval
+	StateApproved         // approved, not yet sent
+	StateQueued           // to be sent, no attempt yet
+	StatePending          // a transient failure: will be retried
+	StateFailed           // a permanent failure
+	StateSent             // delivered
+	StateReturned         // returned by the reviewer
+	StateSuperseded       // a newer version of the period exists
+)
+
+// String is the state in Vietnamese, as the page shows it.
+func (s State) String() string {
+	switch s {
+	case StateNotSent:
+		return "chưa gửi"
+	case StateDraft:
+		return "chờ duyệt"
+	case StateApproved:
+		return "đã duyệt"
+	case StateQueued:
+		return "chờ gửi"
+	case StatePending:
+		return "đang chờ gửi lại"
+	case StateFailed:
+		return "gửi lỗi"
+	case StateSent:
+		return "đã gửi"
+	case StateReturned:
+		return "trả lại"
+	case StateSuperseded:
+		return "đã có bản mới hơn"
+	}
+	return "không rõ"
+}
+
+// Class is the state's CSS class.
+func (s State) Class() string {
+	switch s {
+	case StateSent, StateApproved:
+		return "ok"
+	case StateFailed, StateReturned:
+		return "bad"
+	case StatePending, StateDraft, StateQueued:
+		return "wait"
+	}
+	return "muted"
+}
+
+// Problem tells whether the state needs someone's attention.
+func (s State) Problem() bool { return s == StateFailed || s == StatePending }
+
+// VersionSummary is a line of the overview and the history.
+type VersionSummary struct {
+	VersionRef
+	Year      int
+	Generated time.Time
+	State     State
+	Deadline  time.Time // when the report is due; zero when unknown
+	Measured  int       // indicators with a result
+	Met       int
+	Warnings  int
+	SentAt    time.Time // the last successful attempt, zero if none
+}
+
+// Late tells whether the version is unsent past its deadline at now.
+func (v VersionSummary) Late(now time.Time) bool {
+	return !v.Deadline.IsZero() && now.After(v.Deadline) && v.State != StateSent && v.State != StateSuperseded
+}
+
+// VersionDetail is what the version page shows.
+type VersionDetail struct {
+	VersionSummary
+	From, To   string // the period's first and last day, dd/mm/yyyy
+	Issued     string
+	Files      []FileInfo // the manifest's outputs, then the manifest
+	Indicators []Indicator
+	Issues     []Issue
+	Delivery   *Delivery // nil when there is no record
+	Recipients []string  // whom a send would reach
+	Actions    []Action
+}
+
+// Can tells whether an action applies.
+func (d *VersionDetail) Can(a string) bool {
+	for _, x := range d.Actions {
+		if string(x) == a {
+			return true
+		}
+	}
+	return false
+}
+
+// Action is something a person can do to a version.
+type Action string
+
+// Actions on a version.
+const (
+	ActSend    Action = "send"
+	ActResend  Action = "resend"
+	ActApprove Action = "approve"
+	ActReject  Action = "reject"
+)
+
+// FileInfo is one downloadable file.
+type FileInfo struct {
+	Name  string
+	Kind  string // "PDF", "Excel", "Word", "Manifest"
+	Bytes int64
+}
+
+// File is an open file of a version.
+type File struct {
+	Name        string
+	ContentType string
+	ModTime     time.Time
+	Content     io.ReadSeekCloser
+}
+
+// Indicator is one row of the indicator table, formatted for display.
+type Indicator struct {
+	ID, Text, Target, Value, Numerator, Denominator, Status, Note string
+	Met                                                           *bool
+	Breakdown                                                     []Group
+}
+
+// Group is one line of an indicator's breakdown.
+type Group struct {
+	Key, Value, Numerator, Denominator, Target string
+	Met                                        *bool
+}
+
+// Issue is a data warning or error.
+type Issue struct {
+	Severity, Source, File, Sheet, Column, Value, Message string
+	Row                                                   int
+}
+
+// Delivery is a version's delivery record.
+type Delivery struct {
+	Status    State
+	MessageID string
+	Attempts  []Attempt
+}
+
+// LastSent is the latest successful attempt, nil if none.
+func (d *Delivery) LastSent() *Attempt {
+	for i := len(d.Attempts) - 1; i >= 0; i-- {
+		if d.Attempts[i].OK {
+			return &d.Attempts[i]
+		}
+	}
+	return nil
+}
+
+// Attempt is one try to send.
+type Attempt struct {
+	At     time.Time
+	To     []string
+	Result string
+	OK     bool
+}
+
+// Approval is what the reviewer gives when approving.
+type Approval struct {
+	Name, Note string
+	Number     int
+	Date       time.Time
+}
+
+// DataCheck is what `baocao validate` finds.
+type DataCheck struct {
+	Period  string
+	Sources []Source
+	Files   []FileIssues // warnings grouped by file, in source order
+	Errors  int
+	Total   int
+}
+
+// Source is one source file as read.
+type Source struct {
+	Name, Path string
+	Bytes      int64
+	ModTime    time.Time
+	Rows       int
+	Error      string // the source cannot be used: what to fix
+}
+
+// FileIssues are the warnings of one file.
+type FileIssues struct {
+	File   string
+	Issues []Issue
+}

@@ -1,0 +1,583 @@
+package web
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/mn2010/baocao/internal/config"
+	"github.com/mn2010/baocao/reports"
+	"github.com/mn2010/baocao/reports/archive"
+	"github.com/mn2010/baocao/reports/delivery"
+	"github.com/mn2010/baocao/reports/indicators"
+	"github.com/mn2010/baocao/reports/period"
+	"github.com/mn2010/baocao/reports/render"
+	"github.com/mn2010/baocao/sources"
+)
+
+// DeadlineDay is the day of the month a report is due: the first such day
+// after its period's last day (the approval issue makes it a per-report
+// setting, deadline_day, default 20).
+const DeadlineDay = 20
+
+// ReportsBackend is the Backend over today's code: the config's reports,
+// the archive, each version's manifest.json and delivery.json, and the
+// sources as `baocao validate` reads them. Approve and Reject do not exist
+// yet and return ErrNotAvailable.
+type ReportsBackend struct {
+	cfg   *config.Config
+	maker *reports.Maker
+	now   func() time.Time
+
+	mu        sync.Mutex
+	summaries map[string]manifestSummary // by version folder: a manifest is written once
+	checks    map[string]*DataCheck      // by period and the sources' sizes and times
+}
+
+// manifestSummary is what the lists need of a manifest.
+type manifestSummary struct {
+	generated, from, to time.Time
+	measured, met, warn int
+}
+
+// NewReportsBackend serves cfg's reports; now may be nil.
+func NewReportsBackend(cfg *config.Config, m *reports.Maker, now func() time.Time) *ReportsBackend {
+	if now == nil {
+		now = time.Now
+	}
+	return &ReportsBackend{cfg: cfg, maker: m, now: now, summaries: map[string]manifestSummary{}, checks: map[string]*DataCheck{}}
+}
+
+var kindTitles = map[period.Kind]string{period.Month: "Báo cáo tháng", period.Quarter: "Báo cáo quý",
+	period.HalfYear: "Báo cáo 6 tháng", period.Year: "Báo cáo năm"}
+
+// Reports lists the configured reports with their next scheduled run, the
+// period it covers (as `baocao schedule` works them out) and the latest
+// ended period.
+func (b *ReportsBackend) Reports(ctx context.Context) ([]Report, error) {
+	now := b.now().In(b.cfg.Location)
+	var out []Report
+	for _, id := range b.cfg.ReportIDs() {
+		r := b.cfg.Reports[id]
+		rep := Report{ID: id, Title: r.Title, Schedule: r.Schedule, Latest: period.LatestEnded(r.Kind, r.Boundary, now).Label()}
+		if rep.Title == "" {
+			rep.Title = kindTitles[r.Kind]
+		}
+		if r.Schedule != "" {
+			s, err := config.ParseSchedule(r.Schedule, b.cfg.Location)
+			if err != nil {
+				return nil, err
+			}
+			rep.NextRun = s.Next(now)
+			rep.NextPeriod = period.LatestEnded(r.Kind, r.Boundary, rep.NextRun).Label()
+		}
+		out = append(out, rep)
+	}
+	return out, nil
+}
+
+// Versions lists the archive's versions of report ("" for all).
+func (b *ReportsBackend) Versions(ctx context.Context, report string) ([]VersionSummary, error) {
+	entries, err := b.maker.Store().List()
+	if err != nil {
+		return nil, err
+	}
+	newest := map[string]int{}
+	for _, e := range entries {
+		if k := e.Report + "/" + e.Period; e.Version > newest[k] {
+			newest[k] = e.Version
+		}
+	}
+	var out []VersionSummary
+	for _, e := range entries {
+		if report != "" && e.Report != report {
+			continue
+		}
+		if _, ok := b.cfg.Reports[e.Report]; !ok {
+			continue
+		}
+		v, _, err := b.summary(e, newest[e.Report+"/"+e.Period] == e.Version)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		a, c := out[i], out[j]
+		if !a.Deadline.Equal(c.Deadline) {
+			return a.Deadline.After(c.Deadline)
+		}
+		if a.Report != c.Report {
+			return a.Report < c.Report
+		}
+		return a.Version > c.Version
+	})
+	return out, nil
+}
+
+// summary reads a version's manifest (once) and delivery record (each
+// time: it changes).
+func (b *ReportsBackend) summary(e archive.Entry, newest bool) (VersionSummary, *delivery.Record, error) {
+	v := VersionSummary{VersionRef: VersionRef{Report: e.Report, Period: e.Period, Version: e.Version}}
+	b.mu.Lock()
+	ms, ok := b.summaries[e.Dir]
+	b.mu.Unlock()
+	if !ok {
+		man, err := reports.ReadManifest(e.Dir)
+		if err != nil {
+			return v, nil, err
+		}
+		ms = b.summarize(man)
+		b.mu.Lock()
+		b.summaries[e.Dir] = ms
+		b.mu.Unlock()
+	}
+	v.Generated, v.Measured, v.Met, v.Warnings = ms.generated, ms.measured, ms.met, ms.warn
+	v.Year = ms.to.Year()
+	if p, err := b.period(e.Report, e.Period); err == nil {
+		v.Year = p.Year
+	}
+	v.Deadline = b.deadline(ms.to)
+	rec, has, err := delivery.LoadRecord(e.Dir)
+	if err != nil {
+		return v, nil, err
+	}
+	v.State = state(rec, has)
+	if !newest && v.State == StateNotSent {
+		v.State = StateSuperseded
+	}
+	if has {
+		if a := lastSent(rec); a != nil {
+			v.SentAt = a.At
+		}
+	}
+	return v, rec, nil
+}
+
+func (b *ReportsBackend) summarize(man *reports.Manifest) manifestSummary {
+	ms := manifestSummary{warn: len(man.Issues)}
+	ms.generated, _ = time.Parse(time.RFC3339, man.GeneratedAt)
+	ms.generated = ms.generated.In(b.cfg.Location)
+	ms.from, _ = time.Parse("2006-01-02", man.Period.From)
+	ms.to, _ = time.Parse("2006-01-02", man.Period.To)
+	for _, r := range man.Indicators {
+		if r.Met != nil {
+			ms.measured++
+			if *r.Met {
+				ms.met++
+			}
+		}
+	}
+	return ms
+}
+
+// deadline is the end of the first DeadlineDay after the period's last day.
+func (b *ReportsBackend) deadline(to time.Time) time.Time {
+	if to.IsZero() {
+		return time.Time{}
+	}
+	d := time.Date(to.Year(), to.Month(), DeadlineDay, 23, 59, 59, 0, b.cfg.Location)
+	if to.Day() >= DeadlineDay {
+		d = time.Date(to.Year(), to.Month()+1, DeadlineDay, 23, 59, 59, 0, b.cfg.Location)
+	}
+	return d
+}
+
+func state(rec *delivery.Record, has bool) State {
+	if !has {
+		return StateNotSent
+	}
+	switch rec.Status {
+	case delivery.Sent:
+		return StateSent
+	case delivery.Failed:
+		return StateFailed
+	case delivery.Pending:
+		if len(rec.Attempts) == 0 {
+			return StateQueued
+		}
+		return StatePending
+	}
+	return StateUnknown
+}
+
+func attempts(rec *delivery.Record, loc *time.Location) []Attempt {
+	var out []Attempt
+	for _, a := range rec.Attempts {
+		t, _ := time.Parse(time.RFC3339, a.At)
+		at := Attempt{At: t.In(loc), To: a.To, Result: a.Result, OK: a.Result == "sent"}
+		if at.OK {
+			at.Result = "đã gửi"
+		}
+		out = append(out, at)
+	}
+	return out
+}
+
+func lastSent(rec *delivery.Record) *Attempt {
+	d := Delivery{Attempts: attempts(rec, time.UTC)}
+	return d.LastSent()
+}
+
+// period parses a label for a report; anything but a report of the config
+// and the label's own canonical form is ErrNotFound.
+func (b *ReportsBackend) period(report, label string) (period.Period, error) {
+	p, err := b.maker.Period(report, label)
+	if err != nil || p.Label() != label {
+		return p, fmt.Errorf("%w: báo cáo %q không có kỳ %q", ErrNotFound, report, label)
+	}
+	return p, nil
+}
+
+// entry finds a version in the archive; the folder is built from the
+// parsed, canonical names, never from the request's text.
+func (b *ReportsBackend) entry(report, label string, n int) (archive.Entry, period.Period, error) {
+	p, err := b.period(report, label)
+	if err != nil {
+		return archive.Entry{}, p, err
+	}
+	latest, ok, err := b.maker.Store().Latest(report, p.Label())
+	if err != nil {
+		return archive.Entry{}, p, err
+	}
+	if !ok || n < 1 || n > latest.Version {
+		return archive.Entry{}, p, fmt.Errorf("%w: chưa có %s %s phiên bản %d", ErrNotFound, report, label, n)
+	}
+	e := archive.Entry{Report: report, Period: p.Label(), Version: n,
+		Dir: filepath.Join(filepath.Dir(latest.Dir), "v"+strconv.Itoa(n))}
+	if st, err := os.Stat(filepath.Join(e.Dir, reports.ManifestName)); err != nil || !st.Mode().IsRegular() {
+		return e, p, fmt.Errorf("%w: chưa có %s %s phiên bản %d", ErrNotFound, report, label, n)
+	}
+	return e, p, nil
+}
+
+// Version is one version's whole story.
+func (b *ReportsBackend) Version(ctx context.Context, report, label string, n int) (*VersionDetail, error) {
+	e, p, err := b.entry(report, label, n)
+	if err != nil {
+		return nil, err
+	}
+	latest, _, _ := b.maker.Store().Latest(report, p.Label())
+	sum, rec, err := b.summary(e, latest.Version == n)
+	if err != nil {
+		return nil, err
+	}
+	man, err := reports.ReadManifest(e.Dir)
+	if err != nil {
+		return nil, err
+	}
+	r := b.cfg.Reports[report]
+	d := &VersionDetail{VersionSummary: sum, From: p.From.Format("02/01/2006"), To: p.To.Format("02/01/2006"),
+		Recipients: append(append([]string{}, r.To...), r.Cc...)}
+	if t, err := time.Parse("2006-01-02", man.Issued); err == nil {
+		d.Issued = t.Format("02/01/2006")
+	}
+	for _, o := range man.Outputs {
+		d.Files = append(d.Files, FileInfo{Name: o.Path, Kind: kindOf(o.Path), Bytes: int64(o.Bytes)})
+	}
+	if st, err := os.Stat(filepath.Join(e.Dir, reports.ManifestName)); err == nil {
+		d.Files = append(d.Files, FileInfo{Name: reports.ManifestName, Kind: "Manifest", Bytes: st.Size()})
+	}
+	for _, res := range man.Indicators {
+		d.Indicators = append(d.Indicators, indicatorRow(res))
+	}
+	for _, is := range man.Issues {
+		d.Issues = append(d.Issues, issue(is))
+	}
+	if len(rec.Attempts) > 0 || rec.Status != "" {
+		d.Delivery = &Delivery{Status: state(rec, true), MessageID: rec.MessageID, Attempts: attempts(rec, b.cfg.Location)}
+	}
+	if b.cfg.SMTP.Host != "" && latest.Version == n && len(r.To) > 0 {
+		switch sum.State {
+		case StateSent:
+			d.Actions = append(d.Actions, ActResend)
+		case StateNotSent, StateQueued, StatePending, StateFailed:
+			d.Actions = append(d.Actions, ActSend)
+		}
+	}
+	return d, nil
+}
+
+func kindOf(name string) string {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".pdf":
+		return "PDF"
+	case ".xlsx":
+		return "Excel"
+	case ".docx":
+		return "Word"
+	case ".json":
+		return "Manifest"
+	}
+	return "Tệp"
+}
+
+func contentType(name string) string {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".pdf":
+		return "application/pdf"
+	case ".xlsx":
+		return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+	case ".docx":
+		return "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+	case ".json":
+		return "application/json; charset=utf-8"
+	}
+	return "application/octet-stream"
+}
+
+func indicatorRow(r indicators.Result) Indicator {
+	in := Indicator{ID: r.ID, Text: r.Text, Target: r.TargetText, Value: render.ResultText(r), Status: r.Status, Note: r.Note, Met: r.Met}
+	if r.Numerator != nil {
+		in.Numerator = render.Int(*r.Numerator)
+	}
+	if r.Denominator != nil {
+		in.Denominator = render.Int(*r.Denominator)
+	}
+	for _, g := range r.Breakdown {
+		row := Group{Key: g.Key, Numerator: render.Int(g.Numerator), Denominator: render.Int(g.Denominator),
+			Target: render.Percent(g.Target), Met: g.Met, Value: "Không phát sinh"}
+		if g.Value != nil {
+			row.Value = render.Percent(*g.Value)
+		}
+		in.Breakdown = append(in.Breakdown, row)
+	}
+	return in
+}
+
+func issue(i sources.Issue) Issue {
+	return Issue{Severity: i.Severity, Source: i.Source, File: i.File, Sheet: i.Sheet, Row: i.Row, Column: i.Column, Value: i.Value, Message: i.Message}
+}
+
+// File opens a file the version's manifest lists, checked against the
+// hash recorded there, or the manifest itself.
+func (b *ReportsBackend) File(ctx context.Context, report, label string, n int, name string) (*File, error) {
+	e, _, err := b.entry(report, label, n)
+	if err != nil {
+		return nil, err
+	}
+	man, err := reports.ReadManifest(e.Dir)
+	if err != nil {
+		return nil, err
+	}
+	var want *reports.Output
+	for i, o := range man.Outputs {
+		if o.Path == name && filepath.Base(o.Path) == o.Path && !strings.ContainsAny(o.Path, `/\`) {
+			want = &man.Outputs[i]
+		}
+	}
+	if want == nil && name != reports.ManifestName {
+		return nil, fmt.Errorf("%w: phiên bản này không có tệp %q", ErrNotFound, name)
+	}
+	path := filepath.Join(e.Dir, reports.ManifestName)
+	if want != nil {
+		path = filepath.Join(e.Dir, want.Path)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("web: %s: %w", path, err)
+	}
+	if want != nil {
+		if sum := sha256.Sum256(data); hex.EncodeToString(sum[:]) != want.SHA256 {
+			return nil, fmt.Errorf("web: tệp %s không khớp mã băm trong manifest: kho lưu trữ đã bị sửa tay", path)
+		}
+	}
+	st, _ := os.Stat(path)
+	f := &File{Name: filepath.Base(path), ContentType: contentType(path), Content: nopCloser{bytes.NewReader(data)}}
+	if st != nil {
+		f.ModTime = st.ModTime()
+	}
+	return f, nil
+}
+
+type nopCloser struct{ *bytes.Reader }
+
+func (nopCloser) Close() error { return nil }
+
+var _ io.ReadSeekCloser = nopCloser{}
+
+// Check reads every source as `baocao validate [-p period]` does, each on
+// its own so that one unusable file does not hide the others. The result
+// is kept until a source file changes.
+func (b *ReportsBackend) Check(ctx context.Context, label string) (*DataCheck, error) {
+	specs := b.cfg.Specs()
+	pl := b.maker.Plan()
+	names := make([]string, 0, len(pl.Sources))
+	for n := range pl.Sources {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	var p period.Period
+	if label != "" {
+		var err error
+		if p, err = period.Parse(label, boundaryFor(b.cfg, label)); err != nil {
+			return nil, fmt.Errorf("%w: kỳ %q: viết 2024-03, 2024-Q1, 2024-H1 hoặc 2024", ErrBadInput, label)
+		}
+	}
+	key := label
+	for _, n := range names {
+		if st, err := os.Stat(specs[n].Path); err == nil {
+			key += fmt.Sprintf("|%s:%d:%d", n, st.Size(), st.ModTime().UnixNano())
+		} else {
+			key += "|" + n + ":-"
+		}
+	}
+	b.mu.Lock()
+	c := b.checks[key]
+	b.mu.Unlock()
+	if c != nil {
+		return c, nil
+	}
+	c = &DataCheck{Period: label}
+	tables := map[string]*sources.Table{}
+	var all []sources.Issue
+	for _, n := range names {
+		spec, ok := specs[n]
+		src := Source{Name: n}
+		if !ok {
+			src.Error = "cấu hình chưa khai báo nguồn này: thêm bảng [sources." + n + "] với path"
+			c.Sources = append(c.Sources, src)
+			c.Errors++
+			continue
+		}
+		src.Path = b.cfg.Display(spec.Path)
+		if st, err := os.Stat(spec.Path); err == nil {
+			src.Bytes, src.ModTime = st.Size(), st.ModTime().In(b.cfg.Location)
+		}
+		spec.Keep = pl.Used(n)
+		res, err := sources.Read(spec, pl.Sources[n])
+		if err != nil {
+			var se *sources.SourceError
+			if errors.As(err, &se) {
+				src.Error = se.Message
+			} else {
+				src.Error = err.Error()
+			}
+			c.Errors++
+		} else {
+			src.Rows = len(res.Table.Rows)
+			tables[n] = res.Table
+			all = append(all, res.Issues...)
+		}
+		c.Sources = append(c.Sources, src)
+	}
+	if label != "" && c.Errors == 0 {
+		out := indicators.Compute(indicators.Input{Plan: pl, Period: p, Tables: tables, OfficialDomains: b.cfg.OfficialDomains})
+		all = append(all, out.Issues...)
+	}
+	byFile := map[string]int{}
+	for _, is := range all {
+		i, ok := byFile[is.File]
+		if !ok {
+			i = len(c.Files)
+			byFile[is.File] = i
+			c.Files = append(c.Files, FileIssues{File: is.File})
+		}
+		c.Files[i].Issues = append(c.Files[i].Issues, issue(is))
+	}
+	c.Total = len(all)
+	b.mu.Lock()
+	b.checks = map[string]*DataCheck{key: c} // only the newest state of the files
+	b.mu.Unlock()
+	return c, nil
+}
+
+// boundaryFor is the boundary of the first report whose period kind matches
+// the label's, or Decree 09 (as `baocao validate` chooses).
+func boundaryFor(cfg *config.Config, label string) period.Boundary {
+	p, err := period.Parse(label, period.Decree09)
+	if err != nil {
+		return period.Decree09
+	}
+	for _, id := range cfg.ReportIDs() {
+		if r := cfg.Reports[id]; r.Kind == p.Kind {
+			return r.Boundary
+		}
+	}
+	return period.Decree09
+}
+
+// Run makes a new version under the report's lock (the one `baocao run`
+// and the daemon take). It archives only: sending is its own action.
+func (b *ReportsBackend) Run(ctx context.Context, who, report, label string, progress func(string)) (VersionRef, error) {
+	p, err := b.maker.Period(report, label)
+	if err != nil {
+		return VersionRef{}, fmt.Errorf("%w: %v", ErrBadInput, err)
+	}
+	progress("Chờ đến lượt chạy báo cáo " + report + " kỳ " + p.Label() + "…")
+	unlock, err := b.maker.Store().LockReport(report, func(string) {
+		progress("Một lần chạy khác của báo cáo này (lịch tự động hoặc dòng lệnh) đang làm; chờ nó xong…")
+	})
+	if err != nil {
+		return VersionRef{}, err
+	}
+	defer unlock()
+	progress("Đang đọc dữ liệu, tính chỉ tiêu, tạo PDF, Excel và Word…")
+	e, man, err := b.maker.Make(report, p, reports.Options{})
+	if err != nil {
+		return VersionRef{}, err
+	}
+	progress(fmt.Sprintf("Đã lưu phiên bản %d (%d cảnh báo dữ liệu).", e.Version, len(man.Issues)))
+	return VersionRef{Report: e.Report, Period: e.Period, Version: e.Version}, nil
+}
+
+// Send delivers the newest version of a period, recording it in
+// delivery.json as `baocao send` does; a version sent before needs force.
+func (b *ReportsBackend) Send(ctx context.Context, who string, v VersionRef, force bool) (*Delivery, error) {
+	e, p, err := b.entry(v.Report, v.Period, v.Version)
+	if err != nil {
+		return nil, err
+	}
+	latest, _, err := b.maker.Store().Latest(v.Report, p.Label())
+	if err != nil {
+		return nil, err
+	}
+	if latest.Version != v.Version {
+		return nil, fmt.Errorf("%w: đã có phiên bản %d mới hơn; chỉ gửi phiên bản mới nhất", ErrNotAvailable, latest.Version)
+	}
+	rec, _, err := delivery.LoadRecord(e.Dir)
+	if err != nil {
+		return nil, err
+	}
+	if rec.Status == delivery.Sent && !force {
+		return nil, ErrNeedsConfirm
+	}
+	s, _, err := b.maker.MailSettings()
+	if err != nil {
+		return nil, fmt.Errorf("%w: chưa cấu hình được việc gửi thư ([smtp]): %v", ErrNotAvailable, err)
+	}
+	if err := delivery.MarkPending(e.Dir); err != nil {
+		return nil, err
+	}
+	rec, err = b.maker.Send(ctx, s, e, force)
+	switch {
+	case errors.Is(err, delivery.ErrAlreadySent):
+		return nil, ErrNeedsConfirm
+	case errors.Is(err, delivery.ErrBusy):
+		return nil, fmt.Errorf("%w: một tiến trình khác đang gửi bản này", ErrNotAvailable)
+	case err != nil:
+		return nil, fmt.Errorf("chưa gửi được %s: %w", v, err)
+	}
+	return &Delivery{Status: state(rec, true), MessageID: rec.MessageID, Attempts: attempts(rec, b.cfg.Location)}, nil
+}
+
+// Approve is not built yet: it comes with the approval workflow.
+func (b *ReportsBackend) Approve(ctx context.Context, who string, v VersionRef, a Approval) error {
+	return fmt.Errorf("%w: việc duyệt báo cáo chưa có trong phiên bản này", ErrNotAvailable)
+}
+
+// Reject is not built yet: it comes with the approval workflow.
+func (b *ReportsBackend) Reject(ctx context.Context, who string, v VersionRef, reason string) error {
+	return fmt.Errorf("%w: việc trả lại báo cáo chưa có trong phiên bản này", ErrNotAvailable)
+}

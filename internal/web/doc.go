@@ -1,0 +1,17 @@
+// Package web is the staff's web page: an overview of every report, the
+// data check, each archived version with its PDF, figures, warnings,
+// downloads and delivery history, "run now", the history of every period,
+// and the actions that apply to a version (send, resend; approve and
+// return once the approval workflow exists).
+//
+// The page is server-rendered html/template with embedded assets, no
+// JavaScript, all text in Vietnamese. The data and the actions come
+// through the Backend interface; ReportsBackend implements it over the
+// archive, the manifests, delivery.json and the sources.
+//
+// Security: loopback by default, a password for any other address, a
+// session cookie (HttpOnly, SameSite=Strict), a CSRF token on every POST
+// besides Go's cross-origin protection, slowed logins, a strict
+// Content-Security-Policy, downloads only of files a manifest lists, and
+// every action logged with who did it.
+package web

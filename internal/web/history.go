@@ -1,0 +1,65 @@
+package web
+
+import (
+	"net/http"
+	"sort"
+	"strconv"
+)
+
+type historyData struct {
+	Reports  []Report
+	Years    []int
+	Report   string
+	Year     int
+	Versions []VersionSummary
+}
+
+// history is Lịch sử: every period and version, by report and year.
+func (s *Server) history(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	q := r.URL.Query()
+	d := historyData{Report: q.Get("bao-cao")}
+	if y := q.Get("nam"); y != "" {
+		n, err := strconv.Atoi(y)
+		if err != nil || n < 1900 || n > 9999 {
+			s.fail(w, r, http.StatusBadRequest, "Năm “"+y+"” không hợp lệ.", "Chọn một năm trong danh sách.")
+			return
+		}
+		d.Year = n
+	}
+	var err error
+	if d.Reports, err = s.backend.Reports(ctx); err != nil {
+		s.backendFail(w, r, err)
+		return
+	}
+	if d.Report != "" && !hasReport(d.Reports, d.Report) {
+		s.fail(w, r, http.StatusNotFound, "Không có báo cáo “"+d.Report+"”.", "Chọn một báo cáo trong danh sách.")
+		return
+	}
+	all, err := s.backend.Versions(ctx, d.Report)
+	if err != nil {
+		s.backendFail(w, r, err)
+		return
+	}
+	years := map[int]bool{}
+	for _, v := range all {
+		years[v.Year] = true
+		if d.Year == 0 || v.Year == d.Year {
+			d.Versions = append(d.Versions, v)
+		}
+	}
+	for y := range years {
+		d.Years = append(d.Years, y)
+	}
+	sort.Sort(sort.Reverse(sort.IntSlice(d.Years)))
+	s.render(w, r, http.StatusOK, "history", "Lịch sử", d)
+}
+
+func hasReport(reps []Report, id string) bool {
+	for _, r := range reps {
+		if r.ID == id {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,93 @@
+package web
+
+import (
+	"errors"
+	"net/http"
+	"sort"
+)
+
+type overviewRow struct {
+	Report   Report
+	Latest   *VersionSummary
+	Problems []string
+}
+
+type overviewData struct {
+	Rows  []overviewRow
+	Check *DataCheck // nil when the check failed
+}
+
+// overview is Tổng quan: each report's latest version, state, deadline and
+// next run, those with a problem first.
+func (s *Server) overview(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	reps, err := s.backend.Reports(ctx)
+	if err != nil {
+		s.backendFail(w, r, err)
+		return
+	}
+	all, err := s.backend.Versions(ctx, "")
+	if err != nil {
+		s.backendFail(w, r, err)
+		return
+	}
+	latest := map[string]*VersionSummary{}
+	for i := range all {
+		if _, ok := latest[all[i].Report]; !ok {
+			latest[all[i].Report] = &all[i]
+		}
+	}
+	var d overviewData
+	if c, err := s.backend.Check(ctx, ""); err == nil {
+		d.Check = c
+	}
+	now := s.set.Now()
+	for _, rep := range reps {
+		row := overviewRow{Report: rep, Latest: latest[rep.ID]}
+		if v := row.Latest; v != nil {
+			switch {
+			case v.State == StateFailed:
+				row.Problems = append(row.Problems, "Gửi lỗi: cần sửa rồi gửi lại.")
+			case v.State == StatePending:
+				row.Problems = append(row.Problems, "Chưa gửi được: chương trình sẽ thử lại.")
+			}
+			if v.Late(now) {
+				row.Problems = append(row.Problems, "Đã quá hạn nộp mà chưa gửi.")
+			}
+		}
+		if d.Check != nil && d.Check.Errors > 0 {
+			row.Problems = append(row.Problems, "Dữ liệu có lỗi: lần chạy tới sẽ không tạo được báo cáo.")
+		}
+		d.Rows = append(d.Rows, row)
+	}
+	sort.SliceStable(d.Rows, func(i, j int) bool { return len(d.Rows[i].Problems) > 0 && len(d.Rows[j].Problems) == 0 })
+	s.render(w, r, http.StatusOK, "overview", "Tổng quan", d)
+}
+
+// backendFail answers a backend error with the page it calls for.
+func (s *Server) backendFail(w http.ResponseWriter, r *http.Request, err error) {
+	switch {
+	case errors.Is(err, ErrNotFound):
+		s.fail(w, r, http.StatusNotFound, "Không tìm thấy: "+plain(err), "Kiểm tra lại báo cáo, kỳ và phiên bản; xem trang Lịch sử.")
+	case errors.Is(err, ErrBadInput):
+		s.fail(w, r, http.StatusBadRequest, "Yêu cầu không hợp lệ: "+plain(err), "Quay lại trang trước và chọn lại.")
+	case errors.Is(err, ErrNotAvailable):
+		s.fail(w, r, http.StatusConflict, "Chưa làm được việc này: "+plain(err), "")
+	case errors.Is(err, ErrNeedsConfirm):
+		s.fail(w, r, http.StatusConflict, "Bản này đã được gửi trước đây; muốn gửi lại phải xác nhận.", "Mở trang phiên bản và bấm “Gửi lại”.")
+	default:
+		s.set.Logger.Error("web: backend", "path", r.URL.Path, "error", err.Error())
+		s.fail(w, r, http.StatusInternalServerError, "Không làm được: "+plain(err), "Báo cho người quản trị nếu lỗi lặp lại.")
+	}
+}
+
+// plain is an error's message without the package's sentinel prefixes.
+func plain(err error) string {
+	m := err.Error()
+	for _, e := range []error{ErrNotFound, ErrBadInput, ErrNotAvailable, ErrNeedsConfirm} {
+		if p := e.Error() + ": "; len(m) > len(p) && m[:len(p)] == p {
+			m = m[len(p):]
+		}
+	}
+	return m
+}

@@ -1,0 +1,114 @@
+package web
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"net/http"
+	"strings"
+	"time"
+)
+
+// pageTemplate is the layout with one page's content.
+type pageTemplate struct{ t *template.Template }
+
+var pageNames = []string{"overview", "check", "version", "confirm", "run", "job", "history", "login", "error"}
+
+func parsePages() (map[string]*pageTemplate, error) {
+	funcs := template.FuncMap{
+		"date": func(t time.Time) string {
+			if t.IsZero() {
+				return "—"
+			}
+			return t.Format("02/01/2006")
+		},
+		"datetime": func(t time.Time) string {
+			if t.IsZero() {
+				return "—"
+			}
+			return t.Format("02/01/2006 15:04")
+		},
+		"size": humanSize,
+		"join": strings.Join,
+		"met": func(m *bool) string {
+			switch {
+			case m == nil:
+				return "muted"
+			case *m:
+				return "ok"
+			}
+			return "bad"
+		},
+	}
+	base, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html")
+	if err != nil {
+		return nil, fmt.Errorf("web: templates: %w", err)
+	}
+	out := map[string]*pageTemplate{}
+	for _, n := range pageNames {
+		c, err := base.Clone()
+		if err == nil {
+			_, err = c.ParseFS(templateFS, "templates/"+n+".html")
+		}
+		if err != nil {
+			return nil, fmt.Errorf("web: template %s: %w", n, err)
+		}
+		out[n] = &pageTemplate{c}
+	}
+	return out, nil
+}
+
+// view is what every page template gets.
+type view struct {
+	Title   string
+	Nav     string
+	Who     string
+	Login   bool // a password protects the page
+	CSRF    string
+	Refresh int // seconds; 0 for none
+	Now     time.Time
+	Data    any
+}
+
+// render writes a page with status; a template error is logged and
+// answered with a plain 500, never a stack trace.
+func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, page, title string, data any) {
+	s.renderView(w, r, status, page, view{Title: title, Data: data})
+}
+
+func (s *Server) renderView(w http.ResponseWriter, r *http.Request, status int, page string, v view) {
+	se := current(r)
+	v.Who, v.Login, v.CSRF, v.Now = se.Who, s.set.Password != "", s.csrfToken(se), s.set.Now().In(s.set.Location)
+	if v.Nav == "" {
+		v.Nav = page
+	}
+	var buf bytes.Buffer
+	if err := s.pages[page].t.Execute(&buf, v); err != nil {
+		s.set.Logger.Error("web: template", "page", page, "error", err.Error())
+		http.Error(w, "Lỗi hiển thị trang. Báo cho người quản trị.", http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.WriteHeader(status)
+	w.Write(buf.Bytes())
+}
+
+type errorData struct {
+	Status        int
+	Message, Hint string
+}
+
+// fail answers with a Vietnamese error page.
+func (s *Server) fail(w http.ResponseWriter, r *http.Request, status int, msg, hint string) {
+	s.renderView(w, r, status, "error", view{Title: "Lỗi " + fmt.Sprint(status), Nav: "-", Data: errorData{status, msg, hint}})
+}
+
+func humanSize(n int64) string {
+	switch {
+	case n >= 1<<20:
+		return strings.Replace(fmt.Sprintf("%.1f MB", float64(n)/(1<<20)), ".", ",", 1)
+	case n >= 1<<10:
+		return strings.Replace(fmt.Sprintf("%.1f KB", float64(n)/(1<<10)), ".", ",", 1)
+	}
+	return fmt.Sprintf("%d B", n)
+}

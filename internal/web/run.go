@@ -1,0 +1,154 @@
+package web
+
+import (
+	"context"
+	"net/http"
+	"sync"
+	"time"
+)
+
+// job is a run started from the page.
+type job struct {
+	ID     string
+	Ref    VersionRef // the new version, once done
+	Report string
+	Period string
+	Who    string
+	Start  time.Time
+
+	mu    sync.Mutex
+	steps []string
+	done  bool
+	err   error
+}
+
+func (j *job) progress(msg string) {
+	j.mu.Lock()
+	j.steps = append(j.steps, msg)
+	j.mu.Unlock()
+}
+
+type jobView struct {
+	ID, Report, Period string
+	Steps              []string
+	Done               bool
+	Error              string
+}
+
+func (j *job) view() jobView {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	v := jobView{ID: j.ID, Report: j.Report, Period: j.Period, Steps: append([]string(nil), j.steps...), Done: j.done}
+	if j.err != nil {
+		v.Error = plain(j.err)
+	}
+	return v
+}
+
+type jobs struct {
+	mu sync.Mutex
+	m  map[string]*job
+	wg sync.WaitGroup
+}
+
+func newJobs() *jobs { return &jobs{m: map[string]*job{}} }
+
+func (js *jobs) get(id string) *job {
+	js.mu.Lock()
+	defer js.mu.Unlock()
+	return js.m[id]
+}
+
+type runData struct {
+	Reports []Report
+	Report  string
+	Period  string
+	Error   string
+}
+
+// runForm is Chạy ngay: choose a report and a period (default: the latest
+// ended period).
+func (s *Server) runForm(w http.ResponseWriter, r *http.Request) {
+	reps, err := s.backend.Reports(r.Context())
+	if err != nil {
+		s.backendFail(w, r, err)
+		return
+	}
+	d := runData{Reports: reps, Report: r.URL.Query().Get("bao-cao")}
+	if d.Report == "" && len(reps) > 0 {
+		d.Report = reps[0].ID
+	}
+	for _, rep := range reps {
+		if rep.ID == d.Report {
+			d.Period = rep.Latest
+		}
+	}
+	s.render(w, r, http.StatusOK, "run", "Chạy ngay", d)
+}
+
+// runStart starts a run in the background and shows its progress page.
+func (s *Server) runStart(w http.ResponseWriter, r *http.Request) {
+	reps, err := s.backend.Reports(r.Context())
+	if err != nil {
+		s.backendFail(w, r, err)
+		return
+	}
+	report, label := r.PostFormValue("report"), r.PostFormValue("period")
+	if !hasReport(reps, report) {
+		s.fail(w, r, http.StatusBadRequest, "Không có báo cáo “"+report+"”.", "Chọn một báo cáo trong danh sách.")
+		return
+	}
+	if label == "" {
+		for _, rep := range reps {
+			if rep.ID == report {
+				label = rep.Latest
+			}
+		}
+	}
+	if !labelRe.MatchString(label) {
+		s.fail(w, r, http.StatusBadRequest, "Kỳ báo cáo “"+label+"” không đúng dạng.", "Viết kỳ như 2024-03, 2024-Q1, 2024-H1 hoặc 2024.")
+		return
+	}
+	j := &job{ID: newID()[:16], Report: report, Period: label, Who: current(r).Who, Start: s.set.Now()}
+	s.jobs.mu.Lock()
+	s.jobs.m[j.ID] = j
+	s.jobs.mu.Unlock()
+	s.set.Logger.Info("web: run", "who", j.Who, "report", report, "period", label, "remote", clientIP(r))
+	s.jobs.wg.Add(1)
+	go func() {
+		defer s.jobs.wg.Done()
+		ref, err := s.backend.Run(context.WithoutCancel(s.ctx), j.Who, report, label, j.progress)
+		j.mu.Lock()
+		j.Ref, j.err, j.done = ref, err, true
+		j.mu.Unlock()
+		if err != nil {
+			s.set.Logger.Warn("web: run failed", "who", j.Who, "report", report, "period", label, "error", err.Error())
+			return
+		}
+		s.set.Logger.Info("web: run done", "who", j.Who, "version", ref.String())
+	}()
+	http.Redirect(w, r, "/chay/"+j.ID, http.StatusSeeOther)
+}
+
+// runJob shows a run's progress, refreshing itself, then goes to the new
+// version.
+func (s *Server) runJob(w http.ResponseWriter, r *http.Request) {
+	j := s.jobs.get(r.PathValue("job"))
+	if j == nil {
+		s.fail(w, r, http.StatusNotFound, "Không có lần chạy này.", "Lần chạy chỉ được nhớ cho đến khi chương trình khởi động lại; xem trang Lịch sử.")
+		return
+	}
+	v := j.view()
+	if v.Done && v.Error == "" {
+		j.mu.Lock()
+		ref := j.Ref
+		j.mu.Unlock()
+		http.Redirect(w, r, ref.path()+"?kq=moi", http.StatusSeeOther)
+		return
+	}
+	vw := view{Title: "Đang chạy " + v.Report + " " + v.Period, Nav: "run", Data: v}
+	if !v.Done {
+		vw.Refresh = 1
+	}
+	s.renderView(w, r, http.StatusOK, "job", vw)
+}

@@ -1,0 +1,157 @@
+package web
+
+import (
+	"context"
+	"crypto/rand"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net"
+	"net/http"
+	"sync"
+	"time"
+)
+
+//go:embed templates/*.html
+var templateFS embed.FS
+
+//go:embed assets
+var assetFS embed.FS
+
+// Server is the staff's web page.
+type Server struct {
+	set     Settings
+	backend Backend
+	pages   map[string]*pageTemplate
+	handler http.Handler
+	key     []byte // signs CSRF tokens
+
+	sessions *sessions
+	logins   *loginThrottle
+	jobs     *jobs
+
+	mu     sync.Mutex
+	srv    *http.Server
+	ln     net.Listener
+	served chan error
+	ctx    context.Context // cancelled by Close: stops runs in hand
+	cancel context.CancelFunc
+}
+
+// New checks the settings and builds the page's handler; Open starts
+// listening.
+func New(set Settings, b Backend) (*Server, error) {
+	if err := set.Check(); err != nil {
+		return nil, err
+	}
+	set = set.withDefaults()
+	pages, err := parsePages()
+	if err != nil {
+		return nil, err
+	}
+	key := make([]byte, 32)
+	rand.Read(key)
+	ctx, cancel := context.WithCancel(context.Background())
+	s := &Server{set: set, backend: b, pages: pages, key: key,
+		sessions: newSessions(set.SessionTTL, set.Now), logins: newLoginThrottle(set.LoginDelay), jobs: newJobs(),
+		ctx: ctx, cancel: cancel}
+	s.handler = s.routes()
+	return s, nil
+}
+
+// Handler is the whole page, for tests and for a caller with its own
+// listener.
+func (s *Server) Handler() http.Handler { return s.handler }
+
+// Open listens on the settings' address and serves in the background.
+func (s *Server) Open(ctx context.Context) error {
+	var lc net.ListenConfig
+	ln, err := lc.Listen(ctx, "tcp", s.set.Listen)
+	if err != nil {
+		return fmt.Errorf("web: listen %s: %w", s.set.Listen, err)
+	}
+	srv := &http.Server{Handler: s.handler, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: time.Minute,
+		IdleTimeout: 2 * time.Minute, ErrorLog: nil}
+	s.mu.Lock()
+	s.srv, s.ln, s.served = srv, ln, make(chan error, 1)
+	s.mu.Unlock()
+	go func() { s.served <- srv.Serve(ln) }()
+	s.set.Logger.Info("web page listening", "url", "http://"+ln.Addr().String()+"/", "login", s.set.Password != "")
+	return nil
+}
+
+// Addr is the address the server listens on, once open.
+func (s *Server) Addr() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.ln == nil {
+		return ""
+	}
+	return s.ln.Addr().String()
+}
+
+// Close stops taking requests, lets those in hand and the runs started
+// from the page finish until ctx ends, then cancels what is left.
+func (s *Server) Close(ctx context.Context) error {
+	s.mu.Lock()
+	srv, served := s.srv, s.served
+	s.mu.Unlock()
+	var err error
+	if srv != nil {
+		err = srv.Shutdown(ctx)
+		if serr := <-served; serr != nil && !errors.Is(serr, http.ErrServerClosed) && err == nil {
+			err = serr
+		}
+	}
+	done := make(chan struct{})
+	go func() { s.jobs.wg.Wait(); close(done) }()
+	select {
+	case <-done:
+	case <-ctx.Done():
+		s.cancel()
+		<-done
+		if err == nil {
+			err = fmt.Errorf("web: runs in hand cancelled: %w", ctx.Err())
+		}
+	}
+	s.cancel()
+	return err
+}
+
+func (s *Server) routes() http.Handler {
+	mux := http.NewServeMux()
+	static, _ := fs.Sub(assetFS, "assets")
+	mux.Handle("GET /tai-nguyen/", http.StripPrefix("/tai-nguyen/", http.FileServerFS(static)))
+	mux.HandleFunc("GET /{$}", s.overview)
+	mux.HandleFunc("GET /kiem-tra", s.check)
+	mux.HandleFunc("GET /lich-su", s.history)
+	mux.HandleFunc("GET /chay", s.runForm)
+	mux.HandleFunc("POST /chay", s.runStart)
+	mux.HandleFunc("GET /chay/{job}", s.runJob)
+	mux.HandleFunc("GET /bao-cao/{report}/{period}/{version}", s.version)
+	mux.HandleFunc("GET /bao-cao/{report}/{period}/{version}/tep/{name}", s.file)
+	mux.HandleFunc("GET /bao-cao/{report}/{period}/{version}/gui-lai", s.resendConfirm)
+	mux.HandleFunc("POST /bao-cao/{report}/{period}/{version}/gui", s.send)
+	mux.HandleFunc("POST /bao-cao/{report}/{period}/{version}/duyet", s.approve)
+	mux.HandleFunc("POST /bao-cao/{report}/{period}/{version}/tra-lai", s.reject)
+	mux.HandleFunc("GET /dang-nhap", s.loginForm)
+	mux.HandleFunc("POST /dang-nhap", s.login)
+	mux.HandleFunc("POST /dang-xuat", s.logout)
+	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		s.fail(w, r, http.StatusNotFound, "Không có trang này.", "Quay lại trang Tổng quan.")
+	})
+	cop := http.NewCrossOriginProtection()
+	cop.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		s.fail(w, r, http.StatusForbidden, "Yêu cầu bị từ chối vì đến từ một trang khác.", "Mở lại trang baocao và thử lại.")
+	}))
+	var h http.Handler = mux
+	h = s.csrf(h)
+	h = cop.Handler(h)
+	h = s.auth(h)
+	h = s.session(h)
+	h = s.cleanPath(h)
+	h = s.headers(h)
+	h = s.recover(h)
+	return h
+}

@@ -1,0 +1,85 @@
+package web
+
+import (
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"strings"
+	"time"
+)
+
+// ErrSettings is wrapped by every error about settings that cannot be used.
+var ErrSettings = errors.New("web: bad settings")
+
+// Settings configure a Server; cmd builds them from the config's [web].
+type Settings struct {
+	// Listen is the address to listen on, e.g. "127.0.0.1:8080".
+	Listen string
+	// Password is required unless Listen is a loopback address; empty
+	// means no login on loopback.
+	Password string
+	// PasswordKey names where a password is set, for messages
+	// ("[web] password_env or password_file").
+	PasswordKey string
+	// Location is the time zone dates are shown in.
+	Location *time.Location
+	// Logger receives every action, with who did it.
+	Logger *slog.Logger
+	// Now is the clock (time.Now when nil).
+	Now func() time.Time
+	// LoginDelay is the wait after a failed login (1 s when zero); it
+	// doubles with each further failure from the same address, up to 8×.
+	LoginDelay time.Duration
+	// SessionTTL is how long a login lasts (12 h when zero).
+	SessionTTL time.Duration
+}
+
+func (s Settings) withDefaults() Settings {
+	if s.Location == nil {
+		s.Location = time.Local
+	}
+	if s.Logger == nil {
+		s.Logger = slog.Default()
+	}
+	if s.Now == nil {
+		s.Now = time.Now
+	}
+	if s.LoginDelay == 0 {
+		s.LoginDelay = time.Second
+	}
+	if s.SessionTTL == 0 {
+		s.SessionTTL = 12 * time.Hour
+	}
+	if s.PasswordKey == "" {
+		s.PasswordKey = "[web] password_env or password_file"
+	}
+	return s
+}
+
+// Check refuses a listen address that is not this machine without a
+// password.
+func (s Settings) Check() error {
+	if s.Listen == "" {
+		return fmt.Errorf("%w: no listen address", ErrSettings)
+	}
+	host, _, err := net.SplitHostPort(s.Listen)
+	if err != nil {
+		return fmt.Errorf("%w: listen %q: want host:port, e.g. 127.0.0.1:8080", ErrSettings, s.Listen)
+	}
+	if !IsLoopback(host) && s.Password == "" {
+		return fmt.Errorf("%w: listen %q is reachable from other machines: set %s (a password for the page), or listen on 127.0.0.1",
+			ErrSettings, s.Listen, s.withDefaults().PasswordKey)
+	}
+	return nil
+}
+
+// IsLoopback tells whether host (a name or an IP, maybe in brackets) is
+// this machine only. An empty host means every interface: not loopback.
+func IsLoopback(host string) bool {
+	if strings.EqualFold(host, "localhost") {
+		return true
+	}
+	ip := net.ParseIP(strings.Trim(host, "[]"))
+	return ip != nil && ip.IsLoopback()
+}

@@ -1,0 +1,189 @@
+package web
+
+import (
+	"fmt"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// ref reads the report, period and version of a version URL; it says so
+// (404) and returns false when they cannot name a version.
+func (s *Server) ref(w http.ResponseWriter, r *http.Request) (VersionRef, bool) {
+	v := VersionRef{Report: r.PathValue("report"), Period: r.PathValue("period")}
+	n, err := strconv.Atoi(strings.TrimPrefix(r.PathValue("version"), "v"))
+	if err != nil || n < 1 || !strings.HasPrefix(r.PathValue("version"), "v") || !labelRe.MatchString(v.Period) {
+		s.fail(w, r, http.StatusNotFound, "Không có phiên bản này.", "Địa chỉ có dạng /bao-cao/monthly/2024-03/v1; xem trang Lịch sử.")
+		return v, false
+	}
+	v.Version = n
+	return v, true
+}
+
+func (v VersionRef) path() string {
+	return fmt.Sprintf("/bao-cao/%s/%s/v%d", v.Report, v.Period, v.Version)
+}
+
+// String names the version as people read it.
+func (v VersionRef) String() string { return fmt.Sprintf("%s %s v%d", v.Report, v.Period, v.Version) }
+
+type versionData struct {
+	*VersionDetail
+	Path    string
+	PDF     string // the download URL of the PDF, "" when none
+	Message string // the result of an action just done
+}
+
+// version is a version's page: the PDF, the figures, the warnings, the
+// downloads, the deliveries and the actions that apply.
+func (s *Server) version(w http.ResponseWriter, r *http.Request) {
+	ref, ok := s.ref(w, r)
+	if !ok {
+		return
+	}
+	d, err := s.backend.Version(r.Context(), ref.Report, ref.Period, ref.Version)
+	if err != nil {
+		s.backendFail(w, r, err)
+		return
+	}
+	vd := versionData{VersionDetail: d, Path: ref.path()}
+	for _, f := range d.Files {
+		if f.Kind == "PDF" {
+			vd.PDF = ref.path() + "/tep/" + f.Name
+		}
+	}
+	switch r.URL.Query().Get("kq") {
+	case "da-gui":
+		vd.Message = "Đã gửi."
+	case "moi":
+		vd.Message = "Đã tạo phiên bản mới."
+	}
+	s.render(w, r, http.StatusOK, "version", ref.String(), vd)
+}
+
+// file serves a file the version's manifest lists; the backend picks the
+// path, the request only names an entry.
+func (s *Server) file(w http.ResponseWriter, r *http.Request) {
+	ref, ok := s.ref(w, r)
+	if !ok {
+		return
+	}
+	f, err := s.backend.File(r.Context(), ref.Report, ref.Period, ref.Version, r.PathValue("name"))
+	if err != nil {
+		s.backendFail(w, r, err)
+		return
+	}
+	defer f.Content.Close()
+	w.Header().Set("Content-Type", f.ContentType)
+	disp := "attachment"
+	if f.ContentType == "application/pdf" && r.URL.Query().Get("tai") == "" {
+		disp = "inline"
+	}
+	w.Header().Set("Content-Disposition", disp+"; filename*=utf-8''"+url.PathEscape(f.Name))
+	w.Header().Set("Cache-Control", "private, max-age=3600")
+	http.ServeContent(w, r, f.Name, f.ModTime, f.Content)
+}
+
+type confirmData struct {
+	Path       string
+	Ref        VersionRef
+	Sent       *Attempt
+	Recipients []string
+}
+
+// resendConfirm asks before sending a version again, saying when and to
+// whom it was sent.
+func (s *Server) resendConfirm(w http.ResponseWriter, r *http.Request) {
+	ref, ok := s.ref(w, r)
+	if !ok {
+		return
+	}
+	d, err := s.backend.Version(r.Context(), ref.Report, ref.Period, ref.Version)
+	if err != nil {
+		s.backendFail(w, r, err)
+		return
+	}
+	if !d.Can(string(ActResend)) || d.Delivery == nil || d.Delivery.LastSent() == nil {
+		s.fail(w, r, http.StatusConflict, "Phiên bản này chưa được gửi nên không cần gửi lại.", "Dùng nút “Gửi” trên trang phiên bản.")
+		return
+	}
+	s.render(w, r, http.StatusOK, "confirm", "Gửi lại "+ref.String(), confirmData{Path: ref.path(), Ref: ref, Sent: d.Delivery.LastSent(), Recipients: d.Recipients})
+}
+
+// send delivers a version; "confirm=1" (from the confirmation page) sends
+// one that was sent before.
+func (s *Server) send(w http.ResponseWriter, r *http.Request) {
+	ref, ok := s.ref(w, r)
+	if !ok {
+		return
+	}
+	who := current(r).Who
+	force := r.PostFormValue("confirm") == "1"
+	s.set.Logger.Info("web: send", "who", who, "report", ref.Report, "period", ref.Period, "version", ref.Version, "resend", force, "remote", clientIP(r))
+	del, err := s.backend.Send(r.Context(), who, ref, force)
+	if err != nil {
+		s.set.Logger.Warn("web: send failed", "who", who, "version", ref.String(), "error", err.Error())
+		s.backendFail(w, r, err)
+		return
+	}
+	s.set.Logger.Info("web: sent", "who", who, "version", ref.String(), "message_id", del.MessageID)
+	http.Redirect(w, r, ref.path()+"?kq=da-gui", http.StatusSeeOther)
+}
+
+// approve and reject are the review actions; the backend says whether they
+// exist yet.
+func (s *Server) approve(w http.ResponseWriter, r *http.Request) {
+	ref, ok := s.ref(w, r)
+	if !ok {
+		return
+	}
+	a := Approval{Name: strings.TrimSpace(r.PostFormValue("name")), Note: strings.TrimSpace(r.PostFormValue("note"))}
+	if n := strings.TrimSpace(r.PostFormValue("number")); n != "" {
+		num, err := strconv.Atoi(n)
+		if err != nil || num < 1 {
+			s.fail(w, r, http.StatusBadRequest, "Số văn bản “"+n+"” không hợp lệ.", "Nhập một số nguyên dương, ví dụ 15.")
+			return
+		}
+		a.Number = num
+	}
+	if d := strings.TrimSpace(r.PostFormValue("date")); d != "" {
+		t, err := time.ParseInLocation("02/01/2006", d, s.set.Location)
+		if err != nil {
+			s.fail(w, r, http.StatusBadRequest, "Ngày “"+d+"” không hợp lệ.", "Viết ngày dạng NN/TT/NNNN, ví dụ 05/03/2024.")
+			return
+		}
+		a.Date = t
+	}
+	if a.Name == "" {
+		s.fail(w, r, http.StatusBadRequest, "Thiếu họ tên người duyệt.", "Nhập họ tên người duyệt rồi bấm Duyệt.")
+		return
+	}
+	who := current(r).Who
+	s.set.Logger.Info("web: approve", "who", who, "version", ref.String(), "name", a.Name, "number", a.Number, "remote", clientIP(r))
+	if err := s.backend.Approve(r.Context(), who, ref, a); err != nil {
+		s.backendFail(w, r, err)
+		return
+	}
+	http.Redirect(w, r, ref.path(), http.StatusSeeOther)
+}
+
+func (s *Server) reject(w http.ResponseWriter, r *http.Request) {
+	ref, ok := s.ref(w, r)
+	if !ok {
+		return
+	}
+	reason := strings.TrimSpace(r.PostFormValue("reason"))
+	if reason == "" {
+		s.fail(w, r, http.StatusBadRequest, "Thiếu lý do trả lại.", "Ghi rõ lý do để người lập báo cáo sửa.")
+		return
+	}
+	who := current(r).Who
+	s.set.Logger.Info("web: reject", "who", who, "version", ref.String(), "remote", clientIP(r))
+	if err := s.backend.Reject(r.Context(), who, ref, reason); err != nil {
+		s.backendFail(w, r, err)
+		return
+	}
+	http.Redirect(w, r, ref.path(), http.StatusSeeOther)
+}
