@@ -92,7 +92,7 @@ func current(r *http.Request) *session {
 
 func (s *Server) setCookie(w http.ResponseWriter, r *http.Request, se *session) {
 	http.SetCookie(w, &http.Cookie{Name: cookieName, Value: se.ID, Path: "/", HttpOnly: true, Secure: r.TLS != nil,
-		SameSite: http.SameSiteStrictMode, Expires: se.Expires})
+		SameSite: http.SameSiteStrictMode, MaxAge: int(s.set.SessionTTL.Seconds())})
 }
 
 // session gives every visitor a session: anonymous until login (it carries

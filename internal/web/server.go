@@ -139,6 +139,10 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("POST /dang-nhap", s.login)
 	mux.HandleFunc("POST /dang-xuat", s.logout)
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		if r.Method != http.MethodGet && r.Method != http.MethodHead {
+			s.fail(w, r, http.StatusMethodNotAllowed, "Trang này không nhận yêu cầu kiểu "+r.Method+".", "Dùng các nút trên trang.")
+			return
+		}
 		s.fail(w, r, http.StatusNotFound, "Không có trang này.", "Quay lại trang Tổng quan.")
 	})
 	cop := http.NewCrossOriginProtection()
