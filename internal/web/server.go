@@ -77,6 +77,14 @@ func (s *Server) Open(ctx context.Context) error {
 	s.srv, s.ln, s.served = srv, ln, make(chan error, 1)
 	s.mu.Unlock()
 	go func() { s.served <- srv.Serve(ln) }()
+	// Read the manifests and the sources once now, so that the first
+	// visitor does not wait for them.
+	s.jobs.wg.Add(1)
+	go func() {
+		defer s.jobs.wg.Done()
+		s.backend.Versions(s.ctx, "")
+		s.backend.Check(s.ctx, "")
+	}()
 	s.set.Logger.Info("web page listening", "url", "http://"+ln.Addr().String()+"/", "login", s.set.Password != "")
 	return nil
 }
