@@ -156,6 +156,9 @@ func TestWebInChromium(t *testing.T) {
 			t.Errorf("version page after sending lacks %q", w)
 		}
 	}
+	if *webScreenshots != "" {
+		time.Sleep(3 * time.Second) // let the PDF viewer draw the first page
+	}
 	shot("trang-web-phien-ban.png")
 
 	do("resend asks first", chromedp.Click(chromedp.CSS("#gui-lai")), chromedp.WaitVisible(chromedp.CSS("#xac-nhan")))

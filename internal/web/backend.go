@@ -142,6 +142,7 @@ func (v VersionSummary) Late(now time.Time) bool {
 // VersionDetail is what the version page shows.
 type VersionDetail struct {
 	VersionSummary
+	Title      string // the report's title
 	From, To   string // the period's first and last day, dd/mm/yyyy
 	Issued     string
 	Files      []FileInfo // the manifest's outputs, then the manifest

@@ -158,7 +158,7 @@ func (b *ReportsBackend) summary(e archive.Entry, newest bool) (VersionSummary, 
 		v.State = StateSuperseded
 	}
 	if has {
-		if a := lastSent(rec); a != nil {
+		if a := lastSent(rec, b.cfg.Location); a != nil {
 			v.SentAt = a.At
 		}
 	}
@@ -243,8 +243,8 @@ func attempts(rec *delivery.Record, loc *time.Location) []Attempt {
 	return out
 }
 
-func lastSent(rec *delivery.Record) *Attempt {
-	d := Delivery{Attempts: attempts(rec, time.UTC)}
+func lastSent(rec *delivery.Record, loc *time.Location) *Attempt {
+	d := Delivery{Attempts: attempts(rec, loc)}
 	return d.LastSent()
 }
 
@@ -296,7 +296,11 @@ func (b *ReportsBackend) Version(ctx context.Context, report, label string, n in
 		return nil, err
 	}
 	r := b.cfg.Reports[report]
-	d := &VersionDetail{VersionSummary: sum, From: p.From.Format("02/01/2006"), To: p.To.Format("02/01/2006"),
+	title := r.Title
+	if title == "" {
+		title = kindTitles[r.Kind]
+	}
+	d := &VersionDetail{VersionSummary: sum, Title: title, From: p.From.Format("02/01/2006"), To: p.To.Format("02/01/2006"),
 		Recipients: append(append([]string{}, r.To...), r.Cc...)}
 	if t, err := time.Parse("2006-01-02", man.Issued); err == nil {
 		d.Issued = t.Format("02/01/2006")

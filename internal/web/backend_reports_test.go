@@ -153,6 +153,10 @@ func TestReportsBackend(t *testing.T) {
 		if !d.Can("resend") || d.Can("send") || d.State != StateSent || d.Delivery.LastSent() == nil || d.Delivery.LastSent().Result != "đã gửi" {
 			t.Errorf("%+v %+v", d.VersionSummary, d.Delivery)
 		}
+		vs, _ := b.Versions(ctx, "monthly")
+		if want := time.Date(2024, 3, 16, 7, 0, 3, 0, cfg.Location); !vs[0].SentAt.Equal(want) || vs[0].SentAt.Location() != cfg.Location {
+			t.Errorf("sent at %v, want %v", vs[0].SentAt, want)
+		}
 		os.Remove(filepath.Join(dir, delivery.RecordName))
 	})
 	t.Run("approve and reject are not there yet", func(t *testing.T) {

@@ -39,7 +39,7 @@ func newFake() *fakeBackend {
 	f.versions = []VersionSummary{fresh, sent, failed}
 	yes, no := true, false
 	for _, v := range f.versions {
-		d := &VersionDetail{VersionSummary: v, From: "15/02/2024", To: "14/03/2024",
+		d := &VersionDetail{VersionSummary: v, Title: "Báo cáo tháng", From: "15/02/2024", To: "14/03/2024",
 			Files:      []FileInfo{{Name: "bao-cao.pdf", Kind: "PDF", Bytes: 4}, {Name: "bao-cao.xlsx", Kind: "Excel", Bytes: 4}, {Name: "manifest.json", Kind: "Manifest", Bytes: 2}},
 			Recipients: []string{"phongnoivu.q1@tphcm.gov.vn"},
 			Indicators: []Indicator{{ID: "3.1", Text: "Hồ sơ đúng hạn", Target: "100%", Value: "97,50%", Numerator: "39", Denominator: "40", Status: "Không đạt", Met: &no,

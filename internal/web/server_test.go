@@ -111,7 +111,7 @@ func TestPages(t *testing.T) {
 		{"data check: by file, sheet, row, column, value, what to do; sources", "/kiem-tra", []string{"ho-so-tthc.xlsx", "Sheet1", "<td>12</td>",
 			"Ngày hẹn trả", "31/02/2024", "ngày không có thật: sửa lại", "examples/data/ho-so-tthc.xlsx", "2,0 KB", "<td>40</td>"}},
 		{"data check for a period", "/kiem-tra?ky=2024-03", []string{`value="2024-03"`}},
-		{"version: PDF inline, indicators, breakdown, warnings, downloads, send", "/bao-cao/monthly/2024-03/v1", []string{
+		{"version: PDF inline, indicators, breakdown, warnings, downloads, send", "/bao-cao/monthly/2024-03/v1", []string{"Báo cáo tháng kỳ 2024-03, phiên bản 1",
 			`<object class="pdf" data="/bao-cao/monthly/2024-03/v1/tep/bao-cao.pdf"`, "3.1", "97,50%", "Không đạt", "Xử lý đơn", "98,00%",
 			"31/02/2024", "/tep/bao-cao.xlsx?tai=1", "/tep/manifest.json?tai=1", `action="/bao-cao/monthly/2024-03/v1/gui"`, "phongnoivu.q1@tphcm.gov.vn", "Chưa gửi lần nào."}},
 		{"version sent: history and resend", "/bao-cao/monthly/2024-02/v1", []string{"&lt;m1@x&gt;", "đã gửi", "/gui-lai"}},

@@ -60,7 +60,11 @@ func (s *Server) version(w http.ResponseWriter, r *http.Request) {
 	case "moi":
 		vd.Message = "Đã tạo phiên bản mới."
 	}
-	s.render(w, r, http.StatusOK, "version", ref.String(), vd)
+	title := ref.String()
+	if d.Title != "" {
+		title = fmt.Sprintf("%s kỳ %s, phiên bản %d", d.Title, ref.Period, ref.Version)
+	}
+	s.render(w, r, http.StatusOK, "version", title, vd)
 }
 
 // file serves a file the version's manifest lists; the backend picks the
