@@ -535,7 +535,11 @@ func boundaryFor(cfg *config.Config, label string) period.Boundary {
 func (b *ReportsBackend) Run(ctx context.Context, who, report, label string, progress func(string)) (VersionRef, error) {
 	p, err := b.maker.Period(report, label)
 	if err != nil {
-		return VersionRef{}, fmt.Errorf("%w: %v", ErrBadInput, err)
+		example := ""
+		if r, ok := b.cfg.Reports[report]; ok {
+			example = period.LatestEnded(r.Kind, r.Boundary, b.now().In(b.cfg.Location)).Label()
+		}
+		return VersionRef{}, fmt.Errorf("%w: kỳ %q không dùng được cho báo cáo %s: viết kỳ như %s", ErrBadInput, label, report, example)
 	}
 	progress("Chờ đến lượt chạy báo cáo " + report + " kỳ " + p.Label() + "…")
 	unlock, err := b.maker.Store().LockReport(report, func(string) {

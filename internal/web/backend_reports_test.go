@@ -167,6 +167,12 @@ func TestReportsBackend(t *testing.T) {
 			t.Error(err)
 		}
 	})
+	t.Run("a period of another kind", func(t *testing.T) {
+		_, err := b.Run(ctx, "Lan", "monthly", "2024-Q1", func(string) {})
+		if !errors.Is(err, ErrBadInput) || !strings.Contains(err.Error(), "không dùng được cho báo cáo monthly: viết kỳ như") {
+			t.Errorf("%v", err)
+		}
+	})
 	t.Run("a second run supersedes an unsent v1", func(t *testing.T) {
 		if _, err := b.Run(ctx, "Lan", "monthly", "2024-03", func(string) {}); err != nil {
 			t.Fatal(err)

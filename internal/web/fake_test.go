@@ -19,6 +19,7 @@ type fakeBackend struct {
 	sends    []string // "who|version|force"
 	runs     []string
 	runGate  chan struct{} // when not nil, Run waits for it
+	runErr   error
 	panicky  bool
 }
 
@@ -115,6 +116,9 @@ func (f *fakeBackend) Run(_ context.Context, who, report, period string, progres
 	progress("Đang đọc dữ liệu…")
 	if gate != nil {
 		<-gate
+	}
+	if f.runErr != nil {
+		return VersionRef{}, f.runErr
 	}
 	return VersionRef{report, period, 2}, nil
 }

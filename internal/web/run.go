@@ -78,10 +78,8 @@ func (s *Server) runForm(w http.ResponseWriter, r *http.Request) {
 	if d.Report == "" && len(reps) > 0 {
 		d.Report = reps[0].ID
 	}
-	for _, rep := range reps {
-		if rep.ID == d.Report {
-			d.Period = rep.Latest
-		}
+	if ky := r.URL.Query().Get("ky"); labelRe.MatchString(ky) {
+		d.Period = ky
 	}
 	s.render(w, r, http.StatusOK, "run", "Chạy ngay", d)
 }

@@ -3,6 +3,7 @@ package web
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
@@ -117,7 +118,8 @@ func TestPages(t *testing.T) {
 		{"version sent: history and resend", "/bao-cao/monthly/2024-02/v1", []string{"&lt;m1@x&gt;", "đã gửi", "/gui-lai"}},
 		{"resend asks, naming when and to whom", "/bao-cao/monthly/2024-02/v1/gui-lai", []string{"đã được gửi lúc <b>16/02/2024 07:00</b>",
 			"<b>phongnoivu.q1@tphcm.gov.vn</b>", `name="confirm" value="1"`, "Xác nhận gửi lại"}},
-		{"run now: default the latest ended period", "/chay?bao-cao=quarterly", []string{`<option value="quarterly" selected>`, `value="2024-Q1"`}},
+		{"run now: default the latest ended period", "/chay?bao-cao=quarterly", []string{`<option value="quarterly" selected>`, "kỳ vừa kết thúc: 2024-Q1", `id="period" value=""`}},
+		{"run now: a period asked for", "/chay?bao-cao=monthly&ky=2024-02", []string{`id="period" value="2024-02"`}},
 		{"history: all", "/lich-su", []string{"3 phiên bản.", "2023-Q4", "2024-02", "2024-03"}},
 		{"history: by report", "/lich-su?bao-cao=quarterly", []string{"1 phiên bản.", "2023-Q4"}},
 		{"history: by year", "/lich-su?nam=2024", []string{"2 phiên bản.", `<option value="2024" selected>`}},
@@ -428,5 +430,27 @@ func TestOpenClose(t *testing.T) {
 	}
 	if _, err := http.Get("http://" + s.Addr() + "/"); err == nil {
 		t.Error("still serving after Close")
+	}
+}
+
+func TestRunThatFailsSaysWhy(t *testing.T) {
+	f := newFake()
+	f.runErr = fmt.Errorf("%w: kỳ \"2024-Q1\" không dùng được cho báo cáo monthly: viết kỳ như 2024-03", ErrBadInput)
+	s, _ := testServer(t, Settings{}, f)
+	c := newClient(t, s.Handler())
+	token := c.csrf("/chay")
+	r, body := c.post("/chay", url.Values{"csrf": {token}, "report": {"monthly"}, "period": {"2024-Q1"}})
+	wantStatus(t, r, body, 303)
+	job := r.Header.Get("Location")
+	for deadline := time.Now().Add(5 * time.Second); ; time.Sleep(10 * time.Millisecond) {
+		r, body = c.get(job)
+		if strings.Contains(body, "Không tạo được báo cáo") || time.Now().After(deadline) {
+			break
+		}
+	}
+	wantStatus(t, r, body, 200)
+	wantIn(t, body, "Không tạo được báo cáo.", "không dùng được cho báo cáo monthly: viết kỳ như 2024-03", "/kiem-tra")
+	if strings.Contains(body, `http-equiv="refresh"`) || strings.Contains(body, "web: bad input") {
+		t.Errorf("a finished, failed run: %s", body)
 	}
 }
