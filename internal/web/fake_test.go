@@ -37,7 +37,9 @@ func newFake() *fakeBackend {
 		Deadline: t0.AddDate(0, 0, 5), Measured: 10, Met: 8, Warnings: 2}
 	failed := VersionSummary{VersionRef: VersionRef{"quarterly", "2023-Q4", 1}, Year: 2023, Generated: t0.AddDate(0, -3, 0), State: StateFailed,
 		Deadline: t0.AddDate(0, -3, 5), Measured: 10, Met: 10}
-	f.versions = []VersionSummary{fresh, sent, failed}
+	draft := VersionSummary{VersionRef: VersionRef{"quarterly", "2024-Q1", 1}, Year: 2024, Generated: t0, State: StateDraft,
+		Deadline: t0.AddDate(0, 0, -1), Measured: 10, Met: 7}
+	f.versions = []VersionSummary{fresh, draft, sent, failed}
 	yes, no := true, false
 	for _, v := range f.versions {
 		d := &VersionDetail{VersionSummary: v, Title: "Báo cáo tháng", From: "15/02/2024", To: "14/03/2024",
@@ -53,6 +55,8 @@ func newFake() *fakeBackend {
 			d.Actions = []Action{ActResend}
 		case StateNotSent, StateFailed:
 			d.Actions = []Action{ActSend}
+		case StateDraft:
+			d.Actions = []Action{ActApprove, ActReject}
 		}
 		f.details[v.VersionRef] = d
 		for _, fi := range d.Files {

@@ -107,7 +107,7 @@ func TestPages(t *testing.T) {
 		name, path string
 		want       []string
 	}{
-		{"overview: problems first, state, deadline, next run", "/", []string{"Tổng quan", "Báo cáo quý", "gửi lỗi", "Gửi lỗi: cần sửa rồi gửi lại.",
+		{"overview: problems first, state, deadline, next run", "/", []string{"Tổng quan", "Báo cáo quý", "chờ duyệt", "Đã quá hạn nộp mà chưa gửi.",
 			"Báo cáo tháng", "2024-03", "chưa gửi", "Hạn nộp: 21/03/2024", "16/04/2024 07:00", "cho kỳ 2024-04", "Đạt 8/10", "1 cảnh báo"}},
 		{"data check: by file, sheet, row, column, value, what to do; sources", "/kiem-tra", []string{"ho-so-tthc.xlsx", "Sheet1", "<td>12</td>",
 			"Ngày hẹn trả", "31/02/2024", "ngày không có thật: sửa lại", "examples/data/ho-so-tthc.xlsx", "2,0 KB", "<td>40</td>"}},
@@ -120,9 +120,11 @@ func TestPages(t *testing.T) {
 			"<b>phongnoivu.q1@tphcm.gov.vn</b>", `name="confirm" value="1"`, "Xác nhận gửi lại"}},
 		{"run now: default the latest ended period", "/chay?bao-cao=quarterly", []string{`<option value="quarterly" selected>`, "kỳ vừa kết thúc: 2024-Q1", `id="period" value=""`}},
 		{"run now: a period asked for", "/chay?bao-cao=monthly&ky=2024-02", []string{`id="period" value="2024-02"`}},
-		{"history: all", "/lich-su", []string{"3 phiên bản.", "2023-Q4", "2024-02", "2024-03"}},
-		{"history: by report", "/lich-su?bao-cao=quarterly", []string{"1 phiên bản.", "2023-Q4"}},
-		{"history: by year", "/lich-su?nam=2024", []string{"2 phiên bản.", `<option value="2024" selected>`}},
+		{"draft: approve and return forms, no send", "/bao-cao/quarterly/2024-Q1/v1", []string{"chờ duyệt", `action="/bao-cao/quarterly/2024-Q1/v1/duyet"`,
+			`name="number"`, `name="date"`, `name="note"`, `action="/bao-cao/quarterly/2024-Q1/v1/tra-lai"`, `name="reason"`}},
+		{"history: all", "/lich-su", []string{"4 phiên bản.", "2023-Q4", "2024-02", "2024-03"}},
+		{"history: by report", "/lich-su?bao-cao=quarterly", []string{"2 phiên bản.", "2023-Q4", "2024-Q1"}},
+		{"history: by year", "/lich-su?nam=2024", []string{"3 phiên bản.", `<option value="2024" selected>`}},
 		{"assets", "/tai-nguyen/style.css", []string{"font"}},
 	}
 	for _, tt := range tests {
@@ -135,10 +137,18 @@ func TestPages(t *testing.T) {
 			}
 		})
 	}
-	// the sent version offers no "send" button, the fresh one no resend
+	// each version offers only the actions the backend says apply
 	_, body := c.get("/bao-cao/monthly/2024-02/v1")
-	if strings.Contains(body, `id="gui"`) {
-		t.Error("a sent version offers a plain send")
+	if strings.Contains(body, `id="gui"`) || strings.Contains(body, "/duyet") {
+		t.Error("a sent version offers a plain send or approval")
+	}
+	_, body = c.get("/bao-cao/monthly/2024-03/v1")
+	if strings.Contains(body, "/gui-lai") || strings.Contains(body, "/duyet") || strings.Contains(body, "/tra-lai") {
+		t.Error("an unsent version offers resend, approve or return")
+	}
+	_, body = c.get("/bao-cao/quarterly/2024-Q1/v1")
+	if strings.Contains(body, `id="gui"`) || strings.Contains(body, "/gui-lai") {
+		t.Error("a draft offers sending")
 	}
 	_, body = c.get("/lich-su?bao-cao=quarterly")
 	if strings.Contains(body, "2024-03") {
@@ -452,5 +462,35 @@ func TestRunThatFailsSaysWhy(t *testing.T) {
 	wantIn(t, body, "Không tạo được báo cáo.", "không dùng được cho báo cáo monthly: viết kỳ như 2024-03", "/kiem-tra")
 	if strings.Contains(body, `http-equiv="refresh"`) || strings.Contains(body, "web: bad input") {
 		t.Errorf("a finished, failed run: %s", body)
+	}
+}
+
+func TestDownloads(t *testing.T) {
+	s, _ := testServer(t, Settings{}, newFake())
+	c := newClient(t, s.Handler())
+	r, body := c.get("/bao-cao/monthly/2024-03/v1/tep/bao-cao.pdf")
+	wantStatus(t, r, body, 200)
+	if body != "%PDF" || r.Header.Get("Content-Type") != "application/pdf" || !strings.HasPrefix(r.Header.Get("Content-Disposition"), "inline;") {
+		t.Errorf("%q %v", body, r.Header)
+	}
+	r, body = c.get("/bao-cao/monthly/2024-03/v1/tep/bao-cao.xlsx?tai=1")
+	wantStatus(t, r, body, 200)
+	if cd := r.Header.Get("Content-Disposition"); cd != "attachment; filename*=utf-8''bao-cao.xlsx" {
+		t.Errorf("disposition %q", cd)
+	}
+	r, body = c.get("/bao-cao/monthly/2024-03/v1/tep/manifest.json")
+	wantStatus(t, r, body, 200)
+}
+
+func TestOverviewFailedDeliveryIsAProblem(t *testing.T) {
+	f := newFake()
+	f.versions = append(f.versions[:1], f.versions[2:]...) // no draft: the failed 2023-Q4 is the newest quarterly
+	s, _ := testServer(t, Settings{}, f)
+	c := newClient(t, s.Handler())
+	r, body := c.get("/")
+	wantStatus(t, r, body, 200)
+	wantIn(t, body, "gửi lỗi", "Gửi lỗi: cần sửa rồi gửi lại.")
+	if strings.Index(body, "Báo cáo quý") > strings.Index(body, "Báo cáo tháng") {
+		t.Error("the failed report is not first")
 	}
 }
