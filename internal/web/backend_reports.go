@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"sort"
@@ -56,6 +57,9 @@ type manifestSummary struct {
 func NewReportsBackend(cfg *config.Config, m *reports.Maker, now func() time.Time) *ReportsBackend {
 	if now == nil {
 		now = time.Now
+	}
+	if m.Store().Warn == nil { // else the first job's progress would receive every later warning
+		m.Store().Warn = func(msg string) { slog.Warn("archive: " + msg) }
 	}
 	return &ReportsBackend{cfg: cfg, maker: m, now: now, summaries: map[string]manifestSummary{}, checks: map[string]*DataCheck{}}
 }
@@ -154,7 +158,7 @@ func (b *ReportsBackend) summary(e archive.Entry, newest bool) (VersionSummary, 
 		return v, nil, err
 	}
 	v.State = state(rec, has)
-	if !newest && v.State == StateNotSent {
+	if !newest && v.State == StateNotSent { // held, and a newer version exists: it will not be the one sent
 		v.State = StateSuperseded
 	}
 	if has {
@@ -213,18 +217,18 @@ func (b *ReportsBackend) deadline(to time.Time) time.Time {
 }
 
 func state(rec *delivery.Record, has bool) State {
-	if !has {
-		return StateNotSent
-	}
-	switch rec.Status {
-	case delivery.Sent:
+	switch {
+	case rec.Status == delivery.Sent:
 		return StateSent
-	case delivery.Failed:
+	case rec.Status == delivery.Held:
+		return StateNotSent
+	case rec.Status == delivery.Superseded:
+		return StateSuperseded
+	case rec.Status == delivery.Failed:
 		return StateFailed
-	case delivery.Pending:
-		if len(rec.Attempts) == 0 {
-			return StateQueued
-		}
+	case rec.Status == delivery.Pending && len(rec.Attempts) == 0:
+		return StateQueued // also a version without a record: the daemon sends it
+	case rec.Status == delivery.Pending:
 		return StatePending
 	}
 	return StateUnknown
@@ -235,8 +239,11 @@ func attempts(rec *delivery.Record, loc *time.Location) []Attempt {
 	for _, a := range rec.Attempts {
 		t, _ := time.Parse(time.RFC3339, a.At)
 		at := Attempt{At: t.In(loc), To: a.To, Result: a.Result, OK: a.Result == "sent"}
-		if at.OK {
+		switch {
+		case at.OK:
 			at.Result = "đã gửi"
+		case a.Result == delivery.InFlight:
+			at.Result = "bị ngắt giữa chừng: thư có thể đã đến nơi"
 		}
 		out = append(out, at)
 	}
@@ -317,7 +324,7 @@ func (b *ReportsBackend) Version(ctx context.Context, report, label string, n in
 	for _, is := range man.Issues {
 		d.Issues = append(d.Issues, issue(is))
 	}
-	if len(rec.Attempts) > 0 || rec.Status != "" {
+	if len(rec.Attempts) > 0 || rec.MessageID != "" {
 		d.Delivery = &Delivery{Status: state(rec, true), MessageID: rec.MessageID, Attempts: attempts(rec, b.cfg.Location)}
 	}
 	if b.cfg.SMTP.Host != "" && latest.Version == n && len(r.To) > 0 {
@@ -530,8 +537,9 @@ func boundaryFor(cfg *config.Config, label string) period.Boundary {
 	return period.Decree09
 }
 
-// Run makes a new version under the report's lock (the one `baocao run`
-// and the daemon take). It archives only: sending is its own action.
+// Run makes a new version with the workflow of `baocao run --no-email`
+// (reports.Job: the report's lock, the version filed with a "held"
+// delivery record). It archives only: sending is its own action.
 func (b *ReportsBackend) Run(ctx context.Context, who, report, label string, progress func(string)) (VersionRef, error) {
 	p, err := b.maker.Period(report, label)
 	if err != nil {
@@ -542,24 +550,25 @@ func (b *ReportsBackend) Run(ctx context.Context, who, report, label string, pro
 		return VersionRef{}, fmt.Errorf("%w: kỳ %q không dùng được cho báo cáo %s: viết kỳ như %s", ErrBadInput, label, report, example)
 	}
 	progress("Chờ đến lượt chạy báo cáo " + report + " kỳ " + p.Label() + "…")
-	unlock, err := b.maker.Store().LockReport(report, func(string) {
-		progress("Một lần chạy khác của báo cáo này (lịch tự động hoặc dòng lệnh) đang làm; chờ nó xong…")
+	job := reports.NewJob(b.maker, nil, func(msg string) {
+		if strings.HasPrefix(msg, "waiting for another run") {
+			progress("Một lần chạy khác của báo cáo này (lịch tự động hoặc dòng lệnh) đang làm; chờ nó xong…")
+			return
+		}
+		progress("Ghi chú: " + msg)
 	})
-	if err != nil {
-		return VersionRef{}, err
-	}
-	defer unlock()
 	progress("Đang đọc dữ liệu, tính chỉ tiêu, tạo PDF, Excel và Word…")
-	e, man, err := b.maker.Make(report, p, reports.Options{})
+	out, err := job.Run(ctx, report, p, reports.RunOptions{})
 	if err != nil {
 		return VersionRef{}, err
 	}
-	progress(fmt.Sprintf("Đã lưu phiên bản %d (%d cảnh báo dữ liệu).", e.Version, len(man.Issues)))
-	return VersionRef{Report: e.Report, Period: e.Period, Version: e.Version}, nil
+	progress(fmt.Sprintf("Đã lưu phiên bản %d (%d cảnh báo dữ liệu).", out.Entry.Version, len(out.Manifest.Issues)))
+	return VersionRef{Report: out.Entry.Report, Period: out.Entry.Period, Version: out.Entry.Version}, nil
 }
 
-// Send delivers the newest version of a period, recording it in
-// delivery.json as `baocao send` does; a version sent before needs force.
+// Send delivers the newest version of a period with the workflow of
+// `baocao send` (reports.Job: the report's lock, delivery.json, older
+// unsent versions superseded); a version sent before needs force.
 func (b *ReportsBackend) Send(ctx context.Context, who string, v VersionRef, force bool) (*Delivery, error) {
 	e, p, err := b.entry(v.Report, v.Period, v.Version)
 	if err != nil {
@@ -583,15 +592,15 @@ func (b *ReportsBackend) Send(ctx context.Context, who string, v VersionRef, for
 	if err != nil {
 		return nil, fmt.Errorf("%w: chưa cấu hình được việc gửi thư ([smtp]): %v", ErrNotAvailable, err)
 	}
-	if err := delivery.MarkPending(e.Dir); err != nil {
-		return nil, err
-	}
-	rec, err = b.maker.Send(ctx, s, e, force)
+	job := reports.NewJob(b.maker, &s, nil)
+	rec, err = job.Send(ctx, e, force)
 	switch {
 	case errors.Is(err, delivery.ErrAlreadySent):
 		return nil, ErrNeedsConfirm
 	case errors.Is(err, delivery.ErrBusy):
 		return nil, fmt.Errorf("%w: một tiến trình khác đang gửi bản này", ErrNotAvailable)
+	case errors.Is(err, delivery.ErrSuperseded):
+		return nil, fmt.Errorf("%w: một phiên bản mới hơn của kỳ này đã được gửi", ErrNotAvailable)
 	case err != nil:
 		return nil, fmt.Errorf("chưa gửi được %s: %w", v, err)
 	}

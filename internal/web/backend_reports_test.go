@@ -144,6 +144,10 @@ func TestReportsBackend(t *testing.T) {
 		os.WriteFile(pdf, orig, 0o644)
 	})
 	t.Run("send: refusals", func(t *testing.T) {
+		held, err := os.ReadFile(filepath.Join(dir, delivery.RecordName))
+		if err != nil {
+			t.Fatal(err)
+		}
 		rec := &delivery.Record{Status: delivery.Sent, MessageID: "<x@y>", Attempts: []delivery.Attempt{{At: "2024-03-16T07:00:03+07:00", To: []string{"a@b.vn"}, Result: "sent"}}}
 		rec.Save(dir)
 		if _, err := b.Send(ctx, "Lan", VersionRef{"monthly", "2024-03", 1}, false); !errors.Is(err, ErrNeedsConfirm) {
@@ -157,7 +161,7 @@ func TestReportsBackend(t *testing.T) {
 		if want := time.Date(2024, 3, 16, 7, 0, 3, 0, cfg.Location); !vs[0].SentAt.Equal(want) || vs[0].SentAt.Location() != cfg.Location {
 			t.Errorf("sent at %v, want %v", vs[0].SentAt, want)
 		}
-		os.Remove(filepath.Join(dir, delivery.RecordName))
+		os.WriteFile(filepath.Join(dir, delivery.RecordName), held, 0o644)
 	})
 	t.Run("approve and reject are not there yet", func(t *testing.T) {
 		if err := b.Approve(ctx, "Lan", ref, Approval{Name: "Vân"}); !errors.Is(err, ErrNotAvailable) {
@@ -199,9 +203,13 @@ func TestReportsBackend(t *testing.T) {
 			_, err := b.Run(ctx, "Lan", "monthly", "2024-03", func(s string) { waiting <- s })
 			done <- err
 		}()
-		<-waiting
-		if s := <-waiting; !strings.Contains(s, "đang làm; chờ nó xong") {
-			t.Errorf("progress %q", s)
+		for seen := false; !seen; {
+			select {
+			case s := <-waiting:
+				seen = strings.Contains(s, "đang làm; chờ nó xong")
+			case <-time.After(5 * time.Second):
+				t.Fatal("the run did not say it waits for the lock")
+			}
 		}
 		select {
 		case <-done:

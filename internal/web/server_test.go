@@ -284,7 +284,12 @@ func TestRunShowsProgressThenTheVersion(t *testing.T) {
 	if !strings.HasPrefix(job, "/chay/") {
 		t.Fatalf("redirect to %q", job)
 	}
-	r, body = c.get(job)
+	for deadline := time.Now().Add(5 * time.Second); ; time.Sleep(10 * time.Millisecond) {
+		r, body = c.get(job) // the run goroutine may not have said anything yet
+		if strings.Contains(body, "Đang đọc dữ liệu…") || time.Now().After(deadline) {
+			break
+		}
+	}
 	wantStatus(t, r, body, 200)
 	wantIn(t, body, `<meta http-equiv="refresh" content="1">`, "Đang đọc dữ liệu…", "Đang chạy")
 	close(f.runGate)
