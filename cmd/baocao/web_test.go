@@ -2,8 +2,12 @@ package main
 
 import (
 	"log/slog"
+	"net/http"
 	"os"
+	"os/exec"
+	"regexp"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/mn2010/baocao/internal/config"
@@ -69,5 +73,57 @@ func TestWebSettingsDefaultIsLoopback(t *testing.T) {
 	cfg.Web = config.Web{Listen: "0.0.0.0:8080", PasswordFile: webPw}
 	if set, err = WebSettings(cfg, slog.Default()); err != nil || set.Password != "bí mật" {
 		t.Fatalf("%+v %v", set, err)
+	}
+}
+
+// TestWebProcess: `baocao web` prints its address, serves the page, asks
+// for a login when it listens beyond this machine with a password, and
+// exits 0 on SIGTERM without logging the password.
+func TestWebProcess(t *testing.T) {
+	bin, err := buildBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		name, listen string
+		env          []string
+		want         int
+	}{
+		{"loopback, no password", "127.0.0.1:0", nil, http.StatusOK},
+		{"every interface, a password", "0.0.0.0:0", []string{"BAOCAO_WEB_PASSWORD=mật-khẩu-web"}, http.StatusSeeOther},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			cfg := project(t)
+			if tt.env != nil {
+				webConfig(t, cfg, `password_env = "BAOCAO_WEB_PASSWORD"`)
+			}
+			cmd := exec.Command(bin, "web", "-c", cfg, "--listen", tt.listen, "--log-format", "json")
+			logs := &syncBuffer{}
+			cmd.Stdout, cmd.Stderr = logs, logs
+			cmd.Env = append(os.Environ(), tt.env...)
+			if err := cmd.Start(); err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
+			addr := regexp.MustCompile(`(?m)^http://[^/\s]+:(\d+)/$`)
+			waitFor(t, "the address", func() bool { return addr.MatchString(logs.String()) })
+			port := addr.FindStringSubmatch(logs.String())[1]
+			client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+			r, err := client.Get("http://127.0.0.1:" + port + "/")
+			if err != nil {
+				t.Fatal(err)
+			}
+			r.Body.Close()
+			if r.StatusCode != tt.want {
+				t.Errorf("GET /: %d, want %d", r.StatusCode, tt.want)
+			}
+			cmd.Process.Signal(syscall.SIGTERM)
+			if err := cmd.Wait(); err != nil {
+				t.Fatalf("after SIGTERM: %v\n%s", err, logs.String())
+			}
+			if !strings.Contains(logs.String(), "stopping the web page") || strings.Contains(logs.String(), "mật-khẩu-web") {
+				t.Errorf("logs:\n%s", logs.String())
+			}
+		})
 	}
 }
