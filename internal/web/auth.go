@@ -57,6 +57,11 @@ func (ss *sessions) get(id string) *session {
 	return &c
 }
 
+// maxSessions bounds the sessions kept in memory: past it, the anonymous
+// ones (visitors who never logged in) are dropped, so that a client
+// without cookies cannot fill the memory.
+const maxSessions = 10000
+
 // create starts a session; expired ones are dropped on the way.
 func (ss *sessions) create(who string) *session {
 	ss.mu.Lock()
@@ -65,6 +70,13 @@ func (ss *sessions) create(who string) *session {
 	for id, se := range ss.m {
 		if now.After(se.Expires) {
 			delete(ss.m, id)
+		}
+	}
+	if len(ss.m) >= maxSessions {
+		for id, se := range ss.m {
+			if se.Who == "" {
+				delete(ss.m, id)
+			}
 		}
 	}
 	se := &session{ID: newID(), Who: who, Expires: now.Add(ss.ttl)}

@@ -499,3 +499,17 @@ func TestOverviewFailedDeliveryIsAProblem(t *testing.T) {
 		t.Error("the failed report is not first")
 	}
 }
+
+func TestAnonymousSessionsAreBounded(t *testing.T) {
+	ss := newSessions(time.Hour, time.Now)
+	named := ss.create("Lan")
+	for range maxSessions + 10 {
+		ss.create("")
+	}
+	if n := len(ss.m); n > maxSessions {
+		t.Errorf("%d sessions kept", n)
+	}
+	if ss.get(named.ID) == nil {
+		t.Error("a logged-in session was dropped")
+	}
+}
