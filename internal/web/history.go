@@ -8,6 +8,7 @@ import (
 
 type historyData struct {
 	Reports  []Report
+	Titles   map[string]string // by report id
 	Years    []int
 	Report   string
 	Year     int
@@ -31,6 +32,10 @@ func (s *Server) history(w http.ResponseWriter, r *http.Request) {
 	if d.Reports, err = s.backend.Reports(ctx); err != nil {
 		s.backendFail(w, r, err)
 		return
+	}
+	d.Titles = map[string]string{}
+	for _, rep := range d.Reports {
+		d.Titles[rep.ID] = rep.Title
 	}
 	if d.Report != "" && !hasReport(d.Reports, d.Report) {
 		s.fail(w, r, http.StatusNotFound, "Không có báo cáo “"+d.Report+"”.", "Chọn một báo cáo trong danh sách.")

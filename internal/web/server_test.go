@@ -123,7 +123,7 @@ func TestPages(t *testing.T) {
 		{"draft: approve and return forms, no send", "/bao-cao/quarterly/2024-Q1/v1", []string{"chờ duyệt", `action="/bao-cao/quarterly/2024-Q1/v1/duyet"`,
 			`name="number"`, `name="date"`, `name="note"`, `action="/bao-cao/quarterly/2024-Q1/v1/tra-lai"`, `name="reason"`}},
 		{"history: all", "/lich-su", []string{"4 phiên bản.", "2023-Q4", "2024-02", "2024-03"}},
-		{"history: by report", "/lich-su?bao-cao=quarterly", []string{"2 phiên bản.", "2023-Q4", "2024-Q1"}},
+		{"history: by report", "/lich-su?bao-cao=quarterly", []string{"2 phiên bản.", "<td>Báo cáo quý</td><td>2023-Q4</td>", "2024-Q1"}},
 		{"history: by year", "/lich-su?nam=2024", []string{"3 phiên bản.", `<option value="2024" selected>`}},
 		{"assets", "/tai-nguyen/style.css", []string{"font"}},
 	}
