@@ -23,15 +23,11 @@ import (
 	"github.com/mn2010/baocao/reports/archive"
 	"github.com/mn2010/baocao/reports/delivery"
 	"github.com/mn2010/baocao/reports/indicators"
+	"github.com/mn2010/baocao/reports/narrative"
 	"github.com/mn2010/baocao/reports/period"
 	"github.com/mn2010/baocao/reports/render"
 	"github.com/mn2010/baocao/sources"
 )
-
-// DeadlineDay is the day of the month a report is due: the first such day
-// after its period's last day (the approval issue makes it a per-report
-// setting, deadline_day, default 20).
-const DeadlineDay = 20
 
 // ReportsBackend is the Backend over today's code: the config's reports,
 // the archive, each version's manifest.json and delivery.json, and the
@@ -151,8 +147,9 @@ func (b *ReportsBackend) summary(e archive.Entry, newest bool) (VersionSummary, 
 	v.Year = ms.to.Year()
 	if p, err := b.period(e.Report, e.Period); err == nil {
 		v.Year = p.Year
+		d := p.Deadline(b.cfg.Reports[e.Report].DeadlineDay) // the report's deadline_day
+		v.Deadline = time.Date(d.Year(), d.Month(), d.Day(), 23, 59, 59, 0, b.cfg.Location)
 	}
-	v.Deadline = b.deadline(ms.to)
 	rec, has, err := delivery.LoadRecord(e.Dir)
 	if err != nil {
 		return v, nil, err
@@ -202,18 +199,6 @@ func (b *ReportsBackend) readSummary(dir string) (manifestSummary, error) {
 		}
 	}
 	return ms, nil
-}
-
-// deadline is the end of the first DeadlineDay after the period's last day.
-func (b *ReportsBackend) deadline(to time.Time) time.Time {
-	if to.IsZero() {
-		return time.Time{}
-	}
-	d := time.Date(to.Year(), to.Month(), DeadlineDay, 23, 59, 59, 0, b.cfg.Location)
-	if to.Day() >= DeadlineDay {
-		d = time.Date(to.Year(), to.Month()+1, DeadlineDay, 23, 59, 59, 0, b.cfg.Location)
-	}
-	return d
 }
 
 func state(rec *delivery.Record, has bool) State {
@@ -469,41 +454,62 @@ func (b *ReportsBackend) Check(ctx context.Context, label string) (*DataCheck, e
 		return c, nil
 	}
 	c = &DataCheck{Period: label}
-	tables := map[string]*sources.Table{}
 	var all []sources.Issue
-	for _, n := range names {
-		spec, ok := specs[n]
-		src := Source{Name: n}
-		if !ok {
-			src.Error = "cấu hình chưa khai báo nguồn này: thêm bảng [sources." + n + "] với path"
-			c.Sources = append(c.Sources, src)
-			c.Errors++
-			continue
-		}
-		src.Path = b.cfg.Display(spec.Path)
-		if st, err := os.Stat(spec.Path); err == nil {
-			src.Bytes, src.ModTime = st.Size(), st.ModTime().In(b.cfg.Location)
-		}
-		spec.Keep = pl.Used(n)
-		res, err := sources.Read(spec, pl.Sources[n])
-		if err != nil {
-			var se *sources.SourceError
-			if errors.As(err, &se) {
-				src.Error = se.Message
-			} else {
-				src.Error = err.Error()
+	if data, err := b.maker.Read(); err == nil {
+		// every source usable: exactly what `baocao validate` reads
+		read := map[string]bool{}
+		for _, in := range data.Inputs {
+			read[in.Source] = true
+			src := Source{Name: in.Source, Path: in.Path, Bytes: in.Bytes}
+			if t := data.Tables[in.Source]; t != nil {
+				src.Rows = len(t.Rows)
 			}
-			c.Errors++
-		} else {
-			src.Rows = len(res.Table.Rows)
-			tables[n] = res.Table
-			all = append(all, res.Issues...)
+			if st, err := os.Stat(b.cfg.Path(filepath.FromSlash(in.Path))); err == nil {
+				src.ModTime = st.ModTime().In(b.cfg.Location)
+			}
+			c.Sources = append(c.Sources, src)
 		}
-		c.Sources = append(c.Sources, src)
-	}
-	if label != "" && c.Errors == 0 {
-		out := indicators.Compute(indicators.Input{Plan: pl, Period: p, Tables: tables, OfficialDomains: b.cfg.OfficialDomains})
-		all = append(all, out.Issues...)
+		all = append(all, data.Issues...)
+		if label != "" {
+			out := indicators.Compute(indicators.Input{Plan: pl, Period: p, Tables: data.Tables, OfficialDomains: b.cfg.OfficialDomains})
+			all = append(all, out.Issues...)
+		}
+		all = append(all, narrative.Check(data.Tables[pl.Narrative.Source])...)
+	} else {
+		// some source cannot be used: read each on its own, so that one
+		// unusable file does not hide the state of the others
+		for _, n := range names {
+			spec, ok := specs[n]
+			if !ok && pl.Optional(n) {
+				continue
+			}
+			src := Source{Name: n}
+			if !ok {
+				src.Error = "cấu hình chưa khai báo nguồn này: thêm bảng [sources." + n + "] với path"
+				c.Sources = append(c.Sources, src)
+				c.Errors++
+				continue
+			}
+			src.Path = b.cfg.Display(spec.Path)
+			if st, err := os.Stat(spec.Path); err == nil {
+				src.Bytes, src.ModTime = st.Size(), st.ModTime().In(b.cfg.Location)
+			}
+			spec.Keep = pl.Used(n)
+			res, err := sources.Read(spec, pl.Sources[n])
+			if err != nil {
+				var se *sources.SourceError
+				if errors.As(err, &se) {
+					src.Error = se.Message
+				} else {
+					src.Error = err.Error()
+				}
+				c.Errors++
+			} else {
+				src.Rows = len(res.Table.Rows)
+				all = append(all, res.Issues...)
+			}
+			c.Sources = append(c.Sources, src)
+		}
 	}
 	byFile := map[string]int{}
 	for _, is := range all {
