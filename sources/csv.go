@@ -12,7 +12,8 @@ import (
 
 // csvRows streams the records of a CSV file.
 type csvRows struct {
-	r *csv.Reader
+	r   *csv.Reader
+	row cells
 }
 
 var utf8BOM = []byte("\xEF\xBB\xBF")
@@ -83,7 +84,7 @@ func scoreSeparator(r *csv.Reader, isHeader func([]string) bool) (int, error) {
 	return widest, nil
 }
 
-func (c *csvRows) next() ([]string, int, bool, error) {
+func (c *csvRows) next() (*cells, int, bool, error) {
 	rec, err := c.r.Read()
 	if errors.Is(err, io.EOF) {
 		return nil, 0, false, nil
@@ -92,7 +93,13 @@ func (c *csvRows) next() ([]string, int, bool, error) {
 		return nil, 0, false, err
 	}
 	line, _ := c.r.FieldPos(0)
-	return rec, line, true, nil
+	for j, v := range rec {
+		if tooLong(v) {
+			return nil, 0, false, &cellError{row: line, col: j, err: errCellTooLong, Message: tooLongHelp}
+		}
+	}
+	c.row.fromSlice(rec)
+	return &c.row, line, true, nil
 }
 
 func (c *csvRows) close() {}

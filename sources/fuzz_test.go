@@ -116,23 +116,27 @@ func FuzzReadCSV(f *testing.F) {
 }
 
 // FuzzSheetRows feeds arbitrary XML to the sheet scanner: it may fail, but
-// must not panic, and row numbers only go up.
+// must not panic, and every row is within Excel's bounds, its cells in
+// increasing columns, none empty or longer than a cell may be.
 func FuzzSheetRows(f *testing.F) {
 	f.Add(`<sheetData><row r="2"><c r="C2" t="s"><v>0</v></c></row><row><c t="inlineStr"><is><t>a&amp;b</t></is></c></row></sheetData>`)
 	f.Add(`<row r="1"><c r="XFD1"><v>1</v></c><c r="A1" t="str"><f>1</f><v>x</v></c></row>`)
 	f.Add(`<row r="3"/><row r="1"><c r="1A"/></row><c><v>9</v></c></row>`)
 	f.Fuzz(func(t *testing.T, xml string) {
-		s := newSheetRows(io.NopCloser(strings.NewReader(xml)), []string{"x"})
-		prev := 0
+		s := newSheetRows(io.NopCloser(strings.NewReader(xml)), &sharedStrings{list: []string{"x"}})
 		for n := 0; n < 10000; n++ {
-			cells, line, ok, err := s.next()
+			row, line, ok, err := s.next()
 			if err != nil || !ok {
 				return
 			}
-			if line <= prev || len(cells) > maxColumns {
-				t.Fatalf("row %d after %d with %d cells", line, prev, len(cells))
+			if line < 1 || line > maxRows || len(row.col) != len(row.val) || len(row.col) > maxColumns {
+				t.Fatalf("row %d with %d cells", line, len(row.col))
 			}
-			prev = line
+			for i, j := range row.col {
+				if j < 0 || j >= maxColumns || i > 0 && j <= row.col[i-1] || row.val[i] == "" || tooLong(row.val[i]) {
+					t.Fatalf("row %d: cell %d at column %d = %q", line, i, j, row.val[i])
+				}
+			}
 		}
 	})
 }

@@ -1,8 +1,10 @@
 package sources
 
 import (
+	"errors"
 	"fmt"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 )
@@ -15,12 +17,14 @@ type parser struct {
 	issues   []Issue
 	headers  *Matcher
 	date1904 bool
-	colAt    []int    // schema column → cell position, -1 if absent
-	header   []string // the header row as written
+	colAt    []int  // schema column → cell position, -1 if absent
+	header   *cells // the header as written, its rows combined
 	cats     []*Matcher
 	seen     map[int]map[string]int // unique column → folded key → first line
 	kept     int                    // how many columns the table keeps
 	vals     []Value                // the row being read, every column
+	blank    []string               // the warning for each required column left blank
+	warnings int                    // every warning, kept or not
 }
 
 func newParser(spec Spec, schema *Schema) *parser {
@@ -34,6 +38,11 @@ func newParser(spec Spec, schema *Schema) *parser {
 		}
 		if c.Unique {
 			p.seen[i] = map[string]int{}
+		}
+		if c.Required && !c.AllowEmpty {
+			p.blank = append(p.blank, fmt.Sprintf("ô bắt buộc %q để trống: điền giá trị hoặc xóa dòng", c.Header))
+		} else {
+			p.blank = append(p.blank, "")
 		}
 	}
 	p.vals = make([]Value, len(schema.Columns))
@@ -67,24 +76,43 @@ func headerMatcher(schema *Schema, aliases map[string][]string) *Matcher {
 	return NewMatcher(names)
 }
 
-// mapHeader maps a row's cells to schema columns; the first cell naming a
-// column wins.
-func (p *parser) mapHeader(cells []string) []int {
+// mapHeader maps the cells of a header's rows, top to bottom, to schema
+// columns. A column's name may be in any of its rows: a register's header
+// has single columns merged down (their name in the top row) and groups
+// merged across above sub-columns (the sub-column's name in the row
+// below). Lower rows are read first, so a sub-column's name wins over the
+// group above it; within a row the first cell naming a column wins.
+func (p *parser) mapHeader(rows []*cells) []int {
 	at := make([]int, len(p.schema.Columns))
 	for i := range at {
 		at[i] = -1
 	}
-	for j, cell := range cells {
-		if i := p.headers.Match(cell); i >= 0 && at[i] < 0 {
-			at[i] = j
+	var used map[int]bool
+	if len(rows) > 1 {
+		used = map[int]bool{}
+	}
+	for k := len(rows) - 1; k >= 0; k-- {
+		r := rows[k]
+		for n, j := range r.col {
+			if used[j] {
+				continue
+			}
+			if i := p.headers.Match(r.val[n]); i >= 0 && at[i] < 0 {
+				at[i] = j
+				if used != nil {
+					used[j] = true
+				}
+			}
 		}
 	}
 	return at
 }
 
-// isHeader reports whether cells hold every required column.
-func (p *parser) isHeader(cells []string) bool {
-	return len(p.missing(p.mapHeader(cells))) == 0
+// isHeader reports whether one row holds every required column.
+func (p *parser) isHeader(rec []string) bool {
+	var r cells
+	r.fromSlice(rec)
+	return len(p.missing(p.mapHeader([]*cells{&r}))) == 0
 }
 
 func (p *parser) missing(at []int) []string {
@@ -101,16 +129,21 @@ func (p *parser) run(rr rowReader) error {
 	if x, ok := rr.(*xlsxRows); ok {
 		p.date1904 = x.date1904()
 	}
-	if err := p.findHeader(rr); err != nil {
+	first, firstLine, err := p.findHeader(rr)
+	if err != nil {
 		return err
 	}
-	last := 0
+	if first != nil {
+		p.row(first, firstLine)
+	}
+	last := firstLine
 	for {
 		cells, line, ok, err := rr.next()
 		if err != nil {
-			return p.fail(fmt.Sprintf("không đọc được dòng sau dòng %d: lưu lại tệp bằng Excel/LibreOffice", last), err)
+			return p.readError(last, err)
 		}
 		if !ok {
+			p.summarise()
 			return nil
 		}
 		p.row(cells, line)
@@ -118,45 +151,170 @@ func (p *parser) run(rr rowReader) error {
 	}
 }
 
+// readError is the error for a sheet that breaks off after row last.
+func (p *parser) readError(last int, err error) error {
+	var ce *cellError
+	var be *boundsError
+	switch {
+	case errors.As(err, &ce):
+		return p.fail(fmt.Sprintf("ô %s%d (dòng %d, cột %s): %s", columnLetter(ce.col), ce.row, ce.row, columnLetter(ce.col), ce.Message), err)
+	case errors.As(err, &be):
+		return p.fail(fmt.Sprintf("sau dòng %d, tệp ghi một ô hoặc dòng ở vị trí %s, ngoài giới hạn của Excel (dòng 1.048.576, cột XFD): "+
+			"tệp không do Excel tạo ra hoặc đã hỏng; mở bằng Excel/LibreOffice, kiểm tra và lưu lại", last, be.ref), err)
+	}
+	return p.fail(fmt.Sprintf("không đọc được dòng sau dòng %d: lưu lại tệp bằng Excel/LibreOffice", last), err)
+}
+
 func (p *parser) fail(msg string, err error) error {
 	return &SourceError{Source: p.spec.Name, File: p.spec.Path, Sheet: p.table.Sheet, Message: msg, Err: err}
 }
 
-func (p *parser) findHeader(rr rowReader) error {
-	var best []string
-	bestLine, bestMissing, sawText := 0, len(p.schema.Columns)+1, false
+// headerRows is how many rows a header may take.
+const headerRows = 3
+
+// findHeader finds the header: the first run of one to three adjacent rows
+// within the first HeaderSearchRows rows that names every required column
+// (the fewest rows that do). A row right after it that names more columns
+// is part of it; a numbering row ("(1) (2) (3)…") right under it is
+// skipped. It returns the first data row if it had to read one.
+func (p *parser) findHeader(rr rowReader) (*cells, int, error) {
+	var win []*cells // the last rows read, adjacent
+	var lines []int
+	var best []*cells
+	bestFrom, bestTo, bestMissing, sawText := 0, 0, len(p.schema.Columns)+1, false
 	for {
-		cells, line, ok, err := rr.next()
+		row, line, ok, err := rr.next()
 		if err != nil {
-			return p.fail("không đọc được phần đầu trang tính: lưu lại tệp bằng Excel/LibreOffice", err)
+			return nil, 0, p.headError(err)
 		}
 		if !ok || line > HeaderSearchRows {
 			break
 		}
-		if isBlank(cells) {
+		if isBlank(row) {
 			continue
 		}
 		sawText = true
-		at := p.mapHeader(cells)
-		miss := p.missing(at)
-		if len(miss) == 0 {
-			p.colAt, p.header = at, cells
-			return nil
+		if len(lines) > 0 && lines[len(lines)-1] != line-1 {
+			win, lines = win[:0], lines[:0]
 		}
-		if len(miss) < bestMissing {
-			best, bestLine, bestMissing = cells, line, len(miss)
+		if len(win) == headerRows {
+			win, lines = win[1:], lines[1:]
+		}
+		win, lines = append(win, row.clone()), append(lines, line)
+		for k := 1; k <= len(win); k++ {
+			rows := win[len(win)-k:]
+			at := p.mapHeader(rows)
+			miss := p.missing(at)
+			if len(miss) == 0 {
+				return p.afterHeader(rr, rows, line)
+			}
+			if len(miss) < bestMissing {
+				best, bestFrom, bestTo, bestMissing = append([]*cells(nil), rows...), line-k+1, line, len(miss)
+			}
 		}
 	}
 	if !sawText {
-		return p.fail("trang tính trống: chọn đúng trang (sheet) trong cấu hình hoặc nhập dữ liệu", nil)
+		return nil, 0, p.fail("trang tính trống: chọn đúng trang (sheet) trong cấu hình hoặc nhập dữ liệu", nil)
 	}
-	miss := p.missing(p.mapHeader(best))
-	return p.fail(fmt.Sprintf("thiếu cột bắt buộc %s; dòng %d có các tiêu đề: %s. Thêm cột còn thiếu (dòng tiêu đề phải nằm trong %d dòng đầu), hoặc khai báo tên cột khác trong cấu hình (aliases)",
-		quoteList(miss), bestLine, quoteList(nonBlank(best)), HeaderSearchRows), nil)
+	where := fmt.Sprintf("dòng %d", bestFrom)
+	if bestTo > bestFrom {
+		where = fmt.Sprintf("các dòng %d–%d", bestFrom, bestTo)
+	}
+	return nil, 0, p.fail(fmt.Sprintf("thiếu cột bắt buộc %s; %s có các tiêu đề: %s. Thêm cột còn thiếu (dòng tiêu đề phải nằm trong %d dòng đầu), hoặc khai báo tên cột khác trong cấu hình (aliases)",
+		quoteList(p.missing(p.mapHeader(best))), where, quoteList(nonBlank(combine(best))), HeaderSearchRows), nil)
 }
 
-func isBlank(cells []string) bool {
-	for _, c := range cells {
+func (p *parser) headError(err error) error {
+	var ce *cellError
+	if errors.As(err, &ce) {
+		return p.readError(0, err)
+	}
+	return p.fail("không đọc được phần đầu trang tính: lưu lại tệp bằng Excel/LibreOffice", err)
+}
+
+// afterHeader settles the header found in rows, the last at line: the rows
+// after it that still name more columns join it (up to three rows), a
+// numbering row right under it is skipped, and the first data row read is
+// returned.
+func (p *parser) afterHeader(rr rowReader, rows []*cells, line int) (*cells, int, error) {
+	at := p.mapHeader(rows)
+	for {
+		row, next, ok, err := rr.next()
+		if err != nil {
+			return nil, 0, p.readError(line, err)
+		}
+		if !ok {
+			p.setHeader(at, rows)
+			return nil, line, nil
+		}
+		if isBlank(row) {
+			continue
+		}
+		if len(rows) < headerRows && next == line+1 {
+			more := append(rows[:len(rows):len(rows)], row.clone())
+			if a := p.mapHeader(more); mapped(a) > mapped(at) {
+				rows, at, line = more, a, next
+				continue
+			}
+		}
+		p.setHeader(at, rows)
+		if isNumbering(row) {
+			return nil, next, nil
+		}
+		return row.clone(), next, nil
+	}
+}
+
+func (p *parser) setHeader(at []int, rows []*cells) {
+	p.colAt, p.header = at, combine(rows)
+}
+
+func mapped(at []int) int {
+	n := 0
+	for _, j := range at {
+		if j >= 0 {
+			n++
+		}
+	}
+	return n
+}
+
+// combine is a header's rows seen as one: each column named by its lowest
+// non-blank cell.
+func combine(rows []*cells) *cells {
+	out := &cells{}
+	for _, r := range rows {
+		for n, j := range r.col {
+			if strings.TrimSpace(r.val[n]) != "" {
+				out.set(j, r.val[n])
+			}
+		}
+	}
+	return out
+}
+
+// isNumbering reports whether a row numbers the columns above it, as
+// official forms do: every filled cell reads like "(1)", "1", "A" or
+// "(a)", and there are at least two.
+func isNumbering(r *cells) bool {
+	n := 0
+	for _, v := range r.val {
+		t := Clean(v)
+		if t == "" {
+			continue
+		}
+		if !numberingCell.MatchString(t) {
+			return false
+		}
+		n++
+	}
+	return n >= 2
+}
+
+var numberingCell = regexp.MustCompile(`^(\(([0-9]{1,3}|[A-Za-z])\)|[0-9]{1,3}|[A-Za-z])$`)
+
+func isBlank(r *cells) bool {
+	for _, c := range r.val {
 		if strings.TrimSpace(c) != "" {
 			return false
 		}
@@ -164,9 +322,9 @@ func isBlank(cells []string) bool {
 	return true
 }
 
-func nonBlank(cells []string) []string {
+func nonBlank(r *cells) []string {
 	var out []string
-	for _, c := range cells {
+	for _, c := range r.val {
 		if c = Clean(c); c != "" {
 			out = append(out, c)
 		}

@@ -10,6 +10,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/richardlehane/mscfb"
 )
 
 // HeaderSearchRows is how many rows from the top are searched for the header.
@@ -102,6 +104,27 @@ const xlsHelp = "định dạng Excel cũ (.xls) không được hỗ trợ: m�
 	"(Excel: Tệp › Lưu thành › Sổ làm việc Excel; hoặc chạy `libreoffice --headless --convert-to xlsx TỆP.xls`), " +
 	"rồi sửa đường dẫn trong cấu hình"
 
+const encryptedHelp = "tệp được đặt mật khẩu (sổ tính mã hóa), baocao không đọc được: mở tệp bằng Excel, " +
+	"gỡ mật khẩu (Tệp › Thông tin › Bảo vệ sổ làm việc › Mã hóa bằng mật khẩu, xóa mật khẩu, bấm OK) rồi lưu lại; " +
+	"hoặc lưu một bản không mật khẩu và sửa đường dẫn trong cấu hình"
+
+// encrypted reports whether an OLE compound file is an encrypted OOXML
+// package (ECMA-376 part 2 / MS-OFFCRYPTO): Excel stores a workbook with a
+// password as a compound file holding EncryptionInfo and EncryptedPackage
+// streams, not as a zip.
+func encrypted(data []byte) bool {
+	doc, err := mscfb.New(bytes.NewReader(data))
+	if err != nil {
+		return false
+	}
+	for e, err := doc.Next(); err == nil; e, err = doc.Next() {
+		if e.Name == "EncryptedPackage" || e.Name == "EncryptionInfo" {
+			return true
+		}
+	}
+	return false
+}
+
 var (
 	zipMagic = []byte("PK\x03\x04")
 	oleMagic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
@@ -110,13 +133,15 @@ var (
 // rowReader yields a source's rows in order; line is the row number a user
 // sees.
 type rowReader interface {
-	next() (cells []string, line int, ok bool, err error)
+	next() (row *cells, line int, ok bool, err error) // row is valid until the next call
 	close()
 }
 
 func openRows(spec Spec, data []byte, isHeader func([]string) bool) (rowReader, string, error) {
 	isCSV := strings.EqualFold(filepath.Ext(spec.Path), ".csv")
 	switch {
+	case bytes.HasPrefix(data, oleMagic) && encrypted(data):
+		return nil, "", &SourceError{Source: spec.Name, File: spec.Path, Message: encryptedHelp}
 	case bytes.HasPrefix(data, oleMagic):
 		return nil, "", &SourceError{Source: spec.Name, File: spec.Path, Message: xlsHelp}
 	case bytes.HasPrefix(data, zipMagic):

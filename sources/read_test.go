@@ -195,11 +195,12 @@ func TestAliasesFromConfig(t *testing.T) {
 }
 
 // TestReadCorruptSheet: a sheet that breaks off after good rows names the
-// last row read; nothing of the source is used.
+// cell at fault, or else the last row read; nothing of the source is used.
 func TestReadCorruptSheet(t *testing.T) {
-	tests := []struct{ name, tail, cause string }{
-		{"shared string out of range", `<row r="40"><c r="A40" t="s"><v>99999</v></c></row></sheetData>`, "row 40: a cell refers to a shared string"},
-		{"cut short", `<row r="40"><c r="A40"><v>1</v>`, "unexpected EOF"},
+	tests := []struct{ name, tail, where, cause string }{
+		{"shared string out of range", `<row r="40"><c r="A40" t="s"><v>99999</v></c></row></sheetData>`,
+			"ô A40 (dòng 40, cột A): ô trỏ tới một chuỗi không có", "row 40: cell A40: a cell refers to a shared string"},
+		{"cut short", `<row r="40"><c r="A40"><v>1</v>`, "không đọc được dòng sau dòng 17", "unexpected EOF"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -211,8 +212,8 @@ func TestReadCorruptSheet(t *testing.T) {
 			if !errors.As(err, &se) || !errors.Is(err, ErrUnusable) {
 				t.Fatalf("err %v, want a SourceError", err)
 			}
-			if !strings.Contains(se.Message, "không đọc được dòng sau dòng 17") || !strings.Contains(err.Error(), tt.cause) {
-				t.Errorf("message %q, want the last good row (17) and %q", err, tt.cause)
+			if !strings.Contains(se.Message, tt.where) || !strings.Contains(err.Error(), tt.cause) {
+				t.Errorf("message %q, want %q and %q", err, tt.where, tt.cause)
 			}
 		})
 	}

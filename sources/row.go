@@ -5,21 +5,26 @@ import (
 	"strings"
 )
 
+// MaxWarnings is how many warnings a source lists; past it they are
+// counted, and one more warning says how many were left out. A file that
+// is wrong on every row must not cost memory for every row.
+const MaxWarnings = 1000
+
 // row reads one data row, keeping it or leaving it out with warnings.
-func (p *parser) row(cells []string, line int) {
-	if isBlank(cells) {
+func (p *parser) row(r *cells, line int) {
+	if isBlank(r) {
 		return
 	}
-	if j, ok := totalsCell(cells); ok {
-		p.warn(line, p.headerAt(j), cells[j], "dòng tổng cộng, không phải dữ liệu: đã bỏ qua")
+	if n, ok := totalsCell(r); ok {
+		p.warn(line, p.headerAt(r.col[n]), r.val[n], "dòng tổng cộng, không phải dữ liệu: đã bỏ qua")
 		return
 	}
 	vals := p.vals
 	ok := true
 	for i, c := range p.schema.Columns {
 		raw := ""
-		if j := p.colAt[i]; j >= 0 && j < len(cells) {
-			raw = cells[j]
+		if j := p.colAt[i]; j >= 0 {
+			raw = r.at(j)
 		}
 		v, msg := p.cell(i, c, raw)
 		if msg != "" {
@@ -45,10 +50,7 @@ func (p *parser) row(cells []string, line int) {
 func (p *parser) cell(i int, c Column, raw string) (Value, string) {
 	text := Clean(raw)
 	if text == "" && c.Kind != YesNo {
-		if c.Required && !c.AllowEmpty {
-			return Value{Empty: true}, fmt.Sprintf("ô bắt buộc %q để trống: điền giá trị hoặc xóa dòng", c.Header)
-		}
-		return Value{Empty: true}, ""
+		return Value{Empty: true}, p.blank[i]
 	}
 	// Only text and category cells keep their text: a table of a district's
 	// year is mostly dates and yes/no cells.
@@ -99,15 +101,28 @@ func (p *parser) unique(vals []Value, line int) bool {
 }
 
 func (p *parser) warn(line int, column, value, msg string) {
+	if p.warnings++; p.warnings > MaxWarnings {
+		return
+	}
 	p.issues = append(p.issues, Issue{Severity: Warning, Source: p.spec.Name, File: p.table.File,
 		Sheet: p.table.Sheet, Row: line, Column: column, Value: value, Message: msg})
+}
+
+// summarise adds the warning that says how many were not listed.
+func (p *parser) summarise() {
+	if n := p.warnings - MaxWarnings; n > 0 {
+		p.issues = append(p.issues, Issue{Severity: Warning, Source: p.spec.Name, File: p.table.File, Sheet: p.table.Sheet,
+			Message: fmt.Sprintf("còn %d cảnh báo nữa không liệt kê (chỉ ghi %d cảnh báo đầu của tệp): sửa các lỗi trên rồi chạy lại để xem tiếp", n, MaxWarnings)})
+	}
 }
 
 // headerAt names the column at cell position j by its header, or its
 // letter when the header cell is blank.
 func (p *parser) headerAt(j int) string {
-	if j < len(p.header) && Clean(p.header[j]) != "" {
-		return Clean(p.header[j])
+	if p.header != nil {
+		if h := Clean(p.header.at(j)); h != "" {
+			return h
+		}
 	}
 	return columnLetter(j)
 }
@@ -123,11 +138,15 @@ func columnLetter(j int) string {
 var totalsWords = []string{"tong cong", "tong so", "tong", "cong", "total", "tong hop"}
 
 // totalsCell finds a totals row: its first non-blank cell reads "Tổng cộng",
-// "Tổng số", "Cộng" or the like.
-func totalsCell(cells []string) (int, bool) {
-	for j, c := range cells {
-		if strings.TrimSpace(c) == "" {
+// "Tổng số", "Cộng" or the like. It returns that cell's index in r.
+func totalsCell(r *cells) (int, bool) {
+	for j, c := range r.val {
+		c = strings.TrimSpace(c)
+		if c == "" {
 			continue
+		}
+		if c[0]|0x20 != 't' && c[0]|0x20 != 'c' { // every totals word starts so
+			return j, false
 		}
 		f := FoldMarks(c)
 		for _, w := range totalsWords {

@@ -12,21 +12,61 @@ import (
 	"github.com/orisano/gosax"
 )
 
-// maxColumns is the widest sheet a spreadsheet program makes (XFD).
-const maxColumns = 16384
+// Excel's limits: the widest and longest sheet, and the longest cell text
+// (in UTF-16 code units, as Excel counts).
+const (
+	maxColumns   = 16384   // XFD
+	maxRows      = 1048576 // 2^20
+	maxCellChars = 32767
+)
+
+// Bounds on what one cell may cost to read, whatever the file says: a
+// cell's text is gathered up to maxCellBytes (enough for maxCellChars of
+// any script), and no single XML token may be longer than maxTokenBytes
+// (the scanner holds a whole token in memory).
+const (
+	maxCellBytes  = 4 * maxCellChars
+	maxTokenBytes = 1 << 20
+)
+
+// errTokenTooLong is returned for an XML token longer than maxTokenBytes.
+var errTokenTooLong = errors.New("an XML token is longer than 1 MB")
 
 // sax walks an XML part event by event without building a tree: a
 // district's sheet of a year is tens of megabytes of small elements.
 type sax struct {
 	r    *gosax.Reader
+	lim  *tokenLimit
 	text []byte // character data gathered by the caller
+	over bool   // text was longer than maxCellBytes and was cut
+}
+
+// tokenLimit fails a read once more than max bytes were pulled for one
+// event: the scanner buffers a whole token, so this bounds its memory.
+type tokenLimit struct {
+	r   io.Reader
+	n   int
+	max int
+}
+
+func (t *tokenLimit) Read(p []byte) (int, error) {
+	if t.n > t.max {
+		return 0, errTokenTooLong
+	}
+	n, err := t.r.Read(p)
+	t.n += n
+	return n, err
 }
 
 func newSAX(r io.Reader) *sax {
-	x := &sax{r: gosax.NewReaderSize(r, 64<<10)}
+	lim := &tokenLimit{r: r, max: maxTokenBytes}
+	x := &sax{r: gosax.NewReaderSize(lim, 64<<10), lim: lim}
 	x.r.EmitSelfClosingTag = true // <c r="A1"/> is a start and an end
 	return x
 }
+
+// resetText starts gathering a new text.
+func (x *sax) resetText() { x.text, x.over = x.text[:0], false }
 
 // next returns the next start or end tag's local name and attributes;
 // character data inside is added to x.text when keep is set. At the end of
@@ -34,6 +74,7 @@ func newSAX(r io.Reader) *sax {
 func (x *sax) next(keep bool) (start bool, name, attrs []byte, err error) {
 	for {
 		e, err := x.r.Event()
+		x.lim.n = 0
 		if err == io.EOF { // inside a tag: the part is cut short
 			err = io.ErrUnexpectedEOF
 		}
@@ -50,7 +91,7 @@ func (x *sax) next(keep bool) (start bool, name, attrs []byte, err error) {
 			}
 			return e.Type() == gosax.EventStart, name, attrs, nil
 		case gosax.EventText:
-			if keep {
+			if keep && x.room(len(e.Bytes)) {
 				t, err := gosax.Unescape(e.Bytes)
 				if err != nil {
 					return false, nil, nil, err
@@ -58,11 +99,35 @@ func (x *sax) next(keep bool) (start bool, name, attrs []byte, err error) {
 				x.text = append(x.text, t...)
 			}
 		case gosax.EventCData:
-			if keep {
-				x.text = append(x.text, e.Bytes[len("<![CDATA["):len(e.Bytes)-len("]]>")]...)
+			if b := e.Bytes[len("<![CDATA[") : len(e.Bytes)-len("]]>")]; keep && x.room(len(b)) {
+				x.text = append(x.text, b...)
 			}
 		}
 	}
+}
+
+// room reports whether n more bytes of text may be gathered; past
+// maxCellBytes the text is marked too long and no more is kept.
+func (x *sax) room(n int) bool {
+	if x.over || len(x.text)+n > maxCellBytes {
+		x.over = true
+		return false
+	}
+	return true
+}
+
+// tooLong reports whether s is longer than a cell may be.
+func tooLong(s string) bool {
+	if len(s) <= maxCellChars {
+		return false
+	}
+	n := 0
+	for _, r := range s {
+		if n++; r > 0xFFFF {
+			n++ // a surrogate pair in UTF-16
+		}
+	}
+	return n > maxCellChars
 }
 
 // attr returns the value of attribute key (its local name), unescaped in
@@ -89,8 +154,16 @@ func attr(attrs []byte, key string) []byte {
 	return nil
 }
 
+// sharedStrings is a workbook's table of shared strings. A string longer
+// than a cell may be is kept empty and listed in tooLong, so that the cell
+// using it is refused with its row and column.
+type sharedStrings struct {
+	list    []string
+	tooLong map[int]bool
+}
+
 // readStrings reads the shared strings part.
-func (wb *workbook) readStrings(part string) ([]string, error) {
+func (wb *workbook) readStrings(part string) (*sharedStrings, error) {
 	rc, err := wb.open(part)
 	if err != nil {
 		return nil, err
@@ -105,9 +178,9 @@ func (wb *workbook) readStrings(part string) ([]string, error) {
 
 // parseStrings reads a shared strings table: each <si> is the text of its
 // <t> elements, rich-text runs included, phonetic guides (<rPh>) left out.
-func parseStrings(r io.Reader) ([]string, error) {
+func parseStrings(r io.Reader) (*sharedStrings, error) {
 	x := newSAX(r)
-	var out []string
+	out := &sharedStrings{}
 	inT, inPh := false, false
 	for {
 		start, name, _, err := x.next(inT && !inPh)
@@ -115,15 +188,25 @@ func parseStrings(r io.Reader) ([]string, error) {
 			return out, nil
 		}
 		if err != nil {
+			if errors.Is(err, errTokenTooLong) {
+				err = fmt.Errorf("shared string %d: %w", len(out.list), err)
+			}
 			return nil, err
 		}
 		switch string(name) {
 		case "si":
 			if start {
-				x.text = x.text[:0]
-			} else {
-				out = append(out, decodeEscapes(string(x.text)))
+				x.resetText()
+				continue
 			}
+			s := decodeEscapes(string(x.text))
+			if x.over || tooLong(s) {
+				if out.tooLong == nil {
+					out.tooLong = map[int]bool{}
+				}
+				out.tooLong[len(out.list)], s = true, ""
+			}
+			out.list = append(out.list, s)
 		case "t":
 			inT = start
 		case "rPh":
@@ -132,14 +215,55 @@ func parseStrings(r io.Reader) ([]string, error) {
 	}
 }
 
+// cellError is a cell the reader refuses. Message is in Vietnamese.
+type cellError struct {
+	row, col int // 1-based row, 0-based column
+	Message  string
+	err      error
+}
+
+func (e *cellError) Error() string {
+	return fmt.Sprintf("row %d: cell %s%d: %v", e.row, columnLetter(e.col), e.row, e.err)
+}
+
+// errCellTooLong is the cause of a cell refused for its length.
+var errCellTooLong = errors.New("a cell is longer than Excel's 32767 characters")
+
+func (e *cellError) Unwrap() error { return e.err }
+
+// boundsError is a reference beyond Excel's last row or column.
+type boundsError struct{ ref string }
+
+func (e *boundsError) Error() string {
+	return fmt.Sprintf("reference %q is beyond Excel's last row (1048576) or column (XFD)", e.ref)
+}
+
 // sheetRows streams the rows of one worksheet part.
+//
+// Cells are placed by their references as Excel places them: a cell's
+// reference gives its column and row; a missing or malformed reference (no
+// letters, such as "7", or row 0) means the column after the previous cell,
+// in the row of its <row> element; a <row> without a usable number is the
+// one after the previous row. A row is returned when the next one starts,
+// so <row> elements repeating one number (some writers give each cell its
+// own) make one row. Rows come in file order.
 type sheetRows struct {
 	rc      io.ReadCloser
 	x       *sax
-	strings []string
-	line    int  // the row number last returned
-	width   int  // cells in the previous row, to size the next
+	strings *sharedStrings
 	inData  bool // inside <sheetData>
+	done    bool
+
+	cur      cells // the row being gathered
+	out      cells // the row last returned
+	line     int   // cur's row number
+	outLine  int   // out's row number
+	has      bool  // cur has been started
+	explicit bool  // cur's number was written in the file
+	nextCol  int   // the column of a cell without a reference
+
+	c      cell // the cell being read
+	inCell bool
 }
 
 func (wb *workbook) openSheet(part string) (*sheetRows, error) {
@@ -150,78 +274,132 @@ func (wb *workbook) openSheet(part string) (*sheetRows, error) {
 	return newSheetRows(rc, wb.strings), nil
 }
 
-func newSheetRows(rc io.ReadCloser, shared []string) *sheetRows {
+func newSheetRows(rc io.ReadCloser, shared *sharedStrings) *sheetRows {
+	if shared == nil {
+		shared = &sharedStrings{}
+	}
 	return &sheetRows{rc: rc, x: newSAX(rc), strings: shared}
 }
 
-// next returns the next row's cells (raw values: shared and inline strings
-// resolved, numbers and dates as written) and its row number; ok is false
-// after the last row.
-func (s *sheetRows) next() (cells []string, line int, ok bool, err error) {
-	var c cell
-	inRow := false
-	for {
-		start, name, attrs, err := s.x.next(c.keep)
+// next returns the next row's non-blank cells (raw values: shared and
+// inline strings resolved, numbers and dates as written) and its row
+// number; ok is false after the last row. The cells are valid until the
+// next call.
+func (s *sheetRows) next() (row *cells, line int, ok bool, err error) {
+	for !s.done {
+		start, name, attrs, err := s.x.next(s.c.keep)
 		switch {
-		case err == io.EOF && (s.inData || inRow):
+		case err == io.EOF && s.inData:
 			return nil, 0, false, fmt.Errorf("the sheet ends inside <sheetData>: %w", io.ErrUnexpectedEOF)
 		case err == io.EOF:
-			return nil, 0, false, nil
+			s.done = true
+			continue
 		case err != nil:
+			if s.inCell {
+				err = &cellError{row: s.c.row, col: s.c.col, err: err,
+					Message: "ô quá dài (hơn 1 MB trong tệp): rút ngắn nội dung ô, tối đa 32.767 ký tự"}
+			}
 			return nil, 0, false, err
 		}
 		switch string(name) {
 		case "row":
-			if start {
-				inRow, line = true, rowNumber(attrs, s.line)
-				cells = make([]string, 0, s.width)
+			if !start {
 				continue
 			}
-			if inRow {
-				s.width, s.line = len(cells), line
-				return cells, line, true, nil
+			n, explicit, err := rowRef(attr(attrs, "r"))
+			if err != nil {
+				return nil, 0, false, err
+			}
+			if !explicit {
+				n = s.line + 1
+			}
+			s.nextCol = 0
+			if s.startRow(n, explicit) {
+				return &s.out, s.retLine(), true, nil
 			}
 		case "c":
-			if start {
-				c = cell{col: columnIndex(attr(attrs, "r"), len(cells)), typ: cellType(attr(attrs, "t"))}
-				s.x.text = s.x.text[:0]
+			if !start {
+				if err := s.endCell(); err != nil {
+					return nil, 0, false, err
+				}
 				continue
 			}
-			if cells, err = c.put(cells, s.x.text, s.strings); err != nil {
-				return nil, line, false, fmt.Errorf("row %d: %w", line, err)
+			ref := attr(attrs, "r")
+			col, n, err := cellRef(ref)
+			if err != nil {
+				return nil, 0, false, err
 			}
-			c = cell{}
+			if col < 0 {
+				col = s.nextCol
+			}
+			if col >= maxColumns {
+				return nil, 0, false, &boundsError{ref: fmt.Sprintf("%s (after %s)", ref, columnLetter(maxColumns-1))}
+			}
+			flushed := false
+			if n > 0 && (!s.has || n != s.line) {
+				flushed = s.startRow(n, true)
+			} else if !s.has {
+				s.startRow(s.line+1, false)
+			}
+			s.nextCol = col + 1
+			s.c, s.inCell = cell{col: col, row: s.line, typ: cellType(attr(attrs, "t"))}, true
+			s.x.resetText()
+			if flushed {
+				return &s.out, s.retLine(), true, nil
+			}
 		case "v":
-			c.keep = start
+			// An inline string is read from <is> only: a <v> beside it
+			// is ignored, one alone is kept.
+			s.c.keep = start && !(s.c.typ == inlineString && s.c.sawIs)
+		case "is":
+			if start && s.c.typ == inlineString {
+				s.c.sawIs = true
+				s.x.resetText() // drop a <v> read before it
+			}
 		case "t":
-			c.keep = start && c.typ == inlineString && !c.phonetic
+			s.c.keep = start && s.c.typ == inlineString && s.c.sawIs && !s.c.phonetic
 		case "rPh":
-			c.phonetic = start
+			s.c.phonetic = start
 		case "sheetData":
 			if s.inData = start; !start {
-				return nil, 0, false, nil
+				s.done = true
 			}
 		}
 	}
-}
-
-func (s *sheetRows) close() { s.rc.Close() }
-
-// cell is the state of the <c> element being read.
-type cell struct {
-	col      int
-	typ      int
-	keep     bool // inside <v> or an inline string's <t>
-	phonetic bool
-}
-
-var errSharedString = errors.New("a cell refers to a shared string that does not exist")
-
-// put stores the cell's value at its column.
-func (c cell) put(cells []string, text []byte, shared []string) ([]string, error) {
-	if c.col < 0 || c.col >= maxColumns {
-		return cells, nil
+	if s.has {
+		s.has = false
+		s.out, s.cur = s.cur, s.out
+		s.cur.reset()
+		return &s.out, s.line, true, nil
 	}
+	return nil, 0, false, nil
+}
+
+// retLine is the number of the row startRow moved to s.out.
+func (s *sheetRows) retLine() int { return s.outLine }
+
+// startRow begins row n; it reports whether the row gathered so far was
+// finished and moved to s.out (to be returned). A row repeating the number
+// of the one before, both written in the file, continues it.
+func (s *sheetRows) startRow(n int, explicit bool) bool {
+	if s.has && explicit && s.explicit && n == s.line {
+		return false
+	}
+	flushed := s.has
+	if flushed {
+		s.out, s.cur = s.cur, s.out
+		s.cur.reset()
+		s.outLine = s.line
+	}
+	s.line, s.explicit, s.has = n, explicit, true
+	return flushed
+}
+
+// endCell stores the cell just read.
+func (s *sheetRows) endCell() error {
+	c := s.c
+	s.c, s.inCell = cell{}, false
+	text := s.x.text
 	var v string
 	switch c.typ {
 	case sharedString:
@@ -229,21 +407,44 @@ func (c cell) put(cells []string, text []byte, shared []string) ([]string, error
 			break
 		}
 		i, err := strconv.Atoi(string(bytes.TrimSpace(text)))
-		if err != nil || i < 0 || i >= len(shared) {
-			return cells, fmt.Errorf("%w (%q)", errSharedString, text)
+		if err != nil || i < 0 || i >= len(s.strings.list) {
+			return &cellError{row: c.row, col: c.col, err: fmt.Errorf("%w (%q)", errSharedString, text),
+				Message: "ô trỏ tới một chuỗi không có trong tệp (tệp hỏng): mở bằng Excel/LibreOffice và lưu lại"}
 		}
-		v = shared[i]
+		if s.strings.tooLong[i] {
+			return cellTooLong(c)
+		}
+		v = s.strings.list[i]
 	case inlineString:
 		v = decodeEscapes(string(text))
 	default: // n, b (0/1), d (ISO 8601), str, e
 		v = string(text)
 	}
-	for len(cells) <= c.col {
-		cells = append(cells, "")
+	if s.x.over || tooLong(v) {
+		return cellTooLong(c)
 	}
-	cells[c.col] = v
-	return cells, nil
+	s.cur.set(c.col, v)
+	return nil
 }
+
+func cellTooLong(c cell) error {
+	return &cellError{row: c.row, col: c.col, err: errCellTooLong, Message: tooLongHelp}
+}
+
+const tooLongHelp = "ô dài hơn 32.767 ký tự, giới hạn một ô của Excel: rút ngắn nội dung ô (chuyển phần dài sang tệp khác)"
+
+func (s *sheetRows) close() { s.rc.Close() }
+
+// cell is the state of the <c> element being read.
+type cell struct {
+	col, row int
+	typ      int
+	keep     bool // inside <v> or an inline string's <t>
+	sawIs    bool // an inline string's <is> has begun
+	phonetic bool
+}
+
+var errSharedString = errors.New("a cell refers to a shared string that does not exist")
 
 // Cell types that need more than the raw value.
 const (
@@ -262,66 +463,119 @@ func cellType(t []byte) int {
 	return rawValue
 }
 
-// rowNumber is a <row>'s r attribute, or the one after prev.
-func rowNumber(attrs []byte, prev int) int {
-	if n, err := strconv.Atoi(string(attr(attrs, "r"))); err == nil && n > prev {
-		return n
+// rowRef reads a <row>'s r attribute: explicit is false when it is
+// missing or not a row number (0, junk); a number past Excel's last row is
+// an error.
+func rowRef(r []byte) (n int, explicit bool, err error) {
+	n, ok := digits(r)
+	switch {
+	case !ok || n == 0:
+		return 0, false, nil
+	case n > maxRows:
+		return 0, false, &boundsError{ref: string(r)}
 	}
-	return prev + 1
+	return n, true, nil
 }
 
-// columnIndex is the zero-based column of a reference such as "AB12", or
-// next when the reference is absent.
-func columnIndex(ref []byte, next int) int {
-	if len(ref) == 0 {
-		return next
+// digits reads a decimal number of at most 9 digits (larger is reported as
+// maxRows+1).
+func digits(b []byte) (int, bool) {
+	if len(b) == 0 {
+		return 0, false
 	}
-	col := 0
-	for _, ch := range ref {
-		switch {
-		case ch >= 'A' && ch <= 'Z':
-			col = col*26 + int(ch-'A') + 1
-		case ch >= 'a' && ch <= 'z':
-			col = col*26 + int(ch-'a') + 1
-		default:
-			return col - 1
+	n := 0
+	for _, ch := range b {
+		if ch < '0' || ch > '9' {
+			return 0, false
 		}
-		if col > maxColumns {
-			return -1
+		if n <= maxRows {
+			n = n*10 + int(ch-'0')
 		}
 	}
-	return col - 1
+	return n, true
 }
+
+// cellRef reads a cell reference such as "AB12": its zero-based column and
+// its row. col is -1 when the reference has no column letters ("7", "",
+// junk), row is 0 when it has no usable row; a reference past Excel's last
+// column or row is an error.
+func cellRef(ref []byte) (col, row int, err error) {
+	i := 0
+	for i < len(ref) && isLetter(ref[i]) {
+		if i < 4 {
+			col = col*26 + int(ref[i]|0x20-'a') + 1
+		}
+		i++
+	}
+	if i == 0 {
+		return -1, 0, nil
+	}
+	n, ok := digits(ref[i:])
+	switch {
+	case i < len(ref) && !ok: // junk such as "R1C1": as if it had no reference
+		return -1, 0, nil
+	case i > 3 || col > maxColumns || n > maxRows:
+		if ok {
+			return 0, 0, &boundsError{ref: string(ref)}
+		}
+		return -1, 0, nil
+	}
+	return col - 1, n, nil
+}
+
+func isLetter(ch byte) bool { return ch|0x20 >= 'a' && ch|0x20 <= 'z' }
 
 // decodeEscapes undoes OOXML's escapes of characters XML cannot hold:
-// "_x000D_" is a carriage return and "_x005F_" a literal underscore.
+// "_x000D_" is a carriage return, "_x005F_" a literal underscore, and
+// "_xD801__xDC05_" the surrogate pair of U+10405. An escape that names no
+// character (a lone surrogate) is kept as written.
 func decodeEscapes(s string) string {
-	i := strings.Index(s, "_x")
+	i := indexEscape(s)
 	if i < 0 {
 		return s
 	}
-	var b strings.Builder
-	for ; i >= 0; i = strings.Index(s, "_x") {
-		b.WriteString(s[:i])
-		r, ok := escapedRune(s[i:])
-		if !ok {
-			b.WriteString("_x")
+	b := make([]byte, 0, len(s))
+	for ; i >= 0; i = indexEscape(s) {
+		b = append(b, s[:i]...)
+		r, n := escapedRune(s[i:])
+		if n == 0 {
+			b = append(b, "_x"...)
 			s = s[i+2:]
 			continue
 		}
-		b.WriteRune(r)
-		s = s[i+7:]
+		b = utf8.AppendRune(b, r)
+		s = s[i+n:]
 	}
-	b.WriteString(s)
-	return b.String()
+	return string(append(b, s...))
 }
 
-func escapedRune(s string) (rune, bool) {
-	if len(s) < 7 || s[6] != '_' {
+func indexEscape(s string) int { return strings.Index(s, "_x") }
+
+// escapedRune reads the escape at the start of s, giving the rune and the
+// bytes it takes (0 if s does not start with one).
+func escapedRune(s string) (rune, int) {
+	hi, ok := escapeUnit(s)
+	switch {
+	case !ok:
+		return 0, 0
+	case hi >= 0xD800 && hi <= 0xDBFF:
+		if lo, ok := escapeUnit(s[7:]); ok && lo >= 0xDC00 && lo <= 0xDFFF {
+			return 0x10000 + (hi-0xD800)<<10 + (lo - 0xDC00), 14
+		}
+		return 0, 0
+	case hi >= 0xDC00 && hi <= 0xDFFF:
+		return 0, 0
+	}
+	return hi, 7
+}
+
+// escapeUnit reads one "_xHHHH_" at the start of s.
+func escapeUnit(s string) (rune, bool) {
+	if len(s) < 7 || s[0] != '_' || s[1] != 'x' || s[6] != '_' {
 		return 0, false
 	}
 	n, err := strconv.ParseUint(s[2:6], 16, 32)
-	if err != nil || !utf8.ValidRune(rune(n)) {
+	if err != nil {
 		return 0, false
 	}
 	return rune(n), true

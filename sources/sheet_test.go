@@ -24,14 +24,14 @@ type sheetRow struct {
 
 func readSheetXML(t *testing.T, xml string, shared []string) ([]sheetRow, error) {
 	t.Helper()
-	s := newSheetRows(io.NopCloser(strings.NewReader(xml)), shared)
+	s := newSheetRows(io.NopCloser(strings.NewReader(xml)), &sharedStrings{list: shared})
 	var out []sheetRow
 	for {
-		cells, line, ok, err := s.next()
+		row, line, ok, err := s.next()
 		if err != nil || !ok {
 			return out, err
 		}
-		out = append(out, sheetRow{line, cells})
+		out = append(out, sheetRow{line, row.dense()})
 	}
 }
 
@@ -58,7 +58,7 @@ func TestSheetRows(t *testing.T) {
 		{"ISO date cell", `<row r="3"><c r="A3" t="d"><v>2024-03-05T00:00:00Z</v></c></row>`,
 			[]sheetRow{{3, []string{"2024-03-05T00:00:00Z"}}}},
 		{"empty and self-closing", `<row r="1"/><row r="2"><c r="A2" s="1"/><c r="B2" t="s"><v>2</v></c></row>`,
-			[]sheetRow{{1, []string{}}, {2, []string{"", "a b"}}}},
+			[]sheetRow{{1, nil}, {2, []string{"", "a b"}}}},
 		{"escaped character reference", `<row r="1"><c r="A1" t="inlineStr"><is><t>&#272;&#xE3; k&#253;</t></is></c></row>`,
 			[]sheetRow{{1, []string{"Đã ký"}}}},
 		{"namespace prefixes", `<x:row r="1"><x:c r="A1" t="s"><x:v>1</x:v></x:c></x:row>`,
@@ -86,7 +86,7 @@ func TestSheetRows(t *testing.T) {
 
 func TestSheetRowsErrors(t *testing.T) {
 	tests := []struct{ name, xml, want string }{
-		{"shared string out of range", `<sheetData><row r="4"><c r="A4" t="s"><v>9</v></c></row></sheetData>`, "row 4: a cell refers to a shared string"},
+		{"shared string out of range", `<sheetData><row r="4"><c r="A4" t="s"><v>9</v></c></row></sheetData>`, "row 4: cell A4: a cell refers to a shared string"},
 		{"cut short in a row", `<sheetData><row r="1"><c r="A1"><v>1</v></c>`, "ends inside"},
 		{"cut short in a tag", `<sheetData><row r="1"><c r="A1"`, "unexpected EOF"},
 		{"bad entity", `<sheetData><row r="1"><c r="A1" t="str"><v>&bogus;</v></c></row></sheetData>`, "escape"},
@@ -112,23 +112,27 @@ func TestSharedStrings(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := []string{"Mã hồ sơ", "Ngày trả  ", "", "line\r\nnext _x0041_ A&B"}
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("got %q, want %q", got, want)
+	if !reflect.DeepEqual(got.list, want) {
+		t.Errorf("got %q, want %q", got.list, want)
 	}
 }
 
-func TestColumnIndex(t *testing.T) {
+func TestCellRef(t *testing.T) {
 	tests := []struct {
-		ref  string
-		next int
-		want int
+		ref      string
+		col, row int
+		bad      bool
 	}{
-		{"A1", 9, 0}, {"Z9", 0, 25}, {"AA10", 0, 26}, {"XFD1", 0, 16383}, {"", 4, 4}, {"XFE1", 0, -1}, {"ZZZZ1", 0, -1},
+		{"A1", 0, 1, false}, {"Z9", 25, 9, false}, {"AA10", 26, 10, false}, {"xfd1048576", 16383, 1048576, false},
+		{"", -1, 0, false}, {"7", -1, 0, false}, {"0", -1, 0, false}, {"A0", 0, 0, false}, {"B", 1, 0, false},
+		{"R1C1", -1, 0, false}, {"TOTAL", -1, 0, false},
+		{"XFE1", 0, 0, true}, {"ZZZZ1", 0, 0, true}, {"A1048577", 0, 0, true}, {"A99999999999", 0, 0, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.ref, func(t *testing.T) {
-			if got := columnIndex([]byte(tt.ref), tt.next); got != tt.want {
-				t.Errorf("columnIndex(%q) = %d, want %d", tt.ref, got, tt.want)
+			col, row, err := cellRef([]byte(tt.ref))
+			if (err != nil) != tt.bad || !tt.bad && (col != tt.col || row != tt.row) {
+				t.Errorf("cellRef(%q) = %d, %d, %v; want %d, %d, error %v", tt.ref, col, row, err, tt.col, tt.row, tt.bad)
 			}
 		})
 	}
@@ -197,7 +201,7 @@ func compareSheet(t *testing.T, wb *workbook, s sheetPart, f *excelize.File) {
 	defer sr.close()
 	got := make([][]string, 0, len(want))
 	for {
-		cells, line, ok, err := sr.next()
+		row, line, ok, err := sr.next()
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -207,7 +211,7 @@ func compareSheet(t *testing.T, wb *workbook, s sheetPart, f *excelize.File) {
 		for len(got) < line-1 { // excelize gives blank rows for gaps
 			got = append(got, nil)
 		}
-		got = append(got, trimRight(cells))
+		got = append(got, trimRight(row.dense()))
 	}
 	for len(want) > len(got) && len(want[len(want)-1]) == 0 {
 		want = want[:len(want)-1]
@@ -268,8 +272,8 @@ func TestWorkbookParts(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer sr.close()
-	if cells, line, ok, err := sr.next(); !ok || err != nil || line != 1 || !slices.Equal(cells, []string{"xin chào"}) {
-		t.Errorf("first row %q line %d ok %v err %v", cells, line, ok, err)
+	if row, line, ok, err := sr.next(); !ok || err != nil || line != 1 || !slices.Equal(row.dense(), []string{"xin chào"}) {
+		t.Errorf("first row %+v line %d ok %v err %v", row, line, ok, err)
 	}
 	if _, err := openWorkbook(buf.Bytes(), 100); !errors.Is(err, errUnzipLimit) {
 		t.Errorf("with a 100-byte limit: %v, want errUnzipLimit", err)

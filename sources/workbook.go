@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/url"
 	"path"
 	"strings"
 )
@@ -15,34 +16,53 @@ import (
 // limit.
 var errUnzipLimit = errors.New("sources: workbook exceeds the unzip limit")
 
+// errDuplicatePart is returned for a package holding two parts whose names
+// differ only in case: OPC part names are case-insensitive, so which one a
+// relationship means is unknowable.
+var errDuplicatePart = errors.New("sources: two parts differ only in case")
+
 // workbook is the structure of an .xlsx package: where each sheet is, the
 // shared strings and the date system. Sheets themselves are streamed (see
 // sheet.go).
 type workbook struct {
-	files    map[string]*zip.File // by lower-case part name
+	files    map[string]*zip.File // by normalised, lower-case part name
 	sheets   []sheetPart          // in workbook order
-	strings  []string             // the shared strings table
+	strings  *sharedStrings
 	date1904 bool
 }
 
+// sheetPart is a sheet as the workbook lists it; part is empty when the
+// sheet's part cannot be found.
 type sheetPart struct{ name, part string }
 
 // openWorkbook reads the package structure of an .xlsx held in data. The
 // declared unzipped sizes are checked against limit before anything is
 // inflated; archive/zip refuses an entry that inflates beyond its declared
 // size, so the check holds for lying archives too.
+//
+// Part names are compared as OPC says: "\" read as "/" (some Windows
+// exporters write xl\workbook.xml), without a leading "/", and without
+// regard to case; a package with two names equal that way is refused.
 func openWorkbook(data []byte, limit int64) (*workbook, error) {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		return nil, fmt.Errorf("sources: not a zip package: %w", err)
 	}
-	wb := &workbook{files: map[string]*zip.File{}}
+	wb := &workbook{files: map[string]*zip.File{}, strings: &sharedStrings{}}
 	var total uint64
 	for _, f := range zr.File {
 		if total += f.UncompressedSize64; f.UncompressedSize64 > uint64(limit) || total > uint64(limit) {
 			return nil, errUnzipLimit // checked at each entry: the sum cannot wrap
 		}
-		wb.files[strings.ToLower(f.Name)] = f
+		name := partName(f.Name)
+		if name == "" || strings.HasSuffix(name, "/") {
+			continue // a folder entry
+		}
+		key := strings.ToLower(name)
+		if prev, dup := wb.files[key]; dup {
+			return nil, fmt.Errorf("%w: %s and %s", errDuplicatePart, prev.Name, f.Name)
+		}
+		wb.files[key] = f
 	}
 	main := wb.relationships("", "_rels/.rels").byType["officeDocument"]
 	if main == "" {
@@ -52,7 +72,13 @@ func openWorkbook(data []byte, limit int64) (*workbook, error) {
 	if err := wb.readSheets(main, r.byID); err != nil {
 		return nil, err
 	}
-	if sst := r.byType["sharedStrings"]; sst != "" {
+	// The shared strings are optional: a workbook that declares them but
+	// lacks the part has none (excelize reads it so too).
+	sst := r.byType["sharedStrings"]
+	if sst == "" {
+		sst = path.Join(path.Dir(main), "sharedStrings.xml")
+	}
+	if wb.has(sst) {
 		if wb.strings, err = wb.readStrings(sst); err != nil {
 			return nil, err
 		}
@@ -60,10 +86,30 @@ func openWorkbook(data []byte, limit int64) (*workbook, error) {
 	return wb, nil
 }
 
+// partName is a zip entry's or a relationship target's name as a part
+// name: forward slashes, no leading slash.
+func partName(name string) string {
+	return strings.TrimPrefix(strings.ReplaceAll(name, "\\", "/"), "/")
+}
+
+// find returns the entry of part, also trying it percent-decoded (a
+// relationship target is a URI).
+func (wb *workbook) find(part string) *zip.File {
+	if f, ok := wb.files[strings.ToLower(part)]; ok {
+		return f
+	}
+	if u, err := url.PathUnescape(part); err == nil && u != part {
+		return wb.files[strings.ToLower(u)]
+	}
+	return nil
+}
+
+func (wb *workbook) has(part string) bool { return wb.find(part) != nil }
+
 // open opens a part of the package by name.
 func (wb *workbook) open(part string) (io.ReadCloser, error) {
-	f, ok := wb.files[strings.ToLower(part)]
-	if !ok {
+	f := wb.find(part)
+	if f == nil {
 		return nil, fmt.Errorf("sources: the workbook has no part %s", part)
 	}
 	return f.Open()
@@ -103,9 +149,10 @@ func (wb *workbook) relationships(dir, relsPart string) rels {
 		return out
 	}
 	for _, x := range r.Rels {
-		target := path.Join(dir, x.Target)
-		if strings.HasPrefix(x.Target, "/") {
-			target = x.Target[1:]
+		t := strings.ReplaceAll(x.Target, "\\", "/")
+		target := path.Join(dir, t)
+		if strings.HasPrefix(t, "/") {
+			target = path.Clean(t[1:])
 		}
 		out.byID[x.ID] = target
 		if t := x.Type[strings.LastIndex(x.Type, "/")+1:]; out.byType[t] == "" {
@@ -129,8 +176,11 @@ type xmlWorkbook struct {
 	} `xml:"sheets>sheet"`
 }
 
-// readSheets lists the sheets of workbook part main; byID resolves their
-// relationship ids.
+// readSheets lists the sheets of workbook part main, every one the
+// workbook lists; byID resolves their relationship ids. A sheet without a
+// relationship, or whose part is missing, is listed with no part: reading
+// it is an error naming it, and it still counts when finding the first
+// sheet.
 func (wb *workbook) readSheets(main string, byID map[string]string) error {
 	var w xmlWorkbook
 	if err := wb.unmarshal(main, &w); err != nil {
@@ -138,11 +188,13 @@ func (wb *workbook) readSheets(main string, byID map[string]string) error {
 	}
 	wb.date1904 = w.Pr.Date1904 == "1" || w.Pr.Date1904 == "true"
 	for _, s := range w.Sheets {
+		sp := sheetPart{name: s.Name}
 		for _, a := range s.Attrs {
-			if a.Name.Local == "id" && byID[a.Value] != "" {
-				wb.sheets = append(wb.sheets, sheetPart{name: s.Name, part: byID[a.Value]})
+			if a.Name.Local == "id" && wb.has(byID[a.Value]) {
+				sp.part = byID[a.Value]
 			}
 		}
+		wb.sheets = append(wb.sheets, sp)
 	}
 	return nil
 }

@@ -26,6 +26,11 @@ func openXLSX(spec Spec, data []byte) (rowReader, string, error) {
 	switch {
 	case errors.Is(err, errUnzipLimit):
 		return fail("", fmt.Sprintf("tệp giải nén vượt giới hạn %d MB: kiểm tra tệp hoặc nâng [limits] max_unzip_mb", spec.Limits.MaxUnzipBytes>>20), err)
+	case errors.Is(err, errDuplicatePart):
+		return fail("", "tệp chứa hai phần cùng tên, chỉ khác chữ hoa/thường, nên không biết đọc phần nào (tệp không đúng chuẩn .xlsx): "+
+			"mở bằng Excel/LibreOffice, kiểm tra dữ liệu và lưu lại dưới dạng .xlsx", err)
+	case errors.Is(err, errTokenTooLong):
+		return fail("", "bảng chuỗi của sổ tính có một ô dài hơn 1 MB (giới hạn của Excel là 32.767 ký tự một ô): rút ngắn nội dung ô rồi lưu lại", err)
 	case err != nil:
 		return fail("", "tệp không mở được như sổ tính .xlsx: mở bằng Excel/LibreOffice và lưu lại dưới dạng .xlsx", err)
 	}
@@ -34,6 +39,9 @@ func openXLSX(spec Spec, data []byte) (rowReader, string, error) {
 		return nil, "", &SourceError{Source: spec.Name, File: spec.Path, Sheet: spec.Sheet, Message: err.Error(), noSheet: spec.Sheet != ""}
 	}
 	sheet := wb.sheets[i]
+	if sheet.part == "" {
+		return fail(sheet.name, "sổ tính liệt kê trang này nhưng không có nội dung của nó (tệp hỏng): mở bằng Excel/LibreOffice, kiểm tra trang và lưu lại", nil)
+	}
 	rows, err := wb.openSheet(sheet.part)
 	if err != nil {
 		return fail(sheet.name, "không đọc được trang tính: mở bằng Excel/LibreOffice và lưu lại dưới dạng .xlsx", err)
