@@ -159,8 +159,8 @@ func (p *parser) readError(last int, err error) error {
 	case errors.As(err, &ce):
 		return p.fail(fmt.Sprintf("ô %s%d (dòng %d, cột %s): %s", columnLetter(ce.col), ce.row, ce.row, columnLetter(ce.col), ce.Message), err)
 	case errors.As(err, &be):
-		return p.fail(fmt.Sprintf("sau dòng %d, tệp ghi một ô hoặc dòng ở vị trí %s, ngoài giới hạn của Excel (dòng 1.048.576, cột XFD): "+
-			"tệp không do Excel tạo ra hoặc đã hỏng; mở bằng Excel/LibreOffice, kiểm tra và lưu lại", last, be.ref), err)
+		return p.fail(fmt.Sprintf("tệp ghi %s, ngoài giới hạn của Excel (dòng 1.048.576, cột XFD): "+
+			"tệp không do Excel tạo ra hoặc đã hỏng; mở bằng Excel/LibreOffice, kiểm tra và lưu lại", be.where), err)
 	}
 	return p.fail(fmt.Sprintf("không đọc được dòng sau dòng %d: lưu lại tệp bằng Excel/LibreOffice", last), err)
 }

@@ -231,8 +231,9 @@ var errCellTooLong = errors.New("a cell is longer than Excel's 32767 characters"
 
 func (e *cellError) Unwrap() error { return e.err }
 
-// boundsError is a reference beyond Excel's last row or column.
-type boundsError struct{ ref string }
+// boundsError is a reference beyond Excel's last row or column; where
+// names it for the user ("ô XFE4", "dòng 1048577").
+type boundsError struct{ ref, where string }
 
 func (e *boundsError) Error() string {
 	return fmt.Sprintf("reference %q is beyond Excel's last row (1048576) or column (XFD)", e.ref)
@@ -333,7 +334,7 @@ func (s *sheetRows) next() (row *cells, line int, ok bool, err error) {
 				col = s.nextCol
 			}
 			if col >= maxColumns {
-				return nil, 0, false, &boundsError{ref: fmt.Sprintf("%s (after %s)", ref, columnLetter(maxColumns-1))}
+				return nil, 0, false, &boundsError{ref: string(ref), where: fmt.Sprintf("ô thứ %d của dòng %d", col+1, s.line)}
 			}
 			flushed := false
 			if n > 0 && (!s.has || n != s.line) {
@@ -472,7 +473,7 @@ func rowRef(r []byte) (n int, explicit bool, err error) {
 	case !ok || n == 0:
 		return 0, false, nil
 	case n > maxRows:
-		return 0, false, &boundsError{ref: string(r)}
+		return 0, false, &boundsError{ref: string(r), where: "dòng " + string(r)}
 	}
 	return n, true, nil
 }
@@ -516,7 +517,7 @@ func cellRef(ref []byte) (col, row int, err error) {
 		return -1, 0, nil
 	case i > 3 || col > maxColumns || n > maxRows:
 		if ok {
-			return 0, 0, &boundsError{ref: string(ref)}
+			return 0, 0, &boundsError{ref: string(ref), where: "ô " + string(ref)}
 		}
 		return -1, 0, nil
 	}
