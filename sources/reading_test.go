@@ -15,9 +15,9 @@ import (
 // source; want is the IDs of the rows kept.
 func TestReadPackages(t *testing.T) {
 	base := bookParts(dossierRows)
-	withSST := append(edit(base, "xl/_rels/workbook.xml.rels", relsOpen+
+	withSST := edit(base, "xl/_rels/workbook.xml.rels", relsOpen+
 		`<Relationship Id="rId1" Type="`+relType+`worksheet" Target="worksheets/sheet1.xml"/>`+
-		`<Relationship Id="rId2" Type="`+relType+`sharedStrings" Target="sharedStrings.xml"/></Relationships>`))
+		`<Relationship Id="rId2" Type="`+relType+`sharedStrings" Target="sharedStrings.xml"/></Relationships>`)
 	backslashed := base
 	for _, n := range []string{"xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/worksheets/sheet1.xml"} {
 		backslashed = rename(backslashed, n, strings.ReplaceAll(n, "/", `\`))
