@@ -1,6 +1,8 @@
 package sources
 
 import (
+	"archive/zip"
+	"bytes"
 	"errors"
 	"io"
 	"os"
@@ -139,4 +141,65 @@ func FuzzSheetRows(f *testing.F) {
 			}
 		}
 	})
+}
+
+// FuzzReadXLSX feeds whole packages (zip bytes) to the reader: it may
+// refuse them, always with ErrUnusable, but must not panic, and what it
+// keeps is well formed. Seeds are the repository's workbooks and small
+// packages with the odd things writers do, stored uncompressed and without
+// checksums so that mutations reach the XML.
+func FuzzReadXLSX(f *testing.F) {
+	files, _ := filepath.Glob("testdata/*.xlsx")
+	for _, p := range files {
+		f.Add(mustRead(f, p))
+	}
+	for _, rows := range []string{
+		dossierRows,
+		`<row r="1">` + is("A1", "a") + `</row><row r="1">` + is("B1", "b") + `</row><row r="0"><c r="7"><v>1</v></c></row>`,
+		`<row r="1"><c r="A1" t="inlineStr"><v>1.0</v><is><t>_xD801__xDC05_</t></is></c><c r="XFD1" s="1"/></row>`,
+		dossierRows + `<row r="4"><c r="B4" t="s"><v>0</v></c><c r="C4" t="d"><v>2024-03-05T00:00:00Z</v></c></row>`,
+	} {
+		parts := bookParts(rows)
+		parts = append(parts, part{"xl/sharedStrings.xml", `<sst><si><t>Tuyển sinh</t></si></sst>`})
+		f.Add(storedZip(f, parts))
+	}
+	schema := dossierSchema()
+	f.Fuzz(func(t *testing.T, data []byte) {
+		spec := Spec{Name: "dossiers", Path: "so.xlsx", Limits: Limits{MaxFileBytes: 1 << 20, MaxUnzipBytes: 16 << 20}}
+		res, err := readData(spec, data, schema)
+		if err != nil {
+			if !errors.Is(err, ErrUnusable) {
+				t.Fatalf("error %v does not wrap ErrUnusable", err)
+			}
+			return
+		}
+		for _, r := range res.Table.Rows {
+			if len(r.Cells) != len(schema.Columns) || r.Line < 1 || r.Line > maxRows {
+				t.Fatalf("bad row %+v", r)
+			}
+		}
+		if len(res.Issues) > MaxWarnings+1 {
+			t.Fatalf("%d issues", len(res.Issues))
+		}
+	})
+}
+
+// storedZip writes parts uncompressed with no checksum (archive/zip skips
+// the check for a zero CRC), so a fuzzer's changes to the XML still open.
+func storedZip(t testing.TB, parts []part) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, p := range parts {
+		w, err := zw.CreateRaw(&zip.FileHeader{Name: p.name, Method: zip.Store,
+			CompressedSize64: uint64(len(p.text)), UncompressedSize64: uint64(len(p.text))})
+		if err != nil {
+			t.Fatal(err)
+		}
+		io.WriteString(w, p.text)
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
 }

@@ -58,6 +58,11 @@ func Read(spec Spec, schema *Schema) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	return readData(spec, data, schema)
+}
+
+// readData reads a source whose bytes are data.
+func readData(spec Spec, data []byte, schema *Schema) (*Result, error) {
 	sum := sha256.Sum256(data)
 	res := &Result{SHA256: hex.EncodeToString(sum[:]), Bytes: int64(len(data))}
 	p := newParser(spec, schema)
