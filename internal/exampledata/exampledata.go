@@ -3,7 +3,10 @@
 // docs/spec.md §1, with the mess real files have — title rows and merged cells,
 // real date cells mixed with typed dates in several forms, an NFD-encoded
 // field name, extra columns, a blank row, a bad date, a duplicate dossier
-// id, a late dossier without an apology, and a totals row. A scale factor
+// id, a late dossier without an apology, and a totals row. The dossiers
+// are kept as offices keep a register ("sổ theo dõi hồ sơ"): a header of
+// two rows, single columns merged down and the dates under a group merged
+// across, and a row numbering the columns "(1) (2) (3)…" under it. A scale factor
 // multiplies the rows, for benchmarks: scale 40 is about a district's year.
 package exampledata
 
@@ -115,6 +118,59 @@ func (s *sheet) add(vals ...any) {
 
 func (s *sheet) skip() { s.row++ }
 
+// newRegister is a sheet laid out as a register: a title block, then a
+// header whose columns are single (merged down over both header rows) or
+// grouped (the group's name merged across its sub-columns in the first
+// row, the sub-columns named in the second), then a numbering row.
+func newRegister(title string, cols []registerCol) (*sheet, error) {
+	f := excelize.NewFile()
+	s := &sheet{f: f, name: "Sheet1", ncols: len(cols)}
+	var err error
+	if s.dateSty, err = f.NewStyle(&excelize.Style{NumFmt: 14}); err != nil {
+		return nil, err
+	}
+	last, _ := excelize.CoordinatesToCellName(len(cols), 1)
+	f.SetCellStr(s.name, "A1", title)
+	f.MergeCell(s.name, "A1", last)
+	f.SetCellStr(s.name, "A2", "Đơn vị: Trường Mầm non 20/10")
+	for j := 0; j < len(cols); j++ {
+		top, _ := excelize.CoordinatesToCellName(j+1, 4)
+		below, _ := excelize.CoordinatesToCellName(j+1, 5)
+		c := cols[j]
+		if c.group == "" {
+			f.SetCellStr(s.name, top, c.name)
+			if err := f.MergeCell(s.name, top, below); err != nil {
+				return nil, err
+			}
+			continue
+		}
+		k := j
+		for k+1 < len(cols) && cols[k+1].group == c.group {
+			k++
+		}
+		end, _ := excelize.CoordinatesToCellName(k+1, 4)
+		f.SetCellStr(s.name, top, c.group)
+		if err := f.MergeCell(s.name, top, end); err != nil {
+			return nil, err
+		}
+		for ; j <= k; j++ {
+			sub, _ := excelize.CoordinatesToCellName(j+1, 5)
+			f.SetCellStr(s.name, sub, cols[j].name)
+		}
+		j--
+	}
+	s.row = 6
+	nums := make([]any, len(cols))
+	for j := range cols {
+		nums[j] = fmt.Sprintf("(%d)", j+1)
+	}
+	s.add(nums...)
+	return s, nil
+}
+
+// registerCol is a column of a register, under group if it has one.
+type registerCol struct{ group, name string }
+
 func (g *gen) save(s *sheet, file string) error {
 	defer s.f.Close()
 	return s.f.SaveAs(filepath.Join(g.dir, file), excelize.Options{})
@@ -127,8 +183,9 @@ var fields = []struct {
 }{{"Giáo dục và Đào tạo", 7, 90}, {"Tuyển sinh", 10, 60}, {"Xử lý đơn", 10, 30}, {"Khiếu nại, tố cáo", 30, 14}}
 
 func (g *gen) dossiers() error {
-	s, err := newSheet("SỔ THEO DÕI HỒ SƠ THỦ TỤC HÀNH CHÍNH",
-		[]string{"STT", "Mã hồ sơ", "Lĩnh vực", "Tên thủ tục", "Ngày tiếp nhận", "Ngày hẹn trả", "Ngày trả kết quả", "Ngày xin lỗi", "Ghi chú"})
+	const grp = "Nhận và trả kết quả"
+	s, err := newRegister("SỔ THEO DÕI HỒ SƠ THỦ TỤC HÀNH CHÍNH", []registerCol{{"", "STT"}, {"", "Mã hồ sơ"}, {"", "Lĩnh vực"},
+		{"", "Tên thủ tục"}, {grp, "Ngày tiếp nhận"}, {grp, "Ngày hẹn trả"}, {grp, "Ngày trả kết quả"}, {"", "Ngày xin lỗi"}, {"", "Ghi chú"}})
 	if err != nil {
 		return err
 	}
