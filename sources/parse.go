@@ -17,8 +17,10 @@ type parser struct {
 	issues   []Issue
 	headers  *Matcher
 	date1904 bool
-	colAt    []int  // schema column → cell position, -1 if absent
-	header   *cells // the header as written, its rows combined
+	colAt    []int    // schema column → cell position, -1 if absent
+	byCol    []int    // cell position → schema column, -1 if none
+	raw      []string // the row being read, by schema column
+	header   *cells   // the header as written, its rows combined
 	cats     []*Matcher
 	seen     map[int]map[string]int // unique column → folded key → first line
 	kept     int                    // how many columns the table keeps
@@ -267,6 +269,16 @@ func (p *parser) afterHeader(rr rowReader, rows []*cells, line int) (*cells, int
 
 func (p *parser) setHeader(at []int, rows []*cells) {
 	p.colAt, p.header = at, combine(rows)
+	p.byCol = p.byCol[:0]
+	for i, j := range at {
+		for j >= len(p.byCol) {
+			p.byCol = append(p.byCol, -1)
+		}
+		if j >= 0 {
+			p.byCol[j] = i
+		}
+	}
+	p.raw = make([]string, len(at))
 }
 
 func mapped(at []int) int {

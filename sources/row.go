@@ -19,13 +19,16 @@ func (p *parser) row(r *cells, line int) {
 		p.warn(line, p.headerAt(r.col[n]), r.val[n], "dòng tổng cộng, không phải dữ liệu: đã bỏ qua")
 		return
 	}
+	clear(p.raw)
+	for n, j := range r.col {
+		if j < len(p.byCol) && p.byCol[j] >= 0 {
+			p.raw[p.byCol[j]] = r.val[n]
+		}
+	}
 	vals := p.vals
 	ok := true
 	for i, c := range p.schema.Columns {
-		raw := ""
-		if j := p.colAt[i]; j >= 0 {
-			raw = r.at(j)
-		}
+		raw := p.raw[i]
 		v, msg := p.cell(i, c, raw)
 		if msg != "" {
 			p.warn(line, c.Header, Clean(raw), msg)
