@@ -168,6 +168,8 @@ func TestExcelBounds(t *testing.T) {
 	}{
 		{"column past XFD", dossierRows + `<row r="4"><c r="XFE4"><v>1</v></c></row>`, []string{"tệp ghi ô XFE4", "giới hạn của Excel"}},
 		{"row past 1,048,576", dossierRows + `<row r="1048577"><c r="A1048577"><v>1</v></c></row>`, []string{"tệp ghi dòng 1048577", "giới hạn của Excel"}},
+		{"rows without numbers past 1,048,576", dossierRows + `<row r="1048576"><c><v>1</v></c></row><row><c><v>2</v></c></row>`, []string{"tệp ghi dòng thứ 1048577", "giới hạn của Excel"}},
+		{"a bad escape in a cell is not a long cell", dossierRows + `<row r="4"><c r="A4" t="str"><v>&bogus;</v></c></row>`, []string{"không đọc được dòng sau dòng"}},
 		{"cells without references past XFD", dossierRows + `<row r="4">` + strings.Repeat(`<c><v>1</v></c>`, maxColumns+1) + `</row>`, []string{"tệp ghi ô thứ 16385 của dòng 4", "giới hạn của Excel"}},
 		{"inline text over 32,767 characters", dossierRows + `<row r="4">` + is("C4", long) + `</row>`, []string{"ô C4 (dòng 4, cột C)", "32.767 ký tự"}},
 		{"escaped text over 32,767 characters", dossierRows + `<row r="4"><c r="B4" t="str"><v>` + strings.Repeat("&amp;", maxCellChars+1) + `</v></c></row>`, []string{"ô B4 (dòng 4, cột B)", "32.767 ký tự"}},

@@ -296,7 +296,7 @@ func (s *sheetRows) next() (row *cells, line int, ok bool, err error) {
 			s.done = true
 			continue
 		case err != nil:
-			if s.inCell {
+			if s.inCell && errors.Is(err, errTokenTooLong) {
 				err = &cellError{row: s.c.row, col: s.c.col, err: err,
 					Message: "ô quá dài (hơn 1 MB trong tệp): rút ngắn nội dung ô, tối đa 32.767 ký tự"}
 			}
@@ -312,7 +312,9 @@ func (s *sheetRows) next() (row *cells, line int, ok bool, err error) {
 				return nil, 0, false, err
 			}
 			if !explicit {
-				n = s.line + 1
+				if n = s.line + 1; n > maxRows {
+					return nil, 0, false, &boundsError{ref: "", where: fmt.Sprintf("dòng thứ %d", n)}
+				}
 			}
 			s.nextCol = 0
 			if s.startRow(n, explicit) {
@@ -340,6 +342,9 @@ func (s *sheetRows) next() (row *cells, line int, ok bool, err error) {
 			if n > 0 && (!s.has || n != s.line) {
 				flushed = s.startRow(n, true)
 			} else if !s.has {
+				if s.line+1 > maxRows {
+					return nil, 0, false, &boundsError{ref: string(ref), where: fmt.Sprintf("dòng thứ %d", s.line+1)}
+				}
 				s.startRow(s.line+1, false)
 			}
 			s.nextCol = col + 1
