@@ -149,6 +149,15 @@ func TestHostileWorkbooks(t *testing.T) {
 					t.Errorf("%d rows, %d issues, last %q", len(res.Table.Rows), len(res.Issues), last)
 				}
 			}},
+		{"a million rows, each with one cell in XFD, no header", func(w io.Writer) {
+			for r := 1; r <= n; r++ {
+				fmt.Fprintf(w, `<row r="%d"><c r="XFD%d"><v>1</v></c></row>`, r, r)
+			}
+		}, nil, func(t *testing.T, res *Result, err error) {
+			if err == nil || !strings.Contains(err.Error(), "thiếu cột bắt buộc") {
+				t.Errorf("err %v, want the missing columns named", err)
+			}
+		}},
 		{"a million rows, each with an empty styled cell in XFD", farRows(`<row r="%d" spans="16384:16384"><c r="XFD%d" s="1"/></row>`), nil,
 			func(t *testing.T, res *Result, err error) {
 				if err != nil || len(res.Table.Rows) != 0 || len(res.Issues) != 0 {
