@@ -8,8 +8,15 @@
 // the rest of the file is still read. A file that cannot be used at all is an
 // error wrapping [ErrUnusable].
 //
+// The header may take up to three rows, as registers have it (groups
+// merged across above sub-columns, single columns merged down), and a row
+// numbering the columns under it is skipped (parse.go).
+//
 // Workbooks are streamed: archive/zip and a SAX scanner read one row at a
 // time with raw cell values (workbook.go, sheet.go), and a [Spec] may keep
-// only the columns its caller reads. Calendar dates are given as time.Time
-// values at 00:00 UTC.
+// only the columns its caller reads. Rows are stored sparsely (cells.go)
+// and Excel's limits — 1,048,576 rows, 16,384 columns, 32,767 characters a
+// cell — hold by construction, so what a read costs follows what the file
+// holds, not what it claims. Calendar dates are given as time.Time values
+// at 00:00 UTC.
 package sources
