@@ -2,6 +2,7 @@ package sources
 
 import (
 	"errors"
+	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -197,5 +198,58 @@ func TestExcelBounds(t *testing.T) {
 	}
 	if !tooLong(ok + "a") {
 		t.Errorf("32,768 characters not found too long")
+	}
+}
+
+// TestCSVCellTooLong: Excel's cell limit holds for CSV too.
+func TestCSVCellTooLong(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "a.csv")
+	body := "Mã hồ sơ;Lĩnh vực;Ngày tiếp nhận;Ngày hẹn trả\nHS1;" + strings.Repeat("x", maxCellChars+1) + ";01/03/2024;05/03/2024\n"
+	if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err := Read(Spec{Name: "dossiers", Path: p}, dossierSchema())
+	if !errors.Is(err, ErrUnusable) || !strings.Contains(err.Error(), "ô B2 (dòng 2, cột B)") || !strings.Contains(err.Error(), "32.767") {
+		t.Errorf("err %v", err)
+	}
+}
+
+// TestOddPackagesMatchExcelize: where excelize reads a third-party oddity
+// right, this reader reads it the same, cell by cell. (Not compared:
+// escaped surrogate pairs, which excelize v2.11.1 drops — "x_xD801__xDC05_y"
+// reads "xy" — and references such as "7" or row 0, whose cells it loses.)
+func TestOddPackagesMatchExcelize(t *testing.T) {
+	base := bookParts(dossierRows)
+	backslashed := base
+	for _, n := range []string{"xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/worksheets/sheet1.xml"} {
+		backslashed = rename(backslashed, n, strings.ReplaceAll(n, "/", `\`))
+	}
+	cases := map[string][]part{
+		"backslashes": backslashed,
+		"shared strings declared, absent": edit(base, "xl/_rels/workbook.xml.rels", relsOpen+
+			`<Relationship Id="rId1" Type="`+relType+`worksheet" Target="worksheets/sheet1.xml"/>`+
+			`<Relationship Id="rId2" Type="`+relType+`sharedStrings" Target="sharedStrings.xml"/></Relationships>`),
+		"repeated row numbers":  bookParts(`<row r="1">` + is("A1", "a") + `</row><row r="1">` + is("B1", "b") + `</row><row r="2"><c r="C2"><v>2</v></c></row>`),
+		"inline string and <v>": bookParts(`<row r="1"><c r="A1" t="inlineStr"><v>1.0</v><is><t>1.</t></is></c></row>`),
+		"no references":         bookParts(`<row><c><v>1</v></c><c><v>2</v></c></row><row><c><v>3</v></c></row>`),
+	}
+	for name, parts := range cases {
+		t.Run(name, func(t *testing.T) {
+			data := zipParts(t, parts)
+			p := filepath.Join(t.TempDir(), "odd.xlsx")
+			if err := os.WriteFile(p, data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			f, err := excelize.OpenFile(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer f.Close()
+			wb, err := openWorkbook(data, 1<<20)
+			if err != nil {
+				t.Fatal(err)
+			}
+			compareSheet(t, wb, wb.sheets[0], f)
+		})
 	}
 }
