@@ -10,7 +10,7 @@
 //
 // The header may take up to three rows, as registers have it (groups
 // merged across above sub-columns, single columns merged down), and a row
-// numbering the columns under it is skipped (parse.go).
+// numbering the columns under it is skipped (header.go).
 //
 // Workbooks are streamed: archive/zip and a SAX scanner read one row at a
 // time with raw cell values (workbook.go, sheet.go), and a [Spec] may keep

@@ -253,3 +253,12 @@ func TestOddPackagesMatchExcelize(t *testing.T) {
 		})
 	}
 }
+
+// TestBoundsInHeader: a reference past Excel's limits before the header is
+// found is named like one after it.
+func TestBoundsInHeader(t *testing.T) {
+	_, err := readPackage(t, zipParts(t, bookParts(`<row r="1"><c r="XFE1"><v>1</v></c></row>`+dossierRows)), "")
+	if err == nil || !strings.Contains(err.Error(), "tệp ghi ô XFE1") {
+		t.Errorf("err %v", err)
+	}
+}
