@@ -13,7 +13,7 @@
 // numbering the columns under it is skipped (header.go).
 //
 // Workbooks are streamed: archive/zip and a SAX scanner read one row at a
-// time with raw cell values (workbook.go, sheet.go), and a [Spec] may keep
+// time with raw cell values (workbook.go, sax.go, sheet.go), and a [Spec] may keep
 // only the columns its caller reads. Rows are stored sparsely (cells.go)
 // and Excel's limits — 1,048,576 rows, 16,384 columns, 32,767 characters a
 // cell — hold by construction, so what a read costs follows what the file

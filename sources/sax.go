@@ -1,0 +1,143 @@
+package sources
+
+import (
+	"bytes"
+	"errors"
+	"io"
+
+	"github.com/orisano/gosax"
+)
+
+// Bounds on what one cell may cost to read, whatever the file says: a
+// cell's text is gathered up to maxCellBytes (enough for maxCellChars of
+// any script), and no single XML token may be longer than maxTokenBytes
+// (the scanner holds a whole token in memory).
+const (
+	maxCellBytes  = 4 * maxCellChars
+	maxTokenBytes = 1 << 20
+)
+
+// errTokenTooLong is returned for an XML token longer than maxTokenBytes.
+var errTokenTooLong = errors.New("an XML token is longer than 1 MB")
+
+// sax walks an XML part event by event without building a tree: a
+// district's sheet of a year is tens of megabytes of small elements.
+type sax struct {
+	r    *gosax.Reader
+	lim  *tokenLimit
+	text []byte // character data gathered by the caller
+	over bool   // text was longer than maxCellBytes and was cut
+}
+
+// tokenLimit fails a read once more than max bytes were pulled for one
+// event: the scanner buffers a whole token, so this bounds its memory.
+type tokenLimit struct {
+	r   io.Reader
+	n   int
+	max int
+}
+
+func (t *tokenLimit) Read(p []byte) (int, error) {
+	if t.n > t.max {
+		return 0, errTokenTooLong
+	}
+	n, err := t.r.Read(p)
+	t.n += n
+	return n, err
+}
+
+func newSAX(r io.Reader) *sax {
+	lim := &tokenLimit{r: r, max: maxTokenBytes}
+	x := &sax{r: gosax.NewReaderSize(lim, 64<<10), lim: lim}
+	x.r.EmitSelfClosingTag = true // <c r="A1"/> is a start and an end
+	return x
+}
+
+// resetText starts gathering a new text.
+func (x *sax) resetText() { x.text, x.over = x.text[:0], false }
+
+// next returns the next start or end tag's local name and attributes;
+// character data inside is added to x.text when keep is set. At the end of
+// the part it returns io.EOF.
+func (x *sax) next(keep bool) (start bool, name, attrs []byte, err error) {
+	for {
+		e, err := x.r.Event()
+		x.lim.n = 0
+		if err == io.EOF { // inside a tag: the part is cut short
+			err = io.ErrUnexpectedEOF
+		}
+		if err != nil {
+			return false, nil, nil, err
+		}
+		switch e.Type() {
+		case gosax.EventEOF:
+			return false, nil, nil, io.EOF
+		case gosax.EventStart, gosax.EventEnd:
+			name, attrs := gosax.Name(e.Bytes)
+			if i := bytes.IndexByte(name, ':'); i >= 0 {
+				name = name[i+1:]
+			}
+			return e.Type() == gosax.EventStart, name, attrs, nil
+		case gosax.EventText:
+			if keep && x.room(len(e.Bytes)) {
+				t, err := gosax.Unescape(e.Bytes)
+				if err != nil {
+					return false, nil, nil, err
+				}
+				x.text = append(x.text, t...)
+			}
+		case gosax.EventCData:
+			if b := e.Bytes[len("<![CDATA[") : len(e.Bytes)-len("]]>")]; keep && x.room(len(b)) {
+				x.text = append(x.text, b...)
+			}
+		}
+	}
+}
+
+// room reports whether n more bytes of text may be gathered; past
+// maxCellBytes the text is marked too long and no more is kept.
+func (x *sax) room(n int) bool {
+	if x.over || len(x.text)+n > maxCellBytes {
+		x.over = true
+		return false
+	}
+	return true
+}
+
+// tooLong reports whether s is longer than a cell may be.
+func tooLong(s string) bool {
+	if len(s) <= maxCellChars {
+		return false
+	}
+	n := 0
+	for _, r := range s {
+		if n++; r > 0xFFFF {
+			n++ // a surrogate pair in UTF-16
+		}
+	}
+	return n > maxCellChars
+}
+
+// attr returns the value of attribute key (its local name), unescaped in
+// place: the tag's bytes are not used again.
+func attr(attrs []byte, key string) []byte {
+	for len(attrs) > 0 {
+		a, rest, err := gosax.NextAttribute(attrs)
+		if err != nil || a.Key == nil {
+			return nil
+		}
+		k := a.Key
+		if i := bytes.IndexByte(k, ':'); i >= 0 {
+			k = k[i+1:]
+		}
+		if string(k) == key && len(a.Value) >= 2 {
+			v, err := gosax.Unescape(a.Value[1 : len(a.Value)-1])
+			if err != nil {
+				return nil
+			}
+			return v
+		}
+		attrs = rest
+	}
+	return nil
+}
