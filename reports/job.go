@@ -3,6 +3,7 @@ package reports
 import (
 	"context"
 	"fmt"
+	"path/filepath"
 
 	"github.com/mn2010/baocao/internal/crashpoint"
 	"github.com/mn2010/baocao/reports/archive"
@@ -52,6 +53,10 @@ type Outcome struct {
 	Skipped  bool      // OnlyNew, and the period had the version Entry
 	Record   *delivery.Record
 	SendErr  error // the version is archived but not sent (Record says pending or failed)
+	// Draft is set when the report has reviewers: the version waits for
+	// approval, and Record and SendErr are those of the reviewers'
+	// message (nil Record when mail is off).
+	Draft bool
 }
 
 // Run makes report id for period p, archives it and, when mail is on,
@@ -68,7 +73,14 @@ func (j *Job) Run(ctx context.Context, id string, p period.Period, opt RunOption
 			return Outcome{Entry: e, Skipped: ok}, err
 		}
 	}
+	reviewed := j.maker.cfg.Reports[id].Reviewed()
 	opt.Delivery = delivery.NewRecord(j.mail == nil)
+	if reviewed {
+		opt.Delivery = delivery.NewDraft()
+		if j.mail != nil {
+			opt.Review = delivery.NewRecord(false)
+		}
+	}
 	entry, man, err := j.maker.Make(id, p, opt.Options)
 	if err != nil {
 		return Outcome{}, err
@@ -77,22 +89,118 @@ func (j *Job) Run(ctx context.Context, id string, p period.Period, opt RunOption
 	if opt.Archived != nil {
 		opt.Archived(entry, man)
 	}
-	out := Outcome{Entry: entry, Manifest: man}
+	out := Outcome{Entry: entry, Manifest: man, Draft: reviewed}
+	if reviewed {
+		j.supersedeDrafts(entry)
+		if j.mail != nil {
+			out.Record, out.SendErr = j.SendReview(ctx, entry)
+		}
+		return out, nil
+	}
 	if j.mail != nil {
 		out.Record, out.SendErr = j.send(ctx, entry, false)
 	}
 	return out, nil
 }
 
+// supersedeDrafts marks the older drafts of e's period, still waiting for
+// review, as replaced by e: they can no longer be approved.
+func (j *Job) supersedeDrafts(e archive.Entry) {
+	all, err := j.maker.store.Versions(e.Report, e.Period)
+	if err != nil {
+		j.notify(err.Error())
+		return
+	}
+	for _, o := range all {
+		if o.Version >= e.Version {
+			continue
+		}
+		rec, _, err := delivery.LoadRecord(o.Dir)
+		if err != nil || rec.Status != delivery.Draft {
+			continue
+		}
+		if a, _ := ReadApproval(o.Dir); a != nil {
+			continue // approved; completed by send or the daemon
+		}
+		if ret, _ := ReadReturn(o.Dir); ret != nil {
+			continue
+		}
+		if done, err := delivery.Supersede(o.Dir, e.Version); err != nil {
+			j.notify(fmt.Sprintf("%s/%s v%d could not be marked superseded: %v", o.Report, o.Period, o.Version, err))
+		} else if done {
+			j.notify(fmt.Sprintf("%s/%s v%d, a draft, is replaced by v%d: it can no longer be approved", o.Report, o.Period, o.Version, e.Version))
+		}
+	}
+}
+
+// SendReview sends the reviewers' message of a draft, once: its record
+// (review.json) says whether it was sent.
+func (j *Job) SendReview(ctx context.Context, e archive.Entry) (*delivery.Record, error) {
+	if j.mail == nil {
+		return nil, fmt.Errorf("%w: the config has no [smtp] host", delivery.ErrSettings)
+	}
+	msg, err := j.maker.ReviewMessage(e)
+	if err != nil {
+		return nil, err
+	}
+	return delivery.New(*j.mail, delivery.Options{Now: j.maker.now, Record: ReviewMailName}).Deliver(ctx, e.Dir, msg, false)
+}
+
 // Send mails an archived version, under its report's lock: once, unless
-// forced, and never one superseded by a newer version that was sent.
+// forced, and never one superseded by a newer version that was sent. A
+// draft is never sent: Send completes an approval a crash interrupted and
+// sends the approved document, delivers a reviewers' message still owed,
+// and otherwise says why the draft cannot go.
 func (j *Job) Send(ctx context.Context, e archive.Entry, force bool) (*delivery.Record, error) {
 	unlock, err := j.lock(e.Report)
 	if err != nil {
 		return nil, err
 	}
 	defer unlock()
-	return j.send(ctx, e, force)
+	to, err := j.sendable(ctx, e)
+	if err != nil {
+		return nil, err
+	}
+	return j.send(ctx, to, force)
+}
+
+// sendable is the version to send for e: e, or the document issued from
+// it; an error says why there is none.
+func (j *Job) sendable(ctx context.Context, e archive.Entry) (archive.Entry, error) {
+	loc := j.maker.cfg.Location
+	if ret, err := ReadReturn(e.Dir); err != nil {
+		return e, err
+	} else if ret != nil {
+		return e, fmt.Errorf("%w: %s/%s v%d was returned by %s at %s: %q; it is never sent. Make a new draft with baocao run -r %s -p %s",
+			ErrReturned, e.Report, e.Period, e.Version, ret.By, stamp(ret.At, loc), ret.Reason, e.Report, e.Period)
+	}
+	rec, _, err := delivery.LoadRecord(e.Dir)
+	if err != nil {
+		return e, err
+	}
+	switch {
+	case rec.Status == delivery.Approved && rec.IssuedAs != 0:
+		return archive.Entry{Report: e.Report, Period: e.Period, Version: rec.IssuedAs,
+			Dir: filepath.Join(filepath.Dir(e.Dir), fmt.Sprint("v", rec.IssuedAs))}, nil
+	case rec.Unapproved:
+		return e, fmt.Errorf("%w: %s/%s v%d, a draft, was replaced by v%d before it was approved; it is never sent", delivery.ErrSuperseded, e.Report, e.Period, e.Version, rec.SupersededBy)
+	case rec.Status != delivery.Draft:
+		return e, nil
+	}
+	to, done, err := j.completeLocked(e)
+	if err != nil || done {
+		return to, err
+	}
+	owed := ""
+	if review, ok, err := delivery.LoadNamed(e.Dir, ReviewMailName); err == nil && ok && review.ToSend() && j.mail != nil {
+		if _, err := j.SendReview(ctx, e); err != nil {
+			owed = fmt.Sprintf(" (its reviewers' message is still owed: %v)", err)
+		} else {
+			owed = " (its reviewers' message, owed, was sent now)"
+		}
+	}
+	return e, fmt.Errorf("%w: %s/%s v%d is a draft waiting for review%s; it is sent once approved: baocao approve -r %s -p %s --by NAME",
+		delivery.ErrNotApproved, e.Report, e.Period, e.Version, owed, e.Report, e.Period)
 }
 
 func (j *Job) lock(id string) (func(), error) {

@@ -29,6 +29,8 @@ type Maker struct {
 	texts *render.Texts
 	store *archive.Store
 	now   func() time.Time
+	// reviewLink, if set, links a draft's page on the staff web page.
+	reviewLink func(e archive.Entry) string
 }
 
 // NewMaker loads the plan and texts a config names. now may be nil.
@@ -82,15 +84,49 @@ type Options struct {
 	// files, so that the version is never visible without one; nil files
 	// none.
 	Delivery *delivery.Record
+	// Review is the record of the reviewers' message, filed with a draft
+	// when mail is on, so that the message is owed from the moment the
+	// draft is visible; nil files none.
+	Review *delivery.Record
+
+	// The issue of an approved draft (Approve): the version is made from
+	// the same inputs, at the same generation time, so that only the
+	// number and date differ.
+	Generated  time.Time   // zero: now
+	IssuedFrom *IssuedFrom // written in the manifest
+	// Check, if not nil, sees the inputs read and the manifest made before
+	// anything is archived; an error stops the run.
+	Check func(man *Manifest) error
 }
 
 // Make reads, computes, renders and archives report reportID for period p.
 func (m *Maker) Make(reportID string, p period.Period, opt Options) (archive.Entry, *Manifest, error) {
-	data, err := m.Read()
+	b, err := m.build(reportID, p, opt)
 	if err != nil {
 		return archive.Entry{}, nil, err
 	}
+	e, err := m.file(b, opt)
+	return e, b.man, err
+}
+
+// built is a version made and not yet archived.
+type built struct {
+	report string
+	p      period.Period
+	man    *Manifest
+	files  []archive.File
+}
+
+// build reads, computes and renders a version, and checks it (opt.Check).
+func (m *Maker) build(reportID string, p period.Period, opt Options) (*built, error) {
+	data, err := m.Read()
+	if err != nil {
+		return nil, err
+	}
 	now := m.now().In(m.cfg.Location)
+	if !opt.Generated.IsZero() {
+		now = opt.Generated.In(m.cfg.Location)
+	}
 	out := indicators.Compute(indicators.Input{Plan: m.plan, Period: p, Tables: data.Tables, OfficialDomains: m.cfg.OfficialDomains})
 	narr, narrIssues := narrative.Collect(data.Tables[m.plan.Narrative.Source], p)
 	data.Tables = nil // the rows are counted: let rendering reuse their memory
@@ -104,27 +140,38 @@ func (m *Maker) Make(reportID string, p period.Period, opt Options) (archive.Ent
 		Texts:    m.texts, Generated: now}
 	xlsx, err := render.Workbook(doc)
 	if err != nil {
-		return archive.Entry{}, nil, err
+		return nil, err
 	}
 	pdf, err := render.PDF(doc)
 	if err != nil {
-		return archive.Entry{}, nil, err
+		return nil, err
 	}
 	docx, err := render.DOCX(doc)
 	if err != nil {
-		return archive.Entry{}, nil, err
+		return nil, err
 	}
 	base := "bao-cao-cchc-" + p.Label()
 	files := []archive.File{{Name: base + ".pdf", Data: pdf}, {Name: base + ".xlsx", Data: xlsx}, {Name: base + ".docx", Data: docx}}
 	man := &Manifest{Report: reportID, GeneratedAt: now.Format(time.RFC3339), Issued: issued.Format("2006-01-02"),
 		Period: ManifestPeriod{Label: p.Label(), From: p.From.Format("2006-01-02"), To: p.To.Format("2006-01-02"), Boundaries: string(p.Boundary)},
 		Plan:   m.plan.Reference, Inputs: data.Inputs, Indicators: out.Indicators, Dossiers: out.Fields, Late: out.Late,
-		Tasks: out.Tasks, Narrative: narr, Issues: doc.Warnings}
+		Tasks: out.Tasks, Narrative: narr, Issues: doc.Warnings, IssuedFrom: opt.IssuedFrom}
 	for _, f := range files {
 		sum := sha256.Sum256(f.Data)
 		man.Outputs = append(man.Outputs, Output{Path: f.Name, SHA256: hex.EncodeToString(sum[:]), Bytes: len(f.Data)})
 	}
-	entry, err := m.store.Put(reportID, p.Label(), func(v int) ([]archive.File, error) {
+	if opt.Check != nil {
+		if err := opt.Check(man); err != nil {
+			return nil, err
+		}
+	}
+	return &built{report: reportID, p: p, man: man, files: files}, nil
+}
+
+// file archives a built version with the records opt names.
+func (m *Maker) file(b *built, opt Options) (archive.Entry, error) {
+	man, files := b.man, b.files
+	return m.store.Put(b.report, b.p.Label(), func(v int) ([]archive.File, error) {
 		man.Version = v
 		js, err := json.MarshalIndent(man, "", "  ")
 		if err != nil {
@@ -138,9 +185,15 @@ func (m *Maker) Make(reportID string, p period.Period, opt Options) (archive.Ent
 			}
 			out = append(out, archive.File{Name: delivery.RecordName, Data: rec})
 		}
+		if opt.Review != nil {
+			rec, err := opt.Review.Bytes()
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, archive.File{Name: ReviewMailName, Data: rec})
+		}
 		return out, nil
 	})
-	return entry, man, err
 }
 
 func (m *Maker) unit() render.Unit {

@@ -25,6 +25,10 @@ type Manifest struct {
 	// show it; absent when nothing was written.
 	Narrative narrative.Narrative `json:"narrative,omitempty"`
 	Issues    []sources.Issue     `json:"issues"`
+	// IssuedFrom is, for the issued document of an approved draft, the
+	// draft and its approval: the same inputs and figures, with the number
+	// and date of issue the approval gave.
+	IssuedFrom *IssuedFrom `json:"issued_from,omitempty"`
 }
 
 // ManifestPeriod is the period a version covers.

@@ -15,6 +15,8 @@ const (
 	InFlight = "in-flight" // the attempt is recorded as in flight, nothing sent yet
 	Accepted = "accepted"  // the server accepted the message; the record does not say so yet
 	Recorded = "recorded"  // the record says sent
+	Approved = "approved"  // the approval is recorded; the draft's record does not say so, nothing is issued or sent
+	Issued   = "issued"    // the issued version is archived; the draft's record does not point at it yet
 )
 
 // Hit kills the process if step is the one named by BAOCAO_TEST_CRASH_AT.

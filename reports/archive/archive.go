@@ -278,3 +278,45 @@ func ReplaceFile(path string, data []byte) error {
 	}
 	return syncDir(dir)
 }
+
+// ErrWritten is returned by WriteOnce when the file exists: a record that
+// is written once is never rewritten.
+var ErrWritten = errors.New("archive: written once, and already there")
+
+// WriteOnce creates path with data, durably, and fails with ErrWritten if
+// it exists: the approval and return records of a version are written
+// once and never rewritten. A crash part-way leaves no file or a whole one
+// (it is written beside, then linked into place).
+func WriteOnce(path string, data []byte) error {
+	dir := filepath.Dir(path)
+	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-")
+	if err != nil {
+		return fmt.Errorf("archive: %w", err)
+	}
+	tmp := f.Name()
+	defer os.Remove(tmp)
+	_, err = f.Write(data)
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("archive: %s: %w", path, err)
+	}
+	// A hard link fails if the target exists, where a rename would
+	// replace it; a file system without links gets an exclusive create.
+	if err := os.Link(tmp, path); err != nil {
+		if errors.Is(err, fs.ErrExist) {
+			return fmt.Errorf("%w: %s", ErrWritten, path)
+		}
+		if err := writeSynced(path, data); err != nil {
+			if errors.Is(err, fs.ErrExist) {
+				return fmt.Errorf("%w: %s", ErrWritten, path)
+			}
+			return err
+		}
+	}
+	return syncDir(dir)
+}

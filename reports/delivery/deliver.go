@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/gofrs/flock"
@@ -19,6 +20,10 @@ var ErrAlreadySent = errors.New("delivery: already sent")
 // newer version of its period was sent.
 var ErrSuperseded = errors.New("delivery: superseded by a newer version")
 
+// ErrNotApproved is returned for a version that waits for a reviewer or
+// was returned: it is never sent to the district.
+var ErrNotApproved = errors.New("delivery: not approved")
+
 // ErrBusy is returned when another process is sending the same version.
 var ErrBusy = errors.New("delivery: another process is sending this version")
 
@@ -29,7 +34,11 @@ var ErrNotRecorded = errors.New("delivery: the delivery record cannot be written
 // Options tune a Deliverer; zero values are fine.
 type Options struct {
 	Now  func() time.Time
-	Save func(dir string, r *Record) error // writes the record; (*Record).Save by default
+	Save func(dir string, r *Record) error // writes the record; (*Record).SaveNamed by default
+	// Record is the record's file name in the version folder: RecordName
+	// (the district's message) by default; the review message and the
+	// reminders each have their own.
+	Record string
 }
 
 // Deliverer sends versions and records each attempt.
@@ -37,17 +46,21 @@ type Deliverer struct {
 	settings Settings
 	now      func() time.Time
 	save     func(dir string, r *Record) error
+	name     string
 	sleep    func(context.Context, time.Duration) error
 }
 
 // New returns a Deliverer.
 func New(s Settings, o Options) *Deliverer {
-	d := &Deliverer{settings: s.withDefaults(), now: o.Now, save: o.Save, sleep: sleepCtx}
+	d := &Deliverer{settings: s.withDefaults(), now: o.Now, save: o.Save, name: o.Record, sleep: sleepCtx}
 	if d.now == nil {
 		d.now = time.Now
 	}
+	if d.name == "" {
+		d.name = RecordName
+	}
 	if d.save == nil {
-		d.save = func(dir string, r *Record) error { return r.Save(dir) }
+		d.save = func(dir string, r *Record) error { return r.SaveNamed(dir, d.name) }
 	}
 	return d
 }
@@ -70,7 +83,11 @@ func sleepCtx(ctx context.Context, d time.Duration) error {
 // until ctx ends; an attempt under way when ctx ends is finished (it is
 // bounded by its own deadline). It returns the final record.
 func (d *Deliverer) Deliver(ctx context.Context, dir string, msg *Message, force bool) (*Record, error) {
-	lock := flock.New(filepath.Join(dir, ".delivery.lock"))
+	lockName := ".delivery.lock"
+	if d.name != RecordName {
+		lockName = "." + strings.TrimSuffix(d.name, ".json") + ".lock"
+	}
+	lock := flock.New(filepath.Join(dir, lockName))
 	ok, err := lock.TryLock()
 	if err != nil { // the folder cannot be written: neither can the record
 		return nil, fmt.Errorf("%w (%s): %v", ErrNotRecorded, dir, err)
@@ -79,11 +96,15 @@ func (d *Deliverer) Deliver(ctx context.Context, dir string, msg *Message, force
 		return nil, ErrBusy
 	}
 	defer lock.Unlock()
-	rec, _, err := LoadRecord(dir)
+	rec, _, err := LoadNamed(dir, d.name)
 	if err != nil {
 		return nil, err
 	}
 	switch {
+	case rec.Status == Draft || rec.Status == Returned: // even forced
+		return rec, fmt.Errorf("%w: %s", ErrNotApproved, rec.Status)
+	case rec.Unapproved: // even forced
+		return rec, fmt.Errorf("%w: a draft replaced by v%d before it was approved", ErrSuperseded, rec.SupersededBy)
 	case rec.Status == Sent && !force:
 		return rec, fmt.Errorf("%w (message %s); use --force to send it again", ErrAlreadySent, rec.MessageID)
 	case rec.Status == Superseded && !force:

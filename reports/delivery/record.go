@@ -23,10 +23,17 @@ const InFlight = "in flight"
 
 // Record is delivery.json.
 type Record struct {
-	Status       Status    `json:"status"`
-	MessageID    string    `json:"message_id"`
-	SupersededBy int       `json:"superseded_by,omitempty"` // the version sent instead
-	Attempts     []Attempt `json:"attempts"`
+	Status       Status `json:"status"`
+	MessageID    string `json:"message_id"`
+	SupersededBy int    `json:"superseded_by,omitempty"` // the version sent (or drafted) instead
+	// IssuedAs is, for an approved draft, the newer version that carries
+	// the approved document with its number and date of issue: that one is
+	// sent, this one never.
+	IssuedAs int `json:"issued_as,omitempty"`
+	// Unapproved marks a draft superseded before it was approved: it is
+	// never sent, even forced.
+	Unapproved bool      `json:"unapproved,omitempty"`
+	Attempts   []Attempt `json:"attempts"`
 }
 
 // Attempt is one try to send. The tries of one delivery round (one
@@ -56,11 +63,27 @@ func (r *Record) Bytes() ([]byte, error) {
 	return append(b, '\n'), nil
 }
 
+// NewDraft is the record of a version that waits for a reviewer.
+func NewDraft() *Record { return &Record{Status: Draft, Attempts: []Attempt{}} }
+
+// ToSend reports whether the version is to be sent (now or on a retry):
+// pending, or approved and not issued as another version.
+func (r *Record) ToSend() bool {
+	return r.Status == Pending || r.Status == Approved && r.IssuedAs == 0
+}
+
 // LoadRecord reads dir's delivery record. A version without one (archived
 // before records were written with the version, or whose record was lost)
 // is pending: ok is false and the record says so.
 func LoadRecord(dir string) (rec *Record, ok bool, err error) {
-	b, err := os.ReadFile(filepath.Join(dir, RecordName))
+	return LoadNamed(dir, RecordName)
+}
+
+// LoadNamed reads the record of one message of a version (the review
+// message, a reminder) from its file name in dir; an absent one is
+// pending, with ok false.
+func LoadNamed(dir, name string) (rec *Record, ok bool, err error) {
+	b, err := os.ReadFile(filepath.Join(dir, name))
 	if errors.Is(err, fs.ErrNotExist) {
 		return &Record{Status: Pending, Attempts: []Attempt{}}, false, nil
 	}
@@ -69,7 +92,7 @@ func LoadRecord(dir string) (rec *Record, ok bool, err error) {
 	}
 	var r Record
 	if err := json.Unmarshal(b, &r); err != nil {
-		return nil, false, fmt.Errorf("delivery: %s: %w", filepath.Join(dir, RecordName), err)
+		return nil, false, fmt.Errorf("delivery: %s: %w", filepath.Join(dir, name), err)
 	}
 	if r.Status == "" {
 		r.Status = Pending
@@ -78,12 +101,15 @@ func LoadRecord(dir string) (rec *Record, ok bool, err error) {
 }
 
 // Save replaces dir's delivery record atomically.
-func (r *Record) Save(dir string) error {
+func (r *Record) Save(dir string) error { return r.SaveNamed(dir, RecordName) }
+
+// SaveNamed replaces the record file name in dir atomically.
+func (r *Record) SaveNamed(dir, name string) error {
 	b, err := r.Bytes()
 	if err != nil {
 		return err
 	}
-	if err := archive.ReplaceFile(filepath.Join(dir, RecordName), b); err != nil {
+	if err := archive.ReplaceFile(filepath.Join(dir, name), b); err != nil {
 		return fmt.Errorf("delivery: %w", err)
 	}
 	return nil
@@ -118,14 +144,21 @@ func (r *Record) LastAttempt() time.Time {
 }
 
 // Supersede marks the version in dir as never to be sent because version
-// by of the same period was sent. A version already sent keeps its record.
+// by of the same period was sent (or, for a draft, made after it). A
+// version sent, superseded or returned keeps its record, and so does an
+// approved draft issued as another version.
 func Supersede(dir string, by int) (bool, error) {
 	rec, _, err := LoadRecord(dir)
 	if err != nil {
 		return false, err
 	}
-	if rec.Status == Sent || rec.Status == Superseded {
+	switch {
+	case rec.Status == Sent, rec.Status == Superseded, rec.Status == Returned,
+		rec.Status == Approved && rec.IssuedAs != 0:
 		return false, nil
+	}
+	if rec.Status == Draft {
+		rec.Unapproved = true
 	}
 	rec.Status, rec.SupersededBy = Superseded, by
 	return true, rec.Save(dir)

@@ -2,21 +2,30 @@ package delivery
 
 import "fmt"
 
-// Status is where a version's delivery stands: a closed vocabulary, so
-// that a record with an unknown word is an error, not a guess.
+// Status is where a version stands: made, reviewed, sent. A closed
+// vocabulary, so that a record with an unknown word is an error, not a
+// guess.
 type Status string
 
-// Statuses of a delivery.
+// Statuses of a version. A report without reviewers starts pending (or
+// held); one with reviewers starts as a draft, which is returned or
+// approved, and only an approved version is sent.
 const (
+	Draft      Status = "draft"      // waiting for a reviewer: never sent to the district
+	Returned   Status = "returned"   // a reviewer returned it: never sent nor approved
+	Approved   Status = "approved"   // approved: to be sent (or issued as a newer version, Record.IssuedAs)
 	Pending    Status = "pending"    // to be sent (or retried after a transient failure)
 	Sent       Status = "sent"       // the server accepted it
 	Failed     Status = "failed"     // a permanent failure: needs a fix, then `baocao send`
 	Held       Status = "held"       // archived with --no-email: sent only by `baocao send`
-	Superseded Status = "superseded" // a newer version of the period was sent: never sent
+	Superseded Status = "superseded" // a newer version of the period was sent or drafted: never sent
 )
 
 var statusNames = map[Status]string{
-	Pending:    "chờ gửi",
+	Draft:      "chờ duyệt",
+	Returned:   "trả lại",
+	Approved:   "đã duyệt",
+	Pending:    "đang chờ gửi lại",
 	Sent:       "đã gửi",
 	Failed:     "gửi lỗi",
 	Held:       "chỉ lưu, chưa gửi",
@@ -43,7 +52,7 @@ func (s Status) MarshalText() ([]byte, error) {
 func (s *Status) UnmarshalText(b []byte) error {
 	v := Status(b)
 	if _, ok := statusNames[v]; !ok {
-		return fmt.Errorf("delivery: unknown status %q (want pending, sent, failed, held or superseded)", string(b))
+		return fmt.Errorf("delivery: unknown status %q (want draft, returned, approved, pending, sent, failed, held or superseded)", string(b))
 	}
 	*s = v
 	return nil

@@ -1,0 +1,187 @@
+package reports
+
+import (
+	"fmt"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/mn2010/baocao/reports/archive"
+	"github.com/mn2010/baocao/reports/delivery"
+)
+
+// Event is one step of a version's story.
+type Event struct {
+	At   time.Time
+	What string
+}
+
+// VersionState is where one version stands, with who and when.
+type VersionState struct {
+	Entry      archive.Entry
+	Status     delivery.Status // as the records say, an interrupted approval or return counted done
+	Record     *delivery.Record
+	Approval   *Approval // the draft's approval, nil if none
+	Return     *Return   // nil if not returned
+	IssuedFrom *IssuedFrom
+	Events     []Event // oldest first
+}
+
+// Summary is a one-line account of the state: status, who and when.
+func (s *VersionState) Summary(loc *time.Location) string {
+	out := string(s.Status) + " (" + s.Status.String() + ")"
+	switch {
+	case s.Return != nil:
+		out += fmt.Sprintf(" by %s at %s", s.Return.By, stamp(s.Return.At, loc))
+	case s.Approval != nil:
+		out += fmt.Sprintf(", approved by %s at %s", s.Approval.By, stamp(s.Approval.At, loc))
+	case s.IssuedFrom != nil:
+		out += fmt.Sprintf(", issued from v%d", s.IssuedFrom.Version)
+	}
+	if s.Record != nil {
+		switch {
+		case s.Record.IssuedAs != 0:
+			out += fmt.Sprintf(", issued as v%d", s.Record.IssuedAs)
+		case s.Status == delivery.Superseded:
+			out += fmt.Sprintf(" by v%d", s.Record.SupersededBy)
+		case s.Status == delivery.Sent:
+			out += " at " + stamp(s.Record.Attempts[len(s.Record.Attempts)-1].At, loc)
+		}
+		if s.Record.Unknown() {
+			out += " (last attempt interrupted)"
+		}
+	}
+	return out
+}
+
+// State reads a version's records.
+func (m *Maker) State(e archive.Entry) (*VersionState, error) {
+	s := &VersionState{Entry: e}
+	var err error
+	if s.Record, _, err = delivery.LoadRecord(e.Dir); err != nil {
+		return nil, err
+	}
+	s.Status = s.Record.Status
+	if s.Approval, err = ReadApproval(e.Dir); err != nil {
+		return nil, err
+	}
+	if s.Return, err = ReadReturn(e.Dir); err != nil {
+		return nil, err
+	}
+	switch {
+	case s.Return != nil:
+		s.Status = delivery.Returned
+	case s.Approval != nil && s.Status == delivery.Draft:
+		s.Status = delivery.Approved // interrupted: send or the daemon completes it
+	}
+	loc := m.cfg.Location
+	add := func(at, what string) {
+		t, _ := time.Parse(time.RFC3339, at)
+		s.Events = append(s.Events, Event{At: t.In(loc), What: what})
+	}
+	man, err := ReadManifest(e.Dir)
+	if err != nil {
+		return nil, err
+	}
+	s.IssuedFrom = man.IssuedFrom
+	made := fmt.Sprintf("v%d made: %d data warnings, issued %s", e.Version, len(man.Issues), man.Issued)
+	if f := man.IssuedFrom; f != nil {
+		made = fmt.Sprintf("v%d issued from the approved draft v%d: number %s, date %s, same inputs and figures", e.Version, f.Version, numberText(f.Number), f.Date)
+		at := man.GeneratedAt
+		if a, err := ReadApproval(filepath.Join(filepath.Dir(e.Dir), fmt.Sprint("v", f.Version))); err == nil && a != nil {
+			add(a.At, fmt.Sprintf("v%d approved by %s", f.Version, a.By))
+			at = a.At // issued when approved
+		}
+		add(at, made)
+	} else {
+		if m.cfg.Reports[e.Report].Reviewed() && (s.Record.Status == delivery.Draft || s.Approval != nil || s.Return != nil || s.Record.Unapproved) {
+			made = strings.Replace(made, "made", "made as a draft (chờ duyệt)", 1)
+		}
+		add(man.GeneratedAt, made)
+	}
+	for _, name := range []string{ReviewMailName, RemindBefore, RemindDue, OverdueName, ReturnMailName} {
+		r, ok, err := delivery.LoadNamed(e.Dir, name)
+		if err != nil || !ok {
+			continue
+		}
+		what := map[string]string{ReviewMailName: "review message", RemindBefore: "reminder (2 days before the deadline)",
+			RemindDue: "reminder (deadline day)", OverdueName: "deadline-passed notice", ReturnMailName: "return notice"}[name]
+		for _, a := range r.Attempts {
+			add(a.At, fmt.Sprintf("%s to %s: %s", what, strings.Join(a.To, ", "), a.Result))
+		}
+	}
+	if a := s.Approval; a != nil {
+		what := fmt.Sprintf("approved by %s", a.By)
+		if a.Note != "" {
+			what += fmt.Sprintf(", note %q", a.Note)
+		}
+		if a.Number != 0 || a.Date != "" {
+			what += fmt.Sprintf(", number %s, date %s", numberText(a.Number), a.Date)
+		}
+		add(a.At, what)
+	}
+	if r := s.Return; r != nil {
+		add(r.At, fmt.Sprintf("returned by %s: %q", r.By, r.Reason))
+	}
+	for _, a := range s.Record.Attempts {
+		add(a.At, fmt.Sprintf("delivery attempt to %s: %s", strings.Join(a.To, ", "), a.Result))
+	}
+	sort.SliceStable(s.Events, func(i, k int) bool { return s.Events[i].At.Before(s.Events[k].At) })
+	return s, nil
+}
+
+func numberText(n int) string {
+	if n == 0 {
+		return "blank"
+	}
+	return fmt.Sprint(n)
+}
+
+// Story is the whole story of a period's version (the newest when version
+// is 0): the draft and, when it was approved with a number and date, the
+// version issued from it, or the draft the given version was issued from.
+func (m *Maker) Story(report, label string, version int) ([]*VersionState, error) {
+	p, err := m.Period(report, label)
+	if err != nil {
+		return nil, err
+	}
+	all, err := m.store.Versions(report, p.Label())
+	if err != nil {
+		return nil, err
+	}
+	if len(all) == 0 {
+		return nil, fmt.Errorf("%w: %s %s has no archived version", ErrNotArchived, report, p.Label())
+	}
+	pick := all[len(all)-1]
+	if version != 0 {
+		found := false
+		for _, e := range all {
+			if e.Version == version {
+				pick, found = e, true
+			}
+		}
+		if !found {
+			return nil, fmt.Errorf("%w: %s %s has no version %d", ErrNotArchived, report, p.Label(), version)
+		}
+	}
+	st, err := m.State(pick)
+	if err != nil {
+		return nil, err
+	}
+	out := []*VersionState{st}
+	at := func(v int) archive.Entry {
+		return archive.Entry{Report: report, Period: p.Label(), Version: v, Dir: filepath.Join(filepath.Dir(pick.Dir), fmt.Sprint("v", v))}
+	}
+	switch {
+	case st.IssuedFrom != nil:
+		if d, err := m.State(at(st.IssuedFrom.Version)); err == nil {
+			out = append([]*VersionState{d}, out...)
+		}
+	case st.Record.IssuedAs != 0:
+		if d, err := m.State(at(st.Record.IssuedAs)); err == nil {
+			out = append(out, d)
+		}
+	}
+	return out, nil
+}
