@@ -24,7 +24,7 @@ func archiveCmd(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	w := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(w, "REPORT\tPERIOD\tVERSION\tGENERATED\tDELIVERY\tATTEMPTS\tFOLDER")
+	fmt.Fprintln(w, "REPORT\tPERIOD\tVERSION\tGENERATED\tSTATE\tATTEMPTS\tFOLDER")
 	for _, e := range entries {
 		generated := "?"
 		if man, err := reports.ReadManifest(e.Dir); err == nil {
@@ -32,17 +32,11 @@ func archiveCmd(args []string, stdout, stderr io.Writer) error {
 				generated = t.In(cfg.Location).Format("2006-01-02 15:04")
 			}
 		}
-		status, attempts := "unreadable delivery.json", 0
-		if rec, ok, err := delivery.LoadRecord(e.Dir); err == nil {
-			status, attempts = string(rec.Status), len(rec.Attempts)
-			switch {
-			case !ok:
-				status = "pending (no delivery.json)"
-			case rec.Status == delivery.Superseded:
-				status = fmt.Sprintf("superseded by v%d", rec.SupersededBy)
-			case rec.Unknown():
-				status += " (last attempt interrupted)"
-			}
+		status, attempts := "unreadable records", 0
+		if _, ok, err := delivery.LoadRecord(e.Dir); err == nil && !ok {
+			status = "pending (no delivery.json)"
+		} else if st, err := m.State(e); err == nil {
+			status, attempts = st.Summary(cfg.Location), len(st.Record.Attempts)
 		}
 		fmt.Fprintf(w, "%s\t%s\tv%d\t%s\t%s\t%d\t%s\n", e.Report, e.Period, e.Version, generated, status, attempts, e.Dir)
 	}

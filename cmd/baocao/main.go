@@ -42,9 +42,12 @@ var commands = []command{
 	{"run", "-r REPORT -p PERIOD [--no-email]", "read, compute, render, archive (and send) one report", runCmd},
 	{"validate", "[-p PERIOD]", "read every source and print every warning and error; writes nothing", validateCmd},
 	{"send", "-r REPORT -p PERIOD [--force]", "(re)send the newest archived version", sendCmd},
+	{"approve", "-r REPORT -p PERIOD --by NAME [flags]", "approve a draft and send it (--number, --date of issue)", approveCmd},
+	{"reject", "-r REPORT -p PERIOD --by NAME --reason TEXT", "return a draft; the next run makes a new one", rejectCmd},
+	{"status", "-r REPORT -p PERIOD [--version N]", "one version's whole story: draft, review, approval, sending", statusCmd},
 	{"serve", "[--log-format text|json]", "the daemon: runs reports on schedule, catches up, retries deliveries", serveCmd},
 	{"schedule", "", "next runs of each report and the period each will cover", scheduleCmd},
-	{"archive", "", "what is archived: report, period, version, time, delivery status", archiveCmd},
+	{"archive", "", "what is archived: report, period, version, time, state with who and when", archiveCmd},
 	{"web", "[--listen ADDRESS]", "serve the staff's web page alone (no schedules)", webCmd},
 	{"mail-test", "[--to ADDRESS]", "send a short test message to check the [smtp] settings", mailTestCmd},
 	{"init", "[--non-interactive] [flags]", "ask a few questions and write a commented config (in Vietnamese)", initCmd},
@@ -81,9 +84,13 @@ func usage(w io.Writer) {
 
 // badInput are the errors that exit 2 (SPEC §5, docs/daemon.md): a
 // command line, config, plan or source to fix, mail settings that cannot
-// work, and an archive another daemon holds.
+// work, an archive another daemon holds, and a version the review step
+// refuses to approve, return or send (a draft not approved, returned,
+// replaced or already approved; sources changed since the draft).
 var badInput = []error{errUsage, config.ErrInvalid, plan.ErrInvalid, sources.ErrUnusable, period.ErrLabel,
-	reports.ErrUnknownReport, delivery.ErrSettings, archive.ErrLocked}
+	reports.ErrUnknownReport, delivery.ErrSettings, archive.ErrLocked,
+	reports.ErrNotReviewed, reports.ErrNoDraft, reports.ErrReturned, reports.ErrAlreadyApproved, reports.ErrSourcesChanged,
+	delivery.ErrNotApproved, delivery.ErrSuperseded}
 
 // exitCode prints err and maps it to an exit code: 2 for bad input or
 // config, 1 for anything else. A command line that cannot be run gets the

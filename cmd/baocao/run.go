@@ -56,8 +56,30 @@ func runCmd(args []string, stdout, stderr io.Writer) error {
 		}
 		fmt.Fprintln(stdout, e.Dir)
 	}})
-	if err != nil || *noEmail {
+	if err != nil {
 		return err
 	}
+	if out.Draft {
+		return drafted(out, *noEmail, stderr)
+	}
+	if *noEmail {
+		return nil
+	}
 	return sent(out.Entry, out.Record, out.SendErr, stderr)
+}
+
+// drafted says what a run of a reviewed report did: a draft, and the
+// reviewers' message.
+func drafted(out reports.Outcome, noEmail bool, stderr io.Writer) error {
+	e := out.Entry
+	fmt.Fprintf(stderr, "baocao: %s/%s v%d is a draft waiting for review (chờ duyệt); nothing goes to the district until it is approved (baocao approve)\n", e.Report, e.Period, e.Version)
+	switch {
+	case noEmail:
+		fmt.Fprintln(stderr, "baocao: the reviewers were not mailed (--no-email)")
+	case out.SendErr != nil:
+		return fmt.Errorf("%s/%s v%d is archived as a draft, but the review message was not sent (the daemon or baocao send retries it): %w", e.Report, e.Period, e.Version, out.SendErr)
+	default:
+		fmt.Fprintf(stderr, "baocao: review message sent to %v (%s)\n", out.Record.Attempts[len(out.Record.Attempts)-1].To, out.Record.MessageID)
+	}
+	return nil
 }

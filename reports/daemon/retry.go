@@ -90,7 +90,13 @@ func (d *Daemon) retryPending(all bool) time.Time {
 			d.log.Error("reading a delivery record", "folder", e.Dir, "error", err.Error())
 			continue
 		}
-		if rec.Status != delivery.Pending {
+		if rec.Status == delivery.Draft {
+			if due := d.review(st, e); !due.IsZero() && (next.IsZero() || due.Before(next)) {
+				next = due
+			}
+			continue
+		}
+		if !rec.ToSend() {
 			continue
 		}
 		due := NextRetry(rec)

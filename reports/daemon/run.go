@@ -39,6 +39,12 @@ func (d *Daemon) runReport(id string, t time.Time) {
 	}
 	result := "archived"
 	switch {
+	case out.Draft && st.mail == nil:
+		result = "draft archived, waiting for review"
+	case out.Draft && out.SendErr != nil:
+		result = "draft archived; review message not sent: " + out.SendErr.Error()
+	case out.Draft:
+		result = "draft archived; review message sent " + out.Record.MessageID
 	case st.mail == nil:
 	case out.SendErr != nil:
 		d.poke()

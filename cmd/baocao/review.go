@@ -1,0 +1,171 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/mn2010/baocao/reports"
+	"github.com/mn2010/baocao/reports/delivery"
+	"github.com/mn2010/baocao/sources"
+)
+
+// reviewJob opens the job of approve and reject: mail on unless noEmail.
+func reviewJob(m *reports.Maker, noEmail bool, stderr io.Writer) (*reports.Job, error) {
+	var mail *delivery.Settings
+	if !noEmail {
+		s, warnings, err := m.MailSettings()
+		if err != nil {
+			return nil, err
+		}
+		warn(stderr, warnings)
+		mail = &s
+	}
+	return reports.NewJob(m, mail, func(msg string) { fmt.Fprintln(stderr, "baocao:", msg) }), nil
+}
+
+func approveCmd(args []string, stdout, stderr io.Writer) error {
+	fs, cfgPath := flagSet("approve", stderr)
+	report, label := reportFlags(fs)
+	var opt reports.ApproveOptions
+	fs.IntVar(&opt.Version, "version", 0, "the draft `N` to approve; default the newest version of the period")
+	fs.StringVar(&opt.By, "by", "", "who approves: `NAME` (required)")
+	fs.StringVar(&opt.Note, "note", "", "the reviewer's note, kept in the approval record")
+	fs.IntVar(&opt.Number, "number", 0, "document `NUMBER` of issue; the district's document carries it")
+	date := fs.String("date", "", "date of issue `DD/MM/YYYY`; default the draft's")
+	fs.BoolVar(&opt.NoEmail, "no-email", false, "approve only; `baocao send` sends it later")
+	const line = "-r REPORT -p PERIOD --by NAME [--version N] [--note TEXT] [--number N] [--date DD/MM/YYYY] [--no-email] [-c CONFIG]"
+	if err := parse(fs, args, line); err != nil {
+		return err
+	}
+	if strings.TrimSpace(opt.By) == "" {
+		return fmt.Errorf("%w: --by NAME is required: baocao approve %s", errUsage, line)
+	}
+	if *date != "" {
+		d, err := sources.ParseDate(*date, false)
+		if err != nil {
+			return fmt.Errorf("%w: --date %q: write the date as DD/MM/YYYY", errUsage, *date)
+		}
+		opt.Date = d
+	}
+	cfg, m, p, err := openReport(*cfgPath, *report, *label, "approve", line, stderr)
+	if err != nil {
+		return err
+	}
+	opt.Report, opt.Period = *report, p.Label()
+	job, err := reviewJob(m, opt.NoEmail, stderr)
+	if err != nil {
+		return err
+	}
+	ctx, stop := signalContext()
+	defer stop()
+	out, err := job.Approve(ctx, opt)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stderr, "baocao: %s/%s v%d approved by %s at %s\n", out.Draft.Report, out.Draft.Period, out.Draft.Version, out.Approval.By,
+		out.Approval.At)
+	if out.Issued.Version != out.Draft.Version {
+		fmt.Fprintf(stderr, "baocao: issued as v%d, with number %s and date %s\n", out.Issued.Version, numberOrBlank(out.Approval.Number), dateOf(out.Approval.Date, cfg.Location))
+	}
+	fmt.Fprintln(stdout, out.Issued.Dir)
+	if opt.NoEmail {
+		fmt.Fprintf(stderr, "baocao: not sent (--no-email): baocao send -r %s -p %s sends it\n", opt.Report, opt.Period)
+		return nil
+	}
+	return sent(out.Issued, out.Record, out.SendErr, stderr)
+}
+
+func numberOrBlank(n int) string {
+	if n == 0 {
+		return "blank"
+	}
+	return fmt.Sprint(n)
+}
+
+func dateOf(s string, loc *time.Location) string {
+	if t, err := time.ParseInLocation("2006-01-02", s, loc); err == nil {
+		return t.Format("02/01/2006")
+	}
+	return "of the draft"
+}
+
+func rejectCmd(args []string, stdout, stderr io.Writer) error {
+	fs, cfgPath := flagSet("reject", stderr)
+	report, label := reportFlags(fs)
+	var opt reports.RejectOptions
+	fs.IntVar(&opt.Version, "version", 0, "the draft `N` to return; default the newest version of the period")
+	fs.StringVar(&opt.By, "by", "", "who returns it: `NAME` (required)")
+	fs.StringVar(&opt.Reason, "reason", "", "why: `TEXT` (required), mailed to admin_email")
+	fs.BoolVar(&opt.NoEmail, "no-email", false, "record only; do not mail admin_email")
+	const line = "-r REPORT -p PERIOD --by NAME --reason TEXT [--version N] [--no-email] [-c CONFIG]"
+	if err := parse(fs, args, line); err != nil {
+		return err
+	}
+	if strings.TrimSpace(opt.By) == "" || strings.TrimSpace(opt.Reason) == "" {
+		return fmt.Errorf("%w: --by NAME and --reason TEXT are required: baocao reject %s", errUsage, line)
+	}
+	cfg, m, p, err := openReport(*cfgPath, *report, *label, "reject", line, stderr)
+	if err != nil {
+		return err
+	}
+	opt.Report, opt.Period = *report, p.Label()
+	noMail := opt.NoEmail || cfg.SMTP.Host == "" || cfg.Unit.AdminEmail == ""
+	job, err := reviewJob(m, noMail, stderr)
+	if err != nil {
+		return err
+	}
+	ctx, stop := signalContext()
+	defer stop()
+	out, err := job.Reject(ctx, opt)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(stdout, out.Draft.Dir)
+	fmt.Fprintf(stderr, "baocao: %s/%s v%d returned by %s; it will never be sent. baocao run -r %s -p %s makes a new draft\n",
+		out.Draft.Report, out.Draft.Period, out.Draft.Version, out.Return.By, opt.Report, opt.Period)
+	switch {
+	case cfg.Unit.AdminEmail == "":
+		fmt.Fprintln(stderr, "baocao: warning: [unit] admin_email is empty: nobody was told")
+	case out.SendErr != nil:
+		return fmt.Errorf("the return is recorded, but the notice to %s was not sent: %w", cfg.Unit.AdminEmail, out.SendErr)
+	case out.Notice != nil:
+		fmt.Fprintf(stderr, "baocao: told %s (%s)\n", cfg.Unit.AdminEmail, out.Notice.MessageID)
+	}
+	return nil
+}
+
+func statusCmd(args []string, stdout, stderr io.Writer) error {
+	fs, cfgPath := flagSet("status", stderr)
+	report, label := reportFlags(fs)
+	version := fs.Int("version", 0, "version `N`; default the newest")
+	const line = "-r REPORT -p PERIOD [--version N] [-c CONFIG]"
+	if err := parse(fs, args, line); err != nil {
+		return err
+	}
+	cfg, m, p, err := openReport(*cfgPath, *report, *label, "status", line, stderr)
+	if err != nil {
+		return err
+	}
+	story, err := m.Story(*report, p.Label(), *version)
+	if err != nil {
+		return err
+	}
+	for i, s := range story {
+		if i > 0 {
+			fmt.Fprintln(stdout)
+		}
+		fmt.Fprintf(stdout, "%s %s v%d: %s\n", s.Entry.Report, s.Entry.Period, s.Entry.Version, s.Summary(cfg.Location))
+		fmt.Fprintf(stdout, "  %s\n", s.Entry.Dir)
+		for _, ev := range s.Events {
+			fmt.Fprintf(stdout, "  %s  %s\n", ev.At.Format("2006-01-02 15:04"), ev.What)
+		}
+		if s.Status == delivery.Draft {
+			if dl, err := m.Deadline(s.Entry); err == nil {
+				fmt.Fprintf(stdout, "  waiting for review; due to the district by %s\n", dl.Format("02/01/2006"))
+			}
+		}
+	}
+	return nil
+}
