@@ -26,18 +26,25 @@ import (
 type inbox struct {
 	mu  sync.Mutex
 	ids []string
+	to  map[string][]string // Message-ID → envelope recipients
 }
 
 func (b *inbox) NewSession(*smtp.Conn) (smtp.Session, error) { return &inboxSession{b: b}, nil }
 
-type inboxSession struct{ b *inbox }
+type inboxSession struct {
+	b    *inbox
+	rcpt []string
+}
 
 func (s *inboxSession) AuthMechanisms() []string { return []string{sasl.Plain} }
 func (s *inboxSession) Auth(string) (sasl.Server, error) {
 	return sasl.NewPlainServer(func(_, _, _ string) error { return nil }), nil
 }
 func (s *inboxSession) Mail(string, *smtp.MailOptions) error { return nil }
-func (s *inboxSession) Rcpt(string, *smtp.RcptOptions) error { return nil }
+func (s *inboxSession) Rcpt(to string, _ *smtp.RcptOptions) error {
+	s.rcpt = append(s.rcpt, to)
+	return nil
+}
 func (s *inboxSession) Data(r io.Reader) error {
 	b, _ := io.ReadAll(r)
 	s.b.mu.Lock()
@@ -45,11 +52,15 @@ func (s *inboxSession) Data(r io.Reader) error {
 	for _, line := range splitLines(string(b)) {
 		if len(line) > 12 && line[:12] == "Message-Id: " {
 			s.b.ids = append(s.b.ids, line[12:])
+			if s.b.to == nil {
+				s.b.to = map[string][]string{}
+			}
+			s.b.to[line[12:]] = s.rcpt
 		}
 	}
 	return nil
 }
-func (s *inboxSession) Reset()        {}
+func (s *inboxSession) Reset()        { s.rcpt = nil }
 func (s *inboxSession) Logout() error { return nil }
 
 func splitLines(s string) []string {
@@ -73,6 +84,12 @@ func trimCR(s string) string {
 		return s[:len(s)-1]
 	}
 	return s
+}
+
+func (b *inbox) recipients(id string) []string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.to[id]
 }
 
 func (b *inbox) got() []string {

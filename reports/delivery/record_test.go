@@ -11,7 +11,7 @@ import (
 func TestStatusIsAClosedVocabulary(t *testing.T) {
 	for _, tt := range []struct {
 		word, vi string
-	}{{"pending", "chờ gửi"}, {"sent", "đã gửi"}, {"failed", "gửi lỗi"}, {"held", "chỉ lưu, chưa gửi"}, {"superseded", "đã thay thế"}} {
+	}{{"pending", "đang chờ gửi lại"}, {"draft", "chờ duyệt"}, {"returned", "trả lại"}, {"approved", "đã duyệt"}, {"sent", "đã gửi"}, {"failed", "gửi lỗi"}, {"held", "chỉ lưu, chưa gửi"}, {"superseded", "đã thay thế"}} {
 		var r Record
 		if err := json.Unmarshal([]byte(`{"status":"`+tt.word+`"}`), &r); err != nil || string(r.Status) != tt.word || r.Status.String() != tt.vi {
 			t.Errorf("%s: %v, %q", tt.word, err, r.Status.String())
