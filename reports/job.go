@@ -178,6 +178,16 @@ func (j *Job) sendable(ctx context.Context, e archive.Entry) (archive.Entry, err
 	if err != nil {
 		return e, err
 	}
+	if man, err := ReadManifest(e.Dir); err == nil && man.IssuedFrom != nil {
+		// The document issued from an approved draft: finish the draft's
+		// records first if a crash left them behind.
+		draft := archive.Entry{Report: e.Report, Period: e.Period, Version: man.IssuedFrom.Version,
+			Dir: filepath.Join(filepath.Dir(e.Dir), fmt.Sprint("v", man.IssuedFrom.Version))}
+		if _, _, err := j.completeLocked(draft); err != nil {
+			return e, err
+		}
+		return e, nil
+	}
 	switch {
 	case rec.Status == delivery.Approved && rec.IssuedAs != 0:
 		return archive.Entry{Report: e.Report, Period: e.Period, Version: rec.IssuedAs,

@@ -1,0 +1,325 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/mn2010/baocao/internal/crashpoint"
+)
+
+// pdfText is pdftotext's text of a PDF; the test skips (fails on CI)
+// without the tool.
+func pdfText(t *testing.T, pdf string) string {
+	t.Helper()
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("pdftotext is not installed")
+		}
+		t.Skip("pdftotext is not installed")
+	}
+	out, err := exec.Command("pdftotext", "-layout", pdf, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext %s: %v", pdf, err)
+	}
+	return string(out)
+}
+
+// reviewConfig is the example project mailing through m, with an admin.
+func reviewConfig(t *testing.T, m *mailpit) string {
+	cfg := project(t)
+	mailConfig(t, cfg, m)
+	b, _ := os.ReadFile(cfg)
+	os.WriteFile(cfg, []byte(strings.Replace(string(b), `admin_email = ""`, `admin_email = "vanthu@mn2010.hcm.edu.vn"`, 1)), 0o644)
+	t.Setenv("BAOCAO_SMTP_PASSWORD", "s3cret")
+	return cfg
+}
+
+type mpFull struct {
+	Text        string
+	Attachments []struct{ PartID, FileName string }
+}
+
+func readManifest(t *testing.T, dir string) map[string]any {
+	t.Helper()
+	var man map[string]any
+	b, err := os.ReadFile(filepath.Join(dir, "manifest.json"))
+	if err != nil || json.Unmarshal(b, &man) != nil {
+		t.Fatalf("manifest of %s: %v", dir, err)
+	}
+	return man
+}
+
+// TestReviewThroughMailpit: a reviewed report's run mails its reviewers
+// only; send refuses the draft; approve with a number and date sends the
+// district exactly one message whose PDF carries them and whose figures
+// are the draft's; a second approve or send sends nothing.
+func TestReviewThroughMailpit(t *testing.T) {
+	m := startMailpit(t)
+	cfg := reviewConfig(t, m)
+
+	code, out, errs := baocao("run", "-c", cfg, "-r", "quarterly", "-p", "2024-Q2")
+	if code != 0 || !strings.Contains(errs, "draft waiting for review") {
+		t.Fatalf("run: exit %d: %s", code, errs)
+	}
+	v1 := strings.TrimSpace(out)
+	msgs := m.messages(t)
+	if len(msgs) != 1 {
+		t.Fatalf("%d messages after the run, want 1 (to the reviewers)", len(msgs))
+	}
+	review := msgs[0]
+	if !strings.HasPrefix(review.Subject, "[Chờ duyệt] Báo cáo kết quả thực hiện công tác CCHC quý II năm 2024") {
+		t.Errorf("subject %q", review.Subject)
+	}
+	if len(review.To) != 1 || review.To[0].Address != "hieutruong.mn2010@hcm.edu.vn" || len(review.Cc) != 0 {
+		t.Errorf("review message to %+v cc %+v, want the reviewer only", review.To, review.Cc)
+	}
+	var full mpFull
+	m.get(t, "/api/v1/message/"+review.ID, &full)
+	var names []string
+	for _, a := range full.Attachments {
+		names = append(names, a.FileName)
+	}
+	if want := []string{"bao-cao-cchc-2024-Q2.pdf", "bao-cao-cchc-2024-Q2.xlsx", "bao-cao-cchc-2024-Q2.docx"}; !reflect.DeepEqual(names, want) {
+		t.Errorf("review attachments %v, want %v", names, want)
+	}
+	for _, w := range []string{"Trong kỳ, đơn vị đạt", "Cảnh báo dữ liệu:", "Hạn gửi cấp trên: 20/06/2024",
+		"baocao approve -c " + cfg + " -r quarterly -p 2024-Q2 --version 1 --by \"Nguyễn Thị Hồng Vân\" --number 15",
+		"baocao reject -c " + cfg + " -r quarterly -p 2024-Q2 --version 1"} {
+		if !strings.Contains(full.Text, w) {
+			t.Errorf("review message lacks %q:\n%s", w, full.Text)
+		}
+	}
+
+	// A draft is never sent to the district.
+	if code, _, errs := baocao("send", "-c", cfg, "-r", "quarterly", "-p", "2024-Q2", "--force"); code != 2 || !strings.Contains(errs, "waiting for review") {
+		t.Errorf("send of a draft: exit %d: %s", code, errs)
+	}
+
+	code, out, errs = baocao("approve", "-c", cfg, "-r", "quarterly", "-p", "2024-Q2", "--by", "Nguyễn Thị Hồng Vân",
+		"--note", "Đồng ý ban hành.", "--number", "15", "--date", "19/06/2024")
+	if code != 0 {
+		t.Fatalf("approve: exit %d: %s", code, errs)
+	}
+	v2 := strings.TrimSpace(out)
+	if filepath.Base(v2) != "v2" {
+		t.Fatalf("approve printed %q, want the issued v2", v2)
+	}
+	msgs = m.messages(t)
+	if len(msgs) != 2 {
+		t.Fatalf("%d messages after approve, want 2", len(msgs))
+	}
+	sentMsg := msgs[0] // newest first
+	if sentMsg.MessageID != "baocao.mn2010.quarterly.2024-Q2.v2@hcm.edu.vn" && sentMsg.MessageID != "baocao.mn2010.quarterly.2024-q2.v2@hcm.edu.vn" {
+		t.Errorf("message id %q", sentMsg.MessageID)
+	}
+	if len(sentMsg.To) != 1 || sentMsg.To[0].Address != "phongnoivu.q1@tphcm.gov.vn" {
+		t.Errorf("approved report to %+v, want the district", sentMsg.To)
+	}
+	if strings.HasPrefix(sentMsg.Subject, "[") {
+		t.Errorf("district subject %q", sentMsg.Subject)
+	}
+	// The PDF the district got is v2's, carries the number and date, and
+	// says what v1 says otherwise.
+	m.get(t, "/api/v1/message/"+sentMsg.ID, &full)
+	var pdf []byte
+	for _, a := range full.Attachments {
+		if strings.HasSuffix(a.FileName, ".pdf") {
+			pdf = m.get(t, "/api/v1/message/"+sentMsg.ID+"/part/"+a.PartID, nil)
+		}
+	}
+	got := filepath.Join(t.TempDir(), "got.pdf")
+	os.WriteFile(got, pdf, 0o644)
+	issued, draft := pdfText(t, got), pdfText(t, filepath.Join(v1, "bao-cao-cchc-2024-Q2.pdf"))
+	for _, w := range []string{"Số: 15/BC-MN2010", "ngày 19 tháng 6 năm 2024"} {
+		if !strings.Contains(issued, w) {
+			t.Errorf("the sent PDF lacks %q", w)
+		}
+	}
+	il, dl := strings.Split(issued, "\n"), strings.Split(draft, "\n")
+	if len(il) != len(dl) {
+		t.Fatalf("the sent PDF has %d lines, the draft %d", len(il), len(dl))
+	}
+	for i := range il {
+		if strings.Join(strings.Fields(il[i]), " ") != strings.Join(strings.Fields(dl[i]), " ") && !strings.Contains(il[i], "Số") && !strings.Contains(il[i], "ngày") && !strings.Contains(il[i], "19/06/2024") {
+			t.Errorf("line %d differs beyond the number and date:\n  sent:  %s\n  draft: %s", i+1, il[i], dl[i])
+		}
+	}
+	m1, m2 := readManifest(t, v1), readManifest(t, v2)
+	for _, k := range []string{"inputs", "indicators", "dossiers_by_field", "late_dossiers", "tasks", "narrative", "issues", "generated_at"} {
+		if !reflect.DeepEqual(m1[k], m2[k]) {
+			t.Errorf("manifest %q differs between the draft and the issued version", k)
+		}
+	}
+	from, _ := m2["issued_from"].(map[string]any)
+	if from == nil || from["version"] != float64(1) || from["number"] != float64(15) || from["date"] != "2024-06-19" || from["approval"] != "../v1/approval.json" {
+		t.Errorf("issued_from %v", m2["issued_from"])
+	}
+	var approval map[string]any
+	b, _ := os.ReadFile(filepath.Join(v1, "approval.json"))
+	if json.Unmarshal(b, &approval) != nil || approval["by"] != "Nguyễn Thị Hồng Vân" || approval["note"] != "Đồng ý ban hành." ||
+		!reflect.DeepEqual(approval["inputs"], m1["inputs"]) || !reflect.DeepEqual(approval["outputs"], m1["outputs"]) {
+		t.Errorf("approval.json %s", b)
+	}
+	info, _ := os.Stat(filepath.Join(v1, "approval.json"))
+
+	// Nothing more is sent: a second approve, send, and the records stay.
+	for _, args := range [][]string{
+		{"approve", "-c", cfg, "-r", "quarterly", "-p", "2024-Q2", "--by", "X", "--number", "16"},
+		{"approve", "-c", cfg, "-r", "quarterly", "-p", "2024-Q2", "--version", "1", "--by", "X"},
+	} {
+		if code, _, errs := baocao(args...); code != 2 || !strings.Contains(errs, "already approved") {
+			t.Errorf("%v: exit %d: %s", args, code, errs)
+		}
+	}
+	if code, _, errs := baocao("send", "-c", cfg, "-r", "quarterly", "-p", "2024-Q2"); code != 0 || !strings.Contains(errs, "was sent before") {
+		t.Errorf("send after approve: exit %d: %s", code, errs)
+	}
+	if n := len(m.messages(t)); n != 2 {
+		t.Errorf("%d messages, want still 2", n)
+	}
+	if again, _ := os.Stat(filepath.Join(v1, "approval.json")); !again.ModTime().Equal(info.ModTime()) {
+		t.Error("approval.json was rewritten")
+	}
+
+	code, out, _ = baocao("status", "-c", cfg, "-r", "quarterly", "-p", "2024-Q2")
+	for _, w := range []string{"quarterly 2024-Q2 v1: approved (đã duyệt), approved by Nguyễn Thị Hồng Vân", "issued as v2",
+		"made as a draft (chờ duyệt)", "review message to hieutruong.mn2010@hcm.edu.vn: sent", `note "Đồng ý ban hành."`,
+		"number 15, date 2024-06-19", "quarterly 2024-Q2 v2: sent (đã gửi)", "delivery attempt to phongnoivu.q1@tphcm.gov.vn: sent"} {
+		if code != 0 || !strings.Contains(out, w) {
+			t.Errorf("status lacks %q:\n%s", w, out)
+		}
+	}
+}
+
+// TestRejectThenRun: a returned draft is never approved nor sent, the
+// admin is told why, and the next run makes a new draft; an older draft
+// replaced by a newer one cannot be approved either; a source changed
+// since the draft refuses an approval with a new number.
+func TestRejectThenRun(t *testing.T) {
+	m := startMailpit(t)
+	cfg := reviewConfig(t, m)
+	run := func(report, label string) string {
+		code, out, errs := baocao("run", "-c", cfg, "-r", report, "-p", label)
+		if code != 0 {
+			t.Fatalf("run %s %s: exit %d: %s", report, label, code, errs)
+		}
+		return strings.TrimSpace(out)
+	}
+	run("half-year", "2024-H1")
+	code, _, errs := baocao("reject", "-c", cfg, "-r", "half-year", "-p", "2024-H1", "--by", "Nguyễn Thị Hồng Vân", "--reason", "Bổ sung nguyên nhân chưa đạt chỉ tiêu 3.1.")
+	if code != 0 {
+		t.Fatalf("reject: exit %d: %s", code, errs)
+	}
+	msgs := m.messages(t)
+	if len(msgs) != 2 || !strings.HasPrefix(msgs[0].Subject, "[Trả lại]") || msgs[0].To[0].Address != "vanthu@mn2010.hcm.edu.vn" {
+		t.Fatalf("after reject: %+v", msgs)
+	}
+	var full mpFull
+	m.get(t, "/api/v1/message/"+msgs[0].ID, &full)
+	if !strings.Contains(full.Text, "Bổ sung nguyên nhân chưa đạt chỉ tiêu 3.1.") || !strings.Contains(full.Text, "baocao run -c "+cfg+" -r half-year -p 2024-H1") {
+		t.Errorf("return notice:\n%s", full.Text)
+	}
+	for _, args := range [][]string{
+		{"approve", "-c", cfg, "-r", "half-year", "-p", "2024-H1", "--by", "X"},
+		{"send", "-c", cfg, "-r", "half-year", "-p", "2024-H1", "--force"},
+		{"reject", "-c", cfg, "-r", "half-year", "-p", "2024-H1", "--by", "X", "--reason", "again"},
+	} {
+		if code, _, errs := baocao(args...); code != 2 || !strings.Contains(errs, "returned by Nguyễn Thị Hồng Vân") || !strings.Contains(errs, "Bổ sung nguyên nhân") {
+			t.Errorf("%v on a returned draft: exit %d: %s", args, code, errs)
+		}
+	}
+	if v2 := run("half-year", "2024-H1"); filepath.Base(v2) != "v2" {
+		t.Fatalf("the run after the return made %s", v2)
+	}
+	if code, _, errs := baocao("approve", "-c", cfg, "-r", "half-year", "-p", "2024-H1", "--version", "1", "--by", "X"); code != 2 || !strings.Contains(errs, "returned") {
+		t.Errorf("approve v1 after v2: exit %d: %s", code, errs)
+	}
+	if code, _, errs := baocao("send", "-c", cfg, "-r", "half-year", "-p", "2024-H1"); code != 2 || !strings.Contains(errs, "v2 is a draft waiting for review") {
+		t.Errorf("send of the v2 draft: exit %d: %s", code, errs)
+	}
+
+	// A draft replaced by a newer draft.
+	run("annual", "2023")
+	run("annual", "2023")
+	if code, _, errs := baocao("approve", "-c", cfg, "-r", "annual", "-p", "2023", "--version", "1", "--by", "X"); code != 2 || !strings.Contains(errs, "replaced by v2") {
+		t.Errorf("approve of a replaced draft: exit %d: %s", code, errs)
+	}
+	if code, out, _ := baocao("archive", "-c", cfg); code != 0 || !strings.Contains(out, "returned (trả lại) by Nguyễn Thị Hồng Vân") ||
+		!strings.Contains(out, "superseded (đã thay thế) by v2") || !strings.Contains(out, "draft (chờ duyệt)") {
+		t.Errorf("archive:\n%s", out)
+	}
+
+	// A source changed since the draft: approving with a number is
+	// refused, saying to run again; without one, the draft is sent as is.
+	manual := filepath.Join(filepath.Dir(cfg), "examples", "data", "so-lieu-nhap-tay.xlsx")
+	moved := filepath.Join(filepath.Dir(cfg), "examples", "data", "so-lieu-nhap-tay-2.xlsx")
+	copyFile(t, manual, moved)
+	b, _ := os.ReadFile(cfg)
+	os.WriteFile(cfg, []byte(strings.Replace(string(b), "so-lieu-nhap-tay.xlsx", "so-lieu-nhap-tay-2.xlsx", 1)), 0o644)
+	before := len(m.messages(t))
+	code, _, errs = baocao("approve", "-c", cfg, "-r", "half-year", "-p", "2024-H1", "--by", "X", "--number", "3")
+	if code != 2 || !strings.Contains(errs, "sources changed") || !strings.Contains(errs, "baocao run -r half-year -p 2024-H1") {
+		t.Errorf("approve with changed sources: exit %d: %s", code, errs)
+	}
+	if _, err := os.Stat(filepath.Join(filepath.Dir(cfg), "archive", "half-year", "2024-H1", "v2", "approval.json")); err == nil {
+		t.Error("a refused approval was recorded")
+	}
+	if code, _, errs := baocao("approve", "-c", cfg, "-r", "half-year", "-p", "2024-H1", "--by", "X"); code != 0 {
+		t.Errorf("approve as is: exit %d: %s", code, errs)
+	}
+	if got := m.messages(t); len(got) != before+1 || got[0].MessageID != "baocao.mn2010.half-year.2024-h1.v2@hcm.edu.vn" {
+		t.Errorf("approve as is sent %d messages; newest %+v", len(got)-before, got[0])
+	}
+}
+
+// TestCrashBetweenApprovalAndSending: a process killed after the approval
+// is recorded, or after the issued version is archived, leaves a state
+// that `send` completes: the issued document sent once.
+func TestCrashBetweenApprovalAndSending(t *testing.T) {
+	bin, err := buildBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, step := range []string{crashpoint.Approved, crashpoint.Issued} {
+		t.Run(step, func(t *testing.T) {
+			m := startMailpit(t)
+			cfg := reviewConfig(t, m)
+			if code, _, errs := baocao("run", "-c", cfg, "-r", "quarterly", "-p", "2024-Q2"); code != 0 {
+				t.Fatalf("run: %s", errs)
+			}
+			err := child(bin, step, "approve", "-c", cfg, "-r", "quarterly", "-p", "2024-Q2", "--by", "Nguyễn Thị Hồng Vân", "--number", "7").Run()
+			if !killed(err) {
+				t.Fatalf("approve was not killed at %s: %v", step, err)
+			}
+			if n := len(m.messages(t)); n != 1 {
+				t.Fatalf("%d messages after the crash, want the review message only", n)
+			}
+			out, errOut := child(bin, "", "send", "-c", cfg, "-r", "quarterly", "-p", "2024-Q2").CombinedOutput()
+			if errOut != nil {
+				t.Fatalf("send after the crash: %v\n%s", errOut, out)
+			}
+			out2, _ := child(bin, "", "send", "-c", cfg, "-r", "quarterly", "-p", "2024-Q2").CombinedOutput()
+			msgs := m.messages(t)
+			if len(msgs) != 2 || !strings.HasSuffix(msgs[0].MessageID, ".v2@hcm.edu.vn") {
+				t.Fatalf("after send: %+v\n%s\n%s", msgs, out, out2)
+			}
+			v1 := filepath.Join(filepath.Dir(cfg), "archive", "quarterly", "2024-Q2", "v1")
+			var rec struct {
+				Status   string `json:"status"`
+				IssuedAs int    `json:"issued_as"`
+			}
+			b, _ := os.ReadFile(filepath.Join(v1, "delivery.json"))
+			if json.Unmarshal(b, &rec) != nil || rec.Status != "approved" || rec.IssuedAs != 2 {
+				t.Errorf("v1 delivery.json %s", b)
+			}
+			if vs, _ := filepath.Glob(filepath.Join(filepath.Dir(v1), "v*")); len(vs) != 2 {
+				t.Errorf("versions %v, want v1 and the one issued v2", vs)
+			}
+		})
+	}
+}
