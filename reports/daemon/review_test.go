@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"log/slog"
+	"os"
 	"strings"
 	"sync"
 	"testing"
@@ -177,5 +178,68 @@ func TestReviewWithAnInjectedClock(t *testing.T) {
 		if rec, _, _ := delivery.LoadRecord(vs[v.version-1].Dir); rec.Status != v.status {
 			t.Errorf("%s %s v%d is %s, want %s", v.report, v.label, v.version, rec.Status, v.status)
 		}
+	}
+}
+
+// TestDaemonCompletesAnInterruptedApproval: an approval recorded by a
+// process that died before it issued and sent the document (the draft's
+// record still says draft, no issued version) is completed by the
+// daemon's scan: the document is issued from the same inputs and sent
+// once.
+func TestDaemonCompletesAnInterruptedApproval(t *testing.T) {
+	box, port := startInbox(t)
+	cfg := mailedConfig(t, port)
+	now := func() time.Time { return time.Date(2024, 6, 15, 8, 0, 0, 0, cfg.Location) }
+	m, err := reports.NewMaker(cfg, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, _ := m.Period("quarterly", "2024-Q2")
+	job := reports.NewJob(m, nil, nil)
+	out, err := job.Run(context.Background(), "quarterly", p, reports.RunOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := job.Approve(context.Background(), reports.ApproveOptions{Report: "quarterly", Period: "2024-Q2", By: "Nguyễn Thị Hồng Vân", Number: 8, NoEmail: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Undo what followed the approval record: the state a crash right
+	// after writing approval.json leaves.
+	if err := os.RemoveAll(a.Issued.Dir); err != nil {
+		t.Fatal(err)
+	}
+	if err := delivery.NewDraft().Save(out.Entry.Dir); err != nil {
+		t.Fatal(err)
+	}
+
+	var logs syncLog
+	d, err := Open(context.Background(), cfg, Options{Now: now, Logger: slog.New(slog.NewTextHandler(&logs, nil))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close(context.Background())
+	d.jobs.Wait()
+	d.retryPending(false)
+	d.retryPending(false)
+	want := "<baocao.mn2010.quarterly.2024-q2.v2@hcm.edu.vn>"
+	n := 0
+	for _, id := range box.got() {
+		if strings.Contains(id, "quarterly") && !strings.Contains(id, "review") {
+			if id != want {
+				t.Errorf("sent %s", id)
+			}
+			n++
+		}
+	}
+	if n != 1 {
+		t.Fatalf("the approved Q2 was sent %d times, want once\n%s", n, logs.String())
+	}
+	if rec, _, _ := delivery.LoadRecord(out.Entry.Dir); rec.Status != delivery.Approved || rec.IssuedAs != 2 {
+		t.Errorf("draft record %+v", rec)
+	}
+	man, err := reports.ReadManifest(a.Issued.Dir)
+	if err != nil || man.IssuedFrom == nil || man.IssuedFrom.Number != 8 || man.IssuedFrom.ApprovalSHA256 == "" {
+		t.Errorf("issued manifest: %v %+v", err, man)
 	}
 }
