@@ -360,3 +360,16 @@ func (j *Job) completeLocked(e archive.Entry) (archive.Entry, bool, error) {
 	to, err := j.complete(e, man, a, nil, false)
 	return to, err == nil, err
 }
+
+// CheckDraft says, without changing anything, whether version v of a
+// period (its newest when 0) can be approved or returned: the error says
+// why not. The CLI asks it before reading the mail settings, so that a
+// refusal names its reason first.
+func (j *Job) CheckDraft(report, label string, v int) (archive.Entry, error) {
+	e, err := j.reviewable(report, label, v)
+	if err != nil {
+		return e, err
+	}
+	_, err = j.checkDraft(e)
+	return e, err
+}

@@ -30,7 +30,14 @@ type VersionState struct {
 
 // Summary is a one-line account of the state: status, who and when.
 func (s *VersionState) Summary(loc *time.Location) string {
-	out := string(s.Status) + " (" + s.Status.String() + ")"
+	out := string(s.Status)
+	if s.Status == delivery.Superseded && s.Record != nil {
+		out += fmt.Sprintf(" by v%d", s.Record.SupersededBy)
+	}
+	if s.Record != nil && s.Record.Unknown() {
+		out += " (last attempt interrupted)"
+	}
+	out += " (" + s.Status.String() + ")"
 	switch {
 	case s.Return != nil:
 		out += fmt.Sprintf(" by %s at %s", s.Return.By, stamp(s.Return.At, loc))
@@ -43,13 +50,8 @@ func (s *VersionState) Summary(loc *time.Location) string {
 		switch {
 		case s.Record.IssuedAs != 0:
 			out += fmt.Sprintf(", issued as v%d", s.Record.IssuedAs)
-		case s.Status == delivery.Superseded:
-			out += fmt.Sprintf(" by v%d", s.Record.SupersededBy)
-		case s.Status == delivery.Sent:
+		case s.Status == delivery.Sent && len(s.Record.Attempts) > 0:
 			out += " at " + stamp(s.Record.Attempts[len(s.Record.Attempts)-1].At, loc)
-		}
-		if s.Record.Unknown() {
-			out += " (last attempt interrupted)"
 		}
 	}
 	return out

@@ -54,6 +54,9 @@ func approveCmd(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	opt.Report, opt.Period = *report, p.Label()
+	if _, err := reports.NewJob(m, nil, nil).CheckDraft(opt.Report, opt.Period, opt.Version); err != nil {
+		return err
+	}
 	job, err := reviewJob(m, opt.NoEmail, stderr)
 	if err != nil {
 		return err
@@ -111,6 +114,9 @@ func rejectCmd(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	opt.Report, opt.Period = *report, p.Label()
+	if _, err := reports.NewJob(m, nil, nil).CheckDraft(opt.Report, opt.Period, opt.Version); err != nil {
+		return err
+	}
 	noMail := opt.NoEmail || cfg.SMTP.Host == "" || cfg.Unit.AdminEmail == ""
 	job, err := reviewJob(m, noMail, stderr)
 	if err != nil {

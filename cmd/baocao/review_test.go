@@ -250,7 +250,7 @@ func TestRejectThenRun(t *testing.T) {
 		t.Errorf("approve of a replaced draft: exit %d: %s", code, errs)
 	}
 	if code, out, _ := baocao("archive", "-c", cfg); code != 0 || !strings.Contains(out, "returned (trả lại) by Nguyễn Thị Hồng Vân") ||
-		!strings.Contains(out, "superseded (đã thay thế) by v2") || !strings.Contains(out, "draft (chờ duyệt)") {
+		!strings.Contains(out, "superseded by v2 (đã thay thế)") || !strings.Contains(out, "draft (chờ duyệt)") {
 		t.Errorf("archive:\n%s", out)
 	}
 

@@ -38,13 +38,20 @@ func (d *Daemon) runReport(id string, t time.Time) {
 		return
 	}
 	result := "archived"
+	if out.Draft {
+		review := "not mailed (no [smtp] host)"
+		switch {
+		case st.mail == nil:
+		case out.SendErr != nil:
+			review = "not sent, retried at the next scans: " + out.SendErr.Error()
+		default:
+			review = "sent " + out.Record.MessageID
+		}
+		d.log.Info("run", "report", id, "period", p.Label(), "version", out.Entry.Version, "duration", d.now().Sub(began).String(),
+			"result", result, "state", "draft: waiting for review, nothing sent to the district", "review_message", review)
+		return
+	}
 	switch {
-	case out.Draft && st.mail == nil:
-		result = "draft archived, waiting for review"
-	case out.Draft && out.SendErr != nil:
-		result = "draft archived; review message not sent: " + out.SendErr.Error()
-	case out.Draft:
-		result = "draft archived; review message sent " + out.Record.MessageID
 	case st.mail == nil:
 	case out.SendErr != nil:
 		d.poke()
