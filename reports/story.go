@@ -38,6 +38,9 @@ func (s *VersionState) Summary(loc *time.Location) string {
 		out += " (last attempt interrupted)"
 	}
 	out += " (" + s.Status.String() + ")"
+	if s.Status == delivery.Sent && s.Record != nil && len(s.Record.Attempts) > 0 {
+		out += " at " + stamp(s.Record.Attempts[len(s.Record.Attempts)-1].At, loc)
+	}
 	switch {
 	case s.Return != nil:
 		out += fmt.Sprintf(" by %s at %s", s.Return.By, stamp(s.Return.At, loc))
@@ -46,13 +49,8 @@ func (s *VersionState) Summary(loc *time.Location) string {
 	case s.IssuedFrom != nil:
 		out += fmt.Sprintf(", issued from v%d", s.IssuedFrom.Version)
 	}
-	if s.Record != nil {
-		switch {
-		case s.Record.IssuedAs != 0:
-			out += fmt.Sprintf(", issued as v%d", s.Record.IssuedAs)
-		case s.Status == delivery.Sent && len(s.Record.Attempts) > 0:
-			out += " at " + stamp(s.Record.Attempts[len(s.Record.Attempts)-1].At, loc)
-		}
+	if s.Record != nil && s.Record.IssuedAs != 0 {
+		out += fmt.Sprintf(", issued as v%d", s.Record.IssuedAs)
 	}
 	return out
 }
