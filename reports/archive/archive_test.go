@@ -187,3 +187,20 @@ func TestCleanStaging(t *testing.T) {
 		t.Error("the staging folder of a run in progress was removed")
 	}
 }
+
+func TestWriteOnce(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "approval.json")
+	if err := WriteOnce(path, []byte("first\n")); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteOnce(path, []byte("second\n")); !errors.Is(err, ErrWritten) {
+		t.Errorf("second write: %v, want ErrWritten", err)
+	}
+	if b, _ := os.ReadFile(path); string(b) != "first\n" {
+		t.Errorf("the file says %q", b)
+	}
+	if left, _ := filepath.Glob(filepath.Join(dir, ".*tmp-*")); len(left) != 0 {
+		t.Errorf("temporary files left: %v", left)
+	}
+}

@@ -19,12 +19,16 @@ import (
 type Options struct {
 	Logger *slog.Logger
 	Now    func() time.Time // the clock, for tests
+	// ReviewLink, if set, gives the reviewers' messages a link to a
+	// draft's page on the staff web page (reports.Maker.SetReviewLink).
+	ReviewLink func(e archive.Entry) string
 }
 
 // Daemon runs reports on schedule.
 type Daemon struct {
 	log   *slog.Logger
 	now   func() time.Time
+	link  func(e archive.Entry) string
 	lock  *archive.DaemonLock
 	slots chan struct{} // runs under way: at most MaxRuns
 
@@ -63,7 +67,7 @@ type state struct {
 // Open takes the archive's daemon lock, catches up missed runs, retries
 // pending deliveries and starts the schedules.
 func Open(ctx context.Context, cfg *config.Config, opt Options) (*Daemon, error) {
-	d := &Daemon{log: opt.Logger, now: opt.Now, wake: make(chan struct{}, 1), stop: make(chan struct{}),
+	d := &Daemon{log: opt.Logger, now: opt.Now, link: opt.ReviewLink, wake: make(chan struct{}, 1), stop: make(chan struct{}),
 		slots: make(chan struct{}, MaxRuns), backoff: map[string]retryState{}}
 	if d.log == nil {
 		d.log = slog.Default()
@@ -97,6 +101,9 @@ func (d *Daemon) load(cfg *config.Config) (*state, error) {
 	m, err := reports.NewMaker(cfg, d.now)
 	if err != nil {
 		return nil, err
+	}
+	if d.link != nil {
+		m.SetReviewLink(d.link)
 	}
 	st := &state{cfg: cfg, maker: m, reports: map[string]Report{}}
 	if cfg.SMTP.Host != "" {

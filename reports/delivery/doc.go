@@ -12,6 +12,9 @@
 // timeouts, oversized replies) are retried with back-off and leave the
 // version "pending"; permanent ones (5xx replies, failed authentication, an
 // untrusted certificate, a server without authentication) fail at once and
-// leave it "failed". Each attempt has one deadline, from connecting to the
+// leave it "failed". A reviewed report's draft ("draft") or returned draft
+// ("returned") is never sent, even forced. The review step's own messages
+// (the reviewers' message, reminders, notices) each have a record of their
+// own, named by Options.Record. Each attempt has one deadline, from connecting to the
 // end of DATA, and what the server says is scrubbed of the password.
 package delivery
