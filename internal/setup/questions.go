@@ -86,7 +86,7 @@ func Questions() []Question {
 				a.Cc = split(s, ",")
 				return addresses(a.Cc, false)
 			}},
-		{Flag: "reviewers", Help: "reviewers of the quarterly, half-year and annual reports (written commented out)", Prompt: "Người duyệt báo cáo quý, 6 tháng, năm trước khi gửi (vd: Nguyễn Thị Hồng Vân <hieutruong@…>); để trống nếu không có",
+		{Flag: "reviewers", Help: "reviewers of the quarterly, half-year and annual reports (each is then approved before it is sent)", Prompt: "Người duyệt báo cáo quý, 6 tháng, năm trước khi gửi (vd: Nguyễn Thị Hồng Vân <hieutruong@…>); để trống nếu không có",
 			Default: fixed(""), Set: func(a *Answers, s string) error {
 				a.Reviewers = split(s, ",")
 				return addresses(a.Reviewers, false)

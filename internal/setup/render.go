@@ -115,9 +115,9 @@ func Render(a *Answers, path string) []byte {
 		w("to = %s", list(a.To))
 		w("cc = %s", list(a.Cc))
 		if r.id != "monthly" && len(a.Reviewers) > 0 {
-			w("# Người duyệt trước khi gửi. Chưa dùng được: bỏ dấu # khi bản baocao có lệnh `baocao approve`")
-			w("# (bản này đọc khoá reviewers nhưng chưa dùng: báo cáo vẫn được gửi ngay khi lập).")
-			w("# reviewers = %s", list(a.Reviewers))
+			w("# Người duyệt: báo cáo được lưu thành bản dự thảo, gửi người duyệt thư \"[Chờ duyệt]\", và chỉ")
+			w("# gửi cấp trên sau lệnh `baocao approve` (xem docs/duyet-bao-cao.md). Bỏ dòng này để gửi ngay khi lập.")
+			w("reviewers = %s", list(a.Reviewers))
 		}
 	}
 	w("")

@@ -179,7 +179,7 @@ func TestInterview(t *testing.T) {
 		t.Errorf("password file: %v %v", st, err)
 	}
 	for _, want := range []string{
-		`place = "Phường Sài Gòn"`, `# reviewers = ["Nguyễn Thị Hồng Vân <hieutruong@mn2010.edu.vn>"]`,
+		`place = "Phường Sài Gòn"`, "\nreviewers = [\"Nguyễn Thị Hồng Vân <hieutruong@mn2010.edu.vn>\"]",
 		`# listen = "127.0.0.1:8080"`, `password_file = "smtp-password"`, `from = "Trường Mầm non 20/10 <mn2010@hcm.edu.vn>"`,
 		`recipients = ["Phòng Nội vụ", "Ủy ban nhân dân Phường Sài Gòn"]`,
 	} {
