@@ -7,7 +7,9 @@ import (
 	"path/filepath"
 	"reflect"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/mn2010/baocao/internal/crashpoint"
 )
@@ -184,6 +186,29 @@ func TestReviewThroughMailpit(t *testing.T) {
 	}
 	if again, _ := os.Stat(filepath.Join(v1, "approval.json")); !again.ModTime().Equal(info.ModTime()) {
 		t.Error("approval.json was rewritten")
+	}
+
+	// The daemon, started now, sends nothing more for 2024-Q2 (it makes and
+	// mails today's catch-up runs, which are other periods).
+	bin, err := buildBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	serve, logs := startServe(t, bin, cfg)
+	waitFor(t, "the catch-up runs and the first scan", func() bool {
+		return strings.Count(logs.String(), `"msg":"run"`) >= 4 && strings.Contains(logs.String(), `"msg":"serving"`)
+	})
+	time.Sleep(500 * time.Millisecond) // the first scan
+	serve.Process.Signal(syscall.SIGTERM)
+	serve.Wait()
+	q2 := 0
+	for _, msg := range m.messages(t) {
+		if strings.Contains(strings.ToLower(msg.MessageID), "quarterly.2024-q2") {
+			q2++
+		}
+	}
+	if q2 != 2 {
+		t.Errorf("%d messages of quarterly 2024-Q2 after serve, want still 2 (review, approved)\n%s", q2, logs)
 	}
 
 	code, out, _ = baocao("status", "-c", cfg, "-r", "quarterly", "-p", "2024-Q2")
