@@ -310,8 +310,11 @@ func TestCrashBetweenApprovalAndSending(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, step := range []string{crashpoint.Approved, crashpoint.Issued} {
-		t.Run(step, func(t *testing.T) {
+	for _, c := range []struct{ step, by string }{
+		{crashpoint.Approved, "send"}, {crashpoint.Issued, "send"}, {crashpoint.Approved, "serve"},
+	} {
+		step := c.step
+		t.Run(step+" then "+c.by, func(t *testing.T) {
 			m := startMailpit(t)
 			cfg := reviewConfig(t, m)
 			if code, _, errs := baocao("run", "-c", cfg, "-r", "quarterly", "-p", "2024-Q2"); code != 0 {
@@ -324,14 +327,37 @@ func TestCrashBetweenApprovalAndSending(t *testing.T) {
 			if n := len(m.messages(t)); n != 1 {
 				t.Fatalf("%d messages after the crash, want the review message only", n)
 			}
-			out, errOut := child(bin, "", "send", "-c", cfg, "-r", "quarterly", "-p", "2024-Q2").CombinedOutput()
-			if errOut != nil {
-				t.Fatalf("send after the crash: %v\n%s", errOut, out)
+			var out []byte
+			if c.by == "serve" {
+				serve, logs := startServe(t, bin, cfg)
+				waitFor(t, "the approved document sent by serve", func() bool {
+					for _, msg := range m.messages(t) {
+						if strings.HasSuffix(msg.MessageID, "quarterly.2024-q2.v2@hcm.edu.vn") {
+							return true
+						}
+					}
+					return false
+				})
+				time.Sleep(500 * time.Millisecond)
+				serve.Process.Signal(syscall.SIGTERM)
+				serve.Wait()
+				out = []byte(logs.String())
+			} else {
+				var errOut error
+				out, errOut = child(bin, "", "send", "-c", cfg, "-r", "quarterly", "-p", "2024-Q2").CombinedOutput()
+				if errOut != nil {
+					t.Fatalf("send after the crash: %v\n%s", errOut, out)
+				}
 			}
 			out2, _ := child(bin, "", "send", "-c", cfg, "-r", "quarterly", "-p", "2024-Q2").CombinedOutput()
-			msgs := m.messages(t)
-			if len(msgs) != 2 || !strings.HasSuffix(msgs[0].MessageID, ".v2@hcm.edu.vn") {
-				t.Fatalf("after send: %+v\n%s\n%s", msgs, out, out2)
+			q2 := 0
+			for _, msg := range m.messages(t) {
+				if strings.Contains(msg.MessageID, "quarterly.2024-q2.v2") {
+					q2++
+				}
+			}
+			if q2 != 1 {
+				t.Fatalf("the approved v2 was sent %d times, want once\n%s\n%s", q2, out, out2)
 			}
 			v1 := filepath.Join(filepath.Dir(cfg), "archive", "quarterly", "2024-Q2", "v1")
 			var rec struct {
