@@ -378,7 +378,7 @@ func checkDocx(t *testing.T, info docxInfo, man *Manifest) {
 	for _, tb := range info.Tables {
 		for _, r := range tb {
 			cells = append(cells, r...)
-			if len(r) == 5 {
+			if len(r) == 6 { // STT, Chỉ tiêu, Kế hoạch, Kết quả, So với kỳ trước, Đánh giá
 				rows[r[1]] = r
 			}
 		}
@@ -397,8 +397,11 @@ func checkDocx(t *testing.T, info docxInfo, man *Manifest) {
 			t.Errorf("no table row for indicator %s", r.ID)
 			continue
 		}
-		if !strings.HasPrefix(row[3], render.ResultText(r)) || row[4] != r.Status {
-			t.Errorf("indicator %s: result %q status %q, want %q and %q", r.ID, row[3], row[4], render.ResultText(r), r.Status)
+		if !strings.HasPrefix(row[3], render.ResultText(r)) || row[5] != r.Status {
+			t.Errorf("indicator %s: result %q status %q, want %q and %q", r.ID, row[3], row[5], render.ResultText(r), r.Status)
+		}
+		if row[4] != render.ChangeText(r) {
+			t.Errorf("indicator %s: comparison %q, want %q", r.ID, row[4], render.ChangeText(r))
 		}
 	}
 	for _, l := range man.Late {

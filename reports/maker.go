@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"sync"
 	"time"
 
 	"github.com/mn2010/baocao/internal/config"
@@ -127,7 +128,14 @@ func (m *Maker) build(reportID string, p period.Period, opt Options) (*built, er
 	if !opt.Generated.IsZero() {
 		now = opt.Generated.In(m.cfg.Location)
 	}
-	out := indicators.Compute(indicators.Input{Plan: m.plan, Period: p, Tables: data.Tables, OfficialDomains: m.cfg.OfficialDomains})
+	// Every period the report shows (its own, the previous one, a year
+	// earlier, the months of the year so far) is counted from these tables.
+	series := false
+	if r := m.cfg.Reports[reportID]; r != nil {
+		series = r.WantsSeries()
+	}
+	out := indicators.Compute(indicators.Input{Plan: m.plan, Period: p, Tables: data.Tables, OfficialDomains: m.cfg.OfficialDomains,
+		Compare: true, Series: series})
 	narr, narrIssues := narrative.Collect(data.Tables[m.plan.Narrative.Source], p)
 	data.Tables = nil // the rows are counted: let rendering reuse their memory
 	issued := opt.Issued
@@ -138,12 +146,15 @@ func (m *Maker) build(reportID string, p period.Period, opt Options) (*built, er
 		PlanReference: m.plan.Reference, Outcome: out, Narrative: narr,
 		Warnings: append(append(append([]sources.Issue{}, data.Issues...), out.Issues...), narrIssues...),
 		Texts:    m.texts, Generated: now}
-	xlsx, err := render.Workbook(doc)
-	if err != nil {
-		return nil, err
-	}
+	// The workbook and the PDF (with its figures) are drawn at once: both
+	// only read doc.
+	var xlsx []byte
+	var xerr error
+	var wg sync.WaitGroup
+	wg.Go(func() { xlsx, xerr = render.Workbook(doc) })
 	pdf, err := render.PDF(doc)
-	if err != nil {
+	wg.Wait()
+	if err = errors.Join(xerr, err); err != nil {
 		return nil, err
 	}
 	docx, err := render.DOCX(doc)
@@ -155,7 +166,7 @@ func (m *Maker) build(reportID string, p period.Period, opt Options) (*built, er
 	man := &Manifest{Report: reportID, GeneratedAt: now.Format(time.RFC3339), Issued: issued.Format("2006-01-02"),
 		Period: ManifestPeriod{Label: p.Label(), From: p.From.Format("2006-01-02"), To: p.To.Format("2006-01-02"), Boundaries: string(p.Boundary)},
 		Plan:   m.plan.Reference, Inputs: data.Inputs, Indicators: out.Indicators, Dossiers: out.Fields, Late: out.Late,
-		Tasks: out.Tasks, Narrative: narr, Issues: doc.Warnings, IssuedFrom: opt.IssuedFrom}
+		Tasks: out.Tasks, Narrative: narr, Series: out.Series, Issues: doc.Warnings, IssuedFrom: opt.IssuedFrom}
 	for _, f := range files {
 		sum := sha256.Sum256(f.Data)
 		man.Outputs = append(man.Outputs, Output{Path: f.Name, SHA256: hex.EncodeToString(sum[:]), Bytes: len(f.Data)})

@@ -28,7 +28,8 @@ type Manifest struct {
 	// IssuedFrom is, for the issued document of an approved draft, the
 	// draft and its approval: the same inputs and figures, with the number
 	// and date of issue the approval gave.
-	IssuedFrom *IssuedFrom `json:"issued_from,omitempty"`
+	IssuedFrom *IssuedFrom         `json:"issued_from,omitempty"`
+	Series     []indicators.Series `json:"series,omitempty"` // monthly values of the year so far
 }
 
 // ManifestPeriod is the period a version covers.

@@ -102,6 +102,9 @@ func (m *Maker) Message(e archive.Entry) (*delivery.Message, error) {
 	}
 	body := []string{render.Fill(m.texts.EmailIntro, render.TextData(doc)), ""}
 	body = append(body, render.Assessment(doc)...)
+	if lines := render.ChangeLines(m.texts, man.Indicators, r.Threshold()); len(lines) > 0 {
+		body = append(append(body, ""), lines...)
+	}
 	body = append(body, "", m.texts.EmailFiles)
 	body = append(body, files...)
 	body = append(body, "", render.Fill(m.texts.EmailClosing, render.TextData(doc)))

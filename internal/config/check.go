@@ -52,6 +52,9 @@ func (c *Config) checkReport(id string, r *Report) error {
 	if err := checkAttach(id, r); err != nil {
 		return err
 	}
+	if t := r.EmailThreshold; t != nil && (*t < 0 || *t > 100) {
+		return fmt.Errorf("[reports.%s] email_threshold: %v is not between 0 and 100 (percentage points, e.g. 5)", id, *t)
+	}
 	if r.Schedule != "" {
 		if _, err := ParseSchedule(r.Schedule, c.Location); err != nil {
 			return fmt.Errorf("[reports.%s] schedule: %v", id, err)

@@ -83,9 +83,37 @@ type Report struct {
 	// Set by Load from the deadline_day key.
 	DeadlineDay int  `toml:"-"`
 	DeadlineKey *int `toml:"deadline_day"`
+	// Series adds the monthly values of the ratio indicators over the year
+	// so far, with charts; on by default for half-year and year reports.
+	Series *bool `toml:"series"`
+	// EmailThreshold: the e-mail lists each indicator whose value moved
+	// from the previous period by more than this many percentage points
+	// (default 5); any change of a rank or a yes/no is listed.
+	EmailThreshold *float64 `toml:"email_threshold"`
 
 	Kind     period.Kind     `toml:"-"`
 	Boundary period.Boundary `toml:"-"`
+}
+
+// WantsSeries reports whether the report shows the monthly series.
+func (r *Report) WantsSeries() bool {
+	if r.Series != nil {
+		return *r.Series
+	}
+	return r.Kind == period.HalfYear || r.Kind == period.Year
+}
+
+// DefaultEmailThreshold is the e-mail's change threshold in percentage
+// points when a report sets none.
+const DefaultEmailThreshold = 5.0
+
+// Threshold is the report's e-mail change threshold as a fraction (5
+// percentage points = 0.05).
+func (r *Report) Threshold() float64 {
+	if r.EmailThreshold != nil {
+		return *r.EmailThreshold / 100
+	}
+	return DefaultEmailThreshold / 100
 }
 
 // SMTP is the mail server used for delivery.

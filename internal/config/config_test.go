@@ -66,6 +66,7 @@ func TestBadConfigs(t *testing.T) {
 		{"malformed address", strings.Replace(base, "phongnoivu@tphcm.gov.vn", "phongnoivu.tphcm.gov.vn", 1), []string{"to/cc", "malformed e-mail address"}},
 		{"plaintext to a remote host", base + "[smtp]\nhost = \"smtp.example.vn\"\nport = 25\nsecurity = \"none\"\nfrom = \"a@hcm.edu.vn\"\n", []string{"security = \"none\"", "smtp.example.vn", "starttls"}},
 		{"unknown security", base + "[smtp]\nhost = \"smtp.example.vn\"\nsecurity = \"ssl\"\nfrom = \"a@hcm.edu.vn\"\n", []string{"security \"ssl\""}},
+		{"negative e-mail threshold", base + "email_threshold = -1\n", []string{"[reports.monthly] email_threshold", "between 0 and 100"}},
 		{"no reports", "[unit]\nname = \"x\"\n", []string{"no [reports.ID]"}},
 		{"unknown attachment", base + "attach = [\"pdf\", \"odt\"]\n", []string{"line 12", "attach", "odt", "\"docx\""}},
 		{"empty attachments", base + "attach = []\n", []string{"[reports.monthly] attach is empty"}},
@@ -164,6 +165,25 @@ func TestExampleReviewers(t *testing.T) {
 				t.Errorf("%s: reviewer %q is not the signer %q", id, a, c.Unit.SignerName)
 			}
 		}
+	}
+}
+
+func TestSeriesAndThreshold(t *testing.T) {
+	c, err := load(t, base+"\n[reports.annual]\nperiod = \"year\"\nto = [\"a@hcm.edu.vn\"]\n"+
+		"[reports.q]\nperiod = \"quarter\"\nseries = true\nemail_threshold = 2.5\nto = [\"a@hcm.edu.vn\"]\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for id, want := range map[string]bool{"monthly": false, "annual": true, "q": true} {
+		if got := c.Reports[id].WantsSeries(); got != want {
+			t.Errorf("%s: series %v, want %v", id, got, want)
+		}
+	}
+	if got := c.Reports["q"].Threshold(); got != 0.025 {
+		t.Errorf("threshold %v, want 0.025", got)
+	}
+	if got := c.Reports["monthly"].Threshold(); got != 0.05 {
+		t.Errorf("default threshold %v, want 0.05", got)
 	}
 }
 

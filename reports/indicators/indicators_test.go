@@ -28,6 +28,22 @@ var headers = map[string]string{
 // computes the March 2024 report (15/02–14/03/2024).
 func compute(t *testing.T, rows map[string][]string) (*Outcome, map[string]Result) {
 	t.Helper()
+	return computeAt(t, rows, Input{Period: mustPeriod(t, "2024-03")})
+}
+
+func mustPeriod(t *testing.T, label string) period.Period {
+	t.Helper()
+	p, err := period.Parse(label, period.Decree09)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// computeAt reads the given rows of each source (the others empty) and
+// computes with in, its plan, tables and domains filled in.
+func computeAt(t *testing.T, rows map[string][]string, in Input) (*Outcome, map[string]Result) {
+	t.Helper()
 	p, err := plan.Load("")
 	if err != nil {
 		t.Fatal(err)
@@ -49,8 +65,8 @@ func compute(t *testing.T, rows map[string][]string) (*Outcome, map[string]Resul
 		}
 		tables[name] = res.Table
 	}
-	per, _ := period.Parse("2024-03", period.Decree09)
-	out := Compute(Input{Plan: p, Period: per, Tables: tables, OfficialDomains: []string{"hcm.edu.vn", "tphcm.gov.vn"}})
+	in.Plan, in.Tables, in.OfficialDomains = p, tables, []string{"hcm.edu.vn", "tphcm.gov.vn"}
+	out := Compute(in)
 	byID := map[string]Result{}
 	for _, r := range out.Indicators {
 		byID[r.ID] = r

@@ -1,6 +1,10 @@
 package indicators
 
 import (
+	"math"
+	"time"
+
+	"github.com/mn2010/baocao/reports/period"
 	"github.com/mn2010/baocao/reports/plan"
 	"github.com/mn2010/baocao/sources"
 )
@@ -37,8 +41,11 @@ func (c *counter) counts() (int, int) {
 	return c.num, c.den
 }
 
-func ratio(ind plan.Indicator, in Input) Result {
-	r := base(ind, "fraction")
+// ratio computes a ratio indicator for each of periods in one pass over its
+// source. earliest is the first date of the period column in the source
+// (the zero time when it has none, or when the indicator has no period
+// column), which tells how far back the source reaches.
+func ratio(ind plan.Indicator, in Input, periods []period.Period) (results []Result, earliest time.Time) {
 	t := in.Tables[ind.Source]
 	filters := compile(ind.Filters, t, in.OfficialDomains)
 	num := compile(ind.Numerator, t, in.OfficialDomains)
@@ -46,13 +53,52 @@ func ratio(ind plan.Indicator, in Input) Result {
 	if ind.Breakdown != nil {
 		bc = t.Col(ind.Breakdown.Column)
 	}
-	var total counter
+	if pc < 0 {
+		// Undated rows (the staff list) count the same in every period.
+		r := ratioOf(ind, t, periods[:1], pc, dc, bc, filters, num, nil)[0]
+		for range periods {
+			results = append(results, r)
+		}
+		return results, time.Time{}
+	}
+	return ratioOf(ind, t, periods, pc, dc, bc, filters, num, &earliest), earliest
+}
+
+// ratioOf counts the rows of t for each period (every row when pc < 0).
+func ratioOf(ind plan.Indicator, t *sources.Table, periods []period.Period, pc, dc, bc int, filters, num tests, earliest *time.Time) []Result {
+	total := make([]counter, len(periods))
+	groups := make([]*grouper, len(periods))
+	byGroup := make([]map[string]*counter, len(periods))
+	for i := range periods {
+		groups[i] = newGrouper(breakdownNames(ind))
+		byGroup[i] = map[string]*counter{}
+	}
 	folded := map[string]string{} // distinct keys, each spelling folded once
-	groups := newGrouper(breakdownNames(ind))
-	byGroup := map[string]*counter{}
+	in := make([]int, 0, len(periods))
+	// Periods as day numbers: a row is matched against many periods.
+	from, to := make([]int64, len(periods)), make([]int64, len(periods))
+	for i, p := range periods {
+		from[i], to[i] = dayNumber(p.From), dayNumber(p.To)
+	}
+	first := int64(math.MaxInt64)
 	for _, row := range t.Rows {
-		if pc >= 0 && (row.Cells[pc].Empty || !in.Period.Contains(row.Cells[pc].Date())) {
-			continue
+		in = in[:0]
+		if pc >= 0 {
+			if row.Cells[pc].Empty {
+				continue
+			}
+			d := dayNumber(row.Cells[pc].Date())
+			first = min(first, d)
+			for i := range from {
+				if d >= from[i] && d <= to[i] {
+					in = append(in, i)
+				}
+			}
+			if len(in) == 0 {
+				continue
+			}
+		} else {
+			in = append(in, 0)
 		}
 		if !filters.all(row) {
 			continue
@@ -65,15 +111,30 @@ func ratio(ind plan.Indicator, in Input) Result {
 				folded[text] = key
 			}
 		}
-		total.add(key, dc >= 0, hit)
-		if bc >= 0 {
-			g := groups.key(row.Cells[bc].Text)
-			if byGroup[g] == nil {
-				byGroup[g] = &counter{}
+		for _, i := range in {
+			total[i].add(key, dc >= 0, hit)
+			if bc >= 0 {
+				g := groups[i].key(row.Cells[bc].Text)
+				if byGroup[i][g] == nil {
+					byGroup[i][g] = &counter{}
+				}
+				byGroup[i][g].add(key, dc >= 0, hit)
 			}
-			byGroup[g].add(key, dc >= 0, hit)
 		}
 	}
+	if earliest != nil && first != math.MaxInt64 {
+		*earliest = time.Unix(first*secondsPerDay, 0).UTC()
+	}
+	results := make([]Result, len(periods))
+	for i := range periods {
+		results[i] = ratioResult(ind, &total[i], groups[i], byGroup[i], bc >= 0)
+	}
+	return results
+}
+
+// ratioResult turns the counts of one period into a result.
+func ratioResult(ind plan.Indicator, total *counter, groups *grouper, byGroup map[string]*counter, broken bool) Result {
+	r := base(ind, "fraction")
 	n, d := total.counts()
 	r.Numerator, r.Denominator = &n, &d
 	if d == 0 {
@@ -96,7 +157,7 @@ func ratio(ind plan.Indicator, in Input) Result {
 		gm := meets(gv, target, ind.Compare)
 		r.Breakdown = append(r.Breakdown, Group{Key: groups.name(g), Value: &gv, Numerator: gn, Denominator: gd, Target: target, Met: &gm})
 	}
-	if bc >= 0 {
+	if broken {
 		met = true
 		for _, g := range r.Breakdown {
 			met = met && *g.Met
@@ -105,6 +166,11 @@ func ratio(ind plan.Indicator, in Input) Result {
 	r.setMet(met)
 	return r
 }
+
+const secondsPerDay = 24 * 60 * 60
+
+// dayNumber is a calendar day (midnight UTC) as days since 1970-01-01.
+func dayNumber(t time.Time) int64 { return t.Unix() / secondsPerDay }
 
 func base(ind plan.Indicator, unit string) Result {
 	cmp := ind.Compare

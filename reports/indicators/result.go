@@ -33,6 +33,11 @@ type Result struct {
 	Unit        string   `json:"unit"` // "fraction", "rank" or "yesno"
 	Note        string   `json:"note,omitempty"`
 	Breakdown   []Group  `json:"breakdown,omitempty"`
+	// Previous compares a value with the previous period, YearAgo with the
+	// same period a year earlier when the sources reach back that far and
+	// it is not the previous period (Input.Compare).
+	Previous *Comparison `json:"previous,omitempty"`
+	YearAgo  *Comparison `json:"year_ago,omitempty"`
 }
 
 // Group is one group of a ratio's breakdown.
@@ -88,6 +93,12 @@ type Input struct {
 	Period          period.Period
 	Tables          map[string]*sources.Table // by source name
 	OfficialDomains []string
+	// Compare compares each indicator with a value with the previous
+	// period and the same period a year earlier (Result.Previous, YearAgo).
+	Compare bool
+	// Series adds the monthly values of the ratio indicators over the
+	// year so far (Outcome.Series).
+	Series bool
 }
 
 // Outcome is everything computed for a period.
@@ -96,6 +107,7 @@ type Outcome struct {
 	Fields     []FieldStats // by field, then a total line with Field "Tổng cộng"
 	Late       []LateDossier
 	Tasks      []TaskStatus
+	Series     []Series        // with Input.Series: one per ratio indicator
 	Issues     []sources.Issue // warnings found while computing
 }
 
@@ -107,14 +119,30 @@ const Total = "Tổng cộng"
 func Compute(in Input) *Outcome {
 	out := &Outcome{}
 	manual := readDated(in, plan.Manual, "indicator", out)
+	s := newSpan(in)
 	for _, ind := range in.Plan.Indicators {
-		var r Result
+		var rs []Result
+		var covered func(period.Period, Result) bool
 		if ind.Kind == "manual" {
-			r = manualResult(ind, manual, in, out)
+			rs = make([]Result, len(s.periods))
+			rs[0] = manualResult(ind, manual, in, out)
+			for i, p := range s.periods[1:] {
+				at := in
+				at.Period = p
+				rs[i+1] = manualResult(ind, manual, at, &Outcome{}) // no warnings for other periods
+			}
+			covered = func(_ period.Period, r Result) bool { return r.Status != NoData }
 		} else {
-			r = ratio(ind, in)
+			var earliest time.Time
+			rs, earliest = ratio(ind, in, s.periods)
+			covered = func(p period.Period, _ Result) bool { return ind.PeriodCol == "" || reaches(earliest, p) }
 		}
+		r := rs[0]
+		s.compare(&r, rs, covered)
 		out.Indicators = append(out.Indicators, r)
+		if sr, ok := s.series(ind, rs); ok {
+			out.Series = append(out.Series, sr)
+		}
 	}
 	out.Fields, out.Late = dossiers(in)
 	out.Tasks = tasks(in, out)

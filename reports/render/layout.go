@@ -93,7 +93,8 @@ func (d *Doc) Layout() *Layout {
 	b.para(Fill(t.Intro, textData(d)))
 
 	b.heading(t.HeadingIndicators)
-	b.table([]Column{{"STT", 12, "C"}, {"Chỉ tiêu", 66, "L"}, {"Kế hoạch", 32, "L"}, {"Kết quả", 30, "C"}, {"Đánh giá", 25, "C"}},
+	b.table([]Column{{"STT", 12, "C"}, {"Chỉ tiêu", 53, "L"}, {"Kế hoạch", 27, "L"}, {"Kết quả", 26, "C"},
+		{"So với kỳ trước", 28, "C"}, {"Đánh giá", 19, "C"}},
 		indicatorRows(d.Outcome.Indicators))
 
 	b.heading(t.HeadingDossiers)
@@ -157,14 +158,14 @@ func indicatorRows(rs []indicators.Result) [][]string {
 		if ratio := Ratio(r); ratio != "" && r.Value != nil {
 			result += " (" + ratio + ")"
 		}
-		rows = append(rows, []string{Int(i + 1), r.ID + ". " + r.Text, r.TargetText, result, r.Status})
+		rows = append(rows, []string{Int(i + 1), r.ID + ". " + r.Text, r.TargetText, result, ChangeText(r), r.Status})
 		for _, g := range r.Breakdown {
 			status := indicators.NotMet
 			if *g.Met {
 				status = indicators.Met
 			}
 			rows = append(rows, []string{"", "- Lĩnh vực " + g.Key, Percent(g.Target),
-				Percent(*g.Value) + " (" + Int(g.Numerator) + "/" + Int(g.Denominator) + ")", status})
+				Percent(*g.Value) + " (" + Int(g.Numerator) + "/" + Int(g.Denominator) + ")", "", status})
 		}
 	}
 	return rows

@@ -72,6 +72,7 @@ func (p *pdfDoc) render() {
 	p.title()
 	p.body()
 	p.signature()
+	p.charts()
 	p.appendix()
 }
 

@@ -41,6 +41,8 @@ type Texts struct {
 	EmailIntro            string   `toml:"email_intro"`
 	EmailFiles            string   `toml:"email_files"`
 	EmailClosing          string   `toml:"email_closing"`
+	EmailChanges          string   `toml:"email_changes"`
+	EmailChangeItem       string   `toml:"email_change_item"`
 	TestSubject           string   `toml:"test_subject"`
 	TestBody              string   `toml:"test_body"`
 	Recipients            []string `toml:"recipients"`
@@ -85,6 +87,10 @@ type (
 	metData    struct{ Met, Measured, NoCases, NoData int }
 	missedData struct{ ID, Text, Value, Target string }
 	noteData   struct{ Number, Type, Symbol, Issued, UnitName string }
+	// changesData heads the e-mail's list of indicators that moved.
+	changesData struct{ Threshold, Period string }
+	// changeData is one indicator that moved since the previous period.
+	changeData struct{ ID, Text, Value, Change, Previous, Period string }
 )
 
 // check fills every template with sample data of its type, so that a
@@ -103,6 +109,7 @@ func (t *Texts) check() error {
 		{"dossiers_text", t.DossiersText, indicators.FieldStats{}}, {"late_text", t.LateText, lateData{}},
 		{"tasks_text", t.TasksText, tasksData{}}, {"assessment_met", t.AssessmentMet, metData{}},
 		{"assessment_missed_item", t.AssessmentMissedItem, missedData{}}, {"appendix_note", t.AppendixNote, noteData{}},
+		{"email_changes", t.EmailChanges, changesData{}}, {"email_change_item", t.EmailChangeItem, changeData{}},
 	}
 	for i, d := range t.Directions {
 		checks = append(checks, struct {

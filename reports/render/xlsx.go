@@ -57,6 +57,9 @@ func Workbook(d *Doc) ([]byte, error) {
 			return nil, fmt.Errorf("render: sheet %s: %w", t.name, err)
 		}
 	}
+	if err := w.charts(); err != nil {
+		return nil, fmt.Errorf("render: sheet %s: %w", SheetCharts, err)
+	}
 	if err := f.DeleteSheet("Sheet1"); err != nil {
 		return nil, err
 	}
@@ -70,18 +73,19 @@ func Workbook(d *Doc) ([]byte, error) {
 
 func indicatorTable(d *Doc) table {
 	t := table{name: SheetIndicators, landscape: true,
-		headers: []string{"STT", "Mã", "Chỉ tiêu", "Chỉ tiêu kế hoạch", "Kết quả", "Tử số", "Mẫu số", "Đánh giá", "Ghi chú"},
-		widths:  []float64{6, 7, 60, 26, 13, 9, 9, 16, 30}}
+		headers: append([]string{"STT", "Mã", "Chỉ tiêu", "Chỉ tiêu kế hoạch", "Kết quả", "Tử số", "Mẫu số", "Đánh giá", "Ghi chú"}, comparisonHeaders...),
+		widths:  append([]float64{6, 7, 60, 26, 13, 9, 9, 16, 30}, comparisonWidths...)}
 	for i, r := range d.Outcome.Indicators {
 		t.rows = append(t.rows, []cell{{i + 1, "int"}, {r.ID, "text"}, {r.Text, "wrap"}, {r.TargetText, "wrap"},
 			resultCell(r.Unit, r.Value, r.Status), intCell(r.Numerator), intCell(r.Denominator), {r.Status, "text"}, {r.Note, "wrap"}})
+		t.rows[len(t.rows)-1] = append(t.rows[len(t.rows)-1], comparisonCells(r)...)
 		for _, g := range r.Breakdown {
 			status := indicators.NotMet
 			if *g.Met {
 				status = indicators.Met
 			}
-			t.rows = append(t.rows, []cell{{"", "text"}, {r.ID, "text"}, {"   - Lĩnh vực " + g.Key, "wrap"},
-				{Percent(g.Target), "text"}, {*g.Value, "pct"}, {g.Numerator, "int"}, {g.Denominator, "int"}, {status, "text"}, {"", "text"}})
+			t.rows = append(t.rows, append([]cell{{"", "text"}, {r.ID, "text"}, {"   - Lĩnh vực " + g.Key, "wrap"},
+				{Percent(g.Target), "text"}, {*g.Value, "pct"}, {g.Numerator, "int"}, {g.Denominator, "int"}, {status, "text"}, {"", "text"}}, comparisonCells(indicators.Result{})...))
 		}
 	}
 	return t

@@ -60,6 +60,10 @@ func (w *book) styles() error {
 		"pct":   base("0.00%", false, "right"),
 		"date":  base("dd/mm/yyyy", false, "center"),
 		"yesno": base(`[=1]"Có";[=0]"Không";General`, false, "center"),
+		// Changes since an earlier period (xlsx_compare.go): numbers, shown in words.
+		"chg_pct":   base(`"tăng "0.00" điểm %";"giảm "0.00" điểm %";"không đổi"`, false, "right"),
+		"chg_rank":  base(`"xuống "0" bậc";"lên "0" bậc";"không đổi"`, false, "right"),
+		"chg_yesno": base(`"Không → Có";"Có → Không";"không đổi"`, false, "center"),
 	}
 	w.style = map[string]int{}
 	for name, s := range defs {

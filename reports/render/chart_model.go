@@ -1,0 +1,67 @@
+package render
+
+import (
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/mn2010/baocao/reports/indicators"
+)
+
+// SheetCharts is the workbook sheet of the monthly series and their charts.
+const SheetCharts = "Biểu đồ"
+
+// Vietnamese labels shared by the workbook's charts and the PDF's figures.
+const (
+	chartXTitle      = "Tháng (kỳ số liệu)"
+	chartYTitle      = "Tỷ lệ (%)"
+	chartValueLegend = "Kết quả"
+	chartTargetLabel = "Kế hoạch"
+)
+
+// ChartTitle is a series' chart title: "3.1. Tỷ lệ giải quyết hồ sơ TTHC
+// đúng hạn".
+func ChartTitle(s indicators.Series) string { return s.ID + ". " + s.Text }
+
+// MonthLabel names a month of a series on a chart axis: "2024-03" →
+// "03/2024".
+func MonthLabel(label string) string {
+	y, m, ok := strings.Cut(label, "-")
+	if !ok {
+		return label
+	}
+	return m + "/" + y
+}
+
+// TargetLegend is the legend of a target line: "Kế hoạch (≥ 99%)".
+func TargetLegend(s indicators.Series) string {
+	cmp := "≥"
+	if s.Compare == "<=" {
+		cmp = "≤"
+	}
+	return chartTargetLabel + " (" + cmp + " " + targetText(s.Target) + ")"
+}
+
+// targetText prints a target percentage without needless decimals: "99%",
+// "97,50%".
+func targetText(v float64) string {
+	if p := v * 100; math.Abs(p-math.Round(p)) < 1e-9 {
+		return pctTick(v)
+	}
+	return Percent(v)
+}
+
+// axisFloor is the lowest tenth below every value and the target, so that
+// a series near its target is readable; the axis still ends at 100%.
+func axisFloor(s indicators.Series) float64 {
+	low := s.Target
+	for _, p := range s.Points {
+		if p.Value != nil {
+			low = math.Min(low, *p.Value)
+		}
+	}
+	return math.Max(0, math.Floor((low-0.05)*10)/10)
+}
+
+// pctTick prints an axis tick: 0.9 → "90%".
+func pctTick(v float64) string { return strconv.Itoa(int(math.Round(v*100))) + "%" }
