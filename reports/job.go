@@ -24,13 +24,11 @@ type Job struct {
 
 // NewJob returns the workflow for a maker. mail nil archives only: the
 // version is "held", sent only by `baocao send`. notify, if not nil, is
-// told of waits and of things skipped in the archive.
+// told of waits and of versions superseded; the archive's own warnings go
+// where the maker was told (WarnTo).
 func NewJob(m *Maker, mail *delivery.Settings, notify func(msg string)) *Job {
 	if notify == nil {
 		notify = func(string) {}
-	}
-	if m.store.Warn == nil {
-		m.store.Warn = notify
 	}
 	return &Job{maker: m, mail: mail, notify: notify}
 }

@@ -35,7 +35,7 @@ type Maker struct {
 }
 
 // NewMaker loads the plan and texts a config names. now may be nil.
-func NewMaker(cfg *config.Config, now func() time.Time) (*Maker, error) {
+func NewMaker(cfg *config.Config, now func() time.Time, opts ...MakerOption) (*Maker, error) {
 	p, err := plan.Load(cfg.Path(cfg.Plan))
 	if err != nil {
 		return nil, err
@@ -47,7 +47,11 @@ func NewMaker(cfg *config.Config, now func() time.Time) (*Maker, error) {
 	if now == nil {
 		now = time.Now
 	}
-	return &Maker{cfg: cfg, plan: p, texts: texts, store: &archive.Store{Root: cfg.Path(cfg.Archive)}, now: now}, nil
+	m := &Maker{cfg: cfg, plan: p, texts: texts, store: &archive.Store{Root: cfg.Path(cfg.Archive)}, now: now}
+	for _, o := range opts {
+		o(m)
+	}
+	return m, nil
 }
 
 // Store is the archive the maker files into.

@@ -145,7 +145,7 @@ func openMaker(cfgPath string, stderr io.Writer) (*config.Config, *reports.Maker
 	if err != nil {
 		return nil, nil, err
 	}
-	m, err := reports.NewMaker(cfg, nil)
+	m, err := reports.NewMaker(cfg, nil, reports.WarnTo(func(msg string) { fmt.Fprintln(stderr, "baocao:", msg) }))
 	return cfg, m, err
 }
 

@@ -9,7 +9,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"log/slog"
 	"os"
 	"path/filepath"
 	"sort"
@@ -53,9 +52,6 @@ type manifestSummary struct {
 func NewReportsBackend(cfg *config.Config, m *reports.Maker, now func() time.Time) *ReportsBackend {
 	if now == nil {
 		now = time.Now
-	}
-	if m.Store().Warn == nil { // else the first job's progress would receive every later warning
-		m.Store().Warn = func(msg string) { slog.Warn("archive: " + msg) }
 	}
 	return &ReportsBackend{cfg: cfg, maker: m, now: now, summaries: map[string]manifestSummary{}, checks: map[string]*DataCheck{}}
 }

@@ -98,7 +98,7 @@ func Open(ctx context.Context, cfg *config.Config, opt Options) (*Daemon, error)
 
 // load checks a config and builds what the daemon needs from it.
 func (d *Daemon) load(cfg *config.Config) (*state, error) {
-	m, err := reports.NewMaker(cfg, d.now)
+	m, err := reports.NewMaker(cfg, d.now, reports.WarnTo(func(msg string) { d.log.Warn(msg) }))
 	if err != nil {
 		return nil, err
 	}
