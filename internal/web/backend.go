@@ -18,6 +18,9 @@ var (
 	ErrNeedsConfirm = errors.New("web: sent before, confirmation needed")
 	// ErrBadInput: the request names something that cannot be used.
 	ErrBadInput = errors.New("web: bad input")
+	// ErrRefused: the review step refuses the action in the version's
+	// state (returned, replaced, approved already, sources changed).
+	ErrRefused = errors.New("web: refused")
 )
 
 // Backend is what the page shows and does. Every method must be safe for
@@ -41,8 +44,12 @@ type Backend interface {
 	// Send delivers a version; a version sent before needs force
 	// (ErrNeedsConfirm otherwise).
 	Send(ctx context.Context, who string, v VersionRef, force bool) (*Delivery, error)
-	// Approve and Reject are the review actions of the approval workflow.
-	Approve(ctx context.Context, who string, v VersionRef, a Approval) error
+	// Approve approves a draft (as `baocao approve`) and returns the
+	// version that goes to the district: the draft itself, or the newer
+	// version carrying the number and date of issue. A refusal is
+	// ErrRefused (or ErrBadInput) with the reason in Vietnamese.
+	Approve(ctx context.Context, who string, v VersionRef, a Approval) (VersionRef, error)
+	// Reject returns a draft with a reason (as `baocao reject`).
 	Reject(ctx context.Context, who string, v VersionRef, reason string) error
 }
 
@@ -119,7 +126,7 @@ func (s State) Class() string {
 }
 
 // Problem tells whether the state needs someone's attention.
-func (s State) Problem() bool { return s == StateFailed || s == StatePending }
+func (s State) Problem() bool { return s == StateFailed || s == StatePending || s == StateReturned }
 
 // VersionSummary is a line of the overview and the history.
 type VersionSummary struct {
@@ -150,7 +157,18 @@ type VersionDetail struct {
 	Issues     []Issue
 	Delivery   *Delivery // nil when there is no record
 	Recipients []string  // whom a send would reach
+	Reviewers  []string  // who approves the report; empty when it is sent without review
+	Story      []Event   // the version's story, oldest first: made, review messages, approval, return, deliveries
+	Review     string    // one line on the review: approved by whom, returned why, issued from which draft
+	IssuedAs   int       // for an approved draft: the version that carries its number and date, 0 if none
+	IssuedFrom int       // for an issued document: the approved draft it was made from, 0 if none
 	Actions    []Action
+}
+
+// Event is one step of a version's story.
+type Event struct {
+	At   time.Time
+	What string
 }
 
 // Can tells whether an action applies.

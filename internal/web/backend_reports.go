@@ -30,8 +30,8 @@ import (
 
 // ReportsBackend is the Backend over today's code: the config's reports,
 // the archive, each version's manifest.json and delivery.json, and the
-// sources as `baocao validate` reads them. Approve and Reject do not exist
-// yet and return ErrNotAvailable.
+// sources as `baocao validate` reads them, and the review step
+// (reports.Job's Approve and Reject, backend_review.go).
 type ReportsBackend struct {
 	cfg   *config.Config
 	maker *reports.Maker
@@ -151,6 +151,13 @@ func (b *ReportsBackend) summary(e archive.Entry, newest bool) (VersionSummary, 
 		return v, nil, err
 	}
 	v.State = state(rec, has)
+	if v.State == StateDraft { // an approval or return a crash interrupted counts as done, as reports.State has it
+		if _, err := os.Stat(filepath.Join(e.Dir, reports.ReturnName)); err == nil {
+			v.State = StateReturned
+		} else if _, err := os.Stat(filepath.Join(e.Dir, reports.ApprovalName)); err == nil {
+			v.State = StateApproved
+		}
+	}
 	if !newest && v.State == StateNotSent { // held, and a newer version exists: it will not be the one sent
 		v.State = StateSuperseded
 	}
@@ -197,10 +204,17 @@ func (b *ReportsBackend) readSummary(dir string) (manifestSummary, error) {
 	return ms, nil
 }
 
+// state maps a delivery record's status to the page's states.
 func state(rec *delivery.Record, has bool) State {
 	switch {
 	case rec.Status == delivery.Sent:
 		return StateSent
+	case rec.Status == delivery.Draft:
+		return StateDraft
+	case rec.Status == delivery.Returned:
+		return StateReturned
+	case rec.Status == delivery.Approved:
+		return StateApproved
 	case rec.Status == delivery.Held:
 		return StateNotSent
 	case rec.Status == delivery.Superseded:
@@ -308,11 +322,19 @@ func (b *ReportsBackend) Version(ctx context.Context, report, label string, n in
 	if len(rec.Attempts) > 0 || rec.MessageID != "" {
 		d.Delivery = &Delivery{Status: state(rec, true), MessageID: rec.MessageID, Attempts: attempts(rec, b.cfg.Location)}
 	}
+	d.Reviewers = r.Reviewers
+	if err := b.story(d, e, rec); err != nil {
+		return nil, err
+	}
+	if r.Reviewed() && sum.State == StateDraft && latest.Version == n {
+		d.Actions = append(d.Actions, ActApprove, ActReject)
+	}
 	if b.cfg.SMTP.Host != "" && latest.Version == n && len(r.To) > 0 {
-		switch sum.State {
-		case StateSent:
+		switch {
+		case sum.State == StateSent:
 			d.Actions = append(d.Actions, ActResend)
-		case StateNotSent, StateQueued, StatePending, StateFailed:
+		case sum.State == StateApproved && rec.IssuedAs == 0,
+			sum.State == StateNotSent, sum.State == StateQueued, sum.State == StatePending, sum.State == StateFailed:
 			d.Actions = append(d.Actions, ActSend)
 		}
 	}
@@ -539,82 +561,3 @@ func boundaryFor(cfg *config.Config, label string) period.Boundary {
 	return period.Decree09
 }
 
-// Run makes a new version with the workflow of `baocao run --no-email`
-// (reports.Job: the report's lock, the version filed with a "held"
-// delivery record). It archives only: sending is its own action.
-func (b *ReportsBackend) Run(ctx context.Context, who, report, label string, progress func(string)) (VersionRef, error) {
-	p, err := b.maker.Period(report, label)
-	if err != nil {
-		example := ""
-		if r, ok := b.cfg.Reports[report]; ok {
-			example = period.LatestEnded(r.Kind, r.Boundary, b.now().In(b.cfg.Location)).Label()
-		}
-		return VersionRef{}, fmt.Errorf("%w: kỳ %q không dùng được cho báo cáo %s: viết kỳ như %s", ErrBadInput, label, report, example)
-	}
-	progress("Chờ đến lượt chạy báo cáo " + report + " kỳ " + p.Label() + "…")
-	job := reports.NewJob(b.maker, nil, func(msg string) {
-		if strings.HasPrefix(msg, "waiting for another run") {
-			progress("Một lần chạy khác của báo cáo này (lịch tự động hoặc dòng lệnh) đang làm; chờ nó xong…")
-			return
-		}
-		progress("Ghi chú: " + msg)
-	})
-	progress("Đang đọc dữ liệu, tính chỉ tiêu, tạo PDF, Excel và Word…")
-	out, err := job.Run(ctx, report, p, reports.RunOptions{})
-	if err != nil {
-		return VersionRef{}, err
-	}
-	progress(fmt.Sprintf("Đã lưu phiên bản %d (%d cảnh báo dữ liệu).", out.Entry.Version, len(out.Manifest.Issues)))
-	return VersionRef{Report: out.Entry.Report, Period: out.Entry.Period, Version: out.Entry.Version}, nil
-}
-
-// Send delivers the newest version of a period with the workflow of
-// `baocao send` (reports.Job: the report's lock, delivery.json, older
-// unsent versions superseded); a version sent before needs force.
-func (b *ReportsBackend) Send(ctx context.Context, who string, v VersionRef, force bool) (*Delivery, error) {
-	e, p, err := b.entry(v.Report, v.Period, v.Version)
-	if err != nil {
-		return nil, err
-	}
-	latest, _, err := b.maker.Store().Latest(v.Report, p.Label())
-	if err != nil {
-		return nil, err
-	}
-	if latest.Version != v.Version {
-		return nil, fmt.Errorf("%w: đã có phiên bản %d mới hơn; chỉ gửi phiên bản mới nhất", ErrNotAvailable, latest.Version)
-	}
-	rec, _, err := delivery.LoadRecord(e.Dir)
-	if err != nil {
-		return nil, err
-	}
-	if rec.Status == delivery.Sent && !force {
-		return nil, ErrNeedsConfirm
-	}
-	s, _, err := b.maker.MailSettings()
-	if err != nil {
-		return nil, fmt.Errorf("%w: chưa cấu hình được việc gửi thư ([smtp]): %v", ErrNotAvailable, err)
-	}
-	job := reports.NewJob(b.maker, &s, nil)
-	rec, err = job.Send(ctx, e, force)
-	switch {
-	case errors.Is(err, delivery.ErrAlreadySent):
-		return nil, ErrNeedsConfirm
-	case errors.Is(err, delivery.ErrBusy):
-		return nil, fmt.Errorf("%w: một tiến trình khác đang gửi bản này", ErrNotAvailable)
-	case errors.Is(err, delivery.ErrSuperseded):
-		return nil, fmt.Errorf("%w: một phiên bản mới hơn của kỳ này đã được gửi", ErrNotAvailable)
-	case err != nil:
-		return nil, fmt.Errorf("chưa gửi được %s: %w", v, err)
-	}
-	return &Delivery{Status: state(rec, true), MessageID: rec.MessageID, Attempts: attempts(rec, b.cfg.Location)}, nil
-}
-
-// Approve is not built yet: it comes with the approval workflow.
-func (b *ReportsBackend) Approve(ctx context.Context, who string, v VersionRef, a Approval) error {
-	return fmt.Errorf("%w: việc duyệt báo cáo chưa có trong phiên bản này", ErrNotAvailable)
-}
-
-// Reject is not built yet: it comes with the approval workflow.
-func (b *ReportsBackend) Reject(ctx context.Context, who string, v VersionRef, reason string) error {
-	return fmt.Errorf("%w: việc trả lại báo cáo chưa có trong phiên bản này", ErrNotAvailable)
-}

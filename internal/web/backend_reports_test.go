@@ -163,14 +163,6 @@ func TestReportsBackend(t *testing.T) {
 		}
 		os.WriteFile(filepath.Join(dir, delivery.RecordName), held, 0o644)
 	})
-	t.Run("approve and reject are not there yet", func(t *testing.T) {
-		if err := b.Approve(ctx, "Lan", ref, Approval{Name: "Vân"}); !errors.Is(err, ErrNotAvailable) {
-			t.Error(err)
-		}
-		if err := b.Reject(ctx, "Lan", ref, "sai"); !errors.Is(err, ErrNotAvailable) {
-			t.Error(err)
-		}
-	})
 	t.Run("a period of another kind", func(t *testing.T) {
 		_, err := b.Run(ctx, "Lan", "monthly", "2024-Q1", func(string) {})
 		if !errors.Is(err, ErrBadInput) || !strings.Contains(err.Error(), "không dùng được cho báo cáo monthly: viết kỳ như") {

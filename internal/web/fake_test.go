@@ -18,6 +18,8 @@ type fakeBackend struct {
 	check    *DataCheck
 	sends    []string // "who|version|force"
 	runs     []string
+	approvals []string // "who|version|name|number|date|note"
+	rejects   []string // "by|version|reason"
 	runGate  chan struct{} // when not nil, Run waits for it
 	runErr   error
 	panicky  bool
@@ -57,6 +59,10 @@ func newFake() *fakeBackend {
 			d.Actions = []Action{ActSend}
 		case StateDraft:
 			d.Actions = []Action{ActApprove, ActReject}
+			d.Reviewers = []string{"Nguyễn Thị Hồng Vân <hieutruong.mn2010@hcm.edu.vn>"}
+			d.Review = "Bản dự thảo đang chờ Nguyễn Thị Hồng Vân duyệt; cấp trên chưa nhận được gì."
+			d.Story = []Event{{At: v.Generated, What: "lập bản dự thảo (chờ duyệt), 0 cảnh báo dữ liệu"},
+				{At: v.Generated.Add(time.Minute), What: "thư mời duyệt gửi đến hieutruong.mn2010@hcm.edu.vn: đã gửi"}}
 		}
 		f.details[v.VersionRef] = d
 		for _, fi := range d.Files {
@@ -141,10 +147,32 @@ func (f *fakeBackend) Send(_ context.Context, who string, v VersionRef, force bo
 	return &Delivery{Status: StateSent, MessageID: "<m@x>"}, nil
 }
 
-func (f *fakeBackend) Approve(context.Context, string, VersionRef, Approval) error {
-	return fmt.Errorf("%w: việc duyệt báo cáo chưa có", ErrNotAvailable)
+func (f *fakeBackend) Approve(_ context.Context, who string, v VersionRef, a Approval) (VersionRef, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	d, ok := f.details[v]
+	switch {
+	case !ok:
+		return VersionRef{}, ErrNotFound
+	case d.State == StateReturned:
+		return VersionRef{}, fmt.Errorf("%w: bản dự thảo đã bị trả lại; hãy chạy lại", ErrRefused)
+	case d.State != StateDraft:
+		return VersionRef{}, fmt.Errorf("%w: phiên bản %d không phải bản dự thảo đang chờ duyệt", ErrRefused, v.Version)
+	}
+	f.approvals = append(f.approvals, fmt.Sprintf("%s|%s|%s|%d|%s|%s", who, v, a.Name, a.Number, a.Date.Format("2006-01-02"), a.Note))
+	return VersionRef{v.Report, v.Period, v.Version + 1}, nil
 }
 
-func (f *fakeBackend) Reject(context.Context, string, VersionRef, string) error {
-	return fmt.Errorf("%w: việc trả lại báo cáo chưa có", ErrNotAvailable)
+func (f *fakeBackend) Reject(_ context.Context, who string, v VersionRef, reason string) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	d, ok := f.details[v]
+	switch {
+	case !ok:
+		return ErrNotFound
+	case d.State != StateDraft:
+		return fmt.Errorf("%w: phiên bản %d không phải bản dự thảo đang chờ duyệt", ErrRefused, v.Version)
+	}
+	f.rejects = append(f.rejects, fmt.Sprintf("%s|%s|%s", who, v, reason))
+	return nil
 }

@@ -45,13 +45,18 @@ func (s *Server) overview(w http.ResponseWriter, r *http.Request) {
 	for _, rep := range reps {
 		row := overviewRow{Report: rep, Latest: latest[rep.ID]}
 		if v := row.Latest; v != nil {
-			switch {
-			case v.State == StateFailed:
+			switch v.State {
+			case StateFailed:
 				row.Problems = append(row.Problems, "Gửi lỗi: cần sửa rồi gửi lại.")
-			case v.State == StatePending:
+			case StatePending:
 				row.Problems = append(row.Problems, "Chưa gửi được: chương trình sẽ thử lại.")
+			case StateReturned:
+				row.Problems = append(row.Problems, "Bản dự thảo bị trả lại: sửa theo lý do rồi bấm “Chạy ngay” để lập bản mới.")
 			}
-			if v.Late(now) {
+			switch {
+			case v.Late(now) && v.State == StateDraft:
+				row.Problems = append(row.Problems, "Bản dự thảo đã quá hạn nộp mà chưa được duyệt.")
+			case v.Late(now):
 				row.Problems = append(row.Problems, "Đã quá hạn nộp mà chưa gửi.")
 			}
 		}
@@ -71,6 +76,8 @@ func (s *Server) backendFail(w http.ResponseWriter, r *http.Request, err error) 
 		s.fail(w, r, http.StatusNotFound, "Không tìm thấy: "+plain(err), "Kiểm tra lại báo cáo, kỳ và phiên bản; xem trang Lịch sử.")
 	case errors.Is(err, ErrBadInput):
 		s.fail(w, r, http.StatusBadRequest, "Yêu cầu không hợp lệ: "+plain(err), "Quay lại trang trước và chọn lại.")
+	case errors.Is(err, ErrRefused):
+		s.fail(w, r, http.StatusConflict, "Không làm được: "+plain(err)+".", "")
 	case errors.Is(err, ErrNotAvailable):
 		s.fail(w, r, http.StatusConflict, "Chưa làm được việc này: "+plain(err), "")
 	case errors.Is(err, ErrNeedsConfirm):
@@ -84,7 +91,7 @@ func (s *Server) backendFail(w http.ResponseWriter, r *http.Request, err error) 
 // plain is an error's message without the package's sentinel prefixes.
 func plain(err error) string {
 	m := err.Error()
-	for _, e := range []error{ErrNotFound, ErrBadInput, ErrNotAvailable, ErrNeedsConfirm} {
+	for _, e := range []error{ErrNotFound, ErrBadInput, ErrNotAvailable, ErrNeedsConfirm, ErrRefused} {
 		if p := e.Error() + ": "; len(m) > len(p) && m[:len(p)] == p {
 			m = m[len(p):]
 		}

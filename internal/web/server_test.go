@@ -107,7 +107,7 @@ func TestPages(t *testing.T) {
 		name, path string
 		want       []string
 	}{
-		{"overview: problems first, state, deadline, next run", "/", []string{"Tổng quan", "Báo cáo quý", "chờ duyệt", "Đã quá hạn nộp mà chưa gửi.",
+		{"overview: problems first, state, deadline, next run", "/", []string{"Tổng quan", "Báo cáo quý", "chờ duyệt", "Bản dự thảo đã quá hạn nộp mà chưa được duyệt.",
 			"Báo cáo tháng", "2024-03", "chưa gửi", "Hạn nộp: 21/03/2024", "16/04/2024 07:00", "cho kỳ 2024-04", "Đạt 8/10", "1 cảnh báo"}},
 		{"data check: by file, sheet, row, column, value, what to do; sources", "/kiem-tra", []string{"ho-so-tthc.xlsx", "Sheet1", "<td>12</td>",
 			"Ngày hẹn trả", "31/02/2024", "ngày không có thật: sửa lại", "examples/data/ho-so-tthc.xlsx", "2,0 KB", "<td>40</td>"}},
@@ -121,7 +121,9 @@ func TestPages(t *testing.T) {
 		{"run now: default the latest ended period", "/chay?bao-cao=quarterly", []string{`<option value="quarterly" selected>`, "kỳ vừa kết thúc: 2024-Q1", `id="period" value=""`}},
 		{"run now: a period asked for", "/chay?bao-cao=monthly&ky=2024-02", []string{`id="period" value="2024-02"`}},
 		{"draft: approve and return forms, no send", "/bao-cao/quarterly/2024-Q1/v1", []string{"chờ duyệt", `action="/bao-cao/quarterly/2024-Q1/v1/duyet"`,
-			`name="number"`, `name="date"`, `name="note"`, `action="/bao-cao/quarterly/2024-Q1/v1/tra-lai"`, `name="reason"`}},
+			`name="number"`, `name="date"`, `name="note"`, `action="/bao-cao/quarterly/2024-Q1/v1/tra-lai"`, `name="reason"`,
+			`id="ten-duyet" value="Nguyễn Thị Hồng Vân"`, `placeholder="16/03/2024"`, "đang chờ Nguyễn Thị Hồng Vân duyệt",
+			"Lịch sử duyệt và gửi", "lập bản dự thảo (chờ duyệt)", "thư mời duyệt gửi đến hieutruong.mn2010@hcm.edu.vn"}},
 		{"history: all", "/lich-su", []string{"4 phiên bản.", "2023-Q4", "2024-02", "2024-03"}},
 		{"history: by report", "/lich-su?bao-cao=quarterly", []string{"2 phiên bản.", "<td>Báo cáo quý</td><td>2023-Q4</td>", "2024-Q1"}},
 		{"history: by year", "/lich-su?nam=2024", []string{"3 phiên bản.", `<option value="2024" selected>`}},
@@ -176,11 +178,14 @@ func TestRefusals(t *testing.T) {
 		{"run without CSRF token", "POST", "/chay", url.Values{"report": {"monthly"}}, 403, "thiếu mã bảo vệ"},
 		{"approve without CSRF token", "POST", "/bao-cao/monthly/2024-03/v1/duyet", url.Values{"name": {"A"}}, 403, "thiếu mã bảo vệ"},
 		{"resend of a sent version without confirmation", "POST", "/bao-cao/monthly/2024-02/v1/gui", url.Values{"csrf": {token}}, 409, "phải xác nhận"},
-		{"approve: not available yet", "POST", "/bao-cao/monthly/2024-03/v1/duyet", url.Values{"csrf": {token}, "name": {"Nguyễn Thị Hồng Vân"}, "number": {"15"}}, 409, "việc duyệt báo cáo chưa có"},
+		{"approve: not a draft", "POST", "/bao-cao/monthly/2024-03/v1/duyet", url.Values{"csrf": {token}, "name": {"Nguyễn Thị Hồng Vân"}, "number": {"15"}}, 409, "không phải bản dự thảo đang chờ duyệt"},
+		{"approve: a date that does not exist", "POST", "/bao-cao/quarterly/2024-Q1/v1/duyet", url.Values{"csrf": {token}, "name": {"A"}, "date": {"31/02/2024"}}, 400, "Ngày “31/02/2024” không hợp lệ"},
+		{"approve: number zero", "POST", "/bao-cao/quarterly/2024-Q1/v1/duyet", url.Values{"csrf": {token}, "name": {"A"}, "number": {"0"}}, 400, "Số văn bản"},
 		{"approve: bad number", "POST", "/bao-cao/monthly/2024-03/v1/duyet", url.Values{"csrf": {token}, "name": {"A"}, "number": {"abc"}}, 400, "Số văn bản"},
 		{"approve: bad date", "POST", "/bao-cao/monthly/2024-03/v1/duyet", url.Values{"csrf": {token}, "name": {"A"}, "date": {"2024-03-05"}}, 400, "NN/TT/NNNN"},
 		{"approve: no name", "POST", "/bao-cao/monthly/2024-03/v1/duyet", url.Values{"csrf": {token}}, 400, "Thiếu họ tên"},
-		{"reject: not available yet", "POST", "/bao-cao/monthly/2024-03/v1/tra-lai", url.Values{"csrf": {token}, "reason": {"Sai số liệu"}}, 409, "trả lại báo cáo chưa có"},
+		{"reject: not a draft", "POST", "/bao-cao/monthly/2024-03/v1/tra-lai", url.Values{"csrf": {token}, "reason": {"Sai số liệu"}}, 409, "không phải bản dự thảo đang chờ duyệt"},
+		{"reject without CSRF token", "POST", "/bao-cao/quarterly/2024-Q1/v1/tra-lai", url.Values{"reason": {"Sai"}}, 403, "thiếu mã bảo vệ"},
 		{"reject: no reason", "POST", "/bao-cao/monthly/2024-03/v1/tra-lai", url.Values{"csrf": {token}}, 400, "Thiếu lý do"},
 		{"run: unknown report", "POST", "/chay", url.Values{"csrf": {token}, "report": {"weekly"}}, 400, "Không có báo cáo"},
 		{"run: bad period", "POST", "/chay", url.Values{"csrf": {token}, "report": {"monthly"}, "period": {"03/2024"}}, 400, "không đúng dạng"},
@@ -511,5 +516,44 @@ func TestAnonymousSessionsAreBounded(t *testing.T) {
 	}
 	if ss.get(named.ID) == nil {
 		t.Error("a logged-in session was dropped")
+	}
+}
+
+// TestReviewActions: approve and return go to the backend with the form's
+// name, number, date and note, are logged with who, and land on the
+// version that goes to the district (approve) or the returned draft.
+func TestReviewActions(t *testing.T) {
+	f := newFake()
+	s, logs := testServer(t, Settings{Location: time.UTC}, f)
+	c := newClient(t, s.Handler())
+	token := c.csrf("/bao-cao/quarterly/2024-Q1/v1")
+	r, body := c.post("/bao-cao/quarterly/2024-Q1/v1/duyet", url.Values{"csrf": {token}, "name": {" Nguyễn Thị Hồng Vân "},
+		"number": {"15"}, "date": {"05/04/2024"}, "note": {"Đồng ý"}})
+	wantStatus(t, r, body, 303)
+	if loc := r.Header.Get("Location"); loc != "/bao-cao/quarterly/2024-Q1/v2?kq=da-duyet" {
+		t.Errorf("approve goes to %q", loc)
+	}
+	r, body = c.post("/bao-cao/quarterly/2024-Q1/v1/tra-lai", url.Values{"csrf": {token}, "name": {"Hiệu trưởng"}, "reason": {"Sai số liệu quý"}})
+	wantStatus(t, r, body, 303)
+	if loc := r.Header.Get("Location"); loc != "/bao-cao/quarterly/2024-Q1/v1?kq=tra-lai" {
+		t.Errorf("return goes to %q", loc)
+	}
+	r, body = c.post("/bao-cao/quarterly/2024-Q1/v1/tra-lai", url.Values{"csrf": {token}, "reason": {"Thiếu tên"}})
+	wantStatus(t, r, body, 303)
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	want := []string{"người dùng trên máy này (127.0.0.1)|quarterly 2024-Q1 v1|Nguyễn Thị Hồng Vân|15|2024-04-05|Đồng ý"}
+	if strings.Join(f.approvals, "\n") != strings.Join(want, "\n") {
+		t.Errorf("approvals %q, want %q", f.approvals, want)
+	}
+	want = []string{"Hiệu trưởng|quarterly 2024-Q1 v1|Sai số liệu quý", "người dùng trên máy này (127.0.0.1)|quarterly 2024-Q1 v1|Thiếu tên"}
+	if strings.Join(f.rejects, "\n") != strings.Join(want, "\n") {
+		t.Errorf("returns %q, want %q", f.rejects, want)
+	}
+	for _, w := range []string{`msg="web: approve" who="người dùng trên máy này (127.0.0.1)" version="quarterly 2024-Q1 v1" name="Nguyễn Thị Hồng Vân" number=15 date=05/04/2024`,
+		`msg="web: reject" who="người dùng trên máy này (127.0.0.1)" version="quarterly 2024-Q1 v1" name="Hiệu trưởng"`} {
+		if !strings.Contains(logs.String(), w) {
+			t.Errorf("log lacks %s:\n%s", w, logs)
+		}
 	}
 }

@@ -31,9 +31,11 @@ func (v VersionRef) String() string { return fmt.Sprintf("%s %s v%d", v.Report, 
 
 type versionData struct {
 	*VersionDetail
-	Path    string
-	PDF     string // the download URL of the PDF, "" when none
-	Message string // the result of an action just done
+	Path     string
+	PDF      string // the download URL of the PDF, "" when none
+	Message  string // the result of an action just done
+	Approver string // the approval form's name: the logged-in name, else the report's first reviewer
+	Today    string // the approval form's date placeholder, DD/MM/YYYY
 }
 
 // version is a version's page: the PDF, the figures, the warnings, the
@@ -48,7 +50,13 @@ func (s *Server) version(w http.ResponseWriter, r *http.Request) {
 		s.backendFail(w, r, err)
 		return
 	}
-	vd := versionData{VersionDetail: d, Path: ref.path()}
+	vd := versionData{VersionDetail: d, Path: ref.path(), Today: s.set.Now().In(s.set.Location).Format("02/01/2006")}
+	switch {
+	case s.set.Password != "":
+		vd.Approver = current(r).Who
+	case len(d.Reviewers) > 0:
+		vd.Approver = personName(d.Reviewers[0])
+	}
 	for _, f := range d.Files {
 		if f.Kind == "PDF" {
 			vd.PDF = ref.path() + "/tep/" + f.Name
@@ -59,6 +67,19 @@ func (s *Server) version(w http.ResponseWriter, r *http.Request) {
 		vd.Message = "Đã gửi."
 	case "moi":
 		vd.Message = "Đã tạo phiên bản mới."
+		if d.State == StateDraft {
+			vd.Message = "Đã tạo bản dự thảo mới; thư mời duyệt đã gửi đến người duyệt (xem Lịch sử duyệt và gửi)."
+		}
+	case "da-duyet":
+		vd.Message = "Đã duyệt."
+		switch d.State {
+		case StateSent:
+			vd.Message = "Đã duyệt và đã gửi cấp trên."
+		case StatePending, StateFailed:
+			vd.Message = "Đã duyệt, nhưng chưa gửi được cấp trên: xem Lịch sử duyệt và gửi."
+		}
+	case "tra-lai":
+		vd.Message = "Đã trả lại bản dự thảo; người quản trị đã được báo."
 	}
 	title := ref.String()
 	if d.Title != "" {
@@ -136,8 +157,8 @@ func (s *Server) send(w http.ResponseWriter, r *http.Request) {
 	http.Redirect(w, r, ref.path()+"?kq=da-gui", http.StatusSeeOther)
 }
 
-// approve and reject are the review actions; the backend says whether they
-// exist yet.
+// approve and reject are the review actions (reports' approval step); the
+// backend says in Vietnamese why one is refused.
 func (s *Server) approve(w http.ResponseWriter, r *http.Request) {
 	ref, ok := s.ref(w, r)
 	if !ok {
@@ -165,12 +186,15 @@ func (s *Server) approve(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	who := current(r).Who
-	s.set.Logger.Info("web: approve", "who", who, "version", ref.String(), "name", a.Name, "number", a.Number, "remote", clientIP(r))
-	if err := s.backend.Approve(r.Context(), who, ref, a); err != nil {
+	s.set.Logger.Info("web: approve", "who", who, "version", ref.String(), "name", a.Name, "number", a.Number, "date", r.PostFormValue("date"), "remote", clientIP(r))
+	issued, err := s.backend.Approve(r.Context(), who, ref, a)
+	if err != nil {
+		s.set.Logger.Warn("web: approve refused", "who", who, "version", ref.String(), "error", err.Error())
 		s.backendFail(w, r, err)
 		return
 	}
-	http.Redirect(w, r, ref.path(), http.StatusSeeOther)
+	s.set.Logger.Info("web: approved", "who", who, "version", ref.String(), "issued", issued.String())
+	http.Redirect(w, r, issued.path()+"?kq=da-duyet", http.StatusSeeOther)
 }
 
 func (s *Server) reject(w http.ResponseWriter, r *http.Request) {
@@ -184,10 +208,23 @@ func (s *Server) reject(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	who := current(r).Who
-	s.set.Logger.Info("web: reject", "who", who, "version", ref.String(), "remote", clientIP(r))
-	if err := s.backend.Reject(r.Context(), who, ref, reason); err != nil {
+	by := strings.TrimSpace(r.PostFormValue("name"))
+	if by == "" {
+		by = who
+	}
+	s.set.Logger.Info("web: reject", "who", who, "version", ref.String(), "name", by, "reason", reason, "remote", clientIP(r))
+	if err := s.backend.Reject(r.Context(), by, ref, reason); err != nil {
+		s.set.Logger.Warn("web: reject refused", "who", who, "version", ref.String(), "error", err.Error())
 		s.backendFail(w, r, err)
 		return
 	}
-	http.Redirect(w, r, ref.path(), http.StatusSeeOther)
+	http.Redirect(w, r, ref.path()+"?kq=tra-lai", http.StatusSeeOther)
+}
+
+// personName is the name part of "Name <address>".
+func personName(addr string) string {
+	if i := strings.Index(addr, "<"); i > 0 {
+		return strings.TrimSpace(addr[:i])
+	}
+	return strings.TrimSpace(addr)
 }

@@ -1,0 +1,111 @@
+package web
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/mn2010/baocao/reports"
+	"github.com/mn2010/baocao/reports/delivery"
+	"github.com/mn2010/baocao/reports/period"
+)
+
+// Run makes a new version with the workflow of `baocao run` (reports.Job:
+// the report's lock, the same files and records). A report with reviewers
+// gets exactly what `baocao run` makes: a draft, and the reviewers'
+// message when [smtp] is set. A report without reviewers is archived
+// "held", as `baocao run --no-email` does: the page shows it and the
+// clerk sends it with "Gửi" (docs/trang-web.md).
+func (b *ReportsBackend) Run(ctx context.Context, who, report, label string, progress func(string)) (VersionRef, error) {
+	p, err := b.maker.Period(report, label)
+	if err != nil {
+		example := ""
+		if r, ok := b.cfg.Reports[report]; ok {
+			example = period.LatestEnded(r.Kind, r.Boundary, b.now().In(b.cfg.Location)).Label()
+		}
+		return VersionRef{}, fmt.Errorf("%w: kỳ %q không dùng được cho báo cáo %s: viết kỳ như %s", ErrBadInput, label, report, example)
+	}
+	r := b.cfg.Reports[report]
+	var mail *delivery.Settings
+	if r.Reviewed() && b.cfg.SMTP.Host != "" {
+		s, _, err := b.maker.MailSettings()
+		if err != nil {
+			return VersionRef{}, fmt.Errorf("%w: chưa gửi được thư mời duyệt vì cấu hình thư ([smtp]) chưa dùng được: %v", ErrNotAvailable, err)
+		}
+		mail = &s
+	}
+	progress("Chờ đến lượt chạy báo cáo " + report + " kỳ " + p.Label() + "…")
+	job := reports.NewJob(b.maker, mail, func(msg string) {
+		if strings.HasPrefix(msg, "waiting for another run") {
+			progress("Một lần chạy khác của báo cáo này (lịch tự động hoặc dòng lệnh) đang làm; chờ nó xong…")
+			return
+		}
+		progress("Ghi chú: " + msg)
+	})
+	progress("Đang đọc dữ liệu, tính chỉ tiêu, tạo PDF, Excel và Word…")
+	out, err := job.Run(ctx, report, p, reports.RunOptions{})
+	if err != nil {
+		return VersionRef{}, err
+	}
+	ref := VersionRef{Report: out.Entry.Report, Period: out.Entry.Period, Version: out.Entry.Version}
+	if !out.Draft {
+		progress(fmt.Sprintf("Đã lưu phiên bản %d (%d cảnh báo dữ liệu).", out.Entry.Version, len(out.Manifest.Issues)))
+		return ref, nil
+	}
+	progress(fmt.Sprintf("Đã lưu bản dự thảo phiên bản %d, chờ duyệt (%d cảnh báo dữ liệu).", out.Entry.Version, len(out.Manifest.Issues)))
+	switch {
+	case mail == nil:
+		progress("Chưa gửi thư mời duyệt: cấu hình chưa có máy chủ thư ([smtp] host). Người duyệt mở trang này để duyệt.")
+	case out.SendErr != nil:
+		progress("Chưa gửi được thư mời duyệt (" + out.SendErr.Error() + "); chương trình chạy nền sẽ gửi lại.")
+	default:
+		progress("Đã gửi thư mời duyệt đến " + strings.Join(r.Reviewers, ", ") + ".")
+	}
+	return ref, nil
+}
+
+// Send delivers the newest version of a period with the workflow of
+// `baocao send` (reports.Job: the report's lock, delivery.json, older
+// unsent versions superseded); a version sent before needs force.
+func (b *ReportsBackend) Send(ctx context.Context, who string, v VersionRef, force bool) (*Delivery, error) {
+	e, p, err := b.entry(v.Report, v.Period, v.Version)
+	if err != nil {
+		return nil, err
+	}
+	latest, _, err := b.maker.Store().Latest(v.Report, p.Label())
+	if err != nil {
+		return nil, err
+	}
+	if latest.Version != v.Version {
+		return nil, fmt.Errorf("%w: đã có phiên bản %d mới hơn; chỉ gửi phiên bản mới nhất", ErrNotAvailable, latest.Version)
+	}
+	rec, _, err := delivery.LoadRecord(e.Dir)
+	if err != nil {
+		return nil, err
+	}
+	if rec.Status == delivery.Sent && !force {
+		return nil, ErrNeedsConfirm
+	}
+	s, _, err := b.maker.MailSettings()
+	if err != nil {
+		return nil, fmt.Errorf("%w: chưa cấu hình được việc gửi thư ([smtp]): %v", ErrNotAvailable, err)
+	}
+	job := reports.NewJob(b.maker, &s, nil)
+	rec, err = job.Send(ctx, e, force)
+	switch {
+	case errors.Is(err, delivery.ErrAlreadySent):
+		return nil, ErrNeedsConfirm
+	case errors.Is(err, delivery.ErrBusy):
+		return nil, fmt.Errorf("%w: một tiến trình khác đang gửi bản này", ErrNotAvailable)
+	case errors.Is(err, delivery.ErrNotApproved):
+		return nil, fmt.Errorf("%w: đây là bản dự thảo chờ duyệt; chỉ gửi cấp trên sau khi được duyệt", ErrRefused)
+	case errors.Is(err, reports.ErrReturned):
+		return nil, fmt.Errorf("%w: bản dự thảo này đã bị trả lại nên không bao giờ được gửi; bấm “Chạy ngay” để lập bản dự thảo mới", ErrRefused)
+	case errors.Is(err, delivery.ErrSuperseded):
+		return nil, fmt.Errorf("%w: một phiên bản mới hơn của kỳ này đã được gửi hoặc đã thay bản này", ErrNotAvailable)
+	case err != nil:
+		return nil, fmt.Errorf("chưa gửi được %s: %w", v, err)
+	}
+	return &Delivery{Status: state(rec, true), MessageID: rec.MessageID, Attempts: attempts(rec, b.cfg.Location)}, nil
+}
