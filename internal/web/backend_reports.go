@@ -560,4 +560,3 @@ func boundaryFor(cfg *config.Config, label string) period.Boundary {
 	}
 	return period.Decree09
 }
-

@@ -10,19 +10,19 @@ import (
 
 // fakeBackend is a Backend in memory, recording the actions asked of it.
 type fakeBackend struct {
-	mu       sync.Mutex
-	reports  []Report
-	versions []VersionSummary
-	details  map[VersionRef]*VersionDetail
-	files    map[string][]byte // "report/period/vN/name"
-	check    *DataCheck
-	sends    []string // "who|version|force"
-	runs     []string
-	approvals []string // "who|version|name|number|date|note"
-	rejects   []string // "by|version|reason"
-	runGate  chan struct{} // when not nil, Run waits for it
-	runErr   error
-	panicky  bool
+	mu        sync.Mutex
+	reports   []Report
+	versions  []VersionSummary
+	details   map[VersionRef]*VersionDetail
+	files     map[string][]byte // "report/period/vN/name"
+	check     *DataCheck
+	sends     []string // "who|version|force"
+	runs      []string
+	approvals []string      // "who|version|name|number|date|note"
+	rejects   []string      // "by|version|reason"
+	runGate   chan struct{} // when not nil, Run waits for it
+	runErr    error
+	panicky   bool
 }
 
 var t0 = time.Date(2024, 3, 16, 7, 0, 0, 0, time.UTC)
