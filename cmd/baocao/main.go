@@ -146,6 +146,11 @@ func openMaker(cfgPath string, stderr io.Writer) (*config.Config, *reports.Maker
 		return nil, nil, err
 	}
 	m, err := reports.NewMaker(cfg, nil, reports.WarnTo(func(msg string) { fmt.Fprintln(stderr, "baocao:", msg) }))
+	if err == nil {
+		if link := reviewLink(cfg); link != nil {
+			m.SetReviewLink(link)
+		}
+	}
 	return cfg, m, err
 }
 

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -10,6 +11,9 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/mn2010/baocao/internal/config"
+	"github.com/mn2010/baocao/internal/web"
+	"github.com/mn2010/baocao/reports"
 	"github.com/mn2010/baocao/reports/daemon"
 )
 
@@ -42,18 +46,22 @@ func serveCmd(args []string, stdout, stderr io.Writer) error {
 	sigs := make(chan os.Signal, 1)
 	signal.Notify(sigs, syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP)
 	defer signal.Stop(sigs)
-	d, err := daemon.Open(context.Background(), cfg, daemon.Options{Logger: log})
+	u, err := openServe(context.Background(), cfg, log)
 	if err != nil {
 		return err
 	}
+	d, page := u.daemon, u.page
 	for sig := range sigs {
 		if sig == syscall.SIGHUP {
 			reload(d, *cfgPath, log)
+			if page != nil {
+				log.Info("the web page keeps its settings until serve restarts ([web] and the reports it shows)")
+			}
 			continue
 		}
 		log.Info("stopping: finishing the run in hand", "signal", sig.String())
 		ctx, cancel := context.WithTimeout(context.Background(), stopTimeout)
-		err := d.Close(ctx)
+		err := u.Close(ctx)
 		cancel()
 		if err != nil {
 			return err
@@ -62,6 +70,63 @@ func serveCmd(args []string, stdout, stderr io.Writer) error {
 		return nil
 	}
 	return nil
+}
+
+// serving is what serve runs: the daemon and, when [web] listen is set,
+// the staff's page.
+type serving struct {
+	daemon *daemon.Daemon
+	page   *web.Server // nil without [web] listen
+}
+
+// openServe starts the daemon and the page. The page's settings are
+// checked before anything starts: a listen address other than this
+// machine without a password is a config error (exit 2) naming the key.
+func openServe(ctx context.Context, cfg *config.Config, log *slog.Logger) (*serving, error) {
+	withWeb := cfg.Web.Listen != ""
+	if withWeb {
+		if _, err := WebSettings(cfg, log); err != nil {
+			return nil, err
+		}
+	}
+	d, err := daemon.Open(ctx, cfg, daemon.Options{Logger: log, ReviewLink: reviewLink(cfg)})
+	if err != nil {
+		return nil, err
+	}
+	u := &serving{daemon: d}
+	if withWeb {
+		if u.page, err = openServeWeb(ctx, cfg, log); err != nil {
+			cctx, cancel := context.WithTimeout(context.Background(), stopTimeout)
+			defer cancel()
+			return nil, errors.Join(err, d.Close(cctx))
+		}
+	}
+	return u, nil
+}
+
+// Close stops the page first (no new runs from it while the daemon
+// stops), then the daemon; both finish what they have in hand until ctx
+// ends.
+func (u *serving) Close(ctx context.Context) error {
+	var werr error
+	if u.page != nil {
+		werr = u.page.Close(ctx)
+	}
+	return errors.Join(werr, u.daemon.Close(ctx))
+}
+
+// openServeWeb starts the page beside the daemon, with a maker of its own
+// (the daemon's is replaced on reload): its archive warnings go to the
+// log, and its review messages link to the page.
+func openServeWeb(ctx context.Context, cfg *config.Config, log *slog.Logger) (*web.Server, error) {
+	m, err := reports.NewMaker(cfg, nil, reports.WarnTo(func(msg string) { log.Warn(msg) }))
+	if err != nil {
+		return nil, err
+	}
+	if link := reviewLink(cfg); link != nil {
+		m.SetReviewLink(link)
+	}
+	return OpenWeb(ctx, cfg, m, log)
 }
 
 // reload validates the config file and switches to it; a config that

@@ -16,7 +16,6 @@ import (
 
 	"github.com/mn2010/baocao/internal/config"
 	"github.com/mn2010/baocao/internal/service"
-	"github.com/mn2010/baocao/reports/daemon"
 )
 
 const serviceLine = "install|uninstall|start|stop|status [--user NAME] [--root DIR] [-c CONFIG]"
@@ -298,9 +297,9 @@ func daemonProgram(cfgPath string, log *slog.Logger) *service.Program {
 				for _, w := range cfg.Warnings {
 					log.Warn(w)
 				}
-				var d *daemon.Daemon
-				if d, err = daemon.Open(ctx, cfg, daemon.Options{Logger: log}); err == nil {
-					return d, nil
+				var u *serving
+				if u, err = openServe(ctx, cfg, log); err == nil {
+					return u, nil
 				}
 			}
 			log.Error("cannot start", "error", err.Error())

@@ -1,8 +1,13 @@
 package main
 
 import (
+	"net"
+	"net/url"
+	"strings"
+
 	"context"
 	"fmt"
+	"github.com/mn2010/baocao/reports/archive"
 	"io"
 	"log/slog"
 	"os/signal"
@@ -73,9 +78,8 @@ func WebSettings(cfg *config.Config, log *slog.Logger) (web.Settings, error) {
 }
 
 // OpenWeb starts the staff's web page for cfg and returns it running; the
-// caller Closes it. `baocao web` calls it alone; `baocao serve` is to call
-// it beside the daemon when [web] is set (not wired yet: serve.go is being
-// reworked).
+// caller Closes it. `baocao web` calls it alone; `baocao serve` calls it
+// beside the daemon when [web] listen is set.
 func OpenWeb(ctx context.Context, cfg *config.Config, m *reports.Maker, log *slog.Logger) (*web.Server, error) {
 	set, err := WebSettings(cfg, log)
 	if err != nil {
@@ -89,4 +93,22 @@ func OpenWeb(ctx context.Context, cfg *config.Config, m *reports.Maker, log *slo
 		return nil, err
 	}
 	return srv, nil
+}
+
+// reviewLink is the link to a version's page for the reviewers' messages:
+// [web] public_url, or http://LISTEN/ when [web] listen is this machine;
+// nil when the config gives the page no address others could open.
+func reviewLink(cfg *config.Config) func(e archive.Entry) string {
+	base := strings.TrimRight(cfg.Web.PublicURL, "/")
+	if base == "" && cfg.Web.Listen != "" {
+		if host, _, err := net.SplitHostPort(cfg.Web.Listen); err == nil && web.IsLoopback(host) {
+			base = "http://" + cfg.Web.Listen
+		}
+	}
+	if base == "" {
+		return nil
+	}
+	return func(e archive.Entry) string {
+		return fmt.Sprintf("%s/bao-cao/%s/%s/v%d", base, url.PathEscape(e.Report), url.PathEscape(e.Period), e.Version)
+	}
 }

@@ -3,6 +3,7 @@ package config
 import (
 	"errors"
 	"fmt"
+	"net/url"
 	"os"
 	"path/filepath"
 	"sort"
@@ -134,13 +135,20 @@ type SMTP struct {
 	RetrySeconds []int `toml:"retry_seconds"`
 }
 
-// Web is the staff's web page (`baocao web`, later `baocao serve`).
+// Web is the staff's web page (`baocao web`, and `baocao serve` when
+// Listen is set).
 type Web struct {
 	// Listen is the address the page listens on (DefaultWebListen when
 	// empty). Any address other than this machine needs a password.
+	// `baocao serve` serves the page only when it is set.
 	Listen       string `toml:"listen"`
 	PasswordEnv  string `toml:"password_env"`
 	PasswordFile string `toml:"password_file"`
+	// PublicURL is the page's address as the reviewers' mail reaches it
+	// (e.g. "http://192.168.1.10:8080"), for the link in review messages;
+	// when empty, a loopback Listen gives http://LISTEN/ and any other
+	// gives no link.
+	PublicURL string `toml:"public_url"`
 }
 
 // DefaultWebListen is [web] listen when unset: this machine only.
@@ -204,6 +212,11 @@ func (c *Config) check() error {
 	}
 	if c.Web.PasswordEnv != "" && c.Web.PasswordFile != "" {
 		return errors.New("[web] set password_env or password_file, not both")
+	}
+	if u := c.Web.PublicURL; u != "" {
+		if p, err := url.Parse(u); err != nil || (p.Scheme != "http" && p.Scheme != "https") || p.Host == "" || p.RawQuery != "" || p.Fragment != "" {
+			return fmt.Errorf("[web] public_url %q: want the page's address as others open it, e.g. \"http://192.168.1.10:8080\"", u)
+		}
 	}
 	if len(c.Reports) == 0 {
 		return errors.New("no [reports.ID] table: define at least one report")
