@@ -78,7 +78,9 @@ func TestServeServesThePage(t *testing.T) {
 		t.Fatalf("status %d:\n%s", code, body)
 	}
 	cmd.Process.Signal(syscall.SIGHUP)
-	waitFor(t, "the reload", func() bool { return strings.Contains(logs.String(), "the web page keeps its settings until serve restarts") })
+	waitFor(t, "the reload", func() bool {
+		return strings.Contains(logs.String(), "the web page keeps its settings until serve restarts")
+	})
 	if code, _ := get(); code != 200 {
 		t.Fatalf("after SIGHUP: status %d", code)
 	}
