@@ -370,6 +370,10 @@ func TestLogin(t *testing.T) {
 		r, body := c.post("/bao-cao/monthly/2024-03/v1/gui", url.Values{"csrf": {token}})
 		wantStatus(t, r, body, 403)
 	})
+	t.Run("the approval form has the logged-in name", func(t *testing.T) {
+		_, body := c.get("/bao-cao/quarterly/2024-Q1/v1")
+		wantIn(t, body, `id="ten-duyet" value="Lan"`)
+	})
 	t.Run("actions carry the name", func(t *testing.T) {
 		tok := c.csrf("/bao-cao/monthly/2024-03/v1")
 		r, body := c.post("/bao-cao/monthly/2024-03/v1/gui", url.Values{"csrf": {tok}})
