@@ -36,6 +36,7 @@ func webCmd(args []string, stdout, stderr io.Writer) error {
 	}
 	if *listen != "" {
 		cfg.Web.Listen = *listen
+		m.SetReviewLink(reviewLink(cfg)) // the review messages of runs from the page link to this address
 	}
 	srv, err := OpenWeb(context.Background(), cfg, m, log)
 	if err != nil {

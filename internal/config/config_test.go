@@ -81,6 +81,8 @@ func TestBadConfigs(t *testing.T) {
 		{"deadline day zero", base + "deadline_day = 0\n", []string{"[reports.monthly] deadline_day = 0", "1 to 28"}},
 		{"deadline day 29", base + "deadline_day = 29\n", []string{"[reports.monthly] deadline_day = 29", "1 to 28"}},
 		{"deadline day text", base + "deadline_day = \"20\"\n", []string{"line 12", "deadline_day"}},
+		{"public_url without scheme", base + "[web]\npublic_url = \"192.168.1.10:8080\"\n", []string{`[web] public_url "192.168.1.10:8080"`, "http://192.168.1.10:8080"}},
+		{"public_url not http", base + "[web]\npublic_url = \"ftp://192.168.1.10/\"\n", []string{"[web] public_url"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
