@@ -1,13 +1,15 @@
 // Package web is the staff's web page: an overview of every report, the
 // data check, each archived version with its PDF, figures, warnings,
-// downloads and delivery history, "run now", the history of every period,
-// and the actions that apply to a version (send, resend; approve and
-// return once the approval workflow exists).
+// downloads and story (made, review messages, approval, return,
+// deliveries), "run now", the history of every period, and the actions that
+// apply to a version: approve (name, note, number and date of issue) and
+// return (reason) a draft, send, resend after a confirmation.
 //
 // The page is server-rendered html/template with embedded assets, no
 // JavaScript, all text in Vietnamese. The data and the actions come
 // through the Backend interface; ReportsBackend implements it over the
-// archive, the manifests, delivery.json and the sources.
+// archive, the manifests, delivery.json, the review records and the
+// sources, acting through reports.Job as the command line does.
 //
 // Security: loopback by default, a password for any other address, a
 // session cookie (HttpOnly, SameSite=Strict), a CSRF token on every POST
