@@ -61,6 +61,13 @@ func ParseBoundary(s string) (Boundary, error) {
 	return "", fmt.Errorf("period: unknown boundary %q (want decree09 or calendar)", s)
 }
 
+// MinYear and MaxYear bound the years a label may name: a report of
+// "0001" or "1900" is a typing mistake, not a period.
+const (
+	MinYear = 2000
+	MaxYear = 2099
+)
+
 var labelRe = regexp.MustCompile(`^(\d{4})(?:-(?:(\d{1,2})|[Qq]([1-4])|[Hh]([12])))?$`)
 
 // Parse reads a label: "2024-03" (a month), "2024-Q1", "2024-H2" or "2024".
@@ -70,6 +77,9 @@ func Parse(label string, b Boundary) (Period, error) {
 		return Period{}, fmt.Errorf("%w %q: write 2024-03, 2024-Q1, 2024-H1 or 2024", ErrLabel, label)
 	}
 	y, _ := strconv.Atoi(m[1])
+	if y < MinYear || y > MaxYear {
+		return Period{}, fmt.Errorf("%w %q: the year must be %d–%d", ErrLabel, label, MinYear, MaxYear)
+	}
 	switch {
 	case m[2] != "":
 		n, _ := strconv.Atoi(m[2])

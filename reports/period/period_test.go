@@ -2,6 +2,7 @@ package period
 
 import (
 	"errors"
+	"strings"
 	"testing"
 	"time"
 )
@@ -48,7 +49,7 @@ func TestParseAndBoundaries(t *testing.T) {
 }
 
 func TestParseRejects(t *testing.T) {
-	for _, label := range []string{"", "2024-13", "2024-00", "2024-Q5", "2024-H3", "24-03", "03/2024", "2024-03-01", "Q1-2024"} {
+	for _, label := range []string{"", "2024-13", "2024-00", "2024-Q5", "2024-H3", "24-03", "03/2024", "2024-03-01", "Q1-2024", "0000", "0001", "1900", "1999-12", "2100-Q1"} {
 		if _, err := Parse(label, Decree09); !errors.Is(err, ErrLabel) {
 			t.Errorf("Parse(%q) = %v, want ErrLabel", label, err)
 		}
@@ -93,5 +94,17 @@ func TestPrevNext(t *testing.T) {
 	q, _ := Parse("2024-Q4", Decree09)
 	if q.Next().Label() != "2025-Q1" {
 		t.Errorf("next of Q4 = %s", q.Next().Label())
+	}
+}
+
+func TestParseYearRangeSaysWhatIsAccepted(t *testing.T) {
+	_, err := Parse("1900", Decree09)
+	if err == nil || !strings.Contains(err.Error(), "2000–2099") {
+		t.Fatalf("Parse(1900) = %v, want a message naming 2000–2099", err)
+	}
+	for _, label := range []string{"2000", "2099-12"} {
+		if _, err := Parse(label, Decree09); err != nil {
+			t.Errorf("Parse(%q) = %v", label, err)
+		}
 	}
 }
