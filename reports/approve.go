@@ -57,6 +57,11 @@ func (j *Job) Approve(ctx context.Context, opt ApproveOptions) (Approved, error)
 	if err != nil {
 		return Approved{}, err
 	}
+	if p, err := m.Period(opt.Report, opt.Period); err != nil {
+		return Approved{}, err
+	} else if err := m.CheckIssue(p, opt.Number, opt.Date); err != nil {
+		return Approved{}, err
+	}
 	unlock, err := j.lock(e.Report)
 	if err != nil {
 		return Approved{}, err

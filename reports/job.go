@@ -61,6 +61,9 @@ type Outcome struct {
 // sends it. err is a run that archived nothing; a failed delivery is
 // Outcome.SendErr.
 func (j *Job) Run(ctx context.Context, id string, p period.Period, opt RunOptions) (Outcome, error) {
+	if err := j.maker.CheckIssue(p, opt.Number, opt.Issued); err != nil {
+		return Outcome{}, err
+	}
 	unlock, err := j.lock(id)
 	if err != nil {
 		return Outcome{}, err

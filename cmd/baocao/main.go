@@ -89,7 +89,7 @@ func usage(w io.Writer) {
 // replaced or already approved; sources changed since the draft).
 var badInput = []error{errUsage, config.ErrInvalid, plan.ErrInvalid, sources.ErrUnusable, period.ErrLabel,
 	reports.ErrUnknownReport, delivery.ErrSettings, archive.ErrLocked,
-	reports.ErrNotReviewed, reports.ErrNoDraft, reports.ErrReturned, reports.ErrAlreadyApproved, reports.ErrSourcesChanged,
+	reports.ErrIssue, reports.ErrNotReviewed, reports.ErrNoDraft, reports.ErrReturned, reports.ErrAlreadyApproved, reports.ErrSourcesChanged,
 	delivery.ErrNotApproved, delivery.ErrSuperseded}
 
 // exitCode prints err and maps it to an exit code: 2 for bad input or
@@ -190,6 +190,16 @@ func flagSet(name string, stderr io.Writer) (*flag.FlagSet, *string) {
 	cfg := fs.String("config", "baocao.toml", "config `FILE`")
 	fs.StringVar(cfg, "c", "baocao.toml", "config `FILE` (short for --config)")
 	return fs, cfg
+}
+
+// checkNumber refuses a --number given below 1 (0 is the flag's "none").
+func checkNumber(fs *flag.FlagSet, n int) error {
+	given := false
+	fs.Visit(func(f *flag.Flag) { given = given || f.Name == "number" })
+	if given && n < 1 {
+		return fmt.Errorf("%w: --number %d: a document number is 1 or more (leave --number out for a blank number)", reports.ErrIssue, n)
+	}
+	return nil
 }
 
 // parse parses flags, turning a bad command line into errUsage.

@@ -8,7 +8,6 @@ import (
 
 	"github.com/mn2010/baocao/reports"
 	"github.com/mn2010/baocao/reports/delivery"
-	"github.com/mn2010/baocao/sources"
 )
 
 // reviewJob opens the job of approve and reject: mail on unless noEmail.
@@ -42,15 +41,21 @@ func approveCmd(args []string, stdout, stderr io.Writer) error {
 	if strings.TrimSpace(opt.By) == "" {
 		return fmt.Errorf("%w: --by NAME is required: baocao approve %s", errUsage, line)
 	}
+	if err := checkNumber(fs, opt.Number); err != nil {
+		return err
+	}
 	if *date != "" {
-		d, err := sources.ParseDate(*date, false)
+		d, err := reports.ParseIssueDate(*date)
 		if err != nil {
-			return fmt.Errorf("%w: --date %q: write the date as DD/MM/YYYY", errUsage, *date)
+			return fmt.Errorf("--date: %w", err)
 		}
 		opt.Date = d
 	}
 	cfg, m, p, err := openReport(*cfgPath, *report, *label, "approve", line, stderr)
 	if err != nil {
+		return err
+	}
+	if err := m.CheckIssue(p, opt.Number, opt.Date); err != nil {
 		return err
 	}
 	opt.Report, opt.Period = *report, p.Label()

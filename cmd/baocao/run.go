@@ -9,7 +9,6 @@ import (
 	"github.com/mn2010/baocao/reports/archive"
 	"github.com/mn2010/baocao/reports/delivery"
 	"github.com/mn2010/baocao/reports/period"
-	"github.com/mn2010/baocao/sources"
 )
 
 func runCmd(args []string, stdout, stderr io.Writer) error {
@@ -23,15 +22,21 @@ func runCmd(args []string, stdout, stderr io.Writer) error {
 	if err := parse(fs, args, line); err != nil {
 		return err
 	}
+	if err := checkNumber(fs, opt.Number); err != nil {
+		return err
+	}
 	if *date != "" {
-		d, err := sources.ParseDate(*date, false)
+		d, err := reports.ParseIssueDate(*date)
 		if err != nil {
-			return fmt.Errorf("%w: --date %q: write the date as DD/MM/YYYY", errUsage, *date)
+			return fmt.Errorf("--date: %w", err)
 		}
 		opt.Issued = d
 	}
 	cfg, m, p, err := openReport(*cfgPath, *report, *label, "run", line, stderr)
 	if err != nil {
+		return err
+	}
+	if err := m.CheckIssue(p, opt.Number, opt.Issued); err != nil {
 		return err
 	}
 	var mail *delivery.Settings
