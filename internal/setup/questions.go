@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/mn2010/baocao/reports/delivery"
 )
@@ -211,11 +212,14 @@ func split(s, sep string) []string {
 }
 
 // placeOf guesses the place from the parent body: "Ủy ban nhân dân Quận 1"
-// → "Quận 1".
+// → "Quận 1", "Ủy ban nhân dân phường Sài Gòn" → "Phường Sài Gòn": the
+// place begins the date line's sentence, so its first letter is a capital.
 func placeOf(parent string) string {
 	for _, prefix := range []string{"Ủy ban nhân dân ", "Uỷ ban nhân dân ", "UBND "} {
 		if len(parent) > len(prefix) && strings.EqualFold(parent[:len(prefix)], prefix) {
-			return parent[len(prefix):]
+			place := strings.TrimSpace(parent[len(prefix):])
+			r, n := utf8.DecodeRuneInString(place)
+			return string(unicode.ToUpper(r)) + place[n:]
 		}
 	}
 	return ""

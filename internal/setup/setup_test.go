@@ -268,3 +268,19 @@ func TestFromValues(t *testing.T) {
 		}
 	}
 }
+
+func TestPlaceOfBeginsWithACapital(t *testing.T) {
+	tests := []struct{ parent, want string }{
+		{"Ủy ban nhân dân phường Sài Gòn", "Phường Sài Gòn"},
+		{"Ủy ban nhân dân Quận 1", "Quận 1"},
+		{"UBND xã Bình Chánh", "Xã Bình Chánh"},
+		{"Sở Giáo dục", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.parent, func(t *testing.T) {
+			if got := placeOf(tt.parent); got != tt.want {
+				t.Errorf("placeOf(%q) = %q, want %q", tt.parent, got, tt.want)
+			}
+		})
+	}
+}
