@@ -33,13 +33,16 @@ const (
 // errUsage marks a command line that cannot be run.
 var errUsage = errors.New("usage")
 
+// errHelp is -h: the usage is printed already.
+var errHelp = fmt.Errorf("%w: help", errUsage)
+
 type command struct {
 	name, args, help string
 	run              func(args []string, stdout, stderr io.Writer) error
 }
 
 var commands = []command{
-	{"run", "-r REPORT -p PERIOD [--no-email]", "read, compute, render, archive (and send) one report", runCmd},
+	{"run", "-r REPORT -p PERIOD [--no-email] [--number N] [--date DD/MM/YYYY]", "read, compute, render, archive (and send) one report", runCmd},
 	{"validate", "[-p PERIOD]", "read every source and print every warning and error; writes nothing", validateCmd},
 	{"send", "-r REPORT -p PERIOD [--force]", "(re)send the newest archived version", sendCmd},
 	{"approve", "-r REPORT -p PERIOD --by NAME [flags]", "approve a draft and send it (--number, --date of issue)", approveCmd},
@@ -99,6 +102,9 @@ func exitCode(err error, stderr io.Writer, usageLine string) int {
 	if err == nil {
 		return exitOK
 	}
+	if errors.Is(err, errHelp) {
+		return exitBadInput
+	}
 	for _, e := range flatten(err) {
 		fmt.Fprintln(stderr, "baocao:", e)
 	}
@@ -157,7 +163,7 @@ func openMaker(cfgPath string, stderr io.Writer) (*config.Config, *reports.Maker
 // openReport is openMaker for one report and period; both are required.
 func openReport(cfgPath, report, label, command, line string, stderr io.Writer) (*config.Config, *reports.Maker, period.Period, error) {
 	if report == "" || label == "" {
-		return nil, nil, period.Period{}, fmt.Errorf("%w: -r and -p are required: baocao %s %s", errUsage, command, line)
+		return nil, nil, period.Period{}, fmt.Errorf("%w: -r and -p are required", errUsage)
 	}
 	cfg, m, err := openMaker(cfgPath, stderr)
 	if err != nil {
@@ -204,11 +210,20 @@ func checkNumber(fs *flag.FlagSet, n int) error {
 
 // parse parses flags, turning a bad command line into errUsage.
 func parse(fs *flag.FlagSet, args []string, line string) error {
-	if err := fs.Parse(args); err != nil {
-		return fmt.Errorf("%w: baocao %s %s", errUsage, fs.Name(), line)
+	out := fs.Output()
+	fs.SetOutput(io.Discard) // the error is printed once, by exitCode, with the usage line
+	err := fs.Parse(args)
+	fs.SetOutput(out)
+	if errors.Is(err, flag.ErrHelp) {
+		fmt.Fprintf(out, "usage: baocao %s %s\n", fs.Name(), line)
+		fs.PrintDefaults()
+		return errHelp
+	}
+	if err != nil {
+		return fmt.Errorf("%w: %v", errUsage, err)
 	}
 	if fs.NArg() > 0 {
-		return fmt.Errorf("%w: unexpected %q; baocao %s %s", errUsage, strings.Join(fs.Args(), " "), fs.Name(), line)
+		return fmt.Errorf("%w: unexpected %q", errUsage, strings.Join(fs.Args(), " "))
 	}
 	return nil
 }

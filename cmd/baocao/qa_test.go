@@ -53,3 +53,25 @@ func TestNumberAndDateOfIssueAreChecked(t *testing.T) {
 		t.Errorf("a good number and date: exit %d: %s", code, errs)
 	}
 }
+
+// TestUsageLinePrintedOnce: a bad command line prints run's whole usage
+// line (with --number and --date) once.
+func TestUsageLinePrintedOnce(t *testing.T) {
+	cfg := project(t)
+	for _, args := range [][]string{
+		{"run", "-c", cfg, "--bogus"},
+		{"run", "-c", cfg, "-p", "2024-03"},
+		{"run", "-c", cfg, "-r", "monthly", "-p", "2024-03", "extra"},
+	} {
+		code, _, errs := baocao(args...)
+		if code != 2 {
+			t.Errorf("%v: exit %d", args, code)
+		}
+		if n := strings.Count(errs, "-r REPORT -p PERIOD"); n != 1 {
+			t.Errorf("%v: the usage line is printed %d times:\n%s", args, n, errs)
+		}
+		if !strings.Contains(errs, "usage: baocao run -r REPORT -p PERIOD [--no-email] [--number N] [--date DD/MM/YYYY] [-c CONFIG]") {
+			t.Errorf("%v: stderr lacks the whole usage line:\n%s", args, errs)
+		}
+	}
+}

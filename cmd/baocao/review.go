@@ -39,7 +39,7 @@ func approveCmd(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	if strings.TrimSpace(opt.By) == "" {
-		return fmt.Errorf("%w: --by NAME is required: baocao approve %s", errUsage, line)
+		return fmt.Errorf("%w: --by NAME is required", errUsage)
 	}
 	if err := checkNumber(fs, opt.Number); err != nil {
 		return err
@@ -112,7 +112,7 @@ func rejectCmd(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	if strings.TrimSpace(opt.By) == "" || strings.TrimSpace(opt.Reason) == "" {
-		return fmt.Errorf("%w: --by NAME and --reason TEXT are required: baocao reject %s", errUsage, line)
+		return fmt.Errorf("%w: --by NAME and --reason TEXT are required", errUsage)
 	}
 	cfg, m, p, err := openReport(*cfgPath, *report, *label, "reject", line, stderr)
 	if err != nil {

@@ -22,7 +22,7 @@ const serviceLine = "install|uninstall|start|stop|status [--user NAME] [--root D
 
 func serviceCmd(args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
-		return fmt.Errorf("%w: baocao service %s", errUsage, serviceLine)
+		return fmt.Errorf("%w: say what to do: install, uninstall, start, stop or status", errUsage)
 	}
 	action := args[0]
 	fs, cfgPath := flagSet("service", stderr)
@@ -65,7 +65,7 @@ func serviceCmd(args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintln(stdout, st)
 		return nil
 	}
-	return fmt.Errorf("%w: unknown action %q: baocao service %s", errUsage, action, serviceLine)
+	return fmt.Errorf("%w: unknown action %q (install, uninstall, start, stop or status)", errUsage, action)
 }
 
 // serviceInstall registers `baocao serve -c CONFIG` with the system. The
