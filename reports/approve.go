@@ -205,10 +205,18 @@ func (m *Maker) issue(e archive.Entry, draft *Manifest, a *Approval, approvalSHA
 		e.Report, e.Period, e.Version)
 	return m.build(e.Report, p, Options{Issued: issued, Number: a.Number, Generated: gen, IssuedFrom: from, Check: func(man *Manifest) error {
 		if changed := changedInputs(draft.Inputs, man.Inputs); len(changed) > 0 {
-			return fmt.Errorf("%w: %s differ from v%d's; %s", ErrSourcesChanged, strings.Join(changed, ", "), e.Version, rerun)
+			verb := "differ"
+			if len(changed) == 1 {
+				verb = "differs"
+			}
+			return fmt.Errorf("%w: %s %s from v%d's; %s", ErrSourcesChanged, strings.Join(changed, ", "), verb, e.Version, rerun)
 		}
 		if what := changedFigures(draft, man); what != "" {
-			return fmt.Errorf("%w: the %s differ from v%d's (the plan, config or texts changed); %s", ErrSourcesChanged, what, e.Version, rerun)
+			verb := "differ"
+			if what == "plan" {
+				verb = "differs"
+			}
+			return fmt.Errorf("%w: the %s %s from v%d's (the plan, config or texts changed); %s", ErrSourcesChanged, what, verb, e.Version, rerun)
 		}
 		return nil
 	}})

@@ -138,9 +138,11 @@ func numberText(n int) string {
 	return fmt.Sprint(n)
 }
 
-// Story is the whole story of a period's version (the newest when version
-// is 0): the draft and, when it was approved with a number and date, the
-// version issued from it, or the draft the given version was issued from.
+// Story is the whole story of a period: every version, oldest first, when
+// version is 0 (a returned draft, its replacement, the issued document);
+// otherwise version's story: the draft and, when it was approved with a
+// number and date, the version issued from it, or the draft the given
+// version was issued from.
 func (m *Maker) Story(report, label string, version int) ([]*VersionState, error) {
 	p, err := m.Period(report, label)
 	if err != nil {
@@ -153,8 +155,19 @@ func (m *Maker) Story(report, label string, version int) ([]*VersionState, error
 	if len(all) == 0 {
 		return nil, fmt.Errorf("%w: %s %s has no archived version", ErrNotArchived, report, p.Label())
 	}
+	if version == 0 {
+		var out []*VersionState
+		for _, e := range all {
+			st, err := m.State(e)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, st)
+		}
+		return out, nil
+	}
 	pick := all[len(all)-1]
-	if version != 0 {
+	{
 		found := false
 		for _, e := range all {
 			if e.Version == version {

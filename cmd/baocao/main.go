@@ -47,7 +47,7 @@ var commands = []command{
 	{"send", "-r REPORT -p PERIOD [--force]", "(re)send the newest archived version", sendCmd},
 	{"approve", "-r REPORT -p PERIOD --by NAME [flags]", "approve a draft and send it (--number, --date of issue)", approveCmd},
 	{"reject", "-r REPORT -p PERIOD --by NAME --reason TEXT", "return a draft; the next run makes a new one", rejectCmd},
-	{"status", "-r REPORT -p PERIOD [--version N]", "one version's whole story: draft, review, approval, sending", statusCmd},
+	{"status", "-r REPORT -p PERIOD [--version N]", "the period's story, every version: draft, review, approval, sending", statusCmd},
 	{"serve", "[--log-format text|json]", "the daemon: runs reports on schedule, catches up, retries deliveries", serveCmd},
 	{"schedule", "", "next runs of each report and the period each will cover", scheduleCmd},
 	{"archive", "", "what is archived: report, period, version, time, state with who and when", archiveCmd},
@@ -89,10 +89,12 @@ func usage(w io.Writer) {
 // command line, config, plan or source to fix, mail settings that cannot
 // work, an archive another daemon holds, and a version the review step
 // refuses to approve, return or send (a draft not approved, returned,
-// replaced or already approved; sources changed since the draft).
+// replaced or already approved; sources changed since the draft), a number
+// or date of issue that cannot be right, and a period with nothing
+// archived to act on.
 var badInput = []error{errUsage, config.ErrInvalid, plan.ErrInvalid, sources.ErrUnusable, period.ErrLabel,
 	reports.ErrUnknownReport, delivery.ErrSettings, archive.ErrLocked,
-	reports.ErrIssue, reports.ErrNotReviewed, reports.ErrNoDraft, reports.ErrReturned, reports.ErrAlreadyApproved, reports.ErrSourcesChanged,
+	reports.ErrNotArchived, reports.ErrIssue, reports.ErrNotReviewed, reports.ErrNoDraft, reports.ErrReturned, reports.ErrAlreadyApproved, reports.ErrSourcesChanged,
 	delivery.ErrNotApproved, delivery.ErrSuperseded}
 
 // exitCode prints err and maps it to an exit code: 2 for bad input or

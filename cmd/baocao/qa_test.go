@@ -75,3 +75,18 @@ func TestUsageLinePrintedOnce(t *testing.T) {
 		}
 	}
 }
+
+// TestNothingArchivedIsBadInput: status, approve and send of a period with
+// nothing archived exit 2, saying to run it first.
+func TestNothingArchivedIsBadInput(t *testing.T) {
+	cfg := project(t)
+	for _, args := range [][]string{
+		{"status", "-r", "quarterly", "-p", "2024-Q3"},
+		{"approve", "-r", "quarterly", "-p", "2024-Q3", "--by", "X", "--no-email"},
+	} {
+		code, _, errs := baocao(append(args, "-c", cfg)...)
+		if code != 2 || !strings.Contains(errs, "no archived version") {
+			t.Errorf("%v: exit %d, want 2: %s", args, code, errs)
+		}
+	}
+}

@@ -150,7 +150,7 @@ func rejectCmd(args []string, stdout, stderr io.Writer) error {
 func statusCmd(args []string, stdout, stderr io.Writer) error {
 	fs, cfgPath := flagSet("status", stderr)
 	report, label := reportFlags(fs)
-	version := fs.Int("version", 0, "version `N`; default the newest")
+	version := fs.Int("version", 0, "version `N` and the version issued from it or it was issued from; default every version of the period")
 	const line = "-r REPORT -p PERIOD [--version N] [-c CONFIG]"
 	if err := parse(fs, args, line); err != nil {
 		return err

@@ -267,6 +267,10 @@ func TestRejectThenRun(t *testing.T) {
 	if code, _, errs := baocao("send", "-c", cfg, "-r", "half-year", "-p", "2024-H1"); code != 2 || !strings.Contains(errs, "v2 is a draft waiting for review") {
 		t.Errorf("send of the v2 draft: exit %d: %s", code, errs)
 	}
+	if code, out, errs := baocao("status", "-c", cfg, "-r", "half-year", "-p", "2024-H1"); code != 0 ||
+		!strings.Contains(out, "half-year 2024-H1 v1: returned (trả lại) by Nguyễn Thị Hồng Vân") || !strings.Contains(out, "half-year 2024-H1 v2: draft") {
+		t.Errorf("status of the period shows every version: exit %d: %s%s", code, out, errs)
+	}
 
 	// A draft replaced by a newer draft.
 	run("annual", "2023")

@@ -196,7 +196,8 @@ func TestExitCodes(t *testing.T) {
 		{fmt.Errorf("x: %w", reports.ErrUnknownReport), 2},
 		{fmt.Errorf("x: %w", delivery.ErrTransient), 1},
 		{fmt.Errorf("x: %w", delivery.ErrNotRecorded), 1},
-		{fmt.Errorf("x: %w", reports.ErrNotArchived), 1},
+		{fmt.Errorf("x: %w", reports.ErrIssue), 2},
+		{fmt.Errorf("x: %w", reports.ErrNotArchived), 2},
 	}
 	for _, tt := range tests {
 		t.Run(fmt.Sprint(tt.err), func(t *testing.T) {
