@@ -9,18 +9,21 @@ import (
 // Manifest is manifest.json: the record of what a version was made from
 // and what it says (docs/spec.md §4).
 type Manifest struct {
-	Report      string                   `json:"report"`
-	Period      ManifestPeriod           `json:"period"`
-	Version     int                      `json:"version"`
-	GeneratedAt string                   `json:"generated_at"`
-	Issued      string                   `json:"issued"`
-	Plan        string                   `json:"plan"`
-	Inputs      []Input                  `json:"inputs"`
-	Outputs     []Output                 `json:"outputs"`
-	Indicators  []indicators.Result      `json:"indicators"`
-	Dossiers    []indicators.FieldStats  `json:"dossiers_by_field"`
-	Late        []indicators.LateDossier `json:"late_dossiers"`
-	Tasks       []indicators.TaskStatus  `json:"tasks"`
+	Report      string         `json:"report"`
+	Period      ManifestPeriod `json:"period"`
+	Version     int            `json:"version"`
+	GeneratedAt string         `json:"generated_at"`
+	Issued      string         `json:"issued"`
+	// Number is the document number it carries ("Số: 15/BC-…"); absent
+	// when blank, left for the clerk to write.
+	Number     int                      `json:"number,omitempty"`
+	Plan       string                   `json:"plan"`
+	Inputs     []Input                  `json:"inputs"`
+	Outputs    []Output                 `json:"outputs"`
+	Indicators []indicators.Result      `json:"indicators"`
+	Dossiers   []indicators.FieldStats  `json:"dossiers_by_field"`
+	Late       []indicators.LateDossier `json:"late_dossiers"`
+	Tasks      []indicators.TaskStatus  `json:"tasks"`
 	// Narrative is what the clerk wrote for this period, as the documents
 	// show it; absent when nothing was written.
 	Narrative narrative.Narrative `json:"narrative,omitempty"`

@@ -101,6 +101,9 @@ func (m *Maker) Message(e archive.Entry) (*delivery.Message, error) {
 		files = append(files, "- "+a.Name)
 	}
 	body := []string{render.Fill(m.texts.EmailIntro, render.TextData(doc)), ""}
+	if line := m.numberLine(man); line != "" {
+		body = append(body, line, "")
+	}
 	body = append(body, render.Assessment(doc)...)
 	if lines := render.ChangeLines(m.texts, man.Indicators, r.Threshold()); len(lines) > 0 {
 		body = append(append(body, ""), lines...)

@@ -1,0 +1,47 @@
+package reports
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestDistrictMailNamesTheNumber: the district's message names the number
+// and date of issue, given to run or to approve; none when blank.
+func TestDistrictMailNamesTheNumber(t *testing.T) {
+	var now time.Time
+	m, cfg := reviewMaker(t, &now)
+	now = time.Date(2024, 6, 15, 7, 0, 0, 0, cfg.Location)
+	job := NewJob(m, nil, nil)
+	if _, err := job.Run(context.Background(), "quarterly", mustPeriod(t, m, "quarterly", "2024-Q2"), RunOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	a, err := job.Approve(context.Background(), ApproveOptions{Report: "quarterly", Period: "2024-Q2", By: "Nguyễn Thị Hồng Vân",
+		Number: 15, Date: time.Date(2024, 6, 16, 0, 0, 0, 0, time.UTC), NoEmail: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	msg, err := m.Message(a.Issued)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "Báo cáo số 15/BC-" + cfg.Unit.Symbol + " ngày 16/06/2024."; !strings.Contains(msg.Body, want) {
+		t.Errorf("the issued document's message lacks %q:\n%s", want, msg.Body)
+	}
+
+	out, err := job.Run(context.Background(), "monthly", mustPeriod(t, m, "monthly", "2024-05"), RunOptions{Options: Options{Number: 7}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if msg, err := m.Message(out.Entry); err != nil || !strings.Contains(msg.Body, "Báo cáo số 07/BC-"+cfg.Unit.Symbol+" ngày 15/06/2024.") {
+		t.Errorf("run --number 7: %v\n%s", err, msg.Body)
+	}
+	out, err = job.Run(context.Background(), "monthly", mustPeriod(t, m, "monthly", "2024-04"), RunOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if msg, err := m.Message(out.Entry); err != nil || strings.Contains(msg.Body, "Báo cáo số") {
+		t.Errorf("a blank number is named: %v\n%s", err, msg.Body)
+	}
+}
