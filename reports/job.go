@@ -2,6 +2,7 @@ package reports
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"path/filepath"
 
@@ -39,6 +40,9 @@ type RunOptions struct {
 	// OnlyNew skips the run when the period has a version already (the
 	// daemon's scheduled runs; `baocao run` makes a new version).
 	OnlyNew bool
+	// Force makes a new draft of a reviewed report even though the period
+	// has an approved version not sent yet: that one is superseded.
+	Force bool
 	// Archived, if not nil, is told when the version is visible, before it
 	// is sent.
 	Archived func(e archive.Entry, man *Manifest)
@@ -75,6 +79,15 @@ func (j *Job) Run(ctx context.Context, id string, p period.Period, opt RunOption
 		}
 	}
 	reviewed := j.maker.cfg.Reports[id].Reviewed()
+	var stranded []archive.Entry
+	if reviewed {
+		if stranded, err = j.maker.approvedUnsent(id, p.Label()); err != nil {
+			return Outcome{}, err
+		}
+		if len(stranded) > 0 && !opt.Force {
+			return Outcome{}, j.maker.refuseStranding(stranded[0])
+		}
+	}
 	opt.Delivery = delivery.NewRecord(j.mail == nil)
 	if reviewed {
 		opt.Delivery = delivery.NewDraft()
@@ -92,6 +105,7 @@ func (j *Job) Run(ctx context.Context, id string, p period.Period, opt RunOption
 	}
 	out := Outcome{Entry: entry, Manifest: man, Draft: reviewed}
 	if reviewed {
+		j.supersedeApproved(entry, stranded)
 		j.supersedeDrafts(entry)
 		if j.mail != nil {
 			out.Record, out.SendErr = j.SendReview(ctx, entry)
@@ -145,6 +159,21 @@ func (j *Job) SendReview(ctx context.Context, e archive.Entry) (*delivery.Record
 		return nil, err
 	}
 	return delivery.New(*j.mail, delivery.Options{Now: j.maker.now, Record: ReviewMailName}).Deliver(ctx, e.Dir, msg, false)
+}
+
+// ErrReviewMailed is returned (with delivery.ErrNotApproved) by Send for
+// a draft whose reviewers' message it sent: the draft itself is not sent,
+// but what `send` could do for it is done.
+var ErrReviewMailed = errors.New("reports: review message sent")
+
+// reviewMailed says what Send did for a draft: it is ErrReviewMailed and
+// delivery.ErrNotApproved, and reads as its message alone.
+type reviewMailed string
+
+func (e reviewMailed) Error() string { return string(e) }
+
+func (e reviewMailed) Is(target error) bool {
+	return target == ErrReviewMailed || target == delivery.ErrNotApproved
 }
 
 // Send mails an archived version, under its report's lock: once, unless
@@ -202,16 +231,29 @@ func (j *Job) sendable(ctx context.Context, e archive.Entry) (archive.Entry, err
 	if err != nil || done {
 		return to, err
 	}
-	owed := ""
-	if review, ok, err := delivery.LoadNamed(e.Dir, ReviewMailName); err == nil && ok && review.ToSend() && j.mail != nil {
-		if _, err := j.SendReview(ctx, e); err != nil {
-			owed = fmt.Sprintf(" (its reviewers' message is still owed: %v)", err)
-		} else {
-			owed = " (its reviewers' message, owed, was sent now)"
+	// A draft made without mail (run --no-email) has no review message
+	// yet: send is how it reaches the reviewers, once (review.json).
+	status := ""
+	review, ok, err := delivery.LoadNamed(e.Dir, ReviewMailName)
+	switch {
+	case err != nil:
+		return e, err
+	case (!ok || review.ToSend()) && j.mail != nil:
+		rec, err := j.SendReview(ctx, e)
+		if err != nil {
+			status = fmt.Sprintf(" (its reviewers' message is still owed: %v)", err)
+			break
 		}
+		return e, reviewMailed(fmt.Sprintf("%s/%s v%d is a draft: its review message (\"[Chờ duyệt]\") was sent now to %v (%s); "+
+			"the district gets the report once it is approved: baocao approve -r %s -p %s --by NAME",
+			e.Report, e.Period, e.Version, rec.Attempts[len(rec.Attempts)-1].To, rec.MessageID, e.Report, e.Period))
+	case ok && review.Status == delivery.Sent && len(review.Attempts) > 0:
+		status = fmt.Sprintf(" (its reviewers' message was sent at %s)", stamp(review.Attempts[len(review.Attempts)-1].At, loc))
+	case !ok:
+		status = " (its reviewers were not mailed: baocao send with mail on mails them)"
 	}
 	return e, fmt.Errorf("%w: %s/%s v%d is a draft waiting for review%s; it is sent once approved: baocao approve -r %s -p %s --by NAME",
-		delivery.ErrNotApproved, e.Report, e.Period, e.Version, owed, e.Report, e.Period)
+		delivery.ErrNotApproved, e.Report, e.Period, e.Version, status, e.Report, e.Period)
 }
 
 func (j *Job) lock(id string) (func(), error) {

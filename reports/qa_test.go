@@ -2,9 +2,12 @@ package reports
 
 import (
 	"context"
+	"errors"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/mn2010/baocao/reports/delivery"
 )
 
 // TestDistrictMailNamesTheNumber: the district's message names the number
@@ -43,5 +46,33 @@ func TestDistrictMailNamesTheNumber(t *testing.T) {
 	}
 	if msg, err := m.Message(out.Entry); err != nil || strings.Contains(msg.Body, "Báo cáo số") {
 		t.Errorf("a blank number is named: %v\n%s", err, msg.Body)
+	}
+}
+
+// TestSendPicksTheApprovedVersionBeforeANewerDraft: a draft made after an
+// approval (by an older baocao, or the run refused now) does not strand
+// the approved document: ToSend picks it.
+func TestSendPicksTheApprovedVersionBeforeANewerDraft(t *testing.T) {
+	var now time.Time
+	m, cfg := reviewMaker(t, &now)
+	now = time.Date(2024, 6, 15, 7, 0, 0, 0, cfg.Location)
+	job := NewJob(m, nil, nil)
+	p := mustPeriod(t, m, "quarterly", "2024-Q2")
+	if _, err := job.Run(context.Background(), "quarterly", p, RunOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	a, err := job.Approve(context.Background(), ApproveOptions{Report: "quarterly", Period: "2024-Q2", By: "X", Number: 4, NoEmail: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := job.Run(context.Background(), "quarterly", p, RunOptions{}); !errors.Is(err, ErrApprovedUnsent) {
+		t.Fatalf("a run stranding v%d: %v", a.Issued.Version, err)
+	}
+	if e, _, err := m.Make("quarterly", p, Options{Delivery: delivery.NewDraft()}); err != nil || e.Version != 3 {
+		t.Fatalf("draft v3: %v %v", e, err)
+	}
+	e, err := m.ToSend("quarterly", p)
+	if err != nil || e.Version != a.Issued.Version {
+		t.Errorf("ToSend = v%d (%v), want the issued v%d", e.Version, err, a.Issued.Version)
 	}
 }

@@ -208,10 +208,18 @@ func (m *Maker) reminderMessage(e archive.Entry, kind reminder) (*delivery.Messa
 			fmt.Sprintf("Hạn gửi cấp trên là ngày %s (%s). Báo cáo CHƯA được gửi.", dl, m.daysLeft(di.deadline)),
 			"",
 			"baocao không tự duyệt và không tự gửi báo cáo: đề nghị liên hệ người duyệt.",
-			"Lệnh duyệt, trả lại nằm trong thư \"[Chờ duyệt]\" đã gửi người duyệt; xem tình trạng bằng:",
-			"",
-			"    baocao status" + m.configFlag() + " -r " + e.Report + " -p " + e.Period,
 		}
+		if reviewMailSent(e) {
+			body = append(body, "Lệnh duyệt, trả lại nằm trong thư \"[Chờ duyệt]\" đã gửi người duyệt; xem tình trạng bằng:")
+		} else {
+			body = append(body, "Lưu ý: thư \"[Chờ duyệt]\" kèm bản dự thảo CHƯA được gửi cho người duyệt (bản dự thảo lập không gửi thư,",
+				"hoặc gửi chưa được). Gửi thư đó cho người duyệt bằng lệnh:",
+				"",
+				"    baocao send"+m.configFlag()+" -r "+e.Report+" -p "+e.Period,
+				"",
+				"Xem tình trạng bằng:")
+		}
+		body = append(body, "", "    baocao status"+m.configFlag()+" -r "+e.Report+" -p "+e.Period)
 	default:
 		when := "Còn 2 ngày nữa là hạn gửi"
 		if kind == remindDue {
@@ -223,8 +231,12 @@ func (m *Maker) reminderMessage(e archive.Entry, kind reminder) (*delivery.Messa
 			"",
 			fmt.Sprintf("%s cấp trên (ngày %s), bản dự thảo v%d của %s (lập lúc %s) vẫn chờ duyệt.", when, dl, e.Version,
 				lowerFirst(di.subject), stamp(di.man.GeneratedAt, m.cfg.Location)),
-			"Các tệp của bản dự thảo đã gửi kèm thư \"[Chờ duyệt]\".",
-			"",
+		}
+		if reviewMailSent(e) {
+			body = append(body, "Các tệp của bản dự thảo đã gửi kèm thư \"[Chờ duyệt]\".", "")
+		} else {
+			body = append(body, "Thư \"[Chờ duyệt]\" kèm các tệp của bản dự thảo chưa được gửi; nhờ bộ phận phụ trách báo cáo gửi bằng lệnh:",
+				"", "    baocao send"+m.configFlag()+" -r "+e.Report+" -p "+e.Period, "")
 		}
 		body = append(body, m.commands(di)...)
 	}
@@ -261,6 +273,13 @@ func (m *Maker) returnMessage(e archive.Entry, r *Return) (*delivery.Message, er
 	}
 	msg.Body = strings.Join(body, "\n") + "\n"
 	return msg, nil
+}
+
+// reviewMailSent says whether the draft's "[Chờ duyệt]" message went to
+// the reviewers: its record (review.json) says sent.
+func reviewMailSent(e archive.Entry) bool {
+	rec, ok, err := delivery.LoadNamed(e.Dir, ReviewMailName)
+	return err == nil && ok && rec.Status == delivery.Sent
 }
 
 // names lists the names of "Name <address>" entries.

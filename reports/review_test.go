@@ -105,6 +105,27 @@ func TestReviewMessages(t *testing.T) {
 			t.Errorf("%s to %s", got, to)
 		}
 	}
+	// Those reminders were of a draft made without mail: they say its
+	// review message was not sent, and how to send it; once review.json
+	// says sent, they say it was.
+	late, err := m.reminderMessage(out.Entry, remindLate)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(late.Body, "CHƯA được gửi cho người duyệt") || !strings.Contains(late.Body, "baocao send") || strings.Contains(late.Body, "đã gửi người duyệt") {
+		t.Errorf("the deadline notice of a draft never mailed:\n%s", late.Body)
+	}
+	sentRec := delivery.NewRecord(false)
+	sentRec.Status = delivery.Sent
+	if err := sentRec.SaveNamed(out.Entry.Dir, ReviewMailName); err != nil {
+		t.Fatal(err)
+	}
+	if late, _ = m.reminderMessage(out.Entry, remindLate); !strings.Contains(late.Body, "đã gửi người duyệt") || strings.Contains(late.Body, "CHƯA được gửi cho người duyệt") {
+		t.Errorf("the deadline notice of a mailed draft:\n%s", late.Body)
+	}
+	if due, _ := m.reminderMessage(out.Entry, remindDue); !strings.Contains(due.Body, "đã gửi kèm thư") {
+		t.Errorf("the reminder of a mailed draft:\n%s", due.Body)
+	}
 	// The day before the deadline, the "two days before" reminder is still owed (if not sent).
 	if got, _ := m.DueReminder(out.Entry, time.Date(2024, 6, 19, 8, 0, 0, 0, cfg.Location)); got != RemindBefore {
 		t.Errorf("19/06: %q", got)

@@ -42,9 +42,9 @@ type command struct {
 }
 
 var commands = []command{
-	{"run", "-r REPORT -p PERIOD [--no-email] [--number N] [--date DD/MM/YYYY]", "read, compute, render, archive (and send) one report", runCmd},
+	{"run", "-r REPORT -p PERIOD [--no-email] [--number N] [--date DD/MM/YYYY] [--force]", "read, compute, render, archive (and send) one report", runCmd},
 	{"validate", "[-p PERIOD]", "read every source and print every warning and error; writes nothing", validateCmd},
-	{"send", "-r REPORT -p PERIOD [--force]", "(re)send the newest archived version", sendCmd},
+	{"send", "-r REPORT -p PERIOD [--force]", "(re)send the newest version (an approved one not sent before a newer draft; a draft's review message)", sendCmd},
 	{"approve", "-r REPORT -p PERIOD --by NAME [flags]", "approve a draft and send it (--number, --date of issue)", approveCmd},
 	{"reject", "-r REPORT -p PERIOD --by NAME --reason TEXT", "return a draft; the next run makes a new one", rejectCmd},
 	{"status", "-r REPORT -p PERIOD [--version N]", "the period's story, every version: draft, review, approval, sending", statusCmd},
@@ -90,11 +90,12 @@ func usage(w io.Writer) {
 // work, an archive another daemon holds, and a version the review step
 // refuses to approve, return or send (a draft not approved, returned,
 // replaced or already approved; sources changed since the draft), a number
-// or date of issue that cannot be right, and a period with nothing
-// archived to act on.
+// or date of issue that cannot be right, a run that would strand an
+// approved version not sent yet, and a period with nothing archived to act
+// on.
 var badInput = []error{errUsage, config.ErrInvalid, plan.ErrInvalid, sources.ErrUnusable, period.ErrLabel,
 	reports.ErrUnknownReport, delivery.ErrSettings, archive.ErrLocked,
-	reports.ErrNotArchived, reports.ErrIssue, reports.ErrNotReviewed, reports.ErrNoDraft, reports.ErrReturned, reports.ErrAlreadyApproved, reports.ErrSourcesChanged,
+	reports.ErrNotArchived, reports.ErrIssue, reports.ErrApprovedUnsent, reports.ErrNotReviewed, reports.ErrNoDraft, reports.ErrReturned, reports.ErrAlreadyApproved, reports.ErrSourcesChanged,
 	delivery.ErrNotApproved, delivery.ErrSuperseded}
 
 // exitCode prints err and maps it to an exit code: 2 for bad input or

@@ -70,7 +70,7 @@ func TestUsageLinePrintedOnce(t *testing.T) {
 		if n := strings.Count(errs, "-r REPORT -p PERIOD"); n != 1 {
 			t.Errorf("%v: the usage line is printed %d times:\n%s", args, n, errs)
 		}
-		if !strings.Contains(errs, "usage: baocao run -r REPORT -p PERIOD [--no-email] [--number N] [--date DD/MM/YYYY] [-c CONFIG]") {
+		if !strings.Contains(errs, "usage: baocao run -r REPORT -p PERIOD [--no-email] [--number N] [--date DD/MM/YYYY] [--force] [-c CONFIG]") {
 			t.Errorf("%v: stderr lacks the whole usage line:\n%s", args, errs)
 		}
 	}
@@ -88,5 +88,86 @@ func TestNothingArchivedIsBadInput(t *testing.T) {
 		if code != 2 || !strings.Contains(errs, "no archived version") {
 			t.Errorf("%v: exit %d, want 2: %s", args, code, errs)
 		}
+	}
+}
+
+func lastStatus(t *testing.T, cfg, report, label, version string) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(filepath.Dir(cfg), "archive", report, label, version, "delivery.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// TestDraftWithoutMailThenSendAndApprovedNotStranded (real Mailpit): a
+// draft made with --no-email reaches the reviewers by `send`, once; an
+// approved document held with --no-email is not stranded by a later run
+// (refused, exit 2, naming it), `send` sends it; `run --force` supersedes
+// the approval and makes a new draft.
+func TestDraftWithoutMailThenSendAndApprovedNotStranded(t *testing.T) {
+	m := startMailpit(t)
+	cfg := reviewConfig(t, m)
+	do := func(want int, args ...string) string {
+		t.Helper()
+		code, _, errs := baocao(append(args, "-c", cfg)...)
+		if code != want {
+			t.Fatalf("%v: exit %d, want %d: %s", args, code, want, errs)
+		}
+		return errs
+	}
+	do(0, "run", "-r", "quarterly", "-p", "2024-Q2", "--no-email")
+	if n := len(m.messages(t)); n != 0 {
+		t.Fatalf("run --no-email sent %d messages", n)
+	}
+	errs := do(0, "send", "-r", "quarterly", "-p", "2024-Q2")
+	msgs := m.messages(t)
+	if len(msgs) != 1 || !strings.HasPrefix(msgs[0].Subject, "[Chờ duyệt]") || msgs[0].To[0].Address != "hieutruong.mn2010@hcm.edu.vn" {
+		t.Fatalf("send of a draft made without mail: %+v", msgs)
+	}
+	if !strings.Contains(errs, "review message") || !strings.Contains(errs, "was sent now") {
+		t.Errorf("send does not say it mailed the reviewers: %s", errs)
+	}
+	if _, err := os.Stat(filepath.Join(filepath.Dir(cfg), "archive", "quarterly", "2024-Q2", "v1", "review.json")); err != nil {
+		t.Errorf("the review message is not recorded: %v", err)
+	}
+	errs = do(2, "send", "-r", "quarterly", "-p", "2024-Q2")
+	if !strings.Contains(errs, "its reviewers' message was sent at") || len(m.messages(t)) != 1 {
+		t.Errorf("a second send: %s (%d messages)", errs, len(m.messages(t)))
+	}
+
+	do(0, "approve", "-r", "quarterly", "-p", "2024-Q2", "--by", "Nguyễn Thị Hồng Vân", "--number", "3", "--date", "20/06/2024", "--no-email")
+	errs = do(2, "run", "-r", "quarterly", "-p", "2024-Q2")
+	for _, w := range []string{"v2, issued from draft v1", "approved by Nguyễn Thị Hồng Vân", "baocao send -r quarterly -p 2024-Q2 sends it", "--force"} {
+		if !strings.Contains(errs, w) {
+			t.Errorf("the refused run lacks %q: %s", w, errs)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(filepath.Dir(cfg), "archive", "quarterly", "2024-Q2", "v3")); err == nil {
+		t.Error("the refused run archived v3")
+	}
+	do(0, "send", "-r", "quarterly", "-p", "2024-Q2")
+	msgs = m.messages(t)
+	if len(msgs) != 2 || msgs[0].MessageID != "baocao.mn2010.quarterly.2024-q2.v2@hcm.edu.vn" || msgs[0].To[0].Address != "phongnoivu.q1@tphcm.gov.vn" {
+		t.Fatalf("send of the held issued version: %+v", msgs)
+	}
+
+	// --force: the held approval is superseded, the new draft goes for review.
+	do(0, "run", "-r", "half-year", "-p", "2024-H1", "--no-email")
+	do(0, "approve", "-r", "half-year", "-p", "2024-H1", "--by", "X", "--no-email")
+	do(2, "run", "-r", "half-year", "-p", "2024-H1")
+	errs = do(0, "run", "-r", "half-year", "-p", "2024-H1", "--force")
+	if !strings.Contains(errs, "v1, approved but not sent, is superseded by the new draft v2") {
+		t.Errorf("run --force does not say the approval is superseded: %s", errs)
+	}
+	if rec := lastStatus(t, cfg, "half-year", "2024-H1", "v1"); !strings.Contains(rec, `"superseded"`) || !strings.Contains(rec, `"superseded_by": 2`) {
+		t.Errorf("v1's record after run --force: %s", rec)
+	}
+	msgs = m.messages(t)
+	if len(msgs) != 3 || !strings.HasPrefix(msgs[0].Subject, "[Chờ duyệt]") {
+		t.Fatalf("run --force: %+v", msgs)
+	}
+	if errs := do(2, "send", "-r", "half-year", "-p", "2024-H1"); !strings.Contains(errs, "v2 is a draft waiting for review") {
+		t.Errorf("send after run --force: %s", errs)
 	}
 }

@@ -18,7 +18,8 @@ func runCmd(args []string, stdout, stderr io.Writer) error {
 	var opt reports.Options
 	fs.IntVar(&opt.Number, "number", 0, "document `NUMBER` (\"Số: 15/BC-…\"); default blank for the clerk")
 	date := fs.String("date", "", "date of issue `DD/MM/YYYY` for a late run; default today")
-	const line = "-r REPORT -p PERIOD [--no-email] [--number N] [--date DD/MM/YYYY] [-c CONFIG]"
+	force := fs.Bool("force", false, "a reviewed report: make a new draft even though an approved version of the period is not sent yet (that one is superseded)")
+	const line = "-r REPORT -p PERIOD [--no-email] [--number N] [--date DD/MM/YYYY] [--force] [-c CONFIG]"
 	if err := parse(fs, args, line); err != nil {
 		return err
 	}
@@ -55,7 +56,7 @@ func runCmd(args []string, stdout, stderr io.Writer) error {
 	ctx, stop := signalContext()
 	defer stop()
 	job := reports.NewJob(m, mail, func(msg string) { fmt.Fprintln(stderr, "baocao:", msg) })
-	out, err := job.Run(ctx, *report, p, reports.RunOptions{Options: opt, Archived: func(e archive.Entry, man *reports.Manifest) {
+	out, err := job.Run(ctx, *report, p, reports.RunOptions{Options: opt, Force: *force, Archived: func(e archive.Entry, man *reports.Manifest) {
 		if n := len(man.Issues); n > 0 {
 			fmt.Fprintf(stderr, "baocao: %d warnings; see the sheet \"Dữ liệu cần kiểm tra\" or run baocao validate\n", n)
 		}

@@ -30,7 +30,7 @@ func sendCmd(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	warn(stderr, warnings)
-	entry, err := m.Latest(*report, p)
+	entry, err := m.ToSend(*report, p)
 	if err != nil {
 		return err
 	}
@@ -43,6 +43,10 @@ func sendCmd(args []string, stdout, stderr io.Writer) error {
 	defer stop()
 	job := reports.NewJob(m, &settings, func(msg string) { fmt.Fprintln(stderr, "baocao:", msg) })
 	rec, err := job.Send(ctx, entry, *force)
+	if errors.Is(err, reports.ErrReviewMailed) { // a draft made with --no-email reaches its reviewers
+		fmt.Fprintln(stderr, "baocao:", err)
+		return nil
+	}
 	return sent(entry, rec, err, stderr)
 }
 
