@@ -62,6 +62,11 @@ func (j *Job) Approve(ctx context.Context, opt ApproveOptions) (Approved, error)
 	} else if err := m.CheckIssue(p, opt.Number, opt.Date); err != nil {
 		return Approved{}, err
 	}
+	if j.mail != nil && !opt.NoEmail {
+		if err := m.checkRecipients(opt.Report); err != nil {
+			return Approved{}, err
+		}
+	}
 	unlock, err := j.lock(e.Report)
 	if err != nil {
 		return Approved{}, err

@@ -68,6 +68,11 @@ func (j *Job) Run(ctx context.Context, id string, p period.Period, opt RunOption
 	if err := j.maker.CheckIssue(p, opt.Number, opt.Issued); err != nil {
 		return Outcome{}, err
 	}
+	if j.mail != nil {
+		if err := j.maker.checkRecipients(id); err != nil {
+			return Outcome{}, err
+		}
+	}
 	unlock, err := j.lock(id)
 	if err != nil {
 		return Outcome{}, err

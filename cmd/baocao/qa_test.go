@@ -171,3 +171,25 @@ func TestDraftWithoutMailThenSendAndApprovedNotStranded(t *testing.T) {
 		t.Errorf("send after run --force: %s", errs)
 	}
 }
+
+// TestReportWithoutRecipientsStopsBeforeArchiving: with mail on, a report
+// with to = [] is refused before anything is archived; validate flags it.
+func TestReportWithoutRecipientsStopsBeforeArchiving(t *testing.T) {
+	m := startMailpit(t)
+	cfg := reviewConfig(t, m)
+	setConfig(t, cfg, `to = ["phongnoivu.q1@tphcm.gov.vn"]`, `to = []`)
+	code, _, errs := baocao("run", "-c", cfg, "-r", "monthly", "-p", "2024-03")
+	if code != 2 || !strings.Contains(errs, "[reports.monthly] has no recipients") || !strings.Contains(errs, "nothing was archived") {
+		t.Errorf("run: exit %d: %s", code, errs)
+	}
+	if files := archivedFiles(t, cfg); len(files) != 0 {
+		t.Errorf("archived %v", files)
+	}
+	code, _, errs = baocao("validate", "-c", cfg, "-p", "2024-03")
+	if code != 0 || !strings.Contains(errs, "warning: [reports.monthly] has no recipients (to = [])") {
+		t.Errorf("validate: exit %d: %s", code, errs)
+	}
+	if code, _, errs := baocao("run", "-c", cfg, "-r", "monthly", "-p", "2024-03", "--no-email"); code != 0 {
+		t.Errorf("run --no-email: exit %d: %s", code, errs)
+	}
+}

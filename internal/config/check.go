@@ -151,5 +151,11 @@ func (c *Config) checkSMTP() ([]string, error) {
 	if s.PasswordEnv != "" && s.PasswordFile != "" {
 		return nil, errors.New("[smtp] set password_env or password_file, not both")
 	}
+	for _, id := range c.ReportIDs() {
+		if len(c.Reports[id].To) == 0 {
+			warnings = append(warnings, fmt.Sprintf("[reports.%s] has no recipients (to = []): with mail on, a run of it stops before archiving anything; "+
+				"add the district's address, e.g. to = [\"phongnoivu@example.gov.vn\"], or run it with --no-email", id))
+		}
+	}
 	return warnings, nil
 }

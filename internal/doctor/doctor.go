@@ -265,6 +265,12 @@ func (x *run) mail(cfg *config.Config, m *reports.Maker) {
 		x.add(Note, nil, "Máy chủ thư: chưa khai báo [smtp] — báo cáo chỉ được lưu, không gửi đi")
 		return
 	}
+	for _, id := range cfg.ReportIDs() {
+		if len(cfg.Reports[id].To) == 0 {
+			x.add(Problem, config.ErrInvalid, "Báo cáo %s: chưa có địa chỉ nhận (to = []) — thêm địa chỉ cấp trên vào [reports.%s], vd: to = [\"phongnoivu@example.gov.vn\"]; "+
+				"khi gửi thư, baocao dừng lần chạy này trước khi lưu", id, id)
+		}
+	}
 	s, warnings, err := m.MailSettings()
 	if err != nil {
 		x.add(Problem, err, "Máy chủ thư: %v — sửa bảng [smtp] (mật khẩu: password_env hoặc password_file)", err)

@@ -1,11 +1,14 @@
 package doctor
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/mn2010/baocao/reports/delivery"
 )
 
 // example copies the example config and data into a temporary folder.
@@ -105,5 +108,19 @@ func TestEachProblemNamed(t *testing.T) {
 	r = Run(Options{Config: cfg, NoEmail: true})
 	if out := text(r); len(r.Problems()) != 1 || !strings.Contains(out, "✗ Tệp cấu hình "+cfg) {
 		t.Errorf("bad config:\n%s", out)
+	}
+}
+
+// TestReportWithoutRecipients: with mail on, a report with to = [] is a
+// problem doctor names.
+func TestReportWithoutRecipients(t *testing.T) {
+	cfg := example(t)
+	b, _ := os.ReadFile(cfg)
+	os.WriteFile(cfg, []byte(strings.Replace(string(b), `to = ["phongnoivu.q1@tphcm.gov.vn"]`, `to = []`, 1)), 0o644)
+	t.Setenv("BAOCAO_SMTP_PASSWORD", "x")
+	now := time.Date(2024, 12, 20, 9, 0, 0, 0, time.UTC)
+	r := Run(Options{Config: cfg, Now: func() time.Time { return now }, Login: func(context.Context, delivery.Settings) error { return nil }})
+	if out := text(r); !strings.Contains(out, "✗ Báo cáo monthly: chưa có địa chỉ nhận (to = [])") {
+		t.Errorf("doctor does not name the report without recipients:\n%s", out)
 	}
 }
