@@ -40,6 +40,9 @@ func NewMaker(cfg *config.Config, now func() time.Time, opts ...MakerOption) (*M
 	if err != nil {
 		return nil, err
 	}
+	if err := checkSourceKeys(cfg, p); err != nil {
+		return nil, err
+	}
 	texts, err := render.LoadTexts(cfg.Path(cfg.TemplatesDir))
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", config.ErrInvalid, err)

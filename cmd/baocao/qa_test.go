@@ -193,3 +193,22 @@ func TestReportWithoutRecipientsStopsBeforeArchiving(t *testing.T) {
 		t.Errorf("run --no-email: exit %d: %s", code, errs)
 	}
 }
+
+// TestUnknownSourceKey: a misspelt [sources.staf] is refused, naming the
+// key, the nearest known one and the list; never an empty "()".
+func TestUnknownSourceKey(t *testing.T) {
+	cfg := project(t)
+	setConfig(t, cfg, "[sources.staff]", "[sources.staf]")
+	code, _, errs := baocao("validate", "-c", cfg)
+	if code != 2 {
+		t.Errorf("exit %d, want 2", code)
+	}
+	for _, w := range []string{`[sources.staf]: unknown source "staf"`, "did you mean [sources.staff]?", "dossiers", "staff"} {
+		if !strings.Contains(errs, w) {
+			t.Errorf("stderr lacks %q:\n%s", w, errs)
+		}
+	}
+	if strings.Contains(errs, "()") {
+		t.Errorf("an empty () in:\n%s", errs)
+	}
+}
