@@ -65,7 +65,12 @@ func (m *Maker) Plan() *plan.Plan { return m.plan }
 
 // Read reads every source.
 func (m *Maker) Read() (*Data, error) {
-	return Gather(m.plan, m.cfg.Specs(), func(p string) string { return m.cfg.Display(p) })
+	d, err := Gather(m.plan, m.cfg.Specs(), func(p string) string { return m.cfg.Display(p) })
+	if err != nil {
+		return nil, err
+	}
+	d.Issues = append(d.Issues, checkData(m.plan, d.Tables, m.now().In(m.cfg.Location))...)
+	return d, nil
 }
 
 // Period parses a period label for a report.

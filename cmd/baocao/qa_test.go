@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/xuri/excelize/v2"
 )
 
 // TestNumberAndDateOfIssueAreChecked: a number below 1, a date that is not
@@ -210,5 +212,65 @@ func TestUnknownSourceKey(t *testing.T) {
 	}
 	if strings.Contains(errs, "()") {
 		t.Errorf("an empty () in:\n%s", errs)
+	}
+}
+
+// setCells writes values into the first sheet of an example workbook.
+func setCells(t *testing.T, path string, cells map[string]any) {
+	t.Helper()
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	sheet := f.GetSheetName(0)
+	for axis, v := range cells {
+		if err := f.SetCellValue(sheet, axis, v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := f.Save(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestValidateWarnsAboutWhatReadingMisses: an unknown field, a dossier
+// received after its due date, a date in 2099, a manual row for an
+// indicator the plan lacks, a value carried forward from years back, and
+// a plan of another year; validate without -p checks every manual row.
+func TestValidateWarnsAboutWhatReadingMisses(t *testing.T) {
+	cfg := project(t)
+	data := filepath.Join(filepath.Dir(cfg), "examples", "data")
+	setCells(t, filepath.Join(data, "ho-so-tthc.xlsx"), map[string]any{
+		"C8":  "Mầm non",                                    // row 8: an unknown field
+		"E9":  time.Date(2024, 3, 20, 0, 0, 0, 0, time.UTC), // row 9: received after its due date
+		"F9":  time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC),
+		"G10": time.Date(2099, 1, 1, 0, 0, 0, 0, time.UTC), // row 10: returned in 2099
+	})
+	setCells(t, filepath.Join(data, "so-lieu-nhap-tay.xlsx"), map[string]any{"A17": "9.9", "B17": "2024-03", "C17": "5"})
+	code, out, errs := baocao("validate", "-c", cfg)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	for _, w := range []string{
+		`dòng 8, cột "Lĩnh vực" = "Mầm non": Lĩnh vực không có trong kế hoạch (chỉ tiêu 3.1`, `"Giáo dục và Đào tạo", "Tuyển sinh", "Xử lý đơn", "Khiếu nại, tố cáo"`,
+		`dòng 9, cột "Ngày hẹn trả" = "01/03/2024": ngày hẹn trả trước ngày tiếp nhận (20/03/2024)`,
+		`dòng 10, cột "Ngày trả kết quả" = "01/01/2099": ngày ở quá xa trong tương lai`,
+		`so-lieu-nhap-tay.xlsx, trang "Sheet1", dòng 17, cột "Mã chỉ tiêu" = "9.9": kế hoạch không có chỉ tiêu này`,
+	} {
+		if !strings.Contains(out, w) {
+			t.Errorf("validate lacks %q:\n%s", w, out)
+		}
+	}
+	if !strings.Contains(errs, "is for 2024") {
+		t.Errorf("no warning that the plan is 2024's:\n%s", errs)
+	}
+	code, out, errs = baocao("validate", "-c", cfg, "-p", "2026-11")
+	if code != 0 || !strings.Contains(out, `chỉ tiêu 1 dùng số liệu kỳ 2023, cũ hơn kỳ báo cáo 2026-11`) ||
+		!strings.Contains(errs, "is for 2024, but period 2026-11 is in 2026") || strings.Count(out, `"9.9"`) != 1 {
+		t.Errorf("validate -p 2026-11: exit %d:\n%s%s", code, out, errs)
+	}
+	if _, _, errs := baocao("run", "-c", cfg, "-r", "monthly", "-p", "2026-11", "--no-email"); !strings.Contains(errs, "is for 2024, but period 2026-11 is in 2026") {
+		t.Errorf("run of 2026-11 does not warn about the plan's year:\n%s", errs)
 	}
 }

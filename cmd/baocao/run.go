@@ -40,6 +40,9 @@ func runCmd(args []string, stdout, stderr io.Writer) error {
 	if err := m.CheckIssue(p, opt.Number, opt.Issued); err != nil {
 		return err
 	}
+	if w := m.PlanYearWarning(p); w != "" {
+		fmt.Fprintln(stderr, "baocao: warning:", w)
+	}
 	var mail *delivery.Settings
 	if !*noEmail { // a mail setting that cannot work stops the run before anything is archived
 		s, warnings, err := m.MailSettings()

@@ -129,6 +129,10 @@ func (x *run) config() (*config.Config, *reports.Maker) {
 	for _, w := range cfg.Warnings {
 		x.add(Note, nil, "Tệp cấu hình: %s", w)
 	}
+	if y, p := m.PlanYear(), m.LatestMonth(); y != 0 && y != p.Year {
+		x.add(Note, nil, "Kế hoạch %s là kế hoạch năm %d, nhưng kỳ báo cáo gần nhất (%s) thuộc năm %d — báo cáo sẽ dùng chỉ tiêu, nhiệm vụ của năm %d; soạn kế hoạch năm %d (docs/plan-file.md) và khai báo plan = \"…\" trong tệp cấu hình",
+			m.PlanName(), y, p.Label(), p.Year, y, p.Year)
+	}
 	return cfg, m
 }
 

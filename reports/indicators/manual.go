@@ -1,6 +1,7 @@
 package indicators
 
 import (
+	"fmt"
 	"math"
 
 	"github.com/mn2010/baocao/reports/plan"
@@ -30,6 +31,11 @@ func manualResult(ind plan.Indicator, rows []dated, in Input, out *Outcome) Resu
 	r.Value = &v
 	if d.label != in.Period.Label() {
 		r.Note = "Số liệu kỳ " + d.label
+		if n := staleMonths(d, in); n > StaleMonths {
+			out.warn(t, d.row.Line, "period", d.row.Cells[t.Col("period")].Text, fmt.Sprintf(
+				"chỉ tiêu %s dùng số liệu kỳ %s, cũ hơn kỳ báo cáo %s %d tháng: nhập số liệu mới với Mã chỉ tiêu %s và Kỳ báo cáo %s nếu có",
+				ind.ID, d.label, in.Period.Label(), n, ind.ID, in.Period.Label()))
+		}
 	}
 	r.setMet(meets(v, ind.Target, r.Compare))
 	return r

@@ -119,6 +119,7 @@ const Total = "Tổng cộng"
 func Compute(in Input) *Outcome {
 	out := &Outcome{}
 	manual := readDated(in, plan.Manual, "indicator", out)
+	warnUnknown(in, manual, out)
 	s := newSpan(in)
 	for _, ind := range in.Plan.Indicators {
 		var rs []Result

@@ -5,6 +5,9 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"regexp"
+	"sort"
+	"strconv"
 
 	"github.com/mn2010/baocao/internal/strictoml"
 	"github.com/mn2010/baocao/sources"
@@ -16,8 +19,10 @@ var ErrInvalid = errors.New("plan: invalid plan")
 
 // Plan is a unit's plan for a year.
 type Plan struct {
-	Title        string                     `toml:"title"`
-	Reference    string                     `toml:"reference"`
+	Title     string `toml:"title"`
+	Reference string `toml:"reference"`
+	// Year is the year the plan is for; 0 reads it from Title (ForYear).
+	Year         int                        `toml:"year"`
 	Sources      map[string]*sources.Schema `toml:"sources"`
 	Indicators   []Indicator                `toml:"indicators"`
 	DossierTable DossierTable               `toml:"dossier_table"`
@@ -54,10 +59,30 @@ type Condition struct {
 }
 
 // Breakdown splits a ratio by the values of a column; each group meets its
-// own target (Targets, else the indicator's).
+// own target (Targets, else the indicator's). Values, when given, lists
+// every value the column may hold (with Targets' keys): a row with another
+// is warned about.
 type Breakdown struct {
 	Column  string             `toml:"column"`
 	Targets map[string]float64 `toml:"targets"`
+	Values  []string           `toml:"values"`
+}
+
+// Known lists the values the breakdown's column may hold, Values then
+// Targets' keys (sorted); nil when the plan does not list them.
+func (b *Breakdown) Known() []string {
+	if b == nil || len(b.Values) == 0 {
+		return nil
+	}
+	out := append([]string{}, b.Values...)
+	var extra []string
+	for k := range b.Targets {
+		if sources.MatcherOf(out).Match(k) < 0 {
+			extra = append(extra, k)
+		}
+	}
+	sort.Strings(extra)
+	return append(out, extra...)
 }
 
 // DossierTable names the dossier columns of the "by field" table.
@@ -146,4 +171,19 @@ func Parse(name string, data []byte) (*Plan, error) {
 		return nil, fmt.Errorf("%w: %s: %v", ErrInvalid, name, err)
 	}
 	return &p, nil
+}
+
+var yearRe = regexp.MustCompile(`năm (\d{4})`)
+
+// ForYear is the year the plan is for: its year key, else the year its
+// title names ("… năm 2024"); 0 when neither says.
+func (p *Plan) ForYear() int {
+	if p.Year != 0 {
+		return p.Year
+	}
+	if m := yearRe.FindStringSubmatch(p.Title); m != nil {
+		y, _ := strconv.Atoi(m[1])
+		return y
+	}
+	return 0
 }
