@@ -1,8 +1,11 @@
 package main
 
 import (
+	"archive/zip"
+	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -272,5 +275,69 @@ func TestValidateWarnsAboutWhatReadingMisses(t *testing.T) {
 	}
 	if _, _, errs := baocao("run", "-c", cfg, "-r", "monthly", "-p", "2026-11", "--no-email"); !strings.Contains(errs, "is for 2024, but period 2026-11 is in 2026") {
 		t.Errorf("run of 2026-11 does not warn about the plan's year:\n%s", errs)
+	}
+}
+
+// TestYesNoRatioAndCarriedValuesInEveryFile: indicator 7 (any = true)
+// reads "Có" with its count, never a percentage, in the PDF, the Word
+// document and the workbook; a manual value carried forward says from
+// which period in the PDF and the Word document too.
+func TestYesNoRatioAndCarriedValuesInEveryFile(t *testing.T) {
+	cfg := project(t)
+	code, out, errs := baocao("run", "-c", cfg, "-r", "monthly", "-p", "2024-03", "--no-email")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	dir := strings.TrimSpace(out)
+	pdf := strings.Join(strings.Fields(pdfText(t, filepath.Join(dir, "bao-cao-cchc-2024-03.pdf"))), " ")
+	for _, w := range []string{"Có áp dụng Có (158/161) Đạt", "3 (số liệu kỳ"} {
+		if !strings.Contains(pdf, w) {
+			t.Errorf("the PDF lacks %q:\n%s", w, pdf)
+		}
+	}
+	if strings.Contains(pdf, "100,00% (158/161)") {
+		t.Error("the PDF shows indicator 7 as 100,00%")
+	}
+	z, err := zip.OpenReader(filepath.Join(dir, "bao-cao-cchc-2024-03.docx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer z.Close()
+	var doc string
+	for _, f := range z.File {
+		if f.Name == "word/document.xml" {
+			r, _ := f.Open()
+			b, _ := io.ReadAll(r)
+			r.Close()
+			doc = regexp.MustCompile(`<[^>]+>`).ReplaceAllString(string(b), "")
+		}
+	}
+	for _, w := range []string{"Có (158/161)", "(số liệu kỳ 2023)"} {
+		if !strings.Contains(doc, w) {
+			t.Errorf("the Word document lacks %q", w)
+		}
+	}
+	if strings.Contains(doc, "100,00% (158/161)") {
+		t.Error("the Word document shows indicator 7 as 100,00%")
+	}
+	f, err := excelize.OpenFile(filepath.Join(dir, "bao-cao-cchc-2024-03.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	found := false
+	for _, sheet := range f.GetSheetList() {
+		rows, _ := f.GetRows(sheet)
+		for _, r := range rows {
+			if len(r) > 4 && r[1] == "7" && strings.HasPrefix(r[2], "Đơn vị ứng dụng thanh toán điện tử") {
+				found = true
+				if r[4] != "Có" {
+					t.Errorf("workbook %s: indicator 7's result reads %q, want Có", sheet, r[4])
+				}
+			}
+		}
+	}
+	if !found {
+		t.Error("the workbook has no row for indicator 7")
 	}
 }

@@ -135,6 +135,9 @@ func ratioOf(ind plan.Indicator, t *sources.Table, periods []period.Period, pc, 
 // ratioResult turns the counts of one period into a result.
 func ratioResult(ind plan.Indicator, total *counter, groups *grouper, byGroup map[string]*counter, broken bool) Result {
 	r := base(ind, "fraction")
+	if ind.Any { // "is it applied at all": the result is yes or no, the fraction only its evidence
+		r.Unit = "yesno"
+	}
 	n, d := total.counts()
 	r.Numerator, r.Denominator = &n, &d
 	if d == 0 {

@@ -30,7 +30,7 @@ type Result struct {
 	Compare     string   `json:"compare"`
 	Met         *bool    `json:"met"`
 	Status      string   `json:"status"`
-	Unit        string   `json:"unit"` // "fraction", "rank" or "yesno"
+	Unit        string   `json:"unit"` // "fraction", "rank" or "yesno" (a manual yes/no, or a ratio with any = true)
 	Note        string   `json:"note,omitempty"`
 	Breakdown   []Group  `json:"breakdown,omitempty"`
 	// Previous compares a value with the previous period, YearAgo with the

@@ -158,6 +158,9 @@ func indicatorRows(rs []indicators.Result) [][]string {
 		if ratio := Ratio(r); ratio != "" && r.Value != nil {
 			result += " (" + ratio + ")"
 		}
+		if r.Note != "" && r.Value != nil { // a manual value carried forward: say from when
+			result += " (" + strings.ToLower(r.Note[:1]) + r.Note[1:] + ")"
+		}
 		rows = append(rows, []string{Int(i + 1), r.ID + ". " + r.Text, r.TargetText, result, ChangeText(r), r.Status})
 		for _, g := range r.Breakdown {
 			status := indicators.NotMet
