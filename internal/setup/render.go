@@ -2,6 +2,8 @@ package setup
 
 import (
 	"fmt"
+	"github.com/mn2010/baocao/reports/delivery"
+	"net"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -47,7 +49,7 @@ type Answers struct {
 	To        []string // the district's addresses
 	Cc        []string
 	Reviewers []string
-	Web       string // [web] listen, written commented out
+	Web       string // [web] listen
 	Archive   string
 	TimeZone  string
 }
@@ -142,14 +144,17 @@ func Render(a *Answers, path string) []byte {
 		w("# rồi chạy `baocao mail-test`.")
 	}
 	w("")
-	w("# Trang web cho cán bộ (xem, duyệt, gửi báo cáo). Chưa dùng được: bỏ dấu # khi bản baocao có trang web")
-	w("# (bản này báo lỗi \"unknown key\" với bảng [web]).")
-	if a.Web != "" {
-		w("# [web]")
-		w("# listen = %s", q(a.Web))
-	} else {
-		w("# [web]")
-		w("# listen = \"127.0.0.1:8080\"")
+	listen := a.Web
+	if listen == "" {
+		listen = "127.0.0.1:8080"
+	}
+	w("# Trang web cho cán bộ (xem, duyệt, gửi báo cáo): chạy `baocao web`, mở http://%s (docs/trang-web.md).", listen)
+	w("[web]")
+	w("listen = %s", q(listen))
+	if host, _, err := net.SplitHostPort(listen); err != nil || !delivery.IsLoopback(host) {
+		w("# Địa chỉ này mở cho máy khác: trang web cần mật khẩu đăng nhập. Ghi mật khẩu vào một tệp chỉ người")
+		w("# quản trị đọc được rồi bỏ dấu # dòng dưới (thiếu mật khẩu, `baocao web` báo lỗi và không chạy).")
+		w("# password_file = \"web-password\"")
 	}
 	return []byte(b.String())
 }

@@ -180,12 +180,15 @@ func TestInterview(t *testing.T) {
 	}
 	for _, want := range []string{
 		`place = "Phường Sài Gòn"`, "\nreviewers = [\"Nguyễn Thị Hồng Vân <hieutruong@mn2010.edu.vn>\"]",
-		`# listen = "127.0.0.1:8080"`, `password_file = "smtp-password"`, `from = "Trường Mầm non 20/10 <mn2010@hcm.edu.vn>"`,
+		"\n[web]\nlisten = \"127.0.0.1:8080\"", `password_file = "smtp-password"`, `from = "Trường Mầm non 20/10 <mn2010@hcm.edu.vn>"`,
 		`recipients = ["Phòng Nội vụ", "Ủy ban nhân dân Phường Sài Gòn"]`,
 	} {
 		if !strings.Contains(string(text), want) {
 			t.Errorf("config lacks %s", want)
 		}
+	}
+	if strings.Contains(string(text), "unknown key") || strings.Contains(string(text), "Chưa dùng được") {
+		t.Error("the config says the web page does not exist yet")
 	}
 	validates(t, cfgPath, "đúng-rồi")
 }
