@@ -153,7 +153,7 @@ func (m *Maker) Story(report, label string, version int) ([]*VersionState, error
 		return nil, err
 	}
 	if len(all) == 0 {
-		return nil, fmt.Errorf("%w: %s %s has no archived version", ErrNotArchived, report, p.Label())
+		return nil, fmt.Errorf("%w: %s %s has no archived version: run baocao run -r %s -p %s first", ErrNotArchived, report, p.Label(), report, p.Label())
 	}
 	if version == 0 {
 		var out []*VersionState
