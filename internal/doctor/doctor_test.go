@@ -124,3 +124,18 @@ func TestReportWithoutRecipients(t *testing.T) {
 		t.Errorf("doctor does not name the report without recipients:\n%s", out)
 	}
 }
+
+// TestPlanOfAnotherYear: the 2024 plan, checked in 2026, is a note naming
+// both years (not a problem).
+func TestPlanOfAnotherYear(t *testing.T) {
+	cfg := example(t)
+	now := time.Date(2026, 11, 29, 9, 0, 0, 0, time.UTC)
+	r := Run(Options{Config: cfg, NoEmail: true, Now: func() time.Time { return now }})
+	if out := text(r); !strings.Contains(out, "là kế hoạch năm 2024, nhưng kỳ báo cáo gần nhất (2026-11) thuộc năm 2026") {
+		t.Errorf("doctor does not note the plan's year:\n%s", out)
+	}
+	now = time.Date(2024, 12, 20, 9, 0, 0, 0, time.UTC)
+	if out := text(Run(Options{Config: cfg, NoEmail: true, Now: func() time.Time { return now }})); strings.Contains(out, "là kế hoạch năm") {
+		t.Errorf("a note in the plan's own year:\n%s", out)
+	}
+}
