@@ -101,7 +101,7 @@ func Questions() []Question {
 			}
 			return nil
 		}},
-		{Flag: "web", Help: "the staff page's host:port (written commented out)", Prompt: "Địa chỉ trang web cho cán bộ, dạng máy:cổng (127.0.0.1:8080 chỉ máy này mở được); để trống nếu chưa dùng",
+		{Flag: "web", Help: "the staff page's host:port (empty: none; an address open to other machines is written commented out until a password is set)", Prompt: "Địa chỉ trang web cho cán bộ, dạng máy:cổng (127.0.0.1:8080 chỉ máy này mở được); để trống nếu chưa dùng",
 			Default: fixed("127.0.0.1:8080"), Set: func(a *Answers, s string) error {
 				a.Web = s
 				if s == "" {

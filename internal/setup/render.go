@@ -49,7 +49,7 @@ type Answers struct {
 	To        []string // the district's addresses
 	Cc        []string
 	Reviewers []string
-	Web       string // [web] listen
+	Web       string // [web] listen; empty: none (written commented out)
 	Archive   string
 	TimeZone  string
 }
@@ -144,16 +144,30 @@ func Render(a *Answers, path string) []byte {
 		w("# rồi chạy `baocao mail-test`.")
 	}
 	w("")
-	listen := a.Web
-	if listen == "" {
-		listen = "127.0.0.1:8080"
+	// [web] listen makes `baocao serve` (the service) serve the staff page
+	// too; an address open to other machines needs a password first, or
+	// serve and web refuse to start: that one is written commented out.
+	local := false
+	if host, _, err := net.SplitHostPort(a.Web); err == nil && delivery.IsLoopback(host) {
+		local = true
 	}
-	w("# Trang web cho cán bộ (xem, duyệt, gửi báo cáo): chạy `baocao web`, mở http://%s (docs/trang-web.md).", listen)
-	w("[web]")
-	w("listen = %s", q(listen))
-	if host, _, err := net.SplitHostPort(listen); err != nil || !delivery.IsLoopback(host) {
-		w("# Địa chỉ này mở cho máy khác: trang web cần mật khẩu đăng nhập. Ghi mật khẩu vào một tệp chỉ người")
-		w("# quản trị đọc được rồi bỏ dấu # dòng dưới (thiếu mật khẩu, `baocao web` báo lỗi và không chạy).")
+	switch {
+	case a.Web == "":
+		w("# Trang web cho cán bộ (xem, duyệt, gửi báo cáo; docs/trang-web.md): bỏ dấu # hai dòng dưới để dịch vụ")
+		w("# baocao mở trang tại http://127.0.0.1:8080 (chỉ máy này), hoặc chạy `baocao web`.")
+		w("# [web]")
+		w("# listen = \"127.0.0.1:8080\"")
+	case local:
+		w("# Trang web cho cán bộ (xem, duyệt, gửi báo cáo): dịch vụ baocao mở tại http://%s (chỉ máy này;", a.Web)
+		w("# docs/trang-web.md). Xóa bảng này nếu không dùng.")
+		w("[web]")
+		w("listen = %s", q(a.Web))
+	default:
+		w("# Trang web cho cán bộ (xem, duyệt, gửi báo cáo; docs/trang-web.md). Địa chỉ %s mở cho máy khác nên", a.Web)
+		w("# cần mật khẩu đăng nhập: ghi mật khẩu vào tệp web-password cạnh tệp cấu hình (chỉ người quản trị đọc")
+		w("# được), rồi bỏ dấu # ba dòng dưới. Thiếu mật khẩu thì dịch vụ và `baocao web` báo lỗi, không chạy.")
+		w("# [web]")
+		w("# listen = %s", q(a.Web))
 		w("# password_file = \"web-password\"")
 	}
 	return []byte(b.String())

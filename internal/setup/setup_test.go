@@ -287,3 +287,22 @@ func TestPlaceOfBeginsWithACapital(t *testing.T) {
 		})
 	}
 }
+
+// TestWebTableAsServeReadsIt: a local address is written active (serve and
+// web serve the page); none, or one open to other machines (which needs a
+// password first), commented out, so the service still starts.
+func TestWebTableAsServeReadsIt(t *testing.T) {
+	tests := []struct{ web, want, not string }{
+		{"127.0.0.1:8080", "\n[web]\nlisten = \"127.0.0.1:8080\"", "# [web]"},
+		{"", "# [web]\n# listen = \"127.0.0.1:8080\"", "\n[web]"},
+		{"0.0.0.0:8080", "# [web]\n# listen = \"0.0.0.0:8080\"\n# password_file = \"web-password\"", "\n[web]"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.web, func(t *testing.T) {
+			out := string(Render(&Answers{Web: tt.web, Found: &Found{Paths: map[string]string{}}, Titles: map[string]string{}}, filepath.Join(t.TempDir(), "baocao.toml")))
+			if !strings.Contains(out, tt.want) || strings.Contains(out, tt.not) {
+				t.Errorf("[web] %q written as:\n%s", tt.web, out[strings.LastIndex(out, "# Trang web"):])
+			}
+		})
+	}
+}
