@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"github.com/mn2010/baocao/reports/period"
 	"strings"
 
 	"github.com/mn2010/baocao/reports/indicators"
@@ -151,6 +152,16 @@ func (b *blocks) table(cols []Column, rows [][]string) {
 	*b = append(*b, Block{Kind: TableBlock, Table: &Table{Columns: cols, Rows: rows}})
 }
 
+// carriedWords reads a carried value's note, "Số liệu kỳ 2024-06", as
+// words: "số liệu tháng 6 năm 2024" (no hyphen to break across lines).
+func carriedWords(note string) string {
+	label, ok := strings.CutPrefix(note, "Số liệu kỳ ")
+	if p, err := period.Parse(label, period.Decree09); ok && err == nil {
+		return "số liệu " + PeriodWords(string(p.Kind), p.Year, p.N)
+	}
+	return strings.ToLower(note[:1]) + note[1:]
+}
+
 func indicatorRows(rs []indicators.Result) [][]string {
 	var rows [][]string
 	for i, r := range rs {
@@ -159,7 +170,7 @@ func indicatorRows(rs []indicators.Result) [][]string {
 			result += " (" + ratio + ")"
 		}
 		if r.Note != "" && r.Value != nil { // a manual value carried forward: say from when
-			result += " (" + strings.ToLower(r.Note[:1]) + r.Note[1:] + ")"
+			result += " (" + carriedWords(r.Note) + ")"
 		}
 		rows = append(rows, []string{Int(i + 1), r.ID + ". " + r.Text, r.TargetText, result, ChangeText(r), r.Status})
 		for _, g := range r.Breakdown {
