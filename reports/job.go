@@ -68,11 +68,6 @@ func (j *Job) Run(ctx context.Context, id string, p period.Period, opt RunOption
 	if err := j.maker.CheckIssue(p, opt.Number, opt.Issued); err != nil {
 		return Outcome{}, err
 	}
-	if j.mail != nil {
-		if err := j.maker.checkRecipients(id); err != nil {
-			return Outcome{}, err
-		}
-	}
 	unlock, err := j.lock(id)
 	if err != nil {
 		return Outcome{}, err
@@ -81,6 +76,11 @@ func (j *Job) Run(ctx context.Context, id string, p period.Period, opt RunOption
 	if opt.OnlyNew {
 		if e, ok, err := j.maker.store.Latest(id, p.Label()); err != nil || ok {
 			return Outcome{Entry: e, Skipped: ok}, err
+		}
+	}
+	if j.mail != nil {
+		if err := j.maker.checkRecipients(id); err != nil {
+			return Outcome{}, err
 		}
 	}
 	reviewed := j.maker.cfg.Reports[id].Reviewed()
