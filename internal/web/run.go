@@ -116,14 +116,16 @@ func (s *Server) runStart(w http.ResponseWriter, r *http.Request) {
 	go func() {
 		defer s.jobs.wg.Done()
 		ref, err := s.backend.Run(context.WithoutCancel(s.ctx), j.Who, report, label, j.progress)
+		// Logged before the job says done, so that whoever sees it done
+		// sees the log line too.
+		if err != nil {
+			s.set.Logger.Warn("web: run failed", "who", j.Who, "report", report, "period", label, "error", err.Error())
+		} else {
+			s.set.Logger.Info("web: run done", "who", j.Who, "version", ref.String())
+		}
 		j.mu.Lock()
 		j.Ref, j.err, j.done = ref, err, true
 		j.mu.Unlock()
-		if err != nil {
-			s.set.Logger.Warn("web: run failed", "who", j.Who, "report", report, "period", label, "error", err.Error())
-			return
-		}
-		s.set.Logger.Info("web: run done", "who", j.Who, "version", ref.String())
 	}()
 	http.Redirect(w, r, "/chay/"+j.ID, http.StatusSeeOther)
 }
