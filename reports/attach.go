@@ -37,7 +37,7 @@ func Attachments(dir string, man *Manifest, kinds []config.FileKind) ([]delivery
 		if sum := sha256.Sum256(data); hex.EncodeToString(sum[:]) != o.SHA256 {
 			return nil, fmt.Errorf("reports: %s does not match the hash in its manifest: the archive was changed by hand", path)
 		}
-		out = append(out, delivery.Attachment{Name: o.Path, ContentType: contentType(o.Path), Data: data})
+		out = append(out, delivery.Attachment{Name: o.Path, ContentType: ContentType(o.Path), Data: data})
 	}
 	return out, nil
 }

@@ -157,7 +157,8 @@ func fromDomain(from string) string {
 	return "localhost"
 }
 
-func contentType(name string) string {
+// ContentType is the media type of an archived file, by its extension.
+func ContentType(name string) string {
 	switch strings.ToLower(filepath.Ext(name)) {
 	case ".pdf":
 		return "application/pdf"
@@ -165,6 +166,8 @@ func contentType(name string) string {
 		return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 	case ".docx":
 		return "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+	case ".json":
+		return "application/json; charset=utf-8"
 	}
 	return "application/octet-stream"
 }

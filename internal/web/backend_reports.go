@@ -22,7 +22,6 @@ import (
 	"github.com/mn2010/baocao/reports/archive"
 	"github.com/mn2010/baocao/reports/delivery"
 	"github.com/mn2010/baocao/reports/indicators"
-	"github.com/mn2010/baocao/reports/narrative"
 	"github.com/mn2010/baocao/reports/period"
 	"github.com/mn2010/baocao/reports/render"
 	"github.com/mn2010/baocao/sources"
@@ -355,20 +354,6 @@ func kindOf(name string) string {
 	return "Tệp"
 }
 
-func contentType(name string) string {
-	switch strings.ToLower(filepath.Ext(name)) {
-	case ".pdf":
-		return "application/pdf"
-	case ".xlsx":
-		return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-	case ".docx":
-		return "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-	case ".json":
-		return "application/json; charset=utf-8"
-	}
-	return "application/octet-stream"
-}
-
 func indicatorRow(r indicators.Result) Indicator {
 	in := Indicator{ID: r.ID, Text: r.Text, Target: r.TargetText, Value: render.ResultText(r), Status: r.Status, Note: r.Note, Met: r.Met}
 	if r.Numerator != nil {
@@ -426,7 +411,7 @@ func (b *ReportsBackend) File(ctx context.Context, report, label string, n int, 
 		}
 	}
 	st, _ := os.Stat(path)
-	f := &File{Name: filepath.Base(path), ContentType: contentType(path), Content: nopCloser{bytes.NewReader(data)}}
+	f := &File{Name: filepath.Base(path), ContentType: reports.ContentType(path), Content: nopCloser{bytes.NewReader(data)}}
 	if st != nil {
 		f.ModTime = st.ModTime()
 	}
@@ -450,10 +435,8 @@ func (b *ReportsBackend) Check(ctx context.Context, label string) (*DataCheck, e
 		names = append(names, n)
 	}
 	sort.Strings(names)
-	var p period.Period
 	if label != "" {
-		var err error
-		if p, err = period.Parse(label, boundaryFor(b.cfg, label)); err != nil {
+		if _, err := b.maker.AnyPeriod(label); err != nil {
 			return nil, fmt.Errorf("%w: kỳ %q: viết 2024-03, 2024-Q1, 2024-H1 hoặc 2024", ErrBadInput, label)
 		}
 	}
@@ -473,11 +456,9 @@ func (b *ReportsBackend) Check(ctx context.Context, label string) (*DataCheck, e
 	}
 	c = &DataCheck{Period: label}
 	var all []sources.Issue
-	if data, err := b.maker.Read(); err == nil {
+	if data, err := b.maker.Validate(label); err == nil {
 		// every source usable: exactly what `baocao validate` reads
-		read := map[string]bool{}
 		for _, in := range data.Inputs {
-			read[in.Source] = true
 			src := Source{Name: in.Source, Path: in.Path, Bytes: in.Bytes}
 			if t := data.Tables[in.Source]; t != nil {
 				src.Rows = len(t.Rows)
@@ -488,11 +469,6 @@ func (b *ReportsBackend) Check(ctx context.Context, label string) (*DataCheck, e
 			c.Sources = append(c.Sources, src)
 		}
 		all = append(all, data.Issues...)
-		if label != "" {
-			out := indicators.Compute(indicators.Input{Plan: pl, Period: p, Tables: data.Tables, OfficialDomains: b.cfg.OfficialDomains})
-			all = append(all, out.Issues...)
-		}
-		all = append(all, narrative.Check(data.Tables[pl.Narrative.Source])...)
 	} else {
 		// some source cannot be used: read each on its own, so that one
 		// unusable file does not hide the state of the others
@@ -544,19 +520,4 @@ func (b *ReportsBackend) Check(ctx context.Context, label string) (*DataCheck, e
 	b.checks = map[string]*DataCheck{key: c} // only the newest state of the files
 	b.mu.Unlock()
 	return c, nil
-}
-
-// boundaryFor is the boundary of the first report whose period kind matches
-// the label's, or Decree 09 (as `baocao validate` chooses).
-func boundaryFor(cfg *config.Config, label string) period.Boundary {
-	p, err := period.Parse(label, period.Decree09)
-	if err != nil {
-		return period.Decree09
-	}
-	for _, id := range cfg.ReportIDs() {
-		if r := cfg.Reports[id]; r.Kind == p.Kind {
-			return r.Boundary
-		}
-	}
-	return period.Decree09
 }

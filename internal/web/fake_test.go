@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"sync"
 	"time"
+
+	"github.com/mn2010/baocao/reports"
 )
 
 // fakeBackend is a Backend in memory, recording the actions asked of it.
@@ -109,7 +111,7 @@ func (f *fakeBackend) File(_ context.Context, report, period string, n int, name
 	if !ok {
 		return nil, fmt.Errorf("%w: %s", ErrNotFound, name)
 	}
-	return &File{Name: name, ContentType: contentType(name), ModTime: t0, Content: nopCloser{bytes.NewReader(b)}}, nil
+	return &File{Name: name, ContentType: reports.ContentType(name), ModTime: t0, Content: nopCloser{bytes.NewReader(b)}}, nil
 }
 
 func (f *fakeBackend) Check(_ context.Context, period string) (*DataCheck, error) {
