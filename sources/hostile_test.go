@@ -200,7 +200,7 @@ func TestHostileWorkbooks(t *testing.T) {
 			// Allocation does not depend on the machine's load: it is the
 			// steady check that no row is built out to XFD (the old
 			// reader allocated about 250 GB here).
-			if elapsed > hostileTime || peak > hostileHeap || alloc > hostileHeap {
+			if (elapsed > hostileTime && !raceDetector) || peak > hostileHeap || alloc > hostileHeap {
 				t.Errorf("took %v, %d MB of heap and allocated %d MB; the bound is %v and %d MB", elapsed, peak>>20, alloc>>20, hostileTime, hostileHeap>>20)
 			}
 		})
