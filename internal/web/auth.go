@@ -169,24 +169,89 @@ func (s *Server) csrf(next http.Handler) http.Handler {
 	})
 }
 
-// loginThrottle slows failed logins: each failure from an address waits
-// longer, up to 8× the base delay, until a success or 15 minutes pass.
+// loginThrottle slows password guessing. Each failure from an address
+// puts a delay in force for that address (the base delay, doubling with
+// each further failure up to 8×, forgotten after a success or 15 minutes
+// without failures). Every attempt from the address waits until the delay
+// is over BEFORE its password is checked, so the right password answers
+// no sooner than a wrong one; the attempts of one address are taken one
+// at a time, and at most maxLogins attempts are checked at once in all.
+// N guesses from one address thus take at least the sum of their delays.
 type loginThrottle struct {
-	mu    sync.Mutex
-	base  time.Duration
-	fails map[string]failures
+	mu     sync.Mutex
+	base   time.Duration
+	fails  map[string]*failures
+	global chan struct{} // a slot per login attempt in hand
 }
 
 type failures struct {
-	n    int
-	last time.Time
+	turn  chan struct{} // held by the address's attempt in hand
+	n     int
+	last  time.Time
+	until time.Time // no attempt is checked before
+	users int       // attempts holding or waiting for turn
 }
+
+// maxLogins bounds the login attempts checked at once, whatever their
+// address.
+const maxLogins = 4
 
 func newLoginThrottle(base time.Duration) *loginThrottle {
-	return &loginThrottle{base: base, fails: map[string]failures{}}
+	return &loginThrottle{base: base, fails: map[string]*failures{}, global: make(chan struct{}, maxLogins)}
 }
 
-// failed records a failure and returns how long to wait.
+// begin waits for the address's turn, a free slot and the end of the
+// delay in force, and returns the function that ends the attempt; it fails
+// only when ctx ends first.
+func (l *loginThrottle) begin(ctx context.Context, ip string) (end func(), err error) {
+	l.mu.Lock()
+	f := l.fails[ip]
+	if f == nil {
+		f = &failures{turn: make(chan struct{}, 1)}
+		l.fails[ip] = f
+	}
+	f.users++
+	l.mu.Unlock()
+	release := func() {
+		l.mu.Lock()
+		f.users--
+		if f.users == 0 && f.n == 0 {
+			delete(l.fails, ip)
+		}
+		l.mu.Unlock()
+	}
+	select {
+	case f.turn <- struct{}{}:
+	case <-ctx.Done():
+		release()
+		return nil, ctx.Err()
+	}
+	select {
+	case l.global <- struct{}{}:
+	case <-ctx.Done():
+		<-f.turn
+		release()
+		return nil, ctx.Err()
+	}
+	end = func() { <-l.global; <-f.turn; release() }
+	l.mu.Lock()
+	wait := time.Until(f.until)
+	l.mu.Unlock()
+	if wait > 0 {
+		t := time.NewTimer(wait)
+		defer t.Stop()
+		select {
+		case <-t.C:
+		case <-ctx.Done():
+			end()
+			return nil, ctx.Err()
+		}
+	}
+	return end, nil
+}
+
+// failed records a failure from ip (within its turn) and returns the
+// delay now in force.
 func (l *loginThrottle) failed(ip string) time.Duration {
 	l.mu.Lock()
 	defer l.mu.Unlock()
@@ -196,17 +261,19 @@ func (l *loginThrottle) failed(ip string) time.Duration {
 	}
 	f.n++
 	f.last = time.Now()
-	l.fails[ip] = f
 	d := l.base
 	for i := 1; i < f.n && d < 8*l.base; i++ {
 		d *= 2
 	}
+	f.until = f.last.Add(d)
 	return d
 }
 
+// succeeded forgets ip's failures (within its turn).
 func (l *loginThrottle) succeeded(ip string) {
 	l.mu.Lock()
-	delete(l.fails, ip)
+	f := l.fails[ip]
+	f.n, f.until = 0, time.Time{}
 	l.mu.Unlock()
 }
 
@@ -230,12 +297,22 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 	name := strings.TrimSpace(r.PostFormValue("name"))
 	pw := r.PostFormValue("password")
 	ip := clientIP(r)
+	// The delay in force is waited out before the password is checked:
+	// after failures even the right password waits.
+	end, err := s.logins.begin(r.Context(), ip)
+	if err != nil {
+		return
+	}
+	defer end()
 	a, b := sha256.Sum256([]byte(pw)), sha256.Sum256([]byte(s.set.Password))
 	if subtle.ConstantTimeCompare(a[:], b[:]) != 1 || name == "" {
 		d := s.logins.failed(ip)
 		s.set.Logger.Warn("web: login failed", "name", name, "remote", ip, "delay", d.String())
+		// The answer waits too, holding the address's turn.
+		t := time.NewTimer(d)
+		defer t.Stop()
 		select {
-		case <-time.After(d):
+		case <-t.C:
 		case <-r.Context().Done():
 			return
 		}

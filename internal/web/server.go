@@ -162,6 +162,7 @@ func (s *Server) routes() http.Handler {
 	h = cop.Handler(h)
 	h = s.auth(h)
 	h = s.session(h)
+	h = s.hostCheck(h)
 	h = s.cleanPath(h)
 	h = s.headers(h)
 	h = s.recover(h)

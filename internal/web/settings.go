@@ -19,6 +19,9 @@ type Settings struct {
 	// Password is required unless Listen is a loopback address; empty
 	// means no login on loopback.
 	Password string
+	// PublicURL is [web] public_url: the address people open the page
+	// at through a proxy; its host is accepted in the Host header.
+	PublicURL string
 	// PasswordKey names where a password is set, for messages
 	// ("[web] password_env or password_file").
 	PasswordKey string
@@ -30,6 +33,8 @@ type Settings struct {
 	Now func() time.Time
 	// LoginDelay is the wait after a failed login (1 s when zero); it
 	// doubles with each further failure from the same address, up to 8×.
+	// Every attempt from that address waits it out before its password
+	// is checked (auth.go).
 	LoginDelay time.Duration
 	// SessionTTL is how long a login lasts (12 h when zero).
 	SessionTTL time.Duration
