@@ -23,6 +23,20 @@ var (
 	ErrRefused = errors.New("web: refused")
 )
 
+// SendFailure is a send from the page that reached no one: one attempt
+// was made (the page never retries within a request). Transient failures
+// leave the version pending, and baocao serve tries again; the others need
+// something fixed first.
+type SendFailure struct {
+	Transient bool
+	Reason    string // short, in Vietnamese: "máy chủ thư không trả lời"
+	Fix       string // what to fix, in Vietnamese; "" for a transient failure
+	Err       error  // the detail, in English, for the log
+}
+
+func (e *SendFailure) Error() string { return "web: not sent: " + e.Err.Error() }
+func (e *SendFailure) Unwrap() error { return e.Err }
+
 // Backend is what the page shows and does. Every method must be safe for
 // concurrent use.
 type Backend interface {

@@ -24,6 +24,7 @@ type fakeBackend struct {
 	rejects   []string      // "by|version|reason"
 	runGate   chan struct{} // when not nil, Run waits for it
 	runErr    error
+	sendErr   error // when not nil, Send fails with it
 	panicky   bool
 }
 
@@ -146,6 +147,9 @@ func (f *fakeBackend) Send(_ context.Context, who string, v VersionRef, force bo
 		return nil, ErrNeedsConfirm
 	}
 	f.sends = append(f.sends, fmt.Sprintf("%s|%s|%v", who, v, force))
+	if f.sendErr != nil {
+		return nil, f.sendErr
+	}
 	return &Delivery{Status: StateSent, MessageID: "<m@x>"}, nil
 }
 

@@ -94,13 +94,14 @@ func (s *Server) renderView(w http.ResponseWriter, r *http.Request, status int, 
 }
 
 type errorData struct {
-	Status        int
-	Message, Hint string
+	Status         int
+	Message, Hint  string
+	Back, BackText string // a link besides Tổng quan, "" for none
 }
 
 // fail answers with a Vietnamese error page.
 func (s *Server) fail(w http.ResponseWriter, r *http.Request, status int, msg, hint string) {
-	s.renderView(w, r, status, "error", view{Title: "Lỗi " + fmt.Sprint(status), Nav: "-", Data: errorData{status, msg, hint}})
+	s.renderView(w, r, status, "error", view{Title: "Lỗi " + fmt.Sprint(status), Nav: "-", Data: errorData{Status: status, Message: msg, Hint: hint}})
 }
 
 func humanSize(n int64) string {

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -148,6 +149,20 @@ func (s *Server) send(w http.ResponseWriter, r *http.Request) {
 	force := r.PostFormValue("confirm") == "1"
 	s.set.Logger.Info("web: send", "who", who, "report", ref.Report, "period", ref.Period, "version", ref.Version, "resend", force, "remote", clientIP(r))
 	del, err := s.backend.Send(r.Context(), who, ref, force)
+	var sf *SendFailure
+	if errors.As(err, &sf) {
+		s.set.Logger.Warn("web: send failed", "who", who, "version", ref.String(), "transient", sf.Transient, "error", sf.Err.Error())
+		d := errorData{Message: "Chưa gửi được: " + sf.Reason + ".", Back: ref.path(), BackText: "Về trang phiên bản"}
+		if sf.Transient {
+			d.Status = http.StatusServiceUnavailable
+			d.Hint = "Bản này ở trạng thái chờ gửi lại; baocao serve sẽ tự gửi lại, không cần bấm “Gửi” lần nữa."
+		} else {
+			d.Status = http.StatusBadGateway
+			d.Hint = sf.Fix + ", rồi bấm “Gửi” trên trang phiên bản."
+		}
+		s.renderView(w, r, d.Status, "error", view{Title: "Chưa gửi được", Nav: "-", Data: d})
+		return
+	}
 	if err != nil {
 		s.set.Logger.Warn("web: send failed", "who", who, "version", ref.String(), "error", err.Error())
 		s.backendFail(w, r, err)
