@@ -12,9 +12,20 @@ type overviewRow struct {
 	Problems []string
 }
 
+// attention is a version of any period that needs someone: failed,
+// pending, returned, or a draft waiting past its deadline.
+type attention struct {
+	VersionSummary
+	Title   string // the report's title
+	Problem string
+}
+
+func (a attention) Path() string { return a.VersionRef.path() }
+
 type overviewData struct {
-	Rows  []overviewRow
-	Check *DataCheck // nil when the check failed
+	Attention []attention // every period, listed first
+	Rows      []overviewRow
+	Check     *DataCheck // nil when the check failed
 }
 
 // overview is Tổng quan: each report's latest version, state, deadline and
@@ -42,6 +53,35 @@ func (s *Server) overview(w http.ResponseWriter, r *http.Request) {
 		d.Check = c
 	}
 	now := s.set.Now()
+	// The newest version of every period, whatever its age: an older
+	// period's failed send or returned draft must not hide behind a newer
+	// period.
+	seen := map[string]bool{}
+	names := titles(reps)
+	for _, v := range all {
+		k := v.Report + "/" + v.Period
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		a := attention{VersionSummary: v, Title: names[v.Report]}
+		switch {
+		case v.State == StateFailed:
+			a.Problem = "Gửi lỗi: cần sửa rồi gửi lại."
+		case v.State == StatePending:
+			a.Problem = "Chưa gửi được: chương trình sẽ tự gửi lại."
+		case v.State == StateReturned:
+			a.Problem = "Bản dự thảo bị trả lại: sửa theo lý do rồi bấm “Chạy ngay” để lập bản mới."
+		case v.State == StateDraft && v.Late(now):
+			a.Problem = "Bản dự thảo đã quá hạn nộp mà chưa được duyệt."
+		default:
+			continue
+		}
+		if a.Title == "" {
+			a.Title = v.Report
+		}
+		d.Attention = append(d.Attention, a)
+	}
 	for _, rep := range reps {
 		row := overviewRow{Report: rep, Latest: latest[rep.ID]}
 		if v := row.Latest; v != nil {

@@ -28,8 +28,9 @@ func parsePages() (map[string]*pageTemplate, error) {
 			}
 			return t.Format("02/01/2006 15:04")
 		},
-		"size": humanSize,
-		"join": strings.Join,
+		"size":   humanSize,
+		"period": periodWords,
+		"join":   strings.Join,
 		"met": func(m *bool) string {
 			switch {
 			case m == nil:
