@@ -254,7 +254,10 @@ func lastSent(rec *delivery.Record, loc *time.Location) *Attempt {
 func (b *ReportsBackend) period(report, label string) (period.Period, error) {
 	p, err := b.maker.Period(report, label)
 	if err != nil || p.Label() != label {
-		return p, fmt.Errorf("%w: báo cáo %q không có kỳ %q", ErrNotFound, report, label)
+		if _, ok := b.cfg.Reports[report]; !ok {
+			return p, fmt.Errorf("%w: không có báo cáo %q", ErrNotFound, report)
+		}
+		return p, fmt.Errorf("%w: %s không có kỳ %q", ErrNotFound, b.title(report), label)
 	}
 	return p, nil
 }
@@ -271,12 +274,12 @@ func (b *ReportsBackend) entry(report, label string, n int) (archive.Entry, peri
 		return archive.Entry{}, p, err
 	}
 	if !ok || n < 1 || n > latest.Version {
-		return archive.Entry{}, p, fmt.Errorf("%w: chưa có %s %s phiên bản %d", ErrNotFound, report, label, n)
+		return archive.Entry{}, p, fmt.Errorf("%w: chưa có %s", ErrNotFound, versionName(b.title(report), VersionRef{report, label, n}))
 	}
 	e := archive.Entry{Report: report, Period: p.Label(), Version: n,
 		Dir: filepath.Join(filepath.Dir(latest.Dir), "v"+strconv.Itoa(n))}
 	if st, err := os.Stat(filepath.Join(e.Dir, reports.ManifestName)); err != nil || !st.Mode().IsRegular() {
-		return e, p, fmt.Errorf("%w: chưa có %s %s phiên bản %d", ErrNotFound, report, label, n)
+		return e, p, fmt.Errorf("%w: chưa có %s", ErrNotFound, versionName(b.title(report), VersionRef{report, label, n}))
 	}
 	return e, p, nil
 }

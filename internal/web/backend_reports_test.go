@@ -165,7 +165,7 @@ func TestReportsBackend(t *testing.T) {
 	})
 	t.Run("a period of another kind", func(t *testing.T) {
 		_, err := b.Run(ctx, "Lan", "monthly", "2024-Q1", func(string) {})
-		if !errors.Is(err, ErrBadInput) || !strings.Contains(err.Error(), "không dùng được cho báo cáo monthly: viết kỳ như") {
+		if !errors.Is(err, ErrBadInput) || !strings.Contains(err.Error(), "không dùng được cho báo cáo tháng: viết kỳ như") {
 			t.Errorf("%v", err)
 		}
 	})

@@ -98,7 +98,7 @@ func (b *ReportsBackend) refusal(e archive.Entry, err error) error {
 	case errors.Is(err, reports.ErrNoDraft):
 		return fmt.Errorf("%w: phiên bản %d không phải bản dự thảo đang chờ duyệt", ErrRefused, e.Version)
 	case errors.Is(err, reports.ErrNotReviewed):
-		return fmt.Errorf("%w: báo cáo %s không có người duyệt (khóa reviewers trong [reports.%s]), nên được gửi ngay khi lập, không qua bước duyệt", ErrRefused, e.Report, e.Report)
+		return fmt.Errorf("%w: %s không có người duyệt (khóa reviewers trong [reports.%s] của tệp cấu hình), nên được gửi ngay khi lập, không qua bước duyệt", ErrRefused, b.title(e.Report), e.Report)
 	case errors.Is(err, reports.ErrMissingFile):
 		return fmt.Errorf("%w: bản dự thảo thiếu tệp trong kho lưu trữ (%v); hãy chạy lại để lập bản dự thảo mới", ErrRefused, err)
 	case errors.Is(err, config.ErrInvalid):

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/mn2010/baocao/reports"
 	"github.com/mn2010/baocao/reports/delivery"
@@ -25,7 +27,7 @@ func (b *ReportsBackend) Run(ctx context.Context, who, report, label string, pro
 		if r, ok := b.cfg.Reports[report]; ok {
 			example = period.LatestEnded(r.Kind, r.Boundary, b.now().In(b.cfg.Location)).Label()
 		}
-		return VersionRef{}, fmt.Errorf("%w: kỳ %q không dùng được cho báo cáo %s: viết kỳ như %s", ErrBadInput, label, report, example)
+		return VersionRef{}, fmt.Errorf("%w: kỳ %q không dùng được cho %s: viết kỳ như %s", ErrBadInput, label, lowerFirst(b.title(report)), example)
 	}
 	r := b.cfg.Reports[report]
 	var mail *delivery.Settings
@@ -36,7 +38,7 @@ func (b *ReportsBackend) Run(ctx context.Context, who, report, label string, pro
 		}
 		mail = &s
 	}
-	progress("Chờ đến lượt chạy báo cáo " + report + " kỳ " + p.Label() + "…")
+	progress("Chờ đến lượt chạy " + lowerFirst(b.title(report)) + " kỳ " + periodWords(p.Label()) + "…")
 	job := reports.NewJob(b.maker, mail, func(msg string) {
 		if strings.HasPrefix(msg, "waiting for another run") {
 			progress("Một lần chạy khác của báo cáo này (lịch tự động hoặc dòng lệnh) đang làm; chờ nó xong…")
@@ -161,4 +163,28 @@ func sendFailure(err error) *SendFailure {
 		f.Fix = ""
 	}
 	return f
+}
+
+// title is a report's title: the config's, else its kind's.
+func (b *ReportsBackend) title(report string) string {
+	r, ok := b.cfg.Reports[report]
+	if !ok {
+		return report
+	}
+	if r.Title != "" {
+		return r.Title
+	}
+	if t := kindTitles[r.Kind]; t != "" {
+		return t
+	}
+	return report
+}
+
+// lowerFirst writes a title inside a sentence: "báo cáo tháng".
+func lowerFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if r == utf8.RuneError {
+		return s
+	}
+	return string(unicode.ToLower(r)) + s[n:]
 }

@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"sync"
 	"time"
@@ -12,6 +13,7 @@ type job struct {
 	ID     string
 	Ref    VersionRef // the new version, once done
 	Report string
+	Title  string // the report's title
 	Period string
 	Who    string
 	Start  time.Time
@@ -29,16 +31,16 @@ func (j *job) progress(msg string) {
 }
 
 type jobView struct {
-	ID, Report, Period string
-	Steps              []string
-	Done               bool
-	Error              string
+	ID, Report, Title, Period string
+	Steps                     []string
+	Done                      bool
+	Error                     string
 }
 
 func (j *job) view() jobView {
 	j.mu.Lock()
 	defer j.mu.Unlock()
-	v := jobView{ID: j.ID, Report: j.Report, Period: j.Period, Steps: append([]string(nil), j.steps...), Done: j.done}
+	v := jobView{ID: j.ID, Report: j.Report, Title: j.Title, Period: j.Period, Steps: append([]string(nil), j.steps...), Done: j.done}
 	if j.err != nil {
 		v.Error = plain(j.err)
 	}
@@ -107,7 +109,17 @@ func (s *Server) runStart(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, http.StatusBadRequest, "Kỳ báo cáo “"+label+"” không đúng dạng.", "Viết kỳ như 2024-03, 2024-Q1, 2024-H1 hoặc 2024.")
 		return
 	}
-	j := &job{ID: newID()[:16], Report: report, Period: label, Who: current(r).Who, Start: s.set.Now()}
+	title := reportTitle(reps, report)
+	// A period of another kind is refused before any job starts.
+	for _, rep := range reps {
+		if rep.ID == report && rep.Latest != "" && periodForm(rep.Latest) != periodForm(label) {
+			s.fail(w, r, http.StatusBadRequest,
+				fmt.Sprintf("%s là báo cáo theo %s, nên không chạy cho kỳ “%s” (%s).", title, periodForm(rep.Latest), label, periodWords(label)),
+				fmt.Sprintf("Viết kỳ dạng %s, ví dụ %s (%s), hoặc để trống để chạy cho kỳ vừa kết thúc.", formExample(rep.Latest), rep.Latest, periodWords(rep.Latest)))
+			return
+		}
+	}
+	j := &job{ID: newID()[:16], Report: report, Title: title, Period: label, Who: current(r).Who, Start: s.set.Now()}
 	s.jobs.mu.Lock()
 	s.jobs.m[j.ID] = j
 	s.jobs.mu.Unlock()
@@ -146,7 +158,7 @@ func (s *Server) runJob(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, ref.path()+"?kq=moi", http.StatusSeeOther)
 		return
 	}
-	vw := view{Title: "Đang chạy " + v.Report + " " + v.Period, Nav: "run", Data: v}
+	vw := view{Title: "Đang chạy " + v.Title + " kỳ " + periodWords(v.Period), Nav: "run", Data: v}
 	if !v.Done {
 		vw.Refresh = 1
 	}

@@ -112,12 +112,13 @@ func TestPages(t *testing.T) {
 		{"data check: by file, sheet, row, column, value, what to do; sources", "/kiem-tra", []string{"ho-so-tthc.xlsx", "Sheet1", "<td>12</td>",
 			"Ngày hẹn trả", "31/02/2024", "ngày không có thật: sửa lại", "examples/data/ho-so-tthc.xlsx", "2,0 KB", "<td>40</td>"}},
 		{"data check for a period", "/kiem-tra?ky=2024-03", []string{`value="2024-03"`}},
-		{"version: PDF inline, indicators, breakdown, warnings, downloads, send", "/bao-cao/monthly/2024-03/v1", []string{"Báo cáo tháng kỳ 2024-03, phiên bản 1",
+		{"version: PDF inline, indicators, breakdown, warnings, downloads, send", "/bao-cao/monthly/2024-03/v1", []string{"Báo cáo tháng kỳ tháng 3 năm 2024, phiên bản 1",
 			`<object class="pdf" data="/bao-cao/monthly/2024-03/v1/tep/bao-cao.pdf"`, "3.1", "97,50%", "Không đạt", "Xử lý đơn", "98,00%",
 			"31/02/2024", "/tep/bao-cao.xlsx?tai=1", "/tep/manifest.json?tai=1", `action="/bao-cao/monthly/2024-03/v1/gui"`, "phongnoivu.q1@tphcm.gov.vn", "Chưa gửi lần nào."}},
 		{"version sent: history and resend", "/bao-cao/monthly/2024-02/v1", []string{"&lt;m1@x&gt;", "đã gửi", "/gui-lai"}},
 		{"resend asks, naming when and to whom", "/bao-cao/monthly/2024-02/v1/gui-lai", []string{"đã được gửi lúc <b>16/02/2024 07:00</b>",
-			"<b>phongnoivu.q1@tphcm.gov.vn</b>", `name="confirm" value="1"`, "Xác nhận gửi lại"}},
+			"<b>phongnoivu.q1@tphcm.gov.vn</b>", `name="confirm" value="1"`, "Xác nhận gửi lại",
+			"<title>Gửi lại Báo cáo tháng kỳ tháng 2 năm 2024, phiên bản 1 · baocao</title>", "Bản Báo cáo tháng kỳ tháng 2 năm 2024, phiên bản 1 đã được gửi"}},
 		{"run now: default the latest ended period", "/chay?bao-cao=quarterly", []string{`<option value="quarterly" selected>`, "kỳ vừa kết thúc: 2024-Q1", `id="period" value=""`}},
 		{"run now: a period asked for", "/chay?bao-cao=monthly&ky=2024-02", []string{`id="period" value="2024-02"`}},
 		{"draft: approve and return forms, no send", "/bao-cao/quarterly/2024-Q1/v1", []string{"chờ duyệt", `action="/bao-cao/quarterly/2024-Q1/v1/duyet"`,
@@ -189,8 +190,15 @@ func TestRefusals(t *testing.T) {
 		{"reject: no reason", "POST", "/bao-cao/monthly/2024-03/v1/tra-lai", url.Values{"csrf": {token}}, 400, "Thiếu lý do"},
 		{"run: unknown report", "POST", "/chay", url.Values{"csrf": {token}, "report": {"weekly"}}, 400, "Không có báo cáo"},
 		{"run: bad period", "POST", "/chay", url.Values{"csrf": {token}, "report": {"monthly"}, "period": {"03/2024"}}, 400, "không đúng dạng"},
+		{"run: a period of another kind", "POST", "/chay", url.Values{"csrf": {token}, "report": {"monthly"}, "period": {"2024-Q1"}}, 400,
+			"Báo cáo tháng là báo cáo theo tháng, nên không chạy cho kỳ “2024-Q1” (quý I năm 2024).</p>\n<p>Viết kỳ dạng NNNN-TT, ví dụ 2024-03 (tháng 3 năm 2024)"},
+		{"run: a monthly period for a quarterly report", "POST", "/chay", url.Values{"csrf": {token}, "report": {"quarterly"}, "period": {"2024-03"}}, 400,
+			"Báo cáo quý là báo cáo theo quý"},
 		{"unknown version", "GET", "/bao-cao/monthly/2024-03/v9", nil, 404, "Không tìm thấy"},
 		{"version without v", "GET", "/bao-cao/monthly/2024-03/1", nil, 404, "Không có phiên bản này"},
+		{"version with a leading zero", "GET", "/bao-cao/monthly/2024-03/v01", nil, 404, "Không có phiên bản này"},
+		{"version with a sign", "GET", "/bao-cao/monthly/2024-03/v+1", nil, 404, "Không có phiên bản này"},
+		{"send to a version with a leading zero", "POST", "/bao-cao/monthly/2024-03/v01/gui", url.Values{"csrf": {token}}, 404, "Không có phiên bản này"},
 		{"bad period in a version URL", "GET", "/bao-cao/monthly/..%2f..%2fetc/v1", nil, 404, "Không có trang này"},
 		{"file the manifest does not list", "GET", "/bao-cao/monthly/2024-03/v1/tep/delivery.json", nil, 404, "Không tìm thấy"},
 		{"file with an escaped ..", "GET", "/bao-cao/monthly/2024-03/v1/tep/%2e%2e%2fconfig.toml", nil, 404, "Không có trang này"},
@@ -220,6 +228,9 @@ func TestRefusals(t *testing.T) {
 	}
 	if !strings.Contains(logs.String(), "no or wrong CSRF token") {
 		t.Error("refused POSTs are not logged")
+	}
+	if f := s.backend.(*fakeBackend); len(f.runs) != 0 || len(f.sends) != 0 {
+		t.Errorf("refused requests started runs %v or sends %v", f.runs, f.sends)
 	}
 }
 
@@ -296,7 +307,7 @@ func TestRunShowsProgressThenTheVersion(t *testing.T) {
 		}
 	}
 	wantStatus(t, r, body, 200)
-	wantIn(t, body, `<meta http-equiv="refresh" content="1">`, "Đang đọc dữ liệu…", "Đang chạy")
+	wantIn(t, body, `<meta http-equiv="refresh" content="1">`, "Đang đọc dữ liệu…", "<h1>Đang chạy Báo cáo tháng kỳ tháng 3 năm 2024</h1>")
 	close(f.runGate)
 	for deadline := time.Now().Add(5 * time.Second); ; time.Sleep(10 * time.Millisecond) {
 		r, body = c.get(job)
@@ -459,11 +470,11 @@ func TestOpenClose(t *testing.T) {
 
 func TestRunThatFailsSaysWhy(t *testing.T) {
 	f := newFake()
-	f.runErr = fmt.Errorf("%w: kỳ \"2024-Q1\" không dùng được cho báo cáo monthly: viết kỳ như 2024-03", ErrBadInput)
+	f.runErr = fmt.Errorf("%w: kỳ \"2023-13\" không dùng được cho báo cáo tháng: viết kỳ như 2024-03", ErrBadInput)
 	s, _ := testServer(t, Settings{}, f)
 	c := newClient(t, s.Handler())
 	token := c.csrf("/chay")
-	r, body := c.post("/chay", url.Values{"csrf": {token}, "report": {"monthly"}, "period": {"2024-Q1"}})
+	r, body := c.post("/chay", url.Values{"csrf": {token}, "report": {"monthly"}, "period": {"2024-02"}})
 	wantStatus(t, r, body, 303)
 	job := r.Header.Get("Location")
 	for deadline := time.Now().Add(5 * time.Second); ; time.Sleep(10 * time.Millisecond) {
@@ -473,7 +484,7 @@ func TestRunThatFailsSaysWhy(t *testing.T) {
 		}
 	}
 	wantStatus(t, r, body, 200)
-	wantIn(t, body, "Không tạo được báo cáo.", "không dùng được cho báo cáo monthly: viết kỳ như 2024-03", "/kiem-tra")
+	wantIn(t, body, "Không tạo được báo cáo.", "không dùng được cho báo cáo tháng: viết kỳ như 2024-03", "/kiem-tra")
 	if strings.Contains(body, `http-equiv="refresh"`) || strings.Contains(body, "web: bad input") {
 		t.Errorf("a finished, failed run: %s", body)
 	}

@@ -15,7 +15,8 @@ import (
 func (s *Server) ref(w http.ResponseWriter, r *http.Request) (VersionRef, bool) {
 	v := VersionRef{Report: r.PathValue("report"), Period: r.PathValue("period")}
 	n, err := strconv.Atoi(strings.TrimPrefix(r.PathValue("version"), "v"))
-	if err != nil || n < 1 || !strings.HasPrefix(r.PathValue("version"), "v") || !labelRe.MatchString(v.Period) {
+	// Only the canonical spelling names a version: v1, never v01 or v+1.
+	if err != nil || n < 1 || r.PathValue("version") != "v"+strconv.Itoa(n) || !labelRe.MatchString(v.Period) {
 		s.fail(w, r, http.StatusNotFound, "Không có phiên bản này.", "Địa chỉ có dạng /bao-cao/monthly/2024-03/v1; xem trang Lịch sử.")
 		return v, false
 	}
@@ -82,11 +83,7 @@ func (s *Server) version(w http.ResponseWriter, r *http.Request) {
 	case "tra-lai":
 		vd.Message = "Đã trả lại bản dự thảo; người quản trị đã được báo."
 	}
-	title := ref.String()
-	if d.Title != "" {
-		title = fmt.Sprintf("%s kỳ %s, phiên bản %d", d.Title, ref.Period, ref.Version)
-	}
-	s.render(w, r, http.StatusOK, "version", title, vd)
+	s.render(w, r, http.StatusOK, "version", versionName(d.Title, ref), vd)
 }
 
 // file serves a file the version's manifest lists; the backend picks the
@@ -114,7 +111,7 @@ func (s *Server) file(w http.ResponseWriter, r *http.Request) {
 
 type confirmData struct {
 	Path       string
-	Ref        VersionRef
+	Name       string // the version in words
 	Sent       *Attempt
 	Recipients []string
 }
@@ -135,7 +132,8 @@ func (s *Server) resendConfirm(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, http.StatusConflict, "Phiên bản này chưa được gửi nên không cần gửi lại.", "Dùng nút “Gửi” trên trang phiên bản.")
 		return
 	}
-	s.render(w, r, http.StatusOK, "confirm", "Gửi lại "+ref.String(), confirmData{Path: ref.path(), Ref: ref, Sent: d.Delivery.LastSent(), Recipients: d.Recipients})
+	name := versionName(d.Title, ref)
+	s.render(w, r, http.StatusOK, "confirm", "Gửi lại "+name, confirmData{Path: ref.path(), Name: name, Sent: d.Delivery.LastSent(), Recipients: d.Recipients})
 }
 
 // send delivers a version; "confirm=1" (from the confirmation page) sends

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"fmt"
 	"strconv"
 
 	"github.com/mn2010/baocao/reports/render"
@@ -59,4 +60,27 @@ func reportTitle(reps []Report, id string) string {
 		}
 	}
 	return id
+}
+
+// versionName names a version in a sentence: "Báo cáo tháng kỳ tháng 3
+// năm 2024, phiên bản 1".
+func versionName(title string, v VersionRef) string {
+	if title == "" {
+		title = v.Report
+	}
+	return fmt.Sprintf("%s kỳ %s, phiên bản %d", title, periodWords(v.Period), v.Version)
+}
+
+// formExample is the pattern of a label's form: "NNNN-TT", "NNNN-Qn",
+// "NNNN-Hn", "NNNN".
+func formExample(label string) string {
+	switch periodForm(label) {
+	case "năm":
+		return "NNNN"
+	case "quý":
+		return "NNNN-Q1 đến NNNN-Q4"
+	case "6 tháng":
+		return "NNNN-H1 hoặc NNNN-H2"
+	}
+	return "NNNN-TT"
 }
