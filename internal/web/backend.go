@@ -284,6 +284,7 @@ type DataCheck struct {
 // Source is one source file as read.
 type Source struct {
 	Name, Path string
+	Title      string // the plan's title of the source: "Sổ theo dõi hồ sơ TTHC"
 	Bytes      int64
 	ModTime    time.Time
 	Rows       int

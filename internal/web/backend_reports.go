@@ -23,6 +23,7 @@ import (
 	"github.com/mn2010/baocao/reports/delivery"
 	"github.com/mn2010/baocao/reports/indicators"
 	"github.com/mn2010/baocao/reports/period"
+	"github.com/mn2010/baocao/reports/plan"
 	"github.com/mn2010/baocao/reports/render"
 	"github.com/mn2010/baocao/sources"
 )
@@ -462,7 +463,7 @@ func (b *ReportsBackend) Check(ctx context.Context, label string) (*DataCheck, e
 	if data, err := b.maker.Validate(label); err == nil {
 		// every source usable: exactly what `baocao validate` reads
 		for _, in := range data.Inputs {
-			src := Source{Name: in.Source, Path: in.Path, Bytes: in.Bytes}
+			src := Source{Name: in.Source, Title: sourceTitle(pl, in.Source), Path: in.Path, Bytes: in.Bytes}
 			if t := data.Tables[in.Source]; t != nil {
 				src.Rows = len(t.Rows)
 			}
@@ -480,7 +481,7 @@ func (b *ReportsBackend) Check(ctx context.Context, label string) (*DataCheck, e
 			if !ok && pl.Optional(n) {
 				continue
 			}
-			src := Source{Name: n}
+			src := Source{Name: n, Title: sourceTitle(pl, n)}
 			if !ok {
 				src.Error = "cấu hình chưa khai báo nguồn này: thêm bảng [sources." + n + "] với path"
 				c.Sources = append(c.Sources, src)
@@ -523,4 +524,13 @@ func (b *ReportsBackend) Check(ctx context.Context, label string) (*DataCheck, e
 	b.checks = map[string]*DataCheck{key: c} // only the newest state of the files
 	b.mu.Unlock()
 	return c, nil
+}
+
+// sourceTitle is the plan's title of a source ([sources.X] title), or
+// its name when the plan gives none.
+func sourceTitle(pl *plan.Plan, name string) string {
+	if sc := pl.Sources[name]; sc != nil && sc.Title != "" {
+		return sc.Title
+	}
+	return name
 }
