@@ -126,7 +126,7 @@ func TestPages(t *testing.T) {
 			`id="ten-duyet" value="Nguyễn Thị Hồng Vân"`, `placeholder="16/03/2024"`, "đang chờ Nguyễn Thị Hồng Vân duyệt",
 			"Lịch sử duyệt và gửi", "lập bản dự thảo (chờ duyệt)", "thư mời duyệt gửi đến hieutruong.mn2010@hcm.edu.vn"}},
 		{"history: all", "/lich-su", []string{"4 phiên bản.", "2023-Q4", "2024-02", "2024-03"}},
-		{"history: by report", "/lich-su?bao-cao=quarterly", []string{"2 phiên bản.", "<td>Báo cáo quý</td><td>2023-Q4</td>", "2024-Q1"}},
+		{"history: by report", "/lich-su?bao-cao=quarterly", []string{"2 phiên bản.", "<td>Báo cáo quý</td><td>2023-Q4 <small class=\"muted\">quý IV năm 2023</small></td>", "2024-Q1"}},
 		{"history: by year", "/lich-su?nam=2024", []string{"3 phiên bản.", `<option value="2024" selected>`}},
 		{"assets", "/tai-nguyen/style.css", []string{"font"}},
 	}
