@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 	"time"
@@ -91,8 +92,12 @@ func (b *ReportsBackend) refusal(e archive.Entry, err error) error {
 		}
 		return fmt.Errorf("%w: phiên bản %d là văn bản ban hành từ một bản dự thảo đã duyệt; không cần duyệt lại", ErrRefused, e.Version)
 	case errors.Is(err, reports.ErrSourcesChanged):
-		return fmt.Errorf("%w: dữ liệu nguồn (hoặc kế hoạch, văn bản mẫu) đã thay đổi kể từ khi lập bản dự thảo phiên bản %d, nên không ban hành được văn bản có số và ngày từ bản này. Hãy chạy lại (“Chạy ngay”) để lập bản dự thảo mới rồi duyệt bản đó; hoặc duyệt mà để trống số và ngày để gửi đúng bản dự thảo đã xem",
-			ErrRefused, e.Version)
+		what := "dữ liệu nguồn (hoặc kế hoạch, văn bản mẫu)"
+		if files := changedFiles(err); files != "" {
+			what = "tệp dữ liệu " + files
+		}
+		return fmt.Errorf("%w: %s đã thay đổi kể từ khi lập bản dự thảo phiên bản %d, nên không ban hành được văn bản có số và ngày từ bản này. Hãy chạy lại (“Chạy ngay”) để lập bản dự thảo mới rồi duyệt bản đó; hoặc duyệt mà để trống số và ngày để gửi đúng bản dự thảo đã xem",
+			ErrRefused, what, e.Version)
 	case errors.Is(err, delivery.ErrSuperseded):
 		return fmt.Errorf("%w: bản dự thảo phiên bản %d đã được thay bằng một phiên bản mới hơn; hãy duyệt phiên bản mới nhất", ErrRefused, e.Version)
 	case errors.Is(err, reports.ErrNoDraft):
@@ -222,4 +227,27 @@ func numberVN(n int) string {
 		return "để trống"
 	}
 	return fmt.Sprint(n)
+}
+
+// changedSourcesRe reads the files reports.ErrSourcesChanged names: "…:
+// examples/data/a.xlsx, b.xlsx (no longer read) differ from v1's; …".
+var changedSourcesRe = regexp.MustCompile(`since the draft: (.+?) differs? from v[0-9]+'s;`)
+
+// changedFiles is the files a sources-changed error names, in Vietnamese
+// ("a.xlsx, b.xlsx (không còn được đọc)"); "" when it names none (the
+// plan, config or texts changed).
+func changedFiles(err error) string {
+	m := changedSourcesRe.FindStringSubmatch(err.Error())
+	if m == nil || strings.HasPrefix(m[1], "the ") {
+		return ""
+	}
+	var out []string
+	seen := map[string]bool{}
+	for _, f := range strings.Split(m[1], ", ") { // a file two sources read is named twice
+		if !seen[f] {
+			seen[f] = true
+			out = append(out, strings.ReplaceAll(f, " (no longer read)", " (không còn được đọc)"))
+		}
+	}
+	return strings.Join(out, ", ")
 }

@@ -41,9 +41,10 @@ func TestReviewOverReports(t *testing.T) {
 	_, page := c.get(ref.path())
 	wantIn(t, page, "chờ duyệt", `id="ten-duyet" value="Nguyễn Thị Hồng Vân"`, "Lịch sử duyệt và gửi")
 
-	r, body := c.post(ref.path()+"/duyet", url.Values{"csrf": {token}, "name": {"Vân"}, "number": {"15"}, "date": {"5/4/24"}})
+	r, body := c.post(ref.path()+"/duyet", url.Values{"csrf": {token}, "name": {"Vân"}, "number": {"15"}, "date": {"5/4/24"}, "note": {"Nhớ sửa lỗi chính tả"}})
 	wantStatus(t, r, body, 400)
-	wantIn(t, body, "Ngày “5/4/24” không hợp lệ", "NN/TT/NNNN")
+	wantIn(t, body, "Ngày “5/4/24” không hợp lệ", "NN/TT/NNNN", `id="loi"`,
+		`id="form-duyet"`, `id="ten-duyet" value="Vân"`, `value="15"`, `value="5/4/24"`, `id="ghi-chu" value="Nhớ sửa lỗi chính tả"`)
 
 	r, body = c.post(ref.path()+"/tra-lai", url.Values{"csrf": {token}, "name": {"Nguyễn Thị Hồng Vân"}, "reason": {"Thiếu số liệu tháng 3"}})
 	wantStatus(t, r, body, 303)
@@ -96,9 +97,11 @@ func TestReviewOverReports(t *testing.T) {
 	src.Path = strings.Replace(src.Path, "so-lieu-nhap-tay.xlsx", "so-lieu-nhap-tay-2.xlsx", 1)
 	os.WriteFile(cfg.Path(src.Path), data, 0o644)
 	cfg.Sources["manual"] = src
-	r, body = c.post(v4.path()+"/duyet", url.Values{"csrf": {token}, "name": {"Vân"}, "number": {"3"}, "date": {"10/07/2024"}})
+	r, body = c.post(v4.path()+"/duyet", url.Values{"csrf": {token}, "name": {"Vân"}, "number": {"3"}, "date": {"10/07/2024"}, "note": {"Đã xem kỹ"}})
 	wantStatus(t, r, body, 409)
-	wantIn(t, body, "dữ liệu nguồn", "đã thay đổi kể từ khi lập bản dự thảo", "chạy lại")
+	wantIn(t, body, "tệp dữ liệu examples/data/so-lieu-nhap-tay-2.xlsx, examples/data/so-lieu-nhap-tay.xlsx (không còn được đọc) đã thay đổi kể từ khi lập bản dự thảo", "chạy lại",
+		// the form again, as typed
+		`id="form-duyet"`, `id="ten-duyet" value="Vân"`, `id="so" inputmode="numeric" placeholder="ví dụ 15" value="3"`, `value="10/07/2024"`, `id="ghi-chu" value="Đã xem kỹ"`)
 	if a, _ := reports.ReadApproval(mustDir(t, b, v4)); a != nil {
 		t.Errorf("a refused approval was recorded: %+v", a)
 	}

@@ -38,6 +38,15 @@ type versionData struct {
 	Message  string // the result of an action just done
 	Approver string // the approval form's name: the logged-in name, else the report's first reviewer
 	Today    string // the approval form's date placeholder, DD/MM/YYYY
+	Error    string // why the action just asked was refused
+	Hint     string // what to do about it
+	Form     reviewForm
+}
+
+// reviewForm is what was typed in the review forms, shown again with the
+// error when an action is refused.
+type reviewForm struct {
+	Number, Date, Note, Reason string
 }
 
 // version is a version's page: the PDF, the figures, the warnings, the
@@ -47,6 +56,12 @@ func (s *Server) version(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
+	s.versionPage(w, r, ref, http.StatusOK, nil)
+}
+
+// versionPage shows a version; when refused is not nil, with the refused
+// action's error and its form filled in as typed.
+func (s *Server) versionPage(w http.ResponseWriter, r *http.Request, ref VersionRef, status int, refused *versionData) {
 	d, err := s.backend.Version(r.Context(), ref.Report, ref.Period, ref.Version)
 	if err != nil {
 		s.backendFail(w, r, err)
@@ -62,6 +77,12 @@ func (s *Server) version(w http.ResponseWriter, r *http.Request) {
 	for _, f := range d.Files {
 		if f.Kind == "PDF" {
 			vd.PDF = ref.path() + "/tep/" + f.Name
+		}
+	}
+	if refused != nil {
+		vd.Error, vd.Hint, vd.Form = refused.Error, refused.Hint, refused.Form
+		if refused.Approver != "" {
+			vd.Approver = refused.Approver
 		}
 	}
 	switch r.URL.Query().Get("kq") {
@@ -83,7 +104,27 @@ func (s *Server) version(w http.ResponseWriter, r *http.Request) {
 	case "tra-lai":
 		vd.Message = "Đã trả lại bản dự thảo; người quản trị đã được báo."
 	}
-	s.render(w, r, http.StatusOK, "version", versionName(d.Title, ref), vd)
+	s.render(w, r, status, "version", versionName(d.Title, ref), vd)
+}
+
+// refuseReview answers a refused approval or return with the version's
+// page again: the error, and the form as it was typed.
+func (s *Server) refuseReview(w http.ResponseWriter, r *http.Request, ref VersionRef, status int, msg, hint string) {
+	s.versionPage(w, r, ref, status, &versionData{Error: msg, Hint: hint, Approver: strings.TrimSpace(r.PostFormValue("name")),
+		Form: reviewForm{Number: r.PostFormValue("number"), Date: r.PostFormValue("date"), Note: r.PostFormValue("note"), Reason: r.PostFormValue("reason")}})
+}
+
+// reviewFail answers a backend error of the review step: a refusal or bad
+// input re-shows the form; anything else is the error page.
+func (s *Server) reviewFail(w http.ResponseWriter, r *http.Request, ref VersionRef, err error) {
+	switch {
+	case errors.Is(err, ErrRefused):
+		s.refuseReview(w, r, ref, http.StatusConflict, "Không làm được: "+plain(err)+".", "")
+	case errors.Is(err, ErrBadInput):
+		s.refuseReview(w, r, ref, http.StatusBadRequest, "Yêu cầu không hợp lệ: "+plain(err)+".", "")
+	default:
+		s.backendFail(w, r, err)
+	}
 }
 
 // file serves a file the version's manifest lists; the backend picks the
@@ -181,7 +222,7 @@ func (s *Server) approve(w http.ResponseWriter, r *http.Request) {
 	if n := strings.TrimSpace(r.PostFormValue("number")); n != "" {
 		num, err := strconv.Atoi(n)
 		if err != nil || num < 1 {
-			s.fail(w, r, http.StatusBadRequest, "Số văn bản “"+n+"” không hợp lệ.", "Nhập một số nguyên dương, ví dụ 15.")
+			s.refuseReview(w, r, ref, http.StatusBadRequest, "Số văn bản “"+n+"” không hợp lệ.", "Nhập một số nguyên dương, ví dụ 15.")
 			return
 		}
 		a.Number = num
@@ -189,13 +230,13 @@ func (s *Server) approve(w http.ResponseWriter, r *http.Request) {
 	if d := strings.TrimSpace(r.PostFormValue("date")); d != "" {
 		t, err := time.ParseInLocation("02/01/2006", d, s.set.Location)
 		if err != nil {
-			s.fail(w, r, http.StatusBadRequest, "Ngày “"+d+"” không hợp lệ.", "Viết ngày dạng NN/TT/NNNN, ví dụ 05/03/2024.")
+			s.refuseReview(w, r, ref, http.StatusBadRequest, "Ngày “"+d+"” không hợp lệ.", "Viết ngày dạng NN/TT/NNNN, ví dụ 05/03/2024.")
 			return
 		}
 		a.Date = t
 	}
 	if a.Name == "" {
-		s.fail(w, r, http.StatusBadRequest, "Thiếu họ tên người duyệt.", "Nhập họ tên người duyệt rồi bấm Duyệt.")
+		s.refuseReview(w, r, ref, http.StatusBadRequest, "Thiếu họ tên người duyệt.", "Nhập họ tên người duyệt rồi bấm Duyệt.")
 		return
 	}
 	who := current(r).Who
@@ -203,7 +244,7 @@ func (s *Server) approve(w http.ResponseWriter, r *http.Request) {
 	issued, err := s.backend.Approve(r.Context(), who, ref, a)
 	if err != nil {
 		s.set.Logger.Warn("web: approve refused", "who", who, "version", ref.String(), "error", err.Error())
-		s.backendFail(w, r, err)
+		s.reviewFail(w, r, ref, err)
 		return
 	}
 	s.set.Logger.Info("web: approved", "who", who, "version", ref.String(), "issued", issued.String())
@@ -217,7 +258,7 @@ func (s *Server) reject(w http.ResponseWriter, r *http.Request) {
 	}
 	reason := strings.TrimSpace(r.PostFormValue("reason"))
 	if reason == "" {
-		s.fail(w, r, http.StatusBadRequest, "Thiếu lý do trả lại.", "Ghi rõ lý do để người lập báo cáo sửa.")
+		s.refuseReview(w, r, ref, http.StatusBadRequest, "Thiếu lý do trả lại.", "Ghi rõ lý do để người lập báo cáo sửa.")
 		return
 	}
 	who := current(r).Who
@@ -228,7 +269,7 @@ func (s *Server) reject(w http.ResponseWriter, r *http.Request) {
 	s.set.Logger.Info("web: reject", "who", who, "version", ref.String(), "name", by, "reason", reason, "remote", clientIP(r))
 	if err := s.backend.Reject(r.Context(), by, ref, reason); err != nil {
 		s.set.Logger.Warn("web: reject refused", "who", who, "version", ref.String(), "error", err.Error())
-		s.backendFail(w, r, err)
+		s.reviewFail(w, r, ref, err)
 		return
 	}
 	http.Redirect(w, r, ref.path()+"?kq=tra-lai", http.StatusSeeOther)
