@@ -108,7 +108,7 @@ func TestPages(t *testing.T) {
 		want       []string
 	}{
 		{"overview: problems first, state, deadline, next run", "/", []string{"Tổng quan", "Báo cáo quý", "chờ duyệt", "Bản dự thảo đã quá hạn nộp mà chưa được duyệt.",
-			"Báo cáo tháng", "2024-03", "chưa gửi", "Hạn nộp: 21/03/2024", "16/04/2024 07:00", "cho kỳ 2024-04", "Đạt 8/10", "1 cảnh báo"}},
+			"Báo cáo tháng", "2024-03", "chưa gửi", "Hạn nộp: 21/03/2024", "16/04/2024 07:00", "cho kỳ tháng 4 năm 2024", "Đạt 8/10", "1 cảnh báo"}},
 		{"data check: by file, sheet, row, column, value, what to do; sources", "/kiem-tra", []string{"ho-so-tthc.xlsx", "Sheet1", "<td>12</td>",
 			"Ngày hẹn trả", "31/02/2024", "ngày không có thật: sửa lại", "examples/data/ho-so-tthc.xlsx", "2,0 KB", "<td>40</td>"}},
 		{"data check for a period", "/kiem-tra?ky=2024-03", []string{`value="2024-03"`}},
