@@ -255,6 +255,11 @@ func (l *loginThrottle) begin(ctx context.Context, ip string) (end func(), err e
 func (l *loginThrottle) failed(ip string) time.Duration {
 	l.mu.Lock()
 	defer l.mu.Unlock()
+	for k, o := range l.fails { // addresses quiet for 15 minutes are forgotten
+		if k != ip && o.users == 0 && time.Since(o.last) > 15*time.Minute {
+			delete(l.fails, k)
+		}
+	}
 	f := l.fails[ip]
 	if time.Since(f.last) > 15*time.Minute {
 		f.n = 0

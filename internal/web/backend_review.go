@@ -64,7 +64,8 @@ func (b *ReportsBackend) Reject(ctx context.Context, who string, v VersionRef, r
 	return nil
 }
 
-// mail is the mail settings when [smtp] is set, nil when it is not.
+// mail is the mail settings when [smtp] is set, nil when it is not; one
+// attempt per message.
 func (b *ReportsBackend) mail() (*delivery.Settings, error) {
 	if b.cfg.SMTP.Host == "" {
 		return nil, nil
@@ -73,6 +74,9 @@ func (b *ReportsBackend) mail() (*delivery.Settings, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%w: cấu hình thư ([smtp]) chưa dùng được: %v", ErrNotAvailable, err)
 	}
+	// One attempt, as for "Gửi": the person waits at the page, and the
+	// daemon sends a pending message again.
+	s.Backoff = []time.Duration{}
 	return &s, nil
 }
 
