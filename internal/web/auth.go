@@ -200,10 +200,11 @@ func newLoginThrottle(base time.Duration) *loginThrottle {
 	return &loginThrottle{base: base, fails: map[string]*failures{}, global: make(chan struct{}, maxLogins)}
 }
 
-// begin waits for the address's turn, a free slot and the end of the
-// delay in force, and returns the function that ends the attempt; it fails
-// only when ctx ends first.
-func (l *loginThrottle) begin(ctx context.Context, ip string) (end func(), err error) {
+// begin waits for the address's turn, the end of the delay in force and
+// a free slot, and returns checked, which frees the slot once the password
+// is checked, and end, which ends the attempt (and frees the slot if
+// still held); it fails only when ctx ends first.
+func (l *loginThrottle) begin(ctx context.Context, ip string) (checked, end func(), err error) {
 	l.mu.Lock()
 	f := l.fails[ip]
 	if f == nil {
@@ -224,16 +225,10 @@ func (l *loginThrottle) begin(ctx context.Context, ip string) (end func(), err e
 	case f.turn <- struct{}{}:
 	case <-ctx.Done():
 		release()
-		return nil, ctx.Err()
+		return nil, nil, ctx.Err()
 	}
-	select {
-	case l.global <- struct{}{}:
-	case <-ctx.Done():
-		<-f.turn
-		release()
-		return nil, ctx.Err()
-	}
-	end = func() { <-l.global; <-f.turn; release() }
+	// The delay is waited out holding the address's turn but no global
+	// slot: an address made to wait does not keep others out.
 	l.mu.Lock()
 	wait := time.Until(f.until)
 	l.mu.Unlock()
@@ -243,11 +238,22 @@ func (l *loginThrottle) begin(ctx context.Context, ip string) (end func(), err e
 		select {
 		case <-t.C:
 		case <-ctx.Done():
-			end()
-			return nil, ctx.Err()
+			<-f.turn
+			release()
+			return nil, nil, ctx.Err()
 		}
 	}
-	return end, nil
+	select {
+	case l.global <- struct{}{}:
+	case <-ctx.Done():
+		<-f.turn
+		release()
+		return nil, nil, ctx.Err()
+	}
+	var once sync.Once
+	checked = func() { once.Do(func() { <-l.global }) }
+	end = func() { checked(); <-f.turn; release() }
+	return checked, end, nil
 }
 
 // failed records a failure from ip (within its turn) and returns the
@@ -304,16 +310,18 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 	ip := clientIP(r)
 	// The delay in force is waited out before the password is checked:
 	// after failures even the right password waits.
-	end, err := s.logins.begin(r.Context(), ip)
+	checked, end, err := s.logins.begin(r.Context(), ip)
 	if err != nil {
 		return
 	}
 	defer end()
 	a, b := sha256.Sum256([]byte(pw)), sha256.Sum256([]byte(s.set.Password))
+	checked()
 	if subtle.ConstantTimeCompare(a[:], b[:]) != 1 || name == "" {
 		d := s.logins.failed(ip)
 		s.set.Logger.Warn("web: login failed", "name", name, "remote", ip, "delay", d.String())
-		// The answer waits too, holding the address's turn.
+		// The answer waits too, holding the address's turn (not a
+		// global slot).
 		t := time.NewTimer(d)
 		defer t.Stop()
 		select {

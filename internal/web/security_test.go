@@ -87,7 +87,7 @@ func TestLoginThrottle(t *testing.T) {
 		l := newLoginThrottle(time.Hour)
 		var ends []func()
 		for i := range maxLogins {
-			end, err := l.begin(context.Background(), "10.0.0."+string(rune('1'+i)))
+			_, end, err := l.begin(context.Background(), "10.0.0."+string(rune('1'+i)))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -95,11 +95,11 @@ func TestLoginThrottle(t *testing.T) {
 		}
 		ctx, cancel := context.WithTimeout(context.Background(), 20*time.Millisecond)
 		defer cancel()
-		if _, err := l.begin(ctx, "10.0.0.99"); err == nil {
+		if _, _, err := l.begin(ctx, "10.0.0.99"); err == nil {
 			t.Fatalf("attempt %d began while %d were in hand", maxLogins+1, maxLogins)
 		}
 		ends[0]()
-		end, err := l.begin(context.Background(), "10.0.0.99")
+		_, end, err := l.begin(context.Background(), "10.0.0.99")
 		if err != nil {
 			t.Fatalf("a freed slot was not given: %v", err)
 		}
