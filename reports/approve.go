@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"time"
 
@@ -209,42 +210,68 @@ func (m *Maker) issue(e archive.Entry, draft *Manifest, a *Approval, approvalSHA
 	rerun := fmt.Sprintf("run baocao run -r %s -p %s to make a new draft and have it approved, or approve v%d without --number and --date to send the draft as it is",
 		e.Report, e.Period, e.Version)
 	return m.build(e.Report, p, Options{Issued: issued, Number: a.Number, Generated: gen, IssuedFrom: from, Check: func(man *Manifest) error {
-		if changed := changedInputs(draft.Inputs, man.Inputs); len(changed) > 0 {
-			verb := "differ"
-			if len(changed) == 1 {
-				verb = "differs"
-			}
-			return fmt.Errorf("%w: %s %s from v%d's; %s", ErrSourcesChanged, strings.Join(changed, ", "), verb, e.Version, rerun)
+		ch := &SourcesChangedError{Version: e.Version, Rerun: rerun}
+		if ch.Files, ch.Gone = changedInputs(draft.Inputs, man.Inputs); len(ch.Files)+len(ch.Gone) > 0 {
+			return ch
 		}
-		if what := changedFigures(draft, man); what != "" {
-			verb := "differ"
-			if what == "plan" {
-				verb = "differs"
-			}
-			return fmt.Errorf("%w: the %s %s from v%d's (the plan, config or texts changed); %s", ErrSourcesChanged, what, verb, e.Version, rerun)
+		if ch.What = changedFigures(draft, man); ch.What != "" {
+			return ch
 		}
 		return nil
 	}})
 }
 
-// changedInputs names the inputs whose hashes differ.
-func changedInputs(was, now []Input) []string {
+// changedInputs names the files read now whose hashes differ from before,
+// and those no longer read; each once (two sources may read one file).
+func changedInputs(was, now []Input) (changed, gone []string) {
 	old := map[string]Input{}
 	for _, in := range was {
 		old[in.Source+"\x00"+in.Path] = in
 	}
-	var out []string
 	for _, in := range now {
 		o, ok := old[in.Source+"\x00"+in.Path]
-		if !ok || o.SHA256 != in.SHA256 {
-			out = append(out, in.Path)
+		if (!ok || o.SHA256 != in.SHA256) && !slices.Contains(changed, in.Path) {
+			changed = append(changed, in.Path)
 		}
 		delete(old, in.Source+"\x00"+in.Path)
 	}
 	for _, o := range old {
-		out = append(out, o.Path+" (no longer read)")
+		if !slices.Contains(gone, o.Path) {
+			gone = append(gone, o.Path)
+		}
 	}
-	return out
+	slices.Sort(gone)
+	return changed, gone
+}
+
+// SourcesChangedError is ErrSourcesChanged with what changed: the files
+// whose contents differ from the draft's, those no longer read, or (when
+// the files are the same) what the plan, config or texts changed.
+type SourcesChangedError struct {
+	Version     int      // the draft's
+	Files, Gone []string // paths as the manifest names them
+	What        string   // "figures", "tasks", …; set when Files and Gone are empty
+	Rerun       string   // what to do, for the command line
+}
+
+func (e *SourcesChangedError) Unwrap() error { return ErrSourcesChanged }
+
+func (e *SourcesChangedError) Error() string {
+	if e.What != "" {
+		return fmt.Sprintf("%v: the %s %s from v%d's (the plan, config or texts changed); %s", ErrSourcesChanged, e.What, verb(e.What != "plan"), e.Version, e.Rerun)
+	}
+	names := slices.Clone(e.Files)
+	for _, g := range e.Gone {
+		names = append(names, g+" (no longer read)")
+	}
+	return fmt.Sprintf("%v: %s %s from v%d's; %s", ErrSourcesChanged, strings.Join(names, ", "), verb(len(names) > 1), e.Version, e.Rerun)
+}
+
+func verb(plural bool) string {
+	if plural {
+		return "differ"
+	}
+	return "differs"
 }
 
 // changedFigures names what the two versions show differently, apart from

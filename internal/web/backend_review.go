@@ -5,7 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
-	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -233,25 +233,17 @@ func numberVN(n int) string {
 	return fmt.Sprint(n)
 }
 
-// changedSourcesRe reads the files reports.ErrSourcesChanged names: "…:
-// examples/data/a.xlsx, b.xlsx (no longer read) differ from v1's; …".
-var changedSourcesRe = regexp.MustCompile(`since the draft: (.+?) differs? from v[0-9]+'s;`)
-
 // changedFiles is the files a sources-changed error names, in Vietnamese
 // ("a.xlsx, b.xlsx (không còn được đọc)"); "" when it names none (the
 // plan, config or texts changed).
 func changedFiles(err error) string {
-	m := changedSourcesRe.FindStringSubmatch(err.Error())
-	if m == nil || strings.HasPrefix(m[1], "the ") {
+	var ch *reports.SourcesChangedError
+	if !errors.As(err, &ch) {
 		return ""
 	}
-	var out []string
-	seen := map[string]bool{}
-	for _, f := range strings.Split(m[1], ", ") { // a file two sources read is named twice
-		if !seen[f] {
-			seen[f] = true
-			out = append(out, strings.ReplaceAll(f, " (no longer read)", " (không còn được đọc)"))
-		}
+	out := slices.Clone(ch.Files)
+	for _, g := range ch.Gone {
+		out = append(out, g+" (không còn được đọc)")
 	}
 	return strings.Join(out, ", ")
 }

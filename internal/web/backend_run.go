@@ -116,51 +116,20 @@ func (b *ReportsBackend) Send(ctx context.Context, who string, v VersionRef, for
 	return &Delivery{Status: state(rec, true), MessageID: rec.MessageID, Attempts: attempts(rec, b.cfg.Location)}, nil
 }
 
-// sendFailure explains a failed attempt in a few Vietnamese words; the
-// English detail stays in Err for the log.
+// sendFailure explains a failed attempt in a few Vietnamese words, from
+// the fault delivery names; the English detail stays in Err for the log.
 func sendFailure(err error) *SendFailure {
-	m := strings.ToLower(err.Error())
 	f := &SendFailure{Transient: errors.Is(err, delivery.ErrTransient) && !errors.Is(err, delivery.ErrPermanent), Err: err}
-	has := func(words ...string) bool {
-		for _, w := range words {
-			if strings.Contains(m, w) {
-				return true
-			}
-		}
-		return false
-	}
-	switch {
-	case has("authentication failed"):
-		f.Reason, f.Fix = "máy chủ thư báo sai tên đăng nhập hoặc mật khẩu", "Sửa [smtp] username và mật khẩu thư (password_env hoặc password_file) trong tệp cấu hình"
-	case has("unencrypted connection"):
-		f.Reason, f.Fix = "cấu hình gửi mật khẩu thư qua kết nối không mã hóa", "Đặt [smtp] security = \"starttls\" (cổng 587) hoặc \"tls\" (cổng 465)"
-	case has("no auth plain or login"):
-		f.Reason, f.Fix = "máy chủ thư không cho đăng nhập ở cổng này", "Kiểm tra [smtp] host và port (587 với starttls, 465 với tls)"
-	case has("certificate"):
-		f.Reason, f.Fix = "chứng chỉ của máy chủ thư không được tin cậy", "Nếu máy chủ dùng chứng chỉ riêng của đơn vị, khai báo nó ở [smtp] ca_file"
-	case has("starttls"):
-		f.Reason, f.Fix = "máy chủ thư không hỗ trợ STARTTLS", "Kiểm tra [smtp] port và security"
-	case has("max_attachment_mb"):
-		f.Reason, f.Fix = "tệp đính kèm quá lớn", "Tăng [smtp] max_attachment_mb nếu máy chủ thư nhận được, hoặc báo người quản trị"
-	case has("no such host"):
-		f.Reason = "không tìm thấy máy chủ thư (sai [smtp] host hoặc máy mất mạng)"
-		f.Fix = "Kiểm tra [smtp] host và mạng của máy"
-	case errors.Is(err, delivery.ErrNotRecorded):
+	if errors.Is(err, delivery.ErrNotRecorded) {
 		f.Transient = false
 		f.Reason, f.Fix = "không ghi được hồ sơ gửi vào kho lưu trữ nên chưa gửi", "Kiểm tra quyền ghi thư mục kho lưu trữ (archive) của baocao"
-	case has("the server answered"):
-		if f.Transient {
-			f.Reason = "máy chủ thư tạm thời không nhận thư"
-		} else {
-			f.Reason, f.Fix = "máy chủ thư từ chối thư", "Xem chi tiết trong nhật ký (địa chỉ người nhận, người gửi [smtp] from) rồi sửa cấu hình"
-		}
-	case f.Transient:
-		f.Reason = "máy chủ thư không trả lời"
-	default:
-		f.Reason, f.Fix = "lỗi khi gửi thư", "Xem chi tiết trong nhật ký của baocao hoặc báo người quản trị"
+		return f
 	}
-	if f.Transient {
-		f.Fix = ""
+	fault := delivery.FaultOther
+	errors.As(err, &fault)
+	f.Reason = fault.String()
+	if !f.Transient {
+		f.Fix = fault.Fix()
 	}
 	return f
 }

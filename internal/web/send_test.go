@@ -21,9 +21,9 @@ func TestSendFailureGivesAVietnamesePage(t *testing.T) {
 		status int
 		want   []string
 	}{
-		{"transient", sendFailure(fmt.Errorf("%w: dial tcp 127.0.0.1:25: connect: connection refused", delivery.ErrTransient)), 503,
+		{"transient", sendFailure(fmt.Errorf("%w: %w: dial tcp 127.0.0.1:25: connect: connection refused", delivery.ErrTransient, delivery.FaultNetwork)), 503,
 			[]string{"Chưa gửi được: máy chủ thư không trả lời.", "chờ gửi lại; baocao serve sẽ tự gửi lại", "Về trang phiên bản"}},
-		{"wrong password", sendFailure(fmt.Errorf("%w: authentication failed for mn2010: check the username and password (535 bad)", delivery.ErrPermanent)), 502,
+		{"wrong password", sendFailure(fmt.Errorf("%w: %w: authentication failed for mn2010: check the username and password (535 bad)", delivery.ErrPermanent, delivery.FaultLogin)), 502,
 			[]string{"Chưa gửi được: máy chủ thư báo sai tên đăng nhập hoặc mật khẩu.", "Sửa [smtp] username", "rồi bấm “Gửi”"}},
 		{"anything else", errors.New("reports: lock: no space left on device"), 502,
 			[]string{"Chưa gửi được: lỗi khi gửi thư.", "nhật ký"}},

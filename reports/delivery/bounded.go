@@ -63,14 +63,15 @@ func (s *Settings) attemptDeadline(start time.Time, size int) time.Time {
 }
 
 // scrubbed is an error whose text no longer holds the password. It keeps
-// its class (ErrPermanent or ErrTransient) and nothing else.
+// its class (ErrPermanent or ErrTransient) and its Fault, and nothing else.
 type scrubbed struct {
 	msg   string
 	class error
+	fault Fault
 }
 
-func (e *scrubbed) Error() string { return e.msg }
-func (e *scrubbed) Unwrap() error { return e.class }
+func (e *scrubbed) Error() string   { return e.msg }
+func (e *scrubbed) Unwrap() []error { return []error{e.class, e.fault} }
 
 var base64Word = regexp.MustCompile(`[A-Za-z0-9+/]{6,}={0,2}`)
 
@@ -81,7 +82,9 @@ func scrub(err error, s Settings) error {
 	if errors.Is(err, ErrPermanent) {
 		class = ErrPermanent
 	}
-	return &scrubbed{msg: Scrub(err.Error(), s.Username, s.Password), class: class}
+	fault := FaultOther
+	errors.As(err, &fault)
+	return &scrubbed{msg: Scrub(err.Error(), s.Username, s.Password), class: class, fault: fault}
 }
 
 // Scrub removes password, in clear or base64 (alone or in a SASL PLAIN

@@ -116,12 +116,12 @@ func (d *Deliverer) Deliver(ctx context.Context, dir string, msg *Message, force
 		round = max(round, a.Round+1)
 	}
 	if size := msg.Size(); size > d.settings.MaxBytes {
-		err := fmt.Errorf("%w: the attachments take %s, over the limit of %s ([smtp] max_attachment_mb)", ErrPermanent, size2(size), size2(d.settings.MaxBytes))
+		err := fail(FaultTooLarge, ErrPermanent, "the attachments take %s, over the limit of %s ([smtp] max_attachment_mb)", size2(size), size2(d.settings.MaxBytes))
 		return rec, d.finish(dir, d.begin(rec, msg, round), err)
 	}
 	raw, err := Compose(msg)
 	if err != nil {
-		return rec, d.finish(dir, d.begin(rec, msg, round), fmt.Errorf("%w: %v", ErrPermanent, err))
+		return rec, d.finish(dir, d.begin(rec, msg, round), fail(FaultOther, ErrPermanent, "%v", err))
 	}
 	for try := 0; ; try++ {
 		if try > 0 && ctx.Err() != nil {

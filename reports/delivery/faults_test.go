@@ -121,23 +121,24 @@ func TestFaults(t *testing.T) {
 		trust     *testcert.Pair
 		transient bool
 		words     string
+		fault     Fault
 	}{
 		{"421 at connect", &faultServer{newSession: &smtp.SMTPError{Code: 421, EnhancedCode: smtp.EnhancedCode{4, 3, 2}, Message: "Too busy, try later"}},
-			nil, "none", nil, true, "421 Too busy"},
+			nil, "none", nil, true, "421 Too busy", FaultBusy},
 		{"451 after DATA", &faultServer{data: func(_ *smtp.Conn, r io.Reader) error {
 			io.Copy(io.Discard, r)
 			return &smtp.SMTPError{Code: 451, EnhancedCode: smtp.EnhancedCode{4, 3, 0}, Message: "Local error in processing"}
-		}}, nil, "none", nil, true, "end of DATA: the server answered 451"},
+		}}, nil, "none", nil, true, "end of DATA: the server answered 451", FaultBusy},
 		{"connection dropped mid-DATA", &faultServer{data: func(c *smtp.Conn, r io.Reader) error {
 			io.CopyN(io.Discard, r, 10)
 			c.Conn().Close()
 			return errors.New("dropped")
-		}}, nil, "none", nil, true, "DATA"},
-		{"535 on AUTH", &faultServer{auth: smtp.ErrAuthFailed}, nil, "none", nil, false, "authentication failed for mn2010"},
-		{"untrusted certificate", &faultServer{}, serverTLS, "starttls", untrusted, false, "certificate is not trusted"},
-		{"server without AUTH", &faultServer{noAuth: true}, nil, "none", nil, false, "offers no AUTH PLAIN or LOGIN"},
-		{"server without STARTTLS", &faultServer{}, nil, "starttls", pair, false, "STARTTLS"},
-		{"nothing listening", nil, nil, "none", nil, true, "connecting to"},
+		}}, nil, "none", nil, true, "DATA", FaultNetwork},
+		{"535 on AUTH", &faultServer{auth: smtp.ErrAuthFailed}, nil, "none", nil, false, "authentication failed for mn2010", FaultLogin},
+		{"untrusted certificate", &faultServer{}, serverTLS, "starttls", untrusted, false, "certificate is not trusted", FaultCertificate},
+		{"server without AUTH", &faultServer{noAuth: true}, nil, "none", nil, false, "offers no AUTH PLAIN or LOGIN", FaultNoLogin},
+		{"server without STARTTLS", &faultServer{}, nil, "starttls", pair, false, "STARTTLS", FaultNoStartTLS},
+		{"nothing listening", nil, nil, "none", nil, true, "connecting to", FaultNetwork},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -156,6 +157,9 @@ func TestFaults(t *testing.T) {
 			}
 			if strings.Contains(err.Error(), "s3cret") {
 				t.Error("the password appears in the error")
+			}
+			if f := FaultOther; !errors.As(err, &f) || f != tt.fault || f.String() == "" {
+				t.Errorf("fault %v (%s), want %v: %v", f, f, tt.fault, err)
 			}
 			if errors.Is(err, ErrTransient) != tt.transient {
 				t.Errorf("transient = %v, want %v: %v", errors.Is(err, ErrTransient), tt.transient, err)
@@ -212,7 +216,7 @@ func TestRefusesPlaintextPasswordToAnotherHost(t *testing.T) {
 	defer c.Close()
 	remote := settings("smtp.example.vn", 25, "none")
 	err = authenticate(c, remote)
-	if !errors.Is(err, ErrPermanent) || !strings.Contains(err.Error(), "refusing to send the password over an unencrypted connection") {
+	if !errors.Is(err, ErrPermanent) || !errors.Is(err, FaultPlaintext) || !strings.Contains(err.Error(), "refusing to send the password over an unencrypted connection") {
 		t.Errorf("err = %v", err)
 	}
 }
@@ -224,7 +228,7 @@ func TestTooLargeIsNotSent(t *testing.T) {
 	s.MaxBytes = 4
 	dir := t.TempDir()
 	_, err := New(s, Options{}).Deliver(context.Background(), dir, testMessage(), false)
-	if !errors.Is(err, ErrPermanent) || !strings.Contains(err.Error(), "over the limit of 4 bytes") || f.sessions != 0 {
+	if !errors.Is(err, ErrPermanent) || !errors.Is(err, FaultTooLarge) || !strings.Contains(err.Error(), "over the limit of 4 bytes") || f.sessions != 0 {
 		t.Errorf("err %v, sessions %d", err, f.sessions)
 	}
 }

@@ -6,7 +6,6 @@ import (
 	"crypto/tls"
 	"crypto/x509"
 	"errors"
-	"fmt"
 	"io"
 	"net"
 	"strconv"
@@ -116,7 +115,7 @@ func authenticate(c *smtp.Client, s Settings) error {
 		return nil
 	}
 	if _, isTLS := c.TLSConnectionState(); !isTLS && !IsLoopback(s.Host) {
-		return fmt.Errorf("%w: refusing to send the password over an unencrypted connection to %s", ErrPermanent, s.Host)
+		return fail(FaultPlaintext, ErrPermanent, "refusing to send the password over an unencrypted connection to %s", s.Host)
 	}
 	var mech sasl.Client
 	switch {
@@ -125,12 +124,12 @@ func authenticate(c *smtp.Client, s Settings) error {
 	case c.SupportsAuth("LOGIN"):
 		mech = sasl.NewLoginClient(s.Username, s.Password)
 	default:
-		return fmt.Errorf("%w: the server offers no AUTH PLAIN or LOGIN: check host and port (submission is 587 with starttls, 465 with tls)", ErrPermanent)
+		return fail(FaultNoLogin, ErrPermanent, "the server offers no AUTH PLAIN or LOGIN: check host and port (submission is 587 with starttls, 465 with tls)")
 	}
 	if err := c.Auth(mech); err != nil {
 		var se *smtp.SMTPError
 		if errors.As(err, &se) && se.Code == 535 {
-			return fmt.Errorf("%w: authentication failed for %s: check the username and password (%s)", ErrPermanent, s.Username, se.Message)
+			return fail(FaultLogin, ErrPermanent, "authentication failed for %s: check the username and password (%s)", s.Username, se.Message)
 		}
 		return classify("AUTH", err)
 	}
@@ -147,25 +146,22 @@ func classify(step string, err error) error {
 	var verify *tls.CertificateVerificationError
 	switch {
 	case errors.As(err, &se) && se.Code >= 400 && se.Code < 500:
-		return fmt.Errorf("%w: %s: the server answered %d %s", ErrTransient, step, se.Code, se.Message)
+		return fail(FaultBusy, ErrTransient, "%s: the server answered %d %s", step, se.Code, se.Message)
 	case errors.As(err, &se):
-		return fmt.Errorf("%w: %s: the server answered %d %s", ErrPermanent, step, se.Code, se.Message)
+		return fail(FaultRefused, ErrPermanent, "%s: the server answered %d %s", step, se.Code, se.Message)
 	case errors.As(err, &unknownCA), errors.As(err, &hostErr), errors.As(err, &invalid), errors.As(err, &verify):
-		return fmt.Errorf("%w: %s: the server's certificate is not trusted (%v); if it is signed by your own CA, name it in [smtp] ca_file", ErrPermanent, step, err)
+		return fail(FaultCertificate, ErrPermanent, "%s: the server's certificate is not trusted (%v); if it is signed by your own CA, name it in [smtp] ca_file", step, err)
 	case errors.Is(err, context.Canceled):
-		return fmt.Errorf("%w: %s: %v", ErrTransient, step, err)
+		return fail(FaultNetwork, ErrTransient, "%s: %v", step, err)
 	}
 	var ne net.Error
-	if errors.Is(err, errReplyTooLarge) {
-		return fmt.Errorf("%w: %s: %v", ErrTransient, step, err)
-	}
-	if errors.As(err, &ne) || errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) || isNetOp(err) {
-		return fmt.Errorf("%w: %s: %v", ErrTransient, step, err)
+	if errors.Is(err, errReplyTooLarge) || errors.As(err, &ne) || errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) || isNetOp(err) {
+		return fail(FaultNetwork, ErrTransient, "%s: %v", step, err)
 	}
 	if e := err.Error(); bytes.Contains([]byte(e), []byte("STARTTLS")) {
-		return fmt.Errorf("%w: %s: %v (the server does not offer STARTTLS: check port and security)", ErrPermanent, step, err)
+		return fail(FaultNoStartTLS, ErrPermanent, "%s: %v (the server does not offer STARTTLS: check port and security)", step, err)
 	}
-	return fmt.Errorf("%w: %s: %v", ErrTransient, step, err)
+	return fail(FaultOther, ErrTransient, "%s: %v", step, err)
 }
 
 // isNetOp reports a failure of the network itself (refused, reset).

@@ -1,0 +1,76 @@
+package delivery
+
+import "fmt"
+
+// Fault says what went wrong in a failed attempt, beside its class
+// (ErrTransient or ErrPermanent): a closed list, so that the CLI, the log
+// and the staff's page can each say it their own way without reading the
+// error's words. A failed attempt's error wraps exactly one Fault.
+type Fault int
+
+const (
+	FaultOther       Fault = iota // anything else
+	FaultNetwork                  // no connection, a dropped one, a timeout
+	FaultBusy                     // a 4xx reply: the server cannot take it now
+	FaultRefused                  // a 5xx reply: the server refuses the message
+	FaultLogin                    // the username or password was refused (535)
+	FaultPlaintext                // the password would go over an unencrypted connection
+	FaultNoLogin                  // the server offers no AUTH PLAIN or LOGIN here
+	FaultCertificate              // the server's certificate is not trusted
+	FaultNoStartTLS               // the server offers no STARTTLS
+	FaultTooLarge                 // the attachments are over max_attachment_mb
+)
+
+var faults = [...]struct{ en, vi, fix string }{
+	FaultOther:       {"failure", "lỗi khi gửi thư", "Xem chi tiết trong nhật ký của baocao hoặc báo người quản trị"},
+	FaultNetwork:     {"no answer", "máy chủ thư không trả lời", "Kiểm tra [smtp] host và mạng của máy"},
+	FaultBusy:        {"server busy", "máy chủ thư tạm thời không nhận thư", ""},
+	FaultRefused:     {"refused", "máy chủ thư từ chối thư", "Xem chi tiết trong nhật ký (địa chỉ người nhận, người gửi [smtp] from) rồi sửa cấu hình"},
+	FaultLogin:       {"login refused", "máy chủ thư báo sai tên đăng nhập hoặc mật khẩu", "Sửa [smtp] username và mật khẩu thư (password_env hoặc password_file) trong tệp cấu hình"},
+	FaultPlaintext:   {"unencrypted", "cấu hình gửi mật khẩu thư qua kết nối không mã hóa", "Đặt [smtp] security = \"starttls\" (cổng 587) hoặc \"tls\" (cổng 465)"},
+	FaultNoLogin:     {"no login", "máy chủ thư không cho đăng nhập ở cổng này", "Kiểm tra [smtp] host và port (587 với starttls, 465 với tls)"},
+	FaultCertificate: {"untrusted certificate", "chứng chỉ của máy chủ thư không được tin cậy", "Nếu máy chủ dùng chứng chỉ riêng của đơn vị, khai báo nó ở [smtp] ca_file"},
+	FaultNoStartTLS:  {"no STARTTLS", "máy chủ thư không hỗ trợ STARTTLS", "Kiểm tra [smtp] port và security"},
+	FaultTooLarge:    {"too large", "tệp đính kèm quá lớn", "Tăng [smtp] max_attachment_mb nếu máy chủ thư nhận được, hoặc báo người quản trị"},
+}
+
+func (f Fault) valid() bool { return f >= 0 && int(f) < len(faults) }
+
+// Error names the fault in English, for logs.
+func (f Fault) Error() string {
+	if !f.valid() {
+		return faults[FaultOther].en
+	}
+	return faults[f].en
+}
+
+// String says the fault in Vietnamese, for the unit's staff.
+func (f Fault) String() string {
+	if !f.valid() {
+		return faults[FaultOther].vi
+	}
+	return faults[f].vi
+}
+
+// Fix says, in Vietnamese, what to change; "" when there is nothing to do
+// but wait (the daemon retries).
+func (f Fault) Fix() string {
+	if !f.valid() {
+		return faults[FaultOther].fix
+	}
+	return faults[f].fix
+}
+
+// failure is a failed attempt's error: its words and class, and its Fault,
+// which adds nothing to the words.
+type failure struct {
+	error
+	fault Fault
+}
+
+func (e failure) Unwrap() []error { return []error{e.error, e.fault} }
+
+// fail makes a failed attempt's error: "<class>: <format>".
+func fail(f Fault, class error, format string, args ...any) error {
+	return failure{fmt.Errorf("%w: "+format, append([]any{class}, args...)...), f}
+}
