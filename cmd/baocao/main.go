@@ -1,7 +1,12 @@
 // Command baocao writes a unit's periodic administrative-reform reports: it
 // reads the unit's spreadsheets, computes every target of its plan for a
-// period, renders an Excel workbook and a PDF document, archives both and
-// mails them to the district office.
+// period, renders a PDF document, an Excel workbook and an editable Word
+// draft, archives them and mails them to the district office — at once, or
+// after the head of the unit approves the draft. It runs them on a
+// schedule as a service, and serves a page for the unit's staff.
+//
+// This package is wiring only: flags, config, signals and exit codes, one
+// file per command.
 package main
 
 import (
