@@ -11,8 +11,9 @@ import (
 )
 
 // ErrIssue is returned for a document number or date of issue that cannot
-// be a real one: a number below 1, a date before the period begins or far
-// in the future.
+// be a real one: a number below 1, a date before the period ends (a
+// document cannot be issued before the data it reports on ends) or far in
+// the future.
 var ErrIssue = errors.New("reports: bad number or date of issue")
 
 // IssueDays is how far after today a date of issue may be: a document is
@@ -44,7 +45,8 @@ func ParseIssueDate(s string) (time.Time, error) {
 
 // CheckIssue refuses a number or date of issue for period p that cannot be
 // right: number is 0 (none) or ≥ 1; the date (zero: none) is from the
-// period's first day to IssueDays after today.
+// period's last day to IssueDays after today. No date (the default: today)
+// is always accepted; the caller warns when the period has not ended.
 func (m *Maker) CheckIssue(p period.Period, number int, date time.Time) error {
 	if number < 0 {
 		return fmt.Errorf("%w: number %d: a document number is 1 or more", ErrIssue, number)
@@ -54,13 +56,13 @@ func (m *Maker) CheckIssue(p period.Period, number int, date time.Time) error {
 	}
 	now := m.now().In(m.cfg.Location)
 	day := time.Date(date.Year(), date.Month(), date.Day(), 0, 0, 0, 0, time.UTC)
-	first := time.Date(p.From.Year(), p.From.Month(), p.From.Day(), 0, 0, 0, 0, time.UTC)
+	first := time.Date(p.To.Year(), p.To.Month(), p.To.Day(), 0, 0, 0, 0, time.UTC)
 	last := time.Date(now.Year(), now.Month(), now.Day()+IssueDays, 0, 0, 0, 0, time.UTC)
-	accepted := fmt.Sprintf("a date of issue for %s is accepted from %s (the period's first day) to %s (%d days after today)",
+	accepted := fmt.Sprintf("a date of issue for %s is accepted from %s (the period's last day) to %s (%d days after today)",
 		p.Label(), first.Format("02/01/2006"), last.Format("02/01/2006"), IssueDays)
 	switch {
 	case day.Before(first):
-		return fmt.Errorf("%w: date %s is before the period %s begins: %s", ErrIssue, day.Format("02/01/2006"), p.Label(), accepted)
+		return fmt.Errorf("%w: date %s is before the period %s ends: %s", ErrIssue, day.Format("02/01/2006"), p.Label(), accepted)
 	case day.After(last):
 		return fmt.Errorf("%w: date %s is more than %d days after today: %s", ErrIssue, day.Format("02/01/2006"), IssueDays, accepted)
 	}

@@ -28,7 +28,9 @@ func TestNumberAndDateOfIssueAreChecked(t *testing.T) {
 		{"approve negative number", []string{"approve", "-r", "quarterly", "-p", "2024-Q1", "--by", "X", "--number", "-5"}, []string{"--number -5", "1 or more"}},
 		{"run zero number", []string{"run", "-r", "monthly", "-p", "2024-03", "--no-email", "--number", "0"}, []string{"--number 0", "1 or more"}},
 		{"run negative number", []string{"run", "-r", "monthly", "-p", "2024-03", "--no-email", "--number", "-1"}, []string{"1 or more"}},
-		{"1900", []string{"run", "-r", "monthly", "-p", "2024-03", "--no-email", "--date", "01/01/1900"}, []string{"01/01/1900 is before the period 2024-03 begins", "accepted from 15/02/2024"}},
+		{"1900", []string{"run", "-r", "monthly", "-p", "2024-03", "--no-email", "--date", "01/01/1900"}, []string{"01/01/1900 is before the period 2024-03 ends", "accepted from 14/03/2024"}},
+		{"inside the period", []string{"approve", "-r", "half-year", "-p", "2024-H1", "--by", "X", "--number", "9", "--date", "01/03/2024"}, []string{"01/03/2024 is before the period 2024-H1 ends", "accepted from 14/06/2024 (the period's last day)"}},
+		{"day before the last", []string{"run", "-r", "monthly", "-p", "2024-03", "--no-email", "--date", "13/03/2024"}, []string{"13/03/2024 is before the period 2024-03 ends"}},
 		{"31 February", []string{"approve", "-r", "quarterly", "-p", "2024-Q1", "--by", "X", "--date", "31/02/2024"}, []string{"02/2024 has no day 31", "29 days"}},
 		{"month 13", []string{"run", "-r", "monthly", "-p", "2024-03", "--no-email", "--date", "01/13/2024"}, []string{"no month 13"}},
 		{"not DD/MM/YYYY", []string{"run", "-r", "monthly", "-p", "2024-03", "--no-email", "--date", "2024-04-20"}, []string{"write the date as DD/MM/YYYY"}},
@@ -53,7 +55,7 @@ func TestNumberAndDateOfIssueAreChecked(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(filepath.Dir(cfg), "archive")); !os.IsNotExist(err) {
 		t.Error("a refused number or date archived something")
 	}
-	code, _, errs := baocao("run", "-c", cfg, "-r", "monthly", "-p", "2024-03", "--no-email", "--number", "15", "--date", "20/03/2024")
+	code, _, errs := baocao("run", "-c", cfg, "-r", "monthly", "-p", "2024-03", "--no-email", "--number", "15", "--date", "14/03/2024")
 	if code != 0 {
 		t.Errorf("a good number and date: exit %d: %s", code, errs)
 	}
