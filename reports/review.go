@@ -161,6 +161,10 @@ func personName(s string) string {
 }
 
 // stamp formats a record's time for people.
+// Stamp writes an RFC 3339 time from the records as people read it,
+// "15:04 02/01/2006" in loc; a time that does not parse is returned as is.
+func Stamp(s string, loc *time.Location) string { return stamp(s, loc) }
+
 func stamp(s string, loc *time.Location) string {
 	t, err := time.Parse(time.RFC3339, s)
 	if err != nil {

@@ -15,7 +15,20 @@ import (
 type Event struct {
 	At   time.Time
 	What string
+	step step // orders events of the same second by cause
 }
+
+// step is where an event stands in the chain of causes: a version is made,
+// then approved or returned, then the messages about it go out, then it
+// is delivered. Events recorded in the same second are ordered so.
+type step int
+
+const (
+	stepMade step = iota
+	stepDecision
+	stepMessage
+	stepDelivery
+)
 
 // VersionState is where one version stands, with who and when.
 type VersionState struct {
@@ -76,9 +89,9 @@ func (m *Maker) State(e archive.Entry) (*VersionState, error) {
 		s.Status = delivery.Approved // interrupted: send or the daemon completes it
 	}
 	loc := m.cfg.Location
-	add := func(at, what string) {
+	add := func(st step, at, what string) {
 		t, _ := time.Parse(time.RFC3339, at)
-		s.Events = append(s.Events, Event{At: t.In(loc), What: what})
+		s.Events = append(s.Events, Event{At: t.In(loc), What: what, step: st})
 	}
 	man, err := ReadManifest(e.Dir)
 	if err != nil {
@@ -90,15 +103,15 @@ func (m *Maker) State(e archive.Entry) (*VersionState, error) {
 		made = fmt.Sprintf("v%d issued from the approved draft v%d: number %s, date %s, same inputs and figures", e.Version, f.Version, numberText(f.Number), f.Date)
 		at := man.GeneratedAt
 		if a, err := ReadApproval(filepath.Join(filepath.Dir(e.Dir), fmt.Sprint("v", f.Version))); err == nil && a != nil {
-			add(a.At, fmt.Sprintf("v%d approved by %s", f.Version, a.By))
+			add(stepDecision, a.At, fmt.Sprintf("v%d approved by %s", f.Version, a.By))
 			at = a.At // issued when approved
 		}
-		add(at, made)
+		add(stepMessage, at, made) // issued because it was approved
 	} else {
 		if m.cfg.Reports[e.Report].Reviewed() && (s.Record.Status == delivery.Draft || s.Approval != nil || s.Return != nil || s.Record.Unapproved) {
 			made = strings.Replace(made, "made", "made as a draft (chờ duyệt)", 1)
 		}
-		add(man.GeneratedAt, made)
+		add(stepMade, man.GeneratedAt, made)
 	}
 	for _, name := range []string{ReviewMailName, RemindBefore, RemindDue, OverdueName, ReturnMailName} {
 		r, ok, err := delivery.LoadNamed(e.Dir, name)
@@ -108,7 +121,7 @@ func (m *Maker) State(e archive.Entry) (*VersionState, error) {
 		what := map[string]string{ReviewMailName: "review message", RemindBefore: "reminder (2 days before the deadline)",
 			RemindDue: "reminder (deadline day)", OverdueName: "deadline-passed notice", ReturnMailName: "return notice"}[name]
 		for _, a := range r.Attempts {
-			add(a.At, fmt.Sprintf("%s to %s: %s", what, strings.Join(a.To, ", "), a.Result))
+			add(stepMessage, a.At, fmt.Sprintf("%s to %s: %s", what, strings.Join(a.To, ", "), a.Result))
 		}
 	}
 	if a := s.Approval; a != nil {
@@ -119,15 +132,15 @@ func (m *Maker) State(e archive.Entry) (*VersionState, error) {
 		if a.Number != 0 || a.Date != "" {
 			what += fmt.Sprintf(", number %s, date %s", numberText(a.Number), a.Date)
 		}
-		add(a.At, what)
+		add(stepDecision, a.At, what)
 	}
 	if r := s.Return; r != nil {
-		add(r.At, fmt.Sprintf("returned by %s: %q", r.By, r.Reason))
+		add(stepDecision, r.At, fmt.Sprintf("returned by %s: %q", r.By, r.Reason))
 	}
 	for _, a := range s.Record.Attempts {
-		add(a.At, fmt.Sprintf("delivery attempt to %s: %s", strings.Join(a.To, ", "), a.Result))
+		add(stepDelivery, a.At, fmt.Sprintf("delivery attempt to %s: %s", strings.Join(a.To, ", "), a.Result))
 	}
-	sort.SliceStable(s.Events, func(i, k int) bool { return s.Events[i].At.Before(s.Events[k].At) })
+	sortEvents(s.Events)
 	return s, nil
 }
 
@@ -197,4 +210,15 @@ func (m *Maker) Story(report, label string, version int) ([]*VersionState, error
 		}
 	}
 	return out, nil
+}
+
+// sortEvents orders events oldest first and, within the same second (the
+// records' resolution), by cause: a return before its notice.
+func sortEvents(ev []Event) {
+	sort.SliceStable(ev, func(i, k int) bool {
+		if !ev[i].At.Equal(ev[k].At) {
+			return ev[i].At.Before(ev[k].At)
+		}
+		return ev[i].step < ev[k].step
+	})
 }

@@ -73,7 +73,7 @@ func approveCmd(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	fmt.Fprintf(stderr, "baocao: %s/%s v%d approved by %s at %s\n", out.Draft.Report, out.Draft.Period, out.Draft.Version, out.Approval.By,
-		out.Approval.At)
+		reports.Stamp(out.Approval.At, cfg.Location))
 	if out.Issued.Version != out.Draft.Version {
 		fmt.Fprintf(stderr, "baocao: issued as v%d, with number %s and date %s\n", out.Issued.Version, numberOrBlank(out.Approval.Number), dateOf(out.Approval.Date, cfg.Location))
 	}

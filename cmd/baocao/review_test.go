@@ -6,6 +6,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"strings"
 	"syscall"
 	"testing"
@@ -106,6 +107,9 @@ func TestReviewThroughMailpit(t *testing.T) {
 		"--note", "Đồng ý ban hành.", "--number", "15", "--date", "19/06/2024")
 	if code != 0 {
 		t.Fatalf("approve: exit %d: %s", code, errs)
+	}
+	if !regexp.MustCompile(`approved by Nguyễn Thị Hồng Vân at \d\d:\d\d \d\d/\d\d/\d{4}\n`).MatchString(errs) {
+		t.Errorf("approve says when as HH:MM DD/MM/YYYY:\n%s", errs)
 	}
 	v2 := strings.TrimSpace(out)
 	if filepath.Base(v2) != "v2" {
