@@ -101,7 +101,7 @@ func TestComparisonInWorkbookAndMail(t *testing.T) {
 	if len(moved) == 0 {
 		t.Fatal("no indicator moved more than the threshold in the example: the test checks nothing")
 	}
-	if !strings.Contains(msg.Body, "Các chỉ tiêu thay đổi so với kỳ trước (2024-02) quá 5,00 điểm %:") {
+	if !strings.Contains(msg.Body, "Các chỉ tiêu thay đổi so với kỳ trước (tháng 2 năm 2024) quá 5,00 điểm %:") {
 		t.Errorf("body lacks the heading of changes:\n%s", msg.Body)
 	}
 	listed := map[string]bool{} // the change lines, not the assessment's

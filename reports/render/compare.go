@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/mn2010/baocao/reports/indicators"
+	"github.com/mn2010/baocao/reports/period"
 )
 
 // changeEpsilon treats differences below it as none (float noise).
@@ -98,7 +99,7 @@ func ChangeLines(t *Texts, rs []indicators.Result, threshold float64) []string {
 	period := ""
 	for _, r := range rs {
 		if r.Previous != nil {
-			period = r.Previous.Period
+			period = labelWords(r.Previous.Period)
 			break
 		}
 	}
@@ -120,4 +121,14 @@ func lower(s string) string {
 	}
 	r := []rune(s)
 	return strings.ToLower(string(r[0])) + string(r[1:])
+}
+
+// labelWords names a period label in words ("2024-Q1": "quý I năm 2024");
+// a label that does not parse is returned as is.
+func labelWords(label string) string {
+	p, err := period.Parse(label, period.Calendar)
+	if err != nil {
+		return label
+	}
+	return PeriodWords(string(p.Kind), p.Year, p.N)
 }

@@ -66,7 +66,7 @@ func TestChangeLines(t *testing.T) {
 		{ID: "5", Text: "Phản ánh", Unit: "fraction", Status: indicators.NoCases},
 	}
 	want := []string{
-		"Các chỉ tiêu thay đổi so với kỳ trước (2024-02) quá 5,00 điểm %:",
+		"Các chỉ tiêu thay đổi so với kỳ trước (tháng 2 năm 2024) quá 5,00 điểm %:",
 		"- Chỉ tiêu 1 (PAR index): 3, lên 1 bậc (kỳ trước 4).",
 		"- Chỉ tiêu 3.1 (Đúng hạn): 90,00%, giảm 6,00 điểm % (kỳ trước 96,00%).",
 		"- Chỉ tiêu 6 (Công khai): Không, thay đổi (kỳ trước Có).",

@@ -246,7 +246,7 @@ func Assessment(d *Doc) []string {
 			if r.Met != nil && *r.Met {
 				met++
 			} else {
-				missed = append(missed, "- "+Fill(t.AssessmentMissedItem, missedData{r.ID, r.Text, missedFigure(r), r.TargetText}))
+				missed = append(missed, "- "+missedItem(t, r))
 			}
 		}
 	}
@@ -255,6 +255,37 @@ func Assessment(d *Doc) []string {
 		return append(out, t.AssessmentAllMet)
 	}
 	return append(append(out, t.AssessmentMissedIntro), missed...)
+}
+
+// missedItem is the assessment's line for a missed target: its figure
+// and the plan's, or for a yes/no indicator the plan's words and the
+// result in the same words.
+func missedItem(t *Texts, r indicators.Result) string {
+	if r.Unit == "yesno" {
+		plan, result := yesNoWords(r)
+		return Fill(t.AssessmentMissedYesNo, missedData{r.ID, r.Text, result, plan})
+	}
+	return Fill(t.AssessmentMissedItem, missedData{r.ID, r.Text, missedFigure(r), r.TargetText})
+}
+
+// yesNoWords are a yes/no indicator's plan and result in words: a plan
+// "Có công khai" gives "có công khai" and, for a no, "chưa công khai";
+// any other plan text is lowered and a no is "không".
+func yesNoWords(r indicators.Result) (plan, result string) {
+	target := strings.TrimSpace(r.TargetText)
+	if target == "" {
+		target = "Có"
+	}
+	plan = lower(target)
+	yes := r.Value != nil && *r.Value >= 0.5
+	rest, isCo := strings.CutPrefix(plan, "có ")
+	switch {
+	case yes:
+		return plan, plan
+	case isCo:
+		return plan, "chưa " + rest
+	}
+	return plan, "không"
 }
 
 // missedFigure is a missed target's figure, with the groups that missed

@@ -5,7 +5,7 @@ func TextData(d *Doc) any { return textData(d) }
 
 func textData(d *Doc) textFields {
 	return textFields{PeriodWords: d.PeriodWords(), UnitName: d.Unit.Name, PlanReference: d.PlanReference,
-		From: Date(d.Period.From), To: Date(d.Period.To), Year: d.Period.Year}
+		From: Date(d.Period.From), To: Date(d.Period.To), Year: d.Period.Year, NextYear: d.Period.Next().Year}
 }
 
 // body draws the layout's blocks in order.

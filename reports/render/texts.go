@@ -33,6 +33,7 @@ type Texts struct {
 	AssessmentMet         string   `toml:"assessment_met"`
 	AssessmentMissedIntro string   `toml:"assessment_missed_intro"`
 	AssessmentMissedItem  string   `toml:"assessment_missed_item"`
+	AssessmentMissedYesNo string   `toml:"assessment_missed_yesno"`
 	AssessmentAllMet      string   `toml:"assessment_all_met"`
 	Directions            []string `toml:"directions"`
 	Closing               string   `toml:"closing"`
@@ -81,6 +82,10 @@ type (
 	textFields struct {
 		PeriodWords, UnitName, PlanReference, From, To string
 		Year                                           int
+		// NextYear is the year of the next period, the one section V's
+		// directions are for: 2025 for the year 2024, its second half or
+		// its last quarter.
+		NextYear int
 	}
 	lateData   struct{ Apologised, Late int }
 	tasksData  struct{ Updated, Total, Done int }
@@ -108,7 +113,8 @@ func (t *Texts) check() error {
 		{"heading_proposals", t.HeadingProposals, period}, {"narrative_causes", t.NarrativeCauses, period},
 		{"dossiers_text", t.DossiersText, indicators.FieldStats{}}, {"late_text", t.LateText, lateData{}},
 		{"tasks_text", t.TasksText, tasksData{}}, {"assessment_met", t.AssessmentMet, metData{}},
-		{"assessment_missed_item", t.AssessmentMissedItem, missedData{}}, {"appendix_note", t.AppendixNote, noteData{}},
+		{"assessment_missed_item", t.AssessmentMissedItem, missedData{}}, {"assessment_missed_yesno", t.AssessmentMissedYesNo, missedData{}},
+		{"appendix_note", t.AppendixNote, noteData{}},
 		{"email_changes", t.EmailChanges, changesData{}}, {"email_change_item", t.EmailChangeItem, changeData{}},
 	}
 	for i, d := range t.Directions {
