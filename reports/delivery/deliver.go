@@ -110,7 +110,7 @@ func (d *Deliverer) Deliver(ctx context.Context, dir string, msg *Message, force
 	case rec.Status == Superseded && !force:
 		return rec, fmt.Errorf("%w (v%d was sent); use --force to send this one anyway", ErrSuperseded, rec.SupersededBy)
 	}
-	rec.MessageID = "<" + msg.MessageID + ">"
+	msg = d.identify(rec, msg, force)
 	round := 1
 	for _, a := range rec.Attempts {
 		round = max(round, a.Round+1)
@@ -205,4 +205,43 @@ func (d *Deliverer) Try(ctx context.Context, msg *Message) error {
 		return err
 	}
 	return sendOnce(ctx, d.settings, msg.envelopeFrom(), msg.Recipients(), raw, len(raw))
+}
+
+// identify gives msg its Message-ID and records it. A forced send of a
+// message that went out before is a deliberate resend: it gets a new
+// Message-ID (the stable one with ".r2", ".r3"… before the "@") referring
+// to the original, since Gmail and Exchange drop a second message with a
+// Message-ID they have seen. Anything else — a first send, an automatic
+// retry, the repeat of an attempt interrupted after the server may have
+// taken it — keeps the record's Message-ID, so a copy that did arrive
+// is recognised as the same message.
+func (d *Deliverer) identify(rec *Record, msg *Message, force bool) *Message {
+	out := *msg
+	switch {
+	case force && rec.sentBefore():
+		if rec.Original == "" {
+			rec.Original = rec.MessageID
+			if rec.Original == "" {
+				rec.Original = "<" + msg.MessageID + ">"
+			}
+		}
+		rec.Resends++
+		out.MessageID = ResendID(msg.MessageID, rec.Resends+1)
+		out.References = strings.Trim(rec.Original, "<>")
+	case rec.Original != "" && rec.MessageID != "": // a resend not finished: the same one again
+		out.MessageID = strings.Trim(rec.MessageID, "<>")
+		out.References = strings.Trim(rec.Original, "<>")
+	}
+	rec.MessageID = "<" + out.MessageID + ">"
+	return &out
+}
+
+// ResendID is the Message-ID of the n-th copy (n ≥ 2) of the message with
+// Message-ID id: "baocao.x.v1@hcm.edu.vn" gives "baocao.x.v1.r2@hcm.edu.vn".
+func ResendID(id string, n int) string {
+	at := strings.LastIndexByte(id, '@')
+	if at < 0 {
+		return fmt.Sprintf("%s.r%d", id, n)
+	}
+	return fmt.Sprintf("%s.r%d%s", id[:at], n, id[at:])
 }

@@ -7,7 +7,10 @@
 // when that record cannot be written, nothing is sent. A version whose
 // record says "sent" (or "superseded") is never sent again unless forced;
 // one whose last attempt is still "in flight" was interrupted and may have
-// arrived — the only case of a second copy, with the same Message-ID.
+// arrived — the only case of a second copy, with the same Message-ID. A
+// forced send of a message that went out is a deliberate resend: it gets a
+// new Message-ID ("….v1.r2@…") referring to the original (References,
+// In-Reply-To), since mail servers drop a repeated Message-ID.
 // Transient failures (4xx replies, refused or dropped connections,
 // timeouts, oversized replies) are retried with back-off and leave the
 // version "pending"; permanent ones (5xx replies, failed authentication, an

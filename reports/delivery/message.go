@@ -13,11 +13,15 @@ import (
 
 // Message is one e-mail.
 type Message struct {
-	From        string
-	To, Cc      []string
-	Subject     string
-	Body        string // plain text
-	MessageID   string // without angle brackets
+	From      string
+	To, Cc    []string
+	Subject   string
+	Body      string // plain text
+	MessageID string // without angle brackets
+	// References is the Message-ID (without angle brackets) of the
+	// message this one resends, written as References and In-Reply-To;
+	// empty for a first send.
+	References  string
 	Date        time.Time
 	Attachments []Attachment
 }
@@ -64,6 +68,10 @@ func Compose(m *Message) ([]byte, error) {
 	h.SetDate(m.Date)
 	h.SetSubject(m.Subject)
 	h.SetMessageID(m.MessageID)
+	if m.References != "" {
+		h.SetMsgIDList("References", []string{m.References})
+		h.SetMsgIDList("In-Reply-To", []string{m.References})
+	}
 	for key, list := range map[string][]string{"From": {m.From}, "To": m.To, "Cc": m.Cc} {
 		if len(list) == 0 {
 			continue

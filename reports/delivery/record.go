@@ -32,8 +32,28 @@ type Record struct {
 	IssuedAs int `json:"issued_as,omitempty"`
 	// Unapproved marks a draft superseded before it was approved: it is
 	// never sent, even forced.
-	Unapproved bool      `json:"unapproved,omitempty"`
-	Attempts   []Attempt `json:"attempts"`
+	Unapproved bool `json:"unapproved,omitempty"`
+	// Resends counts deliberate resends (send --force of a message that
+	// went out): each gets a new Message-ID, "….r2@…" for the first, so
+	// that mail servers do not drop it as a duplicate. Original is the
+	// Message-ID of the first message sent, which a resend refers to.
+	Resends  int       `json:"resends,omitempty"`
+	Original string    `json:"original_message_id,omitempty"`
+	Attempts []Attempt `json:"attempts"`
+}
+
+// sentBefore reports whether a message of this record went out: the
+// record says sent, or an attempt did.
+func (r *Record) sentBefore() bool {
+	if r.Status == Sent {
+		return true
+	}
+	for _, a := range r.Attempts {
+		if a.Result == "sent" {
+			return true
+		}
+	}
+	return false
 }
 
 // Attempt is one try to send. The tries of one delivery round (one
