@@ -59,6 +59,10 @@ type Outcome struct {
 	// approval, and Record and SendErr are those of the reviewers'
 	// message (nil Record when mail is off).
 	Draft bool
+	// NoData is set when the period has no row of any dated source
+	// (Manifest.NoPeriodData); with Options.HoldWithoutData nothing was
+	// mailed.
+	NoData bool
 }
 
 // Run makes report id for period p, archives it and, when mail is on,
@@ -108,16 +112,19 @@ func (j *Job) Run(ctx context.Context, id string, p period.Period, opt RunOption
 	if opt.Archived != nil {
 		opt.Archived(entry, man)
 	}
-	out := Outcome{Entry: entry, Manifest: man, Draft: reviewed}
+	out := Outcome{Entry: entry, Manifest: man, Draft: reviewed, NoData: len(man.NoPeriodData) > 0}
+	// Options.HoldWithoutData (the daemon's runs): a period without data is
+	// archived held and mailed to no one; `baocao run` sends as before.
+	hold := out.NoData && opt.HoldWithoutData
 	if reviewed {
 		j.supersedeApproved(entry, stranded)
 		j.supersedeDrafts(entry)
-		if j.mail != nil {
+		if j.mail != nil && !hold {
 			out.Record, out.SendErr = j.SendReview(ctx, entry)
 		}
 		return out, nil
 	}
-	if j.mail != nil {
+	if j.mail != nil && !hold {
 		out.Record, out.SendErr = j.send(ctx, entry, false)
 	}
 	return out, nil

@@ -110,6 +110,11 @@ type Options struct {
 	// Check, if not nil, sees the inputs read and the manifest made before
 	// anything is archived; an error stops the run.
 	Check func(man *Manifest) error
+	// HoldWithoutData files a version whose period has no row of any
+	// dated source (Manifest.NoPeriodData) as held instead of pending,
+	// and without a reviewers' message: the daemon's runs, which must not
+	// mail the district a report with nothing in it.
+	HoldWithoutData bool
 }
 
 // Make reads, computes, renders and archives report reportID for period p.
@@ -117,6 +122,12 @@ func (m *Maker) Make(reportID string, p period.Period, opt Options) (archive.Ent
 	b, err := m.build(reportID, p, opt)
 	if err != nil {
 		return archive.Entry{}, nil, err
+	}
+	if opt.HoldWithoutData && len(b.man.NoPeriodData) > 0 {
+		if opt.Delivery != nil && opt.Delivery.Status == delivery.Pending {
+			opt.Delivery = delivery.NewRecord(true)
+		}
+		opt.Review = nil
 	}
 	e, err := m.file(b, opt)
 	return e, b.man, err
@@ -149,6 +160,7 @@ func (m *Maker) build(reportID string, p period.Period, opt Options) (*built, er
 	out := indicators.Compute(indicators.Input{Plan: m.plan, Period: p, Tables: data.Tables, OfficialDomains: m.cfg.OfficialDomains,
 		Compare: true, Series: series})
 	narr, narrIssues := narrative.Collect(data.Tables[m.plan.Narrative.Source], p)
+	cover := CoverOf(m.plan, data.Tables, p)
 	data.Tables = nil // the rows are counted: let rendering reuse their memory
 	issued := opt.Issued
 	if issued.IsZero() {
@@ -179,6 +191,9 @@ func (m *Maker) build(reportID string, p period.Period, opt Options) (*built, er
 		Period: ManifestPeriod{Label: p.Label(), From: p.From.Format("2006-01-02"), To: p.To.Format("2006-01-02"), Boundaries: string(p.Boundary)},
 		Plan:   m.plan.Reference, Inputs: data.Inputs, Indicators: out.Indicators, Dossiers: out.Fields, Late: out.Late,
 		Tasks: out.Tasks, Narrative: narr, Series: out.Series, Issues: doc.Warnings, IssuedFrom: opt.IssuedFrom}
+	if !cover.HasData() {
+		man.NoPeriodData = cover
+	}
 	for _, f := range files {
 		sum := sha256.Sum256(f.Data)
 		man.Outputs = append(man.Outputs, Output{Path: f.Name, SHA256: hex.EncodeToString(sum[:]), Bytes: len(f.Data)})

@@ -33,6 +33,10 @@ type Manifest struct {
 	// and date of issue the approval gave.
 	IssuedFrom *IssuedFrom         `json:"issued_from,omitempty"`
 	Series     []indicators.Series `json:"series,omitempty"` // monthly values of the year so far
+	// NoPeriodData is set when no dated source has a row inside the
+	// period (CoverOf): each dated source with the last day its rows
+	// reach. The daemon holds such a version instead of sending it.
+	NoPeriodData PeriodCover `json:"no_period_data,omitempty"`
 }
 
 // ManifestPeriod is the period a version covers.

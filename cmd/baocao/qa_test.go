@@ -343,3 +343,21 @@ func TestYesNoRatioAndCarriedValuesInEveryFile(t *testing.T) {
 		t.Error("the workbook has no row for indicator 7")
 	}
 }
+
+// TestRunWarnsOfAPeriodWithoutData: `baocao run` of a period no data file
+// reaches archives as before and warns, naming each source's latest day.
+func TestRunWarnsOfAPeriodWithoutData(t *testing.T) {
+	cfg := project(t)
+	code, _, errs := baocao("run", "-c", cfg, "-r", "monthly", "-p", "2025-10", "--no-email")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	for _, w := range []string{"warning: no data file has a row in period 2025-10 (15/09/2025–14/10/2025)", "dossiers 2025-01-12", "the daemon would hold it"} {
+		if !strings.Contains(errs, w) {
+			t.Errorf("stderr lacks %q:\n%s", w, errs)
+		}
+	}
+	if _, _, errs := baocao("run", "-c", cfg, "-r", "monthly", "-p", "2024-03", "--no-email"); strings.Contains(errs, "no data file") {
+		t.Errorf("2024-03 has data:\n%s", errs)
+	}
+}

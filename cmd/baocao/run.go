@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"strings"
 	"time"
 
 	"github.com/mn2010/baocao/reports"
@@ -63,6 +64,10 @@ func runCmd(args []string, stdout, stderr io.Writer) error {
 		if n := len(man.Issues); n > 0 {
 			fmt.Fprintf(stderr, "baocao: %d warnings; see the sheet \"Dữ liệu cần kiểm tra\" or run baocao validate\n", n)
 		}
+		if len(man.NoPeriodData) > 0 {
+			fmt.Fprintf(stderr, "baocao: warning: no data file has a row in period %s (%s–%s); the latest: %s. The report has no figures of its own (the daemon would hold it and tell admin_email); update the data and run again\n",
+				p.Label(), p.From.Format("02/01/2006"), p.To.Format("02/01/2006"), latestWords(man.NoPeriodData))
+		}
 		fmt.Fprintln(stdout, e.Dir)
 	}})
 	if err != nil {
@@ -91,4 +96,17 @@ func drafted(out reports.Outcome, noEmail bool, stderr io.Writer) error {
 		fmt.Fprintf(stderr, "baocao: review message sent to %v (%s)\n", out.Record.Attempts[len(out.Record.Attempts)-1].To, out.Record.MessageID)
 	}
 	return nil
+}
+
+// latestWords lists each dated source with the last day its rows reach.
+func latestWords(c reports.PeriodCover) string {
+	var out []string
+	for _, s := range c {
+		latest := "no dated row"
+		if s.Latest != "" {
+			latest = s.Latest
+		}
+		out = append(out, s.Source+" "+latest)
+	}
+	return strings.Join(out, ", ")
 }

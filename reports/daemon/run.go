@@ -27,7 +27,7 @@ func (d *Daemon) runReport(id string, t time.Time) {
 	began := d.now()
 	ctx, cancel := d.jobContext()
 	defer cancel()
-	out, err := st.job.Run(ctx, id, p, reports.RunOptions{OnlyNew: true})
+	out, err := st.job.Run(ctx, id, p, reports.RunOptions{OnlyNew: true, Options: reports.Options{HoldWithoutData: true}})
 	switch {
 	case err != nil:
 		d.fail(st, id, p.Label(), began, err)
@@ -35,6 +35,10 @@ func (d *Daemon) runReport(id string, t time.Time) {
 	case out.Skipped:
 		d.log.Info("run", "report", id, "period", p.Label(), "version", out.Entry.Version, "duration", d.now().Sub(began).String(),
 			"result", "skipped: already archived (baocao run makes a new version by hand)")
+		return
+	}
+	if out.NoData {
+		d.noData(st, id, p.Label(), began, out)
 		return
 	}
 	result := "archived"
@@ -64,6 +68,31 @@ func (d *Daemon) runReport(id string, t time.Time) {
 		result = "sent " + out.Record.MessageID
 	}
 	d.log.Info("run", "report", id, "period", p.Label(), "version", out.Entry.Version, "duration", d.now().Sub(began).String(), "result", result)
+}
+
+// noData logs a version held because its period has no data, and tells
+// the unit's admin (reports.Maker.NoDataNotice).
+func (d *Daemon) noData(st *state, id, label string, began time.Time, out reports.Outcome) {
+	var sources []string
+	for _, s := range out.Manifest.NoPeriodData {
+		sources = append(sources, s.Source+" latest "+s.Latest)
+	}
+	d.log.Warn("run", "report", id, "period", label, "version", out.Entry.Version, "duration", d.now().Sub(began).String(),
+		"result", "held: no dated source has a row in the period, nothing sent (update the data, then baocao run or baocao send)",
+		"sources", strings.Join(sources, "; "))
+	admin := st.cfg.Unit.AdminEmail
+	if admin == "" || st.mail == nil {
+		d.log.Warn("no admin_email or no [smtp] host: nobody was told of the held report", "report", id, "period", label)
+		return
+	}
+	ctx, cancel := d.jobContext()
+	defer cancel()
+	msg := st.maker.NoDataNotice(out.Entry, out.Manifest)
+	if err := delivery.New(*st.mail, delivery.Options{Now: d.now}).Try(ctx, msg); err != nil {
+		d.log.Error("could not mail the admin", "to", admin, "error", err.Error())
+		return
+	}
+	d.log.Info("admin told of the held report", "to", admin, "report", id, "period", label)
 }
 
 // jobContext ends when the daemon is told to stop, so that no new attempt
