@@ -108,9 +108,14 @@ func (m *Maker) SetReviewLink(link func(e archive.Entry) string) { m.reviewLink 
 // summary is the Vietnamese summary of a draft: targets met and missed,
 // data warnings, the deadline.
 func (m *Maker) summary(di *draftInfo) []string {
-	doc := &render.Doc{Unit: m.unit(), Period: di.p, Texts: m.texts, Outcome: &indicators.Outcome{Indicators: di.man.Indicators}}
-	out := []string{"Tóm tắt:", ""}
-	out = append(out, render.Assessment(doc)...)
+	out := []string{"Tóm tắt — thư gửi cấp trên sau khi duyệt sẽ ghi:", ""}
+	for _, l := range m.districtText(di.man, di.p, di.report.Threshold()) {
+		if l == "" {
+			out = append(out, "")
+			continue
+		}
+		out = append(out, "  "+l)
+	}
 	out = append(out, "", fmt.Sprintf("Cảnh báo dữ liệu: %d%s.", len(di.man.Issues), map[bool]string{
 		true: " (xem trang \"Dữ liệu cần kiểm tra\" trong sổ tính kèm theo)", false: ""}[len(di.man.Issues) > 0]))
 	out = append(out, "Hạn gửi cấp trên: "+di.deadline.Format("02/01/2006")+" ("+m.daysLeft(di.deadline)+").")

@@ -89,7 +89,7 @@ func (m *Maker) Message(e archive.Entry) (*delivery.Message, error) {
 	if err != nil {
 		return nil, err
 	}
-	doc := &render.Doc{Unit: m.unit(), Period: p, Texts: m.texts, Outcome: &indicators.Outcome{Indicators: man.Indicators}}
+	doc := m.mailDoc(man, p)
 	msg := &delivery.Message{From: m.cfg.SMTP.From, To: r.To, Cc: r.Cc, Date: m.now(),
 		Subject:   render.Fill(m.texts.Subject, render.TextData(doc)),
 		MessageID: messageID(m.cfg, e, man.Version)}
@@ -100,19 +100,35 @@ func (m *Maker) Message(e archive.Entry) (*delivery.Message, error) {
 	for _, a := range msg.Attachments {
 		files = append(files, "- "+a.Name)
 	}
-	body := []string{render.Fill(m.texts.EmailIntro, render.TextData(doc)), ""}
-	if line := m.numberLine(man); line != "" {
-		body = append(body, line, "")
-	}
-	body = append(body, render.Assessment(doc)...)
-	if lines := render.ChangeLines(m.texts, man.Indicators, r.Threshold()); len(lines) > 0 {
-		body = append(append(body, ""), lines...)
-	}
+	body := m.districtText(man, p, r.Threshold())
 	body = append(body, "", m.texts.EmailFiles)
 	body = append(body, files...)
 	body = append(body, "", render.Fill(m.texts.EmailClosing, render.TextData(doc)))
 	msg.Body = strings.Join(body, "\n") + "\n"
 	return msg, nil
+}
+
+// mailDoc is the part of a version's document its messages need.
+func (m *Maker) mailDoc(man *Manifest, p period.Period) *render.Doc {
+	return &render.Doc{Unit: m.unit(), Period: p, Texts: m.texts, Outcome: &indicators.Outcome{Indicators: man.Indicators}}
+}
+
+// districtText is what the district's message says about a version: the
+// intro, the number and date of issue, the assessment (targets met, each
+// missed one) and the indicators that moved since the previous period by
+// more than threshold. The reviewers' message quotes the same lines, so
+// that the principal approves the text that goes out.
+func (m *Maker) districtText(man *Manifest, p period.Period, threshold float64) []string {
+	doc := m.mailDoc(man, p)
+	body := []string{render.Fill(m.texts.EmailIntro, render.TextData(doc)), ""}
+	if line := m.numberLine(man); line != "" {
+		body = append(body, line, "")
+	}
+	body = append(body, render.Assessment(doc)...)
+	if lines := render.ChangeLines(m.texts, man.Indicators, threshold); len(lines) > 0 {
+		body = append(append(body, ""), lines...)
+	}
+	return body
 }
 
 // TestMessage is the short message of `baocao mail-test`.

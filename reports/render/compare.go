@@ -90,8 +90,12 @@ func ChangeLines(t *Texts, rs []indicators.Result, threshold float64) []string {
 		if !Changed(r, threshold) {
 			continue
 		}
-		lines = append(lines, "- "+Fill(t.EmailChangeItem, changeData{ID: r.ID, Text: r.Text, Value: ResultText(r),
-			Change: lower(ChangeWords(r.Unit, *r.Previous.Change)), Previous: valueText(r.Unit, *r.Previous.Value), Period: r.Previous.Period}))
+		value, previous := ResultText(r), valueText(r.Unit, *r.Previous.Value)
+		if r.Unit == "yesno" && r.Value != nil { // "chưa công khai, thay đổi (kỳ trước có công khai)"
+			value, previous = yesNoText(r.TargetText, *r.Value), yesNoText(r.TargetText, *r.Previous.Value)
+		}
+		lines = append(lines, "- "+Fill(t.EmailChangeItem, changeData{ID: r.ID, Text: r.Text, Value: value,
+			Change: lower(ChangeWords(r.Unit, *r.Previous.Change)), Previous: previous, Period: r.Previous.Period}))
 	}
 	if len(lines) == 0 {
 		return nil

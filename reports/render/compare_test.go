@@ -61,7 +61,7 @@ func TestChangeLines(t *testing.T) {
 		{ID: "3.1", Text: "Đúng hạn", Unit: "fraction", Value: f(0.9), Previous: cmp("2024-02", f(0.96), f(-0.06), "Không đạt")},
 		{ID: "3.5", Text: "Yoyoschool", Unit: "fraction", Value: f(0.92), Previous: cmp("2024-02", f(0.95), f(-0.03), "Không đạt")}, // below 5 points
 		{ID: "4.1", Text: "Hài lòng", Unit: "fraction", Value: f(1), Previous: cmp("2024-02", f(0.95), f(0.05), "Không đạt")},       // exactly 5: not more
-		{ID: "6", Text: "Công khai", Unit: "yesno", Value: f(0), Previous: cmp("2024-02", f(1), f(-1), "Đạt")},
+		{ID: "6", Text: "Công khai", Unit: "yesno", TargetText: "Có công khai", Value: f(0), Previous: cmp("2024-02", f(1), f(-1), "Đạt")},
 		{ID: "9.3", Text: "Kết nối", Unit: "fraction", Value: f(1), Previous: cmp("2024-02", nil, nil, indicators.NoData)}, // never a change from nothing
 		{ID: "5", Text: "Phản ánh", Unit: "fraction", Status: indicators.NoCases},
 	}
@@ -69,7 +69,7 @@ func TestChangeLines(t *testing.T) {
 		"Các chỉ tiêu thay đổi so với kỳ trước (tháng 2 năm 2024) quá 5,00 điểm %:",
 		"- Chỉ tiêu 1 (PAR index): 3, lên 1 bậc (kỳ trước 4).",
 		"- Chỉ tiêu 3.1 (Đúng hạn): 90,00%, giảm 6,00 điểm % (kỳ trước 96,00%).",
-		"- Chỉ tiêu 6 (Công khai): Không, thay đổi (kỳ trước Có).",
+		"- Chỉ tiêu 6 (Công khai): chưa công khai, thay đổi (kỳ trước có công khai).",
 	}
 	if got := ChangeLines(texts, rs, 0.05); !reflect.DeepEqual(got, want) {
 		t.Errorf("ChangeLines =\n%q\nwant\n%q", got, want)

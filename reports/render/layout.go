@@ -272,20 +272,26 @@ func missedItem(t *Texts, r indicators.Result) string {
 // "Có công khai" gives "có công khai" and, for a no, "chưa công khai";
 // any other plan text is lowered and a no is "không".
 func yesNoWords(r indicators.Result) (plan, result string) {
-	target := strings.TrimSpace(r.TargetText)
-	if target == "" {
-		target = "Có"
+	v := 0.0
+	if r.Value != nil {
+		v = *r.Value
 	}
-	plan = lower(target)
-	yes := r.Value != nil && *r.Value >= 0.5
-	rest, isCo := strings.CutPrefix(plan, "có ")
-	switch {
-	case yes:
-		return plan, plan
-	case isCo:
-		return plan, "chưa " + rest
+	return yesNoText(r.TargetText, 1), yesNoText(r.TargetText, v)
+}
+
+// yesNoText is a yes/no value v in the words of the plan's target text.
+func yesNoText(target string, v float64) string {
+	plan := lower(strings.TrimSpace(target))
+	if plan == "" {
+		plan = "có"
 	}
-	return plan, "không"
+	if v >= 0.5 {
+		return plan
+	}
+	if rest, ok := strings.CutPrefix(plan, "có "); ok {
+		return "chưa " + rest
+	}
+	return "không"
 }
 
 // missedFigure is a missed target's figure, with the groups that missed
