@@ -19,9 +19,21 @@ type Comparison struct {
 	// Change is the report's value minus the earlier one, in the
 	// indicator's unit: a fraction for ratios (0.025 = 2,5 percentage
 	// points), places for a rank (positive = a lower place), -1, 0 or 1
-	// for yes/no. Nil when either value is missing.
+	// for yes/no. Nil when either value is missing, or not comparable
+	// (Reason).
 	Change *float64 `json:"change"`
+	// Reason says why an earlier value is not compared: Undated (counted
+	// from a source whose rows carry no date, the same rows in every
+	// period: no earlier value) or SameEntry (a carried manual value that
+	// is the very entry the earlier period showed: no new figure).
+	Reason string `json:"reason,omitempty"`
 }
+
+// Reasons a comparison has no change.
+const (
+	Undated   = "undated"
+	SameEntry = "same_entry"
+)
 
 // Covered reports whether an earlier period had a value to compare with.
 func (c *Comparison) Covered() bool { return c != nil && c.Status != NoData }
@@ -67,9 +79,18 @@ func YearEarlier(p period.Period) period.Period {
 }
 
 // compare sets r's comparisons from the results of every period of the
-// span. covered tells whether the sources reach back to a period.
-func (s *span) compare(r *Result, rs []Result, covered func(period.Period, Result) bool) {
+// span. covered tells whether the sources reach back to a period; undated
+// that the indicator counts a source without dates, which has no earlier
+// value (only the previous period says so).
+func (s *span) compare(r *Result, rs []Result, covered func(period.Period, Result) bool, undated bool) {
 	if r.Value == nil {
+		return
+	}
+	if undated {
+		if s.prev >= 0 {
+			p := s.periods[s.prev]
+			r.Previous = &Comparison{Period: p.Label(), From: p.From.Format(time.DateOnly), To: p.To.Format(time.DateOnly), Reason: Undated}
+		}
 		return
 	}
 	if s.prev >= 0 {
@@ -84,6 +105,10 @@ func comparison(cur, old Result, p period.Period, covered bool) *Comparison {
 	c := &Comparison{Period: p.Label(), From: p.From.Format(time.DateOnly), To: p.To.Format(time.DateOnly), Value: old.Value, Status: old.Status}
 	if !covered {
 		c.Value, c.Status = nil, NoData
+	}
+	if cur.entry != "" && cur.entry == old.entry && c.Value != nil {
+		c.Reason = SameEntry // the same carried row: no new figure, not "no change"
+		return c
 	}
 	if cur.Value != nil && c.Value != nil {
 		c.Change = ptr(*cur.Value - *c.Value)

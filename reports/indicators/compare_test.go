@@ -71,11 +71,11 @@ func TestComparison(t *testing.T) {
 		id:       "1",
 		previous: &wantCmp{"2024-02", "", "", 5, -2, Met},
 	}, {
-		name:     "rank carried forward, unchanged",
+		name:     "rank carried forward: the previous period shows the same entry, no change",
 		report:   "2024-03",
 		rows:     map[string][]string{"manual": {"1;2023;4"}},
 		id:       "1",
-		previous: &wantCmp{"2024-02", "", "", 4, 0, Met},
+		previous: &wantCmp{"2024-02", "", "", 4, nan, Met},
 		// 2023 ends after 2023-03: no value a year earlier, so none shown
 	}, {
 		name:     "yes/no changed",
@@ -148,12 +148,17 @@ func TestComparison(t *testing.T) {
 		rows:   map[string][]string{"survey": {yoyo("20/01/2024", "Hài lòng")}},
 		id:     "4.1",
 	}, {
-		name:     "an undated source compares with itself",
+		name:     "an undated source has no earlier value",
 		report:   "2024-03",
 		rows:     map[string][]string{"staff": {"A;a@hcm.edu.vn", "B;b@gmail.com"}},
 		id:       "9.4",
-		previous: &wantCmp{"2024-02", "", "", 0.5, 0, NotMet},
-		yearAgo:  &wantCmp{"2023-03", "", "", 0.5, 0, NotMet},
+		previous: &wantCmp{"2024-02", "", "", -1, nan, ""},
+	}, {
+		name:     "rank: a new entry equal to the carried one is no change",
+		report:   "2024-03",
+		rows:     map[string][]string{"manual": {"1;2023;4", "1;2024-03;4"}},
+		id:       "1",
+		previous: &wantCmp{"2024-02", "", "", 4, 0, Met},
 	}}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -228,5 +233,47 @@ func TestYearSoFar(t *testing.T) {
 		if got := fmt.Sprintf("%s … %s (%d)", ms[0].Label(), ms[len(ms)-1].Label(), len(ms)); got != want {
 			t.Errorf("YearSoFar(%s) = %s, want %s", label, got, want)
 		}
+	}
+}
+
+// TestComparisonReasons: a comparison that cannot say "no change" says
+// why: an undated source has no earlier value; a carried manual value
+// that the earlier period shows too (the same row) has no new figure.
+func TestComparisonReasons(t *testing.T) {
+	tests := []struct {
+		name          string
+		report        string
+		rows          map[string][]string
+		id            string
+		prev, yearAgo string // Reason; "-" for no comparison
+	}{
+		{"undated staff list", "2024-03", map[string][]string{"staff": {"A;a@hcm.edu.vn", "B;b@gmail.com"}}, "9.4", Undated, "-"},
+		{"annual value carried into the next year", "2024", map[string][]string{"manual": {"1;2023;3"}}, "1", SameEntry, "-"},
+		{"carried into a month, the previous month carried the same row", "2024-03", map[string][]string{"manual": {"1;2023;4"}}, "1", SameEntry, "-"},
+		{"carried from the previous month itself", "2024-03", map[string][]string{"manual": {"1;2024-02;4"}}, "1", SameEntry, "-"},
+		{"a new value this period", "2024-03", map[string][]string{"manual": {"1;2023;4", "1;2024-03;4"}}, "1", "", "-"},
+		{"dated source", "2024-03", map[string][]string{"survey": {yoyo("20/02/2024", "Hài lòng"), yoyo("20/01/2024", "Hài lòng")}}, "4.1", "", "-"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, r := computeAt(t, tt.rows, Input{Period: mustPeriod(t, tt.report), Compare: true})
+			res := r[tt.id]
+			for _, c := range []struct {
+				what string
+				got  *Comparison
+				want string
+			}{{"previous", res.Previous, tt.prev}, {"year ago", res.YearAgo, tt.yearAgo}} {
+				switch {
+				case c.want == "-" && c.got != nil:
+					t.Errorf("%s: %+v, want none", c.what, *c.got)
+				case c.want != "-" && c.got == nil:
+					t.Errorf("%s: none, want reason %q", c.what, c.want)
+				case c.got != nil && c.got.Reason != c.want:
+					t.Errorf("%s: reason %q, want %q", c.what, c.got.Reason, c.want)
+				case c.got != nil && c.got.Reason != "" && c.got.Change != nil:
+					t.Errorf("%s: a %s comparison has a change %v", c.what, c.got.Reason, *c.got.Change)
+				}
+			}
+		})
 	}
 }

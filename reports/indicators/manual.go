@@ -29,6 +29,7 @@ func manualResult(ind plan.Indicator, rows []dated, in Input, out *Outcome) Resu
 	}
 	v, _ := manualValue(ind.ValueType, d.row.Cells[vc].Text)
 	r.Value = &v
+	r.entry = fmt.Sprintf("%s@%d", d.label, d.row.Line)
 	if d.label != in.Period.Label() {
 		r.Note = "Số liệu kỳ " + d.label
 		if n := staleMonths(d, in); n > StaleMonths {

@@ -38,6 +38,8 @@ type Result struct {
 	// it is not the previous period (Input.Compare).
 	Previous *Comparison `json:"previous,omitempty"`
 	YearAgo  *Comparison `json:"year_ago,omitempty"`
+
+	entry string // a manual value: the label of the row it comes from (same-entry comparisons)
 }
 
 // Group is one group of a ratio's breakdown.
@@ -124,6 +126,7 @@ func Compute(in Input) *Outcome {
 	for _, ind := range in.Plan.Indicators {
 		var rs []Result
 		var covered func(period.Period, Result) bool
+		undated := false
 		if ind.Kind == "manual" {
 			rs = make([]Result, len(s.periods))
 			rs[0] = manualResult(ind, manual, in, out)
@@ -137,9 +140,10 @@ func Compute(in Input) *Outcome {
 			var earliest time.Time
 			rs, earliest = ratio(ind, in, s.periods)
 			covered = func(p period.Period, _ Result) bool { return ind.PeriodCol == "" || reaches(earliest, p) }
+			undated = ind.PeriodCol == ""
 		}
 		r := rs[0]
-		s.compare(&r, rs, covered)
+		s.compare(&r, rs, covered, undated)
 		out.Indicators = append(out.Indicators, r)
 		if sr, ok := s.series(ind, rs); ok {
 			out.Series = append(out.Series, sr)

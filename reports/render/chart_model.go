@@ -13,7 +13,6 @@ const SheetCharts = "Biểu đồ"
 
 // Vietnamese labels shared by the workbook's charts and the PDF's figures.
 const (
-	chartXTitle      = "Tháng (kỳ số liệu)"
 	chartYTitle      = "Tỷ lệ (%)"
 	chartValueLegend = "Kết quả"
 	chartTargetLabel = "Kế hoạch"
@@ -23,14 +22,21 @@ const (
 // đúng hạn".
 func ChartTitle(s indicators.Series) string { return s.ID + ". " + s.Text }
 
-// MonthLabel names a month of a series on a chart axis: "2024-03" →
-// "03/2024".
+// MonthLabel names a month of a series on a chart axis, short enough
+// for any axis (LibreOffice broke "01/2024" into "01/202" and "4"): "2024-03"
+// → "T03". The year is in the axis title (ChartXTitle).
 func MonthLabel(label string) string {
-	y, m, ok := strings.Cut(label, "-")
+	_, m, ok := strings.Cut(label, "-")
 	if !ok {
 		return label
 	}
-	return m + "/" + y
+	return "T" + m
+}
+
+// ChartXTitle is the month axis's title, the same in the workbook and the
+// PDF: "Tháng (kỳ số liệu năm 2024)".
+func ChartXTitle(year int) string {
+	return "Tháng (kỳ số liệu năm " + strconv.Itoa(year) + ")"
 }
 
 // TargetLegend is the legend of a target line: "Kế hoạch (≥ 99%)".

@@ -27,8 +27,20 @@ func ChangeText(r indicators.Result) string {
 	return s
 }
 
+// The words of a comparison that has no change (indicators.Comparison.Reason).
+const (
+	UndatedWords   = "Không so sánh được: danh sách không ghi ngày"
+	SameEntryWords = "Chưa có số liệu mới"
+)
+
 // change says how r moved since c; who names the earlier period.
 func change(r indicators.Result, c *indicators.Comparison, who string) string {
+	switch c.Reason {
+	case indicators.Undated:
+		return UndatedWords
+	case indicators.SameEntry:
+		return SameEntryWords
+	}
 	if c.Value == nil {
 		if c.Status == indicators.NoCases {
 			return upper(who) + " không phát sinh"

@@ -3,7 +3,6 @@ package render
 import (
 	"fmt"
 	"image/color"
-	"strconv"
 
 	"codeberg.org/go-pdf/fpdf"
 	"github.com/mn2010/baocao/reports/indicators"
@@ -102,7 +101,7 @@ func figure(s indicators.Series, year int) (*plot.Plot, error) {
 	pl := plot.New()
 	pl.BackgroundColor = color.White
 	small := func(size float64) plotfont.Font { return plotfont.From(plot.DefaultFont, vg.Points(size)) }
-	pl.X.Label.Text = "Tháng (kỳ số liệu năm " + strconv.Itoa(year) + ")"
+	pl.X.Label.Text = ChartXTitle(year)
 	pl.Y.Label.Text = chartYTitle
 	pl.X.Label.TextStyle.Font, pl.Y.Label.TextStyle.Font = small(8), small(8)
 	pl.X.Tick.Label.Font, pl.Y.Tick.Label.Font = small(7), small(7)

@@ -82,3 +82,41 @@ func TestDirectionsYear(t *testing.T) {
 		})
 	}
 }
+
+// TestComparisonWithoutChange: an undated source's indicator has no
+// earlier value, and a carried value the earlier period shows too has no
+// new figure — neither is "Không đổi" — in the PDF/e-mail cell and in the
+// workbook's comparison columns.
+func TestComparisonWithoutChange(t *testing.T) {
+	undated := &indicators.Comparison{Period: "2024-02", Reason: indicators.Undated}
+	same := &indicators.Comparison{Period: "2023", Value: f(3), Status: indicators.Met, Reason: indicators.SameEntry}
+	tests := []struct {
+		name  string
+		r     indicators.Result
+		text  string
+		cells []any // Kỳ trước, So với kỳ trước, Cùng kỳ năm trước, So với cùng kỳ năm trước
+	}{
+		{"9.4 from the undated staff list", indicators.Result{Unit: "fraction", Value: f(0.9348), Previous: undated},
+			"Không so sánh được: danh sách không ghi ngày", []any{"", "Không so sánh được: danh sách không ghi ngày", "", ""}},
+		{"1 carried from 2023 in the annual 2024", indicators.Result{Unit: "rank", Value: f(3), Note: "Số liệu kỳ 2023", Previous: same},
+			"Chưa có số liệu mới", []any{3.0, "Chưa có số liệu mới", "", ""}},
+		{"carried, year ago the same entry too", indicators.Result{Unit: "rank", Value: f(3), Previous: same, YearAgo: same},
+			"Chưa có số liệu mới; cùng kỳ năm trước: chưa có số liệu mới", []any{3.0, "Chưa có số liệu mới", 3.0, "Chưa có số liệu mới"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := ChangeText(tt.r); got != tt.text {
+				t.Errorf("ChangeText %q, want %q", got, tt.text)
+			}
+			if strings.Contains(ChangeText(tt.r), "Không đổi") {
+				t.Error("says Không đổi")
+			}
+			cells := comparisonCells(tt.r)
+			for i, want := range tt.cells {
+				if cells[i].v != want {
+					t.Errorf("cell %d (%s) = %v, want %v", i, comparisonHeaders[i], cells[i].v, want)
+				}
+			}
+		})
+	}
+}

@@ -31,6 +31,9 @@ type table struct {
 	widths    []float64
 	rows      [][]cell
 	landscape bool
+	// noPrintTitles prints the header row once, not atop every page: the
+	// charts sheet, whose later pages hold charts, not table rows.
+	noPrintTitles bool
 }
 
 // Workbook renders the report as an .xlsx file.

@@ -182,6 +182,9 @@ func (w *book) page(t table) error {
 	if err := f.SetHeaderFooter(t.name, &excelize.HeaderFooterOptions{OddFooter: "&C&\"Times New Roman\"Trang &P/&N"}); err != nil {
 		return err
 	}
+	if t.noPrintTitles {
+		return nil
+	}
 	return f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", Scope: t.name,
 		RefersTo: fmt.Sprintf("'%s'!$%d:$%d", t.name, headerRow, headerRow)})
 }

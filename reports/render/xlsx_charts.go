@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"strconv"
 	"time"
 
 	"github.com/mn2010/baocao/reports/indicators"
@@ -12,7 +13,8 @@ import (
 // series its value and its target. A month without cases is a blank cell,
 // which the charts draw as a gap (never a zero).
 func chartsTable(d *Doc) table {
-	t := table{name: SheetCharts, landscape: true, headers: []string{"Tháng", "Từ ngày", "Đến ngày"}, widths: []float64{10, 12, 12}}
+	t := table{name: SheetCharts, landscape: true, noPrintTitles: true,
+		headers: []string{"Tháng (năm " + strconv.Itoa(d.Period.Year) + ")", "Từ ngày", "Đến ngày"}, widths: []float64{10, 12, 12}}
 	for _, s := range d.Outcome.Series {
 		t.headers = append(t.headers, chartValueLegend, TargetLegend(s))
 		t.widths = append(t.widths, 11, 11)
@@ -89,14 +91,22 @@ func (w *book) charts() error {
 		return fmt.Sprintf("'%s'!%s:%s", sh, a, b)
 	}
 	first, last := headerRow+1, headerRow+n
-	top := last + 3
 	for k, s := range series {
-		anchor, _ := excelize.CoordinatesToCellName(1+(k%2)*9, top+(k/2)*18)
+		// Two charts side by side per printed page, each pair after a row
+		// break: a chart (340 px, 17 rows) is never cut across pages, and
+		// fitting the width only ever shrinks it.
+		row := ChartRow(n, k)
+		if k%2 == 0 {
+			if err := f.InsertPageBreak(sh, fmt.Sprintf("A%d", row)); err != nil {
+				return err
+			}
+		}
+		anchor, _ := excelize.CoordinatesToCellName(1+(k%2)*9, row)
 		name := func(col int) string {
 			a, _ := excelize.CoordinatesToCellName(col, headerRow, true)
 			return fmt.Sprintf("'%s'!%s", sh, a)
 		}
-		chart := lineChart(s, ref(1, first, last), name(4+2*k), ref(4+2*k, first, last), name(5+2*k), ref(5+2*k, first, last))
+		chart := lineChart(s, d.Period.Year, ref(1, first, last), name(4+2*k), ref(4+2*k, first, last), name(5+2*k), ref(5+2*k, first, last))
 		if err := f.AddChart(sh, anchor, chart); err != nil {
 			return fmt.Errorf("render: chart %s: %w", s.ID, err)
 		}
@@ -104,10 +114,21 @@ func (w *book) charts() error {
 	return nil
 }
 
+// ChartRow is the first row of the k-th chart (0-based) on the charts
+// sheet whose table has n months: the first pair starts on the page after
+// the table, each later pair on a page of its own (a row break above it).
+func ChartRow(n, k int) int {
+	return headerRow + n + 2 + (k/2)*chartRows
+}
+
+// chartRows is how many rows a pair of charts takes, with a margin: a
+// chart is 340 px high, rows are 20 px.
+const chartRows = 19
+
 // lineChart draws a series' values (a black line with markers, gaps for
 // blank months) against its target (a grey dashed line). The names are
 // references to the header cells, as Excel expects.
-func lineChart(s indicators.Series, categories, valueName, values, targetName, targets string) *excelize.Chart {
+func lineChart(s indicators.Series, year int, categories, valueName, values, targetName, targets string) *excelize.Chart {
 	solid := func(rgb string) excelize.Fill {
 		return excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{rgb}}
 	}
@@ -130,7 +151,7 @@ func lineChart(s indicators.Series, categories, valueName, values, targetName, t
 				Marker: excelize.ChartMarker{Symbol: "none"}},
 		},
 		XAxis: excelize.ChartAxis{Font: *font(9, false),
-			Title: excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: chartXTitle, Font: font(10, false)}}}},
+			Title: excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: ChartXTitle(year), Font: font(10, false)}}}},
 		YAxis: excelize.ChartAxis{Font: *font(9, false), MajorGridLines: true, Minimum: &low, Maximum: &high, MajorUnit: 0.1,
 			NumFmt: excelize.ChartNumFmt{CustomNumFmt: "0%"},
 			Title:  excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: chartYTitle, Font: font(10, false)}}}},

@@ -23,6 +23,10 @@ func comparisonCells(r indicators.Result) []cell {
 		switch {
 		case c == nil:
 			out = append(out, cell{"", "text"}, cell{"", "text"})
+		case c.Reason == indicators.Undated:
+			out = append(out, cell{"", "text"}, cell{UndatedWords, "text"})
+		case c.Reason == indicators.SameEntry: // the earlier value is this one, carried: no new figure
+			out = append(out, resultCell(r.Unit, c.Value, c.Status), cell{SameEntryWords, "text"})
 		case c.Value == nil:
 			out = append(out, cell{c.Status, "text"}, cell{"", "text"})
 		default:
