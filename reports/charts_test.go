@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"encoding/json"
 	"encoding/xml"
+	"fmt"
 	"io"
 	"math"
 	"os"
@@ -21,8 +22,9 @@ import (
 
 // chartPart is what a test reads of xl/charts/chartN.xml.
 type chartPart struct {
-	Title []string `xml:"chart>title>tx>rich>p>r>t"`
-	Lines []struct {
+	Title  []string `xml:"chart>title>tx>rich>p>r>t"`
+	XTitle []string `xml:"chart>plotArea>catAx>title>tx>rich>p>r>t"`
+	Lines  []struct {
 		Series []struct {
 			Name   string `xml:"tx>strRef>f"`
 			Cat    string `xml:"cat>strRef>f"`
@@ -104,6 +106,9 @@ func TestWorkbookChartParts(t *testing.T) {
 			continue
 		}
 		delete(byTitle, title)
+		if x := strings.Join(c.XTitle, ""); x != "Tháng (kỳ số liệu năm 2024)" {
+			t.Errorf("%s: x axis title %q, want the PDF's \"Tháng (kỳ số liệu năm 2024)\"", title, x)
+		}
 		if c.Blanks.Val != "gap" {
 			t.Errorf("%s: blanks shown as %q, want gap", title, c.Blanks.Val)
 		}
@@ -222,7 +227,7 @@ func TestWorkbookChartsOpenpyxlAndLibreOffice(t *testing.T) {
 			t.Errorf("LibreOffice's rendering lacks the chart %q", render.ChartTitle(s))
 		}
 	}
-	if !strings.Contains(text, "Tháng (kỳ số liệu)") || !strings.Contains(text, "Tỷ lệ (%)") {
+	if !strings.Contains(text, "Tháng (kỳ số liệu năm 2024)") || !strings.Contains(text, "Tỷ lệ (%)") {
 		t.Errorf("LibreOffice's rendering lacks the axis titles")
 	}
 }
@@ -283,5 +288,99 @@ func TestPDFFigurePage(t *testing.T) {
 	q := run(t, "pdftotext", filepath.Join(e.Dir, "bao-cao-cchc-2024-Q2.pdf"), "-")
 	if strings.Contains(q, render.ChartsHeading) {
 		t.Errorf("a quarterly report (series not asked for) has a page of figures")
+	}
+}
+
+// TestChartsSheetPrintLayout reads the charts sheet's XML: month labels
+// short enough for any axis ("T01"), each chart on a single printed page
+// (a row break above each pair of charts, none inside a chart), and no
+// header row repeated over the pages of charts.
+func TestChartsSheetPrintLayout(t *testing.T) {
+	e, man := makeExample(t, "annual", "2024", Options{})
+	path := filepath.Join(e.Dir, "bao-cao-cchc-2024.xlsx")
+	book, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer book.Close()
+	for i, p := range man.Series[0].Points {
+		cell, _ := excelize.CoordinatesToCellName(1, 6+i)
+		if got, _ := book.GetCellValue(render.SheetCharts, cell); got != fmt.Sprintf("T%02d", i+1) || len(got) > 3 {
+			t.Errorf("%s %s: month label %q, want T%02d", cell, p.Period, got, i+1)
+		}
+	}
+	for _, dn := range book.GetDefinedName() {
+		if dn.Name == "_xlnm.Print_Titles" && dn.Scope == render.SheetCharts {
+			t.Errorf("the charts sheet repeats %s on every page", dn.RefersTo)
+		}
+	}
+	zr, err := zip.OpenReader(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer zr.Close()
+	read := func(name string) []byte {
+		for _, f := range zr.File {
+			if f.Name == name {
+				rc, _ := f.Open()
+				defer rc.Close()
+				b, _ := io.ReadAll(rc)
+				return b
+			}
+		}
+		return nil
+	}
+	var sheetXML []byte
+	for _, f := range zr.File {
+		if b := read(f.Name); strings.HasPrefix(f.Name, "xl/worksheets/sheet") && strings.Contains(string(b), "<drawing ") {
+			sheetXML = b
+		}
+	}
+	var ws struct {
+		Breaks []struct {
+			ID int `xml:"id,attr"`
+		} `xml:"rowBreaks>brk"`
+	}
+	if err := xml.Unmarshal(sheetXML, &ws); err != nil {
+		t.Fatalf("charts sheet: %v", err)
+	}
+	var dr struct {
+		Anchors []struct {
+			From int `xml:"from>row"`
+			To   int `xml:"to>row"`
+		} `xml:"twoCellAnchor"`
+	}
+	if err := xml.Unmarshal(read("xl/drawings/drawing1.xml"), &dr); err != nil {
+		t.Fatalf("drawing: %v", err)
+	}
+	if len(dr.Anchors) != len(man.Series) || len(ws.Breaks) == 0 {
+		t.Fatalf("%d anchors for %d charts, %d row breaks", len(dr.Anchors), len(man.Series), len(ws.Breaks))
+	}
+	// page is the printed page (0: the table) a 1-based row is on: a
+	// break with id N puts row N+1 on a new page.
+	page := func(row int) int {
+		n := 0
+		for _, b := range ws.Breaks {
+			if row > b.ID {
+				n++
+			}
+		}
+		return n
+	}
+	months := len(man.Series[0].Points)
+	if page(5+months) != 0 {
+		t.Errorf("the table's last row is on page %d", page(5+months))
+	}
+	for k, a := range dr.Anchors {
+		from, to := a.From+1, a.To+1 // 0-based in the XML
+		if page(from) != page(to) {
+			t.Errorf("chart %d (rows %d–%d) is cut by a row break %+v", k, from, to, ws.Breaks)
+		}
+		if page(from) != 1+k/2 {
+			t.Errorf("chart %d is on page %d, want %d (two per page after the table)", k, page(from), 1+k/2)
+		}
+		if to-from+1 > 19 {
+			t.Errorf("chart %d spans %d rows", k, to-from+1)
+		}
 	}
 }
