@@ -3,8 +3,11 @@
 #
 # Builds baocao for Windows (amd64) and Linux (amd64, arm64) with VERSION
 # stamped in (`baocao version`), and writes one zip per platform into OUTDIR
-# (default dist/): the binary, config.example.toml, examples/data and the
-# Vietnamese guide docs/huong-dan.md, under a folder baocao-VERSION/; beside
+# (default dist/): the binary, config.example.toml, examples/data, every page
+# of docs/ with its pictures (the guide docs/huong-dan.md and the config link
+# to the others) and deploy/ (the systemd unit), under a folder
+# baocao-VERSION/ — the list is release.Contents (internal/release, whose
+# test checks that every link of those pages resolves inside the zip); beside
 # each zip its SHA-256 sum (NAME.zip.sha256, the format `sha256sum -c` reads)
 # and SHA256SUMS for all.
 #
@@ -30,8 +33,9 @@ mkdir -p "$out"
 rm -f "$out"/baocao-"$version"-*.zip "$out"/baocao-"$version"-*.zip.sha256 "$out"/SHA256SUMS
 
 # The files every zip holds, besides the binary.
-common=(config.example.toml docs/huong-dan.md)
-while IFS= read -r f; do common+=("$f"); done < <(ls examples/data/*.xlsx | LC_ALL=C sort)
+common=()
+while IFS= read -r f; do common+=("$f"); done < <(go run ./scripts/mkzip -contents)
+[ ${#common[@]} -gt 0 ] || { echo "release: no contents" >&2; exit 1; }
 
 for target in windows/amd64 linux/amd64 linux/arm64; do
   goos=${target%/*} goarch=${target#*/}

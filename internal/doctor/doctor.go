@@ -109,6 +109,7 @@ func Run(o Options) *Report {
 			x.mail(cfg, m)
 		}
 		x.clock(cfg, newest)
+		x.web(cfg)
 	}
 	x.service()
 	return &x.r

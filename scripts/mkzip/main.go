@@ -1,9 +1,11 @@
 // Command mkzip writes a reproducible release zip (internal/release):
 //
 //	go run ./scripts/mkzip -o OUT.zip -time UNIX [-x NAME]... NAME=SOURCE...
+//	go run ./scripts/mkzip -contents
 //
 // Each NAME=SOURCE puts the file SOURCE in the zip as NAME; -x marks NAME
-// executable.
+// executable. -contents prints the files every zip holds besides the
+// program (release.Contents of the current directory), one a line.
 package main
 
 import (
@@ -26,7 +28,19 @@ func main() {
 	unix := flag.Int64("time", 0, "every entry's modification time, in seconds since 1970 (SOURCE_DATE_EPOCH)")
 	var exec list
 	flag.Var(&exec, "x", "an executable entry `NAME` (repeatable)")
+	contents := flag.Bool("contents", false, "print the files every zip holds besides the program, and exit")
 	flag.Parse()
+	if *contents {
+		files, err := release.Contents(".")
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "mkzip:", err)
+			os.Exit(1)
+		}
+		for _, f := range files {
+			fmt.Println(f)
+		}
+		return
+	}
 	if *out == "" || *unix <= 0 || flag.NArg() == 0 {
 		fmt.Fprintln(os.Stderr, "usage: mkzip -o OUT.zip -time UNIX [-x NAME]... NAME=SOURCE...")
 		os.Exit(2)
