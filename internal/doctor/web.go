@@ -2,7 +2,6 @@ package doctor
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"net"
@@ -14,8 +13,8 @@ import (
 	"github.com/mn2010/baocao/reports/delivery"
 )
 
-// errWeb is the cause of a [web] problem, for the exit code.
-var errWeb = errors.New("doctor: [web]")
+// errWeb is the cause of a [web] problem: a config to fix (exit 2).
+var errWeb = fmt.Errorf("doctor: [web]: %w", config.ErrInvalid)
 
 // web checks the staff's page when [web] listen is set: the address
 // parses; one other than this machine has a password that can be read;
