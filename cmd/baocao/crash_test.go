@@ -160,6 +160,7 @@ func TestRunKilledAtEachStep(t *testing.T) {
 		t.Run(step, func(t *testing.T) {
 			m := startMailpit(t)
 			cfg := project(t)
+			withCurrentData(t, cfg) // its catch-up runs have data to send
 			mailConfig(t, cfg, m)
 			withoutReviewers(t, cfg)
 			out, err := child(bin, step, "run", "-c", cfg, "-r", "monthly", "-p", "2024-03").CombinedOutput()
@@ -213,6 +214,7 @@ func TestServeKilledAtEachStep(t *testing.T) {
 		t.Run(step, func(t *testing.T) {
 			m := startMailpit(t)
 			cfg := project(t)
+			withCurrentData(t, cfg) // its catch-up runs have data to send
 			mailConfig(t, cfg, m)
 			withoutReviewers(t, cfg)
 			cmd := child(bin, step, "serve", "-c", cfg)
@@ -257,6 +259,7 @@ func TestStalePendingVersionIsNeverSent(t *testing.T) {
 	}
 	m := startMailpit(t)
 	cfg := project(t)
+	withCurrentData(t, cfg) // its catch-up runs have data to send
 	mailConfig(t, cfg, m)
 	withoutReviewers(t, cfg)
 	if out, err := child(bin, crashpoint.Archived, "run", "-c", cfg, "-r", "monthly", "-p", "2024-03").CombinedOutput(); !killed(err) {

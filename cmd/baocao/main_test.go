@@ -2,11 +2,17 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/mn2010/baocao/internal/config"
+	"github.com/mn2010/baocao/reports/period"
+	"github.com/xuri/excelize/v2"
 )
 
 // project copies the example config and data into a temporary folder, as
@@ -119,4 +125,40 @@ func TestBadCommandLines(t *testing.T) {
 
 func regexpReplace(s, pattern, repl string) string {
 	return regexp.MustCompile(pattern).ReplaceAllLiteralString(s, repl)
+}
+
+// withCurrentData adds to the project's manual values a row for each
+// report's latest ended period at the real clock (indicator 1, rank 3):
+// the daemon holds a catch-up run of a period without data, and the
+// example data ends in 2024, so tests of `serve` that expect its
+// catch-up runs to be sent need a row in those periods.
+func withCurrentData(t *testing.T, cfg string) {
+	t.Helper()
+	c, err := config.Load(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(filepath.Dir(cfg), "examples", "data", "so-lieu-nhap-tay.xlsx")
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows("Sheet1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	next := len(rows) + 1
+	now := time.Now().In(c.Location)
+	for _, id := range c.ReportIDs() {
+		r := c.Reports[id]
+		p := period.LatestEnded(r.Kind, r.Boundary, now)
+		if err := f.SetSheetRow("Sheet1", fmt.Sprintf("A%d", next), &[]any{"1", p.Label(), "3", "dữ liệu của kỳ hiện tại (kiểm thử)"}); err != nil {
+			t.Fatal(err)
+		}
+		next++
+	}
+	if err := f.Save(); err != nil {
+		t.Fatal(err)
+	}
 }

@@ -83,6 +83,7 @@ func TestServeProcess(t *testing.T) {
 		t.Fatal(err)
 	}
 	cfg := project(t)
+	withCurrentData(t, cfg) // its catch-up runs have data to send
 	mailConfig(t, cfg, m)
 
 	first, logs := startServe(t, bin, cfg)

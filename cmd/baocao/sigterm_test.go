@@ -62,6 +62,7 @@ func TestSIGTERMLetsTheDeliveryAttemptFinish(t *testing.T) {
 	go srv.Serve(l)
 	defer srv.Close()
 	cfg := project(t)
+	withCurrentData(t, cfg) // its catch-up runs have data to send
 	b, _ := os.ReadFile(cfg)
 	s := strings.NewReplacer(`host = "smtp.example.vn"`, `host = "127.0.0.1"`, "port = 587", fmt.Sprintf("port = %d", l.Addr().(*net.TCPAddr).Port),
 		`security = "starttls"`, `security = "none"`).Replace(string(b))
