@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/mn2010/baocao/internal/config"
+	"github.com/mn2010/baocao/reports/indicators"
 	"github.com/mn2010/baocao/reports/render"
 	"github.com/xuri/excelize/v2"
 )
@@ -60,11 +61,20 @@ func TestComparisonInWorkbookAndMail(t *testing.T) {
 			raw, _ := f.GetCellValue(render.SheetIndicators, axis, excelize.Options{RawCellValue: true})
 			shown, _ := f.GetCellValue(render.SheetIndicators, axis)
 			prev, _ := f.GetCellValue(render.SheetIndicators, cell(i+1, col["Kỳ trước"]))
-			if r.Previous.Change == nil {
+			switch {
+			case r.Previous.Reason == indicators.Undated: // 9.4: the staff list has no dates
+				if raw != render.UndatedWords || prev != "" {
+					t.Errorf("%s: previous %q change %q, want none and %q", r.ID, prev, raw, render.UndatedWords)
+				}
+			case r.Previous.Reason == indicators.SameEntry: // a carried value the previous month showed too
+				if raw != render.SameEntryWords || prev == "" {
+					t.Errorf("%s: previous %q change %q, want the carried value and %q", r.ID, prev, raw, render.SameEntryWords)
+				}
+			case r.Previous.Change == nil:
 				if raw != "" || prev != r.Previous.Status {
 					t.Errorf("%s: previous %q change %q, want %q and no change", r.ID, prev, raw, r.Previous.Status)
 				}
-			} else {
+			default:
 				want := *r.Previous.Change
 				if r.Unit == "fraction" {
 					want *= 100 // percentage points
