@@ -206,16 +206,6 @@ func flagSet(name string, stderr io.Writer) (*flag.FlagSet, *string) {
 	return fs, cfg
 }
 
-// checkNumber refuses a --number given below 1 (0 is the flag's "none").
-func checkNumber(fs *flag.FlagSet, n int) error {
-	given := false
-	fs.Visit(func(f *flag.Flag) { given = given || f.Name == "number" })
-	if given && n < 1 {
-		return fmt.Errorf("%w: --number %d: a document number is 1 or more (leave --number out for a blank number)", reports.ErrIssue, n)
-	}
-	return nil
-}
-
 // parse parses flags, turning a bad command line into errUsage.
 func parse(fs *flag.FlagSet, args []string, line string) error {
 	out := fs.Output()

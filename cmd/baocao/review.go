@@ -10,20 +10,6 @@ import (
 	"github.com/mn2010/baocao/reports/delivery"
 )
 
-// reviewJob opens the job of approve and reject: mail on unless noEmail.
-func reviewJob(m *reports.Maker, noEmail bool, stderr io.Writer) (*reports.Job, error) {
-	var mail *delivery.Settings
-	if !noEmail {
-		s, warnings, err := m.MailSettings()
-		if err != nil {
-			return nil, err
-		}
-		warn(stderr, warnings)
-		mail = &s
-	}
-	return reports.NewJob(m, mail, func(msg string) { fmt.Fprintln(stderr, "baocao:", msg) }), nil
-}
-
 func approveCmd(args []string, stdout, stderr io.Writer) error {
 	fs, cfgPath := flagSet("approve", stderr)
 	report, label := reportFlags(fs)
@@ -31,8 +17,7 @@ func approveCmd(args []string, stdout, stderr io.Writer) error {
 	fs.IntVar(&opt.Version, "version", 0, "the draft `N` to approve; default the newest version of the period")
 	fs.StringVar(&opt.By, "by", "", "who approves: `NAME` (required)")
 	fs.StringVar(&opt.Note, "note", "", "the reviewer's note, kept in the approval record")
-	fs.IntVar(&opt.Number, "number", 0, "document `NUMBER` of issue; the district's document carries it")
-	date := fs.String("date", "", "date of issue `DD/MM/YYYY`; default the draft's")
+	issue := addIssueFlags(fs, "document `NUMBER` of issue; the district's document carries it", "date of issue `DD/MM/YYYY`; default the draft's")
 	fs.BoolVar(&opt.NoEmail, "no-email", false, "approve only; `baocao send` sends it later")
 	const line = "-r REPORT -p PERIOD --by NAME [--version N] [--note TEXT] [--number N] [--date DD/MM/YYYY] [--no-email] [-c CONFIG]"
 	if err := parse(fs, args, line); err != nil {
@@ -41,15 +26,9 @@ func approveCmd(args []string, stdout, stderr io.Writer) error {
 	if strings.TrimSpace(opt.By) == "" {
 		return fmt.Errorf("%w: --by NAME is required", errUsage)
 	}
-	if err := checkNumber(fs, opt.Number); err != nil {
+	var err error
+	if opt.Number, opt.Date, err = issue.values(fs); err != nil {
 		return err
-	}
-	if *date != "" {
-		d, err := reports.ParseIssueDate(*date)
-		if err != nil {
-			return fmt.Errorf("--date: %w", err)
-		}
-		opt.Date = d
 	}
 	cfg, m, p, err := openReport(*cfgPath, *report, *label, "approve", line, stderr)
 	if err != nil {
@@ -62,7 +41,7 @@ func approveCmd(args []string, stdout, stderr io.Writer) error {
 	if _, err := reports.NewJob(m, nil, nil).CheckDraft(opt.Report, opt.Period, opt.Version); err != nil {
 		return err
 	}
-	job, err := reviewJob(m, opt.NoEmail, stderr)
+	job, err := newJob(m, opt.NoEmail, stderr)
 	if err != nil {
 		return err
 	}
@@ -123,7 +102,7 @@ func rejectCmd(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	noMail := opt.NoEmail || cfg.SMTP.Host == "" || cfg.Unit.AdminEmail == ""
-	job, err := reviewJob(m, noMail, stderr)
+	job, err := newJob(m, noMail, stderr)
 	if err != nil {
 		return err
 	}

@@ -8,7 +8,6 @@ import (
 
 	"github.com/mn2010/baocao/reports"
 	"github.com/mn2010/baocao/reports/archive"
-	"github.com/mn2010/baocao/reports/delivery"
 	"github.com/mn2010/baocao/reports/period"
 )
 
@@ -17,22 +16,15 @@ func runCmd(args []string, stdout, stderr io.Writer) error {
 	report, label := reportFlags(fs)
 	noEmail := fs.Bool("no-email", false, "archive only; do not send")
 	var opt reports.Options
-	fs.IntVar(&opt.Number, "number", 0, "document `NUMBER` (\"Số: 15/BC-…\"); default blank for the clerk")
-	date := fs.String("date", "", "date of issue `DD/MM/YYYY` for a late run; default today")
+	issue := addIssueFlags(fs, "document `NUMBER` (\"Số: 15/BC-…\"); default blank for the clerk", "date of issue `DD/MM/YYYY` for a late run; default today")
 	force := fs.Bool("force", false, "a reviewed report: make a new draft even though an approved version of the period is not sent yet (that one is superseded)")
 	const line = "-r REPORT -p PERIOD [--no-email] [--number N] [--date DD/MM/YYYY] [--force] [-c CONFIG]"
 	if err := parse(fs, args, line); err != nil {
 		return err
 	}
-	if err := checkNumber(fs, opt.Number); err != nil {
+	var err error
+	if opt.Number, opt.Issued, err = issue.values(fs); err != nil {
 		return err
-	}
-	if *date != "" {
-		d, err := reports.ParseIssueDate(*date)
-		if err != nil {
-			return fmt.Errorf("--date: %w", err)
-		}
-		opt.Issued = d
 	}
 	cfg, m, p, err := openReport(*cfgPath, *report, *label, "run", line, stderr)
 	if err != nil {
@@ -44,14 +36,9 @@ func runCmd(args []string, stdout, stderr io.Writer) error {
 	if w := m.PlanYearWarning(p); w != "" {
 		fmt.Fprintln(stderr, "baocao: warning:", w)
 	}
-	var mail *delivery.Settings
-	if !*noEmail { // a mail setting that cannot work stops the run before anything is archived
-		s, warnings, err := m.MailSettings()
-		if err != nil {
-			return err
-		}
-		warn(stderr, warnings)
-		mail = &s
+	job, err := newJob(m, *noEmail, stderr) // a mail setting that cannot work stops the run before anything is archived
+	if err != nil {
+		return err
 	}
 	if today := period.Day(time.Now().In(cfg.Location)); !p.To.Before(today) {
 		fmt.Fprintf(stderr, "baocao: warning: period %s has not ended (its data runs to %s): the report covers what is recorded so far\n",
@@ -59,7 +46,6 @@ func runCmd(args []string, stdout, stderr io.Writer) error {
 	}
 	ctx, stop := signalContext()
 	defer stop()
-	job := reports.NewJob(m, mail, func(msg string) { fmt.Fprintln(stderr, "baocao:", msg) })
 	out, err := job.Run(ctx, *report, p, reports.RunOptions{Options: opt, Force: *force, Archived: func(e archive.Entry, man *reports.Manifest) {
 		if n := len(man.Issues); n > 0 {
 			fmt.Fprintf(stderr, "baocao: %d warnings; see the sheet \"Dữ liệu cần kiểm tra\" or run baocao validate\n", n)

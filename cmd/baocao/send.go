@@ -25,11 +25,10 @@ func sendCmd(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	settings, warnings, err := m.MailSettings()
+	job, err := newJob(m, false, stderr)
 	if err != nil {
 		return err
 	}
-	warn(stderr, warnings)
 	entry, err := m.ToSend(*report, p)
 	if err != nil {
 		return err
@@ -41,7 +40,6 @@ func sendCmd(args []string, stdout, stderr io.Writer) error {
 	}
 	ctx, stop := signalContext()
 	defer stop()
-	job := reports.NewJob(m, &settings, func(msg string) { fmt.Fprintln(stderr, "baocao:", msg) })
 	rec, err := job.Send(ctx, entry, *force)
 	if errors.Is(err, reports.ErrReviewMailed) { // a draft made with --no-email reaches its reviewers
 		fmt.Fprintln(stderr, "baocao:", err)

@@ -7,11 +7,12 @@ import (
 
 	"context"
 	"fmt"
-	"github.com/mn2010/baocao/reports/archive"
 	"io"
 	"log/slog"
 	"os/signal"
 	"syscall"
+
+	"github.com/mn2010/baocao/reports/archive"
 
 	"github.com/mn2010/baocao/internal/config"
 	"github.com/mn2010/baocao/internal/web"

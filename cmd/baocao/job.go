@@ -1,0 +1,67 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/mn2010/baocao/reports"
+	"github.com/mn2010/baocao/reports/delivery"
+)
+
+// newJob opens the workflow of run, send, approve and reject: mail on
+// unless noEmail, its settings read first so that one that cannot work
+// stops the command before anything is archived; what the job says goes
+// to stderr.
+func newJob(m *reports.Maker, noEmail bool, stderr io.Writer) (*reports.Job, error) {
+	var mail *delivery.Settings
+	if !noEmail {
+		s, warnings, err := m.MailSettings()
+		if err != nil {
+			return nil, err
+		}
+		warn(stderr, warnings)
+		mail = &s
+	}
+	return reports.NewJob(m, mail, func(msg string) { fmt.Fprintln(stderr, "baocao:", msg) }), nil
+}
+
+// issueFlags are --number and --date: the number and date of issue of run
+// and approve.
+type issueFlags struct {
+	number int
+	date   string
+}
+
+func addIssueFlags(fs *flag.FlagSet, numberHelp, dateHelp string) *issueFlags {
+	f := &issueFlags{}
+	fs.IntVar(&f.number, "number", 0, numberHelp)
+	fs.StringVar(&f.date, "date", "", dateHelp)
+	return f
+}
+
+// values checks the flags as given (after fs.Parse): a number of 1 or
+// more when given, a real date. Whether they fit the period is
+// Maker.CheckIssue's.
+func (f *issueFlags) values(fs *flag.FlagSet) (number int, date time.Time, err error) {
+	if err := checkNumber(fs, f.number); err != nil {
+		return 0, date, err
+	}
+	if f.date != "" {
+		if date, err = reports.ParseIssueDate(f.date); err != nil {
+			return 0, date, fmt.Errorf("--date: %w", err)
+		}
+	}
+	return f.number, date, nil
+}
+
+// checkNumber refuses a --number given below 1 (0 is the flag's "none").
+func checkNumber(fs *flag.FlagSet, n int) error {
+	given := false
+	fs.Visit(func(f *flag.Flag) { given = given || f.Name == "number" })
+	if given && n < 1 {
+		return fmt.Errorf("%w: --number %d: a document number is 1 or more (leave --number out for a blank number)", reports.ErrIssue, n)
+	}
+	return nil
+}
