@@ -133,15 +133,7 @@ func (j *Job) Run(ctx context.Context, id string, p period.Period, opt RunOption
 // supersedeDrafts marks the older drafts of e's period, still waiting for
 // review, as replaced by e: they can no longer be approved.
 func (j *Job) supersedeDrafts(e archive.Entry) {
-	all, err := j.maker.store.Versions(e.Report, e.Period)
-	if err != nil {
-		j.notify(err.Error())
-		return
-	}
-	for _, o := range all {
-		if o.Version >= e.Version {
-			continue
-		}
+	for _, o := range j.older(e) {
 		rec, _, err := delivery.LoadRecord(o.Dir)
 		if err != nil || rec.Status != delivery.Draft {
 			continue
@@ -317,19 +309,28 @@ func (j *Job) newestSent(e archive.Entry) (int, error) {
 // supersedeOlder marks the unsent older versions of e's period, now that
 // e was sent: they are never to be sent.
 func (j *Job) supersedeOlder(e archive.Entry) {
-	all, err := j.maker.store.Versions(e.Report, e.Period)
-	if err != nil {
-		j.notify(err.Error())
-		return
-	}
-	for _, o := range all {
-		if o.Version >= e.Version {
-			continue
-		}
+	for _, o := range j.older(e) {
 		if done, err := delivery.Supersede(o.Dir, e.Version); err != nil {
 			j.notify(fmt.Sprintf("%s/%s v%d could not be marked superseded: %v", o.Report, o.Period, o.Version, err))
 		} else if done {
 			j.notify(fmt.Sprintf("%s/%s v%d is superseded by v%d, which was sent: it will not be sent", o.Report, o.Period, o.Version, e.Version))
 		}
 	}
+}
+
+// older lists the versions of e's period before e; an archive that cannot
+// be listed is told (notify) and gives none.
+func (j *Job) older(e archive.Entry) []archive.Entry {
+	all, err := j.maker.store.Versions(e.Report, e.Period)
+	if err != nil {
+		j.notify(err.Error())
+		return nil
+	}
+	var out []archive.Entry
+	for _, o := range all {
+		if o.Version < e.Version {
+			out = append(out, o)
+		}
+	}
+	return out
 }
