@@ -176,7 +176,7 @@ print(json.dumps(out, ensure_ascii=False))
 // office software does: openpyxl finds its charts and the values they
 // plot; LibreOffice converts it to PDF, charts drawn with their titles.
 func TestWorkbookChartsOpenpyxlAndLibreOffice(t *testing.T) {
-	requireOpenpyxl(t)
+	requirePython(t, "openpyxl")
 	e, man := makeExample(t, "annual", "2024", Options{})
 	path := filepath.Join(e.Dir, "bao-cao-cchc-2024.xlsx")
 	out, err := exec.Command("/usr/bin/python3", "-c", openpyxlCharts, path).CombinedOutput()

@@ -1,7 +1,6 @@
 package reports
 
 import (
-	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
@@ -15,18 +14,6 @@ import (
 	"github.com/mn2010/baocao/reports/render"
 	"github.com/xuri/excelize/v2"
 )
-
-// requireTool skips a test when a command is missing on a workstation, and
-// fails it under CI, where .ci/run installs it.
-func requireTool(t *testing.T, name string) {
-	t.Helper()
-	if _, err := exec.LookPath(name); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("%s is not installed: .ci/run should install it", name)
-		}
-		t.Skipf("%s is not installed (Debian: apt-get install poppler-utils qpdf)", name)
-	}
-}
 
 func run(t *testing.T, name string, args ...string) string {
 	t.Helper()

@@ -19,33 +19,6 @@ import (
 	"github.com/mn2010/baocao/reports/render"
 )
 
-// requireDebianTool skips a test when a tool is missing on a workstation,
-// and fails it under CI, where .ci/run installs the Debian package.
-func requireDebianTool(t *testing.T, ok bool, what, pkg string) {
-	t.Helper()
-	if ok {
-		return
-	}
-	if os.Getenv("CI") != "" {
-		t.Fatalf("%s is not installed: .ci/run should install %s", what, pkg)
-	}
-	t.Skipf("%s is not installed (Debian: apt-get install %s)", what, pkg)
-}
-
-func requireSoffice(t *testing.T) {
-	_, err := exec.LookPath("soffice")
-	requireDebianTool(t, err == nil, "soffice", "libreoffice-writer-nogui")
-}
-
-// pythonDocx is Debian's python3 with python-docx (the python3 on a PATH
-// may be another one without it).
-const pythonDocx = "/usr/bin/python3"
-
-func requirePythonDocx(t *testing.T) {
-	err := exec.Command(pythonDocx, "-c", "import docx").Run()
-	requireDebianTool(t, err == nil, "python-docx", "python3-docx")
-}
-
 // soffice converts a file headless with a profile of its own, so that
 // parallel runs do not share one, and returns the converted file.
 func soffice(t *testing.T, file, to, ext string) string {
@@ -95,7 +68,7 @@ type docxInfo struct {
 func readDocx(t *testing.T, file string) docxInfo {
 	t.Helper()
 	var stderr bytes.Buffer
-	cmd := exec.Command(pythonDocx, "testdata/docx_check.py", file)
+	cmd := exec.Command(debianPython, "testdata/docx_check.py", file)
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()
 	if err != nil {

@@ -121,7 +121,7 @@ func TestAnnualSeriesMatchesMonthlyCount(t *testing.T) {
 // TestMonthlyCountIsReproducible reruns the counter and compares its
 // output with the committed file.
 func TestMonthlyCountIsReproducible(t *testing.T) {
-	requireOpenpyxl(t)
+	requirePython(t, "openpyxl")
 	out, err := exec.Command("/usr/bin/python3", "../scripts/count-monthly.py", "../testdata/office-messy").Output()
 	if err != nil {
 		t.Fatalf("count-monthly.py: %v", err)
@@ -132,18 +132,6 @@ func TestMonthlyCountIsReproducible(t *testing.T) {
 	}
 	if !bytes.Equal(out, committed) {
 		t.Errorf("scripts/count-monthly.py gives other figures than testdata/office-messy-monthly.json: rerun it and review the diff")
-	}
-}
-
-// requireOpenpyxl skips a test without Debian's python3-openpyxl on a
-// workstation, and fails it under CI.
-func requireOpenpyxl(t *testing.T) {
-	t.Helper()
-	if err := exec.Command("/usr/bin/python3", "-c", "import openpyxl").Run(); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("/usr/bin/python3 with openpyxl is missing: .ci/run should install python3-openpyxl")
-		}
-		t.Skip("/usr/bin/python3 with openpyxl is missing (Debian: apt-get install python3-openpyxl)")
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -16,24 +17,6 @@ import (
 	"github.com/mn2010/baocao/internal/config"
 	"github.com/mn2010/baocao/reports/render"
 )
-
-// debianPython is Debian's python3, which has python3-openpyxl and
-// python3-pil; a python3 earlier on PATH (pyenv) may have neither.
-const debianPython = "/usr/bin/python3"
-
-// requirePython skips a test when Debian's python3 lacks a module on a
-// workstation, and fails it under CI, where .ci/run installs it.
-func requirePython(t *testing.T, modules ...string) {
-	t.Helper()
-	for _, m := range modules {
-		if err := exec.Command(debianPython, "-c", "import "+m).Run(); err != nil {
-			if os.Getenv("CI") != "" {
-				t.Fatalf("%s cannot import %s: .ci/run should install it", debianPython, m)
-			}
-			t.Skipf("%s cannot import %s (Debian: apt-get install python3-openpyxl python3-pil python3-uno)", debianPython, m)
-		}
-	}
-}
 
 // makeFrom makes a report from the example config, reading the sources
 // from dir when dir is not empty.
@@ -152,12 +135,8 @@ func checkLibreOffice(t *testing.T, books map[string]workbook, paths []string) {
 	// Calc measures with the font it finds for Times New Roman: its metric
 	// twin, or the font itself.
 	out, _ := exec.Command("fc-match", "-f", "%{family}", "Times New Roman").Output()
-	if !strings.Contains(string(out), "Liberation Serif") && !strings.Contains(string(out), "Times New Roman") {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("Times New Roman falls back to %q: .ci/run should install fonts-liberation2", out)
-		}
-		t.Skipf("Times New Roman falls back to %q (Debian: apt-get install fonts-liberation2)", out)
-	}
+	requireDebian(t, strings.Contains(string(out), "Liberation Serif") || strings.Contains(string(out), "Times New Roman"),
+		fmt.Sprintf("a metric twin of Times New Roman (it falls back to %q)", out), "fonts-liberation2")
 	results := runChecker(t, append([]string{"../testdata/check_xlsx_lo.py", t.TempDir()}, paths...), books)
 	for path, raw := range results {
 		var res struct {
