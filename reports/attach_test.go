@@ -7,7 +7,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/mn2010/baocao/internal/config"
 )
@@ -16,20 +15,9 @@ import (
 // the default attach list and with a chosen one, and checks what is
 // refused: a kind the version lacks, a file changed by hand.
 func TestAttachments(t *testing.T) {
-	cfg, err := config.Load("../config.example.toml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	cfg.Archive = t.TempDir()
-	m, err := NewMaker(cfg, func() time.Time { return time.Date(2024, 3, 16, 7, 0, 0, 0, cfg.Location) })
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, _ := m.Period("monthly", "2024-03")
-	e, man, err := m.Make("monthly", p, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	m := exampleMaker(t, 2024, 3, 16)
+	cfg := m.cfg
+	e, man := makeWith(t, m, "monthly", "2024-03", Options{})
 
 	tests := []struct {
 		name   string

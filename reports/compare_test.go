@@ -6,9 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 
-	"github.com/mn2010/baocao/internal/config"
 	"github.com/mn2010/baocao/reports/indicators"
 	"github.com/mn2010/baocao/reports/render"
 	"github.com/xuri/excelize/v2"
@@ -19,20 +17,9 @@ import (
 // period without data says so, and the e-mail lists the indicators that
 // moved by more than the threshold.
 func TestComparisonInWorkbookAndMail(t *testing.T) {
-	cfg, err := config.Load("../config.example.toml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	cfg.Archive = t.TempDir()
-	m, err := NewMaker(cfg, func() time.Time { return time.Date(2024, 3, 16, 7, 0, 0, 0, cfg.Location) })
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, _ := m.Period("monthly", "2024-03")
-	e, man, err := m.Make("monthly", p, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	m := exampleMaker(t, 2024, 3, 16)
+	cfg := m.cfg
+	e, man := makeWith(t, m, "monthly", "2024-03", Options{})
 	f, err := excelize.OpenFile(filepath.Join(e.Dir, "bao-cao-cchc-2024-03.xlsx"))
 	if err != nil {
 		t.Fatal(err)

@@ -24,18 +24,32 @@ func run(t *testing.T, name string, args ...string) string {
 	return string(out)
 }
 
-// makeExample makes a report from the example config and data.
+// makeExample makes a report from the example config and data, on
+// 16/06/2024.
 func makeExample(t *testing.T, report, label string, opt Options) (archive.Entry, *Manifest) {
+	t.Helper()
+	return makeWith(t, exampleMaker(t, 2024, 6, 16), report, label, opt)
+}
+
+// exampleMaker is a maker of the example config, archiving into a
+// temporary folder, whose clock says 07:00 on the given day.
+func exampleMaker(t *testing.T, year int, month time.Month, day int) *Maker {
 	t.Helper()
 	cfg, err := config.Load("../config.example.toml")
 	if err != nil {
 		t.Fatal(err)
 	}
 	cfg.Archive = t.TempDir()
-	m, err := NewMaker(cfg, func() time.Time { return time.Date(2024, 6, 16, 7, 0, 0, 0, cfg.Location) })
+	m, err := NewMaker(cfg, func() time.Time { return time.Date(year, month, day, 7, 0, 0, 0, cfg.Location) })
 	if err != nil {
 		t.Fatal(err)
 	}
+	return m
+}
+
+// makeWith makes a report with m.
+func makeWith(t *testing.T, m *Maker, report, label string, opt Options) (archive.Entry, *Manifest) {
+	t.Helper()
 	p, err := m.Period(report, label)
 	if err != nil {
 		t.Fatal(err)
