@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/mn2010/baocao/internal/config"
 	"github.com/mn2010/baocao/reports"
 	"github.com/mn2010/baocao/reports/archive"
 )
@@ -52,71 +53,9 @@ func TestWebInChromium(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m, err := reports.NewMaker(cfg, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cfg.Web.Listen = "127.0.0.1:0"
-	var logs strings.Builder
-	srv, err := OpenWeb(context.Background(), cfg, m, slog.New(slog.NewTextHandler(&logs, nil)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { srv.Close(context.Background()) })
-	base := "http://" + srv.Addr()
-
-	actx, cancelA := chromedp.NewExecAllocator(context.Background(),
-		chromedp.ExecPath(bin),
-		chromedp.Flag("headless", true),
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.NoFirstRun,
-		chromedp.NoDefaultBrowserCheck,
-		chromedp.Flag("disable-sync", true),
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.WindowSize(1280, 1000),
-	)
-	defer cancelA()
-	bctx, cancelB := chromedp.NewContext(actx)
-	defer cancelB()
-	if err := chromedp.Do(bctx); err != nil { // starts the browser: no timeout on this first call
-		t.Fatalf("chromium: %v", err)
-	}
-	do := func(step string, actions ...chromedp.Action[chromedp.Void]) {
-		t.Helper()
-		ctx, cancel := context.WithTimeout(bctx, time.Minute)
-		defer cancel()
-		if err := chromedp.Do(ctx, actions...); err != nil {
-			t.Fatalf("%s: %v\nserver log:\n%s", step, err, logs.String())
-		}
-	}
-	get := func(step string, a chromedp.Action[string]) string {
-		t.Helper()
-		ctx, cancel := context.WithTimeout(bctx, time.Minute)
-		defer cancel()
-		v, err := chromedp.Run(ctx, a)
-		if err != nil {
-			t.Fatalf("%s: %v", step, err)
-		}
-		return v
-	}
-	text := func(sel string) string { return get("text of "+sel, chromedp.Text(chromedp.CSS(sel))) }
-	shot := func(name string) {
-		if *webScreenshots == "" {
-			return
-		}
-		ctx, cancel := context.WithTimeout(bctx, time.Minute)
-		defer cancel()
-		png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(*webScreenshots, name), png, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	_, base, logs := startWeb(t, cfg)
+	br := newBrowser(t, bin, logs)
+	do, get, text, shot := br.do, br.get, br.text, br.shot
 
 	do("open the overview", chromedp.Navigate(base+"/"), chromedp.WaitVisible(chromedp.CSS("#bc-monthly")))
 	main := text("main")
@@ -210,23 +149,12 @@ func TestWebReviewInChromium(t *testing.T) {
 	if q := cfg.Reports["quarterly"]; len(q.Reviewers) != 1 || len(q.Cc) != 1 {
 		t.Fatalf("the quarterly report: reviewers %v cc %v", q.Reviewers, q.Cc)
 	}
-	m, err := reports.NewMaker(cfg, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cfg.Web.Listen = "127.0.0.1:0"
-	var logs strings.Builder
-	srv, err := OpenWeb(context.Background(), cfg, m, slog.New(slog.NewTextHandler(&logs, nil)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { srv.Close(context.Background()) })
-	base := "http://" + srv.Addr()
+	m, base, logs := startWeb(t, cfg)
 	m.SetReviewLink(func(e archive.Entry) string {
 		return fmt.Sprintf("%s/bao-cao/%s/%s/v%d", base, e.Report, e.Period, e.Version)
 	})
 
-	br := newBrowser(t, bin, &logs)
+	br := newBrowser(t, bin, logs)
 	br.do("open the overview", chromedp.Navigate(base+"/"), chromedp.WaitVisible(chromedp.CSS("#bc-quarterly")))
 	br.do("run the quarterly report now",
 		chromedp.Click(chromedp.CSS(`#bc-quarterly a.button`)),
@@ -345,6 +273,24 @@ type browser struct {
 	t    *testing.T
 	ctx  context.Context
 	logs *strings.Builder
+}
+
+// startWeb serves the page of cfg on a free loopback port, logging into
+// the builder returned, and gives its maker and address.
+func startWeb(t *testing.T, cfg *config.Config) (*reports.Maker, string, *strings.Builder) {
+	t.Helper()
+	m, err := reports.NewMaker(cfg, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.Web.Listen = "127.0.0.1:0"
+	logs := &strings.Builder{}
+	srv, err := OpenWeb(context.Background(), cfg, m, slog.New(slog.NewTextHandler(logs, nil)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { srv.Close(context.Background()) })
+	return m, "http://" + srv.Addr(), logs
 }
 
 func newBrowser(t *testing.T, bin string, logs *strings.Builder) *browser {
