@@ -114,17 +114,36 @@ func writeSynced(path string, data []byte) error {
 	if err != nil {
 		return fmt.Errorf("archive: %w", err)
 	}
-	_, err = f.Write(data)
+	if err := fill(f, data); err != nil {
+		return fmt.Errorf("archive: %s: %w", path, err)
+	}
+	return nil
+}
+
+// fill writes data to f, syncs and closes it.
+func fill(f *os.File, data []byte) error {
+	_, err := f.Write(data)
 	if err == nil {
 		err = f.Sync()
 	}
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
+	return err
+}
+
+// writeBeside writes data durably into a new temporary file beside path
+// and returns its name: the caller puts it in place, then removes it.
+func writeBeside(path string, data []byte) (string, error) {
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-")
 	if err != nil {
-		return fmt.Errorf("archive: %s: %w", path, err)
+		return "", fmt.Errorf("archive: %w", err)
 	}
-	return nil
+	if err := fill(f, data); err != nil {
+		os.Remove(f.Name())
+		return "", fmt.Errorf("archive: %s: %w", path, err)
+	}
+	return f.Name(), nil
 }
 
 // syncDir makes a folder's entries durable; not every system allows it.
@@ -256,27 +275,15 @@ func (s *Store) List() ([]Entry, error) {
 // file or the new one, never half of either. (renameio does this on Unix
 // only; baocao also runs on Windows, where os.Rename replaces the target.)
 func ReplaceFile(path string, data []byte) error {
-	dir := filepath.Dir(path)
-	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-")
+	tmp, err := writeBeside(path, data)
 	if err != nil {
-		return fmt.Errorf("archive: %w", err)
+		return err
 	}
-	tmp := f.Name()
 	defer os.Remove(tmp) // a no-op once renamed
-	_, err = f.Write(data)
-	if err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp, path)
-	}
-	if err != nil {
+	if err := os.Rename(tmp, path); err != nil {
 		return fmt.Errorf("archive: %s: %w", path, err)
 	}
-	return syncDir(dir)
+	return syncDir(filepath.Dir(path))
 }
 
 // ErrWritten is returned by WriteOnce when the file exists: a record that
@@ -288,23 +295,11 @@ var ErrWritten = errors.New("archive: written once, and already there")
 // once and never rewritten. A crash part-way leaves no file or a whole one
 // (it is written beside, then linked into place).
 func WriteOnce(path string, data []byte) error {
-	dir := filepath.Dir(path)
-	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-")
+	tmp, err := writeBeside(path, data)
 	if err != nil {
-		return fmt.Errorf("archive: %w", err)
+		return err
 	}
-	tmp := f.Name()
 	defer os.Remove(tmp)
-	_, err = f.Write(data)
-	if err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		return fmt.Errorf("archive: %s: %w", path, err)
-	}
 	// A hard link fails if the target exists, where a rename would
 	// replace it; a file system without links gets an exclusive create.
 	if err := os.Link(tmp, path); err != nil {
@@ -318,5 +313,5 @@ func WriteOnce(path string, data []byte) error {
 			return err
 		}
 	}
-	return syncDir(dir)
+	return syncDir(filepath.Dir(path))
 }
