@@ -8,8 +8,6 @@ import (
 	"path/filepath"
 	"testing"
 	"time"
-
-	"github.com/mn2010/baocao/internal/config"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
@@ -18,7 +16,7 @@ var update = flag.Bool("update", false, "rewrite the golden files under testdata
 // example config and data, and compares its manifest with the golden one
 // (generation time and output hashes aside: they change with every run).
 func TestGoldenManifest(t *testing.T) {
-	cfg, err := config.Load("../config.example.toml")
+	cfg, err := loadSettings(t, "../config.example.toml")
 	if err != nil {
 		t.Fatal(err)
 	}

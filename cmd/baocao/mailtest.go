@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/mn2010/baocao/reports"
 	"github.com/mn2010/baocao/reports/delivery"
 )
 
@@ -25,11 +24,11 @@ func mailTestCmd(args []string, stdout, stderr io.Writer) error {
 	if *to == "" {
 		return fmt.Errorf("%w: give --to ADDRESS or set [unit] admin_email", errUsage)
 	}
-	m, err := reports.NewMaker(cfg, nil)
+	m, err := cfg.newFlow()
 	if err != nil {
 		return err
 	}
-	s, warnings, err := m.MailSettings()
+	s, warnings, err := cfg.mail.Settings(cfg.Dir)
 	if err != nil {
 		return err
 	}

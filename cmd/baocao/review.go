@@ -6,14 +6,14 @@ import (
 	"strings"
 	"time"
 
-	"github.com/mn2010/baocao/reports"
 	"github.com/mn2010/baocao/reports/delivery"
+	"github.com/mn2010/baocao/reports/workflow"
 )
 
 func approveCmd(args []string, stdout, stderr io.Writer) error {
 	fs, cfgPath := flagSet("approve", stderr)
 	report, label := reportFlags(fs)
-	var opt reports.ApproveOptions
+	var opt workflow.ApproveOptions
 	fs.IntVar(&opt.Version, "version", 0, "the draft `N` to approve; default the newest version of the period")
 	fs.StringVar(&opt.By, "by", "", "who approves: `NAME` (required)")
 	fs.StringVar(&opt.Note, "note", "", "the reviewer's note, kept in the approval record")
@@ -38,10 +38,10 @@ func approveCmd(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	opt.Report, opt.Period = *report, p.Label()
-	if _, err := reports.NewJob(m, nil, nil).CheckDraft(opt.Report, opt.Period, opt.Version); err != nil {
+	if _, err := workflow.NewJob(m, nil, nil).CheckDraft(opt.Report, opt.Period, opt.Version); err != nil {
 		return err
 	}
-	job, err := newJob(m, opt.NoEmail, stderr)
+	job, err := newJob(cfg, m, opt.NoEmail, stderr)
 	if err != nil {
 		return err
 	}
@@ -52,7 +52,7 @@ func approveCmd(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	fmt.Fprintf(stderr, "baocao: %s/%s v%d approved by %s at %s\n", out.Draft.Report, out.Draft.Period, out.Draft.Version, out.Approval.By,
-		reports.Stamp(out.Approval.At, cfg.Location))
+		workflow.Stamp(out.Approval.At, cfg.Location))
 	if out.Issued.Version != out.Draft.Version {
 		fmt.Fprintf(stderr, "baocao: issued as v%d, with number %s and date %s\n", out.Issued.Version, numberOrBlank(out.Approval.Number), dateOf(out.Approval.Date, cfg.Location))
 	}
@@ -81,7 +81,7 @@ func dateOf(s string, loc *time.Location) string {
 func rejectCmd(args []string, stdout, stderr io.Writer) error {
 	fs, cfgPath := flagSet("reject", stderr)
 	report, label := reportFlags(fs)
-	var opt reports.RejectOptions
+	var opt workflow.RejectOptions
 	fs.IntVar(&opt.Version, "version", 0, "the draft `N` to return; default the newest version of the period")
 	fs.StringVar(&opt.By, "by", "", "who returns it: `NAME` (required)")
 	fs.StringVar(&opt.Reason, "reason", "", "why: `TEXT` (required), mailed to admin_email")
@@ -98,11 +98,11 @@ func rejectCmd(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	opt.Report, opt.Period = *report, p.Label()
-	if _, err := reports.NewJob(m, nil, nil).CheckDraft(opt.Report, opt.Period, opt.Version); err != nil {
+	if _, err := workflow.NewJob(m, nil, nil).CheckDraft(opt.Report, opt.Period, opt.Version); err != nil {
 		return err
 	}
 	noMail := opt.NoEmail || cfg.SMTP.Host == "" || cfg.Unit.AdminEmail == ""
-	job, err := newJob(m, noMail, stderr)
+	job, err := newJob(cfg, m, noMail, stderr)
 	if err != nil {
 		return err
 	}

@@ -9,6 +9,7 @@ import (
 	"github.com/mn2010/baocao/reports"
 	"github.com/mn2010/baocao/reports/archive"
 	"github.com/mn2010/baocao/reports/period"
+	"github.com/mn2010/baocao/reports/workflow"
 )
 
 func runCmd(args []string, stdout, stderr io.Writer) error {
@@ -36,7 +37,7 @@ func runCmd(args []string, stdout, stderr io.Writer) error {
 	if w := m.PlanYearWarning(p); w != "" {
 		fmt.Fprintln(stderr, "baocao: warning:", w)
 	}
-	job, err := newJob(m, *noEmail, stderr) // a mail setting that cannot work stops the run before anything is archived
+	job, err := newJob(cfg, m, *noEmail, stderr) // a mail setting that cannot work stops the run before anything is archived
 	if err != nil {
 		return err
 	}
@@ -46,7 +47,7 @@ func runCmd(args []string, stdout, stderr io.Writer) error {
 	}
 	ctx, stop := signalContext()
 	defer stop()
-	out, err := job.Run(ctx, *report, p, reports.RunOptions{Options: opt, Force: *force, Archived: func(e archive.Entry, man *reports.Manifest) {
+	out, err := job.Run(ctx, *report, p, workflow.RunOptions{Options: opt, Force: *force, Archived: func(e archive.Entry, man *reports.Manifest) {
 		if n := len(man.Issues); n > 0 {
 			fmt.Fprintf(stderr, "baocao: %d warnings; see the sheet \"Dữ liệu cần kiểm tra\" or run baocao validate\n", n)
 		}
@@ -70,7 +71,7 @@ func runCmd(args []string, stdout, stderr io.Writer) error {
 
 // drafted says what a run of a reviewed report did: a draft, and the
 // reviewers' message.
-func drafted(out reports.Outcome, noEmail bool, stderr io.Writer) error {
+func drafted(out workflow.Outcome, noEmail bool, stderr io.Writer) error {
 	e := out.Entry
 	fmt.Fprintf(stderr, "baocao: %s/%s v%d is a draft waiting for review (chờ duyệt); nothing goes to the district until it is approved (baocao approve)\n", e.Report, e.Period, e.Version)
 	switch {

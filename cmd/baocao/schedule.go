@@ -38,7 +38,8 @@ func scheduleCmd(args []string, stdout, stderr io.Writer) error {
 		t := now
 		for i := 0; i < scheduleRuns; i++ {
 			t = s.Next(t)
-			p := period.LatestEnded(r.Kind, r.Boundary, t)
+			k := cfg.maker.Reports[id]
+			p := period.LatestEnded(k.Kind, k.Boundary, t)
 			fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%s\n", id, r.Schedule, t.Format("2006-01-02 15:04 -07:00"), p.Label(),
 				p.From.Format("02/01/2006"), p.To.Format("02/01/2006"))
 		}

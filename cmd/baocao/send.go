@@ -8,9 +8,9 @@ import (
 	"os/signal"
 	"syscall"
 
-	"github.com/mn2010/baocao/reports"
 	"github.com/mn2010/baocao/reports/archive"
 	"github.com/mn2010/baocao/reports/delivery"
+	"github.com/mn2010/baocao/reports/workflow"
 )
 
 func sendCmd(args []string, stdout, stderr io.Writer) error {
@@ -21,11 +21,11 @@ func sendCmd(args []string, stdout, stderr io.Writer) error {
 	if err := parse(fs, args, line); err != nil {
 		return err
 	}
-	_, m, p, err := openReport(*cfgPath, *report, *label, "send", line, stderr)
+	cfg, m, p, err := openReport(*cfgPath, *report, *label, "send", line, stderr)
 	if err != nil {
 		return err
 	}
-	job, err := newJob(m, false, stderr)
+	job, err := newJob(cfg, m, false, stderr)
 	if err != nil {
 		return err
 	}
@@ -41,7 +41,7 @@ func sendCmd(args []string, stdout, stderr io.Writer) error {
 	ctx, stop := signalContext()
 	defer stop()
 	rec, err := job.Send(ctx, entry, *force)
-	if errors.Is(err, reports.ErrReviewMailed) { // a draft made with --no-email reaches its reviewers
+	if errors.Is(err, workflow.ErrReviewMailed) { // a draft made with --no-email reaches its reviewers
 		fmt.Fprintln(stderr, "baocao:", err)
 		return nil
 	}

@@ -64,14 +64,14 @@ func TestWebSettingsDefaultIsLoopback(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	set, err := WebSettings(cfg, slog.Default())
+	set, err := WebSettings(cfg.Config, slog.Default())
 	if err != nil || set.Listen != "127.0.0.1:8080" || set.Password != "" {
 		t.Fatalf("%+v %v", set, err)
 	}
 	webPw := t.TempDir() + "/pw"
 	os.WriteFile(webPw, []byte("bí mật\n"), 0o600)
 	cfg.Web = config.Web{Listen: "0.0.0.0:8080", PasswordFile: webPw}
-	if set, err = WebSettings(cfg, slog.Default()); err != nil || set.Password != "bí mật" {
+	if set, err = WebSettings(cfg.Config, slog.Default()); err != nil || set.Password != "bí mật" {
 		t.Fatalf("%+v %v", set, err)
 	}
 }

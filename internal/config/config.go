@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"github.com/mn2010/baocao/internal/strictoml"
-	"github.com/mn2010/baocao/reports/period"
 	"github.com/mn2010/baocao/sources"
 )
 
@@ -36,6 +35,7 @@ type Config struct {
 	Dir      string         `toml:"-"` // the config file's folder
 	File     string         `toml:"-"`
 	Location *time.Location `toml:"-"`
+	data     []byte         // the file as read, for Into
 }
 
 // Unit names the unit that issues the report and who signs it.
@@ -80,7 +80,7 @@ type Report struct {
 	// <address>", checked like to/cc). None: the report is sent at once.
 	Reviewers []string `toml:"reviewers"`
 	// DeadlineDay is the day of the month, after the period's cut-off, by
-	// which the report is due (period.Period.Deadline): 1–28, default 20.
+	// which the report is due (workflow.Report.DeadlineDay): 1–28, default 20.
 	// Set by Load from the deadline_day key.
 	DeadlineDay int  `toml:"-"`
 	DeadlineKey *int `toml:"deadline_day"`
@@ -92,8 +92,8 @@ type Report struct {
 	// (default 5); any change of a rank or a yes/no is listed.
 	EmailThreshold *float64 `toml:"email_threshold"`
 
-	Kind     period.Kind     `toml:"-"`
-	Boundary period.Boundary `toml:"-"`
+	Kind     Kind     `toml:"-"`
+	Boundary Boundary `toml:"-"`
 }
 
 // WantsSeries reports whether the report shows the monthly series.
@@ -101,7 +101,7 @@ func (r *Report) WantsSeries() bool {
 	if r.Series != nil {
 		return *r.Series
 	}
-	return r.Kind == period.HalfYear || r.Kind == period.Year
+	return r.Kind == HalfYear || r.Kind == Year
 }
 
 // DefaultEmailThreshold is the e-mail's change threshold in percentage
@@ -168,7 +168,7 @@ func Load(path string) (*Config, error) {
 	if err := strictoml.Decode(path, data, c); err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrInvalid, err)
 	}
-	c.File, c.Dir = abs, filepath.Dir(abs)
+	c.File, c.Dir, c.data = abs, filepath.Dir(abs), data
 	if err := c.check(); err != nil {
 		return nil, fmt.Errorf("%w: %s: %v", ErrInvalid, path, err)
 	}
@@ -192,10 +192,10 @@ func (c *Config) check() error {
 	}
 	for _, id := range c.ReportIDs() {
 		r := c.Reports[id]
-		if r.Kind, err = period.ParseKind(r.Period); err != nil {
+		if r.Kind, err = ParseKind(r.Period); err != nil {
 			return fmt.Errorf("[reports.%s] period: %v", id, err)
 		}
-		if r.Boundary, err = period.ParseBoundary(r.Boundaries); err != nil {
+		if r.Boundary, err = ParseBoundary(r.Boundaries); err != nil {
 			return fmt.Errorf("[reports.%s] boundaries: %v", id, err)
 		}
 		if err := c.checkReport(id, r); err != nil {
@@ -220,6 +220,16 @@ func (c *Config) check() error {
 	}
 	if len(c.Reports) == 0 {
 		return errors.New("no [reports.ID] table: define at least one report")
+	}
+	return nil
+}
+
+// Into decodes the file's keys that v declares into v: the settings of a
+// package (reports.Settings, workflow.Settings, …), which the caller then
+// provisions. A value that does not fit is ErrInvalid naming its line.
+func (c *Config) Into(v any) error {
+	if err := strictoml.DecodeKnown(c.File, c.data, v); err != nil {
+		return fmt.Errorf("%w: %v", ErrInvalid, err)
 	}
 	return nil
 }

@@ -204,7 +204,14 @@ func validates(t *testing.T, cfgPath, password string) {
 	if len(cfg.Warnings) > 0 {
 		t.Errorf("warnings: %q", cfg.Warnings)
 	}
-	m, err := reports.NewMaker(cfg, nil)
+	rs := &reports.Settings{}
+	if err := cfg.Into(rs); err != nil {
+		t.Fatal(err)
+	}
+	if err := rs.Provision(cfg.File); err != nil {
+		t.Fatal(err)
+	}
+	m, err := reports.NewMaker(rs, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -214,7 +221,11 @@ func validates(t *testing.T, cfgPath, password string) {
 	if password == "" {
 		return
 	}
-	if s, _, err := m.MailSettings(); err != nil || s.Password != password {
+	var smtp delivery.SMTP
+	if err := cfg.Into(delivery.Table(&smtp)); err != nil {
+		t.Fatal(err)
+	}
+	if s, _, err := smtp.Settings(cfg.Dir); err != nil || s.Password != password {
 		t.Errorf("mail settings: %v, password %q", err, s.Password)
 	}
 }

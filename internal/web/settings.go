@@ -5,8 +5,9 @@ import (
 	"fmt"
 	"log/slog"
 	"net"
-	"strings"
 	"time"
+
+	"github.com/mn2010/baocao/internal/loopback"
 )
 
 // ErrSettings is wrapped by every error about settings that cannot be used.
@@ -68,11 +69,10 @@ func (s Settings) Check() error {
 	if s.Listen == "" {
 		return fmt.Errorf("%w: no listen address", ErrSettings)
 	}
-	host, _, err := net.SplitHostPort(s.Listen)
-	if err != nil {
+	if _, _, err := net.SplitHostPort(s.Listen); err != nil {
 		return fmt.Errorf("%w: listen %q: want host:port, e.g. 127.0.0.1:8080", ErrSettings, s.Listen)
 	}
-	if !IsLoopback(host) && s.Password == "" {
+	if loopback.NeedsPassword(s.Listen) && s.Password == "" {
 		return fmt.Errorf("%w: listen %q is reachable from other machines: set %s (a password for the page), or listen on 127.0.0.1",
 			ErrSettings, s.Listen, s.withDefaults().PasswordKey)
 	}
@@ -80,11 +80,5 @@ func (s Settings) Check() error {
 }
 
 // IsLoopback tells whether host (a name or an IP, maybe in brackets) is
-// this machine only. An empty host means every interface: not loopback.
-func IsLoopback(host string) bool {
-	if strings.EqualFold(host, "localhost") {
-		return true
-	}
-	ip := net.ParseIP(strings.Trim(host, "[]"))
-	return ip != nil && ip.IsLoopback()
-}
+// this machine only (loopback.Host decides).
+func IsLoopback(host string) bool { return loopback.Host(host) }

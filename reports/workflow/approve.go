@@ -1,4 +1,4 @@
-package reports
+package workflow
 
 import (
 	"context"
@@ -11,8 +11,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/mn2010/baocao/internal/config"
 	"github.com/mn2010/baocao/internal/crashpoint"
+	"github.com/mn2010/baocao/reports"
 	"github.com/mn2010/baocao/reports/archive"
 	"github.com/mn2010/baocao/reports/delivery"
 )
@@ -52,7 +52,7 @@ type Approved struct {
 func (j *Job) Approve(ctx context.Context, opt ApproveOptions) (Approved, error) {
 	m := j.maker
 	if strings.TrimSpace(opt.By) == "" {
-		return Approved{}, fmt.Errorf("%w: say who approves (--by NAME)", config.ErrInvalid)
+		return Approved{}, fmt.Errorf("%w: say who approves (--by NAME)", ErrRequest)
 	}
 	e, err := j.reviewable(opt.Report, opt.Period, opt.Version)
 	if err != nil {
@@ -77,10 +77,10 @@ func (j *Job) Approve(ctx context.Context, opt ApproveOptions) (Approved, error)
 	if err != nil {
 		return Approved{}, err
 	}
-	if _, err := Attachments(e.Dir, man, config.FileKinds); err != nil {
+	if _, err := Attachments(e.Dir, man, FileKinds); err != nil {
 		return Approved{}, err
 	}
-	sum, err := fileSHA256(filepath.Join(e.Dir, ManifestName))
+	sum, err := fileSHA256(filepath.Join(e.Dir, reports.ManifestName))
 	if err != nil {
 		return Approved{}, err
 	}
@@ -92,7 +92,7 @@ func (j *Job) Approve(ctx context.Context, opt ApproveOptions) (Approved, error)
 	}
 	// The issued document is made before the approval is recorded, so
 	// that an approval whose document cannot be made is refused whole.
-	var b *built
+	var b *reports.Built
 	if a.Issues(man) {
 		if b, err = m.issue(e, man, a, ""); err != nil {
 			return Approved{}, err
@@ -138,12 +138,12 @@ func (j *Job) reviewable(report, label string, v int) (archive.Entry, error) {
 			return e, nil
 		}
 	}
-	return archive.Entry{}, fmt.Errorf("%w: %s %s has no version %d", ErrNotArchived, report, p.Label(), v)
+	return archive.Entry{}, fmt.Errorf("%w: %s %s has no version %d", reports.ErrNotArchived, report, p.Label(), v)
 }
 
 // checkDraft refuses a version that is not a draft waiting for review,
 // saying why.
-func (j *Job) checkDraft(e archive.Entry) (*Manifest, error) {
+func (j *Job) checkDraft(e archive.Entry) (*reports.Manifest, error) {
 	loc := j.maker.cfg.Location
 	if ret, err := ReadReturn(e.Dir); err != nil {
 		return nil, err
@@ -157,7 +157,7 @@ func (j *Job) checkDraft(e archive.Entry) (*Manifest, error) {
 		return nil, fmt.Errorf("%w: %s/%s v%d was approved by %s at %s; nothing more to do (baocao status -r %s -p %s shows whether it was sent)",
 			ErrAlreadyApproved, e.Report, e.Period, e.Version, a.By, stamp(a.At, loc), e.Report, e.Period)
 	}
-	man, err := ReadManifest(e.Dir)
+	man, err := reports.ReadManifest(e.Dir)
 	if err != nil {
 		return nil, err
 	}
@@ -187,7 +187,7 @@ func (j *Job) checkDraft(e archive.Entry) (*Manifest, error) {
 // issue makes the document an approval issues: the draft's inputs,
 // figures and texts with the approval's number and date. A source, plan,
 // config or text that changed since the draft refuses it.
-func (m *Maker) issue(e archive.Entry, draft *Manifest, a *Approval, approvalSHA string) (*built, error) {
+func (m *Flow) issue(e archive.Entry, draft *reports.Manifest, a *Approval, approvalSHA string) (*reports.Built, error) {
 	p, err := m.Period(e.Report, e.Period)
 	if err != nil {
 		return nil, err
@@ -205,11 +205,11 @@ func (m *Maker) issue(e archive.Entry, draft *Manifest, a *Approval, approvalSHA
 			return nil, fmt.Errorf("reports: approval date %q: %w", a.Date, err)
 		}
 	}
-	from := &IssuedFrom{Version: e.Version, Approval: "../v" + fmt.Sprint(e.Version) + "/" + ApprovalName,
+	from := &reports.IssuedFrom{Version: e.Version, Approval: "../v" + fmt.Sprint(e.Version) + "/" + ApprovalName,
 		ApprovalSHA256: approvalSHA, ManifestSHA256: a.ManifestSHA256, Number: a.Number, Date: issued.Format("2006-01-02")}
 	rerun := fmt.Sprintf("run baocao run -r %s -p %s to make a new draft and have it approved, or approve v%d without --number and --date to send the draft as it is",
 		e.Report, e.Period, e.Version)
-	return m.build(e.Report, p, Options{Issued: issued, Number: a.Number, Generated: gen, IssuedFrom: from, Check: func(man *Manifest) error {
+	return m.Build(e.Report, p, reports.Options{Issued: issued, Number: a.Number, Generated: gen, IssuedFrom: from, Check: func(man *reports.Manifest) error {
 		ch := &SourcesChangedError{Version: e.Version, Rerun: rerun}
 		if ch.Files, ch.Gone = changedInputs(draft.Inputs, man.Inputs); len(ch.Files)+len(ch.Gone) > 0 {
 			return ch
@@ -223,8 +223,8 @@ func (m *Maker) issue(e archive.Entry, draft *Manifest, a *Approval, approvalSHA
 
 // changedInputs names the files read now whose hashes differ from before,
 // and those no longer read; each once (two sources may read one file).
-func changedInputs(was, now []Input) (changed, gone []string) {
-	old := map[string]Input{}
+func changedInputs(was, now []reports.Input) (changed, gone []string) {
+	old := map[string]reports.Input{}
 	for _, in := range was {
 		old[in.Source+"\x00"+in.Path] = in
 	}
@@ -276,7 +276,7 @@ func verb(plural bool) string {
 
 // changedFigures names what the two versions show differently, apart from
 // the number and date of issue; "" when nothing.
-func changedFigures(a, b *Manifest) string {
+func changedFigures(a, b *reports.Manifest) string {
 	same := func(x, y any) bool {
 		jx, _ := json.Marshal(x)
 		jy, _ := json.Marshal(y)
@@ -304,7 +304,7 @@ func changedFigures(a, b *Manifest) string {
 // Approve does after writing the approval, and what `send` and the daemon
 // do for an approval a crash left half done. It returns the version to
 // send.
-func (j *Job) complete(e archive.Entry, draft *Manifest, a *Approval, b *built, held bool) (archive.Entry, error) {
+func (j *Job) complete(e archive.Entry, draft *reports.Manifest, a *Approval, b *reports.Built, held bool) (archive.Entry, error) {
 	m := j.maker
 	rec, _, err := delivery.LoadRecord(e.Dir)
 	if err != nil {
@@ -340,13 +340,17 @@ func (j *Job) complete(e archive.Entry, draft *Manifest, a *Approval, b *built, 
 				return archive.Entry{}, fmt.Errorf("reports: the approval of %s/%s v%d is recorded but its document cannot be issued: %w", e.Report, e.Period, e.Version, err)
 			}
 		}
-		b.man.IssuedFrom.ApprovalSHA256 = asum
+		b.Manifest.IssuedFrom.ApprovalSHA256 = asum
 		first := delivery.NewRecord(false)
 		first.Status = delivery.Approved
 		if held {
 			first.Status = delivery.Held
 		}
-		if issued, err = m.file(b, Options{Delivery: first}); err != nil {
+		recs, err := records(first, nil)
+		if err != nil {
+			return archive.Entry{}, err
+		}
+		if issued, err = m.File(b, recs...); err != nil {
 			return archive.Entry{}, err
 		}
 		crashpoint.Hit(crashpoint.Issued)
@@ -368,7 +372,7 @@ func (j *Job) issuedFrom(e archive.Entry) (archive.Entry, bool, error) {
 		if o.Version <= e.Version {
 			continue
 		}
-		if man, err := ReadManifest(o.Dir); err == nil && man.IssuedFrom != nil && man.IssuedFrom.Version == e.Version {
+		if man, err := reports.ReadManifest(o.Dir); err == nil && man.IssuedFrom != nil && man.IssuedFrom.Version == e.Version {
 			return o, true, nil
 		}
 	}
@@ -397,7 +401,7 @@ func (j *Job) completeLocked(e archive.Entry) (archive.Entry, bool, error) {
 	if err != nil || a == nil {
 		return archive.Entry{}, false, err
 	}
-	man, err := ReadManifest(e.Dir)
+	man, err := reports.ReadManifest(e.Dir)
 	if err != nil {
 		return archive.Entry{}, false, err
 	}

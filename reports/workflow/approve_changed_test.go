@@ -1,24 +1,26 @@
-package reports
+package workflow
 
 import (
 	"errors"
 	"slices"
 	"testing"
+
+	"github.com/mn2010/baocao/reports"
 )
 
 func TestSourcesChanged(t *testing.T) {
-	in := func(src, path, sum string) Input { return Input{Source: src, Path: path, SHA256: sum} }
-	draft := []Input{in("manual", "a.xlsx", "1"), in("narrative", "a.xlsx", "1"), in("staff", "b.xlsx", "2"), in("docs", "c.xlsx", "3")}
+	in := func(src, path, sum string) reports.Input { return reports.Input{Source: src, Path: path, SHA256: sum} }
+	draft := []reports.Input{in("manual", "a.xlsx", "1"), in("narrative", "a.xlsx", "1"), in("staff", "b.xlsx", "2"), in("docs", "c.xlsx", "3")}
 	tests := []struct {
 		name        string
-		now         []Input
+		now         []reports.Input
 		files, gone []string
 		text        string
 	}{
 		{"same", draft, nil, nil, ""},
-		{"one file read by two sources", []Input{in("manual", "a.xlsx", "9"), in("narrative", "a.xlsx", "9"), draft[2], draft[3]},
+		{"one file read by two sources", []reports.Input{in("manual", "a.xlsx", "9"), in("narrative", "a.xlsx", "9"), draft[2], draft[3]},
 			[]string{"a.xlsx"}, nil, "a.xlsx differs from v1's"},
-		{"changed and gone", []Input{draft[0], draft[1], in("staff", "b.xlsx", "7")},
+		{"changed and gone", []reports.Input{draft[0], draft[1], in("staff", "b.xlsx", "7")},
 			[]string{"b.xlsx"}, []string{"c.xlsx"}, "b.xlsx, c.xlsx (no longer read) differ from v1's"},
 	}
 	for _, tt := range tests {

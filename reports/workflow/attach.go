@@ -1,4 +1,4 @@
-package reports
+package workflow
 
 import (
 	"crypto/sha256"
@@ -9,7 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/mn2010/baocao/internal/config"
+	"github.com/mn2010/baocao/reports"
 	"github.com/mn2010/baocao/reports/delivery"
 )
 
@@ -21,7 +21,7 @@ var ErrMissingFile = errors.New("reports: file missing from the version")
 // that order, each checked against the hash its manifest recorded. The
 // district's message carries a report's attach list; a later caller (the
 // reviewers' message) may pass another.
-func Attachments(dir string, man *Manifest, kinds []config.FileKind) ([]delivery.Attachment, error) {
+func Attachments(dir string, man *reports.Manifest, kinds []FileKind) ([]delivery.Attachment, error) {
 	var out []delivery.Attachment
 	for _, k := range kinds {
 		o, ok := output(man, k)
@@ -43,11 +43,11 @@ func Attachments(dir string, man *Manifest, kinds []config.FileKind) ([]delivery
 }
 
 // output finds the version's file of a kind.
-func output(man *Manifest, k config.FileKind) (Output, bool) {
+func output(man *reports.Manifest, k FileKind) (reports.Output, bool) {
 	for _, o := range man.Outputs {
 		if strings.EqualFold(filepath.Ext(o.Path), k.Ext()) {
 			return o, true
 		}
 	}
-	return Output{}, false
+	return reports.Output{}, false
 }

@@ -1,4 +1,4 @@
-package reports
+package workflow
 
 import (
 	"errors"
@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/mn2010/baocao/internal/config"
+	"github.com/mn2010/baocao/reports"
 )
 
 // TestAttachments makes a version and builds the district's message with
@@ -17,22 +17,22 @@ import (
 func TestAttachments(t *testing.T) {
 	m := exampleMaker(t, 2024, 3, 16)
 	cfg := m.cfg
-	e, man := makeWith(t, m, "monthly", "2024-03", Options{})
+	e, man := makeWith(t, m, "monthly", "2024-03", reports.Options{})
 
 	tests := []struct {
 		name   string
-		attach []config.FileKind
+		attach []FileKind
 		want   []string
 	}{
 		{"default", nil, []string{"bao-cao-cchc-2024-03.pdf", "bao-cao-cchc-2024-03.xlsx"}},
-		{"chosen, in order", []config.FileKind{config.DOCX, config.PDF}, []string{"bao-cao-cchc-2024-03.docx", "bao-cao-cchc-2024-03.pdf"}},
-		{"all three", config.FileKinds, []string{"bao-cao-cchc-2024-03.pdf", "bao-cao-cchc-2024-03.xlsx", "bao-cao-cchc-2024-03.docx"}},
+		{"chosen, in order", []FileKind{DOCX, PDF}, []string{"bao-cao-cchc-2024-03.docx", "bao-cao-cchc-2024-03.pdf"}},
+		{"all three", FileKinds, []string{"bao-cao-cchc-2024-03.pdf", "bao-cao-cchc-2024-03.xlsx", "bao-cao-cchc-2024-03.docx"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			cfg.Reports["monthly"].Attach = tt.attach
 			if tt.attach == nil {
-				cfg.Reports["monthly"].Attach = config.DefaultAttach()
+				cfg.Reports["monthly"].Attach = DefaultAttach()
 			}
 			msg, err := m.Message(e)
 			if err != nil {
@@ -60,7 +60,7 @@ func TestAttachments(t *testing.T) {
 	t.Run("a version without the kind", func(t *testing.T) {
 		old := *man
 		old.Outputs = old.Outputs[:2] // as written before the Word draft
-		_, err := Attachments(e.Dir, &old, []config.FileKind{config.PDF, config.DOCX})
+		_, err := Attachments(e.Dir, &old, []FileKind{PDF, DOCX})
 		if !errors.Is(err, ErrMissingFile) || !strings.Contains(err.Error(), ".docx") {
 			t.Errorf("err = %v, want ErrMissingFile naming .docx", err)
 		}
@@ -69,10 +69,10 @@ func TestAttachments(t *testing.T) {
 		if err := os.WriteFile(filepath.Join(e.Dir, "bao-cao-cchc-2024-03.docx"), []byte("x"), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := Attachments(e.Dir, man, []config.FileKind{config.DOCX}); err == nil || !strings.Contains(err.Error(), "hash") {
+		if _, err := Attachments(e.Dir, man, []FileKind{DOCX}); err == nil || !strings.Contains(err.Error(), "hash") {
 			t.Errorf("err = %v, want a hash mismatch", err)
 		}
-		if _, err := Attachments(e.Dir, man, []config.FileKind{config.PDF}); err != nil {
+		if _, err := Attachments(e.Dir, man, []FileKind{PDF}); err != nil {
 			t.Errorf("the PDF is intact: %v", err)
 		}
 	})

@@ -1,4 +1,4 @@
-package reports
+package workflow
 
 import (
 	"errors"
@@ -47,7 +47,7 @@ func ParseIssueDate(s string) (time.Time, error) {
 // right: number is 0 (none) or ≥ 1; the date (zero: none) is from the
 // period's last day to IssueDays after today. No date (the default: today)
 // is always accepted; the caller warns when the period has not ended.
-func (m *Maker) CheckIssue(p period.Period, number int, date time.Time) error {
+func (m *Flow) CheckIssue(p period.Period, number int, date time.Time) error {
 	if number < 0 {
 		return fmt.Errorf("%w: number %d: a document number is 1 or more", ErrIssue, number)
 	}

@@ -1,4 +1,4 @@
-package reports
+package workflow
 
 import (
 	"context"
@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 
 	"github.com/mn2010/baocao/internal/crashpoint"
+	"github.com/mn2010/baocao/reports"
 	"github.com/mn2010/baocao/reports/archive"
 	"github.com/mn2010/baocao/reports/delivery"
 	"github.com/mn2010/baocao/reports/period"
@@ -18,7 +19,7 @@ import (
 // before (a setting that cannot work stops everything before anything is
 // archived).
 type Job struct {
-	maker  *Maker
+	maker  *Flow
 	mail   *delivery.Settings
 	notify func(msg string)
 }
@@ -27,7 +28,7 @@ type Job struct {
 // version is "held", sent only by `baocao send`. notify, if not nil, is
 // told of waits and of versions superseded; the archive's own warnings go
 // where the maker was told (WarnTo).
-func NewJob(m *Maker, mail *delivery.Settings, notify func(msg string)) *Job {
+func NewJob(m *Flow, mail *delivery.Settings, notify func(msg string)) *Job {
 	if notify == nil {
 		notify = func(string) {}
 	}
@@ -36,7 +37,12 @@ func NewJob(m *Maker, mail *delivery.Settings, notify func(msg string)) *Job {
 
 // RunOptions are the details of one run.
 type RunOptions struct {
-	Options
+	reports.Options
+	// HoldWithoutData files a version whose period has no row of any
+	// dated source (Manifest.NoPeriodData) as held instead of pending,
+	// and without a reviewers' message: the daemon's runs, which must not
+	// mail the district a report with nothing in it.
+	HoldWithoutData bool
 	// OnlyNew skips the run when the period has a version already (the
 	// daemon's scheduled runs; `baocao run` makes a new version).
 	OnlyNew bool
@@ -45,14 +51,14 @@ type RunOptions struct {
 	Force bool
 	// Archived, if not nil, is told when the version is visible, before it
 	// is sent.
-	Archived func(e archive.Entry, man *Manifest)
+	Archived func(e archive.Entry, man *reports.Manifest)
 }
 
 // Outcome is what a run did.
 type Outcome struct {
 	Entry    archive.Entry
-	Manifest *Manifest // nil when skipped
-	Skipped  bool      // OnlyNew, and the period had the version Entry
+	Manifest *reports.Manifest // nil when skipped
+	Skipped  bool              // OnlyNew, and the period had the version Entry
 	Record   *delivery.Record
 	SendErr  error // the version is archived but not sent (Record says pending or failed)
 	// Draft is set when the report has reviewers: the version waits for
@@ -60,7 +66,7 @@ type Outcome struct {
 	// message (nil Record when mail is off).
 	Draft bool
 	// NoData is set when the period has no row of any dated source
-	// (Manifest.NoPeriodData); with Options.HoldWithoutData nothing was
+	// (reports.Manifest.NoPeriodData); with Options.HoldWithoutData nothing was
 	// mailed.
 	NoData bool
 }
@@ -97,12 +103,24 @@ func (j *Job) Run(ctx context.Context, id string, p period.Period, opt RunOption
 			return Outcome{}, j.maker.refuseStranding(stranded[0])
 		}
 	}
-	opt.Delivery = delivery.NewRecord(j.mail == nil)
+	// The version is filed with its delivery record (and, for a draft
+	// when mail is on, the record of the reviewers' message owed), so that
+	// it is never visible without them.
+	rec, review := delivery.NewRecord(j.mail == nil), (*delivery.Record)(nil)
 	if reviewed {
-		opt.Delivery = delivery.NewDraft()
+		rec = delivery.NewDraft()
 		if j.mail != nil {
-			opt.Review = delivery.NewRecord(false)
+			review = delivery.NewRecord(false)
 		}
+	}
+	opt.Records = func(man *reports.Manifest) ([]archive.File, error) {
+		if opt.HoldWithoutData && len(man.NoPeriodData) > 0 {
+			if rec.Status == delivery.Pending {
+				rec = delivery.NewRecord(true)
+			}
+			review = nil
+		}
+		return records(rec, review)
 	}
 	entry, man, err := j.maker.Make(id, p, opt.Options)
 	if err != nil {
@@ -212,7 +230,7 @@ func (j *Job) sendable(ctx context.Context, e archive.Entry) (archive.Entry, err
 	if err != nil {
 		return e, err
 	}
-	if man, err := ReadManifest(e.Dir); err == nil && man.IssuedFrom != nil {
+	if man, err := reports.ReadManifest(e.Dir); err == nil && man.IssuedFrom != nil {
 		// The document issued from an approved draft: finish the draft's
 		// records first if a crash left them behind.
 		draft := archive.Entry{Report: e.Report, Period: e.Period, Version: man.IssuedFrom.Version,
@@ -333,4 +351,24 @@ func (j *Job) older(e archive.Entry) []archive.Entry {
 		}
 	}
 	return out
+}
+
+// records are the files of a version's delivery record and of its
+// reviewers' message record (nil: none).
+func records(rec, review *delivery.Record) ([]archive.File, error) {
+	var out []archive.File
+	for _, r := range []struct {
+		name string
+		rec  *delivery.Record
+	}{{delivery.RecordName, rec}, {ReviewMailName, review}} {
+		if r.rec == nil {
+			continue
+		}
+		b, err := r.rec.Bytes()
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, archive.File{Name: r.name, Data: b})
+	}
+	return out, nil
 }

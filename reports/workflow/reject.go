@@ -1,4 +1,4 @@
-package reports
+package workflow
 
 import (
 	"context"
@@ -7,7 +7,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/mn2010/baocao/internal/config"
 	"github.com/mn2010/baocao/reports/archive"
 	"github.com/mn2010/baocao/reports/delivery"
 )
@@ -36,7 +35,7 @@ type Rejected struct {
 func (j *Job) Reject(ctx context.Context, opt RejectOptions) (Rejected, error) {
 	m := j.maker
 	if strings.TrimSpace(opt.By) == "" || strings.TrimSpace(opt.Reason) == "" {
-		return Rejected{}, fmt.Errorf("%w: say who returns the draft and why (--by NAME --reason TEXT)", config.ErrInvalid)
+		return Rejected{}, fmt.Errorf("%w: say who returns the draft and why (--by NAME --reason TEXT)", ErrRequest)
 	}
 	e, err := j.reviewable(opt.Report, opt.Period, opt.Version)
 	if err != nil {

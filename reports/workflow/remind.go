@@ -1,4 +1,4 @@
-package reports
+package workflow
 
 import (
 	"context"
@@ -19,7 +19,7 @@ const MorningHour = 7
 // then), the one on the deadline's morning, and, from the day after, the
 // notice to admin_email. A draft that is approved, returned or replaced
 // is owed none.
-func (m *Maker) DueReminder(e archive.Entry, now time.Time) (string, error) {
+func (m *Flow) DueReminder(e archive.Entry, now time.Time) (string, error) {
 	rec, _, err := delivery.LoadRecord(e.Dir)
 	if err != nil || rec.Status != delivery.Draft {
 		return "", err

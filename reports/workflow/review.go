@@ -1,4 +1,4 @@
-package reports
+package workflow
 
 import (
 	"bytes"
@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/mn2010/baocao/reports"
 	"github.com/mn2010/baocao/reports/archive"
 )
 
@@ -57,19 +58,19 @@ type Approval struct {
 	Note    string `json:"note,omitempty"`
 	// Number and Date (YYYY-MM-DD) of issue, when the approval gave them:
 	// the document sent is then a newer version carrying them
-	// (Manifest.IssuedFrom).
+	// (reports.Manifest.IssuedFrom).
 	Number int    `json:"number,omitempty"`
 	Date   string `json:"date,omitempty"`
 	// ManifestSHA256 is the hash of the draft's manifest.json, which lists
 	// the hashes of every input and output.
-	ManifestSHA256 string   `json:"manifest_sha256"`
-	Inputs         []Input  `json:"inputs"`
-	Outputs        []Output `json:"outputs"`
+	ManifestSHA256 string           `json:"manifest_sha256"`
+	Inputs         []reports.Input  `json:"inputs"`
+	Outputs        []reports.Output `json:"outputs"`
 }
 
 // Issues reports whether the approval gives the document a number or date
 // other than the draft's: then it is issued as a newer version.
-func (a *Approval) Issues(draft *Manifest) bool {
+func (a *Approval) Issues(draft *reports.Manifest) bool {
 	return a.Number != 0 || a.Date != "" && a.Date != draft.Issued
 }
 
@@ -81,17 +82,6 @@ type Return struct {
 	By      string `json:"by"`
 	At      string `json:"at"` // RFC 3339
 	Reason  string `json:"reason"`
-}
-
-// IssuedFrom is, in the manifest of an issued document, the approved draft
-// it was made from.
-type IssuedFrom struct {
-	Version        int    `json:"version"`
-	Approval       string `json:"approval"` // the approval record, relative to this version's folder
-	ApprovalSHA256 string `json:"approval_sha256"`
-	ManifestSHA256 string `json:"manifest_sha256"` // the draft's manifest
-	Number         int    `json:"number,omitempty"`
-	Date           string `json:"date"`
 }
 
 // readJSON reads a record written once; ok is false when it is absent.

@@ -1,11 +1,11 @@
-package reports
+package workflow
 
 import (
 	"fmt"
 	"strings"
 	"time"
 
-	"github.com/mn2010/baocao/internal/config"
+	"github.com/mn2010/baocao/reports"
 	"github.com/mn2010/baocao/reports/archive"
 	"github.com/mn2010/baocao/reports/delivery"
 	"github.com/mn2010/baocao/reports/indicators"
@@ -19,26 +19,26 @@ import (
 
 // reviewKinds are the files the reviewers get: the document, the workbook
 // and the Word draft (to correct the wording before approving).
-var reviewKinds = config.FileKinds
+var reviewKinds = FileKinds
 
 // draftInfo is what every review-step message says about a version.
 type draftInfo struct {
 	e        archive.Entry
-	man      *Manifest
-	report   *config.Report
+	man      *reports.Manifest
+	report   *Report
 	p        period.Period
 	subject  string // the district's subject
 	deadline time.Time
 }
 
-func (m *Maker) draftInfo(e archive.Entry) (*draftInfo, error) {
-	man, err := ReadManifest(e.Dir)
+func (m *Flow) draftInfo(e archive.Entry) (*draftInfo, error) {
+	man, err := reports.ReadManifest(e.Dir)
 	if err != nil {
 		return nil, err
 	}
 	r, ok := m.cfg.Reports[e.Report]
 	if !ok {
-		return nil, fmt.Errorf("%w %q", ErrUnknownReport, e.Report)
+		return nil, fmt.Errorf("%w %q", reports.ErrUnknownReport, e.Report)
 	}
 	p, err := period.Parse(man.Period.Label, r.Boundary)
 	if err != nil {
@@ -52,7 +52,7 @@ func (m *Maker) draftInfo(e archive.Entry) (*draftInfo, error) {
 
 // Deadline is the day the report of e's period is due, at midnight in
 // the unit's time zone.
-func (m *Maker) Deadline(e archive.Entry) (time.Time, error) {
+func (m *Flow) Deadline(e archive.Entry) (time.Time, error) {
 	di, err := m.draftInfo(e)
 	if err != nil {
 		return time.Time{}, err
@@ -60,7 +60,7 @@ func (m *Maker) Deadline(e archive.Entry) (time.Time, error) {
 	return di.deadline, nil
 }
 
-func (m *Maker) configFlag() string {
+func (m *Flow) configFlag() string {
 	if m.cfg.File == "" {
 		return ""
 	}
@@ -75,7 +75,7 @@ func quoteArg(s string) string {
 }
 
 // commands are the exact lines to approve or return the draft in di.
-func (m *Maker) commands(di *draftInfo) []string {
+func (m *Flow) commands(di *draftInfo) []string {
 	by := "Họ và tên"
 	if len(di.report.Reviewers) > 0 {
 		by = personName(di.report.Reviewers[0])
@@ -103,11 +103,11 @@ func (m *Maker) commands(di *draftInfo) []string {
 
 // SetReviewLink gives the review messages a link to the staff page that
 // shows a draft (internal/web); link returns "" when it has none.
-func (m *Maker) SetReviewLink(link func(e archive.Entry) string) { m.reviewLink = link }
+func (m *Flow) SetReviewLink(link func(e archive.Entry) string) { m.reviewLink = link }
 
 // summary is the Vietnamese summary of a draft: targets met and missed,
 // data warnings, the deadline.
-func (m *Maker) summary(di *draftInfo) []string {
+func (m *Flow) summary(di *draftInfo) []string {
 	out := []string{"Tóm tắt — thư gửi cấp trên sau khi duyệt sẽ ghi:", ""}
 	for _, l := range m.districtText(di.man, di.p, di.report.Threshold()) {
 		if l == "" {
@@ -123,7 +123,7 @@ func (m *Maker) summary(di *draftInfo) []string {
 }
 
 // daysLeft says how far the deadline is from today.
-func (m *Maker) daysLeft(deadline time.Time) string {
+func (m *Flow) daysLeft(deadline time.Time) string {
 	today := period.Day(m.now().In(m.cfg.Location))
 	dl := time.Date(deadline.Year(), deadline.Month(), deadline.Day(), 0, 0, 0, 0, time.UTC)
 	n := int(dl.Sub(time.Date(today.Year(), today.Month(), today.Day(), 0, 0, 0, 0, time.UTC)).Hours() / 24)
@@ -137,7 +137,7 @@ func (m *Maker) daysLeft(deadline time.Time) string {
 	}
 }
 
-func (m *Maker) reviewMessageID(e archive.Entry, kind string) string {
+func (m *Flow) reviewMessageID(e archive.Entry, kind string) string {
 	id := messageID(m.cfg, e, e.Version)
 	return strings.Replace(id, "baocao.", "baocao."+kind+".", 1)
 }
@@ -145,7 +145,7 @@ func (m *Maker) reviewMessageID(e archive.Entry, kind string) string {
 // ReviewMessage is the reviewers' message of a draft: subject
 // "[Chờ duyệt] …", the PDF, workbook and Word draft attached, a summary,
 // and the commands to approve or return it.
-func (m *Maker) ReviewMessage(e archive.Entry) (*delivery.Message, error) {
+func (m *Flow) ReviewMessage(e archive.Entry) (*delivery.Message, error) {
 	di, err := m.draftInfo(e)
 	if err != nil {
 		return nil, err
@@ -192,7 +192,7 @@ var (
 
 // reminderMessage is a deadline reminder to the reviewers, or the notice
 // to admin_email that the deadline passed.
-func (m *Maker) reminderMessage(e archive.Entry, kind reminder) (*delivery.Message, error) {
+func (m *Flow) reminderMessage(e archive.Entry, kind reminder) (*delivery.Message, error) {
 	di, err := m.draftInfo(e)
 	if err != nil {
 		return nil, err
@@ -251,7 +251,7 @@ func (m *Maker) reminderMessage(e archive.Entry, kind reminder) (*delivery.Messa
 }
 
 // returnMessage tells admin_email that a reviewer returned a draft.
-func (m *Maker) returnMessage(e archive.Entry, r *Return) (*delivery.Message, error) {
+func (m *Flow) returnMessage(e archive.Entry, r *Return) (*delivery.Message, error) {
 	di, err := m.draftInfo(e)
 	if err != nil {
 		return nil, err

@@ -1,4 +1,4 @@
-package reports
+package workflow
 
 import (
 	"context"
@@ -9,26 +9,18 @@ import (
 	"testing"
 	"time"
 
-	"github.com/mn2010/baocao/internal/config"
+	"github.com/mn2010/baocao/reports"
 	"github.com/mn2010/baocao/reports/archive"
 	"github.com/mn2010/baocao/reports/delivery"
 	"github.com/mn2010/baocao/reports/period"
 )
 
 // reviewMaker is the example config with an admin, its clock at *now.
-func reviewMaker(t *testing.T, now *time.Time) (*Maker, *config.Config) {
+func reviewMaker(t *testing.T, now *time.Time) (*Flow, *Settings) {
 	t.Helper()
-	cfg, err := config.Load("../config.example.toml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	cfg.Archive = t.TempDir()
+	rs, cfg := loadExample(t, "../../config.example.toml")
 	cfg.Unit.AdminEmail = "vanthu.mn2010@hcm.edu.vn"
-	m, err := NewMaker(cfg, func() time.Time { return *now })
-	if err != nil {
-		t.Fatal(err)
-	}
-	return m, cfg
+	return newFlow(t, rs, cfg, func() time.Time { return *now }), cfg
 }
 
 // TestReviewMessages checks the Vietnamese messages of the review step
@@ -157,7 +149,7 @@ func TestReviewMessages(t *testing.T) {
 	}
 }
 
-func mustPeriod(t *testing.T, m *Maker, report, label string) period.Period {
+func mustPeriod(t *testing.T, m *Flow, report, label string) period.Period {
 	t.Helper()
 	p, err := m.Period(report, label)
 	if err != nil {
@@ -186,7 +178,7 @@ func TestApproveWithoutMail(t *testing.T) {
 	if a.Issued.Version != 2 || a.Record != nil {
 		t.Fatalf("%+v", a)
 	}
-	issued, _ := ReadManifest(a.Issued.Dir)
+	issued, _ := reports.ReadManifest(a.Issued.Dir)
 	if issued.IssuedFrom == nil || issued.IssuedFrom.Number != 9 || issued.IssuedFrom.Date != "2024-06-15" || issued.Issued != "2024-06-15" ||
 		changedFigures(out.Manifest, issued) != "" || issued.GeneratedAt != out.Manifest.GeneratedAt {
 		t.Errorf("issued manifest %+v", issued.IssuedFrom)

@@ -1,18 +1,13 @@
-package reports
+package workflow
 
 import (
-	"bytes"
-	"encoding/json"
-	"errors"
 	"fmt"
 	"net/mail"
-	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
-	"time"
 
-	"github.com/mn2010/baocao/internal/config"
+	"github.com/mn2010/baocao/reports"
 	"github.com/mn2010/baocao/reports/archive"
 	"github.com/mn2010/baocao/reports/delivery"
 	"github.com/mn2010/baocao/reports/indicators"
@@ -20,70 +15,19 @@ import (
 	"github.com/mn2010/baocao/reports/render"
 )
 
-// ErrNotArchived is returned when there is no version to send.
-var ErrNotArchived = errors.New("reports: nothing archived")
-
-// MailSettings reads the [smtp] settings, the password and the extra CA.
-// It fails (wrapping delivery.ErrSettings) when mail cannot be sent as
-// configured; warnings are things to fix that do not stop sending.
-func (m *Maker) MailSettings() (s delivery.Settings, warnings []string, err error) {
-	c := m.cfg.SMTP
-	if c.Host == "" {
-		return s, nil, fmt.Errorf("%w: the config has no [smtp] host: add one, or run with --no-email", delivery.ErrSettings)
-	}
-	s = delivery.Settings{Host: c.Host, Port: c.Port, Security: c.Security, Username: c.Username, From: c.From,
-		MaxBytes: c.MaxAttachmentMB << 20}
-	if c.RetrySeconds != nil {
-		s.Backoff = []time.Duration{}
-		for _, n := range c.RetrySeconds {
-			s.Backoff = append(s.Backoff, time.Duration(n)*time.Second)
-		}
-	}
-	if c.Username != "" {
-		pw, warning := c.Password, ""
-		if pw == "" {
-			if pw, warning, err = delivery.Password(c.PasswordEnv, m.cfg.Path(c.PasswordFile)); err != nil {
-				return s, nil, err
-			}
-		}
-		s.Password = pw
-		if warning != "" {
-			warnings = append(warnings, warning)
-		}
-	}
-	if c.CAFile != "" {
-		if s.RootCAs, err = delivery.LoadCAs(m.cfg.Path(c.CAFile)); err != nil {
-			return s, nil, err
-		}
-	}
-	return s, warnings, nil
-}
-
-// Latest returns the newest archived version of a report for a period.
-func (m *Maker) Latest(reportID string, p period.Period) (archive.Entry, error) {
-	e, ok, err := m.store.Latest(reportID, p.Label())
-	if err != nil {
-		return e, err
-	}
-	if !ok {
-		return e, fmt.Errorf("%w: %s %s has no archived version: run baocao run -r %s -p %s first", ErrNotArchived, reportID, p.Label(), reportID, p.Label())
-	}
-	return e, nil
-}
-
 // Message builds the e-mail of an archived version from its manifest and
 // files, checking each file against the hash the manifest recorded.
-func (m *Maker) Message(e archive.Entry) (*delivery.Message, error) {
-	man, err := ReadManifest(e.Dir)
+func (m *Flow) Message(e archive.Entry) (*delivery.Message, error) {
+	man, err := reports.ReadManifest(e.Dir)
 	if err != nil {
 		return nil, err
 	}
 	r, ok := m.cfg.Reports[e.Report]
 	if !ok {
-		return nil, fmt.Errorf("%w %q", ErrUnknownReport, e.Report)
+		return nil, fmt.Errorf("%w %q", reports.ErrUnknownReport, e.Report)
 	}
 	if len(r.To) == 0 {
-		return nil, fmt.Errorf("%w: [reports.%s] has no recipients (to)", config.ErrInvalid, e.Report)
+		return nil, fmt.Errorf("%w: [reports.%s] has no recipients (to)", ErrSettings, e.Report)
 	}
 	p, err := period.Parse(man.Period.Label, r.Boundary)
 	if err != nil {
@@ -109,7 +53,7 @@ func (m *Maker) Message(e archive.Entry) (*delivery.Message, error) {
 }
 
 // mailDoc is the part of a version's document its messages need.
-func (m *Maker) mailDoc(man *Manifest, p period.Period) *render.Doc {
+func (m *Flow) mailDoc(man *reports.Manifest, p period.Period) *render.Doc {
 	return &render.Doc{Unit: m.unit(), Period: p, Texts: m.texts, Outcome: &indicators.Outcome{Indicators: man.Indicators}}
 }
 
@@ -118,7 +62,7 @@ func (m *Maker) mailDoc(man *Manifest, p period.Period) *render.Doc {
 // missed one) and the indicators that moved since the previous period by
 // more than threshold. The reviewers' message quotes the same lines, so
 // that the principal approves the text that goes out.
-func (m *Maker) districtText(man *Manifest, p period.Period, threshold float64) []string {
+func (m *Flow) districtText(man *reports.Manifest, p period.Period, threshold float64) []string {
 	doc := m.mailDoc(man, p)
 	body := []string{render.Fill(m.texts.EmailIntro, render.TextData(doc)), ""}
 	if line := m.numberLine(man); line != "" {
@@ -132,7 +76,7 @@ func (m *Maker) districtText(man *Manifest, p period.Period, threshold float64) 
 }
 
 // TestMessage is the short message of `baocao mail-test`.
-func (m *Maker) TestMessage(to string) *delivery.Message {
+func (m *Flow) TestMessage(to string) *delivery.Message {
 	doc := &render.Doc{Unit: m.unit(), Texts: m.texts}
 	return &delivery.Message{From: m.cfg.SMTP.From, To: []string{to}, Date: m.now(),
 		Subject:   render.Fill(m.texts.TestSubject, render.TextData(doc)),
@@ -140,24 +84,11 @@ func (m *Maker) TestMessage(to string) *delivery.Message {
 		MessageID: fmt.Sprintf("baocao.test.%d@%s", m.now().UnixNano(), fromDomain(m.cfg.SMTP.From))}
 }
 
-// ReadManifest reads a version's manifest.
-func ReadManifest(dir string) (*Manifest, error) {
-	b, err := os.ReadFile(filepath.Join(dir, ManifestName))
-	if err != nil {
-		return nil, fmt.Errorf("reports: %w", err)
-	}
-	var man Manifest
-	if err := json.NewDecoder(bytes.NewReader(b)).Decode(&man); err != nil {
-		return nil, fmt.Errorf("reports: %s: %w", filepath.Join(dir, ManifestName), err)
-	}
-	return &man, nil
-}
-
 var slugRe = regexp.MustCompile(`[^a-z0-9-]+`)
 
 // messageID is stable for a unit, report, period and version, so that a
 // resent message is recognisably the same one.
-func messageID(cfg *config.Config, e archive.Entry, version int) string {
+func messageID(cfg *Settings, e archive.Entry, version int) string {
 	unit := slugRe.ReplaceAllString(strings.ToLower(cfg.Unit.Symbol), "")
 	if unit == "" {
 		unit = "unit"

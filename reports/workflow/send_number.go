@@ -1,16 +1,17 @@
-package reports
+package workflow
 
 import (
 	"fmt"
 	"time"
 
+	"github.com/mn2010/baocao/reports"
 	"github.com/mn2010/baocao/reports/render"
 )
 
 // numberLine is the e-mail's line naming the document's number and date
 // of issue ("Báo cáo số 15/BC-MN2010 ngày 20/06/2024."), so the district
 // can file it without opening the PDF; "" when the number is blank.
-func (m *Maker) numberLine(man *Manifest) string {
+func (m *Flow) numberLine(man *reports.Manifest) string {
 	n := man.Number
 	if n == 0 && man.IssuedFrom != nil {
 		n = man.IssuedFrom.Number

@@ -1,4 +1,4 @@
-package reports
+package workflow
 
 import (
 	"fmt"
@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/mn2010/baocao/reports"
 	"github.com/mn2010/baocao/reports/archive"
 	"github.com/mn2010/baocao/reports/delivery"
 )
@@ -37,7 +38,7 @@ type VersionState struct {
 	Record     *delivery.Record
 	Approval   *Approval // the draft's approval, nil if none
 	Return     *Return   // nil if not returned
-	IssuedFrom *IssuedFrom
+	IssuedFrom *reports.IssuedFrom
 	Events     []Event // oldest first
 }
 
@@ -69,7 +70,7 @@ func (s *VersionState) Summary(loc *time.Location) string {
 }
 
 // State reads a version's records.
-func (m *Maker) State(e archive.Entry) (*VersionState, error) {
+func (m *Flow) State(e archive.Entry) (*VersionState, error) {
 	s := &VersionState{Entry: e}
 	var err error
 	if s.Record, _, err = delivery.LoadRecord(e.Dir); err != nil {
@@ -93,7 +94,7 @@ func (m *Maker) State(e archive.Entry) (*VersionState, error) {
 		t, _ := time.Parse(time.RFC3339, at)
 		s.Events = append(s.Events, Event{At: t.In(loc), What: what, step: st})
 	}
-	man, err := ReadManifest(e.Dir)
+	man, err := reports.ReadManifest(e.Dir)
 	if err != nil {
 		return nil, err
 	}
@@ -156,7 +157,7 @@ func numberText(n int) string {
 // otherwise version's story: the draft and, when it was approved with a
 // number and date, the version issued from it, or the draft the given
 // version was issued from.
-func (m *Maker) Story(report, label string, version int) ([]*VersionState, error) {
+func (m *Flow) Story(report, label string, version int) ([]*VersionState, error) {
 	p, err := m.Period(report, label)
 	if err != nil {
 		return nil, err
@@ -166,7 +167,7 @@ func (m *Maker) Story(report, label string, version int) ([]*VersionState, error
 		return nil, err
 	}
 	if len(all) == 0 {
-		return nil, fmt.Errorf("%w: %s %s has no archived version: run baocao run -r %s -p %s first", ErrNotArchived, report, p.Label(), report, p.Label())
+		return nil, fmt.Errorf("%w: %s %s has no archived version: run baocao run -r %s -p %s first", reports.ErrNotArchived, report, p.Label(), report, p.Label())
 	}
 	if version == 0 {
 		var out []*VersionState
@@ -188,7 +189,7 @@ func (m *Maker) Story(report, label string, version int) ([]*VersionState, error
 			}
 		}
 		if !found {
-			return nil, fmt.Errorf("%w: %s %s has no version %d", ErrNotArchived, report, p.Label(), version)
+			return nil, fmt.Errorf("%w: %s %s has no version %d", reports.ErrNotArchived, report, p.Label(), version)
 		}
 	}
 	st, err := m.State(pick)

@@ -1,10 +1,11 @@
-package reports
+package workflow
 
 import (
 	"errors"
 	"fmt"
 	"path/filepath"
 
+	"github.com/mn2010/baocao/reports"
 	"github.com/mn2010/baocao/reports/archive"
 	"github.com/mn2010/baocao/reports/delivery"
 	"github.com/mn2010/baocao/reports/period"
@@ -19,7 +20,7 @@ var ErrApprovedUnsent = errors.New("reports: an approved version is not sent yet
 // approvedUnsent lists the versions of report's period p that were approved
 // (the approved draft or the document issued from it) and are still to be
 // sent: approved, held, pending or failed, newest first.
-func (m *Maker) approvedUnsent(report, label string) ([]archive.Entry, error) {
+func (m *Flow) approvedUnsent(report, label string) ([]archive.Entry, error) {
 	all, err := m.store.Versions(report, label)
 	if err != nil {
 		return nil, err
@@ -50,11 +51,11 @@ func (m *Maker) approvedUnsent(report, label string) ([]archive.Entry, error) {
 
 // wasApproved reports whether e is an approved draft or a document issued
 // from one.
-func (m *Maker) wasApproved(e archive.Entry) (bool, error) {
+func (m *Flow) wasApproved(e archive.Entry) (bool, error) {
 	if a, err := ReadApproval(e.Dir); err != nil || a != nil {
 		return a != nil, err
 	}
-	man, err := ReadManifest(e.Dir)
+	man, err := reports.ReadManifest(e.Dir)
 	if err != nil {
 		return false, err
 	}
@@ -63,11 +64,11 @@ func (m *Maker) wasApproved(e archive.Entry) (bool, error) {
 
 // refuseStranding is the error of a run that would strand the approved
 // version e.
-func (m *Maker) refuseStranding(e archive.Entry) error {
+func (m *Flow) refuseStranding(e archive.Entry) error {
 	rec, _, _ := delivery.LoadRecord(e.Dir)
 	what := fmt.Sprintf("%s/%s v%d", e.Report, e.Period, e.Version)
 	draft := e
-	if man, err := ReadManifest(e.Dir); err == nil && man.IssuedFrom != nil {
+	if man, err := reports.ReadManifest(e.Dir); err == nil && man.IssuedFrom != nil {
 		what += fmt.Sprintf(", issued from draft v%d", man.IssuedFrom.Version)
 		draft.Version = man.IssuedFrom.Version
 		draft.Dir = filepath.Join(filepath.Dir(e.Dir), fmt.Sprint("v", draft.Version))
@@ -99,7 +100,7 @@ func (j *Job) supersedeApproved(e archive.Entry, old []archive.Entry) {
 // ToSend is the version `baocao send -r report -p label` sends: the
 // newest, unless that is a draft waiting for review and an older version
 // was approved and not sent yet; then that one.
-func (m *Maker) ToSend(report string, p period.Period) (archive.Entry, error) {
+func (m *Flow) ToSend(report string, p period.Period) (archive.Entry, error) {
 	e, err := m.Latest(report, p)
 	if err != nil {
 		return e, err

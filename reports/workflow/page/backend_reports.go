@@ -1,4 +1,4 @@
-package web
+package page
 
 import (
 	"bytes"
@@ -17,7 +17,8 @@ import (
 	"sync"
 	"time"
 
-	"github.com/mn2010/baocao/internal/config"
+	"github.com/mn2010/baocao/internal/schedule"
+	"github.com/mn2010/baocao/internal/web"
 	"github.com/mn2010/baocao/reports"
 	"github.com/mn2010/baocao/reports/archive"
 	"github.com/mn2010/baocao/reports/delivery"
@@ -25,6 +26,7 @@ import (
 	"github.com/mn2010/baocao/reports/period"
 	"github.com/mn2010/baocao/reports/plan"
 	"github.com/mn2010/baocao/reports/render"
+	"github.com/mn2010/baocao/reports/workflow"
 	"github.com/mn2010/baocao/sources"
 )
 
@@ -33,13 +35,15 @@ import (
 // sources as `baocao validate` reads them, and the review step
 // (reports.Job's Approve and Reject, backend_review.go).
 type ReportsBackend struct {
-	cfg   *config.Config
-	maker *reports.Maker
+	cfg   *reports.Settings  // the maker's
+	wf    *workflow.Settings // the workflow's
+	set   Settings
+	maker *workflow.Flow
 	now   func() time.Time
 
 	mu        sync.Mutex
 	summaries map[string]manifestSummary // by version folder: a manifest is written once
-	checks    map[string]*DataCheck      // by period and the sources' sizes and times
+	checks    map[string]*web.DataCheck  // by period and the sources' sizes and times
 }
 
 // manifestSummary is what the lists need of a manifest.
@@ -48,13 +52,23 @@ type manifestSummary struct {
 	measured, met, warn int
 }
 
-// NewReportsBackend serves cfg's reports; now may be nil.
-func NewReportsBackend(cfg *config.Config, m *reports.Maker, now func() time.Time) *ReportsBackend {
+// Settings are what the backend needs beside the workflow: how to reach
+// the mail server (Host "": mail is off) and each report's schedule.
+type Settings struct {
+	Mail      delivery.SMTP
+	Schedules map[string]string // report id → cron spec; none: by hand only
+}
+
+// NewReportsBackend serves the reports of m's settings; now may be nil.
+func NewReportsBackend(m *workflow.Flow, set Settings, now func() time.Time) *ReportsBackend {
 	if now == nil {
 		now = time.Now
 	}
-	return &ReportsBackend{cfg: cfg, maker: m, now: now, summaries: map[string]manifestSummary{}, checks: map[string]*DataCheck{}}
+	return &ReportsBackend{cfg: m.Maker.Settings(), wf: m.Settings(), set: set, maker: m, now: now,
+		summaries: map[string]manifestSummary{}, checks: map[string]*web.DataCheck{}}
 }
+
+var _ web.Backend = (*ReportsBackend)(nil)
 
 var kindTitles = map[period.Kind]string{period.Month: "Báo cáo tháng", period.Quarter: "Báo cáo quý",
 	period.HalfYear: "Báo cáo 6 tháng", period.Year: "Báo cáo năm"}
@@ -62,17 +76,18 @@ var kindTitles = map[period.Kind]string{period.Month: "Báo cáo tháng", period
 // Reports lists the configured reports with their next scheduled run, the
 // period it covers (as `baocao schedule` works them out) and the latest
 // ended period.
-func (b *ReportsBackend) Reports(ctx context.Context) ([]Report, error) {
+func (b *ReportsBackend) Reports(ctx context.Context) ([]web.Report, error) {
 	now := b.now().In(b.cfg.Location)
-	var out []Report
+	var out []web.Report
 	for _, id := range b.cfg.ReportIDs() {
 		r := b.cfg.Reports[id]
-		rep := Report{ID: id, Title: r.Title, Schedule: r.Schedule, Latest: period.LatestEnded(r.Kind, r.Boundary, now).Label()}
+		spec := b.set.Schedules[id]
+		rep := web.Report{ID: id, Title: r.Title, Schedule: spec, Latest: period.LatestEnded(r.Kind, r.Boundary, now).Label()}
 		if rep.Title == "" {
 			rep.Title = kindTitles[r.Kind]
 		}
-		if r.Schedule != "" {
-			s, err := config.ParseSchedule(r.Schedule, b.cfg.Location)
+		if spec != "" {
+			s, err := schedule.Parse(spec, b.cfg.Location)
 			if err != nil {
 				return nil, err
 			}
@@ -85,7 +100,7 @@ func (b *ReportsBackend) Reports(ctx context.Context) ([]Report, error) {
 }
 
 // Versions lists the archive's versions of report ("" for all).
-func (b *ReportsBackend) Versions(ctx context.Context, report string) ([]VersionSummary, error) {
+func (b *ReportsBackend) Versions(ctx context.Context, report string) ([]web.VersionSummary, error) {
 	entries, err := b.maker.Store().List()
 	if err != nil {
 		return nil, err
@@ -96,7 +111,7 @@ func (b *ReportsBackend) Versions(ctx context.Context, report string) ([]Version
 			newest[k] = e.Version
 		}
 	}
-	var out []VersionSummary
+	var out []web.VersionSummary
 	for _, e := range entries {
 		if report != "" && e.Report != report {
 			continue
@@ -125,8 +140,8 @@ func (b *ReportsBackend) Versions(ctx context.Context, report string) ([]Version
 
 // summary reads a version's manifest (once) and delivery record (each
 // time: it changes).
-func (b *ReportsBackend) summary(e archive.Entry, newest bool) (VersionSummary, *delivery.Record, error) {
-	v := VersionSummary{VersionRef: VersionRef{Report: e.Report, Period: e.Period, Version: e.Version}}
+func (b *ReportsBackend) summary(e archive.Entry, newest bool) (web.VersionSummary, *delivery.Record, error) {
+	v := web.VersionSummary{VersionRef: web.VersionRef{Report: e.Report, Period: e.Period, Version: e.Version}}
 	b.mu.Lock()
 	ms, ok := b.summaries[e.Dir]
 	b.mu.Unlock()
@@ -143,7 +158,7 @@ func (b *ReportsBackend) summary(e archive.Entry, newest bool) (VersionSummary, 
 	v.Year = ms.to.Year()
 	if p, err := b.period(e.Report, e.Period); err == nil {
 		v.Year = p.Year
-		d := p.Deadline(b.cfg.Reports[e.Report].DeadlineDay) // the report's deadline_day
+		d := p.Deadline(b.wf.Reports[e.Report].DeadlineDay) // the report's deadline_day
 		v.Deadline = time.Date(d.Year(), d.Month(), d.Day(), 23, 59, 59, 0, b.cfg.Location)
 	}
 	rec, has, err := delivery.LoadRecord(e.Dir)
@@ -151,15 +166,15 @@ func (b *ReportsBackend) summary(e archive.Entry, newest bool) (VersionSummary, 
 		return v, nil, err
 	}
 	v.State = state(rec, has)
-	if v.State == StateDraft { // an approval or return a crash interrupted counts as done, as reports.State has it
-		if _, err := os.Stat(filepath.Join(e.Dir, reports.ReturnName)); err == nil {
-			v.State = StateReturned
-		} else if _, err := os.Stat(filepath.Join(e.Dir, reports.ApprovalName)); err == nil {
-			v.State = StateApproved
+	if v.State == web.StateDraft { // an approval or return a crash interrupted counts as done, as reports.State has it
+		if _, err := os.Stat(filepath.Join(e.Dir, workflow.ReturnName)); err == nil {
+			v.State = web.StateReturned
+		} else if _, err := os.Stat(filepath.Join(e.Dir, workflow.ApprovalName)); err == nil {
+			v.State = web.StateApproved
 		}
 	}
-	if !newest && v.State == StateNotSent { // held, and a newer version exists: it will not be the one sent
-		v.State = StateSuperseded
+	if !newest && v.State == web.StateNotSent { // held, and a newer version exists: it will not be the one sent
+		v.State = web.StateSuperseded
 	}
 	if has {
 		if a := lastSent(rec, b.cfg.Location); a != nil {
@@ -205,35 +220,35 @@ func (b *ReportsBackend) readSummary(dir string) (manifestSummary, error) {
 }
 
 // state maps a delivery record's status to the page's states.
-func state(rec *delivery.Record, has bool) State {
+func state(rec *delivery.Record, has bool) web.State {
 	switch {
 	case rec.Status == delivery.Sent:
-		return StateSent
+		return web.StateSent
 	case rec.Status == delivery.Draft:
-		return StateDraft
+		return web.StateDraft
 	case rec.Status == delivery.Returned:
-		return StateReturned
+		return web.StateReturned
 	case rec.Status == delivery.Approved:
-		return StateApproved
+		return web.StateApproved
 	case rec.Status == delivery.Held:
-		return StateNotSent
+		return web.StateNotSent
 	case rec.Status == delivery.Superseded:
-		return StateSuperseded
+		return web.StateSuperseded
 	case rec.Status == delivery.Failed:
-		return StateFailed
+		return web.StateFailed
 	case rec.Status == delivery.Pending && len(rec.Attempts) == 0:
-		return StateQueued // also a version without a record: the daemon sends it
+		return web.StateQueued // also a version without a record: the daemon sends it
 	case rec.Status == delivery.Pending:
-		return StatePending
+		return web.StatePending
 	}
-	return StateUnknown
+	return web.StateUnknown
 }
 
-func attempts(rec *delivery.Record, loc *time.Location) []Attempt {
-	var out []Attempt
+func attempts(rec *delivery.Record, loc *time.Location) []web.Attempt {
+	var out []web.Attempt
 	for _, a := range rec.Attempts {
 		t, _ := time.Parse(time.RFC3339, a.At)
-		at := Attempt{At: t.In(loc), To: a.To, Result: a.Result, OK: a.Result == "sent"}
+		at := web.Attempt{At: t.In(loc), To: a.To, Result: a.Result, OK: a.Result == "sent"}
 		switch {
 		case at.OK:
 			at.Result = "đã gửi"
@@ -245,8 +260,8 @@ func attempts(rec *delivery.Record, loc *time.Location) []Attempt {
 	return out
 }
 
-func lastSent(rec *delivery.Record, loc *time.Location) *Attempt {
-	d := Delivery{Attempts: attempts(rec, loc)}
+func lastSent(rec *delivery.Record, loc *time.Location) *web.Attempt {
+	d := web.Delivery{Attempts: attempts(rec, loc)}
 	return d.LastSent()
 }
 
@@ -256,9 +271,9 @@ func (b *ReportsBackend) period(report, label string) (period.Period, error) {
 	p, err := b.maker.Period(report, label)
 	if err != nil || p.Label() != label {
 		if _, ok := b.cfg.Reports[report]; !ok {
-			return p, fmt.Errorf("%w: không có báo cáo %q", ErrNotFound, report)
+			return p, fmt.Errorf("%w: không có báo cáo %q", web.ErrNotFound, report)
 		}
-		return p, fmt.Errorf("%w: %s không có kỳ %q", ErrNotFound, b.title(report), label)
+		return p, fmt.Errorf("%w: %s không có kỳ %q", web.ErrNotFound, b.title(report), label)
 	}
 	return p, nil
 }
@@ -275,18 +290,18 @@ func (b *ReportsBackend) entry(report, label string, n int) (archive.Entry, peri
 		return archive.Entry{}, p, err
 	}
 	if !ok || n < 1 || n > latest.Version {
-		return archive.Entry{}, p, fmt.Errorf("%w: chưa có %s", ErrNotFound, versionName(b.title(report), VersionRef{report, label, n}))
+		return archive.Entry{}, p, fmt.Errorf("%w: chưa có %s", web.ErrNotFound, web.VersionName(b.title(report), web.VersionRef{Report: report, Period: label, Version: n}))
 	}
 	e := archive.Entry{Report: report, Period: p.Label(), Version: n,
 		Dir: filepath.Join(filepath.Dir(latest.Dir), "v"+strconv.Itoa(n))}
 	if st, err := os.Stat(filepath.Join(e.Dir, reports.ManifestName)); err != nil || !st.Mode().IsRegular() {
-		return e, p, fmt.Errorf("%w: chưa có %s", ErrNotFound, versionName(b.title(report), VersionRef{report, label, n}))
+		return e, p, fmt.Errorf("%w: chưa có %s", web.ErrNotFound, web.VersionName(b.title(report), web.VersionRef{Report: report, Period: label, Version: n}))
 	}
 	return e, p, nil
 }
 
 // Version is one version's whole story.
-func (b *ReportsBackend) Version(ctx context.Context, report, label string, n int) (*VersionDetail, error) {
+func (b *ReportsBackend) Version(ctx context.Context, report, label string, n int) (*web.VersionDetail, error) {
 	e, p, err := b.entry(report, label, n)
 	if err != nil {
 		return nil, err
@@ -300,21 +315,17 @@ func (b *ReportsBackend) Version(ctx context.Context, report, label string, n in
 	if err != nil {
 		return nil, err
 	}
-	r := b.cfg.Reports[report]
-	title := r.Title
-	if title == "" {
-		title = kindTitles[r.Kind]
-	}
-	d := &VersionDetail{VersionSummary: sum, Title: title, From: p.From.Format("02/01/2006"), To: p.To.Format("02/01/2006"),
+	title, r := b.title(report), b.wf.Reports[report]
+	d := &web.VersionDetail{VersionSummary: sum, Title: title, From: p.From.Format("02/01/2006"), To: p.To.Format("02/01/2006"),
 		Recipients: append(append([]string{}, r.To...), r.Cc...)}
 	if t, err := time.Parse("2006-01-02", man.Issued); err == nil {
 		d.Issued = t.Format("02/01/2006")
 	}
 	for _, o := range man.Outputs {
-		d.Files = append(d.Files, FileInfo{Name: o.Path, Kind: kindOf(o.Path), Bytes: int64(o.Bytes)})
+		d.Files = append(d.Files, web.FileInfo{Name: o.Path, Kind: kindOf(o.Path), Bytes: int64(o.Bytes)})
 	}
 	if st, err := os.Stat(filepath.Join(e.Dir, reports.ManifestName)); err == nil {
-		d.Files = append(d.Files, FileInfo{Name: reports.ManifestName, Kind: "Manifest", Bytes: st.Size()})
+		d.Files = append(d.Files, web.FileInfo{Name: reports.ManifestName, Kind: "Manifest", Bytes: st.Size()})
 	}
 	for _, res := range man.Indicators {
 		d.Indicators = append(d.Indicators, indicatorRow(res))
@@ -323,22 +334,22 @@ func (b *ReportsBackend) Version(ctx context.Context, report, label string, n in
 		d.Issues = append(d.Issues, issue(is))
 	}
 	if len(rec.Attempts) > 0 || rec.MessageID != "" {
-		d.Delivery = &Delivery{Status: state(rec, true), MessageID: rec.MessageID, Attempts: attempts(rec, b.cfg.Location)}
+		d.Delivery = &web.Delivery{Status: state(rec, true), MessageID: rec.MessageID, Attempts: attempts(rec, b.cfg.Location)}
 	}
 	d.Reviewers = r.Reviewers
 	if err := b.story(d, e, rec); err != nil {
 		return nil, err
 	}
-	if r.Reviewed() && sum.State == StateDraft && latest.Version == n {
-		d.Actions = append(d.Actions, ActApprove, ActReject)
+	if r.Reviewed() && sum.State == web.StateDraft && latest.Version == n {
+		d.Actions = append(d.Actions, web.ActApprove, web.ActReject)
 	}
-	if b.cfg.SMTP.Host != "" && latest.Version == n && len(r.To) > 0 {
+	if b.set.Mail.Host != "" && latest.Version == n && len(r.To) > 0 {
 		switch {
-		case sum.State == StateSent:
-			d.Actions = append(d.Actions, ActResend)
-		case sum.State == StateApproved && rec.IssuedAs == 0,
-			sum.State == StateNotSent, sum.State == StateQueued, sum.State == StatePending, sum.State == StateFailed:
-			d.Actions = append(d.Actions, ActSend)
+		case sum.State == web.StateSent:
+			d.Actions = append(d.Actions, web.ActResend)
+		case sum.State == web.StateApproved && rec.IssuedAs == 0,
+			sum.State == web.StateNotSent, sum.State == web.StateQueued, sum.State == web.StatePending, sum.State == web.StateFailed:
+			d.Actions = append(d.Actions, web.ActSend)
 		}
 	}
 	return d, nil
@@ -358,8 +369,8 @@ func kindOf(name string) string {
 	return "Tệp"
 }
 
-func indicatorRow(r indicators.Result) Indicator {
-	in := Indicator{ID: r.ID, Text: r.Text, Target: r.TargetText, Value: render.ResultText(r), Status: r.Status, Note: r.Note, Met: r.Met}
+func indicatorRow(r indicators.Result) web.Indicator {
+	in := web.Indicator{ID: r.ID, Text: r.Text, Target: r.TargetText, Value: render.ResultText(r), Status: r.Status, Note: r.Note, Met: r.Met}
 	if r.Numerator != nil {
 		in.Numerator = render.Int(*r.Numerator)
 	}
@@ -367,7 +378,7 @@ func indicatorRow(r indicators.Result) Indicator {
 		in.Denominator = render.Int(*r.Denominator)
 	}
 	for _, g := range r.Breakdown {
-		row := Group{Key: g.Key, Numerator: render.Int(g.Numerator), Denominator: render.Int(g.Denominator),
+		row := web.Group{Key: g.Key, Numerator: render.Int(g.Numerator), Denominator: render.Int(g.Denominator),
 			Target: render.Percent(g.Target), Met: g.Met, Value: "Không phát sinh"}
 		if g.Value != nil {
 			row.Value = render.Percent(*g.Value)
@@ -377,13 +388,13 @@ func indicatorRow(r indicators.Result) Indicator {
 	return in
 }
 
-func issue(i sources.Issue) Issue {
-	return Issue{Severity: i.Severity, Source: i.Source, File: i.File, Sheet: i.Sheet, Row: i.Row, Column: i.Column, Value: i.Value, Message: i.Message}
+func issue(i sources.Issue) web.Issue {
+	return web.Issue{Severity: i.Severity, Source: i.Source, File: i.File, Sheet: i.Sheet, Row: i.Row, Column: i.Column, Value: i.Value, Message: i.Message}
 }
 
 // File opens a file the version's manifest lists, checked against the
 // hash recorded there, or the manifest itself.
-func (b *ReportsBackend) File(ctx context.Context, report, label string, n int, name string) (*File, error) {
+func (b *ReportsBackend) File(ctx context.Context, report, label string, n int, name string) (*web.File, error) {
 	e, _, err := b.entry(report, label, n)
 	if err != nil {
 		return nil, err
@@ -399,7 +410,7 @@ func (b *ReportsBackend) File(ctx context.Context, report, label string, n int, 
 		}
 	}
 	if want == nil && name != reports.ManifestName {
-		return nil, fmt.Errorf("%w: phiên bản này không có tệp %q", ErrNotFound, name)
+		return nil, fmt.Errorf("%w: phiên bản này không có tệp %q", web.ErrNotFound, name)
 	}
 	path := filepath.Join(e.Dir, reports.ManifestName)
 	if want != nil {
@@ -415,7 +426,7 @@ func (b *ReportsBackend) File(ctx context.Context, report, label string, n int, 
 		}
 	}
 	st, _ := os.Stat(path)
-	f := &File{Name: filepath.Base(path), ContentType: reports.ContentType(path), Content: nopCloser{bytes.NewReader(data)}}
+	f := &web.File{Name: filepath.Base(path), ContentType: workflow.ContentType(path), Content: nopCloser{bytes.NewReader(data)}}
 	if st != nil {
 		f.ModTime = st.ModTime()
 	}
@@ -431,7 +442,7 @@ var _ io.ReadSeekCloser = nopCloser{}
 // Check reads every source as `baocao validate [-p period]` does, each on
 // its own so that one unusable file does not hide the others. The result
 // is kept until a source file changes.
-func (b *ReportsBackend) Check(ctx context.Context, label string) (*DataCheck, error) {
+func (b *ReportsBackend) Check(ctx context.Context, label string) (*web.DataCheck, error) {
 	specs := b.cfg.Specs()
 	pl := b.maker.Plan()
 	names := make([]string, 0, len(pl.Sources))
@@ -441,7 +452,7 @@ func (b *ReportsBackend) Check(ctx context.Context, label string) (*DataCheck, e
 	sort.Strings(names)
 	if label != "" {
 		if _, err := b.maker.AnyPeriod(label); err != nil {
-			return nil, fmt.Errorf("%w: kỳ %q: viết 2024-03, 2024-Q1, 2024-H1 hoặc 2024", ErrBadInput, label)
+			return nil, fmt.Errorf("%w: kỳ %q: viết 2024-03, 2024-Q1, 2024-H1 hoặc 2024", web.ErrBadInput, label)
 		}
 	}
 	key := label
@@ -458,12 +469,12 @@ func (b *ReportsBackend) Check(ctx context.Context, label string) (*DataCheck, e
 	if c != nil {
 		return c, nil
 	}
-	c = &DataCheck{Period: label}
+	c = &web.DataCheck{Period: label}
 	var all []sources.Issue
 	if data, err := b.maker.Validate(label); err == nil {
 		// every source usable: exactly what `baocao validate` reads
 		for _, in := range data.Inputs {
-			src := Source{Name: in.Source, Title: sourceTitle(pl, in.Source), Path: in.Path, Bytes: in.Bytes}
+			src := web.Source{Name: in.Source, Title: sourceTitle(pl, in.Source), Path: in.Path, Bytes: in.Bytes}
 			if t := data.Tables[in.Source]; t != nil {
 				src.Rows = len(t.Rows)
 			}
@@ -481,7 +492,7 @@ func (b *ReportsBackend) Check(ctx context.Context, label string) (*DataCheck, e
 			if !ok && pl.Optional(n) {
 				continue
 			}
-			src := Source{Name: n, Title: sourceTitle(pl, n)}
+			src := web.Source{Name: n, Title: sourceTitle(pl, n)}
 			if !ok {
 				src.Error = "cấu hình chưa khai báo nguồn này: thêm bảng [sources." + n + "] với path"
 				c.Sources = append(c.Sources, src)
@@ -515,13 +526,13 @@ func (b *ReportsBackend) Check(ctx context.Context, label string) (*DataCheck, e
 		if !ok {
 			i = len(c.Files)
 			byFile[is.File] = i
-			c.Files = append(c.Files, FileIssues{File: is.File})
+			c.Files = append(c.Files, web.FileIssues{File: is.File})
 		}
 		c.Files[i].Issues = append(c.Files[i].Issues, issue(is))
 	}
 	c.Total = len(all)
 	b.mu.Lock()
-	b.checks = map[string]*DataCheck{key: c} // only the newest state of the files
+	b.checks = map[string]*web.DataCheck{key: c} // only the newest state of the files
 	b.mu.Unlock()
 	return c, nil
 }

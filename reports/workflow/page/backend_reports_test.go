@@ -1,4 +1,4 @@
-package web
+package page
 
 import (
 	"context"
@@ -9,31 +9,59 @@ import (
 	"testing"
 	"time"
 
-	"github.com/mn2010/baocao/internal/config"
+	"github.com/mn2010/baocao/internal/testtools"
+	"github.com/mn2010/baocao/internal/web"
 	"github.com/mn2010/baocao/reports"
 	"github.com/mn2010/baocao/reports/delivery"
 	"github.com/mn2010/baocao/reports/period"
+	"github.com/mn2010/baocao/reports/workflow"
 )
+
+// testConfig is the example config as the tests change it: the maker's
+// settings, and the backend's mail server (changing it changes the
+// backend's).
+type testConfig struct {
+	*reports.Settings
+	SMTP *delivery.SMTP
+}
 
 // project copies the example config and data into a temporary folder and
 // returns a backend over them.
-func project(t testing.TB) (*ReportsBackend, *config.Config, *reports.Maker) {
+func project(t testing.TB) (*ReportsBackend, *testConfig, *workflow.Flow) {
 	t.Helper()
 	dir := t.TempDir()
-	copyTo(t, "../../config.example.toml", filepath.Join(dir, "config.example.toml"))
-	files, _ := filepath.Glob("../../examples/data/*.xlsx")
+	copyTo(t, "../../../config.example.toml", filepath.Join(dir, "config.example.toml"))
+	files, _ := filepath.Glob("../../../examples/data/*.xlsx")
 	for _, f := range files {
 		copyTo(t, f, filepath.Join(dir, "examples", "data", filepath.Base(f)))
 	}
-	cfg, err := config.Load(filepath.Join(dir, "config.example.toml"))
+	path := filepath.Join(dir, "config.example.toml")
+	rs, ws, set := &reports.Settings{}, &workflow.Settings{}, Settings{Schedules: map[string]string{}}
+	var sch struct {
+		Reports map[string]struct {
+			Schedule string `toml:"schedule"`
+		} `toml:"reports"`
+	}
+	testtools.DecodeConfig(t, path, rs, ws, delivery.Table(&set.Mail), &sch)
+	if err := rs.Provision(path); err != nil {
+		t.Fatal(err)
+	}
+	if err := ws.Provision(rs); err != nil {
+		t.Fatal(err)
+	}
+	set.Mail.Provision()
+	for id, r := range sch.Reports {
+		if r.Schedule != "" {
+			set.Schedules[id] = r.Schedule
+		}
+	}
+	mk, err := reports.NewMaker(rs, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	m, err := reports.NewMaker(cfg, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return NewReportsBackend(cfg, m, nil), cfg, m
+	m := workflow.New(mk, ws)
+	b := NewReportsBackend(m, set, nil)
+	return b, &testConfig{Settings: rs, SMTP: &b.set.Mail}, m
 }
 
 func copyTo(t testing.TB, from, to string) {
@@ -56,7 +84,7 @@ func TestReportsBackend(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if ref != (VersionRef{"monthly", "2024-03", 1}) || len(steps) != 3 || !strings.Contains(steps[2], "Đã lưu phiên bản 1") {
+	if ref != (web.VersionRef{Report: "monthly", Period: "2024-03", Version: 1}) || len(steps) != 3 || !strings.Contains(steps[2], "Đã lưu phiên bản 1") {
 		t.Fatalf("run: %v %q", ref, steps)
 	}
 	dir := filepath.Join(cfg.Path(cfg.Archive), "monthly", "2024-03", "v1")
@@ -92,7 +120,7 @@ func TestReportsBackend(t *testing.T) {
 				}
 			}
 		}
-		if v.State != StateNotSent || v.Met != met || v.Measured != measured || v.Warnings != len(man.Issues) || v.Year != 2024 ||
+		if v.State != web.StateNotSent || v.Met != met || v.Measured != measured || v.Warnings != len(man.Issues) || v.Year != 2024 ||
 			!v.Deadline.Equal(time.Date(2024, 3, 20, 23, 59, 59, 0, cfg.Location)) {
 			t.Errorf("%+v; manifest: %d/%d met, %d issues", v, met, measured, len(man.Issues))
 		}
@@ -131,7 +159,7 @@ func TestReportsBackend(t *testing.T) {
 			{"monthly", "2024-03", "../../../config.example.toml", 1}, {"monthly", "2024-3", "manifest.json", 1},
 			{"monthly", "2024-03", "manifest.json", 2}, {"../monthly", "2024-03", "manifest.json", 1}, {"monthly", "2024-Q1", "manifest.json", 1},
 		} {
-			if _, err := b.File(ctx, bad.report, bad.period, bad.n, bad.name); !errors.Is(err, ErrNotFound) {
+			if _, err := b.File(ctx, bad.report, bad.period, bad.n, bad.name); !errors.Is(err, web.ErrNotFound) {
 				t.Errorf("%+v: %v, want ErrNotFound", bad, err)
 			}
 		}
@@ -150,11 +178,11 @@ func TestReportsBackend(t *testing.T) {
 		}
 		rec := &delivery.Record{Status: delivery.Sent, MessageID: "<x@y>", Attempts: []delivery.Attempt{{At: "2024-03-16T07:00:03+07:00", To: []string{"a@b.vn"}, Result: "sent"}}}
 		rec.Save(dir)
-		if _, err := b.Send(ctx, "Lan", VersionRef{"monthly", "2024-03", 1}, false); !errors.Is(err, ErrNeedsConfirm) {
+		if _, err := b.Send(ctx, "Lan", web.VersionRef{Report: "monthly", Period: "2024-03", Version: 1}, false); !errors.Is(err, web.ErrNeedsConfirm) {
 			t.Errorf("sent before, no force: %v", err)
 		}
 		d, _ := b.Version(ctx, "monthly", "2024-03", 1)
-		if !d.Can("resend") || d.Can("send") || d.State != StateSent || d.Delivery.LastSent() == nil || d.Delivery.LastSent().Result != "đã gửi" {
+		if !d.Can("resend") || d.Can("send") || d.State != web.StateSent || d.Delivery.LastSent() == nil || d.Delivery.LastSent().Result != "đã gửi" {
 			t.Errorf("%+v %+v", d.VersionSummary, d.Delivery)
 		}
 		vs, _ := b.Versions(ctx, "monthly")
@@ -165,7 +193,7 @@ func TestReportsBackend(t *testing.T) {
 	})
 	t.Run("a period of another kind", func(t *testing.T) {
 		_, err := b.Run(ctx, "Lan", "monthly", "2024-Q1", func(string) {})
-		if !errors.Is(err, ErrBadInput) || !strings.Contains(err.Error(), "không dùng được cho báo cáo tháng: viết kỳ như") {
+		if !errors.Is(err, web.ErrBadInput) || !strings.Contains(err.Error(), "không dùng được cho báo cáo tháng: viết kỳ như") {
 			t.Errorf("%v", err)
 		}
 	})
@@ -174,10 +202,10 @@ func TestReportsBackend(t *testing.T) {
 			t.Fatal(err)
 		}
 		vs, _ := b.Versions(ctx, "monthly")
-		if len(vs) != 2 || vs[0].Version != 2 || vs[0].State != StateNotSent || vs[1].State != StateSuperseded {
+		if len(vs) != 2 || vs[0].Version != 2 || vs[0].State != web.StateNotSent || vs[1].State != web.StateSuperseded {
 			t.Errorf("%+v", vs)
 		}
-		if _, err := b.Send(ctx, "Lan", VersionRef{"monthly", "2024-03", 1}, false); !errors.Is(err, ErrNotAvailable) {
+		if _, err := b.Send(ctx, "Lan", web.VersionRef{Report: "monthly", Period: "2024-03", Version: 1}, false); !errors.Is(err, web.ErrNotAvailable) {
 			t.Errorf("sending a superseded version: %v", err)
 		}
 		if d, _ := b.Version(ctx, "monthly", "2024-03", 1); len(d.Actions) != 0 {
@@ -253,7 +281,7 @@ func TestReportsBackendCheck(t *testing.T) {
 	if err != nil || withPeriod.Total < c.Total {
 		t.Errorf("%v %v", withPeriod, err)
 	}
-	if _, err := b.Check(ctx, "2024-3x"); !errors.Is(err, ErrBadInput) {
+	if _, err := b.Check(ctx, "2024-3x"); !errors.Is(err, web.ErrBadInput) {
 		t.Errorf("bad label: %v", err)
 	}
 	// one unusable file: said so, the others still read

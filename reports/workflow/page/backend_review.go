@@ -1,4 +1,4 @@
-package web
+package page
 
 import (
 	"context"
@@ -10,46 +10,47 @@ import (
 	"strings"
 	"time"
 
-	"github.com/mn2010/baocao/internal/config"
+	"github.com/mn2010/baocao/internal/web"
 	"github.com/mn2010/baocao/reports"
 	"github.com/mn2010/baocao/reports/archive"
 	"github.com/mn2010/baocao/reports/delivery"
+	"github.com/mn2010/baocao/reports/workflow"
 )
 
 // Approve approves a draft with the workflow of `baocao approve`
 // (reports.Job.Approve: the approval record written once, the document
 // issued with the number and date, sent once when [smtp] is set). It
 // returns the version that goes to the district.
-func (b *ReportsBackend) Approve(ctx context.Context, who string, v VersionRef, a Approval) (VersionRef, error) {
+func (b *ReportsBackend) Approve(ctx context.Context, who string, v web.VersionRef, a web.Approval) (web.VersionRef, error) {
 	e, _, err := b.entry(v.Report, v.Period, v.Version)
 	if err != nil {
-		return VersionRef{}, err
+		return web.VersionRef{}, err
 	}
 	// The review step's refusals first, before the mail settings, as the
 	// command line does.
-	if _, err := reports.NewJob(b.maker, nil, nil).CheckDraft(v.Report, v.Period, v.Version); err != nil {
-		return VersionRef{}, b.refusal(e, err)
+	if _, err := workflow.NewJob(b.maker, nil, nil).CheckDraft(v.Report, v.Period, v.Version); err != nil {
+		return web.VersionRef{}, b.refusal(e, err)
 	}
 	mail, err := b.mail()
 	if err != nil {
-		return VersionRef{}, err
+		return web.VersionRef{}, err
 	}
-	out, err := reports.NewJob(b.maker, mail, nil).Approve(ctx, reports.ApproveOptions{Report: v.Report, Period: v.Period, Version: v.Version,
+	out, err := workflow.NewJob(b.maker, mail, nil).Approve(ctx, workflow.ApproveOptions{Report: v.Report, Period: v.Period, Version: v.Version,
 		By: a.Name, Note: a.Note, Number: a.Number, Date: a.Date})
 	if err != nil {
-		return VersionRef{}, b.refusal(e, err)
+		return web.VersionRef{}, b.refusal(e, err)
 	}
-	return VersionRef{Report: out.Issued.Report, Period: out.Issued.Period, Version: out.Issued.Version}, nil
+	return web.VersionRef{Report: out.Issued.Report, Period: out.Issued.Period, Version: out.Issued.Version}, nil
 }
 
 // Reject returns a draft with the workflow of `baocao reject`: the reason
 // recorded once and mailed to admin_email.
-func (b *ReportsBackend) Reject(ctx context.Context, who string, v VersionRef, reason string) error {
+func (b *ReportsBackend) Reject(ctx context.Context, who string, v web.VersionRef, reason string) error {
 	e, _, err := b.entry(v.Report, v.Period, v.Version)
 	if err != nil {
 		return err
 	}
-	if _, err := reports.NewJob(b.maker, nil, nil).CheckDraft(v.Report, v.Period, v.Version); err != nil {
+	if _, err := workflow.NewJob(b.maker, nil, nil).CheckDraft(v.Report, v.Period, v.Version); err != nil {
 		return b.refusal(e, err)
 	}
 	mail, err := b.mail()
@@ -57,7 +58,7 @@ func (b *ReportsBackend) Reject(ctx context.Context, who string, v VersionRef, r
 		return err
 	}
 	by := who
-	if _, err := reports.NewJob(b.maker, mail, nil).Reject(ctx, reports.RejectOptions{Report: v.Report, Period: v.Period, Version: v.Version,
+	if _, err := workflow.NewJob(b.maker, mail, nil).Reject(ctx, workflow.RejectOptions{Report: v.Report, Period: v.Period, Version: v.Version,
 		By: by, Reason: reason}); err != nil {
 		return b.refusal(e, err)
 	}
@@ -67,12 +68,12 @@ func (b *ReportsBackend) Reject(ctx context.Context, who string, v VersionRef, r
 // mail is the mail settings when [smtp] is set, nil when it is not; one
 // attempt per message.
 func (b *ReportsBackend) mail() (*delivery.Settings, error) {
-	if b.cfg.SMTP.Host == "" {
+	if b.set.Mail.Host == "" {
 		return nil, nil
 	}
-	s, _, err := b.maker.MailSettings()
+	s, _, err := b.set.Mail.Settings(b.cfg.Dir)
 	if err != nil {
-		return nil, fmt.Errorf("%w: cấu hình thư ([smtp]) chưa dùng được: %v", ErrNotAvailable, err)
+		return nil, fmt.Errorf("%w: cấu hình thư ([smtp]) chưa dùng được: %v", web.ErrNotAvailable, err)
 	}
 	// One attempt, as for "Gửi": the person waits at the page, and the
 	// daemon sends a pending message again.
@@ -84,34 +85,34 @@ func (b *ReportsBackend) mail() (*delivery.Settings, error) {
 func (b *ReportsBackend) refusal(e archive.Entry, err error) error {
 	loc := b.cfg.Location
 	switch {
-	case errors.Is(err, reports.ErrReturned):
-		if r, _ := reports.ReadReturn(e.Dir); r != nil {
+	case errors.Is(err, workflow.ErrReturned):
+		if r, _ := workflow.ReadReturn(e.Dir); r != nil {
 			return fmt.Errorf("%w: bản dự thảo phiên bản %d đã bị %s trả lại lúc %s, lý do: “%s”. Bản bị trả lại không bao giờ được duyệt hay gửi; hãy sửa rồi chạy lại (“Chạy ngay”) để lập bản dự thảo mới",
-				ErrRefused, e.Version, r.By, when(r.At, loc), r.Reason)
+				web.ErrRefused, e.Version, r.By, when(r.At, loc), r.Reason)
 		}
-		return fmt.Errorf("%w: bản dự thảo này đã bị trả lại; hãy chạy lại (“Chạy ngay”) để lập bản dự thảo mới", ErrRefused)
-	case errors.Is(err, reports.ErrAlreadyApproved):
-		if a, _ := reports.ReadApproval(e.Dir); a != nil {
-			return fmt.Errorf("%w: phiên bản %d đã được %s duyệt lúc %s; không cần duyệt lại (xem mục Lịch sử duyệt và gửi)", ErrRefused, e.Version, a.By, when(a.At, loc))
+		return fmt.Errorf("%w: bản dự thảo này đã bị trả lại; hãy chạy lại (“Chạy ngay”) để lập bản dự thảo mới", web.ErrRefused)
+	case errors.Is(err, workflow.ErrAlreadyApproved):
+		if a, _ := workflow.ReadApproval(e.Dir); a != nil {
+			return fmt.Errorf("%w: phiên bản %d đã được %s duyệt lúc %s; không cần duyệt lại (xem mục Lịch sử duyệt và gửi)", web.ErrRefused, e.Version, a.By, when(a.At, loc))
 		}
-		return fmt.Errorf("%w: phiên bản %d là văn bản ban hành từ một bản dự thảo đã duyệt; không cần duyệt lại", ErrRefused, e.Version)
-	case errors.Is(err, reports.ErrSourcesChanged):
+		return fmt.Errorf("%w: phiên bản %d là văn bản ban hành từ một bản dự thảo đã duyệt; không cần duyệt lại", web.ErrRefused, e.Version)
+	case errors.Is(err, workflow.ErrSourcesChanged):
 		what := "dữ liệu nguồn (hoặc kế hoạch, văn bản mẫu)"
 		if files := changedFiles(err); files != "" {
 			what = "tệp dữ liệu " + files
 		}
 		return fmt.Errorf("%w: %s đã thay đổi kể từ khi lập bản dự thảo phiên bản %d, nên không ban hành được văn bản có số và ngày từ bản này. Hãy chạy lại (“Chạy ngay”) để lập bản dự thảo mới rồi duyệt bản đó; hoặc duyệt mà để trống số và ngày để gửi đúng bản dự thảo đã xem",
-			ErrRefused, what, e.Version)
+			web.ErrRefused, what, e.Version)
 	case errors.Is(err, delivery.ErrSuperseded):
-		return fmt.Errorf("%w: bản dự thảo phiên bản %d đã được thay bằng một phiên bản mới hơn; hãy duyệt phiên bản mới nhất", ErrRefused, e.Version)
-	case errors.Is(err, reports.ErrNoDraft):
-		return fmt.Errorf("%w: phiên bản %d không phải bản dự thảo đang chờ duyệt", ErrRefused, e.Version)
-	case errors.Is(err, reports.ErrNotReviewed):
-		return fmt.Errorf("%w: %s không có người duyệt (khóa reviewers trong [reports.%s] của tệp cấu hình), nên được gửi ngay khi lập, không qua bước duyệt", ErrRefused, b.title(e.Report), e.Report)
-	case errors.Is(err, reports.ErrMissingFile):
-		return fmt.Errorf("%w: bản dự thảo thiếu tệp trong kho lưu trữ (%v); hãy chạy lại để lập bản dự thảo mới", ErrRefused, err)
-	case errors.Is(err, config.ErrInvalid):
-		return fmt.Errorf("%w: ghi họ tên người duyệt (và lý do khi trả lại)", ErrBadInput)
+		return fmt.Errorf("%w: bản dự thảo phiên bản %d đã được thay bằng một phiên bản mới hơn; hãy duyệt phiên bản mới nhất", web.ErrRefused, e.Version)
+	case errors.Is(err, workflow.ErrNoDraft):
+		return fmt.Errorf("%w: phiên bản %d không phải bản dự thảo đang chờ duyệt", web.ErrRefused, e.Version)
+	case errors.Is(err, workflow.ErrNotReviewed):
+		return fmt.Errorf("%w: %s không có người duyệt (khóa reviewers trong [reports.%s] của tệp cấu hình), nên được gửi ngay khi lập, không qua bước duyệt", web.ErrRefused, b.title(e.Report), e.Report)
+	case errors.Is(err, workflow.ErrMissingFile):
+		return fmt.Errorf("%w: bản dự thảo thiếu tệp trong kho lưu trữ (%v); hãy chạy lại để lập bản dự thảo mới", web.ErrRefused, err)
+	case errors.Is(err, workflow.ErrRequest):
+		return fmt.Errorf("%w: ghi họ tên người duyệt (và lý do khi trả lại)", web.ErrBadInput)
 	}
 	return err
 }
@@ -133,22 +134,22 @@ func isoDate(s string) string {
 
 // story fills the version's story (reports.Maker.Story: the draft and
 // the document issued from it) in Vietnamese, and its review line.
-func (b *ReportsBackend) story(d *VersionDetail, e archive.Entry, rec *delivery.Record) error {
+func (b *ReportsBackend) story(d *web.VersionDetail, e archive.Entry, rec *delivery.Record) error {
 	loc := b.cfg.Location
 	d.IssuedAs = rec.IssuedAs
 	states, err := b.maker.Story(e.Report, e.Period, e.Version)
 	if err != nil {
 		return err
 	}
-	var evs []Event
+	var evs []web.Event
 	add := func(v int, at, what string) {
 		t, _ := time.Parse(time.RFC3339, at)
 		if len(states) > 1 {
 			what = fmt.Sprintf("Phiên bản %d: %s", v, what)
 		}
-		evs = append(evs, Event{At: t.In(loc), What: what})
+		evs = append(evs, web.Event{At: t.In(loc), What: what})
 	}
-	reviewed := b.cfg.Reports[e.Report].Reviewed()
+	reviewed := b.wf.Reports[e.Report].Reviewed()
 	for _, st := range states {
 		v := st.Entry.Version
 		man, err := reports.ReadManifest(st.Entry.Dir)
@@ -157,7 +158,7 @@ func (b *ReportsBackend) story(d *VersionDetail, e archive.Entry, rec *delivery.
 		}
 		if f := st.IssuedFrom; f != nil {
 			at := man.GeneratedAt
-			if a, _ := reports.ReadApproval(filepath.Join(filepath.Dir(st.Entry.Dir), fmt.Sprint("v", f.Version))); a != nil {
+			if a, _ := workflow.ReadApproval(filepath.Join(filepath.Dir(st.Entry.Dir), fmt.Sprint("v", f.Version))); a != nil {
 				at = a.At
 			}
 			add(v, at, fmt.Sprintf("ban hành từ bản dự thảo phiên bản %d đã duyệt: số %s, ngày %s; cùng dữ liệu và số liệu", f.Version, numberVN(f.Number), isoDate(f.Date)))
@@ -172,8 +173,8 @@ func (b *ReportsBackend) story(d *VersionDetail, e archive.Entry, rec *delivery.
 			add(v, man.GeneratedAt, made)
 		}
 		for _, n := range []struct{ file, what string }{
-			{reports.ReviewMailName, "thư mời duyệt"}, {reports.RemindBefore, "thư nhắc duyệt (2 ngày trước hạn)"},
-			{reports.RemindDue, "thư nhắc duyệt (ngày hết hạn)"}, {reports.OverdueName, "thư báo quá hạn"}, {reports.ReturnMailName, "thư báo trả lại"},
+			{workflow.ReviewMailName, "thư mời duyệt"}, {workflow.RemindBefore, "thư nhắc duyệt (2 ngày trước hạn)"},
+			{workflow.RemindDue, "thư nhắc duyệt (ngày hết hạn)"}, {workflow.OverdueName, "thư báo quá hạn"}, {workflow.ReturnMailName, "thư báo trả lại"},
 		} {
 			r, ok, err := delivery.LoadNamed(st.Entry.Dir, n.file)
 			if err != nil || !ok {
@@ -215,8 +216,8 @@ func (b *ReportsBackend) story(d *VersionDetail, e archive.Entry, rec *delivery.
 			d.Review = fmt.Sprintf("Bản dự thảo này đã được thay bằng phiên bản %d trước khi duyệt; không bao giờ được gửi.", st.Record.SupersededBy)
 		case st.Status == delivery.Draft:
 			var names []string
-			for _, r := range b.cfg.Reports[e.Report].Reviewers {
-				names = append(names, personName(r))
+			for _, r := range b.wf.Reports[e.Report].Reviewers {
+				names = append(names, web.PersonName(r))
 			}
 			d.Review = "Bản dự thảo đang chờ " + strings.Join(names, ", ") + " duyệt; cấp trên chưa nhận được gì."
 		}
@@ -237,7 +238,7 @@ func numberVN(n int) string {
 // ("a.xlsx, b.xlsx (không còn được đọc)"); "" when it names none (the
 // plan, config or texts changed).
 func changedFiles(err error) string {
-	var ch *reports.SourcesChangedError
+	var ch *workflow.SourcesChangedError
 	if !errors.As(err, &ch) {
 		return ""
 	}

@@ -1,4 +1,4 @@
-package web
+package page
 
 import (
 	"context"
@@ -9,9 +9,10 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/mn2010/baocao/reports"
+	"github.com/mn2010/baocao/internal/web"
 	"github.com/mn2010/baocao/reports/delivery"
 	"github.com/mn2010/baocao/reports/period"
+	"github.com/mn2010/baocao/reports/workflow"
 )
 
 // Run makes a new version with the workflow of `baocao run` (reports.Job:
@@ -20,26 +21,26 @@ import (
 // message when [smtp] is set. A report without reviewers is archived
 // "held", as `baocao run --no-email` does: the page shows it and the
 // clerk sends it with "Gửi" (docs/trang-web.md).
-func (b *ReportsBackend) Run(ctx context.Context, who, report, label string, progress func(string)) (VersionRef, error) {
+func (b *ReportsBackend) Run(ctx context.Context, who, report, label string, progress func(string)) (web.VersionRef, error) {
 	p, err := b.maker.Period(report, label)
 	if err != nil {
 		example := ""
 		if r, ok := b.cfg.Reports[report]; ok {
 			example = period.LatestEnded(r.Kind, r.Boundary, b.now().In(b.cfg.Location)).Label()
 		}
-		return VersionRef{}, fmt.Errorf("%w: kỳ %q không dùng được cho %s: viết kỳ như %s", ErrBadInput, label, lowerFirst(b.title(report)), example)
+		return web.VersionRef{}, fmt.Errorf("%w: kỳ %q không dùng được cho %s: viết kỳ như %s", web.ErrBadInput, label, lowerFirst(b.title(report)), example)
 	}
-	r := b.cfg.Reports[report]
+	r := b.wf.Reports[report]
 	var mail *delivery.Settings
-	if r.Reviewed() && b.cfg.SMTP.Host != "" {
-		s, _, err := b.maker.MailSettings()
+	if r.Reviewed() && b.set.Mail.Host != "" {
+		s, _, err := b.set.Mail.Settings(b.cfg.Dir)
 		if err != nil {
-			return VersionRef{}, fmt.Errorf("%w: chưa gửi được thư mời duyệt vì cấu hình thư ([smtp]) chưa dùng được: %v", ErrNotAvailable, err)
+			return web.VersionRef{}, fmt.Errorf("%w: chưa gửi được thư mời duyệt vì cấu hình thư ([smtp]) chưa dùng được: %v", web.ErrNotAvailable, err)
 		}
 		mail = &s
 	}
-	progress("Chờ đến lượt chạy " + lowerFirst(b.title(report)) + " kỳ " + periodWords(p.Label()) + "…")
-	job := reports.NewJob(b.maker, mail, func(msg string) {
+	progress("Chờ đến lượt chạy " + lowerFirst(b.title(report)) + " kỳ " + web.PeriodWords(p.Label()) + "…")
+	job := workflow.NewJob(b.maker, mail, func(msg string) {
 		if strings.HasPrefix(msg, "waiting for another run") {
 			progress("Một lần chạy khác của báo cáo này (lịch tự động hoặc dòng lệnh) đang làm; chờ nó xong…")
 			return
@@ -47,11 +48,11 @@ func (b *ReportsBackend) Run(ctx context.Context, who, report, label string, pro
 		progress("Ghi chú: " + msg)
 	})
 	progress("Đang đọc dữ liệu, tính chỉ tiêu, tạo PDF, Excel và Word…")
-	out, err := job.Run(ctx, report, p, reports.RunOptions{})
+	out, err := job.Run(ctx, report, p, workflow.RunOptions{})
 	if err != nil {
-		return VersionRef{}, err
+		return web.VersionRef{}, err
 	}
-	ref := VersionRef{Report: out.Entry.Report, Period: out.Entry.Period, Version: out.Entry.Version}
+	ref := web.VersionRef{Report: out.Entry.Report, Period: out.Entry.Period, Version: out.Entry.Version}
 	if !out.Draft {
 		progress(fmt.Sprintf("Đã lưu phiên bản %d (%d cảnh báo dữ liệu).", out.Entry.Version, len(out.Manifest.Issues)))
 		return ref, nil
@@ -71,7 +72,7 @@ func (b *ReportsBackend) Run(ctx context.Context, who, report, label string, pro
 // Send delivers the newest version of a period with the workflow of
 // `baocao send` (reports.Job: the report's lock, delivery.json, older
 // unsent versions superseded); a version sent before needs force.
-func (b *ReportsBackend) Send(ctx context.Context, who string, v VersionRef, force bool) (*Delivery, error) {
+func (b *ReportsBackend) Send(ctx context.Context, who string, v web.VersionRef, force bool) (*web.Delivery, error) {
 	e, p, err := b.entry(v.Report, v.Period, v.Version)
 	if err != nil {
 		return nil, err
@@ -81,45 +82,45 @@ func (b *ReportsBackend) Send(ctx context.Context, who string, v VersionRef, for
 		return nil, err
 	}
 	if latest.Version != v.Version {
-		return nil, fmt.Errorf("%w: đã có phiên bản %d mới hơn; chỉ gửi phiên bản mới nhất", ErrNotAvailable, latest.Version)
+		return nil, fmt.Errorf("%w: đã có phiên bản %d mới hơn; chỉ gửi phiên bản mới nhất", web.ErrNotAvailable, latest.Version)
 	}
 	rec, _, err := delivery.LoadRecord(e.Dir)
 	if err != nil {
 		return nil, err
 	}
 	if rec.Status == delivery.Sent && !force {
-		return nil, ErrNeedsConfirm
+		return nil, web.ErrNeedsConfirm
 	}
-	s, _, err := b.maker.MailSettings()
+	s, _, err := b.set.Mail.Settings(b.cfg.Dir)
 	if err != nil {
-		return nil, fmt.Errorf("%w: chưa cấu hình được việc gửi thư ([smtp]): %v", ErrNotAvailable, err)
+		return nil, fmt.Errorf("%w: chưa cấu hình được việc gửi thư ([smtp]): %v", web.ErrNotAvailable, err)
 	}
 	// One attempt: the clerk is waiting at the page; the daemon retries a
 	// transient failure later (docs/trang-web.md).
 	s.Backoff = []time.Duration{}
-	job := reports.NewJob(b.maker, &s, nil)
+	job := workflow.NewJob(b.maker, &s, nil)
 	rec, err = job.Send(ctx, e, force)
 	switch {
 	case errors.Is(err, delivery.ErrAlreadySent):
-		return nil, ErrNeedsConfirm
+		return nil, web.ErrNeedsConfirm
 	case errors.Is(err, delivery.ErrBusy):
-		return nil, fmt.Errorf("%w: một tiến trình khác đang gửi bản này", ErrNotAvailable)
+		return nil, fmt.Errorf("%w: một tiến trình khác đang gửi bản này", web.ErrNotAvailable)
 	case errors.Is(err, delivery.ErrNotApproved):
-		return nil, fmt.Errorf("%w: đây là bản dự thảo chờ duyệt; chỉ gửi cấp trên sau khi được duyệt", ErrRefused)
-	case errors.Is(err, reports.ErrReturned):
-		return nil, fmt.Errorf("%w: bản dự thảo này đã bị trả lại nên không bao giờ được gửi; bấm “Chạy ngay” để lập bản dự thảo mới", ErrRefused)
+		return nil, fmt.Errorf("%w: đây là bản dự thảo chờ duyệt; chỉ gửi cấp trên sau khi được duyệt", web.ErrRefused)
+	case errors.Is(err, workflow.ErrReturned):
+		return nil, fmt.Errorf("%w: bản dự thảo này đã bị trả lại nên không bao giờ được gửi; bấm “Chạy ngay” để lập bản dự thảo mới", web.ErrRefused)
 	case errors.Is(err, delivery.ErrSuperseded):
-		return nil, fmt.Errorf("%w: một phiên bản mới hơn của kỳ này đã được gửi hoặc đã thay bản này", ErrNotAvailable)
+		return nil, fmt.Errorf("%w: một phiên bản mới hơn của kỳ này đã được gửi hoặc đã thay bản này", web.ErrNotAvailable)
 	case err != nil:
 		return nil, sendFailure(err)
 	}
-	return &Delivery{Status: state(rec, true), MessageID: rec.MessageID, Attempts: attempts(rec, b.cfg.Location)}, nil
+	return &web.Delivery{Status: state(rec, true), MessageID: rec.MessageID, Attempts: attempts(rec, b.cfg.Location)}, nil
 }
 
 // sendFailure explains a failed attempt in a few Vietnamese words, from
 // the fault delivery names; the English detail stays in Err for the log.
-func sendFailure(err error) *SendFailure {
-	f := &SendFailure{Transient: errors.Is(err, delivery.ErrTransient) && !errors.Is(err, delivery.ErrPermanent), Err: err}
+func sendFailure(err error) *web.SendFailure {
+	f := &web.SendFailure{Transient: errors.Is(err, delivery.ErrTransient) && !errors.Is(err, delivery.ErrPermanent), Err: err}
 	if errors.Is(err, delivery.ErrNotRecorded) {
 		f.Transient = false
 		f.Reason, f.Fix = "không ghi được hồ sơ gửi vào kho lưu trữ nên chưa gửi", "Kiểm tra quyền ghi thư mục kho lưu trữ (archive) của baocao"

@@ -1,4 +1,4 @@
-package reports
+package workflow
 
 import (
 	"context"
@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/mn2010/baocao/reports"
+	"github.com/mn2010/baocao/reports/archive"
 	"github.com/mn2010/baocao/reports/delivery"
 )
 
@@ -33,7 +35,7 @@ func TestDistrictMailNamesTheNumber(t *testing.T) {
 		t.Errorf("the issued document's message lacks %q:\n%s", want, msg.Body)
 	}
 
-	out, err := job.Run(context.Background(), "monthly", mustPeriod(t, m, "monthly", "2024-05"), RunOptions{Options: Options{Number: 7}})
+	out, err := job.Run(context.Background(), "monthly", mustPeriod(t, m, "monthly", "2024-05"), RunOptions{Options: reports.Options{Number: 7}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -68,7 +70,7 @@ func TestSendPicksTheApprovedVersionBeforeANewerDraft(t *testing.T) {
 	if _, err := job.Run(context.Background(), "quarterly", p, RunOptions{}); !errors.Is(err, ErrApprovedUnsent) {
 		t.Fatalf("a run stranding v%d: %v", a.Issued.Version, err)
 	}
-	if e, _, err := m.Make("quarterly", p, Options{Delivery: delivery.NewDraft()}); err != nil || e.Version != 3 {
+	if e, _, err := m.Make("quarterly", p, reports.Options{Records: func(*reports.Manifest) ([]archive.File, error) { return records(delivery.NewDraft(), nil) }}); err != nil || e.Version != 3 {
 		t.Fatalf("draft v3: %v %v", e, err)
 	}
 	e, err := m.ToSend("quarterly", p)

@@ -1,4 +1,4 @@
-package web
+package page
 
 import (
 	"context"
@@ -15,17 +15,18 @@ import (
 	"testing"
 	"time"
 
-	"github.com/mn2010/baocao/internal/config"
+	"github.com/mn2010/baocao/internal/web"
 	"github.com/mn2010/baocao/reports"
 	"github.com/mn2010/baocao/reports/delivery"
 	"github.com/mn2010/baocao/reports/period"
+	"github.com/mn2010/baocao/reports/workflow"
 )
 
 // fiveYears fills the archive with five years (2020–2024) of versions,
 // 300 in all: 60 months × 3 versions, 20 quarters × 4, 10 half-years × 3
 // and 5 years × 2, each with a real manifest (that of an example run,
 // relabelled) and, for the newest of each period, a delivery record.
-func fiveYears(tb testing.TB) (*ReportsBackend, *config.Config, *reports.Maker) {
+func fiveYears(tb testing.TB) (*ReportsBackend, *testConfig, *workflow.Flow) {
 	tb.Helper()
 	b, cfg, m := project(tb)
 	ref, err := b.Run(context.Background(), "bench", "monthly", "2024-03", func(string) {})
@@ -80,8 +81,8 @@ func fiveYears(tb testing.TB) (*ReportsBackend, *config.Config, *reports.Maker) 
 	return b, cfg, m
 }
 
-func benchServer(tb testing.TB, b Backend) http.Handler {
-	s, err := New(Settings{Listen: "127.0.0.1:0", Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Location: time.UTC}, b)
+func benchServer(tb testing.TB, b web.Backend) http.Handler {
+	s, err := web.New(web.Settings{Listen: "127.0.0.1:0", Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Location: time.UTC}, b)
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -128,13 +129,13 @@ func TestFiveYearsRenderFast(t *testing.T) {
 }
 
 func benchPage(b *testing.B, path string, cold bool) {
-	be, cfg, m := fiveYears(b)
+	be, _, m := fiveYears(b)
 	h := benchServer(b, be)
 	renderPage(b, h, path) // reads the sources for the data banner
 	b.ResetTimer()
 	for b.Loop() {
 		if cold { // a fresh backend: every manifest read again (the sources' check kept)
-			fresh := NewReportsBackend(cfg, m, nil)
+			fresh := NewReportsBackend(m, be.set, nil)
 			fresh.checks = be.checks
 			h = benchServer(b, fresh)
 		}

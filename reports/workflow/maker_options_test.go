@@ -1,4 +1,4 @@
-package reports
+package workflow
 
 import (
 	"context"
@@ -8,24 +8,17 @@ import (
 	"testing"
 	"time"
 
-	"github.com/mn2010/baocao/internal/config"
+	"github.com/mn2010/baocao/reports"
 )
 
 // TestWarnTo: the archive's warnings go to the sink given to NewMaker, for
 // every job; a job's own notify, the first one's included, never receives
 // them.
 func TestWarnTo(t *testing.T) {
-	cfg, err := config.Load("../config.example.toml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	cfg.Archive = t.TempDir()
+	cfg, ws := loadExample(t, "../../config.example.toml")
 	var sink []string
-	m, err := NewMaker(cfg, func() time.Time { return time.Date(2024, 4, 1, 8, 0, 0, 0, cfg.Location) },
-		WarnTo(func(msg string) { sink = append(sink, msg) }))
-	if err != nil {
-		t.Fatal(err)
-	}
+	m := newFlow(t, cfg, ws, func() time.Time { return time.Date(2024, 4, 1, 8, 0, 0, 0, cfg.Location) },
+		reports.WarnTo(func(msg string) { sink = append(sink, msg) }))
 	dir := filepath.Join(m.Store().Root, "monthly", "2024-03")
 	os.MkdirAll(dir, 0o755)
 	os.WriteFile(filepath.Join(dir, "v1"), []byte("not a version"), 0o644)

@@ -1,4 +1,4 @@
-package reports
+package workflow
 
 import (
 	"math"
@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/mn2010/baocao/reports"
 	"github.com/mn2010/baocao/reports/indicators"
 	"github.com/mn2010/baocao/reports/render"
 	"github.com/xuri/excelize/v2"
@@ -19,7 +20,7 @@ import (
 func TestComparisonInWorkbookAndMail(t *testing.T) {
 	m := exampleMaker(t, 2024, 3, 16)
 	cfg := m.cfg
-	e, man := makeWith(t, m, "monthly", "2024-03", Options{})
+	e, man := makeWith(t, m, "monthly", "2024-03", reports.Options{})
 	f, err := excelize.OpenFile(filepath.Join(e.Dir, "bao-cao-cchc-2024-03.xlsx"))
 	if err != nil {
 		t.Fatal(err)

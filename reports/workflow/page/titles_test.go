@@ -1,9 +1,11 @@
-package web
+package page
 
 import (
 	"context"
 	"strings"
 	"testing"
+
+	"github.com/mn2010/baocao/internal/web"
 )
 
 // TestBackendSpeaksInTitles: the backend's messages name reports by
@@ -23,7 +25,7 @@ func TestBackendSpeaksInTitles(t *testing.T) {
 	if err == nil || !strings.HasSuffix(err.Error(), "chưa có Báo cáo tháng kỳ tháng 3 năm 2024, phiên bản 9") {
 		t.Errorf("a missing version: %v", err)
 	}
-	_, err = b.Approve(ctx, "Lan", VersionRef{"monthly", "2024-03", 1}, Approval{Name: "Vân"})
+	_, err = b.Approve(ctx, "Lan", web.VersionRef{Report: "monthly", Period: "2024-03", Version: 1}, web.Approval{Name: "Vân"})
 	if err == nil || !strings.Contains(err.Error(), "Báo cáo tháng không có người duyệt (khóa reviewers trong [reports.monthly]") {
 		t.Errorf("approving a report without reviewers: %v", err)
 	}
@@ -41,8 +43,8 @@ func TestBackendSpeaksInTitles(t *testing.T) {
 	for _, w := range []struct{ label, want string }{
 		{"2024-03", "tháng 3 năm 2024"}, {"2024-Q1", "quý I năm 2024"}, {"2024-H2", "6 tháng cuối năm 2024"}, {"2024", "năm 2024"}, {"x", "x"},
 	} {
-		if got := periodWords(w.label); got != w.want {
-			t.Errorf("periodWords(%q) = %q, want %q", w.label, got, w.want)
+		if got := web.PeriodWords(w.label); got != w.want {
+			t.Errorf("web.PeriodWords(%q) = %q, want %q", w.label, got, w.want)
 		}
 	}
 }
