@@ -33,6 +33,8 @@ var (
 	ErrBadLogin = errors.New("accounts: wrong name or password")
 	// ErrLocked: the account is locked (by hand, or after failures).
 	ErrLocked = errors.New("accounts: account locked")
+	// ErrForbidden: the account's role does not allow the action.
+	ErrForbidden = errors.New("accounts: not allowed for this role")
 )
 
 // MaxFailures wrong passwords in a row lock an account for LockFor.
