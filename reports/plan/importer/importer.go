@@ -123,7 +123,7 @@ func readDocument(path, ext string, data []byte) ([]para, error) {
 	case !utf8.Valid(data):
 		return nil, fail("tệp văn bản không phải UTF-8 (có thể là mã TCVN3/VNI): mở bằng Word, lưu lại dưới dạng .docx hoặc .txt Unicode (UTF-8)", nil)
 	}
-	return readText(strings.TrimPrefix(string(data), "\ufeff")), nil
+	return readText(strings.TrimPrefix(string(data), "\ufeff"), ext != ".md" && ext != ".markdown"), nil
 }
 
 // understandDocument finds the plan's parts and reads their meaning.

@@ -4,11 +4,13 @@ import (
 	"strings"
 )
 
-// readText reads a plain text or Markdown plan: a blank line ends a
-// paragraph, "#" marks a heading, "- " a bullet, "|" a table row (each cell
-// a paragraph in a table); "**" marks bold and "*", "_" emphasis, which are
+// readText reads a plain text or Markdown plan. In plain text every line
+// is a paragraph. In Markdown a blank line ends a paragraph, and so does a
+// line that starts a numbered item ("2.", "3.1."), a Roman-numbered
+// section or a bullet; "#" marks a heading, "|" a table row (each cell a
+// paragraph in a table); "**" marks bold and "*", "_" emphasis, which are
 // dropped once the bold lead is known.
-func readText(data string) []para {
+func readText(data string, lines bool) []para {
 	data = strings.ReplaceAll(strings.ReplaceAll(data, "\r\n", "\n"), "\r", "\n")
 	var out []para
 	var cur []string
@@ -42,6 +44,9 @@ func readText(data string) []para {
 			cur, heading = []string{strings.TrimLeft(t, "# ")}, n
 			flush()
 		case strings.HasPrefix(t, "- ") || strings.HasPrefix(t, "+ ") || (strings.HasPrefix(t, "* ") && !strings.HasPrefix(t, "**")):
+			flush()
+			cur = []string{t}
+		case lines || startsItem(t):
 			flush()
 			cur = []string{t}
 		default:
@@ -88,4 +93,15 @@ func unmark(s string) string {
 		b.WriteRune(c)
 	}
 	return b.String()
+}
+
+// startsItem reports whether a Markdown line starts a numbered item or
+// section of its own (a list item, even without a blank line before it).
+func startsItem(line string) bool {
+	t := clean(unmark(line))
+	if _, _, ok := numbered(t); ok {
+		return true
+	}
+	m := romanRe.FindStringSubmatch(t)
+	return m != nil && upperShare(m[2]) >= 0.8
 }

@@ -122,10 +122,10 @@ func (tg *Target) settle() {
 		case th.Kind == Rank || th.Kind == Grade:
 			tg.Doubts = append(tg.Doubts, "ngưỡng là thứ hạng hay xếp loại, không phải tỷ lệ: nhập tay")
 			tg.Measure = ""
+		case c.Any && th.Kind == Percent:
+			tg.Doubts = append(tg.Doubts, "chỉ tiêu nêu một tỷ lệ, chương trình chỉ đo có hay không thanh toán điện tử: nhập tay")
+			tg.Measure = ""
 		case c.Any:
-			if th.Kind == Percent && th.Value < 1 {
-				tg.Doubts = append(tg.Doubts, "chỉ tiêu đo Có/Không: tỷ lệ "+percentText(th.Value)+" không dùng")
-			}
 			th.Kind, th.Value, th.Compare = YesNo, 1, ">="
 		case th.Kind == YesNo:
 			th.Kind, th.Value = Percent, 1

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/mn2010/baocao/sources"
 )
@@ -74,9 +75,10 @@ const (
 )
 
 var (
-	romanRe   = regexp.MustCompile(`^([IVX]{1,4}|[A-D])\s*[.:)\-–]\s*(.+)$`)
-	numberRe  = regexp.MustCompile(`^(\d{1,2}(?:\.\d{1,2})*)\s*[.)]\s*(.*)$`)
-	bareRe    = regexp.MustCompile(`^(\d{1,2}(?:\.\d{1,2})+)\s+(.+)$`)
+	romanRe = regexp.MustCompile(`^([IVX]{1,4}|[A-D])\s*[.:)\-–]\s*(.+)$`)
+	// "3.1." "3.1" "3.1)" and "3." "3)"; a lone number needs its dot.
+	numberRe  = regexp.MustCompile(`^(\d{1,2}(?:\.\d{1,2})+)(?:[.)]|\s)\s*(.*)$`)
+	bareRe    = regexp.MustCompile(`^(\d{1,2})\s*[.)]\s*(.*)$`)
 	soRe      = regexp.MustCompile(`(?i)\bsố\s*:?\s*(\d+\s*/\s*[\p{L}\d][\p{L}\d\-–./]*)`)
 	dateRe    = regexp.MustCompile(`(?i)ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})`)
 	dateNumRe = regexp.MustCompile(`(?i)ngày\s+(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})`)
@@ -266,12 +268,50 @@ func findUnit(head []para, title int, subject string, all []para) string {
 	return name
 }
 
-// titleCase writes a capitalised unit name as a sentence: "TRƯỜNG MẦM NON
-// 20/10" → "Trường mầm non 20/10".
+// titleCase writes a unit's name typed in capitals as names are written:
+// "TRƯỜNG MẦM NON HOA SEN" → "Trường Mầm non Hoa Sen", "TRƯỜNG THCS ĐIỆN
+// BIÊN" → "Trường THCS Điện Biên": the kind of school as a common noun,
+// acronyms (no vowel) kept, the rest a proper name.
 func titleCase(s string) string {
-	r := []rune(strings.ToLower(s))
-	if len(r) > 0 {
-		r[0] = []rune(strings.ToUpper(string(r[0])))[0]
+	for _, kind := range []string{"Mầm non", "Tiểu học", "Trung học cơ sở", "Trung học phổ thông", "Nhà trẻ", "Mẫu giáo"} {
+		up := strings.ToUpper(kind)
+		if i := strings.Index(s, up); i >= 0 {
+			return titleCase(s[:i]) + " " + kind + " " + titleCase(s[i+len(up):])
+		}
 	}
-	return string(r)
+	words := strings.Fields(s)
+	for i, w := range words {
+		if acronym(w) {
+			continue
+		}
+		words[i] = upperFirst(strings.ToLower(w))
+	}
+	return strings.TrimSpace(strings.Join(words, " "))
+}
+
+// sentenceCase writes a title typed in capitals as a sentence, acronyms
+// kept: "CẢI CÁCH HÀNH CHÍNH NĂM 2026 (CCHC)" → "cải cách hành chính năm
+// 2026 (CCHC)".
+func sentenceCase(s string) string {
+	words := strings.Fields(s)
+	for i, w := range words {
+		if !acronym(w) {
+			words[i] = strings.ToLower(w)
+		}
+	}
+	return strings.Join(words, " ")
+}
+
+// acronym reports whether a word has letters but no vowel (THCS, CCHC).
+func acronym(w string) bool {
+	letters := false
+	for _, r := range sources.FoldMarks(w) {
+		switch {
+		case strings.ContainsRune("aeiouy", r):
+			return false
+		case unicode.IsLetter(r):
+			letters = true
+		}
+	}
+	return letters
 }

@@ -51,7 +51,9 @@ func render(name string, d *document, targets []Target, tasks []plan.Task) (stri
 	h := d.header
 	var b strings.Builder
 	title := "Kế hoạch thực hiện công tác cải cách hành chính"
-	if h.Title != "" {
+	if h.Title != "" && upperShare(h.Title) >= 0.8 {
+		title = "Kế hoạch " + sentenceCase(h.Title)
+	} else if h.Title != "" {
 		title = "Kế hoạch " + lowerFirst(h.Title)
 	}
 	if h.ForYear != 0 && !strings.Contains(title, strconv.Itoa(h.ForYear)) {
