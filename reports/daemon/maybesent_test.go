@@ -19,7 +19,9 @@ import (
 // dropper stores each message, then drops the connection before "250".
 type dropper struct{ stored atomic.Int32 }
 
-func (d *dropper) NewSession(c *smtp.Conn) (smtp.Session, error) { return &dropSession{d: d, c: c}, nil }
+func (d *dropper) NewSession(c *smtp.Conn) (smtp.Session, error) {
+	return &dropSession{d: d, c: c}, nil
+}
 
 type dropSession struct {
 	d *dropper
