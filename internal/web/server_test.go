@@ -331,7 +331,7 @@ func TestRunShowsProgressThenTheVersion(t *testing.T) {
 
 func TestLogin(t *testing.T) {
 	const delay = 80 * time.Millisecond
-	s, logs := testServer(t, Settings{Listen: "0.0.0.0:0", Password: "mật-khẩu", LoginDelay: delay}, newFake())
+	s, logs := testServer(t, Settings{Listen: "0.0.0.0:0", Password: "mật-khẩu-trang-web", LoginDelay: delay}, newFake())
 	c := newClient(t, s.Handler())
 
 	r, body := c.get("/")
@@ -358,11 +358,11 @@ func TestLogin(t *testing.T) {
 		}
 	})
 	t.Run("login without CSRF token: 403", func(t *testing.T) {
-		r, body := c.post("/dang-nhap", url.Values{"name": {"Lan"}, "password": {"mật-khẩu"}})
+		r, body := c.post("/dang-nhap", url.Values{"name": {"Lan"}, "password": {"mật-khẩu-trang-web"}})
 		wantStatus(t, r, body, 403)
 	})
 	t.Run("right password: a session cookie, HttpOnly, SameSite=Strict", func(t *testing.T) {
-		r, body := c.post("/dang-nhap", url.Values{"csrf": {token}, "name": {"Lan"}, "password": {"mật-khẩu"}})
+		r, body := c.post("/dang-nhap", url.Values{"csrf": {token}, "name": {"Lan"}, "password": {"mật-khẩu-trang-web"}})
 		wantStatus(t, r, body, 303)
 		var ck *http.Cookie
 		for _, k := range r.Cookies() {
@@ -428,11 +428,15 @@ func TestSettingsCheck(t *testing.T) {
 		{":8080", "", false},
 		{"0.0.0.0:8080", "", false},
 		{"192.168.1.10:8080", "", false},
-		{"192.168.1.10:8080", "x", true},
+		{"192.168.1.10:8080", "mười-ký-tự", true},
+		{"192.168.1.10:8080", "x", false},
+		{"192.168.1.10:8080", "   ", false},
+		{"192.168.1.10:8080", "  ngắn quá  ", false},
+		{"127.0.0.1:8080", "   ", false},
 		{"8080", "", false},
 	}
 	for _, tt := range tests {
-		t.Run(tt.listen, func(t *testing.T) {
+		t.Run(tt.listen+"/"+tt.password, func(t *testing.T) {
 			err := Settings{Listen: tt.listen, Password: tt.password}.Check()
 			if (err == nil) != tt.ok {
 				t.Fatalf("Check: %v", err)
