@@ -130,7 +130,7 @@ func TestHostHeaderChecked(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			set := Settings{Listen: tt.listen, PublicURL: tt.public}
 			if !IsLoopback(strings.Split(tt.listen, ":")[0]) {
-				set.Password = "x"
+				set.Password = "mật-khẩu-trang-web"
 			}
 			s, logs := testServer(t, set, newFake())
 			f := s.backend.(*fakeBackend)

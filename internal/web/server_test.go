@@ -524,17 +524,44 @@ func TestOverviewFailedDeliveryIsAProblem(t *testing.T) {
 	}
 }
 
-func TestAnonymousSessionsAreBounded(t *testing.T) {
-	ss := newSessions(time.Hour, time.Now)
-	named := ss.create("Lan")
+// TestSessionsAreBounded: visitors who do not log in (with or without a
+// password on the page) leave nothing in memory; the logged-in sessions
+// are capped, the oldest dropped first.
+func TestSessionsAreBounded(t *testing.T) {
+	for _, pw := range []string{"", "mật-khẩu-trang-web"} {
+		s, _ := testServer(t, Settings{Password: pw}, newFake())
+		for range 500 {
+			r := httptest.NewRequest("GET", "/", nil)
+			r.Host, r.RemoteAddr = "127.0.0.1:8080", "127.0.0.1:5000"
+			s.Handler().ServeHTTP(httptest.NewRecorder(), r)
+		}
+		if n := len(s.sessions.m); n != 0 {
+			t.Errorf("password %q: 500 requests without a cookie left %d sessions", pw, n)
+		}
+	}
+	clock := time.Now()
+	ss := newSessions(time.Hour, func() time.Time { return clock }, []byte("key"))
+	first := ss.create("Lan")
 	for range maxSessions + 10 {
-		ss.create("")
+		clock = clock.Add(time.Millisecond)
+		ss.create("Hùng")
 	}
 	if n := len(ss.m); n > maxSessions {
 		t.Errorf("%d sessions kept", n)
 	}
-	if ss.get(named.ID) == nil {
-		t.Error("a logged-in session was dropped")
+	if ss.get(first.ID) != nil {
+		t.Error("the oldest session was kept past the cap")
+	}
+	v := ss.newVisitor()
+	if got := ss.get(v.ID); got == nil || got.Who != "" {
+		t.Errorf("a visitor's signed session does not hold: %+v", got)
+	}
+	if ss.get(v.ID[:len(v.ID)-1]+"0") != nil || ss.get(strings.Replace(v.ID, ".", "x.", 1)) != nil {
+		t.Error("a forged visitor session was taken")
+	}
+	clock = clock.Add(2 * time.Hour)
+	if ss.get(v.ID) != nil {
+		t.Error("an expired visitor session was taken")
 	}
 }
 
