@@ -84,6 +84,19 @@ func (c *client) csrf(page string) string {
 	return m[1]
 }
 
+var confirmRe = regexp.MustCompile(`name="confirm" value="([0-9a-f]+)"`)
+
+// confirmToken is the single-use token of a confirmation page.
+func confirmToken(c *client, page string) string {
+	c.t.Helper()
+	_, body := c.get(page)
+	m := confirmRe.FindStringSubmatch(body)
+	if m == nil {
+		c.t.Fatalf("%s has no confirmation token: %s", page, body)
+	}
+	return m[1]
+}
+
 func wantStatus(t *testing.T, r *http.Response, body string, want int) {
 	t.Helper()
 	if r.StatusCode != want {
@@ -117,7 +130,7 @@ func TestPages(t *testing.T) {
 			"31/02/2024", "/tep/bao-cao.xlsx?tai=1", "/tep/manifest.json?tai=1", `action="/bao-cao/monthly/2024-03/v1/gui"`, "phongnoivu.q1@tphcm.gov.vn", "Chưa gửi lần nào."}},
 		{"version sent: history and resend", "/bao-cao/monthly/2024-02/v1", []string{"&lt;m1@x&gt;", "đã gửi", "/gui-lai"}},
 		{"resend asks, naming when and to whom", "/bao-cao/monthly/2024-02/v1/gui-lai", []string{"đã được gửi lúc <b>16/02/2024 07:00</b>",
-			"<b>phongnoivu.q1@tphcm.gov.vn</b>", `name="confirm" value="1"`, "Xác nhận gửi lại",
+			"<b>phongnoivu.q1@tphcm.gov.vn</b>", `name="confirm" value="`, "Xác nhận gửi lại",
 			"<title>Gửi lại Báo cáo tháng kỳ tháng 2 năm 2024, phiên bản 1 · baocao</title>", "Bản Báo cáo tháng kỳ tháng 2 năm 2024, phiên bản 1 đã được gửi"}},
 		{"run now: default the latest ended period", "/chay?bao-cao=quarterly", []string{`<option value="quarterly" selected>`, "kỳ vừa kết thúc: 2024-Q1", `id="period" value=""`}},
 		{"run now: a period asked for", "/chay?bao-cao=monthly&ky=2024-02", []string{`id="period" value="2024-02"`}},
@@ -273,7 +286,14 @@ func TestSendAndResend(t *testing.T) {
 		t.Errorf("redirect to %q", loc)
 	}
 	r, body = c.post("/bao-cao/monthly/2024-02/v1/gui", url.Values{"csrf": {token}, "confirm": {"1"}})
+	wantStatus(t, r, body, 409) // a confirmation not given by the page
+	confirm := confirmToken(c, "/bao-cao/monthly/2024-02/v1/gui-lai")
+	r, body = c.post("/bao-cao/monthly/2024-02/v1/gui", url.Values{"csrf": {token}, "confirm": {confirm}})
 	wantStatus(t, r, body, 303)
+	// A double click, or the same form posted again: one resend only.
+	r, body = c.post("/bao-cao/monthly/2024-02/v1/gui", url.Values{"csrf": {token}, "confirm": {confirm}})
+	wantStatus(t, r, body, 409)
+	wantIn(t, body, "Lần xác nhận gửi lại này đã được dùng")
 	want := []string{"người dùng trên máy này (127.0.0.1)|monthly 2024-03 v1|false", "người dùng trên máy này (127.0.0.1)|monthly 2024-02 v1|true"}
 	if strings.Join(f.sends, "\n") != strings.Join(want, "\n") {
 		t.Errorf("sends %q, want %q", f.sends, want)
