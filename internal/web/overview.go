@@ -119,6 +119,9 @@ const maybeSentProblem = "Có thể đã gửi: máy chủ thư đã nhận hế
 
 // backendFail answers a backend error with the page it calls for.
 func (s *Server) backendFail(w http.ResponseWriter, r *http.Request, err error) {
+	if s.storageFail(w, r, err) {
+		return
+	}
 	switch {
 	case errors.Is(err, ErrNotFound):
 		s.fail(w, r, http.StatusNotFound, "Không tìm thấy: "+plain(err), "Kiểm tra lại báo cáo, kỳ và phiên bản; xem trang Lịch sử.")

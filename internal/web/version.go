@@ -201,6 +201,9 @@ func (s *Server) send(w http.ResponseWriter, r *http.Request) {
 	}
 	s.set.Logger.Info("web: send", "who", who, "report", ref.Report, "period", ref.Period, "version", ref.Version, "resend", force, "remote", clientIP(r))
 	del, err := s.backend.Send(r.Context(), who, ref, force)
+	if err != nil && s.storageFail(w, r, err) {
+		return
+	}
 	var sf *SendFailure
 	if errors.As(err, &sf) {
 		s.set.Logger.Warn("web: send failed", "who", who, "version", ref.String(), "transient", sf.Transient, "error", sf.Err.Error())

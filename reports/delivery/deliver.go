@@ -96,7 +96,7 @@ func (d *Deliverer) Deliver(ctx context.Context, dir string, msg *Message, force
 	lock := flock.New(filepath.Join(dir, lockName))
 	ok, err := lock.TryLock()
 	if err != nil { // the folder cannot be written: neither can the record
-		return nil, fmt.Errorf("%w (%s): %v", ErrNotRecorded, dir, err)
+		return nil, fmt.Errorf("%w (%s): %w", ErrNotRecorded, dir, err)
 	}
 	if !ok {
 		return nil, ErrBusy
@@ -138,7 +138,7 @@ func (d *Deliverer) Deliver(ctx context.Context, dir string, msg *Message, force
 		a := d.begin(rec, msg, round)
 		if serr := d.save(dir, a.rec); serr != nil {
 			a.undo()
-			return rec, fmt.Errorf("%w (%s): %v", ErrNotRecorded, dir, serr)
+			return rec, fmt.Errorf("%w (%s): %w", ErrNotRecorded, dir, serr)
 		}
 		crashpoint.Hit(crashpoint.InFlight)
 		// The attempt is not cut short by ctx: its deadline bounds it,
