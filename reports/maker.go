@@ -28,6 +28,7 @@ type Maker struct {
 	plan  *plan.Plan
 	texts *render.Texts
 	store *archive.Store
+	font  *render.Font // the documents' typeface: Times New Roman when found
 	now   func() time.Time
 }
 
@@ -47,7 +48,15 @@ func NewMaker(cfg *Settings, now func() time.Time, opts ...MakerOption) (*Maker,
 	if now == nil {
 		now = time.Now
 	}
-	m := &Maker{cfg: cfg, plan: p, texts: texts, store: &archive.Store{Root: cfg.Path(cfg.Archive)}, now: now}
+	var dirs []string
+	if cfg.Document.FontsDir != "" {
+		dirs = append(dirs, cfg.Path(cfg.Document.FontsDir))
+	}
+	font, err := render.FindFont(append(dirs, render.FontDirs()...))
+	if err != nil {
+		return nil, fmt.Errorf("%w: [document] fonts_dir: %v", ErrSettings, err)
+	}
+	m := &Maker{cfg: cfg, plan: p, texts: texts, store: &archive.Store{Root: cfg.Path(cfg.Archive)}, now: now, font: font}
 	for _, o := range opts {
 		o(m)
 	}
@@ -151,8 +160,9 @@ func (m *Maker) Build(reportID string, p period.Period, opt Options) (*Built, er
 	// Every period the report shows (its own, the previous one, a year
 	// earlier, the months of the year so far) is counted from these tables.
 	series := false
+	var addressees []string
 	if r := m.cfg.Reports[reportID]; r != nil {
-		series = r.WantsSeries()
+		series, addressees = r.WantsSeries(), r.Addressees
 	}
 	out := indicators.Compute(indicators.Input{Plan: m.plan, Period: p, Tables: data.Tables, OfficialDomains: m.cfg.OfficialDomains,
 		Compare: true, Series: series})
@@ -166,7 +176,7 @@ func (m *Maker) Build(reportID string, p period.Period, opt Options) (*Built, er
 	doc := &render.Doc{Unit: m.Unit(), ReportID: reportID, Period: p, Issued: issued, Number: opt.Number,
 		PlanReference: m.plan.Reference, Outcome: out, Narrative: narr,
 		Warnings: append(append(append([]sources.Issue{}, data.Issues...), out.Issues...), narrIssues...),
-		Texts:    m.texts, Generated: now}
+		Texts:    m.texts, Generated: now, Addressees: addressees, Font: m.font}
 	// The workbook and the PDF (with its figures) are drawn at once: both
 	// only read doc.
 	var xlsx []byte
@@ -187,7 +197,7 @@ func (m *Maker) Build(reportID string, p period.Period, opt Options) (*Built, er
 	man := &Manifest{Report: reportID, GeneratedAt: now.Format(time.RFC3339), Issued: issued.Format("2006-01-02"), Number: opt.Number,
 		Period: ManifestPeriod{Label: p.Label(), From: p.From.Format("2006-01-02"), To: p.To.Format("2006-01-02"), Boundaries: string(p.Boundary)},
 		Plan:   m.plan.Reference, Inputs: data.Inputs, Indicators: out.Indicators, Dossiers: out.Fields, Late: out.Late,
-		Tasks: out.Tasks, Narrative: narr, Series: out.Series, Issues: doc.Warnings, IssuedFrom: opt.IssuedFrom}
+		Tasks: out.Tasks, Narrative: narr, Series: out.Series, Issues: doc.Warnings, IssuedFrom: opt.IssuedFrom, Font: m.font.Name}
 	if !cover.HasData() {
 		man.NoPeriodData = cover
 	}
@@ -221,7 +231,8 @@ func (m *Maker) File(b *Built, records ...archive.File) (archive.Entry, error) {
 // Unit is the unit as the documents name it.
 func (m *Maker) Unit() render.Unit {
 	u := m.cfg.Unit
-	return render.Unit{Parent: u.Parent, Name: u.Name, Place: u.Place, Symbol: u.Symbol, SignerTitle: u.SignerTitle, SignerName: u.SignerName, Recipients: u.Recipients}
+	return render.Unit{Parent: u.Parent, Name: u.Name, Place: u.Place, Symbol: u.Symbol, SignerTitle: u.SignerTitle, SignerName: u.SignerName,
+		Recipients: u.Recipients, Addressees: u.Addressees, Drafter: u.Drafter, Copies: u.Copies}
 }
 
 // ErrNotArchived is returned when there is no version to send.

@@ -30,6 +30,11 @@ type Settings struct {
 	Limits          Limits             `toml:"limits"`
 	Sources         map[string]Source  `toml:"sources"`
 	Reports         map[string]*Report `toml:"reports"`
+	Document        Document           `toml:"document"`
+	// The password files ([smtp] and [web] password_file): no source may
+	// be read from them (Private).
+	SMTP secretFile `toml:"smtp"`
+	Web  secretFile `toml:"web"`
 
 	// Set by Provision.
 	Dir      string         `toml:"-"` // the config file's folder: relative paths start there
@@ -48,6 +53,28 @@ type Unit struct {
 	// Recipients listed under "Nơi nhận:" before "Lưu: VT."; when empty,
 	// those of the texts.
 	Recipients []string `toml:"recipients"`
+	// Addressees follow "Kính gửi:" (Nghị định 30, Phụ lục I, ô 9a): the
+	// bodies the report is sent to, unless a report names its own. When
+	// empty, the recipients above.
+	Addressees []string `toml:"addressees"`
+	// Drafter and Copies complete "Nơi nhận"'s last line, "- Lưu: VT,
+	// <drafter>, <copies>.": the drafting unit's abbreviation and the
+	// number of copies kept; "- Lưu: VT." when unset.
+	Drafter string `toml:"drafter"`
+	Copies  int    `toml:"copies"`
+}
+
+// Document sets how the documents are typeset.
+type Document struct {
+	// FontsDir is a folder holding Times New Roman's four files
+	// (times.ttf, timesbd.ttf, timesi.ttf, timesbi.ttf or the "Times New
+	// Roman*.ttf" names), looked at before the system's font folders.
+	FontsDir string `toml:"fonts_dir"`
+}
+
+// secretFile is a table's password_file key.
+type secretFile struct {
+	PasswordFile string `toml:"password_file"`
 }
 
 // Limits bound the cost of reading a source.
@@ -71,6 +98,9 @@ type Report struct {
 	// Series adds the monthly values of the ratio indicators over the year
 	// so far, with charts; on by default for half-year and year reports.
 	Series *bool `toml:"series"`
+	// Addressees follow "Kính gửi:" in this report; when empty, the
+	// unit's.
+	Addressees []string `toml:"addressees"`
 
 	Kind     period.Kind     `toml:"-"` // set by Provision
 	Boundary period.Boundary `toml:"-"`
@@ -161,8 +191,21 @@ func (s *Settings) Specs() map[string]sources.Spec {
 		lim.MaxUnzipBytes = s.Limits.MaxUnzipMB << 20
 	}
 	specs := map[string]sources.Spec{}
+	private := s.Private()
 	for name, src := range s.Sources {
-		specs[name] = sources.Spec{Name: name, Path: s.Path(src.Path), Sheet: src.Sheet, Aliases: src.Aliases, Limits: lim}
+		specs[name] = sources.Spec{Name: name, Path: s.Path(src.Path), Sheet: src.Sheet, Aliases: src.Aliases, Limits: lim, Private: private}
 	}
 	return specs
+}
+
+// Private lists what no source may be read from: the archive and the
+// password files.
+func (s *Settings) Private() []string {
+	out := []string{s.Path(s.Archive)}
+	for _, f := range []string{s.SMTP.PasswordFile, s.Web.PasswordFile} {
+		if f != "" {
+			out = append(out, s.Path(f))
+		}
+	}
+	return out
 }

@@ -19,6 +19,7 @@ import (
 
 	_ "time/tzdata" // Asia/Ho_Chi_Minh on a bare machine
 
+	"github.com/mn2010/baocao/internal/accounts"
 	"github.com/mn2010/baocao/internal/config"
 	"github.com/mn2010/baocao/internal/fault"
 	"github.com/mn2010/baocao/reports"
@@ -26,6 +27,7 @@ import (
 	"github.com/mn2010/baocao/reports/delivery"
 	"github.com/mn2010/baocao/reports/period"
 	"github.com/mn2010/baocao/reports/plan"
+	"github.com/mn2010/baocao/reports/plan/importer"
 	"github.com/mn2010/baocao/reports/workflow"
 	"github.com/mn2010/baocao/sources"
 )
@@ -58,9 +60,11 @@ var commands = []command{
 	{"serve", "[--log-format text|json]", "the daemon: runs reports on schedule, catches up, retries deliveries", serveCmd},
 	{"schedule", "", "next runs of each report and the period each will cover", scheduleCmd},
 	{"archive", "", "what is archived: report, period, version, time, state with who and when", archiveCmd},
+	{"user", "add|passwd|edit|remove|list|lock NAME [flags]", "personal accounts for the page, approval and return (roles: hieu-truong, pho-hieu-truong, van-thu, xem)", userCmd},
 	{"web", "[--listen ADDRESS]", "serve the staff's web page alone (no schedules)", webCmd},
 	{"mail-test", "[--to ADDRESS]", "send a short test message to check the [smtp] settings", mailTestCmd},
 	{"init", "[--non-interactive] [flags]", "ask a few questions and write a commented config (in Vietnamese)", initCmd},
+	{"plan", "import FILE -o PLAN.toml [--force]", "read the unit's plan document (.docx, .txt, .md) into a plan file (in Vietnamese)", planCmd},
 	{"doctor", "[--no-email]", "check everything a run needs and say what to fix (in Vietnamese)", doctorCmd},
 	{"service", "install|uninstall|start|stop|status", "register `baocao serve` as a Windows service, systemd unit or launchd job", serviceCmd},
 	{"version", "", "print the version", versionCmd},
@@ -103,7 +107,9 @@ func usage(w io.Writer) {
 var badInput = []error{errUsage, config.ErrInvalid, plan.ErrInvalid, sources.ErrUnusable, period.ErrLabel,
 	reports.ErrUnknownReport, delivery.ErrSettings, archive.ErrLocked,
 	reports.ErrNotArchived, workflow.ErrIssue, workflow.ErrApprovedUnsent, workflow.ErrNotReviewed, workflow.ErrNoDraft, workflow.ErrReturned, workflow.ErrAlreadyApproved, workflow.ErrSourcesChanged,
-	delivery.ErrNotApproved, delivery.ErrSuperseded}
+	delivery.ErrNotApproved, delivery.ErrSuperseded,
+	accounts.ErrInvalid, accounts.ErrNotFound, accounts.ErrExists, accounts.ErrWeakPassword, accounts.ErrBadLogin, accounts.ErrLocked, accounts.ErrForbidden,
+	importer.ErrNotPlan, importer.ErrExists}
 
 // exitCode prints err and maps it to an exit code: 2 for bad input or
 // config, 1 for anything else. A command line that cannot be run gets the

@@ -41,13 +41,15 @@ func webCmd(args []string, stdout, stderr io.Writer) error {
 		cfg.Web.Listen = *listen
 		m.SetReviewLink(reviewLink(cfg.Config)) // the review messages of runs from the page link to this address
 	}
+	// Stop on a signal from the moment the address is printed: whoever
+	// read it may stop the page at once.
+	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
+	defer stop()
 	srv, err := OpenWeb(context.Background(), cfg, m, log)
 	if err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "http://%s/\n", srv.Addr())
-	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
-	defer stop()
 	<-ctx.Done()
 	log.Info("stopping the web page: finishing requests and runs in hand")
 	closeCtx, cancel := context.WithTimeout(context.Background(), stopTimeout)

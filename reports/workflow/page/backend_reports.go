@@ -236,6 +236,8 @@ func state(rec *delivery.Record, has bool) web.State {
 		return web.StateSuperseded
 	case rec.Status == delivery.Failed:
 		return web.StateFailed
+	case rec.Status == delivery.Uncertain:
+		return web.StateMaybeSent
 	case rec.Status == delivery.Pending && len(rec.Attempts) == 0:
 		return web.StateQueued // also a version without a record: the daemon sends it
 	case rec.Status == delivery.Pending:
@@ -345,8 +347,8 @@ func (b *ReportsBackend) Version(ctx context.Context, report, label string, n in
 	}
 	if b.set.Mail.Host != "" && latest.Version == n && len(r.To) > 0 {
 		switch {
-		case sum.State == web.StateSent:
-			d.Actions = append(d.Actions, web.ActResend)
+		case sum.State == web.StateSent, sum.State == web.StateMaybeSent:
+			d.Actions = append(d.Actions, web.ActResend) // a resend asks for confirmation
 		case sum.State == web.StateApproved && rec.IssuedAs == 0,
 			sum.State == web.StateNotSent, sum.State == web.StateQueued, sum.State == web.StatePending, sum.State == web.StateFailed:
 			d.Actions = append(d.Actions, web.ActSend)

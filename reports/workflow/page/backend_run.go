@@ -88,7 +88,7 @@ func (b *ReportsBackend) Send(ctx context.Context, who string, v web.VersionRef,
 	if err != nil {
 		return nil, err
 	}
-	if rec.Status == delivery.Sent && !force {
+	if (rec.Status == delivery.Sent || rec.Status == delivery.Uncertain) && !force {
 		return nil, web.ErrNeedsConfirm
 	}
 	s, _, err := b.set.Mail.Settings(b.cfg.Dir)
@@ -101,7 +101,7 @@ func (b *ReportsBackend) Send(ctx context.Context, who string, v web.VersionRef,
 	job := workflow.NewJob(b.maker, &s, nil)
 	rec, err = job.Send(ctx, e, force)
 	switch {
-	case errors.Is(err, delivery.ErrAlreadySent):
+	case errors.Is(err, delivery.ErrAlreadySent), errors.Is(err, delivery.ErrMaybeSent):
 		return nil, web.ErrNeedsConfirm
 	case errors.Is(err, delivery.ErrBusy):
 		return nil, fmt.Errorf("%w: một tiến trình khác đang gửi bản này", web.ErrNotAvailable)
