@@ -7,6 +7,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/mn2010/baocao/internal/catalog"
+
 	"github.com/mn2010/baocao/reports/archive"
 	"github.com/mn2010/baocao/reports/delivery"
 )
@@ -166,7 +168,7 @@ func (m *Maker) Story(report, label string, version int) ([]*VersionState, error
 		return nil, err
 	}
 	if len(all) == 0 {
-		return nil, fmt.Errorf("%w: %s %s has no archived version: run baocao run -r %s -p %s first", ErrNotArchived, report, p.Label(), report, p.Label())
+		return nil, ErrNotArchived.Newf(catalog.NothingArchived, m.cfg.ReportName(report), p.Label(), report, p.Label())
 	}
 	if version == 0 {
 		var out []*VersionState

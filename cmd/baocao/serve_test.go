@@ -202,7 +202,7 @@ func TestExitCodes(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(fmt.Sprint(tt.err), func(t *testing.T) {
-			if got := exitCode(tt.err, io.Discard, "usage"); got != tt.code {
+			if got := exitCode(tt.err, io.Discard, command{name: "run"}); got != tt.code {
 				t.Errorf("exit %d, want %d", got, tt.code)
 			}
 		})
