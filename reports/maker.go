@@ -87,7 +87,8 @@ func (m *Maker) Period(reportID, label string) (period.Period, error) {
 		return p, err
 	}
 	if p.Kind != r.Kind {
-		return p, fmt.Errorf("%w %q: report %s is by %s", period.ErrLabel, label, reportID, r.Kind)
+		words, example := catalog.KindWords(string(r.Kind))
+		return p, period.ErrLabel.Newf(catalog.LabelKind, label, r.DisplayName(), words, example)
 	}
 	return p, nil
 }

@@ -20,7 +20,7 @@ var (
 	ClassReturned        = add("ClassReturned", "bản nháp đã bị trả lại", "reports: the draft was returned")
 	ClassAlreadyApproved = add("ClassAlreadyApproved", "bản nháp đã được duyệt", "reports: already approved")
 	ClassSourcesChanged  = add("ClassSourcesChanged", "sổ dữ liệu đã thay đổi từ khi lập bản nháp", "reports: the sources changed since the draft")
-	ClassMailSettings    = add("ClassMailSettings", "phần cài đặt thư [smtp] chưa đúng", "delivery: bad mail settings")
+	ClassMailSettings    = add("ClassMailSettings", "cài đặt chưa đúng", "delivery: bad mail settings")
 	ClassAlreadySent     = add("ClassAlreadySent", "đã gửi trước đây", "delivery: already sent")
 	ClassSuperseded      = add("ClassSuperseded", "đã có phiên bản mới hơn thay thế", "delivery: superseded by a newer version")
 	ClassNotApproved     = add("ClassNotApproved", "chưa được duyệt", "delivery: not approved")
@@ -47,11 +47,11 @@ var (
 	NothingArchived   = add("NothingArchived", "%s kỳ %s chưa có phiên bản nào được lưu: chạy baocao run -r %s -p %s trước", "%s %s has no archived version: run baocao run -r %s -p %s first")
 	NoSuchVersion     = add("NoSuchVersion", "%s kỳ %s không có phiên bản %d", "%s %s has no version %d")
 	MailNoHost        = add("MailNoHost", "tệp cấu hình chưa có máy chủ thư ([smtp] host): thêm vào, hoặc chạy với --no-email", "the config has no [smtp] host: add one, or run with --no-email")
-	MailPasswordEnv   = add("MailPasswordEnv", "biến môi trường %s (password_env) chưa đặt hoặc để trống: đặt mật khẩu thư vào biến này, hoặc dùng password_file", "the environment variable %s (password_env) is empty or unset")
+	MailPasswordEnv   = add("MailPasswordEnv", "biến môi trường %s (password_env) chưa đặt hoặc để trống: đặt mật khẩu vào biến này, hoặc dùng password_file", "the environment variable %s (password_env) is empty or unset")
 	MailPasswordFile  = add("MailPasswordFile", "password_file: %s", "password_file: %s")
 	MailPasswordEmpty = add("MailPasswordEmpty", "tệp mật khẩu %s (password_file) trống", "password_file %s is empty")
 	MailNoPassword    = add("MailNoPassword", "[smtp] có username nhưng không có password_env hay password_file", "[smtp] has a username but no password_env or password_file")
-	MailCAFile        = add("MailCAFile", "ca_file: %s", "ca_file: %v")
+	MailCAFile        = add("MailCAFile", "ca_file: %s", "ca_file: %s")
 	MailCANoPEM       = add("MailCANoPEM", "tệp ca_file %s không chứa chứng chỉ PEM nào", "ca_file %s holds no PEM certificate")
 	ConfigOpen        = add("ConfigOpen", "%s: %s", "%s: %s")
 	FileNotFound      = add("FileNotFound", "không có tệp hoặc thư mục này (kiểm tra đường dẫn; -c TỆP chọn tệp cấu hình)", "no such file or directory")
@@ -75,4 +75,40 @@ func FileError(path string, err error) string {
 		why = err.Error()
 	}
 	return ConfigOpen.F(path, why)
+}
+
+// Words of sources' and plans' messages.
+var (
+	SeverityWarning = add("SeverityWarning", "cảnh báo", "warning")
+	SeverityError   = add("SeverityError", "lỗi", "error")
+	PlanBuiltIn     = add("PlanBuiltIn", "%q (có sẵn trong chương trình)", "%q (built in)")
+)
+
+// Severity names a source issue's severity ("warning", "error") in the
+// language in force.
+func Severity(s string) string {
+	switch s {
+	case "warning":
+		return SeverityWarning.String()
+	case "error":
+		return SeverityError.String()
+	}
+	return s
+}
+
+// LabelKind: a period of another kind than the report's.
+var LabelKind = add("LabelKind", "%q: %s lập theo %s, ví dụ %s", "%q: report %s is by %s, e.g. %s")
+
+// KindWords names a kind of period ("month", "quarter", "half-year",
+// "year") in the language in force, with an example label.
+func KindWords(kind string) (words, example string) {
+	vi := map[string][2]string{"month": {"tháng", "2024-03"}, "quarter": {"quý", "2024-Q1"}, "half-year": {"6 tháng", "2024-H1"}, "year": {"năm", "2024"}}
+	w, ok := vi[kind]
+	if !ok {
+		return kind, ""
+	}
+	if Current() == English {
+		return kind, w[1]
+	}
+	return w[0], w[1]
 }

@@ -98,3 +98,46 @@ var (
 	ServiceDisabled    = add("ServiceDisabled", "%s, không bật khi khởi động", "%s, not enabled at boot")
 	WebListening       = add("WebListening", "http://%s/", "http://%s/")
 )
+
+// A version's story (status, archive).
+var (
+	StorySupersededBy  = add("StorySupersededBy", "%s bởi phiên bản %d", "%s by v%d")
+	StoryInterrupted   = add("StoryInterrupted", "%s (lần gửi cuối bị ngắt)", "%s (last attempt interrupted)")
+	StorySentAt        = add("StorySentAt", "%s lúc %s", "%s at %s")
+	StoryReturnedBy    = add("StoryReturnedBy", "%s, %s trả lại lúc %s", "%s by %s at %s")
+	StoryApprovedBy    = add("StoryApprovedBy", "%s, %s duyệt lúc %s", "%s, approved by %s at %s")
+	StoryIssuedFrom    = add("StoryIssuedFrom", "%s, ban hành từ bản nháp phiên bản %d", "%s, issued from v%d")
+	StoryIssuedAs      = add("StoryIssuedAs", "%s, ban hành thành phiên bản %d", "%s, issued as v%d")
+	StoryMade          = add("StoryMade", "lập phiên bản %d: %d cảnh báo dữ liệu, ngày ban hành %s", "v%d made: %d data warnings, issued %s")
+	StoryMadeDraft     = add("StoryMadeDraft", "lập phiên bản %d thành bản nháp chờ duyệt: %d cảnh báo dữ liệu, ngày ban hành %s", "v%d made as a draft (chờ duyệt): %d data warnings, issued %s")
+	StoryIssued        = add("StoryIssued", "phiên bản %d ban hành từ bản nháp đã duyệt phiên bản %d: số %s, ngày %s, cùng số liệu", "v%d issued from the approved draft v%d: number %s, date %s, same inputs and figures")
+	StoryDraftApproved = add("StoryDraftApproved", "phiên bản %d được %s duyệt", "v%d approved by %s")
+	StoryReviewMail    = add("StoryReviewMail", "thư xin duyệt", "review message")
+	StoryRemindBefore  = add("StoryRemindBefore", "thư nhắc (2 ngày trước hạn)", "reminder (2 days before the deadline)")
+	StoryRemindDue     = add("StoryRemindDue", "thư nhắc (ngày đến hạn)", "reminder (deadline day)")
+	StoryOverdue       = add("StoryOverdue", "thư báo quá hạn", "deadline-passed notice")
+	StoryReturnMail    = add("StoryReturnMail", "thư báo trả lại", "return notice")
+	StoryMessage       = add("StoryMessage", "%s tới %s: %s", "%s to %s: %s")
+	StoryApproved      = add("StoryApproved", "%s duyệt", "approved by %s")
+	StoryNote          = add("StoryNote", "%s, ghi chú %q", "%s, note %q")
+	StoryNumberDate    = add("StoryNumberDate", "%s, số %s, ngày %s", "%s, number %s, date %s")
+	StoryReturned      = add("StoryReturned", "%s trả lại: %q", "returned by %s: %q")
+	StoryAttempt       = add("StoryAttempt", "gửi tới %s: %s", "delivery attempt to %s: %s")
+)
+
+var (
+	ResultSent     = add("ResultSent", "đã gửi", "sent")
+	ResultInFlight = add("ResultInFlight", "đang gửi thì bị ngắt", "in flight")
+)
+
+// AttemptResult says a delivery attempt's recorded result ("sent", "in
+// flight", else the server's answer) in the language in force.
+func AttemptResult(r string) string {
+	switch r {
+	case "sent":
+		return ResultSent.String()
+	case "in flight":
+		return ResultInFlight.String()
+	}
+	return r
+}
