@@ -22,7 +22,7 @@ var names = map[string]bool{}
 
 func init() {
 	for _, w := range strings.Fields(`baocao run validate send approve reject status serve schedule archive web mail-test
-		init doctor service version install uninstall start stop help
+		init doctor service version install uninstall start stop help user add passwd edit remove list lock unlock hieu-truong pho-hieu-truong van-thu xem
 		monthly quarterly half-year annual vi en text json starttls tls none
 		systemd launchd systemctl sudo root Windows Linux macOS SMTP CA PEM Yoyoschool Message-ID
 		Command Prompt Run as administrator http https cron dev go cc non BAOCAO_LANG fr
@@ -41,7 +41,7 @@ func init() {
 	for _, w := range strings.Fields(`a ai an anh ba ban bao cao cho chi con da dan dang dau do gi gia giao hai han hay hoa hoc
 		in khi kho la lai lam lan len lo ma mai may mo mon na nam nay ngay nhan nho nhu noi on phan qua quan sai sang sau
 		so tai tam tan tay thi thu tin to toan tra tran tu tuan va vao vi xa xin cung hoan hoi nhau theo chon chia tao ten
-		trang sao ra tim mat cai nghi trong ghi tuy thay mang danh khai vd`) {
+		trang sao ra tim mat cai nghi trong ghi tuy thay mang danh khai vd vai`) {
 		vietnameseASCII[w] = true
 	}
 }

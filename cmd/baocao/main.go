@@ -20,6 +20,7 @@ import (
 
 	_ "time/tzdata" // Asia/Ho_Chi_Minh on a bare machine
 
+	"github.com/mn2010/baocao/internal/accounts"
 	"github.com/mn2010/baocao/internal/catalog"
 	"github.com/mn2010/baocao/internal/config"
 	"github.com/mn2010/baocao/reports"
@@ -59,6 +60,7 @@ var commands = []command{
 	{"serve", catalog.ArgsServe, catalog.HelpServe, serveCmd},
 	{"schedule", nil, catalog.HelpSchedule, scheduleCmd},
 	{"archive", nil, catalog.HelpArchive, archiveCmd},
+	{"user", catalog.ArgsUser, catalog.HelpUser, userCmd},
 	{"web", catalog.ArgsWeb, catalog.HelpWeb, webCmd},
 	{"mail-test", catalog.ArgsMailTest, catalog.HelpMailTest, mailTestCmd},
 	{"init", catalog.ArgsInit, catalog.HelpInit, initCmd},
@@ -154,7 +156,8 @@ func usage(w io.Writer) {
 var badInput = []error{errUsage, config.ErrInvalid, plan.ErrInvalid, sources.ErrUnusable, period.ErrLabel,
 	reports.ErrUnknownReport, delivery.ErrSettings, archive.ErrLocked,
 	reports.ErrNotArchived, reports.ErrIssue, reports.ErrApprovedUnsent, reports.ErrNotReviewed, reports.ErrNoDraft, reports.ErrReturned, reports.ErrAlreadyApproved, reports.ErrSourcesChanged,
-	delivery.ErrNotApproved, delivery.ErrSuperseded}
+	delivery.ErrNotApproved, delivery.ErrSuperseded,
+	accounts.ErrInvalid, accounts.ErrNotFound, accounts.ErrExists, accounts.ErrWeakPassword, accounts.ErrBadLogin, accounts.ErrLocked, accounts.ErrForbidden}
 
 // exitCode prints err and maps it to an exit code: 2 for bad input or
 // config, 1 for anything else. A command line that cannot be run gets the

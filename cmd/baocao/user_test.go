@@ -1,0 +1,93 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/mn2010/baocao/internal/accounts"
+)
+
+// withStdin runs f with stdin reading text.
+func withStdin(t *testing.T, text string, f func()) {
+	t.Helper()
+	old := stdin
+	stdin = strings.NewReader(text)
+	defer func() { stdin = old }()
+	f()
+}
+
+// addUser creates an account through `baocao user add`.
+func addUser(t *testing.T, cfg, name, full, email, role, pw string) {
+	t.Helper()
+	withStdin(t, pw+"\n", func() {
+		args := []string{"user", "add", name, "-c", cfg, "--full-name", full, "--role", role, "--password-stdin", "--title", "cô"}
+		if email != "" {
+			args = append(args, "--email", email)
+		}
+		if code, _, errs := baocao(args...); code != 0 {
+			t.Fatalf("user add %s: exit %d: %s", name, code, errs)
+		}
+	})
+}
+
+func TestUserCommands(t *testing.T) {
+	cfg := project(t)
+	const pw = "hoa sen nở giữa hè"
+	addUser(t, cfg, "hieutruong", "Nguyễn Thị Hồng Vân", "ht@mn2010.edu.vn", "hieu-truong", pw)
+	withStdin(t, "ngan\n", func() {
+		code, _, errs := baocao("user", "add", "van", "-c", cfg, "--full-name", "Lê Thị Mai", "--role", "van-thu", "--password-stdin")
+		if code != 2 || !strings.Contains(errs, "ít nhất 10 ký tự") {
+			t.Fatalf("a short password: exit %d: %s", code, errs)
+		}
+	})
+	withStdin(t, "TruongMamNon2010\n", func() {
+		code, _, errs := baocao("user", "add", "van", "-c", cfg, "--full-name", "Lê Thị Mai", "--role", "van-thu", "--password-stdin")
+		if code != 2 || !strings.Contains(errs, "không được là tên") {
+			t.Fatalf("the unit's name as password: exit %d: %s", code, errs)
+		}
+	})
+	if code, _, errs := baocao("user", "add", "van", "-c", cfg, "--full-name", "Lê Thị Mai", "--role", "van-thu"); code != 2 || !strings.Contains(errs, "--password-stdin") {
+		t.Fatalf("no terminal, no --password-stdin: exit %d: %s", code, errs)
+	}
+	addUser(t, cfg, "van", "Lê Thị Mai", "", "van-thu", "mùa thu lá vàng rơi")
+	code, out, errs := baocao("user", "list", "-c", cfg)
+	if code != 0 || !strings.Contains(out, "hieutruong") || !strings.Contains(out, "hiệu trưởng") || !strings.Contains(out, "Lê Thị Mai") {
+		t.Fatalf("list: exit %d: %s%s", code, out, errs)
+	}
+	if code, _, errs := baocao("user", "lock", "van", "-c", cfg); code != 0 {
+		t.Fatalf("lock: %d %s", code, errs)
+	}
+	if code, out, _ := baocao("user", "list", "-c", cfg); code != 0 || !strings.Contains(out, "đã khoá") {
+		t.Fatalf("list after lock: %s", out)
+	}
+	withStdin(t, "một mật khẩu mới toanh\n", func() {
+		if code, _, errs := baocao("user", "passwd", "hieutruong", "-c", cfg, "--password-stdin"); code != 0 {
+			t.Fatalf("passwd: %d %s", code, errs)
+		}
+	})
+	if code, _, errs := baocao("user", "edit", "van", "-c", cfg, "--role", "xem"); code != 0 {
+		t.Fatalf("edit: %d %s", code, errs)
+	}
+	if code, _, errs := baocao("user", "remove", "van", "-c", cfg); code != 0 {
+		t.Fatalf("remove: %d %s", code, errs)
+	}
+	path := filepath.Join(filepath.Dir(cfg), accounts.FileName)
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, secret := range []string{pw, "một mật khẩu mới toanh", "mùa thu lá vàng rơi"} {
+		if strings.Contains(string(b), secret) {
+			t.Fatalf("the users file holds a password in clear")
+		}
+	}
+	if fi, _ := os.Stat(path); fi.Mode().Perm() != 0o600 {
+		t.Fatalf("users file mode %v", fi.Mode())
+	}
+	as, _ := accounts.Open(path).List()
+	if len(as) != 1 || as[0].Generation != 2 || !accounts.Verify(as[0].Hash, "một mật khẩu mới toanh") {
+		t.Fatalf("accounts after the commands: %+v", as)
+	}
+}

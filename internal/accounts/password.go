@@ -1,0 +1,112 @@
+package accounts
+
+import (
+	"crypto/rand"
+	"crypto/subtle"
+	"encoding/base64"
+	"errors"
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/crypto/argon2"
+	"golang.org/x/text/unicode/norm"
+)
+
+// ErrWeakPassword is a password the rules refuse.
+var ErrWeakPassword = errors.New("accounts: password refused")
+
+// MinPassword is the shortest password accepted, in characters.
+const MinPassword = 10
+
+// The argon2id parameters of new hashes (OWASP's: 19 MiB, 2 passes, one
+// lane). A hash keeps its own, so they can be raised later.
+const (
+	argonMemory  = 19 * 1024
+	argonTime    = 2
+	argonThreads = 1
+	argonKeyLen  = 32
+	argonSaltLen = 16
+)
+
+var b64 = base64.RawStdEncoding
+
+// Hash is password's argon2id hash in the PHC string format, with a new
+// random salt.
+func Hash(password string) string {
+	salt := make([]byte, argonSaltLen)
+	rand.Read(salt)
+	key := argon2.IDKey([]byte(password), salt, argonTime, argonMemory, argonThreads, argonKeyLen)
+	return fmt.Sprintf("$argon2id$v=%d$m=%d,t=%d,p=%d$%s$%s", argon2.Version, argonMemory, argonTime, argonThreads,
+		b64.EncodeToString(salt), b64.EncodeToString(key))
+}
+
+// dummyHash is checked against when there is no account, so that an
+// unknown name answers as slowly as a wrong password.
+var dummyHash = Hash("baocao: no such account")
+
+// Verify tells whether password matches an encoded hash; a hash that
+// cannot be read matches nothing.
+func Verify(encoded, password string) bool {
+	parts := strings.Split(encoded, "$")
+	if len(parts) != 6 || parts[1] != "argon2id" {
+		return false
+	}
+	var v int
+	if _, err := fmt.Sscanf(parts[2], "v=%d", &v); err != nil || v != argon2.Version {
+		return false
+	}
+	var m, t uint32
+	var p uint8
+	if _, err := fmt.Sscanf(parts[3], "m=%d,t=%d,p=%d", &m, &t, &p); err != nil || m == 0 || t == 0 || p == 0 || m > 1<<20 || t > 64 {
+		return false
+	}
+	salt, err := b64.DecodeString(parts[4])
+	if err != nil {
+		return false
+	}
+	want, err := b64.DecodeString(parts[5])
+	if err != nil || len(want) == 0 || len(want) > 128 {
+		return false
+	}
+	got := argon2.IDKey([]byte(password), salt, t, m, p, uint32(len(want)))
+	return subtle.ConstantTimeCompare(got, want) == 1
+}
+
+// CheckPassword refuses a password shorter than MinPassword characters,
+// or one that is only one of names (the unit's, the person's, the
+// account's) with case, accents, spaces, digits or punctuation changed.
+func CheckPassword(password string, names ...string) error {
+	if utf8.RuneCountInString(password) < MinPassword {
+		return fmt.Errorf("%w: mật khẩu cần ít nhất %d ký tự", ErrWeakPassword, MinPassword)
+	}
+	p := fold(password, true)
+	pl := fold(password, false)
+	for _, n := range names {
+		if strings.TrimSpace(n) == "" {
+			continue
+		}
+		fd, fl := fold(n, true), fold(n, false)
+		if (fd != "" && p == fd) || (fl != "" && pl == fl) {
+			return fmt.Errorf("%w: mật khẩu không được là tên (%q): ai biết tên cũng đoán được", ErrWeakPassword, n)
+		}
+	}
+	return nil
+}
+
+// fold lowers s, takes its accents off (đ becomes d) and keeps only its
+// letters, and its digits when digits is set.
+func fold(s string, digits bool) string {
+	var b strings.Builder
+	for _, r := range norm.NFD.String(strings.ToLower(s)) {
+		switch {
+		case r == 'đ':
+			b.WriteRune('d')
+		case unicode.Is(unicode.Mn, r):
+		case unicode.IsLetter(r), digits && unicode.IsDigit(r):
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
