@@ -22,7 +22,7 @@ var names = map[string]bool{}
 
 func init() {
 	for _, w := range strings.Fields(`baocao run validate send approve reject status serve schedule archive web mail-test
-		init doctor service version install uninstall start stop help user add passwd edit remove list lock unlock hieu-truong pho-hieu-truong van-thu xem
+		init doctor service version install uninstall start stop help user add passwd edit remove list lock unlock hieu-truong pho-hieu-truong van-thu xem plan import txt md
 		monthly quarterly half-year annual vi en text json starttls tls none
 		systemd launchd systemctl sudo root Windows Linux macOS SMTP CA PEM Yoyoschool Message-ID
 		Command Prompt Run as administrator http https cron dev go cc non BAOCAO_LANG fr

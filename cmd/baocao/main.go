@@ -28,6 +28,7 @@ import (
 	"github.com/mn2010/baocao/reports/delivery"
 	"github.com/mn2010/baocao/reports/period"
 	"github.com/mn2010/baocao/reports/plan"
+	"github.com/mn2010/baocao/reports/plan/importer"
 	"github.com/mn2010/baocao/sources"
 )
 
@@ -64,6 +65,7 @@ var commands = []command{
 	{"web", catalog.ArgsWeb, catalog.HelpWeb, webCmd},
 	{"mail-test", catalog.ArgsMailTest, catalog.HelpMailTest, mailTestCmd},
 	{"init", catalog.ArgsInit, catalog.HelpInit, initCmd},
+	{"plan", catalog.ArgsPlan, catalog.HelpPlan, planCmd},
 	{"doctor", catalog.ArgsDoctor, catalog.HelpDoctor, doctorCmd},
 	{"service", catalog.ArgsService, catalog.HelpService, serviceCmd},
 	{"version", nil, catalog.HelpVersion, versionCmd},
@@ -157,7 +159,8 @@ var badInput = []error{errUsage, config.ErrInvalid, plan.ErrInvalid, sources.Err
 	reports.ErrUnknownReport, delivery.ErrSettings, archive.ErrLocked,
 	reports.ErrNotArchived, reports.ErrIssue, reports.ErrApprovedUnsent, reports.ErrNotReviewed, reports.ErrNoDraft, reports.ErrReturned, reports.ErrAlreadyApproved, reports.ErrSourcesChanged,
 	delivery.ErrNotApproved, delivery.ErrSuperseded,
-	accounts.ErrInvalid, accounts.ErrNotFound, accounts.ErrExists, accounts.ErrWeakPassword, accounts.ErrBadLogin, accounts.ErrLocked, accounts.ErrForbidden}
+	accounts.ErrInvalid, accounts.ErrNotFound, accounts.ErrExists, accounts.ErrWeakPassword, accounts.ErrBadLogin, accounts.ErrLocked, accounts.ErrForbidden,
+	importer.ErrNotPlan, importer.ErrExists}
 
 // exitCode prints err and maps it to an exit code: 2 for bad input or
 // config, 1 for anything else. A command line that cannot be run gets the
