@@ -6,9 +6,11 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 	"sync"
 	"time"
 
+	"github.com/mn2010/baocao/internal/catalog"
 	"github.com/mn2010/baocao/internal/fault"
 	"github.com/mn2010/baocao/reports/archive"
 	"github.com/mn2010/baocao/reports/indicators"
@@ -20,7 +22,7 @@ import (
 )
 
 // ErrUnknownReport is returned for a report id the config does not define.
-var ErrUnknownReport = fault.New(fault.BadInput, "reports: unknown report")
+var ErrUnknownReport = catalog.NewClass(catalog.ClassUnknownReport).WithFault(fault.BadInput)
 
 // Maker makes reports for one config.
 type Maker struct {
@@ -92,14 +94,15 @@ func (m *Maker) Read() (*Data, error) {
 func (m *Maker) Period(reportID, label string) (period.Period, error) {
 	r, ok := m.cfg.Reports[reportID]
 	if !ok {
-		return period.Period{}, fmt.Errorf("%w %q (the config defines %v)", ErrUnknownReport, reportID, m.cfg.ReportIDs())
+		return period.Period{}, ErrUnknownReport.Newf(catalog.UnknownReport, reportID, strings.Join(m.cfg.ReportIDs(), ", "))
 	}
 	p, err := period.Parse(label, r.Boundary)
 	if err != nil {
 		return p, err
 	}
 	if p.Kind != r.Kind {
-		return p, fmt.Errorf("%w %q: report %s is by %s", period.ErrLabel, label, reportID, r.Kind)
+		words, example := catalog.KindWords(string(r.Kind))
+		return p, period.ErrLabel.Newf(catalog.LabelKind, label, r.DisplayName(), words, example)
 	}
 	return p, nil
 }
@@ -236,7 +239,7 @@ func (m *Maker) Unit() render.Unit {
 }
 
 // ErrNotArchived is returned when there is no version to send.
-var ErrNotArchived = fault.New(fault.NotFound, "reports: nothing archived")
+var ErrNotArchived = catalog.NewClass(catalog.ClassNotArchived).WithFault(fault.NotFound)
 
 // Latest returns the newest archived version of a report for a period.
 func (m *Maker) Latest(reportID string, p period.Period) (archive.Entry, error) {
@@ -245,7 +248,7 @@ func (m *Maker) Latest(reportID string, p period.Period) (archive.Entry, error) 
 		return e, err
 	}
 	if !ok {
-		return e, fmt.Errorf("%w: %s %s has no archived version: run baocao run -r %s -p %s first", ErrNotArchived, reportID, p.Label(), reportID, p.Label())
+		return e, ErrNotArchived.Newf(catalog.NothingArchived, m.cfg.ReportName(reportID), p.Label(), reportID, p.Label())
 	}
 	return e, nil
 }

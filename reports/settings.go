@@ -5,8 +5,10 @@ import (
 	"fmt"
 	"path/filepath"
 	"sort"
+	"strings"
 	"time"
 
+	"github.com/mn2010/baocao/internal/catalog"
 	"github.com/mn2010/baocao/internal/fault"
 	"github.com/mn2010/baocao/reports/period"
 	"github.com/mn2010/baocao/sources"
@@ -14,7 +16,7 @@ import (
 
 // ErrSettings is wrapped by every error about settings the maker cannot
 // use (a source the plan does not read, texts that do not load).
-var ErrSettings = fault.New(fault.BadInput, "reports: bad settings")
+var ErrSettings = catalog.NewClass(catalog.ClassConfig).WithFault(fault.BadInput)
 
 // Settings are what the maker reads from the config file: where the plan,
 // the texts, the sources and the archive are, who the unit is, and each
@@ -92,6 +94,10 @@ type Source struct {
 
 // Report is what the maker needs of one [reports.ID] table.
 type Report struct {
+	// Name is what people read for the report, on the page, in the
+	// workbook and on the command line ("Báo cáo quý"); by default its
+	// period's (KindName). The report's key (monthly, …) never shows.
+	Name       string `toml:"name"`
 	Title      string `toml:"title"`
 	Period     string `toml:"period"`
 	Boundaries string `toml:"boundaries"`
@@ -154,14 +160,67 @@ func (r *Report) WantsSeries() bool {
 	return r.Kind == period.HalfYear || r.Kind == period.Year
 }
 
-// ReportIDs lists the reports, sorted.
+// ReportIDs lists the reports: by period (tháng, quý, 6 tháng, năm), then
+// by id.
 func (s *Settings) ReportIDs() []string {
 	ids := make([]string, 0, len(s.Reports))
 	for id := range s.Reports {
 		ids = append(ids, id)
 	}
-	sort.Strings(ids)
+	sort.Slice(ids, func(i, j int) bool {
+		ki, kj := kindRank(s.Reports[ids[i]].Kind), kindRank(s.Reports[ids[j]].Kind)
+		if ki != kj {
+			return ki < kj
+		}
+		return ids[i] < ids[j]
+	})
 	return ids
+}
+
+// KindName is the Vietnamese name of a report of kind k: "Báo cáo tháng",
+// "Báo cáo quý", "Báo cáo 6 tháng", "Báo cáo năm".
+func KindName(k period.Kind) string {
+	switch k {
+	case period.Month:
+		return "Báo cáo tháng"
+	case period.Quarter:
+		return "Báo cáo quý"
+	case period.HalfYear:
+		return "Báo cáo 6 tháng"
+	case period.Year:
+		return "Báo cáo năm"
+	}
+	return "Báo cáo"
+}
+
+func kindRank(k period.Kind) int {
+	for i, o := range []period.Kind{period.Month, period.Quarter, period.HalfYear, period.Year} {
+		if k == o {
+			return i
+		}
+	}
+	return 4
+}
+
+// DisplayName is the report's name for people: name, else title, else
+// its period's (KindName).
+func (r *Report) DisplayName() string {
+	switch {
+	case strings.TrimSpace(r.Name) != "":
+		return strings.TrimSpace(r.Name)
+	case strings.TrimSpace(r.Title) != "":
+		return strings.TrimSpace(r.Title)
+	}
+	return KindName(r.Kind)
+}
+
+// ReportName is the display name of report id, or id itself when the
+// settings have no such report.
+func (s *Settings) ReportName(id string) string {
+	if r, ok := s.Reports[id]; ok {
+		return r.DisplayName()
+	}
+	return id
 }
 
 // Path resolves p relative to the config file's folder.

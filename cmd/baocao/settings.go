@@ -69,3 +69,10 @@ func (p *conf) newFlow(opts ...reports.MakerOption) (*workflow.Flow, error) {
 	}
 	return f, nil
 }
+
+// ReportName is the name people read for report id (reports.Report.DisplayName).
+func (p *conf) ReportName(id string) string { return p.maker.ReportName(id) }
+
+// ReportIDs lists the reports in the order people read them: by period
+// (tháng, quý, 6 tháng, năm), then by id.
+func (p *conf) ReportIDs() []string { return p.maker.ReportIDs() }

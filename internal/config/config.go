@@ -9,12 +9,14 @@ import (
 	"sort"
 	"time"
 
+	"github.com/mn2010/baocao/internal/catalog"
+
 	"github.com/mn2010/baocao/internal/strictoml"
 	"github.com/mn2010/baocao/sources"
 )
 
 // ErrInvalid is wrapped by every error about a config that cannot be used.
-var ErrInvalid = errors.New("config: invalid")
+var ErrInvalid = catalog.NewClass(catalog.ClassConfig)
 
 // Config is the whole configuration.
 type Config struct {
@@ -85,6 +87,8 @@ type Source struct {
 
 // Report is one report under [reports.ID].
 type Report struct {
+	// Name is what people read for the report (reports.Report.DisplayName).
+	Name       string   `toml:"name"`
 	Title      string   `toml:"title"`
 	Period     string   `toml:"period"`
 	Boundaries string   `toml:"boundaries"`
@@ -115,6 +119,16 @@ type Report struct {
 
 	Kind     Kind     `toml:"-"`
 	Boundary Boundary `toml:"-"`
+}
+
+// kindRank orders the kinds: tháng, quý, 6 tháng, năm.
+func kindRank(k Kind) int {
+	for i, o := range []Kind{Month, Quarter, HalfYear, Year} {
+		if k == o {
+			return i
+		}
+	}
+	return 4
 }
 
 // WantsSeries reports whether the report shows the monthly series.
@@ -179,7 +193,7 @@ const DefaultWebListen = "127.0.0.1:8080"
 func Load(path string) (*Config, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrInvalid, err)
+		return nil, fmt.Errorf("%w: %s", ErrInvalid, catalog.FileError(path, err))
 	}
 	abs, err := filepath.Abs(path)
 	if err != nil {
@@ -264,7 +278,13 @@ func (c *Config) ReportIDs() []string {
 	for id := range c.Reports {
 		ids = append(ids, id)
 	}
-	sort.Strings(ids)
+	sort.Slice(ids, func(i, j int) bool { // tháng, quý, 6 tháng, năm
+		ki, kj := kindRank(c.Reports[ids[i]].Kind), kindRank(c.Reports[ids[j]].Kind)
+		if ki != kj {
+			return ki < kj
+		}
+		return ids[i] < ids[j]
+	})
 	return ids
 }
 

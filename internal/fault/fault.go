@@ -1,7 +1,5 @@
 package fault
 
-import "errors"
-
 // Class is what kind of failure an error is: what its user can do about it.
 type Class uint8
 
@@ -32,18 +30,37 @@ type classed struct {
 }
 
 func (e *classed) Error() string { return e.msg }
-func (e *classed) Class() Class  { return e.class }
+func (e *classed) Fault() Class  { return e.class }
 
 // New returns a sentinel error of class c; errors wrapping it (with %w)
 // have that class.
 func New(c Class, msg string) error { return &classed{msg: msg, class: c} }
 
+// Carrier is an error that says its class (internal/catalog's classes
+// do too).
+type Carrier interface{ Fault() Class }
+
 // Of is the class of err: that of the first error in its chain (or tree,
-// for joined errors) that carries one; None when none does.
+// for joined errors) that carries one other than None; None when none
+// does.
 func Of(err error) Class {
-	var c interface{ Class() Class }
-	if errors.As(err, &c) {
-		return c.Class()
+	for err != nil {
+		if c, ok := err.(Carrier); ok && c.Fault() != None {
+			return c.Fault()
+		}
+		switch x := err.(type) {
+		case interface{ Unwrap() error }:
+			err = x.Unwrap()
+		case interface{ Unwrap() []error }:
+			for _, e := range x.Unwrap() {
+				if c := Of(e); c != None {
+					return c
+				}
+			}
+			return None
+		default:
+			return None
+		}
 	}
 	return None
 }
@@ -63,4 +80,4 @@ type wrapped struct {
 
 func (e *wrapped) Error() string { return e.err.Error() }
 func (e *wrapped) Unwrap() error { return e.err }
-func (e *wrapped) Class() Class  { return e.class }
+func (e *wrapped) Fault() Class  { return e.class }

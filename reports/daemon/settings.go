@@ -1,6 +1,7 @@
 package daemon
 
 import (
+	"github.com/mn2010/baocao/internal/catalog"
 	"github.com/mn2010/baocao/internal/fault"
 	"github.com/mn2010/baocao/reports"
 	"github.com/mn2010/baocao/reports/delivery"
@@ -26,4 +27,4 @@ type Schedule struct {
 
 // ErrSettings is wrapped by errors about settings the daemon cannot use
 // (a schedule that does not parse).
-var ErrSettings = fault.New(fault.BadInput, "daemon: bad settings")
+var ErrSettings = catalog.NewClass(catalog.ClassConfig).WithFault(fault.BadInput)

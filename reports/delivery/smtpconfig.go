@@ -1,9 +1,10 @@
 package delivery
 
 import (
-	"fmt"
 	"path/filepath"
 	"time"
+
+	"github.com/mn2010/baocao/internal/catalog"
 )
 
 // SMTP is the [smtp] table of the config file: how to reach the mail
@@ -55,7 +56,7 @@ func (c *SMTP) Provision() {
 // stop sending.
 func (c SMTP) Settings(dir string) (s Settings, warnings []string, err error) {
 	if c.Host == "" {
-		return s, nil, fmt.Errorf("%w: the config has no [smtp] host: add one, or run with --no-email", ErrSettings)
+		return s, nil, ErrSettings.Newf(catalog.MailNoHost)
 	}
 	c.Provision()
 	path := func(p string) string {

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/mn2010/baocao/internal/catalog"
 	"github.com/mn2010/baocao/internal/crashpoint"
 	"github.com/mn2010/baocao/reports"
 	"github.com/mn2010/baocao/reports/archive"
@@ -138,7 +139,7 @@ func (j *Job) reviewable(report, label string, v int) (archive.Entry, error) {
 			return e, nil
 		}
 	}
-	return archive.Entry{}, fmt.Errorf("%w: %s %s has no version %d", reports.ErrNotArchived, report, p.Label(), v)
+	return archive.Entry{}, reports.ErrNotArchived.Newf(catalog.NoSuchVersion, report, p.Label(), v)
 }
 
 // checkDraft refuses a version that is not a draft waiting for review,

@@ -33,3 +33,6 @@ func New(m *reports.Maker, s *Settings) *Flow {
 func (m *Flow) Settings() *Settings { return m.cfg }
 
 func (m *Flow) unit() render.Unit { return m.Unit() }
+
+// reportName is the name people read for a report (reports.Report.DisplayName).
+func (m *Flow) reportName(id string) string { return m.Maker.Settings().ReportName(id) }

@@ -5,6 +5,7 @@ import (
 	"sort"
 	"time"
 
+	"github.com/mn2010/baocao/internal/catalog"
 	"github.com/mn2010/baocao/internal/fault"
 	"github.com/mn2010/baocao/reports"
 	"github.com/mn2010/baocao/reports/period"
@@ -12,11 +13,11 @@ import (
 
 // ErrSettings is wrapped by every error about settings the workflow
 // cannot use (a report with no one to send it to, when mail is on).
-var ErrSettings = fault.New(fault.BadInput, "workflow: bad settings")
+var ErrSettings = catalog.NewClass(catalog.ClassConfig).WithFault(fault.BadInput)
 
 // ErrRequest is wrapped by errors about a request that lacks what it needs
 // (who approves, why a draft is returned).
-var ErrRequest = fault.New(fault.BadInput, "workflow: incomplete request")
+var ErrRequest = catalog.NewClass(catalog.ClassUsage).WithFault(fault.BadInput)
 
 // Settings are what the workflow reads from the config file: who each
 // report goes to and who reviews it, the unit's admin address, the
