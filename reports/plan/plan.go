@@ -1,6 +1,8 @@
 package plan
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -33,8 +35,14 @@ type Plan struct {
 	Tasks        Tasks                      `toml:"tasks"`
 	Narrative    Narrative                  `toml:"narrative"`
 
-	used map[string][]string // source → column keys read by computations
+	used   map[string][]string // source → column keys read by computations
+	sha256 string              // of the plan file's bytes
 }
+
+// SHA256 is the hex SHA-256 of the plan file's bytes as loaded (the
+// embedded file's for the built-in plan): what a version's manifest
+// records of the plan it was computed with.
+func (p *Plan) SHA256() string { return p.sha256 }
 
 // Indicator is one target of the plan and how it is computed.
 type Indicator struct {
@@ -174,6 +182,8 @@ func Parse(name string, data []byte) (*Plan, error) {
 	if err := p.validate(); err != nil {
 		return nil, fmt.Errorf("%w: %s: %v", ErrInvalid, name, err)
 	}
+	sum := sha256.Sum256(data)
+	p.sha256 = hex.EncodeToString(sum[:])
 	return &p, nil
 }
 
