@@ -10,6 +10,7 @@ import (
 	"regexp"
 	"sort"
 	"strconv"
+	"strings"
 
 	"github.com/mn2010/baocao/internal/strictoml"
 	"github.com/mn2010/baocao/sources"
@@ -200,4 +201,11 @@ func (p *Plan) ForYear() int {
 		return y
 	}
 	return 0
+}
+
+// SameUnit reports whether two spellings name the same unit: case,
+// spacing and Unicode form aside ("TRƯỜNG MẦM NON 20/10" and "Trường Mầm
+// non 20/10").
+func SameUnit(a, b string) bool {
+	return strings.Join(strings.Fields(sources.Fold(a)), " ") == strings.Join(strings.Fields(sources.Fold(b)), " ")
 }
