@@ -29,6 +29,7 @@ type Maker struct {
 	plan  *plan.Plan
 	texts *render.Texts
 	store *archive.Store
+	font  *render.Font // the documents' typeface: Times New Roman when found
 	now   func() time.Time
 	// reviewLink, if set, links a draft's page on the staff web page.
 	reviewLink func(e archive.Entry) string
@@ -50,7 +51,15 @@ func NewMaker(cfg *config.Config, now func() time.Time, opts ...MakerOption) (*M
 	if now == nil {
 		now = time.Now
 	}
-	m := &Maker{cfg: cfg, plan: p, texts: texts, store: &archive.Store{Root: cfg.Path(cfg.Archive)}, now: now}
+	var dirs []string
+	if cfg.Document.FontsDir != "" {
+		dirs = append(dirs, cfg.Path(cfg.Document.FontsDir))
+	}
+	font, err := render.FindFont(append(dirs, render.FontDirs()...))
+	if err != nil {
+		return nil, fmt.Errorf("%w: [document] fonts_dir: %v", config.ErrInvalid, err)
+	}
+	m := &Maker{cfg: cfg, plan: p, texts: texts, store: &archive.Store{Root: cfg.Path(cfg.Archive)}, now: now, font: font}
 	for _, o := range opts {
 		o(m)
 	}
@@ -154,8 +163,9 @@ func (m *Maker) build(reportID string, p period.Period, opt Options) (*built, er
 	// Every period the report shows (its own, the previous one, a year
 	// earlier, the months of the year so far) is counted from these tables.
 	series := false
+	var addressees []string
 	if r := m.cfg.Reports[reportID]; r != nil {
-		series = r.WantsSeries()
+		series, addressees = r.WantsSeries(), r.Addressees
 	}
 	out := indicators.Compute(indicators.Input{Plan: m.plan, Period: p, Tables: data.Tables, OfficialDomains: m.cfg.OfficialDomains,
 		Compare: true, Series: series})
@@ -169,7 +179,7 @@ func (m *Maker) build(reportID string, p period.Period, opt Options) (*built, er
 	doc := &render.Doc{Unit: m.unit(), ReportID: reportID, Period: p, Issued: issued, Number: opt.Number,
 		PlanReference: m.plan.Reference, Outcome: out, Narrative: narr,
 		Warnings: append(append(append([]sources.Issue{}, data.Issues...), out.Issues...), narrIssues...),
-		Texts:    m.texts, Generated: now}
+		Texts:    m.texts, Generated: now, Addressees: addressees, Font: m.font}
 	// The workbook and the PDF (with its figures) are drawn at once: both
 	// only read doc.
 	var xlsx []byte
@@ -190,7 +200,7 @@ func (m *Maker) build(reportID string, p period.Period, opt Options) (*built, er
 	man := &Manifest{Report: reportID, GeneratedAt: now.Format(time.RFC3339), Issued: issued.Format("2006-01-02"), Number: opt.Number,
 		Period: ManifestPeriod{Label: p.Label(), From: p.From.Format("2006-01-02"), To: p.To.Format("2006-01-02"), Boundaries: string(p.Boundary)},
 		Plan:   m.plan.Reference, PlanSHA256: m.plan.SHA256(), Inputs: data.Inputs, Indicators: out.Indicators, Dossiers: out.Fields, Late: out.Late,
-		Tasks: out.Tasks, Narrative: narr, Series: out.Series, Issues: doc.Warnings, IssuedFrom: opt.IssuedFrom}
+		Tasks: out.Tasks, Narrative: narr, Series: out.Series, Issues: doc.Warnings, IssuedFrom: opt.IssuedFrom, Font: m.font.Name}
 	if !cover.HasData() {
 		man.NoPeriodData = cover
 	}
@@ -236,5 +246,6 @@ func (m *Maker) file(b *built, opt Options) (archive.Entry, error) {
 
 func (m *Maker) unit() render.Unit {
 	u := m.cfg.Unit
-	return render.Unit{Parent: u.Parent, Name: u.Name, Place: u.Place, Symbol: u.Symbol, SignerTitle: u.SignerTitle, SignerName: u.SignerName, Recipients: u.Recipients}
+	return render.Unit{Parent: u.Parent, Name: u.Name, Place: u.Place, Symbol: u.Symbol, SignerTitle: u.SignerTitle, SignerName: u.SignerName,
+		Recipients: u.Recipients, Addressees: u.Addressees, Drafter: u.Drafter, Copies: u.Copies}
 }

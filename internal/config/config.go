@@ -30,6 +30,7 @@ type Config struct {
 	Reports         map[string]*Report `toml:"reports"`
 	SMTP            SMTP               `toml:"smtp"`
 	Web             Web                `toml:"web"`
+	Document        Document           `toml:"document"`
 
 	// Set by Load.
 	Warnings []string       `toml:"-"` // things that work but should be fixed
@@ -50,6 +51,23 @@ type Unit struct {
 	// Recipients listed under "Nơi nhận:" before "Lưu: VT."; when empty,
 	// those of the texts.
 	Recipients []string `toml:"recipients"`
+	// Addressees follow "Kính gửi:" (Nghị định 30, Phụ lục I, ô 9a): the
+	// bodies the report is sent to, unless a report names its own. When
+	// empty, the recipients above.
+	Addressees []string `toml:"addressees"`
+	// Drafter and Copies complete "Nơi nhận"'s last line, "- Lưu: VT,
+	// <drafter>, <copies>.": the drafting unit's abbreviation and the
+	// number of copies kept; "- Lưu: VT." when unset.
+	Drafter string `toml:"drafter"`
+	Copies  int    `toml:"copies"`
+}
+
+// Document sets how the documents are typeset.
+type Document struct {
+	// FontsDir is a folder holding Times New Roman's four files
+	// (times.ttf, timesbd.ttf, timesi.ttf, timesbi.ttf or the "Times New
+	// Roman*.ttf" names), looked at before the system's font folders.
+	FontsDir string `toml:"fonts_dir"`
 }
 
 // Limits bound the cost of reading a source.
@@ -91,6 +109,9 @@ type Report struct {
 	// from the previous period by more than this many percentage points
 	// (default 5); any change of a rank or a yes/no is listed.
 	EmailThreshold *float64 `toml:"email_threshold"`
+	// Addressees follow "Kính gửi:" in this report; when empty, the
+	// unit's.
+	Addressees []string `toml:"addressees"`
 
 	Kind     period.Kind     `toml:"-"`
 	Boundary period.Boundary `toml:"-"`
@@ -201,6 +222,9 @@ func (c *Config) check() error {
 		if err := c.checkReport(id, r); err != nil {
 			return err
 		}
+	}
+	if c.Unit.Copies < 0 {
+		return fmt.Errorf("[unit] copies = %d: want the number of copies kept, or leave it out", c.Unit.Copies)
 	}
 	if c.Unit.AdminEmail != "" {
 		if err := checkAddress(c.Unit.AdminEmail); err != nil {
