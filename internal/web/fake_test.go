@@ -183,6 +183,12 @@ func (f *fakeBackend) Reject(_ context.Context, who string, v VersionRef, reason
 	return nil
 }
 
+func (f *fakeBackend) Plan(context.Context) (*PlanInfo, error) {
+	return &PlanInfo{Reference: "Kế hoạch số 13/KH-MN2010 ngày 12 tháng 01 năm 2024", Year: 2024, Unit: "Trường Mầm non 20/10",
+		Targets: []PlanTarget{{ID: "4.1", Text: "Mức độ hài lòng", Threshold: "Từ 99% trở lên", How: "đo bằng tỷ lệ phiếu hài lòng"}},
+		Tasks:   []PlanTask{{ID: "1.1", Title: "Kiện toàn Ban Chỉ đạo"}}}, nil
+}
+
 type nopCloser struct{ *bytes.Reader }
 
 func (nopCloser) Close() error { return nil }
