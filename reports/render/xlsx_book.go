@@ -57,6 +57,10 @@ func (w *book) styles() error {
 		"text":  base("@", false, ""),
 		"wrap":  base("@", true, ""),
 		"int":   base("#,##0", false, "right"),
+		// STT and Mã side by side, centred, so that "3" and "3.1" never
+		// read as "33.1".
+		"int_c":  base("0", false, "center"),
+		"text_c": base("@", false, "center"),
 		"pct":   base("0.00%", false, "right"),
 		"date":  base("dd/mm/yyyy", false, "center"),
 		"yesno": base(`[=1]"Có";[=0]"Không";General`, false, "center"),
@@ -104,6 +108,7 @@ func (w *book) sheet(t table) error {
 			return err
 		}
 	}
+	t.widths = w.fitWidths(t)
 	for j, h := range t.headers {
 		axis, _ := excelize.CoordinatesToCellName(j+1, headerRow)
 		if err := f.SetCellStr(t.name, axis, h); err != nil {
