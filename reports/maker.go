@@ -6,8 +6,11 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 	"sync"
 	"time"
+
+	"github.com/mn2010/baocao/internal/catalog"
 
 	"github.com/mn2010/baocao/internal/config"
 	"github.com/mn2010/baocao/reports/archive"
@@ -21,7 +24,7 @@ import (
 )
 
 // ErrUnknownReport is returned for a report id the config does not define.
-var ErrUnknownReport = errors.New("reports: unknown report")
+var ErrUnknownReport = catalog.NewClass(catalog.ClassUnknownReport)
 
 // Maker makes reports for one config.
 type Maker struct {
@@ -86,14 +89,15 @@ func (m *Maker) Read() (*Data, error) {
 func (m *Maker) Period(reportID, label string) (period.Period, error) {
 	r, ok := m.cfg.Reports[reportID]
 	if !ok {
-		return period.Period{}, fmt.Errorf("%w %q (the config defines %v)", ErrUnknownReport, reportID, m.cfg.ReportIDs())
+		return period.Period{}, ErrUnknownReport.Newf(catalog.UnknownReport, reportID, strings.Join(m.cfg.ReportIDs(), ", "))
 	}
 	p, err := period.Parse(label, r.Boundary)
 	if err != nil {
 		return p, err
 	}
 	if p.Kind != r.Kind {
-		return p, fmt.Errorf("%w %q: report %s is by %s", period.ErrLabel, label, reportID, r.Kind)
+		words, example := catalog.KindWords(string(r.Kind))
+		return p, period.ErrLabel.Newf(catalog.LabelKind, label, r.DisplayName(), words, example)
 	}
 	return p, nil
 }

@@ -7,7 +7,10 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 	"time"
+
+	"github.com/mn2010/baocao/internal/catalog"
 
 	"github.com/mn2010/baocao/internal/strictoml"
 	"github.com/mn2010/baocao/reports/period"
@@ -15,7 +18,7 @@ import (
 )
 
 // ErrInvalid is wrapped by every error about a config that cannot be used.
-var ErrInvalid = errors.New("config: invalid")
+var ErrInvalid = catalog.NewClass(catalog.ClassConfig)
 
 // Config is the whole configuration.
 type Config struct {
@@ -85,6 +88,10 @@ type Source struct {
 
 // Report is one report under [reports.ID].
 type Report struct {
+	// Name is what people read for the report, on the page, in the
+	// workbook and on the command line ("Báo cáo quý"); by default its
+	// period's (KindName). The report's key (monthly, …) never shows.
+	Name       string   `toml:"name"`
 	Title      string   `toml:"title"`
 	Period     string   `toml:"period"`
 	Boundaries string   `toml:"boundaries"`
@@ -115,6 +122,52 @@ type Report struct {
 
 	Kind     period.Kind     `toml:"-"`
 	Boundary period.Boundary `toml:"-"`
+}
+
+// KindName is the Vietnamese name of a report of kind k: "Báo cáo tháng",
+// "Báo cáo quý", "Báo cáo 6 tháng", "Báo cáo năm".
+func KindName(k period.Kind) string {
+	switch k {
+	case period.Month:
+		return "Báo cáo tháng"
+	case period.Quarter:
+		return "Báo cáo quý"
+	case period.HalfYear:
+		return "Báo cáo 6 tháng"
+	case period.Year:
+		return "Báo cáo năm"
+	}
+	return "Báo cáo"
+}
+
+func kindRank(k period.Kind) int {
+	for i, o := range []period.Kind{period.Month, period.Quarter, period.HalfYear, period.Year} {
+		if k == o {
+			return i
+		}
+	}
+	return 4
+}
+
+// DisplayName is the report's name for people: name, else title, else
+// its period's (KindName).
+func (r *Report) DisplayName() string {
+	switch {
+	case strings.TrimSpace(r.Name) != "":
+		return strings.TrimSpace(r.Name)
+	case strings.TrimSpace(r.Title) != "":
+		return strings.TrimSpace(r.Title)
+	}
+	return KindName(r.Kind)
+}
+
+// ReportName is the display name of report id, or id itself when the
+// config has no such report.
+func (c *Config) ReportName(id string) string {
+	if r, ok := c.Reports[id]; ok {
+		return r.DisplayName()
+	}
+	return id
 }
 
 // WantsSeries reports whether the report shows the monthly series.
@@ -179,7 +232,7 @@ const DefaultWebListen = "127.0.0.1:8080"
 func Load(path string) (*Config, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrInvalid, err)
+		return nil, fmt.Errorf("%w: %s", ErrInvalid, catalog.FileError(path, err))
 	}
 	abs, err := filepath.Abs(path)
 	if err != nil {
@@ -254,7 +307,13 @@ func (c *Config) ReportIDs() []string {
 	for id := range c.Reports {
 		ids = append(ids, id)
 	}
-	sort.Strings(ids)
+	sort.Slice(ids, func(i, j int) bool { // tháng, quý, 6 tháng, năm
+		ki, kj := kindRank(c.Reports[ids[i]].Kind), kindRank(c.Reports[ids[j]].Kind)
+		if ki != kj {
+			return ki < kj
+		}
+		return ids[i] < ids[j]
+	})
 	return ids
 }
 
