@@ -34,7 +34,7 @@ func (m *Flow) Message(e archive.Entry) (*delivery.Message, error) {
 		return nil, err
 	}
 	doc := m.mailDoc(man, p)
-	doc.Addressees = r.Addressees
+	doc.Addressees = m.Maker.Settings().Reports[e.Report].Addressees
 	msg := &delivery.Message{From: m.cfg.SMTP.From, To: r.To, Cc: r.Cc, Date: m.now().In(m.cfg.Location),
 		Subject:   render.Fill(m.texts.Subject, render.TextData(doc)),
 		MessageID: messageID(m.cfg, e, man.Version)}

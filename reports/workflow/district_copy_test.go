@@ -1,4 +1,4 @@
-package reports
+package workflow
 
 import (
 	"bytes"
@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/mn2010/baocao/reports"
 	"github.com/mn2010/baocao/reports/delivery"
 	"github.com/mn2010/baocao/reports/render"
 	"github.com/xuri/excelize/v2"
@@ -20,7 +21,7 @@ import (
 // business), which the archived workbook keeps, and keeps its charts.
 func TestDistrictMessage(t *testing.T) {
 	m := exampleMaker(t, 2024, 12, 16)
-	e, _ := makeWith(t, m, "annual", "2024", Options{Number: 12})
+	e, _ := makeWith(t, m, "annual", "2024", reports.Options{Number: 12})
 	m.now = func() time.Time { return time.Date(2024, 12, 16, 2, 0, 0, 0, time.UTC) } // a server's clock in UTC
 	msg, err := m.Message(e)
 	if err != nil {
@@ -67,27 +68,5 @@ func TestDistrictMessage(t *testing.T) {
 	}
 	if !bytes.Contains(sent, []byte("xl/charts/chart1.xml")) {
 		t.Errorf("the district's workbook lost its charts")
-	}
-}
-
-// TestWorkbookPrintsClean prints the example workbooks with LibreOffice:
-// no "###" (a number too wide for its column) anywhere.
-func TestWorkbookPrintsClean(t *testing.T) {
-	requireTool(t, "soffice")
-	requireTool(t, "pdftotext")
-	for _, c := range decreeCases {
-		e, _ := makeWith(t, exampleMaker(t, 2024, 12, 18), c.report, c.label, Options{Number: c.number, Issued: c.issued})
-		pdf := soffice(t, filepath.Join(e.Dir, "bao-cao-cchc-"+c.label+".xlsx"), "pdf", ".pdf")
-		text := run(t, "pdftotext", "-layout", pdf, "-")
-		if strings.Contains(text, "###") {
-			for _, l := range strings.Split(text, "\n") {
-				if strings.Contains(l, "###") {
-					t.Errorf("%s: LibreOffice prints %q", c.label, strings.TrimSpace(l))
-				}
-			}
-		}
-		if !strings.Contains(text, "giảm 15.38 điểm %") && !strings.Contains(text, "giảm 15,38 điểm %") && c.report == "monthly" {
-			t.Errorf("%s: the change of 3.1 is not printed in words", c.label)
-		}
 	}
 }
