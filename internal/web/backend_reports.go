@@ -40,6 +40,7 @@ type ReportsBackend struct {
 	mu        sync.Mutex
 	summaries map[string]manifestSummary // by version folder: a manifest is written once
 	checks    map[string]*DataCheck      // by period and the sources' sizes and times
+	files     *reports.SourceCache       // the data check's reads, by content: once per change of a file
 }
 
 // manifestSummary is what the lists need of a manifest.
@@ -53,7 +54,8 @@ func NewReportsBackend(cfg *config.Config, m *reports.Maker, now func() time.Tim
 	if now == nil {
 		now = time.Now
 	}
-	return &ReportsBackend{cfg: cfg, maker: m, now: now, summaries: map[string]manifestSummary{}, checks: map[string]*DataCheck{}}
+	return &ReportsBackend{cfg: cfg, maker: m, now: now, summaries: map[string]manifestSummary{}, checks: map[string]*DataCheck{},
+		files: reports.NewSourceCache(1)}
 }
 
 var kindTitles = map[period.Kind]string{period.Month: "Báo cáo tháng", period.Quarter: "Báo cáo quý",
@@ -430,6 +432,10 @@ func (nopCloser) Close() error { return nil }
 
 var _ io.ReadSeekCloser = nopCloser{}
 
+// maxChecks bounds the data checks kept (one per period asked for); the
+// sources they read are kept once, by content, in files.
+const maxChecks = 16
+
 // Check reads every source as `baocao validate [-p period]` does, each on
 // its own so that one unusable file does not hide the others. The result
 // is kept until a source file changes.
@@ -462,7 +468,7 @@ func (b *ReportsBackend) Check(ctx context.Context, label string) (*DataCheck, e
 	}
 	c = &DataCheck{Period: label}
 	var all []sources.Issue
-	if data, err := b.maker.Validate(label); err == nil {
+	if data, err := b.maker.ValidateCached(label, b.files); err == nil {
 		// every source usable: exactly what `baocao validate` reads
 		for _, in := range data.Inputs {
 			src := Source{Name: in.Source, Title: sourceTitle(pl, in.Source), Path: in.Path, Bytes: in.Bytes}
@@ -495,7 +501,7 @@ func (b *ReportsBackend) Check(ctx context.Context, label string) (*DataCheck, e
 				src.Bytes, src.ModTime = st.Size(), st.ModTime().In(b.cfg.Location)
 			}
 			spec.Keep = pl.Used(n)
-			res, err := sources.Read(spec, pl.Sources[n])
+			res, err := b.files.Read(spec, pl.Sources[n])
 			if err != nil {
 				var se *sources.SourceError
 				if errors.As(err, &se) {
@@ -523,7 +529,10 @@ func (b *ReportsBackend) Check(ctx context.Context, label string) (*DataCheck, e
 	}
 	c.Total = len(all)
 	b.mu.Lock()
-	b.checks = map[string]*DataCheck{key: c} // only the newest state of the files
+	if len(b.checks) >= maxChecks {
+		b.checks = map[string]*DataCheck{} // older states of the files, or many periods
+	}
+	b.checks[key] = c
 	b.mu.Unlock()
 	return c, nil
 }
