@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"weak"
 
 	"github.com/mn2010/baocao/sources"
 )
@@ -34,8 +35,24 @@ type SourceCache struct {
 type cached struct {
 	key  string // content hash and what was asked (kept columns)
 	done chan struct{}
-	res  *sources.Result
+	res  *sources.Result // a small result, kept
+	weak weak.Pointer[sources.Result]
 	err  error
+}
+
+// keepCells is the size, in cells, under which a source's table is kept
+// between checks (a district's year of payments is ~0.5 M cells, some
+// 25 MB); a larger one is shared by the checks under way and then left to
+// the garbage collector, so that the cache never holds a row bomb.
+const keepCells = 1 << 20
+
+// result is what the read gave, or false if a large result was collected.
+func (e *cached) result() (*sources.Result, bool) {
+	if e.res != nil || e.err != nil {
+		return e.res, true
+	}
+	r := e.weak.Value()
+	return r, r != nil
 }
 
 // NewSourceCache returns a cache reading at most slots sources at once.
@@ -52,22 +69,40 @@ func (c *SourceCache) Read(spec sources.Spec, schema *sources.Schema) (*sources.
 	}
 	id := spec.Name + "\x00" + spec.Path + "\x00" + spec.Sheet
 	key := sum + "\x00" + strings.Join(spec.Keep, ",") + fmt.Sprintf("\x00%v", spec.Keep == nil)
-	c.mu.Lock()
-	e := c.entries[id]
-	if e != nil && e.key == key {
+	for {
+		c.mu.Lock()
+		e := c.entries[id]
+		if e != nil && e.key == key {
+			c.mu.Unlock()
+			<-e.done
+			if res, ok := e.result(); ok {
+				return res, e.err
+			}
+			c.mu.Lock()
+			if c.entries[id] == e { // collected: read it again
+				delete(c.entries, id)
+			}
+			c.mu.Unlock()
+			continue
+		}
+		e = &cached{key: key, done: make(chan struct{})}
+		c.entries[id] = e
 		c.mu.Unlock()
-		<-e.done
-		return e.res, e.err
+		c.slots <- struct{}{}
+		c.reads.Add(1)
+		res, err := sources.Read(spec, schema)
+		<-c.slots
+		switch {
+		case err != nil:
+			e.err = err
+		case res.Table == nil || len(res.Table.Rows)*max(len(res.Table.Schema.Columns), 1) <= keepCells:
+			e.res = res
+		default:
+			e.weak = weak.Make(res)
+		}
+		close(e.done)
+		return res, err
 	}
-	e = &cached{key: key, done: make(chan struct{})}
-	c.entries[id] = e
-	c.mu.Unlock()
-	c.slots <- struct{}{}
-	c.reads.Add(1)
-	e.res, e.err = sources.Read(spec, schema)
-	<-c.slots
-	close(e.done)
-	return e.res, e.err
 }
 
 // Reads counts the sources the cache has read (not given from memory).
