@@ -21,6 +21,7 @@ import (
 const stopTimeout = 10 * time.Minute
 
 func serveCmd(args []string, stdout, stderr io.Writer) error {
+	limitMemory()
 	fs, cfgPath := flagSet("serve", stderr)
 	format := fs.String("log-format", "text", "log `FORMAT`: text or json")
 	logFile := fs.String("log-file", "", "append logs to `FILE` instead of stderr (a Windows service has no console)")

@@ -21,6 +21,7 @@ import (
 )
 
 func webCmd(args []string, stdout, stderr io.Writer) error {
+	limitMemory()
 	fs, cfgPath := flagSet("web", stderr)
 	format := fs.String("log-format", "text", "log `FORMAT`: text or json")
 	listen := fs.String("listen", "", "listen `ADDRESS` (default: [web] listen, or "+config.DefaultWebListen+")")

@@ -35,7 +35,12 @@ func readDated(in Input, source, idCol string, out *Outcome) []dated {
 	var rows []dated
 	labels := map[string]labelOf{} // each label text parsed once
 	seen := map[string][]string{}  // id and label → the distinct contents of its rows
+	var prev []sources.Value
 	for _, r := range t.Rows {
+		if len(r.Cells) > 0 && len(prev) > 0 && &r.Cells[0] == &prev[0] {
+			continue // the reader's copy of the row before: same cells
+		}
+		prev = r.Cells
 		raw := r.Cells[pc].Text
 		lp, ok := labels[raw]
 		if !ok {
