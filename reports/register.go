@@ -19,6 +19,11 @@ import (
 // given, and prints the line the clerk copies into it after issue. It
 // never writes into the clerk's workbook.
 
+// ErrNumberTaken refuses a number the register or another issued report
+// of the year already has (the class of workflow.ErrIssue: a number or
+// date of issue that cannot be used).
+var ErrNumberTaken = catalog.NewClass(catalog.ClassIssue)
+
 // registerNumber reads "05/BC-MN2010": the number and the symbol.
 var registerNumber = regexp.MustCompile(`^\s*0*(\d+)\s*/\s*([^\s]+)`)
 
@@ -105,7 +110,7 @@ func (m *Maker) CheckNumber(report, label string, n int, day time.Time) error {
 	if err != nil || where == "" {
 		return err
 	}
-	return ErrIssue.Newf(catalog.NumberTaken, render.DocNumber(n), day.Year(), where, next)
+	return ErrNumberTaken.Newf(catalog.NumberTaken, render.DocNumber(n), day.Year(), where, next)
 }
 
 // NumberTaken says where number n of day's year was already given ("" when
@@ -143,7 +148,7 @@ func (m *Maker) RegisterLine(man *Manifest) string {
 	summary := ""
 	if r != nil {
 		if p, err := m.Period(man.Report, man.Period.Label); err == nil {
-			doc := &render.Doc{Unit: m.unit(), Period: p, Texts: m.texts}
+			doc := &render.Doc{Unit: m.Unit(), Period: p, Texts: m.texts}
 			s := []rune(render.Fill(m.texts.Summary, render.TextData(doc)))
 			if len(s) > 0 {
 				s[0] = unicode.ToLower(s[0])

@@ -48,7 +48,7 @@ func TestRegisterNumbers(t *testing.T) {
 	if err != nil || next != high+1 {
 		t.Errorf("NextNumber = %d, %v; want %d (the register's highest of 2024 is %d)", next, err, high+1, high)
 	}
-	if err := m.CheckNumber("monthly", "2024-03", inRegister, day); !errors.Is(err, ErrIssue) || !strings.Contains(err.Error(), "sổ văn bản đi, dòng") {
+	if err := m.CheckNumber("monthly", "2024-03", inRegister, day); !errors.Is(err, ErrNumberTaken) || !strings.Contains(err.Error(), "sổ văn bản đi, dòng") {
 		t.Errorf("a number in the register: %v", err)
 	}
 	free := high + 5
@@ -57,7 +57,7 @@ func TestRegisterNumbers(t *testing.T) {
 	}
 	// An archived report with that number takes it for the other reports.
 	_, man := makeWith(t, m, "monthly", "2024-03", Options{Number: free, Issued: time.Date(2024, 4, 5, 0, 0, 0, 0, time.UTC)})
-	if err := m.CheckNumber("quarterly", "2024-Q1", free, day); !errors.Is(err, ErrIssue) || !strings.Contains(err.Error(), "monthly 2024-03 v1") {
+	if err := m.CheckNumber("quarterly", "2024-Q1", free, day); !errors.Is(err, ErrNumberTaken) || !strings.Contains(err.Error(), "monthly 2024-03 v1") {
 		t.Errorf("a number of another issued report: %v", err)
 	}
 	if err := m.CheckNumber("monthly", "2024-03", free, day); err != nil {

@@ -7,16 +7,15 @@ import (
 	"time"
 
 	"github.com/mn2010/baocao/internal/catalog"
-
-	"github.com/mn2010/baocao/reports"
 	"github.com/mn2010/baocao/reports/delivery"
 	"github.com/mn2010/baocao/reports/render"
+	"github.com/mn2010/baocao/reports/workflow"
 )
 
 func approveCmd(args []string, stdout, stderr io.Writer) error {
 	fs, cfgPath := flagSet("approve", stderr)
 	report, label := reportFlags(fs)
-	var opt reports.ApproveOptions
+	var opt workflow.ApproveOptions
 	fs.IntVar(&opt.Version, "version", 0, catalog.FlagApproveVer.String())
 	fs.StringVar(&opt.By, "by", "", catalog.FlagApproveBy.String())
 	fs.StringVar(&opt.Note, "note", "", catalog.FlagApproveNote.String())
@@ -56,10 +55,10 @@ func approveCmd(args []string, stdout, stderr io.Writer) error {
 		}
 	}
 	opt.Report, opt.Period = *report, p.Label()
-	if _, err := reports.NewJob(m, nil, nil).CheckDraft(opt.Report, opt.Period, opt.Version); err != nil {
+	if _, err := workflow.NewJob(m, nil, nil).CheckDraft(opt.Report, opt.Period, opt.Version); err != nil {
 		return err
 	}
-	job, err := newJob(m, opt.NoEmail, stderr)
+	job, err := newJob(cfg, m, opt.NoEmail, stderr)
 	if err != nil {
 		return err
 	}
@@ -70,11 +69,11 @@ func approveCmd(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	fmt.Fprintln(stderr, catalog.Approved.F(cfg.ReportName(out.Draft.Report), out.Draft.Period, out.Draft.Version, out.Approval.By,
-		reports.Stamp(out.Approval.At, cfg.Location)))
+		workflow.Stamp(out.Approval.At, cfg.Location)))
 	if out.Issued.Version != out.Draft.Version {
 		fmt.Fprintln(stderr, catalog.ApprovedIssued.F(out.Issued.Version, numberOrBlank(out.Approval.Number), dateOf(out.Approval.Date, cfg.Location)))
 	}
-	printRegisterLine(m, out.Issued, stderr)
+	printRegisterLine(m.Maker, out.Issued, stderr)
 	fmt.Fprintln(stdout, out.Issued.Dir)
 	if opt.NoEmail {
 		fmt.Fprintln(stderr, catalog.ApprovedNoMail.F(opt.Report, opt.Period))
@@ -100,7 +99,7 @@ func dateOf(s string, loc *time.Location) string {
 func rejectCmd(args []string, stdout, stderr io.Writer) error {
 	fs, cfgPath := flagSet("reject", stderr)
 	report, label := reportFlags(fs)
-	var opt reports.RejectOptions
+	var opt workflow.RejectOptions
 	fs.IntVar(&opt.Version, "version", 0, catalog.FlagRejectVer.String())
 	fs.StringVar(&opt.By, "by", "", catalog.FlagRejectBy.String())
 	fs.StringVar(&opt.Reason, "reason", "", catalog.FlagRejectReason.String())
@@ -117,11 +116,11 @@ func rejectCmd(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	opt.Report, opt.Period = *report, p.Label()
-	if _, err := reports.NewJob(m, nil, nil).CheckDraft(opt.Report, opt.Period, opt.Version); err != nil {
+	if _, err := workflow.NewJob(m, nil, nil).CheckDraft(opt.Report, opt.Period, opt.Version); err != nil {
 		return err
 	}
 	noMail := opt.NoEmail || cfg.SMTP.Host == "" || cfg.Unit.AdminEmail == ""
-	job, err := newJob(m, noMail, stderr)
+	job, err := newJob(cfg, m, noMail, stderr)
 	if err != nil {
 		return err
 	}
