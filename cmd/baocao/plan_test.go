@@ -270,3 +270,43 @@ func derefI(v *int) any {
 	}
 	return *v
 }
+
+// TestPlanImportRefuses: what is not a plan exits 2 with a Vietnamese
+// message saying what is missing or what to do, and writes nothing; an
+// existing plan file is kept without --force.
+func TestPlanImportRefuses(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "ke-hoach.toml")
+	notPlan := filepath.Join(dir, "thu-moi.txt")
+	os.WriteFile(notPlan, []byte("THƯ MỜI\nKính mời phụ huynh dự họp.\n"), 0o644)
+	noTargets := filepath.Join(dir, "ke-hoach.md")
+	os.WriteFile(noTargets, []byte("# KẾ HOẠCH\n\n## II. CHỈ TIÊU\n\nPhấn đấu hoàn thành tốt.\n"), 0o644)
+	for _, tt := range []struct{ doc, want string }{
+		{notPlan, "không tìm thấy mục chỉ tiêu"},
+		{noTargets, "không có chỉ tiêu đánh số"},
+		{planData + "hoa-sen-2025.doc", "lưu lại dưới dạng .docx"},
+		{filepath.Join(dir, "khong-co.docx"), "không tìm thấy tệp"},
+	} {
+		code, stdout, errs := baocao("plan", "import", tt.doc, "-o", out)
+		if code != exitBadInput || !strings.Contains(errs, tt.want) || !strings.Contains(errs, filepath.Base(tt.doc)) {
+			t.Errorf("%s: exit %d, %q; want 2 saying %q", tt.doc, code, errs+stdout, tt.want)
+		}
+		if _, err := os.Stat(out); err == nil {
+			t.Fatalf("%s: a plan file was written", tt.doc)
+		}
+	}
+	os.WriteFile(out, []byte("# sửa tay\n"), 0o644)
+	code, _, errs := baocao("plan", "import", planData+"hoa-sen-2025.docx", "-o", out)
+	if b, _ := os.ReadFile(out); code != exitBadInput || string(b) != "# sửa tay\n" || !strings.Contains(errs, "--force") {
+		t.Errorf("over an existing file: exit %d, %s; file %q", code, errs, b)
+	}
+	if code, _, errs := baocao("plan", "import", "--force", planData+"hoa-sen-2025.docx", "-o", out); code != 0 {
+		t.Errorf("--force: exit %d: %s", code, errs)
+	}
+	if b, _ := os.ReadFile(out); !strings.Contains(string(b), `reference = "Kế hoạch số 05/KH-MNHS ngày 08 tháng 01 năm 2025"`) {
+		t.Errorf("--force did not write the plan:\n%s", b)
+	}
+	if code, _, _ := baocao("plan", "import", planData+"hoa-sen-2025.docx"); code != exitBadInput {
+		t.Errorf("without -o: exit %d", code)
+	}
+}
