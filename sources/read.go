@@ -46,6 +46,12 @@ type Spec struct {
 
 // Result is what Read returns for one source.
 type Result struct {
+	// Path is the file read: the spec's, or the one its pattern or
+	// folder picked.
+	Path string
+	// Notes are the warnings about which file a pattern or folder picked
+	// (also among Issues).
+	Notes  []string
 	Table  *Table
 	Issues []Issue // warnings, in file order
 	SHA256 string  // of the file's bytes
@@ -54,15 +60,29 @@ type Result struct {
 
 // Read reads the source spec names with schema. Row problems are warnings in
 // the result; a source that cannot be used is a *SourceError.
+// A path that is a glob pattern or a folder reads the newest of its files
+// whose headers are the schema's (IsPattern); Result.Path says which.
 func Read(spec Spec, schema *Schema) (*Result, error) {
 	if spec.Limits == (Limits{}) {
 		spec.Limits = DefaultLimits
 	}
+	if IsPattern(spec.Path) {
+		return readNewest(spec, schema)
+	}
+	return readOne(spec, schema)
+}
+
+// readOne reads the one file spec.Path names.
+func readOne(spec Spec, schema *Schema) (*Result, error) {
 	data, err := readFile(spec)
 	if err != nil {
 		return nil, err
 	}
-	return readData(spec, data, schema)
+	res, err := readData(spec, data, schema)
+	if res != nil {
+		res.Path = spec.Path
+	}
+	return res, err
 }
 
 // readData reads a source whose bytes are data.

@@ -448,10 +448,12 @@ func (b *ReportsBackend) Check(ctx context.Context, label string) (*DataCheck, e
 	}
 	key := label
 	for _, n := range names {
-		if st, err := os.Stat(specs[n].Path); err == nil {
-			key += fmt.Sprintf("|%s:%d:%d", n, st.Size(), st.ModTime().UnixNano())
-		} else {
-			key += "|" + n + ":-"
+		for _, f := range sources.Files(specs[n].Path) { // a pattern or folder: each of its files
+			if st, err := os.Stat(f); err == nil {
+				key += fmt.Sprintf("|%s:%s:%d:%d", n, f, st.Size(), st.ModTime().UnixNano())
+			} else {
+				key += "|" + n + ":-"
+			}
 		}
 	}
 	b.mu.Lock()
@@ -506,6 +508,12 @@ func (b *ReportsBackend) Check(ctx context.Context, label string) (*DataCheck, e
 				c.Errors++
 			} else {
 				src.Rows = len(res.Table.Rows)
+				if res.Path != spec.Path { // the file a pattern or folder picked
+					src.Path = b.cfg.Display(res.Path)
+					if st, err := os.Stat(res.Path); err == nil {
+						src.Bytes, src.ModTime = st.Size(), st.ModTime().In(b.cfg.Location)
+					}
+				}
 				all = append(all, res.Issues...)
 			}
 			c.Sources = append(c.Sources, src)
