@@ -56,9 +56,6 @@ func NewReportsBackend(cfg *config.Config, m *reports.Maker, now func() time.Tim
 	return &ReportsBackend{cfg: cfg, maker: m, now: now, summaries: map[string]manifestSummary{}, checks: map[string]*DataCheck{}}
 }
 
-var kindTitles = map[period.Kind]string{period.Month: "Báo cáo tháng", period.Quarter: "Báo cáo quý",
-	period.HalfYear: "Báo cáo 6 tháng", period.Year: "Báo cáo năm"}
-
 // Reports lists the configured reports with their next scheduled run, the
 // period it covers (as `baocao schedule` works them out) and the latest
 // ended period.
@@ -67,10 +64,7 @@ func (b *ReportsBackend) Reports(ctx context.Context) ([]Report, error) {
 	var out []Report
 	for _, id := range b.cfg.ReportIDs() {
 		r := b.cfg.Reports[id]
-		rep := Report{ID: id, Title: r.Title, Schedule: r.Schedule, Latest: period.LatestEnded(r.Kind, r.Boundary, now).Label()}
-		if rep.Title == "" {
-			rep.Title = kindTitles[r.Kind]
-		}
+		rep := Report{ID: id, Title: r.DisplayName(), Schedule: r.Schedule, Latest: period.LatestEnded(r.Kind, r.Boundary, now).Label()}
 		if r.Schedule != "" {
 			s, err := config.ParseSchedule(r.Schedule, b.cfg.Location)
 			if err != nil {
@@ -303,10 +297,7 @@ func (b *ReportsBackend) Version(ctx context.Context, report, label string, n in
 		return nil, err
 	}
 	r := b.cfg.Reports[report]
-	title := r.Title
-	if title == "" {
-		title = kindTitles[r.Kind]
-	}
+	title := r.DisplayName()
 	d := &VersionDetail{VersionSummary: sum, Title: title, From: p.From.Format("02/01/2006"), To: p.To.Format("02/01/2006"),
 		Recipients: append(append([]string{}, r.To...), r.Cc...)}
 	if t, err := time.Parse("2006-01-02", man.Issued); err == nil {
