@@ -90,6 +90,9 @@ func readNewest(spec Spec, schema *Schema) (*Result, error) {
 		return nil, fail(catalog.SourceNoCandidate.F(spec.Path), err)
 	}
 	if len(cands) == 0 {
+		if st, err := os.Stat(spec.Path); err == nil && st.IsDir() {
+			return nil, fail(catalog.SourceEmptyFolder.F(spec.Path), nil)
+		}
 		return nil, fail(catalog.SourceNoCandidate.F(spec.Path), nil)
 	}
 	var firstErr error
