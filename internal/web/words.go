@@ -5,6 +5,8 @@ import (
 	"html/template"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/mn2010/baocao/reports/render"
 )
@@ -116,4 +118,27 @@ func breakablePath(p string) template.HTML {
 	}
 	b.WriteString(template.HTMLEscapeString(p[start:]))
 	return template.HTML(b.String())
+}
+
+// PeriodWords names a period label the Vietnamese way, for a backend's
+// messages to the page ("tháng 3 năm 2024").
+func PeriodWords(label string) string { return periodWords(label) }
+
+// VersionName names a version in a sentence, for a backend's messages.
+func VersionName(title string, v VersionRef) string { return versionName(title, v) }
+
+// PersonName is the name part of "Name <address>".
+func PersonName(addr string) string { return personName(addr) }
+
+// Titled names a report of a period, saying the period once ("Báo cáo
+// quý I năm 2024"), for a backend's messages.
+func Titled(title, label string) string { return titled(title, label) }
+
+// lowerFirst writes a title inside a sentence: "báo cáo tháng".
+func lowerFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if r == utf8.RuneError {
+		return s
+	}
+	return string(unicode.ToLower(r)) + s[n:]
 }
