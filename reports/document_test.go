@@ -9,7 +9,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/mn2010/baocao/internal/config"
 	"github.com/mn2010/baocao/reports/archive"
 	"github.com/mn2010/baocao/reports/render"
 	"github.com/xuri/excelize/v2"
@@ -35,7 +34,7 @@ func makeExample(t *testing.T, report, label string, opt Options) (archive.Entry
 // temporary folder, whose clock says 07:00 on the given day.
 func exampleMaker(t *testing.T, year int, month time.Month, day int) *Maker {
 	t.Helper()
-	cfg, err := config.Load("../config.example.toml")
+	cfg, err := loadSettings(t, "../config.example.toml")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -88,8 +87,8 @@ func TestPDFIsAnOfficialDocument(t *testing.T) {
 		"Số: 05/BC-MN2010", "Quận 1, ngày 05 tháng 3 năm 2024",
 		"BÁO CÁO", "Kết quả thực hiện công tác cải cách hành chính quý II năm 2024",
 		"I. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU", "IV. ĐÁNH GIÁ CHUNG",
-		"Nơi nhận:", "- Phòng Nội vụ Quận 1;", "- Lưu: VT.", "HIỆU TRƯỞNG", "Nguyễn Thị Hồng Vân",
-		"PHỤ LỤC",
+		"Kính gửi: Phòng Nội vụ Quận 1", "Nơi nhận:", "- Như trên;", "- Lưu: VT.", "HIỆU TRƯỞNG", "Nguyễn Thị Hồng Vân",
+		"Phụ lục",
 	}
 	for _, r := range man.Indicators {
 		want = append(want, r.ID+". "+r.Text, render.ResultText(r), r.Status)

@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/mn2010/baocao/internal/config"
+	"github.com/mn2010/baocao/reports/render"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
@@ -18,7 +18,7 @@ var update = flag.Bool("update", false, "rewrite the golden files under testdata
 // example config and data, and compares its manifest with the golden one
 // (generation time and output hashes aside: they change with every run).
 func TestGoldenManifest(t *testing.T) {
-	cfg, err := config.Load("../config.example.toml")
+	cfg, err := loadSettings(t, "../config.example.toml")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -53,6 +53,10 @@ func TestGoldenManifest(t *testing.T) {
 		}
 		man.Outputs[i].SHA256, man.Outputs[i].Bytes = "", 0
 	}
+	if man.Font != render.TimesNewRoman && man.Font != render.LiberationSerif.Name {
+		t.Errorf("manifest font %q", man.Font)
+	}
+	man.Font = "" // the machine's: checked by TestFontFound
 	got, _ := json.MarshalIndent(man, "", "  ")
 	golden := "../testdata/golden/monthly-2024-03.manifest.json"
 	if *update {

@@ -7,15 +7,13 @@ import (
 	"sync"
 	"testing"
 	"time"
-
-	"github.com/mn2010/baocao/internal/config"
 )
 
 // TestSourceCacheReadsOncePerChange: data checks of many periods, at once
 // and one after another, read each source once; a file changed is read
 // again, alone; the warnings are those of an uncached Validate.
 func TestSourceCacheReadsOncePerChange(t *testing.T) {
-	cfg, err := config.Load("../config.example.toml")
+	cfg, err := loadSettings(t, "../config.example.toml")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -3,12 +3,14 @@ package sources
 import (
 	"errors"
 	"fmt"
+
+	"github.com/mn2010/baocao/internal/catalog"
 )
 
 // ErrUnusable is wrapped by every error for a source that cannot be used at
 // all: a missing file or sheet, a missing required column, a file that is not
 // a workbook or is too large.
-var ErrUnusable = errors.New("source cannot be used")
+var ErrUnusable = catalog.NewClass(catalog.ClassSource)
 
 // ErrNoSheet is matched (errors.Is) by a *SourceError for a workbook that
 // has no sheet of the name asked for; it is unusable too. An optional
@@ -32,9 +34,9 @@ func (e *SourceError) Error() string {
 	if e.Sheet != "" {
 		loc += ", trang " + fmt.Sprintf("%q", e.Sheet)
 	}
-	s := fmt.Sprintf("sources: %s (%s): %s", e.Source, loc, e.Message)
+	s := fmt.Sprintf("%s (%s): %s", e.Source, loc, e.Message)
 	if loc == "" { // no file: a source the config does not name
-		s = fmt.Sprintf("sources: %s: %s", e.Source, e.Message)
+		s = fmt.Sprintf("%s: %s", e.Source, e.Message)
 	}
 	if e.Err != nil {
 		s += fmt.Sprintf(" [%v]", e.Err)

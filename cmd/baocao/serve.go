@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"fmt"
 	"io"
 	"log/slog"
 	"os"
@@ -11,7 +10,7 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/mn2010/baocao/internal/config"
+	"github.com/mn2010/baocao/internal/catalog"
 	"github.com/mn2010/baocao/internal/web"
 	"github.com/mn2010/baocao/reports"
 	"github.com/mn2010/baocao/reports/daemon"
@@ -23,9 +22,9 @@ const stopTimeout = 10 * time.Minute
 func serveCmd(args []string, stdout, stderr io.Writer) error {
 	limitMemory()
 	fs, cfgPath := flagSet("serve", stderr)
-	format := fs.String("log-format", "text", "log `FORMAT`: text or json")
-	logFile := fs.String("log-file", "", "append logs to `FILE` instead of stderr (a Windows service has no console)")
-	if err := parse(fs, args, "[--log-format text|json] [--log-file FILE] [-c CONFIG]"); err != nil {
+	format := fs.String("log-format", "text", catalog.FlagLogFormat.String())
+	logFile := fs.String("log-file", "", catalog.FlagLogFile.String())
+	if err := parse(fs, args, lineOf(catalog.ArgsServe)); err != nil {
 		return err
 	}
 	out, closeLog, err := logOutput(*logFile, stderr)
@@ -83,14 +82,14 @@ type serving struct {
 // openServe starts the daemon and the page. The page's settings are
 // checked before anything starts: a listen address other than this
 // machine without a password is a config error (exit 2) naming the key.
-func openServe(ctx context.Context, cfg *config.Config, log *slog.Logger) (*serving, error) {
+func openServe(ctx context.Context, cfg *conf, log *slog.Logger) (*serving, error) {
 	withWeb := cfg.Web.Listen != ""
 	if withWeb {
-		if _, err := WebSettings(cfg, log); err != nil {
+		if _, err := WebSettings(cfg.Config, log); err != nil {
 			return nil, err
 		}
 	}
-	d, err := daemon.Open(ctx, cfg, daemon.Options{Logger: log, ReviewLink: reviewLink(cfg)})
+	d, err := daemon.Open(ctx, cfg.daemon, daemon.Options{Logger: log, ReviewLink: reviewLink(cfg.Config)})
 	if err != nil {
 		return nil, err
 	}
@@ -119,13 +118,10 @@ func (u *serving) Close(ctx context.Context) error {
 // openServeWeb starts the page beside the daemon, with a maker of its own
 // (the daemon's is replaced on reload): its archive warnings go to the
 // log, and its review messages link to the page.
-func openServeWeb(ctx context.Context, cfg *config.Config, log *slog.Logger) (*web.Server, error) {
-	m, err := reports.NewMaker(cfg, nil, reports.WarnTo(func(msg string) { log.Warn(msg) }))
+func openServeWeb(ctx context.Context, cfg *conf, log *slog.Logger) (*web.Server, error) {
+	m, err := cfg.newFlow(reports.WarnTo(func(msg string) { log.Warn(msg) }))
 	if err != nil {
 		return nil, err
-	}
-	if link := reviewLink(cfg); link != nil {
-		m.SetReviewLink(link)
 	}
 	return OpenWeb(ctx, cfg, m, log)
 }
@@ -135,7 +131,7 @@ func openServeWeb(ctx context.Context, cfg *config.Config, log *slog.Logger) (*w
 func reload(d *daemon.Daemon, path string, log *slog.Logger) {
 	cfg, err := loadConfig(path, io.Discard)
 	if err == nil {
-		err = d.Reload(cfg)
+		err = d.Reload(cfg.daemon)
 	}
 	if err != nil {
 		log.Error("config not reloaded; keeping the old one", "error", err.Error())
@@ -149,5 +145,5 @@ func logger(format string, w io.Writer) (*slog.Logger, error) {
 	case "json":
 		return slog.New(slog.NewJSONHandler(w, nil)), nil
 	}
-	return nil, fmt.Errorf("%w: --log-format %q: want text or json", errUsage, format)
+	return nil, errUsage.Newf(catalog.BadLogFormat, format)
 }

@@ -9,13 +9,14 @@ import (
 	"sort"
 	"time"
 
+	"github.com/mn2010/baocao/internal/catalog"
+
 	"github.com/mn2010/baocao/internal/strictoml"
-	"github.com/mn2010/baocao/reports/period"
 	"github.com/mn2010/baocao/sources"
 )
 
 // ErrInvalid is wrapped by every error about a config that cannot be used.
-var ErrInvalid = errors.New("config: invalid")
+var ErrInvalid = catalog.NewClass(catalog.ClassConfig)
 
 // Config is the whole configuration.
 type Config struct {
@@ -30,12 +31,14 @@ type Config struct {
 	Reports         map[string]*Report `toml:"reports"`
 	SMTP            SMTP               `toml:"smtp"`
 	Web             Web                `toml:"web"`
+	Document        Document           `toml:"document"`
 
 	// Set by Load.
 	Warnings []string       `toml:"-"` // things that work but should be fixed
 	Dir      string         `toml:"-"` // the config file's folder
 	File     string         `toml:"-"`
 	Location *time.Location `toml:"-"`
+	data     []byte         // the file as read, for Into
 }
 
 // Unit names the unit that issues the report and who signs it.
@@ -50,6 +53,27 @@ type Unit struct {
 	// Recipients listed under "Nơi nhận:" before "Lưu: VT."; when empty,
 	// those of the texts.
 	Recipients []string `toml:"recipients"`
+	// Addressees follow "Kính gửi:" (Nghị định 30, Phụ lục I, ô 9a): the
+	// bodies the report is sent to, unless a report names its own. When
+	// empty, the recipients above.
+	Addressees []string `toml:"addressees"`
+	// Drafter and Copies complete "Nơi nhận"'s last line, "- Lưu: VT,
+	// <drafter>, <copies>.": the drafting unit's abbreviation and the
+	// number of copies kept; "- Lưu: VT." when unset.
+	Drafter string `toml:"drafter"`
+	Copies  int    `toml:"copies"`
+}
+
+// Document sets how the documents are typeset.
+type Document struct {
+	// FontsDir is a folder holding Times New Roman's four files
+	// (times.ttf, timesbd.ttf, timesi.ttf, timesbi.ttf or the "Times New
+	// Roman*.ttf" names), looked at before the system's font folders.
+	FontsDir string `toml:"fonts_dir"`
+	// Numbering says how the outgoing register numbers documents: "all"
+	// (one sequence a year for every type, the default) or "type" (one
+	// per type: BC, CV, …). baocao proposes the next free number from it.
+	Numbering string `toml:"numbering"`
 }
 
 // Limits bound the cost of reading a source.
@@ -67,6 +91,8 @@ type Source struct {
 
 // Report is one report under [reports.ID].
 type Report struct {
+	// Name is what people read for the report (reports.Report.DisplayName).
+	Name       string   `toml:"name"`
 	Title      string   `toml:"title"`
 	Period     string   `toml:"period"`
 	Boundaries string   `toml:"boundaries"`
@@ -80,7 +106,7 @@ type Report struct {
 	// <address>", checked like to/cc). None: the report is sent at once.
 	Reviewers []string `toml:"reviewers"`
 	// DeadlineDay is the day of the month, after the period's cut-off, by
-	// which the report is due (period.Period.Deadline): 1–28, default 20.
+	// which the report is due (workflow.Report.DeadlineDay): 1–28, default 20.
 	// Set by Load from the deadline_day key.
 	DeadlineDay int  `toml:"-"`
 	DeadlineKey *int `toml:"deadline_day"`
@@ -91,9 +117,22 @@ type Report struct {
 	// from the previous period by more than this many percentage points
 	// (default 5); any change of a rank or a yes/no is listed.
 	EmailThreshold *float64 `toml:"email_threshold"`
+	// Addressees follow "Kính gửi:" in this report; when empty, the
+	// unit's.
+	Addressees []string `toml:"addressees"`
 
-	Kind     period.Kind     `toml:"-"`
-	Boundary period.Boundary `toml:"-"`
+	Kind     Kind     `toml:"-"`
+	Boundary Boundary `toml:"-"`
+}
+
+// kindRank orders the kinds: tháng, quý, 6 tháng, năm.
+func kindRank(k Kind) int {
+	for i, o := range []Kind{Month, Quarter, HalfYear, Year} {
+		if k == o {
+			return i
+		}
+	}
+	return 4
 }
 
 // WantsSeries reports whether the report shows the monthly series.
@@ -101,7 +140,7 @@ func (r *Report) WantsSeries() bool {
 	if r.Series != nil {
 		return *r.Series
 	}
-	return r.Kind == period.HalfYear || r.Kind == period.Year
+	return r.Kind == HalfYear || r.Kind == Year
 }
 
 // DefaultEmailThreshold is the e-mail's change threshold in percentage
@@ -158,7 +197,7 @@ const DefaultWebListen = "127.0.0.1:8080"
 func Load(path string) (*Config, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrInvalid, err)
+		return nil, fmt.Errorf("%w: %s", ErrInvalid, catalog.FileError(path, err))
 	}
 	abs, err := filepath.Abs(path)
 	if err != nil {
@@ -168,7 +207,7 @@ func Load(path string) (*Config, error) {
 	if err := strictoml.Decode(path, data, c); err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrInvalid, err)
 	}
-	c.File, c.Dir = abs, filepath.Dir(abs)
+	c.File, c.Dir, c.data = abs, filepath.Dir(abs), data
 	if err := c.check(); err != nil {
 		return nil, fmt.Errorf("%w: %s: %v", ErrInvalid, path, err)
 	}
@@ -192,15 +231,21 @@ func (c *Config) check() error {
 	}
 	for _, id := range c.ReportIDs() {
 		r := c.Reports[id]
-		if r.Kind, err = period.ParseKind(r.Period); err != nil {
+		if r.Kind, err = ParseKind(r.Period); err != nil {
 			return fmt.Errorf("[reports.%s] period: %v", id, err)
 		}
-		if r.Boundary, err = period.ParseBoundary(r.Boundaries); err != nil {
+		if r.Boundary, err = ParseBoundary(r.Boundaries); err != nil {
 			return fmt.Errorf("[reports.%s] boundaries: %v", id, err)
 		}
 		if err := c.checkReport(id, r); err != nil {
 			return err
 		}
+	}
+	if n := c.Document.Numbering; n != "" && n != "all" && n != "type" {
+		return fmt.Errorf("[document] numbering = %q: want \"all\" (one sequence for every type) or \"type\" (one per type)", n)
+	}
+	if c.Unit.Copies < 0 {
+		return fmt.Errorf("[unit] copies = %d: want the number of copies kept, or leave it out", c.Unit.Copies)
 	}
 	if c.Unit.AdminEmail != "" {
 		if err := checkAddress(c.Unit.AdminEmail); err != nil {
@@ -224,13 +269,29 @@ func (c *Config) check() error {
 	return c.checkPlaces()
 }
 
+// Into decodes the file's keys that v declares into v: the settings of a
+// package (reports.Settings, workflow.Settings, …), which the caller then
+// provisions. A value that does not fit is ErrInvalid naming its line.
+func (c *Config) Into(v any) error {
+	if err := strictoml.DecodeKnown(c.File, c.data, v); err != nil {
+		return fmt.Errorf("%w: %v", ErrInvalid, err)
+	}
+	return nil
+}
+
 // ReportIDs lists the reports, sorted.
 func (c *Config) ReportIDs() []string {
 	ids := make([]string, 0, len(c.Reports))
 	for id := range c.Reports {
 		ids = append(ids, id)
 	}
-	sort.Strings(ids)
+	sort.Slice(ids, func(i, j int) bool { // tháng, quý, 6 tháng, năm
+		ki, kj := kindRank(c.Reports[ids[i]].Kind), kindRank(c.Reports[ids[j]].Kind)
+		if ki != kj {
+			return ki < kj
+		}
+		return ids[i] < ids[j]
+	})
 	return ids
 }
 

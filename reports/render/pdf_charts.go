@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"image/color"
 
-	"codeberg.org/go-pdf/fpdf"
 	"github.com/mn2010/baocao/reports/indicators"
 	"gonum.org/v1/plot"
 	plotfont "gonum.org/v1/plot/font"
@@ -15,7 +14,8 @@ import (
 
 // Figures of the PDF's "Biểu đồ" page, in mm.
 const (
-	figureW, figureH = 80.0, 42.0
+	figureW, figureH = 76.0, 38.0
+	figureStep       = figureH + 16 // caption and legend above, the note on gaps below
 	figureGapX       = contentW - 2*figureW
 	captionSize      = 10.0
 )
@@ -42,20 +42,15 @@ func (p *pdfDoc) charts() {
 			return
 		}
 	}
-	p.f.AddPageFormat(p.orientation(), fpdf.SizeType{Wd: pageW, Ht: pageH})
-	y := marginT
-	p.centred(marginL, y, p.width, "B", 13, ChartsHeading)
-	p.centred(marginL, y+6, p.width, "I", 13, "Kết quả từng tháng của các chỉ tiêu tỷ lệ so với kế hoạch, "+d.PeriodWords())
-	p.f.SetY(y + 15)
 	for i, s := range series {
 		if i%2 == 0 {
-			p.need(figureH + 15)
+			p.need(figureStep)
 		}
 		x := marginL + float64(i%2)*(figureW+figureGapX)
 		top := p.f.GetY()
 		p.figure(x, top, s, plots[i])
 		if i%2 == 1 || i == len(series)-1 {
-			p.f.SetY(top + figureH + 15)
+			p.f.SetY(top + figureStep)
 		} else {
 			p.f.SetY(top)
 		}
@@ -89,9 +84,14 @@ func (p *pdfDoc) figure(x, y float64, s indicators.Series, pl *plot.Plot) {
 	f.SetDrawColor(0, 0, 0)
 	f.SetXY(x+47, ly)
 	f.CellFormat(33, 3.2, Clean(TargetLegend(s)), "", 0, "L", false, 0, "")
-	c := newPDFCanvas(f, x, y+13, figureW, figureH)
+	c := newPDFCanvas(f, p.family, x, y+13, figureW, figureH)
 	pl.Draw(draw.New(c))
 	c.Close()
+	if note := GapNote(s); note != "" {
+		p.font("I", 8.5)
+		f.SetXY(x, y+13+figureH+0.3)
+		f.CellFormat(figureW, 3.2, Clean(note), "", 0, "C", false, 0, "")
+	}
 }
 
 // figure plots a series: the months on the x axis, a percent y axis, the
