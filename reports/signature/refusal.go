@@ -30,11 +30,14 @@ const (
 	// NotApproved: the version the copy is for is not approved (a draft
 	// waiting, returned or superseded); set by the caller.
 	NotApproved
+	// AlreadySigned: the version has a signed copy, and this file is
+	// another one; the stored copy is never replaced. Set by the caller.
+	AlreadySigned
 )
 
 var kindNames = map[Kind]string{
 	NotIssued: "not-issued", BadSignature: "bad-signature", ChangedAfterSigning: "changed-after-signing",
-	Unsigned: "unsigned", TooLarge: "too-large", Damaged: "damaged", NotApproved: "not-approved",
+	Unsigned: "unsigned", TooLarge: "too-large", Damaged: "damaged", NotApproved: "not-approved", AlreadySigned: "already-signed",
 }
 
 // String is the kind's name in the structured log.
@@ -61,7 +64,8 @@ type Refusal struct {
 	// Other is what the file is instead, when the caller found it (for
 	// NotIssued): "bản v1", "bản dự thảo v2".
 	Other string
-	// State is the version's state in words (NotApproved).
+	// State is the version's state in words (NotApproved), or when its
+	// signed copy was received (AlreadySigned).
 	State string
 	// Reason is a technical detail in English, for the log.
 	Reason string
@@ -103,6 +107,8 @@ func (r *Refusal) Error() string {
 			r.Signature, Bytes(r.Offset), Bytes(r.Size))
 	case NotApproved:
 		return fmt.Sprintf("phiên bản v%d chưa được duyệt (%s): chỉ nhận bản ký số của bản đã duyệt", r.Version, r.State)
+	case AlreadySigned:
+		return fmt.Sprintf("phiên bản v%d đã có bản ký số (nhận lúc %s); tệp gửi lên lần này khác bản đó, và bản đã lưu không được thay thế", r.Version, r.State)
 	}
 	return "tệp ký số bị từ chối"
 }
