@@ -44,6 +44,9 @@ type Approved struct {
 	Issued  archive.Entry
 	Record  *delivery.Record // Issued's delivery record after sending; nil with NoEmail or no mail
 	SendErr error            // approved and archived, but not sent (the record says pending or failed)
+	// AwaitingSignature: the report has require_signed, so nothing was
+	// sent: Issued waits for its signed copy (chờ ký số).
+	AwaitingSignature bool
 }
 
 // Approve approves a draft: it writes the approval record once, issues the
@@ -109,7 +112,8 @@ func (j *Job) Approve(ctx context.Context, opt ApproveOptions) (Approved, error)
 	if out.Issued, err = j.complete(e, man, a, b, opt.NoEmail); err != nil {
 		return out, err
 	}
-	if j.mail != nil && !opt.NoEmail {
+	out.AwaitingSignature = m.requireSigned(e.Report)
+	if j.mail != nil && !opt.NoEmail && !out.AwaitingSignature {
 		out.Record, out.SendErr = j.send(ctx, out.Issued, false)
 	}
 	return out, nil
@@ -316,6 +320,9 @@ func (j *Job) complete(e archive.Entry, draft *Manifest, a *Approval, b *built, 
 			if held {
 				rec.Status = delivery.Held
 			}
+			if m.requireSigned(e.Report) {
+				rec.Status = delivery.AwaitingSignature
+			}
 			if err := rec.Save(e.Dir); err != nil {
 				return archive.Entry{}, err
 			}
@@ -345,6 +352,9 @@ func (j *Job) complete(e archive.Entry, draft *Manifest, a *Approval, b *built, 
 		first.Status = delivery.Approved
 		if held {
 			first.Status = delivery.Held
+		}
+		if m.requireSigned(e.Report) {
+			first.Status = delivery.AwaitingSignature
 		}
 		if issued, err = m.file(b, Options{Delivery: first}); err != nil {
 			return archive.Entry{}, err

@@ -98,6 +98,10 @@ func (j *Job) Run(ctx context.Context, id string, p period.Period, opt RunOption
 		}
 	}
 	opt.Delivery = delivery.NewRecord(j.mail == nil)
+	signedFirst := !reviewed && j.maker.requireSigned(id)
+	if signedFirst {
+		opt.Delivery.Status = delivery.AwaitingSignature
+	}
 	if reviewed {
 		opt.Delivery = delivery.NewDraft()
 		if j.mail != nil {
@@ -124,7 +128,7 @@ func (j *Job) Run(ctx context.Context, id string, p period.Period, opt RunOption
 		}
 		return out, nil
 	}
-	if j.mail != nil && !hold {
+	if j.mail != nil && !hold && !signedFirst {
 		out.Record, out.SendErr = j.send(ctx, entry, false)
 	}
 	return out, nil
@@ -269,6 +273,17 @@ func (j *Job) lock(id string) (func(), error) {
 func (j *Job) send(ctx context.Context, e archive.Entry, force bool) (*delivery.Record, error) {
 	if j.mail == nil {
 		return nil, fmt.Errorf("%w: the config has no [smtp] host", delivery.ErrSettings)
+	}
+	if rec, _, err := delivery.LoadRecord(e.Dir); err != nil {
+		return nil, err
+	} else if rec.Status == delivery.AwaitingSignature {
+		// Its signed copy may have been stored by a process that died
+		// before sending: it goes now; without one it waits.
+		if ok, err := j.releaseSigned(e); err != nil {
+			return nil, err
+		} else if !ok {
+			return rec, awaitingSignature(e)
+		}
 	}
 	newer, err := j.newestSent(e)
 	if err != nil {

@@ -18,6 +18,7 @@ import (
 	"github.com/mn2010/baocao/reports/indicators"
 	"github.com/mn2010/baocao/reports/period"
 	"github.com/mn2010/baocao/reports/render"
+	"github.com/mn2010/baocao/reports/signedcopy"
 )
 
 // ErrNotArchived is returned when there is no version to send.
@@ -96,6 +97,11 @@ func (m *Maker) Message(e archive.Entry) (*delivery.Message, error) {
 	if msg.Attachments, err = Attachments(e.Dir, man, r.Attach); err != nil {
 		return nil, err
 	}
+	var signed *signedcopy.Record
+	msg.Attachments, signed, err = signedcopy.Swap(e.Dir, msg.Attachments)
+	if err != nil {
+		return nil, err
+	}
 	var files []string
 	for _, a := range msg.Attachments {
 		files = append(files, "- "+a.Name)
@@ -103,6 +109,10 @@ func (m *Maker) Message(e archive.Entry) (*delivery.Message, error) {
 	body := m.districtText(man, p, r.Threshold())
 	body = append(body, "", m.texts.EmailFiles)
 	body = append(body, files...)
+	if signed != nil {
+		body = append(body, "", fmt.Sprintf("Tệp %s là bản đã ký số:", signed.File))
+		body = append(body, SignerLines(signed, m.cfg.Location)...)
+	}
 	body = append(body, "", render.Fill(m.texts.EmailClosing, render.TextData(doc)))
 	msg.Body = strings.Join(body, "\n") + "\n"
 	return msg, nil

@@ -9,6 +9,7 @@ import (
 
 	"github.com/mn2010/baocao/reports/archive"
 	"github.com/mn2010/baocao/reports/delivery"
+	"github.com/mn2010/baocao/reports/signedcopy"
 )
 
 // Event is one step of a version's story.
@@ -38,7 +39,8 @@ type VersionState struct {
 	Approval   *Approval // the draft's approval, nil if none
 	Return     *Return   // nil if not returned
 	IssuedFrom *IssuedFrom
-	Events     []Event // oldest first
+	Signed     *signedcopy.Record // its signed copy (đã ký số), nil if none
+	Events     []Event            // oldest first
 }
 
 // Summary is a one-line account of the state: status, who and when.
@@ -64,6 +66,9 @@ func (s *VersionState) Summary(loc *time.Location) string {
 	}
 	if s.Record != nil && s.Record.IssuedAs != 0 {
 		out += fmt.Sprintf(", issued as v%d", s.Record.IssuedAs)
+	}
+	if c := s.Signed; c != nil {
+		out += fmt.Sprintf("; đã ký số by %s, received %s", c.Signer(), stamp(c.ReceivedAt, loc))
 	}
 	return out
 }
@@ -139,6 +144,24 @@ func (m *Maker) State(e archive.Entry) (*VersionState, error) {
 	}
 	for _, a := range s.Record.Attempts {
 		add(stepDelivery, a.At, fmt.Sprintf("delivery attempt to %s: %s", strings.Join(a.To, ", "), a.Result))
+	}
+	if s.Signed, err = signedcopy.Read(e.Dir); err != nil {
+		return nil, err
+	}
+	if c := s.Signed; c != nil {
+		by := ""
+		if c.By != "" {
+			by = " from " + c.By
+		}
+		add(stepDecision, c.ReceivedAt, fmt.Sprintf("signed copy received%s (%s), đã ký số: %s, %s bytes, sha256 %s", by, c.Via, c.File, fmt.Sprint(c.Bytes), c.SHA256[:16]))
+		for _, l := range SignerLines(c, loc) {
+			add(stepDecision, c.ReceivedAt, "  "+strings.TrimPrefix(l, "- "))
+		}
+	}
+	if r, ok, err := delivery.LoadNamed(e.Dir, SignedMailName); err == nil && ok {
+		for _, a := range r.Attempts {
+			add(stepDelivery, a.At, fmt.Sprintf("signed copy follow-up (bản đã ký số) to %s: %s", strings.Join(a.To, ", "), a.Result))
+		}
 	}
 	sortEvents(s.Events)
 	return s, nil

@@ -26,6 +26,7 @@ import (
 	"github.com/mn2010/baocao/reports/delivery"
 	"github.com/mn2010/baocao/reports/period"
 	"github.com/mn2010/baocao/reports/plan"
+	"github.com/mn2010/baocao/reports/signature"
 	"github.com/mn2010/baocao/sources"
 )
 
@@ -53,6 +54,7 @@ var commands = []command{
 	{"send", "-r REPORT -p PERIOD [--force]", "(re)send the newest version (an approved one not sent before a newer draft; a draft's review message)", sendCmd},
 	{"approve", "-r REPORT -p PERIOD --by NAME [flags]", "approve a draft and send it (--number, --date of issue)", approveCmd},
 	{"reject", "-r REPORT -p PERIOD --by NAME --reason TEXT", "return a draft; the next run makes a new one", rejectCmd},
+	{"signed", "-r REPORT -p PERIOD FILE.pdf [--version N] [--by NAME]", "take back the PDF signed by the unit's signing tool: check it against the approved version, store it, send it", signedCmd},
 	{"status", "-r REPORT -p PERIOD [--version N]", "the period's story, every version: draft, review, approval, sending", statusCmd},
 	{"serve", "[--log-format text|json]", "the daemon: runs reports on schedule, catches up, retries deliveries", serveCmd},
 	{"schedule", "", "next runs of each report and the period each will cover", scheduleCmd},
@@ -104,6 +106,7 @@ var badInput = []error{errUsage, config.ErrInvalid, plan.ErrInvalid, sources.Err
 	reports.ErrUnknownReport, delivery.ErrSettings, archive.ErrLocked,
 	reports.ErrNotArchived, reports.ErrIssue, reports.ErrApprovedUnsent, reports.ErrNotReviewed, reports.ErrNoDraft, reports.ErrReturned, reports.ErrAlreadyApproved, reports.ErrSourcesChanged,
 	delivery.ErrNotApproved, delivery.ErrSuperseded,
+	signature.ErrRefused, reports.ErrAwaitingSignature, reports.ErrNoSignedCopy,
 	accounts.ErrInvalid, accounts.ErrNotFound, accounts.ErrExists, accounts.ErrWeakPassword, accounts.ErrBadLogin, accounts.ErrLocked, accounts.ErrForbidden}
 
 // exitCode prints err and maps it to an exit code: 2 for bad input or

@@ -57,6 +57,11 @@ func approveCmd(args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintf(stderr, "baocao: issued as v%d, with number %s and date %s\n", out.Issued.Version, numberOrBlank(out.Approval.Number), dateOf(out.Approval.Date, cfg.Location))
 	}
 	fmt.Fprintln(stdout, out.Issued.Dir)
+	if out.AwaitingSignature {
+		fmt.Fprintf(stderr, "baocao: chờ ký số: [reports.%s] require_signed: nothing sent. Sign %s with the unit's signing tool, "+
+			"then baocao signed -r %s -p %s FILE.pdf sends the signed copy\n", opt.Report, out.Issued.Dir, opt.Report, opt.Period)
+		return nil
+	}
 	if opt.NoEmail {
 		fmt.Fprintf(stderr, "baocao: not sent (--no-email): baocao send -r %s -p %s sends it\n", opt.Report, opt.Period)
 		return nil
@@ -155,6 +160,9 @@ func statusCmd(args []string, stdout, stderr io.Writer) error {
 			if dl, err := m.Deadline(s.Entry); err == nil {
 				fmt.Fprintf(stdout, "  waiting for review; due to the district by %s\n", dl.Format("02/01/2006"))
 			}
+		}
+		if s.Status == delivery.AwaitingSignature && s.Signed == nil {
+			fmt.Fprintf(stdout, "  chờ ký số: sign its PDF with the unit's signing tool, then baocao signed -r %s -p %s FILE.pdf\n", s.Entry.Report, s.Entry.Period)
 		}
 	}
 	return nil

@@ -11,13 +11,15 @@ import (
 	"github.com/mn2010/baocao/reports"
 	"github.com/mn2010/baocao/reports/archive"
 	"github.com/mn2010/baocao/reports/delivery"
+	"github.com/mn2010/baocao/reports/period"
 )
 
 func sendCmd(args []string, stdout, stderr io.Writer) error {
 	fs, cfgPath := flagSet("send", stderr)
 	report, label := reportFlags(fs)
 	force := fs.Bool("force", false, "send again even if this version was sent")
-	const line = "-r REPORT -p PERIOD [--force] [-c CONFIG]"
+	signed := fs.Bool("signed", false, "send the district the signed copy (bản đã ký số) of a version sent before it arrived")
+	const line = "-r REPORT -p PERIOD [--force] [--signed] [-c CONFIG]"
 	if err := parse(fs, args, line); err != nil {
 		return err
 	}
@@ -28,6 +30,9 @@ func sendCmd(args []string, stdout, stderr io.Writer) error {
 	job, err := newJob(m, false, stderr)
 	if err != nil {
 		return err
+	}
+	if *signed {
+		return sendSigned(m, job, *report, p, *force, stdout, stderr)
 	}
 	entry, err := m.ToSend(*report, p)
 	if err != nil {
@@ -73,5 +78,30 @@ func sent(e archive.Entry, rec *delivery.Record, err error, stderr io.Writer) er
 		return fmt.Errorf("%s/%s v%d is archived but %s: %w", e.Report, e.Period, e.Version, status, err)
 	}
 	fmt.Fprintf(stderr, "baocao: sent %s/%s v%d to %v (%s)\n", e.Report, e.Period, e.Version, rec.Attempts[len(rec.Attempts)-1].To, rec.MessageID)
+	return nil
+}
+
+// sendSigned is send --signed: the follow-up message with the signed copy
+// of the newest version that has one.
+func sendSigned(m *reports.Maker, job *reports.Job, report string, p period.Period, force bool, stdout, stderr io.Writer) error {
+	entry, err := m.WithSignedCopy(report, p.Label())
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(stdout, entry.Dir)
+	ctx, stop := signalContext()
+	defer stop()
+	rec, err := job.SendSigned(ctx, entry, force)
+	switch {
+	case errors.Is(err, reports.ErrSignedSent):
+		fmt.Fprintln(stderr, "baocao:", err, "— nothing more to send")
+		return nil
+	case errors.Is(err, delivery.ErrAlreadySent):
+		fmt.Fprintf(stderr, "baocao: the signed copy of %s/%s v%d was sent before (%s); nothing sent. Use --force to send it again\n", entry.Report, entry.Period, entry.Version, rec.MessageID)
+		return nil
+	case err != nil:
+		return err
+	}
+	fmt.Fprintf(stderr, "baocao: sent the signed copy (bản đã ký số) of %s/%s v%d to %v (%s)\n", entry.Report, entry.Period, entry.Version, rec.Attempts[len(rec.Attempts)-1].To, rec.MessageID)
 	return nil
 }

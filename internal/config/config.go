@@ -3,6 +3,7 @@ package config
 import (
 	"errors"
 	"fmt"
+	"github.com/mn2010/baocao/reports/signature"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -30,6 +31,8 @@ type Config struct {
 	Reports         map[string]*Report `toml:"reports"`
 	SMTP            SMTP               `toml:"smtp"`
 	Web             Web                `toml:"web"`
+	// Signed are the checks of signed copies (docs/duyet-bao-cao.md).
+	Signed signature.Settings `toml:"signed"`
 
 	// Set by Load.
 	Warnings []string       `toml:"-"` // things that work but should be fixed
@@ -91,6 +94,10 @@ type Report struct {
 	// from the previous period by more than this many percentage points
 	// (default 5); any change of a rank or a yes/no is listed.
 	EmailThreshold *float64 `toml:"email_threshold"`
+	// RequireSigned: the district gets only the signed copy. An approved
+	// version waits ("chờ ký số") until `baocao signed` or the page brings
+	// the PDF signed by the unit's signing tool, and is sent then.
+	RequireSigned bool `toml:"require_signed"`
 
 	Kind     period.Kind     `toml:"-"`
 	Boundary period.Boundary `toml:"-"`
@@ -220,6 +227,9 @@ func (c *Config) check() error {
 	}
 	if len(c.Reports) == 0 {
 		return errors.New("no [reports.ID] table: define at least one report")
+	}
+	if _, err := c.Signed.Options(c.Dir); err != nil {
+		return err
 	}
 	return nil
 }

@@ -19,17 +19,21 @@ const (
 	Failed     Status = "failed"     // a permanent failure: needs a fix, then `baocao send`
 	Held       Status = "held"       // archived with --no-email: sent only by `baocao send`
 	Superseded Status = "superseded" // a newer version of the period was sent or drafted: never sent
+	// AwaitingSignature: approved (or made, without reviewers) for a
+	// report with require_signed: sent once its signed copy arrives.
+	AwaitingSignature Status = "awaiting-signature"
 )
 
 var statusNames = map[Status]string{
-	Draft:      "chờ duyệt",
-	Returned:   "trả lại",
-	Approved:   "đã duyệt",
-	Pending:    "đang chờ gửi lại",
-	Sent:       "đã gửi",
-	Failed:     "gửi lỗi",
-	Held:       "chỉ lưu, chưa gửi",
-	Superseded: "đã thay thế",
+	Draft:             "chờ duyệt",
+	Returned:          "trả lại",
+	Approved:          "đã duyệt",
+	Pending:           "đang chờ gửi lại",
+	Sent:              "đã gửi",
+	Failed:            "gửi lỗi",
+	Held:              "chỉ lưu, chưa gửi",
+	Superseded:        "đã thay thế",
+	AwaitingSignature: "chờ ký số",
 }
 
 // String is the Vietnamese name of the status.
@@ -52,7 +56,7 @@ func (s Status) MarshalText() ([]byte, error) {
 func (s *Status) UnmarshalText(b []byte) error {
 	v := Status(b)
 	if _, ok := statusNames[v]; !ok {
-		return fmt.Errorf("delivery: unknown status %q (want draft, returned, approved, pending, sent, failed, held or superseded)", string(b))
+		return fmt.Errorf("delivery: unknown status %q (want draft, returned, approved, pending, sent, failed, held, superseded or awaiting-signature)", string(b))
 	}
 	*s = v
 	return nil

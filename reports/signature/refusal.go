@@ -48,6 +48,9 @@ func (k Kind) String() string {
 	return "kind-" + strconv.Itoa(int(k))
 }
 
+// ErrRefused matches every Refusal (errors.Is).
+var ErrRefused = errors.New("signature: signed copy refused")
+
 // Refusal is a signed copy refused, with what was found.
 type Refusal struct {
 	Kind    Kind
@@ -113,8 +116,12 @@ func (r *Refusal) Error() string {
 	return "tệp ký số bị từ chối"
 }
 
-// Is makes errors.Is(err, &Refusal{Kind: k}) match any refusal of kind k.
+// Is makes errors.Is(err, &Refusal{Kind: k}) match any refusal of kind k,
+// and errors.Is(err, ErrRefused) any refusal.
 func (r *Refusal) Is(target error) bool {
+	if target == ErrRefused {
+		return true
+	}
 	t, ok := target.(*Refusal)
 	return ok && t.Kind == r.Kind
 }

@@ -151,7 +151,8 @@ func Accept(is Issue, data []byte, who Arrival, opt signature.Options) (rec *Rec
 }
 
 // Swap replaces, in a message's attachments, the issued PDF by the
-// version's signed copy, when it has one. signed is its record (nil: none).
+// version's signed copy, when it has one (and puts it first when the
+// attachments leave the PDF out). signed is its record (nil: none).
 func Swap(dir string, atts []delivery.Attachment) (out []delivery.Attachment, signed *Record, err error) {
 	rec, err := Read(dir)
 	if err != nil || rec == nil {
@@ -161,12 +162,17 @@ func Swap(dir string, atts []delivery.Attachment) (out []delivery.Attachment, si
 	if err != nil {
 		return nil, nil, err
 	}
-	out = make([]delivery.Attachment, 0, len(atts))
+	att := delivery.Attachment{Name: rec.File, ContentType: "application/pdf", Data: data}
+	out = make([]delivery.Attachment, 0, len(atts)+1)
+	swapped := false
 	for _, a := range atts {
 		if a.Name == rec.Issued {
-			a = delivery.Attachment{Name: rec.File, ContentType: "application/pdf", Data: data}
+			a, swapped = att, true
 		}
 		out = append(out, a)
+	}
+	if !swapped { // the report's attach list leaves the PDF out: the signed document goes all the same
+		out = append([]delivery.Attachment{att}, out...)
 	}
 	return out, rec, nil
 }
