@@ -118,13 +118,15 @@ func (m *Maker) State(e archive.Entry) (*VersionState, error) {
 		}
 		add(stepMade, man.GeneratedAt, made)
 	}
-	for _, name := range []string{ReviewMailName, RemindBefore, RemindDue, OverdueName, ReturnMailName} {
+	for _, name := range []string{ReviewMailName, RemindBefore, RemindDue, OverdueName, ReturnMailName, SignBefore, SignDue, SignOverdue} {
 		r, ok, err := delivery.LoadNamed(e.Dir, name)
 		if err != nil || !ok {
 			continue
 		}
 		what := map[string]string{ReviewMailName: "review message", RemindBefore: "reminder (2 days before the deadline)",
-			RemindDue: "reminder (deadline day)", OverdueName: "deadline-passed notice", ReturnMailName: "return notice"}[name]
+			RemindDue: "reminder (deadline day)", OverdueName: "deadline-passed notice", ReturnMailName: "return notice",
+			SignBefore: "chờ ký số reminder (2 days before the deadline)", SignDue: "chờ ký số reminder (deadline day)",
+			SignOverdue: "chờ ký số deadline-passed notice"}[name]
 		for _, a := range r.Attempts {
 			add(stepMessage, a.At, fmt.Sprintf("%s to %s: %s", what, strings.Join(a.To, ", "), a.Result))
 		}

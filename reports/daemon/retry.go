@@ -6,7 +6,6 @@ import (
 
 	"github.com/mn2010/baocao/reports/archive"
 	"github.com/mn2010/baocao/reports/delivery"
-	"github.com/mn2010/baocao/reports/signedcopy"
 )
 
 // retryState is the daemon's own count of failed retries of a version, for
@@ -98,14 +97,8 @@ func (d *Daemon) retryPending(all bool) time.Time {
 			continue
 		}
 		if rec.Status == delivery.AwaitingSignature {
-			// Its signed copy stored by a process that died before
-			// sending: it goes now. Without one, it waits.
-			if c, err := signedcopy.Read(e.Dir); err != nil {
-				d.log.Error("reading a signed copy's record", "folder", e.Dir, "error", err.Error())
-			} else if c != nil {
-				if due := d.retry(st, e, rec); !due.IsZero() && (next.IsZero() || due.Before(next)) {
-					next = due
-				}
+			if due := d.signing(st, e, rec); !due.IsZero() && (next.IsZero() || due.Before(next)) {
+				next = due
 			}
 			continue
 		}
