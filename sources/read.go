@@ -38,6 +38,10 @@ type Spec struct {
 	// cell leaves its row out whether or not it is kept; a district's year
 	// is millions of cells, and most reports read few of them.
 	Keep []string
+	// Private lists files and folders a source must never be read from,
+	// even through a symbolic link: the archive, the password files. Their
+	// content would otherwise end up in messages and on the page.
+	Private []string
 }
 
 // Result is what Read returns for one source.
@@ -86,6 +90,9 @@ func readFile(spec Spec) ([]byte, error) {
 	if strings.EqualFold(filepath.Ext(spec.Path), ".xls") {
 		return nil, fail(xlsHelp, nil)
 	}
+	if InsideAny(spec.Path, spec.Private) {
+		return nil, fail("đường dẫn này (hoặc liên kết tượng trưng của nó) trỏ vào kho lưu trữ hoặc tệp mật khẩu của baocao, nên không được đọc: sửa path của nguồn này trong cấu hình cho đúng tệp dữ liệu", nil)
+	}
 	st, err := os.Stat(spec.Path)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
@@ -103,6 +110,42 @@ func readFile(spec Spec) ([]byte, error) {
 		return nil, fail("không đọc được tệp: kiểm tra quyền truy cập", err)
 	}
 	return data, nil
+}
+
+// InsideAny reports whether path, its symbolic links resolved, is one of
+// private or inside one of them (also resolved).
+func InsideAny(path string, private []string) bool {
+	if len(private) == 0 {
+		return false
+	}
+	p := resolve(path)
+	for _, q := range private {
+		if q == "" {
+			continue
+		}
+		q = resolve(q)
+		if rel, err := filepath.Rel(q, p); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			return true
+		}
+	}
+	return false
+}
+
+// resolve is path absolute, with its symbolic links resolved as far as
+// they exist.
+func resolve(path string) string {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return path
+	}
+	if r, err := filepath.EvalSymlinks(abs); err == nil {
+		return r
+	}
+	// Not there (yet): resolve the folder that is.
+	if r, err := filepath.EvalSymlinks(filepath.Dir(abs)); err == nil {
+		return filepath.Join(r, filepath.Base(abs))
+	}
+	return abs
 }
 
 const xlsHelp = "định dạng Excel cũ (.xls) không được hỗ trợ: mở tệp và lưu lại dưới dạng .xlsx " +

@@ -30,6 +30,14 @@ var (
 // optionally followed by a time. Only the calendar date is kept.
 func ParseDate(s string, date1904 bool) (time.Time, error) {
 	s = Clean(s)
+	if t, ok := quickDate(s, date1904); ok {
+		return checkYear(t, s)
+	}
+	return parseDate(s, date1904)
+}
+
+// parseDate is ParseDate's general path, for a Clean s.
+func parseDate(s string, date1904 bool) (time.Time, error) {
 	var y, m, d int
 	switch {
 	case s == "":

@@ -26,6 +26,7 @@ import (
 	"github.com/mn2010/baocao/reports/delivery"
 	"github.com/mn2010/baocao/reports/period"
 	"github.com/mn2010/baocao/reports/plan"
+	"github.com/mn2010/baocao/reports/plan/importer"
 	"github.com/mn2010/baocao/reports/signature"
 	"github.com/mn2010/baocao/sources"
 )
@@ -63,6 +64,7 @@ var commands = []command{
 	{"web", "[--listen ADDRESS]", "serve the staff's web page alone (no schedules)", webCmd},
 	{"mail-test", "[--to ADDRESS]", "send a short test message to check the [smtp] settings", mailTestCmd},
 	{"init", "[--non-interactive] [flags]", "ask a few questions and write a commented config (in Vietnamese)", initCmd},
+	{"plan", "import FILE -o PLAN.toml [--force]", "read the unit's plan document (.docx, .txt, .md) into a plan file (in Vietnamese)", planCmd},
 	{"doctor", "[--no-email]", "check everything a run needs and say what to fix (in Vietnamese)", doctorCmd},
 	{"service", "install|uninstall|start|stop|status", "register `baocao serve` as a Windows service, systemd unit or launchd job", serviceCmd},
 	{"version", "", "print the version", versionCmd},
@@ -107,7 +109,8 @@ var badInput = []error{errUsage, config.ErrInvalid, plan.ErrInvalid, sources.Err
 	reports.ErrNotArchived, reports.ErrIssue, reports.ErrApprovedUnsent, reports.ErrNotReviewed, reports.ErrNoDraft, reports.ErrReturned, reports.ErrAlreadyApproved, reports.ErrSourcesChanged,
 	delivery.ErrNotApproved, delivery.ErrSuperseded,
 	signature.ErrRefused, reports.ErrAwaitingSignature, reports.ErrNoSignedCopy,
-	accounts.ErrInvalid, accounts.ErrNotFound, accounts.ErrExists, accounts.ErrWeakPassword, accounts.ErrBadLogin, accounts.ErrLocked, accounts.ErrForbidden}
+	accounts.ErrInvalid, accounts.ErrNotFound, accounts.ErrExists, accounts.ErrWeakPassword, accounts.ErrBadLogin, accounts.ErrLocked, accounts.ErrForbidden,
+	importer.ErrNotPlan, importer.ErrExists}
 
 // exitCode prints err and maps it to an exit code: 2 for bad input or
 // config, 1 for anything else. A command line that cannot be run gets the

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"log/slog"
 	"net/http"
 	"os"
@@ -69,10 +70,18 @@ func TestWebSettingsDefaultIsLoopback(t *testing.T) {
 		t.Fatalf("%+v %v", set, err)
 	}
 	webPw := t.TempDir() + "/pw"
-	os.WriteFile(webPw, []byte("bí mật\n"), 0o600)
+	os.WriteFile(webPw, []byte("bí mật của trường\n"), 0o600)
 	cfg.Web = config.Web{Listen: "0.0.0.0:8080", PasswordFile: webPw}
-	if set, err = WebSettings(cfg, slog.Default()); err != nil || set.Password != "bí mật" {
+	if set, err = WebSettings(cfg, slog.Default()); err != nil || set.Password != "bí mật của trường" {
 		t.Fatalf("%+v %v", set, err)
+	}
+	// A password file of spaces, or a short password, does not open the
+	// page to the network.
+	for _, pw := range []string{"   \n", "bí mật\n"} {
+		os.WriteFile(webPw, []byte(pw), 0o600)
+		if _, err = WebSettings(cfg, slog.Default()); !errors.Is(err, config.ErrInvalid) {
+			t.Errorf("password %q beyond loopback: %v, want refused", pw, err)
+		}
 	}
 }
 

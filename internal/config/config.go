@@ -231,7 +231,7 @@ func (c *Config) check() error {
 	if _, err := c.Signed.Options(c.Dir); err != nil {
 		return err
 	}
-	return nil
+	return c.checkPlaces()
 }
 
 // ReportIDs lists the reports, sorted.
@@ -271,8 +271,48 @@ func (c *Config) Specs() map[string]sources.Spec {
 		lim.MaxUnzipBytes = c.Limits.MaxUnzipMB << 20
 	}
 	specs := map[string]sources.Spec{}
+	private := c.Private()
 	for name, s := range c.Sources {
-		specs[name] = sources.Spec{Name: name, Path: c.Path(s.Path), Sheet: s.Sheet, Aliases: s.Aliases, Limits: lim}
+		specs[name] = sources.Spec{Name: name, Path: c.Path(s.Path), Sheet: s.Sheet, Aliases: s.Aliases, Limits: lim, Private: private}
 	}
 	return specs
+}
+
+// Private lists what no source may be read from: the archive and the
+// password files.
+func (c *Config) Private() []string {
+	out := []string{c.Path(c.Archive)}
+	for _, f := range []string{c.SMTP.PasswordFile, c.Web.PasswordFile} {
+		if f != "" {
+			out = append(out, c.Path(f))
+		}
+	}
+	return out
+}
+
+// checkPlaces refuses an archive that is a source's file or holds one, or
+// sits inside one, and a source that is (or links into) a password file:
+// the archive would be read as data, and a password echoed.
+func (c *Config) checkPlaces() error {
+	archive := c.Path(c.Archive)
+	names := make([]string, 0, len(c.Sources))
+	for name := range c.Sources {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		src := c.Path(c.Sources[name].Path)
+		if src == "" {
+			continue
+		}
+		if sources.InsideAny(archive, []string{src}) {
+			return fmt.Errorf("archive %q trùng với (hoặc nằm trong) đường dẫn của nguồn [sources.%s] %q: chọn một thư mục riêng cho kho lưu trữ, ví dụ archive = \"archive\"",
+				c.Archive, name, c.Sources[name].Path)
+		}
+		if sources.InsideAny(src, c.Private()) {
+			return fmt.Errorf("[sources.%s] path %q nằm trong kho lưu trữ (archive) hoặc là tệp mật khẩu (password_file), trực tiếp hay qua liên kết tượng trưng: trỏ nó vào đúng tệp dữ liệu",
+				name, c.Sources[name].Path)
+		}
+	}
+	return nil
 }

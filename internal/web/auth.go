@@ -2,12 +2,14 @@ package web
 
 import (
 	"context"
+	"crypto/hmac"
 	"crypto/rand"
 	"crypto/sha256"
 	"crypto/subtle"
 	"encoding/hex"
 	"net"
 	"net/http"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -24,15 +26,20 @@ type session struct {
 	Expires time.Time
 }
 
+// sessions keeps the logged-in sessions only. A visitor who has not
+// logged in (the login form's CSRF token) and the user of a page without
+// a password get a signed session instead (visitorSession): nothing is
+// kept for them, so requests without cookies cost no memory.
 type sessions struct {
 	mu  sync.Mutex
 	m   map[string]*session
 	ttl time.Duration
 	now func() time.Time
+	key []byte // signs the visitors' sessions
 }
 
-func newSessions(ttl time.Duration, now func() time.Time) *sessions {
-	return &sessions{m: map[string]*session{}, ttl: ttl, now: now}
+func newSessions(ttl time.Duration, now func() time.Time, key []byte) *sessions {
+	return &sessions{m: map[string]*session{}, ttl: ttl, now: now, key: key}
 }
 
 func newID() string {
@@ -41,8 +48,12 @@ func newID() string {
 	return hex.EncodeToString(b)
 }
 
-// get returns the live session id names, or nil.
+// get returns the live session id names (a kept one, or a visitor's whose
+// signature and expiry hold), or nil.
 func (ss *sessions) get(id string) *session {
+	if strings.HasPrefix(id, visitorPrefix) {
+		return ss.visitor(id)
+	}
 	ss.mu.Lock()
 	defer ss.mu.Unlock()
 	se := ss.m[id]
@@ -57,32 +68,69 @@ func (ss *sessions) get(id string) *session {
 	return &c
 }
 
-// maxSessions bounds the sessions kept in memory: past it, the anonymous
-// ones (visitors who never logged in) are dropped, so that a client
-// without cookies cannot fill the memory.
+// maxSessions bounds the sessions kept in memory, all of them: past it,
+// the expired ones and then the oldest are dropped. Only a login keeps a
+// session, and logins are throttled.
 const maxSessions = 10000
 
-// create starts a session; expired ones are dropped on the way.
+// create keeps a session for who, who just logged in.
 func (ss *sessions) create(who string) *session {
 	ss.mu.Lock()
 	defer ss.mu.Unlock()
 	now := ss.now()
-	for id, se := range ss.m {
-		if now.After(se.Expires) {
-			delete(ss.m, id)
-		}
-	}
 	if len(ss.m) >= maxSessions {
+		var oldest *session
 		for id, se := range ss.m {
-			if se.Who == "" {
+			if now.After(se.Expires) {
 				delete(ss.m, id)
+			} else if oldest == nil || se.Expires.Before(oldest.Expires) {
+				oldest = se
 			}
+		}
+		if len(ss.m) >= maxSessions && oldest != nil {
+			delete(ss.m, oldest.ID)
 		}
 	}
 	se := &session{ID: newID(), Who: who, Expires: now.Add(ss.ttl)}
 	ss.m[se.ID] = se
 	c := *se
 	return &c
+}
+
+// visitorPrefix starts a visitor's session id: "v.<random>.<expiry>.<mac>".
+const visitorPrefix = "v."
+
+// newVisitor is a session for a visitor who has not logged in, signed and
+// not kept: the id carries its expiry and its signature.
+func (ss *sessions) newVisitor() *session {
+	b := make([]byte, 16)
+	rand.Read(b)
+	exp := ss.now().Add(ss.ttl).Unix()
+	body := visitorPrefix + hex.EncodeToString(b) + "." + strconv.FormatInt(exp, 10)
+	return &session{ID: body + "." + ss.sign(body), Expires: time.Unix(exp, 0)}
+}
+
+func (ss *sessions) sign(body string) string {
+	m := hmac.New(sha256.New, ss.key)
+	m.Write([]byte("visitor session\x00" + body))
+	return hex.EncodeToString(m.Sum(nil))
+}
+
+// visitor checks a visitor's session id: its signature, then its expiry.
+func (ss *sessions) visitor(id string) *session {
+	dot := strings.LastIndexByte(id, '.')
+	if dot < 0 || !hmac.Equal([]byte(id[dot+1:]), []byte(ss.sign(id[:dot]))) {
+		return nil
+	}
+	parts := strings.Split(id[:dot], ".")
+	if len(parts) != 3 {
+		return nil
+	}
+	exp, err := strconv.ParseInt(parts[2], 10, 64)
+	if err != nil || ss.now().After(time.Unix(exp, 0)) {
+		return nil
+	}
+	return &session{ID: id, Expires: time.Unix(exp, 0)}
 }
 
 func (ss *sessions) drop(id string) {
@@ -107,8 +155,9 @@ func (s *Server) setCookie(w http.ResponseWriter, r *http.Request, se *session) 
 		SameSite: http.SameSiteStrictMode, MaxAge: int(s.set.SessionTTL.Seconds())})
 }
 
-// session gives every visitor a session: anonymous until login (it carries
-// the login form's CSRF token), or named at once when no password is set.
+// session gives every visitor a session: a signed, unkept one until login
+// (it carries the login form's CSRF token), named at once as the user of
+// this machine when no password is set; a login keeps one.
 func (s *Server) session(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		var se *session
@@ -116,12 +165,11 @@ func (s *Server) session(next http.Handler) http.Handler {
 			se = s.sessions.get(c.Value)
 		}
 		if se == nil {
-			who := ""
-			if s.set.Password == "" {
-				who = "người dùng trên máy này (" + clientIP(r) + ")"
-			}
-			se = s.sessions.create(who)
+			se = s.sessions.newVisitor()
 			s.setCookie(w, r, se)
+		}
+		if se.Who == "" && s.set.Password == "" {
+			se.Who = "người dùng trên máy này (" + clientIP(r) + ")"
 		}
 		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), ctxKey{}, se)))
 	})

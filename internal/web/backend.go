@@ -99,6 +99,7 @@ const (
 	StateSent             // delivered
 	StateReturned         // returned by the reviewer
 	StateSuperseded       // a newer version of the period exists
+	StateMaybeSent        // the server took the message and gave no answer: it may have arrived
 )
 
 // String is the state in Vietnamese, as the page shows it.
@@ -122,6 +123,8 @@ func (s State) String() string {
 		return "trả lại"
 	case StateSuperseded:
 		return "đã có bản mới hơn"
+	case StateMaybeSent:
+		return "có thể đã gửi"
 	}
 	return "không rõ"
 }
@@ -131,7 +134,7 @@ func (s State) Class() string {
 	switch s {
 	case StateSent, StateApproved:
 		return "ok"
-	case StateFailed, StateReturned:
+	case StateFailed, StateReturned, StateMaybeSent:
 		return "bad"
 	case StatePending, StateDraft, StateQueued:
 		return "wait"
@@ -140,7 +143,9 @@ func (s State) Class() string {
 }
 
 // Problem tells whether the state needs someone's attention.
-func (s State) Problem() bool { return s == StateFailed || s == StatePending || s == StateReturned }
+func (s State) Problem() bool {
+	return s == StateFailed || s == StatePending || s == StateReturned || s == StateMaybeSent
+}
 
 // VersionSummary is a line of the overview and the history.
 type VersionSummary struct {

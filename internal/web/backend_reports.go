@@ -221,6 +221,8 @@ func state(rec *delivery.Record, has bool) State {
 		return StateSuperseded
 	case rec.Status == delivery.Failed:
 		return StateFailed
+	case rec.Status == delivery.Uncertain:
+		return StateMaybeSent
 	case rec.Status == delivery.Pending && len(rec.Attempts) == 0:
 		return StateQueued // also a version without a record: the daemon sends it
 	case rec.Status == delivery.Pending:
@@ -334,8 +336,8 @@ func (b *ReportsBackend) Version(ctx context.Context, report, label string, n in
 	}
 	if b.cfg.SMTP.Host != "" && latest.Version == n && len(r.To) > 0 {
 		switch {
-		case sum.State == StateSent:
-			d.Actions = append(d.Actions, ActResend)
+		case sum.State == StateSent, sum.State == StateMaybeSent:
+			d.Actions = append(d.Actions, ActResend) // a resend asks for confirmation
 		case sum.State == StateApproved && rec.IssuedAs == 0,
 			sum.State == StateNotSent, sum.State == StateQueued, sum.State == StatePending, sum.State == StateFailed:
 			d.Actions = append(d.Actions, ActSend)

@@ -30,6 +30,7 @@ type Server struct {
 	sessions *sessions
 	logins   *loginThrottle
 	jobs     *jobs
+	confirms *confirmations
 
 	mu     sync.Mutex
 	srv    *http.Server
@@ -54,7 +55,7 @@ func New(set Settings, b Backend) (*Server, error) {
 	rand.Read(key)
 	ctx, cancel := context.WithCancel(context.Background())
 	s := &Server{set: set, backend: b, pages: pages, key: key,
-		sessions: newSessions(set.SessionTTL, set.Now), logins: newLoginThrottle(set.LoginDelay), jobs: newJobs(),
+		sessions: newSessions(set.SessionTTL, set.Now, key), logins: newLoginThrottle(set.LoginDelay), jobs: newJobs(), confirms: newConfirmations(),
 		ctx: ctx, cancel: cancel}
 	s.handler = s.routes()
 	return s, nil

@@ -22,6 +22,11 @@ const (
 	// AwaitingSignature: approved (or made, without reviewers) for a
 	// report with require_signed: sent once its signed copy arrives.
 	AwaitingSignature Status = "awaiting-signature"
+	// Uncertain: the whole message went to the server, which then neither
+	// accepted nor refused it (the connection dropped or timed out before
+	// its answer): it may have arrived. Never retried automatically; a
+	// resend is a person's decision (send --force, the page's "Gửi lại").
+	Uncertain Status = "uncertain"
 )
 
 var statusNames = map[Status]string{
@@ -33,6 +38,7 @@ var statusNames = map[Status]string{
 	Failed:            "gửi lỗi",
 	Held:              "chỉ lưu, chưa gửi",
 	Superseded:        "đã thay thế",
+	Uncertain:         "có thể đã gửi",
 	AwaitingSignature: "chờ ký số",
 }
 
@@ -56,7 +62,7 @@ func (s Status) MarshalText() ([]byte, error) {
 func (s *Status) UnmarshalText(b []byte) error {
 	v := Status(b)
 	if _, ok := statusNames[v]; !ok {
-		return fmt.Errorf("delivery: unknown status %q (want draft, returned, approved, pending, sent, failed, held, superseded or awaiting-signature)", string(b))
+		return fmt.Errorf("delivery: unknown status %q (want draft, returned, approved, pending, sent, failed, held, superseded, uncertain or awaiting-signature)", string(b))
 	}
 	*s = v
 	return nil

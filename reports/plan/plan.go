@@ -22,7 +22,11 @@ type Plan struct {
 	Title     string `toml:"title"`
 	Reference string `toml:"reference"`
 	// Year is the year the plan is for; 0 reads it from Title (ForYear).
-	Year         int                        `toml:"year"`
+	Year int `toml:"year"`
+	// Unit is the unit that issued the plan ("Trường Mầm non 20/10");
+	// empty in a plan that does not say. doctor compares it with the
+	// config's unit.
+	Unit         string                     `toml:"unit"`
 	Sources      map[string]*sources.Schema `toml:"sources"`
 	Indicators   []Indicator                `toml:"indicators"`
 	DossierTable DossierTable               `toml:"dossier_table"`
