@@ -185,7 +185,7 @@ func (m *Maker) signable(e archive.Entry) (bool, string, error) {
 	}
 	state := rec.Status.String()
 	switch rec.Status {
-	case delivery.AwaitingSignature, delivery.Pending, delivery.Held, delivery.Sent, delivery.Failed:
+	case delivery.AwaitingSignature, delivery.Pending, delivery.Held, delivery.Sent, delivery.Failed, delivery.Uncertain:
 	case delivery.Approved:
 		if rec.IssuedAs != 0 {
 			return false, fmt.Sprintf("đã duyệt, ban hành thành v%d", rec.IssuedAs), nil
