@@ -421,3 +421,13 @@ func (m *Maker) WithSignedCopy(report, label string) (archive.Entry, error) {
 	}
 	return archive.Entry{}, fmt.Errorf("%w: no version of %s %s has a signed copy: baocao signed -r %s -p %s FILE.pdf brings it", ErrNoSignedCopy, report, label, report, label)
 }
+
+// CanSign says whether version e may get a signed copy now: it is the
+// approved document and has none yet.
+func (m *Maker) CanSign(e archive.Entry) bool {
+	if c, err := signedcopy.Read(e.Dir); err != nil || c != nil {
+		return false
+	}
+	ok, _, err := m.signable(e)
+	return ok && err == nil
+}

@@ -59,7 +59,7 @@ func webCmd(args []string, stdout, stderr io.Writer) error {
 func WebSettings(cfg *config.Config, log *slog.Logger) (web.Settings, error) {
 	w := cfg.Web
 	set := web.Settings{Listen: w.Listen, PublicURL: w.PublicURL, Location: cfg.Location, Logger: log,
-		PasswordKey: "[web] password_env or password_file"}
+		PasswordKey: "[web] password_env or password_file", SignedMaxBytes: cfg.Signed.MaxBytes()}
 	if set.Listen == "" {
 		set.Listen = config.DefaultWebListen
 	}

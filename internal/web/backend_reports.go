@@ -223,6 +223,8 @@ func state(rec *delivery.Record, has bool) State {
 		return StateFailed
 	case rec.Status == delivery.Uncertain:
 		return StateMaybeSent
+	case rec.Status == delivery.AwaitingSignature:
+		return StateAwaitingSignature
 	case rec.Status == delivery.Pending && len(rec.Attempts) == 0:
 		return StateQueued // also a version without a record: the daemon sends it
 	case rec.Status == delivery.Pending:
@@ -331,6 +333,14 @@ func (b *ReportsBackend) Version(ctx context.Context, report, label string, n in
 	if err := b.story(d, e, rec); err != nil {
 		return nil, err
 	}
+	if d.Signed, err = b.signedCopy(e); err != nil {
+		return nil, err
+	}
+	if d.Signed != nil {
+		d.Files = append(d.Files, FileInfo{Name: d.Signed.File, Kind: "PDF đã ký số", Bytes: d.Signed.Bytes})
+	} else if b.maker.CanSign(e) {
+		d.Actions = append(d.Actions, ActSign)
+	}
 	if r.Reviewed() && sum.State == StateDraft && latest.Version == n {
 		d.Actions = append(d.Actions, ActApprove, ActReject)
 	}
@@ -389,6 +399,9 @@ func (b *ReportsBackend) File(ctx context.Context, report, label string, n int, 
 	e, _, err := b.entry(report, label, n)
 	if err != nil {
 		return nil, err
+	}
+	if f, ok, err := b.signedFile(e, name); ok || err != nil {
+		return f, err
 	}
 	man, err := reports.ReadManifest(e.Dir)
 	if err != nil {

@@ -182,3 +182,7 @@ func (f *fakeBackend) Reject(_ context.Context, who string, v VersionRef, reason
 	f.rejects = append(f.rejects, fmt.Sprintf("%s|%s|%s", who, v, reason))
 	return nil
 }
+
+func (f *fakeBackend) UploadSigned(_ context.Context, who string, v VersionRef, data []byte) (*SignedUpload, error) {
+	return nil, fmt.Errorf("%w: the fake backend takes no signed copy", ErrNotAvailable)
+}
