@@ -338,7 +338,7 @@ func (b *ReportsBackend) Version(ctx context.Context, report, label string, n in
 	}
 	if d.Signed != nil {
 		d.Files = append(d.Files, FileInfo{Name: d.Signed.File, Kind: "PDF đã ký số", Bytes: d.Signed.Bytes})
-	} else if b.maker.CanSign(e) {
+	} else if latest.Version == n && b.maker.CanSign(e) {
 		d.Actions = append(d.Actions, ActSign)
 	}
 	if r.Reviewed() && sum.State == StateDraft && latest.Version == n {
