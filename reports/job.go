@@ -59,6 +59,9 @@ type Outcome struct {
 	// approval, and Record and SendErr are those of the reviewers'
 	// message (nil Record when mail is off).
 	Draft bool
+	// AwaitingSignature is set for a report with require_signed and no
+	// reviewers: nothing was sent; the version waits for its signed copy.
+	AwaitingSignature bool
 	// NoData is set when the period has no row of any dated source
 	// (Manifest.NoPeriodData); with Options.HoldWithoutData nothing was
 	// mailed.
@@ -116,7 +119,7 @@ func (j *Job) Run(ctx context.Context, id string, p period.Period, opt RunOption
 	if opt.Archived != nil {
 		opt.Archived(entry, man)
 	}
-	out := Outcome{Entry: entry, Manifest: man, Draft: reviewed, NoData: len(man.NoPeriodData) > 0}
+	out := Outcome{Entry: entry, Manifest: man, Draft: reviewed, NoData: len(man.NoPeriodData) > 0, AwaitingSignature: signedFirst}
 	// Options.HoldWithoutData (the daemon's runs): a period without data is
 	// archived held and mailed to no one; `baocao run` sends as before.
 	hold := out.NoData && opt.HoldWithoutData

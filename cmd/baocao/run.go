@@ -62,6 +62,11 @@ func runCmd(args []string, stdout, stderr io.Writer) error {
 	if out.Draft {
 		return drafted(out, *noEmail, stderr)
 	}
+	if out.AwaitingSignature {
+		fmt.Fprintf(stderr, "baocao: chờ ký số: [reports.%s] require_signed: nothing sent. Sign its PDF with the unit's signing tool, then baocao signed -r %s -p %s FILE.pdf sends the signed copy\n",
+			out.Entry.Report, out.Entry.Report, out.Entry.Period)
+		return nil
+	}
 	if *noEmail {
 		return nil
 	}

@@ -324,3 +324,22 @@ func TestCrashBetweenSignedAndSending(t *testing.T) {
 		})
 	}
 }
+
+// TestSignedCopyRequiredWithoutReviewers: a report without reviewers and
+// with require_signed is not sent by its run; its signed copy sends it.
+func TestSignedCopyRequiredWithoutReviewers(t *testing.T) {
+	s := signer(t)
+	m := startMailpit(t)
+	cfg := reviewConfig(t, m)
+	requireSigned(t, cfg, "monthly")
+	q := []string{"-c", cfg, "-r", "monthly", "-p", "2024-03"}
+	code, out, errs := baocao(append([]string{"run"}, q...)...)
+	if code != 0 || !strings.Contains(errs, "chờ ký số") || len(districtMessages(t, m)) != 0 {
+		t.Fatalf("run: exit %d, %d messages: %s", code, len(districtMessages(t, m)), errs)
+	}
+	v1 := strings.TrimSpace(out)
+	signed := sign(t, s, filepath.Join(v1, "bao-cao-cchc-2024-03.pdf"))
+	if code, _, errs := baocao(append([]string{"signed", signed}, q...)...); code != 0 || len(districtMessages(t, m)) != 1 {
+		t.Fatalf("signed: exit %d, %d messages: %s", code, len(districtMessages(t, m)), errs)
+	}
+}
