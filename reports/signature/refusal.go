@@ -70,6 +70,9 @@ type Refusal struct {
 	// State is the version's state in words (NotApproved), or when its
 	// signed copy was received (AlreadySigned).
 	State string
+	// Problem says, in Vietnamese, what is wrong with a signature when it
+	// is not a mismatch (BadSignature): "không đọc được chữ ký", …
+	Problem string
 	// Reason is a technical detail in English, for the log.
 	Reason string
 }
@@ -94,6 +97,9 @@ func (r *Refusal) Error() string {
 		return fmt.Sprintf("tệp này không phải %s: nội dung khác từ byte %s (phần mềm ký chỉ được thêm chữ ký vào sau, không được sửa tệp; hãy ký đúng tệp PDF tải về từ %s)",
 			v, Bytes(r.Offset+1), v)
 	case BadSignature:
+		if r.Problem != "" {
+			return fmt.Sprintf("chữ ký số thứ %d trong tệp không hợp lệ: %s", r.Signature, r.Problem)
+		}
 		return fmt.Sprintf("chữ ký số thứ %d trong tệp không hợp lệ: nội dung được ký không khớp với chữ ký (tệp đã bị sửa sau khi ký, hoặc chữ ký hỏng)", r.Signature)
 	case ChangedAfterSigning:
 		return fmt.Sprintf("tệp đã bị sửa sau khi ký: có %s byte thêm vào sau chữ ký cuối cùng (từ byte %s) mà không phải một chữ ký số",
