@@ -11,6 +11,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/mn2010/baocao/internal/catalog"
+
 	"github.com/mn2010/baocao/internal/config"
 	"github.com/mn2010/baocao/internal/crashpoint"
 	"github.com/mn2010/baocao/reports/archive"
@@ -142,7 +144,7 @@ func (j *Job) reviewable(report, label string, v int) (archive.Entry, error) {
 			return e, nil
 		}
 	}
-	return archive.Entry{}, fmt.Errorf("%w: %s %s has no version %d", ErrNotArchived, report, p.Label(), v)
+	return archive.Entry{}, ErrNotArchived.Newf(catalog.NoSuchVersion, report, p.Label(), v)
 }
 
 // checkDraft refuses a version that is not a draft waiting for review,

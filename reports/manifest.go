@@ -37,6 +37,9 @@ type Manifest struct {
 	// period (CoverOf): each dated source with the last day its rows
 	// reach. The daemon holds such a version instead of sending it.
 	NoPeriodData PeriodCover `json:"no_period_data,omitempty"`
+	// Font is the typeface the PDF embeds: "Times New Roman" when the
+	// machine has it, else "Liberation Serif" (its metric twin).
+	Font string `json:"font,omitempty"`
 }
 
 // ManifestPeriod is the period a version covers.

@@ -3,6 +3,7 @@ package sources
 import (
 	"fmt"
 	"math/rand/v2"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode"
@@ -73,4 +74,20 @@ func TestCleanASCIIAgrees(t *testing.T) {
 		}
 	}
 	walk(nil)
+}
+
+// TestPlainIntegerAgrees checks ParseNumber's shortcut for plain integers
+// against its general path.
+func TestPlainIntegerAgrees(t *testing.T) {
+	for _, s := range []string{"0", "7", "007", "1500000", "999999999999999", "123456789012345", "1.234", "1234567890123456", " 12", "-3", ""} {
+		got, gotErr := ParseNumber(s)
+		n, ok := plainInteger(s)
+		if !ok {
+			continue
+		}
+		want, err := strconv.ParseFloat(s, 64)
+		if err != nil || gotErr != nil || got != want || n != want {
+			t.Errorf("ParseNumber(%q) = %v, %v; strconv gives %v, %v", s, got, gotErr, want, err)
+		}
+	}
 }

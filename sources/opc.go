@@ -27,7 +27,7 @@ type Package struct {
 // OpenPackage opens the OOXML package held in data; limit bounds the sum of
 // its parts' unzipped sizes.
 func OpenPackage(data []byte, limit int64) (*Package, error) {
-	files, err := openParts(data, limit)
+	files, err := openParts(bytes.NewReader(data), int64(len(data)), limit)
 	if err != nil {
 		return nil, err
 	}
@@ -37,8 +37,8 @@ func OpenPackage(data []byte, limit int64) (*Package, error) {
 // openParts lists a zip package's parts, refusing one whose declared sizes
 // pass limit; archive/zip refuses an entry that inflates beyond its
 // declared size, so the check holds for lying archives too.
-func openParts(data []byte, limit int64) (map[string]*zip.File, error) {
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+func openParts(r io.ReaderAt, size, limit int64) (map[string]*zip.File, error) {
+	zr, err := zip.NewReader(r, size)
 	if err != nil {
 		return nil, fmt.Errorf("sources: not a zip package: %w", err)
 	}
@@ -78,7 +78,7 @@ func (p *Package) Open(part string) (io.ReadCloser, error) {
 // compound file holding EncryptionInfo or EncryptedPackage, as Office
 // stores a document with a password.
 func Encrypted(data []byte) bool {
-	return bytes.HasPrefix(data, oleMagic) && encrypted(data)
+	return bytes.HasPrefix(data, oleMagic) && encrypted(bytes.NewReader(data))
 }
 
 // IsCompoundFile reports whether data is an OLE compound file (Word 97 .doc,

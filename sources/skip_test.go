@@ -1,6 +1,7 @@
 package sources
 
 import (
+	"bytes"
 	"reflect"
 	"strings"
 	"testing"
@@ -17,7 +18,7 @@ func readBoth(t *testing.T, data []byte) (skipped, all *Result, errSkipped, errA
 	spec := Spec{Name: "dossiers", Path: "so-ho-so.xlsx", Limits: DefaultLimits}
 	skipped, errSkipped = readData(spec, data, dossierSchema())
 	p := newParser(spec, dossierSchema())
-	rr, sheet, err := openRows(spec, data, p.isHeader)
+	rr, sheet, err := openRows(spec, bytes.NewReader(data), int64(len(data)), p.isHeader)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -2,6 +2,7 @@ package sources
 
 import (
 	"archive/zip"
+	"bytes"
 	"encoding/xml"
 	"errors"
 	"fmt"
@@ -43,7 +44,12 @@ type sheetPart struct{ name, part string }
 // exporters write xl\workbook.xml), without a leading "/", and without
 // regard to case; a package with two names equal that way is refused.
 func openWorkbook(data []byte, limit int64) (*workbook, error) {
-	files, err := openParts(data, limit)
+	return openPackage(bytes.NewReader(data), int64(len(data)), limit)
+}
+
+// openPackage is openWorkbook for a package of size bytes read from r.
+func openPackage(ra io.ReaderAt, size int64, limit int64) (*workbook, error) {
+	files, err := openParts(ra, size, limit)
 	if err != nil {
 		return nil, err
 	}

@@ -35,7 +35,7 @@ func TestInitThenDoctor(t *testing.T) {
 	if code, _, errs := baocao(args...); code != exitBadInput || !strings.Contains(errs, "--force") {
 		t.Errorf("init over an existing config: exit %d: %s", code, errs)
 	}
-	if code, out, errs := baocao("validate", "-c", cfg); code != 0 || !strings.Contains(out, "9 sources read") {
+	if code, out, errs := baocao("validate", "-c", cfg); code != 0 || !strings.Contains(out, "đã đọc 9 sổ dữ liệu") {
 		t.Fatalf("validate: exit %d\n%s%s", code, out, errs)
 	}
 
@@ -72,7 +72,7 @@ func TestInitThenDoctor(t *testing.T) {
 			t.Errorf("broken doctor did not say %q:\n%s", want, out)
 		}
 	}
-	if !strings.Contains(errs, "doctor: 3 problems") {
+	if !strings.Contains(errs, "doctor: 3 việc cần sửa") {
 		t.Errorf("stderr: %s", errs)
 	}
 	code, out, _ = baocao("doctor", "-c", cfg, "--no-email")

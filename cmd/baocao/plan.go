@@ -6,32 +6,32 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/mn2010/baocao/internal/catalog"
+
 	"github.com/mn2010/baocao/reports/plan/importer"
 )
-
-const planImportLine = "import FILE -o PLAN.toml [--force]"
 
 // planCmd is `baocao plan import FILE -o PLAN.toml`: read a unit's plan
 // document (.docx, .txt, .md), write a plan file and print what was read.
 func planCmd(args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 || args[0] != "import" {
 		if len(args) > 0 && (args[0] == "-h" || args[0] == "--help") {
-			fmt.Fprintln(stderr, "usage: baocao plan", planImportLine)
+			fmt.Fprintln(stderr, catalog.UsageLine.F("plan", lineOf(catalog.ArgsPlan)))
 			return errHelp
 		}
-		return fmt.Errorf("%w: cần lệnh con: baocao plan %s", errUsage, planImportLine)
+		return errUsage.Newf(catalog.PlanNeedSub, lineOf(catalog.ArgsPlan))
 	}
 	fs := flag.NewFlagSet("plan import", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	out := fs.String("o", "", "the plan file to write (`PLAN.toml`)")
-	fs.StringVar(out, "output", "", "the plan file to write (same as -o)")
-	force := fs.Bool("force", false, "replace PLAN.toml if it exists")
-	file, err := parseWithArgs(fs, args[1:], planImportLine)
+	out := fs.String("o", "", catalog.FlagPlanOut.String())
+	fs.StringVar(out, "output", "", catalog.FlagPlanOut.String())
+	force := fs.Bool("force", false, catalog.FlagPlanForce.String())
+	file, err := parseWithArgs(fs, args[1:], lineOf(catalog.ArgsPlan))
 	if err != nil {
 		return err
 	}
 	if len(file) != 1 || *out == "" {
-		return fmt.Errorf("%w: cần đúng một tệp kế hoạch và -o PLAN.toml", errUsage)
+		return errUsage.Newf(catalog.PlanNeedOneFile)
 	}
 	res, err := importer.Import(file[0])
 	if err != nil {
@@ -43,7 +43,7 @@ func planCmd(args []string, stdout, stderr io.Writer) error {
 	if err := res.Write(*out, *force); err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "\nĐã ghi %s. Trỏ cấu hình tới tệp này: plan = %q\n", *out, *out)
+	fmt.Fprintln(stdout, catalog.PlanWritten.F(*out, *out))
 	return nil
 }
 
@@ -57,12 +57,12 @@ func parseWithArgs(fs *flag.FlagSet, args []string, line string) ([]string, erro
 		err := fs.Parse(args)
 		fs.SetOutput(out)
 		if errors.Is(err, flag.ErrHelp) {
-			fmt.Fprintf(out, "usage: baocao %s %s\n", fs.Name(), line)
-			fs.PrintDefaults()
+			fmt.Fprintln(out, catalog.UsageLine.F(fs.Name(), line))
+			printDefaults(out, fs)
 			return nil, errHelp
 		}
 		if err != nil {
-			return nil, fmt.Errorf("%w: %v", errUsage, err)
+			return nil, errUsage.Wrap(flagError(fs, args, err))
 		}
 		if fs.NArg() == 0 {
 			return pos, nil

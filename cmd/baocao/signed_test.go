@@ -138,7 +138,7 @@ func TestSignedCopyRequired(t *testing.T) {
 	if code, _, errs := baocao(append([]string{"send"}, q...)...); code != 2 || !strings.Contains(errs, "chờ ký số") {
 		t.Errorf("send before the signed copy: exit %d: %s", code, errs)
 	}
-	if _, st, _ := baocao(append([]string{"status"}, q...)...); !strings.Contains(st, "awaiting-signature (chờ ký số)") {
+	if _, st, _ := baocao(append([]string{"status"}, q...)...); !strings.Contains(st, "phiên bản 2: chờ ký số") {
 		t.Errorf("status does not say chờ ký số:\n%s", st)
 	}
 
@@ -220,7 +220,7 @@ func TestSignedCopyRequired(t *testing.T) {
 		t.Errorf("a second, different copy: exit %d: %s", code, errs)
 	}
 	_, st, _ := baocao(append([]string{"status"}, q...)...)
-	if !strings.Contains(st, "đã ký số by Nguyễn Thị Hồng Vân") || !strings.Contains(st, "signed copy received from Văn thư (cli)") {
+	if !strings.Contains(st, "đã ký số, Nguyễn Thị Hồng Vân ký") || !strings.Contains(st, "nhận bản đã ký số từ Văn thư (cli)") {
 		t.Errorf("status:\n%s", st)
 	}
 	if _, arch, _ := baocao("archive", "-c", cfg); !strings.Contains(arch, "đã ký số") {

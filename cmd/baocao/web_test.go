@@ -37,7 +37,7 @@ func TestWebRefusesSettings(t *testing.T) {
 		{"every interface via --listen", ``, []string{"--listen", ":18089"},
 			[]string{`listen ":18089"`, "[web] password_env or password_file"}},
 		{"password_env unset", `listen = "192.168.1.10:18089"` + "\n" + `password_env = "BAOCAO_TEST_WEB_PW_UNSET"`, nil,
-			[]string{"[web]", "BAOCAO_TEST_WEB_PW_UNSET (password_env) is empty or unset"}},
+			[]string{"[web]", "BAOCAO_TEST_WEB_PW_UNSET (password_env) chưa đặt hoặc để trống"}},
 		{"both password keys", `password_env = "X"` + "\n" + `password_file = "y"`, nil,
 			[]string{"[web] set password_env or password_file, not both"}},
 		{"missing password file", `listen = "192.168.1.10:18089"` + "\n" + `password_file = "no-such-file"`, nil,

@@ -8,7 +8,10 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 	"time"
+
+	"github.com/mn2010/baocao/internal/catalog"
 
 	"github.com/mn2010/baocao/internal/strictoml"
 	"github.com/mn2010/baocao/reports/period"
@@ -16,7 +19,7 @@ import (
 )
 
 // ErrInvalid is wrapped by every error about a config that cannot be used.
-var ErrInvalid = errors.New("config: invalid")
+var ErrInvalid = catalog.NewClass(catalog.ClassConfig)
 
 // Config is the whole configuration.
 type Config struct {
@@ -31,6 +34,7 @@ type Config struct {
 	Reports         map[string]*Report `toml:"reports"`
 	SMTP            SMTP               `toml:"smtp"`
 	Web             Web                `toml:"web"`
+	Document        Document           `toml:"document"`
 	// Signed are the checks of signed copies (docs/duyet-bao-cao.md).
 	Signed signature.Settings `toml:"signed"`
 
@@ -53,6 +57,23 @@ type Unit struct {
 	// Recipients listed under "Nơi nhận:" before "Lưu: VT."; when empty,
 	// those of the texts.
 	Recipients []string `toml:"recipients"`
+	// Addressees follow "Kính gửi:" (Nghị định 30, Phụ lục I, ô 9a): the
+	// bodies the report is sent to, unless a report names its own. When
+	// empty, the recipients above.
+	Addressees []string `toml:"addressees"`
+	// Drafter and Copies complete "Nơi nhận"'s last line, "- Lưu: VT,
+	// <drafter>, <copies>.": the drafting unit's abbreviation and the
+	// number of copies kept; "- Lưu: VT." when unset.
+	Drafter string `toml:"drafter"`
+	Copies  int    `toml:"copies"`
+}
+
+// Document sets how the documents are typeset.
+type Document struct {
+	// FontsDir is a folder holding Times New Roman's four files
+	// (times.ttf, timesbd.ttf, timesi.ttf, timesbi.ttf or the "Times New
+	// Roman*.ttf" names), looked at before the system's font folders.
+	FontsDir string `toml:"fonts_dir"`
 }
 
 // Limits bound the cost of reading a source.
@@ -70,6 +91,10 @@ type Source struct {
 
 // Report is one report under [reports.ID].
 type Report struct {
+	// Name is what people read for the report, on the page, in the
+	// workbook and on the command line ("Báo cáo quý"); by default its
+	// period's (KindName). The report's key (monthly, …) never shows.
+	Name       string   `toml:"name"`
 	Title      string   `toml:"title"`
 	Period     string   `toml:"period"`
 	Boundaries string   `toml:"boundaries"`
@@ -94,6 +119,9 @@ type Report struct {
 	// from the previous period by more than this many percentage points
 	// (default 5); any change of a rank or a yes/no is listed.
 	EmailThreshold *float64 `toml:"email_threshold"`
+	// Addressees follow "Kính gửi:" in this report; when empty, the
+	// unit's.
+	Addressees []string `toml:"addressees"`
 	// RequireSigned: the district gets only the signed copy. An approved
 	// version waits ("chờ ký số") until `baocao signed` or the page brings
 	// the PDF signed by the unit's signing tool, and is sent then.
@@ -101,6 +129,52 @@ type Report struct {
 
 	Kind     period.Kind     `toml:"-"`
 	Boundary period.Boundary `toml:"-"`
+}
+
+// KindName is the Vietnamese name of a report of kind k: "Báo cáo tháng",
+// "Báo cáo quý", "Báo cáo 6 tháng", "Báo cáo năm".
+func KindName(k period.Kind) string {
+	switch k {
+	case period.Month:
+		return "Báo cáo tháng"
+	case period.Quarter:
+		return "Báo cáo quý"
+	case period.HalfYear:
+		return "Báo cáo 6 tháng"
+	case period.Year:
+		return "Báo cáo năm"
+	}
+	return "Báo cáo"
+}
+
+func kindRank(k period.Kind) int {
+	for i, o := range []period.Kind{period.Month, period.Quarter, period.HalfYear, period.Year} {
+		if k == o {
+			return i
+		}
+	}
+	return 4
+}
+
+// DisplayName is the report's name for people: name, else title, else
+// its period's (KindName).
+func (r *Report) DisplayName() string {
+	switch {
+	case strings.TrimSpace(r.Name) != "":
+		return strings.TrimSpace(r.Name)
+	case strings.TrimSpace(r.Title) != "":
+		return strings.TrimSpace(r.Title)
+	}
+	return KindName(r.Kind)
+}
+
+// ReportName is the display name of report id, or id itself when the
+// config has no such report.
+func (c *Config) ReportName(id string) string {
+	if r, ok := c.Reports[id]; ok {
+		return r.DisplayName()
+	}
+	return id
 }
 
 // WantsSeries reports whether the report shows the monthly series.
@@ -165,7 +239,7 @@ const DefaultWebListen = "127.0.0.1:8080"
 func Load(path string) (*Config, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrInvalid, err)
+		return nil, fmt.Errorf("%w: %s", ErrInvalid, catalog.FileError(path, err))
 	}
 	abs, err := filepath.Abs(path)
 	if err != nil {
@@ -209,6 +283,9 @@ func (c *Config) check() error {
 			return err
 		}
 	}
+	if c.Unit.Copies < 0 {
+		return fmt.Errorf("[unit] copies = %d: want the number of copies kept, or leave it out", c.Unit.Copies)
+	}
 	if c.Unit.AdminEmail != "" {
 		if err := checkAddress(c.Unit.AdminEmail); err != nil {
 			return fmt.Errorf("[unit] admin_email: %v", err)
@@ -240,7 +317,13 @@ func (c *Config) ReportIDs() []string {
 	for id := range c.Reports {
 		ids = append(ids, id)
 	}
-	sort.Strings(ids)
+	sort.Slice(ids, func(i, j int) bool { // tháng, quý, 6 tháng, năm
+		ki, kj := kindRank(c.Reports[ids[i]].Kind), kindRank(c.Reports[ids[j]].Kind)
+		if ki != kj {
+			return ki < kj
+		}
+		return ids[i] < ids[j]
+	})
 	return ids
 }
 

@@ -8,21 +8,24 @@ import (
 	"strings"
 	"time"
 
+	"github.com/mn2010/baocao/internal/catalog"
+
 	"github.com/gofrs/flock"
+
 	"github.com/mn2010/baocao/internal/crashpoint"
 )
 
 // ErrAlreadySent is returned when a version was sent before and sending
 // again was not forced.
-var ErrAlreadySent = errors.New("delivery: already sent")
+var ErrAlreadySent = catalog.NewClass(catalog.ClassAlreadySent)
 
 // ErrSuperseded is returned for a version that must not be sent because a
 // newer version of its period was sent.
-var ErrSuperseded = errors.New("delivery: superseded by a newer version")
+var ErrSuperseded = catalog.NewClass(catalog.ClassSuperseded)
 
 // ErrNotApproved is returned for a version that waits for a reviewer or
 // was returned: it is never sent to the district.
-var ErrNotApproved = errors.New("delivery: not approved")
+var ErrNotApproved = catalog.NewClass(catalog.ClassNotApproved)
 
 // ErrMaybeSent is returned for a version whose last attempt ended with
 // no answer after the whole message went to the server (status
@@ -31,11 +34,11 @@ var ErrNotApproved = errors.New("delivery: not approved")
 var ErrMaybeSent = errors.New("delivery: the last attempt may have arrived")
 
 // ErrBusy is returned when another process is sending the same version.
-var ErrBusy = errors.New("delivery: another process is sending this version")
+var ErrBusy = catalog.NewClass(catalog.ClassBusy)
 
 // ErrNotRecorded is returned when the record cannot be written before an
 // attempt: nothing is sent, since an unrecorded copy could be sent again.
-var ErrNotRecorded = errors.New("delivery: the delivery record cannot be written, so nothing was sent")
+var ErrNotRecorded = catalog.NewClass(catalog.ClassNotRecorded)
 
 // Options tune a Deliverer; zero values are fine.
 type Options struct {

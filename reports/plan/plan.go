@@ -1,7 +1,6 @@
 package plan
 
 import (
-	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -9,13 +8,15 @@ import (
 	"sort"
 	"strconv"
 
+	"github.com/mn2010/baocao/internal/catalog"
+
 	"github.com/mn2010/baocao/internal/strictoml"
 	"github.com/mn2010/baocao/sources"
 	"github.com/mn2010/baocao/templates"
 )
 
 // ErrInvalid is wrapped by every error for a plan file that cannot be used.
-var ErrInvalid = errors.New("plan: invalid plan")
+var ErrInvalid = catalog.NewClass(catalog.ClassPlan)
 
 // Plan is a unit's plan for a year.
 type Plan struct {
