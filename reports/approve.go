@@ -299,7 +299,7 @@ func changedFigures(a, b *Manifest) string {
 		return "texts of the sheet \"Nhận xét\""
 	case !same(a.Issues, b.Issues):
 		return "data warnings"
-	case a.Plan != b.Plan:
+	case a.Plan != b.Plan, a.PlanSHA256 != "" && b.PlanSHA256 != "" && a.PlanSHA256 != b.PlanSHA256:
 		return "plan"
 	}
 	return ""

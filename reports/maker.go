@@ -203,7 +203,7 @@ func (m *Maker) build(reportID string, p period.Period, opt Options) (*built, er
 	files := []archive.File{{Name: base + ".pdf", Data: pdf}, {Name: base + ".xlsx", Data: xlsx}, {Name: base + ".docx", Data: docx}}
 	man := &Manifest{Report: reportID, GeneratedAt: now.Format(time.RFC3339), Issued: issued.Format("2006-01-02"), Number: opt.Number,
 		Period: ManifestPeriod{Label: p.Label(), From: p.From.Format("2006-01-02"), To: p.To.Format("2006-01-02"), Boundaries: string(p.Boundary)},
-		Plan:   m.plan.Reference, Inputs: data.Inputs, Indicators: out.Indicators, Dossiers: out.Fields, Late: out.Late,
+		Plan:   m.plan.Reference, PlanSHA256: m.plan.SHA256(), Inputs: data.Inputs, Indicators: out.Indicators, Dossiers: out.Fields, Late: out.Late,
 		Tasks: out.Tasks, Narrative: narr, Series: out.Series, Issues: doc.Warnings, IssuedFrom: opt.IssuedFrom, Font: m.font.Name}
 	if !cover.HasData() {
 		man.NoPeriodData = cover

@@ -92,11 +92,19 @@ func (m *Maker) Message(e archive.Entry) (*delivery.Message, error) {
 		return nil, err
 	}
 	doc := m.mailDoc(man, p)
-	msg := &delivery.Message{From: m.cfg.SMTP.From, To: r.To, Cc: r.Cc, Date: m.now(),
+	doc.Addressees = r.Addressees
+	msg := &delivery.Message{From: m.cfg.SMTP.From, To: r.To, Cc: r.Cc, Date: m.now().In(m.cfg.Location),
 		Subject:   render.Fill(m.texts.Subject, render.TextData(doc)),
 		MessageID: messageID(m.cfg, e, man.Version)}
 	if msg.Attachments, err = Attachments(e.Dir, man, r.Attach); err != nil {
 		return nil, err
+	}
+	for i, a := range msg.Attachments {
+		if strings.EqualFold(filepath.Ext(a.Name), ".xlsx") {
+			if msg.Attachments[i].Data, err = render.DistrictCopy(a.Data); err != nil {
+				return nil, err
+			}
+		}
 	}
 	var signed *signedcopy.Record
 	msg.Attachments, signed, err = signedcopy.Swap(e.Dir, msg.Attachments)
@@ -107,7 +115,10 @@ func (m *Maker) Message(e archive.Entry) (*delivery.Message, error) {
 	for _, a := range msg.Attachments {
 		files = append(files, "- "+a.Name)
 	}
-	body := m.districtText(man, p, r.Threshold())
+	// A covering note from the unit: "Kính gửi:" and the addressees first,
+	// as on the report.
+	body := append(render.AddresseeLines(doc), "")
+	body = append(body, m.districtText(man, p, r.Threshold())...)
 	body = append(body, "", m.texts.EmailFiles)
 	body = append(body, files...)
 	if signed != nil {

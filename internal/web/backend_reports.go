@@ -549,3 +549,17 @@ func sourceTitle(pl *plan.Plan, name string) string {
 	}
 	return name
 }
+
+// Plan is the plan the maker computes, with how each target is measured.
+func (b *ReportsBackend) Plan(ctx context.Context) (*PlanInfo, error) {
+	p := b.maker.Plan()
+	out := &PlanInfo{Reference: p.Reference, Title: p.Title, Unit: p.Unit, Year: p.ForYear(), File: b.cfg.Plan}
+	for _, ind := range p.Indicators {
+		out.Targets = append(out.Targets, PlanTarget{ID: ind.ID, Text: ind.Text, Threshold: ind.TargetText,
+			How: p.HowMeasured(ind), Manual: ind.Kind == "manual"})
+	}
+	for _, t := range p.Tasks.Items {
+		out.Tasks = append(out.Tasks, PlanTask{ID: t.ID, Title: t.Title})
+	}
+	return out, nil
+}
