@@ -9,12 +9,10 @@ import (
 	"syscall"
 
 	"github.com/mn2010/baocao/internal/catalog"
-	"github.com/mn2010/baocao/internal/config"
-
-	"github.com/mn2010/baocao/reports"
 	"github.com/mn2010/baocao/reports/archive"
 	"github.com/mn2010/baocao/reports/delivery"
 	"github.com/mn2010/baocao/reports/period"
+	"github.com/mn2010/baocao/reports/workflow"
 )
 
 func sendCmd(args []string, stdout, stderr io.Writer) error {
@@ -30,7 +28,7 @@ func sendCmd(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	job, err := newJob(m, false, stderr)
+	job, err := newJob(cfg, m, false, stderr)
 	if err != nil {
 		return err
 	}
@@ -48,7 +46,7 @@ func sendCmd(args []string, stdout, stderr io.Writer) error {
 	ctx, stop := signalContext()
 	defer stop()
 	rec, err := job.Send(ctx, entry, *force)
-	if errors.Is(err, reports.ErrReviewMailed) { // a draft made with --no-email reaches its reviewers
+	if errors.Is(err, workflow.ErrReviewMailed) { // a draft made with --no-email reaches its reviewers
 		fmt.Fprintln(stderr, "baocao:", err)
 		return nil
 	}
@@ -67,7 +65,7 @@ func signalContext() (context.Context, context.CancelFunc) {
 }
 
 // sent says what a delivery did; a version sent before is not an error.
-func sent(cfg *config.Config, e archive.Entry, rec *delivery.Record, err error, stderr io.Writer) error {
+func sent(cfg *conf, e archive.Entry, rec *delivery.Record, err error, stderr io.Writer) error {
 	name := cfg.ReportName(e.Report)
 	switch {
 	case errors.Is(err, delivery.ErrAlreadySent):
@@ -94,7 +92,7 @@ func sent(cfg *config.Config, e archive.Entry, rec *delivery.Record, err error, 
 
 // sendSigned is send --signed: the follow-up message with the signed copy
 // of the newest version that has one.
-func sendSigned(m *reports.Maker, job *reports.Job, report string, p period.Period, force bool, stdout, stderr io.Writer) error {
+func sendSigned(m *workflow.Flow, job *workflow.Job, report string, p period.Period, force bool, stdout, stderr io.Writer) error {
 	entry, err := m.WithSignedCopy(report, p.Label())
 	if err != nil {
 		return err
@@ -104,7 +102,7 @@ func sendSigned(m *reports.Maker, job *reports.Job, report string, p period.Peri
 	defer stop()
 	rec, err := job.SendSigned(ctx, entry, force)
 	switch {
-	case errors.Is(err, reports.ErrSignedSent):
+	case errors.Is(err, workflow.ErrSignedSent):
 		fmt.Fprintln(stderr, catalog.SendSignedNothing.F(err))
 		return nil
 	case errors.Is(err, delivery.ErrAlreadySent):

@@ -10,7 +10,7 @@ import (
 	"strings"
 
 	"github.com/mn2010/baocao/internal/catalog"
-	"github.com/mn2010/baocao/reports"
+	"github.com/mn2010/baocao/reports/workflow"
 	"github.com/mn2010/baocao/reports/delivery"
 	"github.com/mn2010/baocao/reports/signature"
 )
@@ -50,13 +50,13 @@ func signedCmd(args []string, stdout, stderr io.Writer) error {
 	}
 	// Mail is needed only to send a version waiting for its copy; without
 	// [smtp] the copy is stored and `baocao send` sends it later.
-	job, err := newJob(m, cfg.SMTP.Host == "", stderr)
+	job, err := newJob(cfg, m, cfg.SMTP.Host == "", stderr)
 	if err != nil {
 		return err
 	}
 	ctx, stop := signalContext()
 	defer stop()
-	out, err := job.AcceptSigned(ctx, reports.SignedOptions{Report: *report, Period: p.Label(), Version: *version, Data: data, By: who, Via: "cli"})
+	out, err := job.AcceptSigned(ctx, workflow.SignedOptions{Report: *report, Period: p.Label(), Version: *version, Data: data, By: who, Via: "cli"})
 	if err != nil {
 		var r *signature.Refusal
 		if errors.As(err, &r) {
@@ -67,11 +67,11 @@ func signedCmd(args []string, stdout, stderr io.Writer) error {
 	e := out.Entry
 	fmt.Fprintln(stdout, e.Dir+string(os.PathSeparator)+out.Copy.File)
 	if !out.Fresh {
-		fmt.Fprintln(stderr, catalog.SignedSame.F(e.Report, e.Period, e.Version, reports.Stamp(out.Copy.ReceivedAt, cfg.Location)))
+		fmt.Fprintln(stderr, catalog.SignedSame.F(e.Report, e.Period, e.Version, workflow.Stamp(out.Copy.ReceivedAt, cfg.Location)))
 	} else {
 		fmt.Fprintln(stderr, catalog.SignedStored.F(e.Report, e.Period, e.Version, out.Copy.File))
 	}
-	for _, l := range reports.SignerLines(out.Copy, cfg.Location) {
+	for _, l := range workflow.SignerLines(out.Copy, cfg.Location) {
 		fmt.Fprintln(stderr, catalog.SignedSigner.F(l))
 	}
 	switch {

@@ -3,18 +3,15 @@ package config
 import (
 	"errors"
 	"fmt"
-	"github.com/mn2010/baocao/reports/signature"
 	"net/url"
 	"os"
 	"path/filepath"
 	"sort"
-	"strings"
 	"time"
 
 	"github.com/mn2010/baocao/internal/catalog"
 
 	"github.com/mn2010/baocao/internal/strictoml"
-	"github.com/mn2010/baocao/reports/period"
 	"github.com/mn2010/baocao/sources"
 )
 
@@ -35,14 +32,22 @@ type Config struct {
 	SMTP            SMTP               `toml:"smtp"`
 	Web             Web                `toml:"web"`
 	Document        Document           `toml:"document"`
-	// Signed are the checks of signed copies (docs/duyet-bao-cao.md).
-	Signed signature.Settings `toml:"signed"`
+	// Signed are the checks of signed copies (docs/duyet-bao-cao.md);
+	// reports/workflow reads them (workflow.Settings.Signed).
+	Signed Signed `toml:"signed"`
 
 	// Set by Load.
 	Warnings []string       `toml:"-"` // things that work but should be fixed
 	Dir      string         `toml:"-"` // the config file's folder
 	File     string         `toml:"-"`
 	Location *time.Location `toml:"-"`
+	data     []byte         // the file as read, for Into
+}
+
+// Signed is [signed]: how signed copies are checked.
+type Signed struct {
+	TrustedRoots string `toml:"trusted_roots"` // a PEM file of trusted roots
+	MaxMB        int64  `toml:"max_mb"`        // the size limit of a signed copy (20)
 }
 
 // Unit names the unit that issues the report and who signs it.
@@ -91,9 +96,7 @@ type Source struct {
 
 // Report is one report under [reports.ID].
 type Report struct {
-	// Name is what people read for the report, on the page, in the
-	// workbook and on the command line ("Báo cáo quý"); by default its
-	// period's (KindName). The report's key (monthly, …) never shows.
+	// Name is what people read for the report (reports.Report.DisplayName).
 	Name       string   `toml:"name"`
 	Title      string   `toml:"title"`
 	Period     string   `toml:"period"`
@@ -108,7 +111,7 @@ type Report struct {
 	// <address>", checked like to/cc). None: the report is sent at once.
 	Reviewers []string `toml:"reviewers"`
 	// DeadlineDay is the day of the month, after the period's cut-off, by
-	// which the report is due (period.Period.Deadline): 1–28, default 20.
+	// which the report is due (workflow.Report.DeadlineDay): 1–28, default 20.
 	// Set by Load from the deadline_day key.
 	DeadlineDay int  `toml:"-"`
 	DeadlineKey *int `toml:"deadline_day"`
@@ -127,28 +130,13 @@ type Report struct {
 	// the PDF signed by the unit's signing tool, and is sent then.
 	RequireSigned bool `toml:"require_signed"`
 
-	Kind     period.Kind     `toml:"-"`
-	Boundary period.Boundary `toml:"-"`
+	Kind     Kind     `toml:"-"`
+	Boundary Boundary `toml:"-"`
 }
 
-// KindName is the Vietnamese name of a report of kind k: "Báo cáo tháng",
-// "Báo cáo quý", "Báo cáo 6 tháng", "Báo cáo năm".
-func KindName(k period.Kind) string {
-	switch k {
-	case period.Month:
-		return "Báo cáo tháng"
-	case period.Quarter:
-		return "Báo cáo quý"
-	case period.HalfYear:
-		return "Báo cáo 6 tháng"
-	case period.Year:
-		return "Báo cáo năm"
-	}
-	return "Báo cáo"
-}
-
-func kindRank(k period.Kind) int {
-	for i, o := range []period.Kind{period.Month, period.Quarter, period.HalfYear, period.Year} {
+// kindRank orders the kinds: tháng, quý, 6 tháng, năm.
+func kindRank(k Kind) int {
+	for i, o := range []Kind{Month, Quarter, HalfYear, Year} {
 		if k == o {
 			return i
 		}
@@ -156,33 +144,12 @@ func kindRank(k period.Kind) int {
 	return 4
 }
 
-// DisplayName is the report's name for people: name, else title, else
-// its period's (KindName).
-func (r *Report) DisplayName() string {
-	switch {
-	case strings.TrimSpace(r.Name) != "":
-		return strings.TrimSpace(r.Name)
-	case strings.TrimSpace(r.Title) != "":
-		return strings.TrimSpace(r.Title)
-	}
-	return KindName(r.Kind)
-}
-
-// ReportName is the display name of report id, or id itself when the
-// config has no such report.
-func (c *Config) ReportName(id string) string {
-	if r, ok := c.Reports[id]; ok {
-		return r.DisplayName()
-	}
-	return id
-}
-
 // WantsSeries reports whether the report shows the monthly series.
 func (r *Report) WantsSeries() bool {
 	if r.Series != nil {
 		return *r.Series
 	}
-	return r.Kind == period.HalfYear || r.Kind == period.Year
+	return r.Kind == HalfYear || r.Kind == Year
 }
 
 // DefaultEmailThreshold is the e-mail's change threshold in percentage
@@ -249,7 +216,7 @@ func Load(path string) (*Config, error) {
 	if err := strictoml.Decode(path, data, c); err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrInvalid, err)
 	}
-	c.File, c.Dir = abs, filepath.Dir(abs)
+	c.File, c.Dir, c.data = abs, filepath.Dir(abs), data
 	if err := c.check(); err != nil {
 		return nil, fmt.Errorf("%w: %s: %v", ErrInvalid, path, err)
 	}
@@ -273,10 +240,10 @@ func (c *Config) check() error {
 	}
 	for _, id := range c.ReportIDs() {
 		r := c.Reports[id]
-		if r.Kind, err = period.ParseKind(r.Period); err != nil {
+		if r.Kind, err = ParseKind(r.Period); err != nil {
 			return fmt.Errorf("[reports.%s] period: %v", id, err)
 		}
-		if r.Boundary, err = period.ParseBoundary(r.Boundaries); err != nil {
+		if r.Boundary, err = ParseBoundary(r.Boundaries); err != nil {
 			return fmt.Errorf("[reports.%s] boundaries: %v", id, err)
 		}
 		if err := c.checkReport(id, r); err != nil {
@@ -305,10 +272,20 @@ func (c *Config) check() error {
 	if len(c.Reports) == 0 {
 		return errors.New("no [reports.ID] table: define at least one report")
 	}
-	if _, err := c.Signed.Options(c.Dir); err != nil {
-		return err
+	if c.Signed.MaxMB < 0 {
+		return fmt.Errorf("[signed] max_mb = %d: write a size in MB, 1 or more (default 20)", c.Signed.MaxMB)
 	}
 	return c.checkPlaces()
+}
+
+// Into decodes the file's keys that v declares into v: the settings of a
+// package (reports.Settings, workflow.Settings, …), which the caller then
+// provisions. A value that does not fit is ErrInvalid naming its line.
+func (c *Config) Into(v any) error {
+	if err := strictoml.DecodeKnown(c.File, c.data, v); err != nil {
+		return fmt.Errorf("%w: %v", ErrInvalid, err)
+	}
+	return nil
 }
 
 // ReportIDs lists the reports, sorted.
