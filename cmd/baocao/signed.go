@@ -10,9 +10,9 @@ import (
 	"strings"
 
 	"github.com/mn2010/baocao/internal/catalog"
-	"github.com/mn2010/baocao/reports/workflow"
 	"github.com/mn2010/baocao/reports/delivery"
 	"github.com/mn2010/baocao/reports/signature"
+	"github.com/mn2010/baocao/reports/workflow"
 )
 
 func signedCmd(args []string, stdout, stderr io.Writer) error {
