@@ -89,6 +89,7 @@ func isASCII(s string) bool {
 // addresses; with --lang en they speak English, from the same catalogue.
 func TestCommandLineSpeaksVietnamese(t *testing.T) {
 	t.Setenv(catalog.EnvVar, "")
+	t.Cleanup(func() { catalog.Set(catalog.Vietnamese) }) // other tests call commands without dispatch
 	cfg := project(t)
 	dir := t.TempDir()
 	runs := [][]string{{}, {"help"}, {"bogus"}, {"--lang", "fr", "run"}}
