@@ -36,6 +36,12 @@ type Data struct {
 // leave out is read from its default sheet when that exists, and is
 // otherwise absent from the Data: no table, no input.
 func Gather(p *plan.Plan, specs map[string]sources.Spec, displayPath func(string) string) (*Data, error) {
+	return GatherWith(p, specs, displayPath, sources.Read)
+}
+
+// GatherWith is Gather reading each source with read (a SourceCache's,
+// for the page's data check).
+func GatherWith(p *plan.Plan, specs map[string]sources.Spec, displayPath func(string) string, read ReadFunc) (*Data, error) {
 	names := make([]string, 0, len(p.Sources))
 	for n := range p.Sources {
 		names = append(names, n)
@@ -64,7 +70,7 @@ func Gather(p *plan.Plan, specs map[string]sources.Spec, displayPath func(string
 		wg.Go(func() {
 			defer func() { <-slots }()
 			spec.Keep = p.Used(n)
-			results[i], errs[i] = sources.Read(spec, p.Sources[n])
+			results[i], errs[i] = read(spec, p.Sources[n])
 			if byDefault && errors.Is(errs[i], sources.ErrNoSheet) {
 				results[i], errs[i] = nil, nil // the workbook has no such sheet: no narrative
 			}
@@ -85,7 +91,11 @@ func Gather(p *plan.Plan, specs map[string]sources.Spec, displayPath func(string
 		if !ok {
 			spec, _ = defaultSpec(p, specs)
 		}
-		d.Inputs = append(d.Inputs, Input{Source: n, Path: displayPath(spec.Path), Sheet: spec.Sheet, SHA256: r.SHA256, Bytes: r.Bytes})
+		read := spec.Path
+		if r.Path != "" {
+			read = r.Path // the file a pattern or folder picked
+		}
+		d.Inputs = append(d.Inputs, Input{Source: n, Path: displayPath(read), Sheet: spec.Sheet, SHA256: r.SHA256, Bytes: r.Bytes})
 		d.Issues = append(d.Issues, r.Issues...)
 	}
 	return d, nil
@@ -97,7 +107,9 @@ func Gather(p *plan.Plan, specs map[string]sources.Spec, displayPath func(string
 func defaultSpec(p *plan.Plan, specs map[string]sources.Spec) (sources.Spec, bool) {
 	n := p.Narrative
 	base, ok := specs[n.DefaultSource]
-	if n.DefaultSource == "" || !ok || !strings.EqualFold(filepath.Ext(base.Path), ".xlsx") {
+	// A pattern or folder may pick another workbook for each schema: the
+	// narrative then needs its own [sources] path.
+	if n.DefaultSource == "" || !ok || !strings.EqualFold(filepath.Ext(base.Path), ".xlsx") || sources.IsPattern(base.Path) {
 		return sources.Spec{}, false
 	}
 	return sources.Spec{Name: n.Source, Path: base.Path, Sheet: n.DefaultSheet, Limits: base.Limits}, true

@@ -53,6 +53,7 @@ var commands = []command{
 	{"send", catalog.ArgsSend, catalog.HelpSend, sendCmd},
 	{"approve", catalog.ArgsApprove, catalog.HelpApprove, approveCmd},
 	{"reject", catalog.ArgsReject, catalog.HelpReject, rejectCmd},
+	{"signed", catalog.ArgsSigned, catalog.HelpSigned, signedCmd},
 	{"status", catalog.ArgsStatus, catalog.HelpStatus, statusCmd},
 	{"serve", catalog.ArgsServe, catalog.HelpServe, serveCmd},
 	{"schedule", nil, catalog.HelpSchedule, scheduleCmd},

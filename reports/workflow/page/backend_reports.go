@@ -44,6 +44,7 @@ type ReportsBackend struct {
 	mu        sync.Mutex
 	summaries map[string]manifestSummary // by version folder: a manifest is written once
 	checks    map[string]*web.DataCheck  // by period and the sources' sizes and times
+	files     *reports.SourceCache       // the data check's reads, by content: once per change of a file
 }
 
 // manifestSummary is what the lists need of a manifest.
@@ -65,13 +66,10 @@ func NewReportsBackend(m *workflow.Flow, set Settings, now func() time.Time) *Re
 		now = time.Now
 	}
 	return &ReportsBackend{cfg: m.Maker.Settings(), wf: m.Settings(), set: set, maker: m, now: now,
-		summaries: map[string]manifestSummary{}, checks: map[string]*web.DataCheck{}}
+		summaries: map[string]manifestSummary{}, checks: map[string]*web.DataCheck{}, files: reports.NewSourceCache(1)}
 }
 
 var _ web.Backend = (*ReportsBackend)(nil)
-
-var kindTitles = map[period.Kind]string{period.Month: "Báo cáo tháng", period.Quarter: "Báo cáo quý",
-	period.HalfYear: "Báo cáo 6 tháng", period.Year: "Báo cáo năm"}
 
 // Reports lists the configured reports with their next scheduled run, the
 // period it covers (as `baocao schedule` works them out) and the latest
@@ -82,10 +80,7 @@ func (b *ReportsBackend) Reports(ctx context.Context) ([]web.Report, error) {
 	for _, id := range b.cfg.ReportIDs() {
 		r := b.cfg.Reports[id]
 		spec := b.set.Schedules[id]
-		rep := web.Report{ID: id, Title: r.Title, Schedule: spec, Latest: period.LatestEnded(r.Kind, r.Boundary, now).Label()}
-		if rep.Title == "" {
-			rep.Title = kindTitles[r.Kind]
-		}
+		rep := web.Report{ID: id, Title: r.DisplayName(), Schedule: spec, Latest: period.LatestEnded(r.Kind, r.Boundary, now).Label()}
 		if spec != "" {
 			s, err := schedule.Parse(spec, b.cfg.Location)
 			if err != nil {
@@ -238,6 +233,8 @@ func state(rec *delivery.Record, has bool) web.State {
 		return web.StateFailed
 	case rec.Status == delivery.Uncertain:
 		return web.StateMaybeSent
+	case rec.Status == delivery.AwaitingSignature:
+		return web.StateAwaitingSignature
 	case rec.Status == delivery.Pending && len(rec.Attempts) == 0:
 		return web.StateQueued // also a version without a record: the daemon sends it
 	case rec.Status == delivery.Pending:
@@ -342,6 +339,14 @@ func (b *ReportsBackend) Version(ctx context.Context, report, label string, n in
 	if err := b.story(d, e, rec); err != nil {
 		return nil, err
 	}
+	if d.Signed, err = b.signedCopy(e); err != nil {
+		return nil, err
+	}
+	if d.Signed != nil {
+		d.Files = append(d.Files, web.FileInfo{Name: d.Signed.File, Kind: "PDF đã ký số", Bytes: d.Signed.Bytes})
+	} else if latest.Version == n && b.maker.CanSign(e) {
+		d.Actions = append(d.Actions, web.ActSign)
+	}
 	if r.Reviewed() && sum.State == web.StateDraft && latest.Version == n {
 		d.Actions = append(d.Actions, web.ActApprove, web.ActReject)
 	}
@@ -401,6 +406,9 @@ func (b *ReportsBackend) File(ctx context.Context, report, label string, n int, 
 	if err != nil {
 		return nil, err
 	}
+	if f, ok, err := b.signedFile(e, name); ok || err != nil {
+		return f, err
+	}
 	man, err := reports.ReadManifest(e.Dir)
 	if err != nil {
 		return nil, err
@@ -441,6 +449,10 @@ func (nopCloser) Close() error { return nil }
 
 var _ io.ReadSeekCloser = nopCloser{}
 
+// maxChecks bounds the data checks kept (one per period asked for); the
+// sources they read are kept once, by content, in files.
+const maxChecks = 16
+
 // Check reads every source as `baocao validate [-p period]` does, each on
 // its own so that one unusable file does not hide the others. The result
 // is kept until a source file changes.
@@ -459,10 +471,12 @@ func (b *ReportsBackend) Check(ctx context.Context, label string) (*web.DataChec
 	}
 	key := label
 	for _, n := range names {
-		if st, err := os.Stat(specs[n].Path); err == nil {
-			key += fmt.Sprintf("|%s:%d:%d", n, st.Size(), st.ModTime().UnixNano())
-		} else {
-			key += "|" + n + ":-"
+		for _, f := range sources.Files(specs[n].Path) { // a pattern or folder: each of its files
+			if st, err := os.Stat(f); err == nil {
+				key += fmt.Sprintf("|%s:%s:%d:%d", n, f, st.Size(), st.ModTime().UnixNano())
+			} else {
+				key += "|" + n + ":-"
+			}
 		}
 	}
 	b.mu.Lock()
@@ -473,7 +487,7 @@ func (b *ReportsBackend) Check(ctx context.Context, label string) (*web.DataChec
 	}
 	c = &web.DataCheck{Period: label}
 	var all []sources.Issue
-	if data, err := b.maker.Validate(label); err == nil {
+	if data, err := b.maker.ValidateCached(label, b.files); err == nil {
 		// every source usable: exactly what `baocao validate` reads
 		for _, in := range data.Inputs {
 			src := web.Source{Name: in.Source, Title: sourceTitle(pl, in.Source), Path: in.Path, Bytes: in.Bytes}
@@ -506,7 +520,7 @@ func (b *ReportsBackend) Check(ctx context.Context, label string) (*web.DataChec
 				src.Bytes, src.ModTime = st.Size(), st.ModTime().In(b.cfg.Location)
 			}
 			spec.Keep = pl.Used(n)
-			res, err := sources.Read(spec, pl.Sources[n])
+			res, err := b.files.Read(spec, pl.Sources[n])
 			if err != nil {
 				var se *sources.SourceError
 				if errors.As(err, &se) {
@@ -517,6 +531,12 @@ func (b *ReportsBackend) Check(ctx context.Context, label string) (*web.DataChec
 				c.Errors++
 			} else {
 				src.Rows = len(res.Table.Rows)
+				if res.Path != spec.Path { // the file a pattern or folder picked
+					src.Path = b.cfg.Display(res.Path)
+					if st, err := os.Stat(res.Path); err == nil {
+						src.Bytes, src.ModTime = st.Size(), st.ModTime().In(b.cfg.Location)
+					}
+				}
 				all = append(all, res.Issues...)
 			}
 			c.Sources = append(c.Sources, src)
@@ -534,7 +554,10 @@ func (b *ReportsBackend) Check(ctx context.Context, label string) (*web.DataChec
 	}
 	c.Total = len(all)
 	b.mu.Lock()
-	b.checks = map[string]*web.DataCheck{key: c} // only the newest state of the files
+	if len(b.checks) >= maxChecks {
+		b.checks = map[string]*web.DataCheck{} // older states of the files, or many periods
+	}
+	b.checks[key] = c
 	b.mu.Unlock()
 	return c, nil
 }
