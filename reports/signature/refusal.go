@@ -124,6 +124,9 @@ func (r *Refusal) Error() string {
 	return "tệp ký số bị từ chối"
 }
 
+// Fault is a refusal's class: the copy was refused (internal/fault).
+func (r *Refusal) Fault() fault.Class { return fault.Refused }
+
 // Is makes errors.Is(err, &Refusal{Kind: k}) match any refusal of kind k,
 // and errors.Is(err, ErrRefused) any refusal.
 func (r *Refusal) Is(target error) bool {
