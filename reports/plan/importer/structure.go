@@ -82,7 +82,9 @@ var (
 	soRe      = regexp.MustCompile(`(?i)\b(?:số|so)\s*:?\s*(\d+\s*/\s*[\p{L}\d][\p{L}\d\-–./]*)`)
 	dateRe    = regexp.MustCompile(`(?i)ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})`)
 	dateNumRe = regexp.MustCompile(`(?i)ngày\s+(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})`)
-	forYearRe = regexp.MustCompile(`(?i)năm\s+(\d{4})`)
+	// the place and date line, "Quận 1, ngày 12 tháng 01 năm 2024"
+	placeDateRe = regexp.MustCompile(`^[^,]{2,60},\s*ngày\s+\d`)
+	forYearRe   = regexp.MustCompile(`(?i)năm\s+(\d{4})`)
 )
 
 // sectionOf classifies a paragraph as a section heading: a Roman (or
@@ -209,7 +211,7 @@ func readHeader(head, all []para) Header {
 				h.Number = strings.TrimRight(h.Number, ".")
 			}
 		}
-		if h.Year == 0 && title < 0 {
+		if h.Year == 0 && (title < 0 || placeDateRe.MatchString(p.text)) {
 			if m := dateRe.FindStringSubmatch(p.text); m != nil {
 				h.Day, h.Month = m[1], m[2]
 				h.Year, _ = strconv.Atoi(m[3])
