@@ -199,6 +199,18 @@ func targetsHeading(items []item) *item {
 	return nil
 }
 
+// citesAnother reports whether the text before a "số …/…" names another
+// document ("Căn cứ Kế hoạch số 3/KH-UBND …"), not the plan's own number.
+func citesAnother(before string) bool {
+	f := sources.FoldMarks(before)
+	for _, w := range []string{"ke hoach", "quyet dinh", "cong van", "can cu", "chi thi", "nghi quyet", "thong tu", "nghi dinh", "thuc hien"} {
+		if strings.Contains(f, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // readHeader reads the plan's number, date, subject and unit from the
 // paragraphs before its first section (the header table included).
 func readHeader(head, all []para) Header {
@@ -206,8 +218,8 @@ func readHeader(head, all []para) Header {
 	title := -1
 	for i, p := range head {
 		if h.Number == "" {
-			if m := soRe.FindStringSubmatch(p.text); m != nil {
-				h.Number = strings.Join(strings.Fields(m[1]), "")
+			if m := soRe.FindStringSubmatchIndex(p.text); m != nil && !citesAnother(p.text[:m[0]]) {
+				h.Number = strings.Join(strings.Fields(p.text[m[2]:m[3]]), "")
 				h.Number = strings.TrimRight(h.Number, ".")
 			}
 		}
