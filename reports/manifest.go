@@ -1,6 +1,12 @@
 package reports
 
 import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+
 	"github.com/mn2010/baocao/reports/indicators"
 	"github.com/mn2010/baocao/reports/narrative"
 	"github.com/mn2010/baocao/sources"
@@ -16,8 +22,11 @@ type Manifest struct {
 	Issued      string         `json:"issued"`
 	// Number is the document number it carries ("Số: 15/BC-…"); absent
 	// when blank, left for the clerk to write.
-	Number     int                      `json:"number,omitempty"`
-	Plan       string                   `json:"plan"`
+	Number int    `json:"number,omitempty"`
+	Plan   string `json:"plan"`
+	// PlanSHA256 is the SHA-256 of the plan file the version was computed
+	// with (the embedded file's for the built-in plan).
+	PlanSHA256 string                   `json:"plan_sha256"`
 	Inputs     []Input                  `json:"inputs"`
 	Outputs    []Output                 `json:"outputs"`
 	Indicators []indicators.Result      `json:"indicators"`
@@ -59,3 +68,27 @@ type Output struct {
 
 // ManifestName is the manifest's file name in a version folder.
 const ManifestName = "manifest.json"
+
+// IssuedFrom is, in the manifest of an issued document, the approved draft
+// it was made from.
+type IssuedFrom struct {
+	Version        int    `json:"version"`
+	Approval       string `json:"approval"` // the approval record, relative to this version's folder
+	ApprovalSHA256 string `json:"approval_sha256"`
+	ManifestSHA256 string `json:"manifest_sha256"` // the draft's manifest
+	Number         int    `json:"number,omitempty"`
+	Date           string `json:"date"`
+}
+
+// ReadManifest reads a version's manifest.
+func ReadManifest(dir string) (*Manifest, error) {
+	b, err := os.ReadFile(filepath.Join(dir, ManifestName))
+	if err != nil {
+		return nil, fmt.Errorf("reports: %w", err)
+	}
+	var man Manifest
+	if err := json.NewDecoder(bytes.NewReader(b)).Decode(&man); err != nil {
+		return nil, fmt.Errorf("reports: %s: %w", filepath.Join(dir, ManifestName), err)
+	}
+	return &man, nil
+}

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -17,6 +19,7 @@ const planData = "../../reports/plan/importer/testdata/"
 // each indicator's figures and status, each task's progress.
 type figures struct {
 	Plan       string `json:"plan"`
+	PlanSHA256 string `json:"plan_sha256"`
 	Indicators []struct {
 		ID          string   `json:"id"`
 		Value       *float64 `json:"value"`
@@ -115,6 +118,8 @@ func TestImported2024PlanReportsAsBuiltIn(t *testing.T) {
 			usePlan(t, cfg, "ke-hoach.toml")
 			for _, r := range runs {
 				got := reportFigures(t, cfg, r[0], r[1])
+				checkPlanHash(t, cfg, got.PlanSHA256)
+				got.PlanSHA256 = want[r].PlanSHA256
 				if !reflect.DeepEqual(got, want[r]) {
 					g, _ := json.MarshalIndent(got, "", " ")
 					w, _ := json.MarshalIndent(want[r], "", " ")
@@ -161,6 +166,7 @@ func TestImportedPlanOfAnotherSchool(t *testing.T) {
 			importPlan(t, cfg, planData+doc)
 			usePlan(t, cfg, "ke-hoach.toml")
 			got := reportFigures(t, cfg, "quarterly", "2024-Q1")
+			checkPlanHash(t, cfg, got.PlanSHA256)
 			if got.Plan != "Kế hoạch số 05/KH-MNHS ngày 08 tháng 01 năm 2025" {
 				t.Errorf("the report cites %q", got.Plan)
 			}
@@ -212,6 +218,19 @@ func TestImportedPlanOfAnotherSchool(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// checkPlanHash: the manifest records the hash of the plan file the
+// config names.
+func checkPlanHash(t *testing.T, cfg, got string) {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(filepath.Dir(cfg), "ke-hoach.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum := sha256.Sum256(b); got != hex.EncodeToString(sum[:]) {
+		t.Errorf("manifest plan_sha256 %q is not the plan file's", got)
 	}
 }
 

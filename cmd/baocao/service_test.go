@@ -196,6 +196,7 @@ func TestInitInteractiveThenValidate(t *testing.T) {
 		filepath.Join(data, "nowhere"), data, // a folder that does not exist, then the right one
 		"không", // no mail
 		"phongnoivu.q1@tphcm.gov.vn", "", "", "", "", "127.0.0.1:80800", "",
+		"", // the plan: the built-in one, this school's
 	}, "\n") + "\n"
 	var out, errs bytes.Buffer
 	if err := initWith([]string{"-c", cfg}, strings.NewReader(script), &out, &errs); err != nil {

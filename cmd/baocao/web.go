@@ -15,10 +15,12 @@ import (
 	"syscall"
 
 	"github.com/mn2010/baocao/reports/archive"
+	"github.com/mn2010/baocao/reports/workflow"
+	"github.com/mn2010/baocao/reports/workflow/page"
 
 	"github.com/mn2010/baocao/internal/config"
+	"github.com/mn2010/baocao/internal/loopback"
 	"github.com/mn2010/baocao/internal/web"
-	"github.com/mn2010/baocao/reports"
 	"github.com/mn2010/baocao/reports/delivery"
 )
 
@@ -39,15 +41,17 @@ func webCmd(args []string, stdout, stderr io.Writer) error {
 	}
 	if *listen != "" {
 		cfg.Web.Listen = *listen
-		m.SetReviewLink(reviewLink(cfg)) // the review messages of runs from the page link to this address
+		m.SetReviewLink(reviewLink(cfg.Config)) // the review messages of runs from the page link to this address
 	}
+	// Stop on a signal from the moment the address is printed: whoever
+	// read it may stop the page at once.
+	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
+	defer stop()
 	srv, err := OpenWeb(context.Background(), cfg, m, log)
 	if err != nil {
 		return err
 	}
 	fmt.Fprintln(stdout, catalog.WebListening.F(srv.Addr()))
-	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
-	defer stop()
 	<-ctx.Done()
 	log.Info("stopping the web page: finishing requests and runs in hand")
 	closeCtx, cancel := context.WithTimeout(context.Background(), stopTimeout)
@@ -84,12 +88,12 @@ func WebSettings(cfg *config.Config, log *slog.Logger) (web.Settings, error) {
 // OpenWeb starts the staff's web page for cfg and returns it running; the
 // caller Closes it. `baocao web` calls it alone; `baocao serve` calls it
 // beside the daemon when [web] listen is set.
-func OpenWeb(ctx context.Context, cfg *config.Config, m *reports.Maker, log *slog.Logger) (*web.Server, error) {
-	set, err := WebSettings(cfg, log)
+func OpenWeb(ctx context.Context, cfg *conf, m *workflow.Flow, log *slog.Logger) (*web.Server, error) {
+	set, err := WebSettings(cfg.Config, log)
 	if err != nil {
 		return nil, err
 	}
-	srv, err := web.New(set, web.NewReportsBackend(cfg, m, nil))
+	srv, err := web.New(set, page.NewReportsBackend(m, cfg.pageSettings(), nil))
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", config.ErrInvalid, err)
 	}
@@ -105,7 +109,7 @@ func OpenWeb(ctx context.Context, cfg *config.Config, m *reports.Maker, log *slo
 func reviewLink(cfg *config.Config) func(e archive.Entry) string {
 	base := strings.TrimRight(cfg.Web.PublicURL, "/")
 	if base == "" && cfg.Web.Listen != "" {
-		if host, _, err := net.SplitHostPort(cfg.Web.Listen); err == nil && web.IsLoopback(host) {
+		if host, _, err := net.SplitHostPort(cfg.Web.Listen); err == nil && loopback.Host(host) {
 			base = "http://" + cfg.Web.Listen
 		}
 	}

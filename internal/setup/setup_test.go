@@ -142,6 +142,7 @@ func TestInterview(t *testing.T) {
 		"",
 		"localhost", // web: no port
 		"",
+		"", // plan: the built-in one, Trường Mầm non 20/10's
 	}
 	var out bytes.Buffer
 	mail := &fakeMail{}
@@ -204,7 +205,7 @@ func validates(t *testing.T, cfgPath, password string) {
 	if len(cfg.Warnings) > 0 {
 		t.Errorf("warnings: %q", cfg.Warnings)
 	}
-	m, err := reports.NewMaker(cfg, nil)
+	m, err := makerOf(t, cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -214,7 +215,11 @@ func validates(t *testing.T, cfgPath, password string) {
 	if password == "" {
 		return
 	}
-	if s, _, err := m.MailSettings(); err != nil || s.Password != password {
+	var smtp delivery.SMTP
+	if err := cfg.Into(delivery.Table(&smtp)); err != nil {
+		t.Fatal(err)
+	}
+	if s, _, err := smtp.Settings(cfg.Dir); err != nil || s.Password != password {
 		t.Errorf("mail settings: %v, password %q", err, s.Password)
 	}
 }
@@ -272,6 +277,50 @@ func TestFromValues(t *testing.T) {
 	}
 }
 
+// TestPlanDocument: init imports the unit's plan document and points the
+// config at the plan file written beside it; without a document only the
+// built-in plan's own school is accepted, and another school's document
+// is refused.
+func TestPlanDocument(t *testing.T) {
+	dir := data(t)
+	cfgPath := filepath.Join(t.TempDir(), "baocao.toml")
+	values := map[string]string{
+		"unit": "Trường Mầm non Hoa Sen", "parent": "Ủy ban nhân dân Phường Sài Gòn", "symbol": "MNHS",
+		"signer-name": "Lê Thị Lan", "recipients": "Phòng Văn hóa - Xã hội", "admin-email": "ht@mnhoasen.edu.vn",
+		"to": "vhxh.saigon@tphcm.gov.vn", "data": dir,
+	}
+	if _, err := FromValues(values, Env{Schemas: schemas(t)}, cfgPath); err == nil ||
+		!strings.Contains(err.Error(), "--plan-doc: kế hoạch có sẵn là của Trường Mầm non 20/10, không phải của Trường Mầm non Hoa Sen") {
+		t.Errorf("another school without its plan: %v", err)
+	}
+	values["plan-doc"] = "../../reports/plan/importer/testdata/ke-hoach-cchc-2024.docx"
+	if _, err := FromValues(values, Env{Schemas: schemas(t)}, cfgPath); err == nil || !strings.Contains(err.Error(), "là kế hoạch của Trường Mầm non 20/10") {
+		t.Errorf("another school's plan document: %v", err)
+	}
+	values["plan-doc"] = `"../../reports/plan/importer/testdata/hoa-sen-2025.docx"` // as Windows' "Copy as path" gives it
+	a, err := FromValues(values, Env{Schemas: schemas(t)}, cfgPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := Save(a, cfgPath, nil); err != nil {
+		t.Fatal(err)
+	}
+	cfg, err := config.Load(cfgPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.Plan != "ke-hoach-2025.toml" {
+		t.Errorf("config plan = %q", cfg.Plan)
+	}
+	m, err := makerOf(t, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p := m.Plan(); p.Reference != "Kế hoạch số 05/KH-MNHS ngày 08 tháng 01 năm 2025" || len(p.Indicators) != 13 {
+		t.Errorf("plan in force: %q, %d indicators", p.Reference, len(p.Indicators))
+	}
+}
+
 func TestPlaceOfBeginsWithACapital(t *testing.T) {
 	tests := []struct{ parent, want string }{
 		{"Ủy ban nhân dân phường Sài Gòn", "Phường Sài Gòn"},
@@ -305,4 +354,17 @@ func TestWebTableAsServeReadsIt(t *testing.T) {
 			}
 		})
 	}
+}
+
+// makerOf is the maker of a loaded config, as the command line makes it.
+func makerOf(t *testing.T, cfg *config.Config) (*reports.Maker, error) {
+	t.Helper()
+	rs := &reports.Settings{}
+	if err := cfg.Into(rs); err != nil {
+		t.Fatal(err)
+	}
+	if err := rs.Provision(cfg.File); err != nil {
+		t.Fatal(err)
+	}
+	return reports.NewMaker(rs, nil)
 }

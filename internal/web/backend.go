@@ -65,6 +65,9 @@ type Backend interface {
 	Approve(ctx context.Context, who string, v VersionRef, a Approval) (VersionRef, error)
 	// Reject returns a draft with a reason (as `baocao reject`).
 	Reject(ctx context.Context, who string, v VersionRef, reason string) error
+	// Plan is the plan in force: its reference, targets (threshold, how
+	// each is measured) and tasks.
+	Plan(ctx context.Context) (*PlanInfo, error)
 }
 
 // Report is one configured report.

@@ -135,6 +135,7 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("GET /{$}", s.overview)
 	mux.HandleFunc("GET /kiem-tra", s.check)
 	mux.HandleFunc("GET /lich-su", s.history)
+	mux.HandleFunc("GET /ke-hoach", s.plan)
 	mux.HandleFunc("GET /chay", s.runForm)
 	mux.HandleFunc("POST /chay", s.runStart)
 	mux.HandleFunc("GET /chay/{job}", s.runJob)

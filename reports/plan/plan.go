@@ -1,12 +1,15 @@
 package plan
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"io/fs"
 	"os"
 	"regexp"
 	"sort"
 	"strconv"
+	"strings"
 
 	"github.com/mn2010/baocao/internal/catalog"
 
@@ -34,8 +37,14 @@ type Plan struct {
 	Tasks        Tasks                      `toml:"tasks"`
 	Narrative    Narrative                  `toml:"narrative"`
 
-	used map[string][]string // source → column keys read by computations
+	used   map[string][]string // source → column keys read by computations
+	sha256 string              // of the plan file's bytes
 }
+
+// SHA256 is the hex SHA-256 of the plan file's bytes as loaded (the
+// embedded file's for the built-in plan): what a version's manifest
+// records of the plan it was computed with.
+func (p *Plan) SHA256() string { return p.sha256 }
 
 // Indicator is one target of the plan and how it is computed.
 type Indicator struct {
@@ -175,6 +184,8 @@ func Parse(name string, data []byte) (*Plan, error) {
 	if err := p.validate(); err != nil {
 		return nil, fmt.Errorf("%w: %s: %v", ErrInvalid, name, err)
 	}
+	sum := sha256.Sum256(data)
+	p.sha256 = hex.EncodeToString(sum[:])
 	return &p, nil
 }
 
@@ -191,4 +202,11 @@ func (p *Plan) ForYear() int {
 		return y
 	}
 	return 0
+}
+
+// SameUnit reports whether two spellings name the same unit: case,
+// spacing and Unicode form aside ("TRƯỜNG MẦM NON 20/10" and "Trường Mầm
+// non 20/10").
+func SameUnit(a, b string) bool {
+	return strings.Join(strings.Fields(sources.Fold(a)), " ") == strings.Join(strings.Fields(sources.Fold(b)), " ")
 }

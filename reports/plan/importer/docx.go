@@ -159,18 +159,25 @@ func atoiAttr(attrs []byte, key string) int {
 	return n
 }
 
+// pstate is a paragraph being read; a text box's paragraphs sit inside
+// another paragraph's run, so they are kept on a stack.
+type pstate struct {
+	style, numID string
+	ilvl         int
+	leadOpen     bool
+	text, lead   strings.Builder
+}
+
 // readBody walks word/document.xml.
 func readBody(x *sources.XMLScanner, styles map[string]docxStyle, lists map[string]*wordList) ([]para, error) {
 	c := &counters{lists: lists, n: map[string][]int{}, used: map[string]bool{}}
 	var out []para
 	var (
-		inPara, inRun, inRPr, inPPr, inText bool
-		tableDepth                          int
-		style, numID                        string
-		ilvl                                = -1
-		runBold, leadOpen                   bool
-		text, lead                          strings.Builder
-		skip                                int // inside deleted text or a field's code
+		stack                       []*pstate
+		inRun, inRPr, inPPr, inText bool
+		runBold                     bool
+		tableDepth                  int
+		skip                        int // inside deleted text or a field's code
 	)
 	for {
 		start, name, attrs, err := x.Next(inText)
@@ -180,18 +187,22 @@ func readBody(x *sources.XMLScanner, styles map[string]docxStyle, lists map[stri
 		if err != nil {
 			return nil, err
 		}
+		var p *pstate
+		if len(stack) > 0 {
+			p = stack[len(stack)-1]
+		}
 		n := string(name)
 		if !start {
 			switch n {
 			case "t":
-				if inText && skip == 0 {
+				if inText && skip == 0 && p != nil {
 					t := x.Text()
-					text.WriteString(t)
-					if leadOpen {
-						if runBold || styles[style].bold {
-							lead.WriteString(t)
+					p.text.WriteString(t)
+					if p.leadOpen {
+						if runBold || resolveStyle(styles, p.style).bold {
+							p.lead.WriteString(t)
 						} else if strings.TrimSpace(t) != "" {
-							leadOpen = false
+							p.leadOpen = false
 						}
 					}
 				}
@@ -207,10 +218,10 @@ func readBody(x *sources.XMLScanner, styles map[string]docxStyle, lists map[stri
 			case "tbl":
 				tableDepth--
 			case "p":
-				if inPara {
-					out = append(out, makeDocxPara(c, styles, style, numID, ilvl, text.String(), lead.String(), tableDepth > 0))
+				if p != nil {
+					stack = stack[:len(stack)-1]
+					out = append(out, makeDocxPara(c, styles, p.style, p.numID, p.ilvl, p.text.String(), p.lead.String(), tableDepth > 0))
 				}
-				inPara = false
 			}
 			continue
 		}
@@ -218,22 +229,21 @@ func readBody(x *sources.XMLScanner, styles map[string]docxStyle, lists map[stri
 		case "tbl":
 			tableDepth++
 		case "p":
-			inPara, style, numID, ilvl, leadOpen = true, "", "", -1, true
-			text.Reset()
-			lead.Reset()
+			stack = append(stack, &pstate{ilvl: -1, leadOpen: true})
+			inRun = false
 		case "pPr":
 			inPPr = true
 		case "pStyle":
-			if inPPr {
-				style = string(sources.Attr(attrs, "val"))
+			if inPPr && p != nil {
+				p.style = string(sources.Attr(attrs, "val"))
 			}
 		case "numId":
-			if inPPr {
-				numID = string(sources.Attr(attrs, "val"))
+			if inPPr && p != nil {
+				p.numID = string(sources.Attr(attrs, "val"))
 			}
 		case "ilvl":
-			if inPPr {
-				ilvl = atoiAttr(attrs, "val")
+			if inPPr && p != nil {
+				p.ilvl = atoiAttr(attrs, "val")
 			}
 		case "r":
 			inRun, runBold = true, false
@@ -249,10 +259,10 @@ func readBody(x *sources.XMLScanner, styles map[string]docxStyle, lists map[stri
 				x.ResetText()
 			}
 		case "tab", "br", "cr":
-			if inRun && skip == 0 {
-				text.WriteByte(' ')
-				if leadOpen && (runBold || styles[style].bold) {
-					lead.WriteByte(' ')
+			if inRun && skip == 0 && p != nil {
+				p.text.WriteByte(' ')
+				if p.leadOpen && (runBold || resolveStyle(styles, p.style).bold) {
+					p.lead.WriteByte(' ')
 				}
 			}
 		case "del", "instrText":

@@ -186,18 +186,14 @@ type targetItem struct {
 // ("2. Chỉ tiêu") count.
 func targetItems(s *section) []targetItem {
 	items := s.items
-	for _, it := range s.items {
-		f := strings.Trim(sources.FoldMarks(it.text), " :.")
-		if strings.HasPrefix(f, "chi tieu") && len(strings.Fields(f)) <= 6 && hasChildren(s.items, it.id) {
-			var under []item
-			for _, c := range s.items {
-				if strings.HasPrefix(c.id, it.id+".") {
-					under = append(under, c)
-				}
+	if h := targetsHeading(s.items); h != nil {
+		var under []item
+		for _, c := range s.items {
+			if strings.HasPrefix(c.id, h.id+".") {
+				under = append(under, c)
 			}
-			items = under
-			break
 		}
+		items = under
 	}
 	var out []targetItem
 	for _, it := range items {

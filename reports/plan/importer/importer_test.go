@@ -70,6 +70,20 @@ IV. TỔ CHỨC THỰC HIỆN
 1. Hiệu trưởng chỉ đạo chung.
 `, "Kế hoạch số 07/KH-THCSĐB ngày 5 tháng 1 năm 2026", "Trường THCS Điện Biên", 2026,
 			[]string{"1", "2"}, []string{"1.1", "1.2", "2.1"}},
+		{"chỉ tiêu trong mục đích, yêu cầu", `Số: 9/KH-MNBM
+Quận 7, ngày 03 tháng 01 năm 2026
+KẾ HOẠCH
+Cải cách hành chính năm 2026 tại Trường Mầm non Bông Mai
+I. MỤC ĐÍCH, YÊU CẦU
+1. Mục đích
+1.1. Nâng cao chất lượng phục vụ.
+2. Các chỉ tiêu cụ thể:
+2.1. 100% hồ sơ trễ hẹn được xin lỗi.
+2.2. Tối thiểu 90% văn bản đi được ký số.
+II. NHIỆM VỤ, GIẢI PHÁP
+1. Số hóa hồ sơ.
+`, "Kế hoạch số 9/KH-MNBM ngày 03 tháng 01 năm 2026", "Trường Mầm non Bông Mai", 2026,
+			[]string{"2.1", "2.2"}, []string{"1"}},
 		{"mục tiêu, chỉ tiêu", `Số: 3/KH-MNAS
 Thủ Đức, ngày 02/01/2025
 KẾ HOẠCH
@@ -360,5 +374,53 @@ func TestWriteKeepsExisting(t *testing.T) {
 	left, _ := filepath.Glob(filepath.Join(filepath.Dir(fresh), ".plan-*"))
 	if len(left) > 0 {
 		t.Errorf("temporary files left: %v", left)
+	}
+}
+
+// TestWordHeaderTable reads a header as Word files hold it: a table whose
+// left cell has the parent body and the unit on two lines of one
+// paragraph (a line break), the motto in the right cell, the number and
+// date in a second row; a text box inside a paragraph; the targets' bold
+// numbers in their own runs.
+func TestWordHeaderTable(t *testing.T) {
+	run := func(text string, bold bool) string {
+		b := ""
+		if bold {
+			b = `<w:rPr><w:b/></w:rPr>`
+		}
+		return `<w:r>` + b + `<w:t xml:space="preserve">` + text + `</w:t></w:r>`
+	}
+	para := func(runs ...string) string { return `<w:p>` + strings.Join(runs, "") + `</w:p>` }
+	cell := func(ps ...string) string { return `<w:tc>` + strings.Join(ps, "") + `</w:tc>` }
+	body := `<w:tbl><w:tr>` +
+		cell(para(run("UBND PHƯỜNG BẾN THÀNH", false), `<w:r><w:br/></w:r>`, run("TRƯỜNG MẦM NON BẾN THÀNH", true))) +
+		cell(para(run("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", true)), para(run("Độc lập - Tự do - Hạnh phúc", true))) +
+		`</w:tr><w:tr>` + cell(para(run("Số: 02/KH-MNBT", false))) + cell(para(run("Phường Bến Thành, ngày 06 tháng 01 năm 2026", false))) +
+		`</w:tr></w:tbl>` +
+		para(`<w:r><w:drawing><wp:inline xmlns:wp="wp"><w:txbxContent>`+para(run("Dự thảo", false))+`</w:txbxContent></wp:inline></w:drawing></w:r>`) +
+		para(run("KẾ HOẠCH", true)) + para(run("Cải cách hành chính năm 2026", true)) +
+		para(run("II. CHỈ TIÊU", true)) +
+		para(run("1.", true), run(" Hồ sơ TTHC giải quyết đúng hạn đạt 98%.", false)) +
+		para(run("2.", true), run(" Nằm trong nhóm 10 đơn vị dẫn đầu về Chỉ số CCHC.", false)) +
+		para(run("III. NHIỆM VỤ TRỌNG TÂM", true)) +
+		para(run("1. Rà soát thủ tục hành chính.", true), run(" Thực hiện hằng quý.", false))
+	doc := docx(t, map[string]string{"word/document.xml": `<w:document ` + wns + `><w:body>` + body + `</w:body></w:document>`})
+	res, err := Import(write(t, "ke-hoach.docx", doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := res.Header
+	if h.Unit != "Trường Mầm non Bến Thành" || h.Reference() != "Kế hoạch số 02/KH-MNBT ngày 06 tháng 01 năm 2026" || h.ForYear != 2026 {
+		t.Errorf("header %+v", h)
+	}
+	if len(res.Targets) != 2 || res.Targets[0].Measure != "dossiers_on_time" || res.Targets[0].Threshold.Value != 0.98 ||
+		res.Targets[1].ValueType != "rank" || res.Targets[1].Threshold.Value != 10 {
+		t.Errorf("targets %+v", res.Targets)
+	}
+	if len(res.Tasks) != 1 || res.Tasks[0].Title != "Rà soát thủ tục hành chính" {
+		t.Errorf("tasks %+v", res.Tasks)
+	}
+	if res.Plan == nil || res.Plan.Title != "Kế hoạch cải cách hành chính năm 2026" {
+		t.Errorf("plan %+v", res.Plan)
 	}
 }

@@ -41,7 +41,7 @@ type rule struct {
 var rules = []rule{
 	{"dossiers_apology", [][]string{{"xin loi"}, {"tre han", "tre hen", "qua han", "qua hen", "cham tra", "tre"}}, nil,
 		"hồ sơ trễ hẹn được xin lỗi"},
-	{"", [][]string{{"cong khai", "niem yet", "cong bo"}}, nil, "công khai, cập nhật một thông tin: đơn vị tự báo cáo"},
+	{"", [][]string{{"cong khai", "niem yet", "cong bo", "cap nhat"}}, nil, "công khai, cập nhật một thông tin: đơn vị tự báo cáo"},
 	{"documents_signed", [][]string{{"ky so"}}, []string{"dinh ky so", "moi ky so", "ky so lieu"}, "văn bản ký số"},
 	{"staff_email", [][]string{{"thu dien tu cong vu", "email cong vu", "hop thu cong vu", "thu cong vu", "thu dien tu"}}, nil,
 		"cán bộ dùng thư điện tử công vụ"},
@@ -50,13 +50,13 @@ var rules = []rule{
 		"hài lòng về giải quyết thủ tục hành chính"},
 	{"feedback_on_time", [][]string{{"phan anh", "kien nghi", "gop y"}, {"tra loi", "xu ly", "giai quyet", "kip thoi", "dung han", "phan hoi"}},
 		nil, "phản ánh, kiến nghị được trả lời kịp thời"},
-	{"dossiers_on_time", [][]string{{"ho so", "tthc", "thu tuc hanh chinh"}, {"dung han", "dung hen", "truoc han", "truoc hen"}},
+	{"dossiers_on_time", [][]string{{"ho so", "tthc", "thu tuc hanh chinh"}, {"dung han", "dung hen", "truoc han", "truoc hen", "dung thoi han", "dung thoi gian quy dinh"}},
 		[]string{"tre han khong qua", "tre hen khong qua"}, "hồ sơ giải quyết đúng hạn"},
 	{"payments_app", [][]string{{"hoc phi"}, {"yoyoschool", "phan mem", "ung dung"}}, []string{"khong dung tien mat"},
 		"thanh toán học phí qua phần mềm"},
 	{"payments_electronic", [][]string{{"thanh toan dien tu", "khong dung tien mat", "thanh toan truc tuyen", "thanh toan qua ngan hang"}}, nil,
 		"ứng dụng thanh toán điện tử"},
-	{"documents_electronic", [][]string{{"van ban", "tai lieu"}, {"moi truong dien tu", "van ban dien tu", "dang dien tu", "moi truong mang", "ban dien tu"}},
+	{"documents_electronic", [][]string{{"van ban", "tai lieu"}, {"moi truong dien tu", "van ban dien tu", "dang dien tu", "moi truong mang", "ban dien tu", "phan mem quan ly van ban"}},
 		nil, "văn bản trên môi trường điện tử"},
 }
 

@@ -19,6 +19,8 @@ func TestMeaning(t *testing.T) {
 		{"Sử dụng chữ ký số trên văn bản điện tử phát hành", "", "documents_signed", ""},
 		{"Tỷ lệ hồ sơ TTHC được trả kết quả đúng hẹn đạt 97%", "", "dossiers_on_time", ""},
 		{"Giải quyết thủ tục hành chính đúng hạn đạt 100%", "", "dossiers_on_time", ""},
+		{"100% hồ sơ TTHC được giải quyết đúng thời hạn", "", "dossiers_on_time", ""},
+		{"Văn bản đi, đến được xử lý qua phần mềm quản lý văn bản đạt 100% (trừ văn bản mật)", "", "documents_electronic", ""},
 		{"100% thư góp ý, phản ánh của cha mẹ trẻ được phản hồi đúng hạn", "", "feedback_on_time", ""},
 		{"Kiến nghị của người dân được trả lời kịp thời đạt 100%", "", "feedback_on_time", ""},
 		{"Sự hài lòng của cha mẹ trẻ về giải quyết thủ tục hành chính đạt 95%", "", "survey_procedures", ""},
@@ -34,6 +36,7 @@ func TestMeaning(t *testing.T) {
 		// Manual figures.
 		{"Đơn vị công khai và cập nhật kịp thời tỷ lệ giải quyết hồ sơ TTHC đúng hạn/trễ hạn", "", "", "yesno"},
 		{"Công khai và cập nhật kịp thời tỷ lệ đánh giá hài lòng trên Hệ thống", "", "", "yesno"},
+		{"Cập nhật kịp thời tỷ lệ hồ sơ đúng hạn, trễ hạn lên Hệ thống thông tin giải quyết TTHC", "", "", "yesno"},
 		{"100% thủ tục hành chính nội bộ được công bố, công khai và cập nhật kịp thời", "", "", "fraction"},
 		{"Chỉ số CCHC của Quận nằm trong nhóm 05 đơn vị dẫn đầu Thành phố", "", "", "rank"},
 		{"100% hệ thống báo cáo của đơn vị được kết nối liên thông với Hệ thống thông tin báo cáo", "", "", "fraction"},

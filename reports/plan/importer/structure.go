@@ -75,7 +75,7 @@ const (
 )
 
 var (
-	romanRe = regexp.MustCompile(`^([IVX]{1,4}|[A-D])\s*[.:)\-–]\s*(.+)$`)
+	romanRe = regexp.MustCompile(`^([IVX]{1,4}|[A-D])\s*[.:)/\-–]\s*(.+)$`)
 	// "3.1." "3.1" "3.1)" and "3." "3)"; a lone number needs its dot.
 	numberRe  = regexp.MustCompile(`^(\d{1,2}(?:\.\d{1,2})+)(?:[.)]|\s)\s*(.*)$`)
 	bareRe    = regexp.MustCompile(`^(\d{1,2})\s*[.)]\s*(.*)$`)
@@ -139,19 +139,21 @@ type document struct {
 func parse(ps []para) *document {
 	d := &document{}
 	var cur *section
+	var others []*section
 	firstSection := len(ps)
 	for i, p := range ps {
 		if title, kind, ok := sectionOf(p); ok {
 			if i < firstSection {
 				firstSection = i
 			}
-			cur = nil
-			s := &section{title: title}
+			cur = &section{title: title}
 			switch {
 			case kind == targetsSection && d.targets == nil:
-				d.targets, cur = s, s
+				d.targets = cur
 			case kind == tasksSection && d.tasks == nil:
-				d.tasks, cur = s, s
+				d.tasks = cur
+			default:
+				others = append(others, cur)
 			}
 			continue
 		}
@@ -168,8 +170,31 @@ func parse(ps []para) *document {
 			cur.items[n-1].more = append(cur.items[n-1].more, p.text)
 		}
 	}
+	if d.targets == nil {
+		// "I. MỤC ĐÍCH, YÊU CẦU … 2. Chỉ tiêu: 2.1 …": a numbered heading
+		// of another section holds the targets.
+		for _, s := range others {
+			if h := targetsHeading(s.items); h != nil {
+				d.targets = &section{title: h.text, items: s.items}
+				break
+			}
+		}
+	}
 	d.header = readHeader(ps[:firstSection], ps)
 	return d
+}
+
+// targetsHeading is the numbered heading ("2. Chỉ tiêu", "2. Các chỉ tiêu
+// cụ thể:") under which targets are numbered, nil if none.
+func targetsHeading(items []item) *item {
+	for i, it := range items {
+		f := strings.Trim(sources.FoldMarks(it.text), " :.")
+		f = strings.TrimPrefix(f, "cac ")
+		if strings.HasPrefix(f, "chi tieu") && len(strings.Fields(f)) <= 6 && hasChildren(items, it.id) {
+			return &items[i]
+		}
+	}
+	return nil
 }
 
 // readHeader reads the plan's number, date, subject and unit from the
@@ -217,6 +242,39 @@ func readHeader(head, all []para) Header {
 	return h
 }
 
+// unitSentenceRe finds the unit in the sentence that introduces the plan:
+// "Trường Mầm non 20/10 xây dựng Kế hoạch …".
+var unitSentenceRe = regexp.MustCompile(`(Trường\s[^,.;:()]{3,60}?)\s+(?:xây dựng|ban hành|triển khai)\s+(?:kế hoạch|Kế hoạch)`)
+
+// headerUnit reads a unit's name from a line of the header: a line that
+// names a school ("… TRƯỜNG MẦM NON HOA SEN", its parent body before it on
+// the same line when a cell's lines were joined), or starts as a unit does;
+// "" for the motto, the number, the date and other lines.
+func headerUnit(t string) string {
+	f := sources.Fold(t)
+	if len(f) != len(t) {
+		f = strings.ToLower(t)
+	}
+	for _, stop := range []string{"cộng hòa", "cộng hoà", "độc lập", "số:"} {
+		if i := strings.Index(f, stop); i >= 0 {
+			t, f = t[:i], f[:i]
+		}
+	}
+	if dateRe.MatchString(t) || dateNumRe.MatchString(t) || strings.TrimSpace(t) == "" {
+		return ""
+	}
+	if i := strings.LastIndex(f, "trường "); i >= 0 && len(f) == len(t) {
+		return strings.TrimSpace(t[i:])
+	}
+	fm := sources.FoldMarks(t)
+	for _, w := range unitWords {
+		if strings.HasPrefix(fm, w) {
+			return strings.TrimSpace(t)
+		}
+	}
+	return ""
+}
+
 var unitWords = []string{"truong", "trung tam", "phong", "uy ban", "ban ", "vien", "benh vien", "tram", "cong ty", "so "}
 
 // findUnit names the unit that issued the plan: from the subject ("… tại
@@ -234,15 +292,16 @@ func findUnit(head []para, title int, subject string, all []para) string {
 			end = title
 		}
 		for _, p := range head[:end] {
-			f := sources.FoldMarks(p.text)
-			if strings.Contains(f, "cong hoa") || strings.Contains(f, "doc lap") || strings.HasPrefix(f, "so") && soRe.MatchString(p.text) ||
-				dateRe.MatchString(p.text) || dateNumRe.MatchString(p.text) {
-				continue
+			if n := headerUnit(p.text); n != "" {
+				name = n // the last such line: the unit under its parent body
 			}
-			for _, w := range unitWords {
-				if strings.HasPrefix(f, w) {
-					name = p.text
-				}
+		}
+	}
+	if name == "" {
+		for _, p := range all {
+			if m := unitSentenceRe.FindStringSubmatch(p.text); m != nil {
+				name = m[1]
+				break
 			}
 		}
 	}

@@ -52,7 +52,7 @@ var (
 	percentRe = regexp.MustCompile(`(\d{1,3}(?:[.,]\d{1,3})?)\s*(?:%|phần trăm)`)
 	rankRe    = regexp.MustCompile(`(?:nhóm|top|tốp)\s+0*(\d{1,3})\b|xếp\s+(?:hạng|thứ)\s+(?:thứ\s+)?0*(\d{1,3})\b|(?:hạng|vị trí)\s+0*(\d{1,3})\s+trở lên`)
 	gradeRe   = regexp.MustCompile(`(?:loại|mức|xếp loại)\s+(xuất sắc|tốt|khá|trung bình)(?:\s+trở lên)?`)
-	fieldRe   = regexp.MustCompile(`lĩnh vực\s+(.+?)\s+(?:phải\s+)?(?:đạt|là|:)?\s*(?:tỷ lệ\s+)?(?:từ\s+|tối thiểu\s+)?(\d{1,3}(?:[.,]\d{1,3})?)\s*%`)
+	fieldRe   = regexp.MustCompile(`^lĩnh vực\s+(.+?)\s*(?:phải\s+)?(?:đạt|là|:)?\s*(?:tỷ lệ\s+)?(?:từ\s+|tối thiểu\s+)?(\d{1,3}(?:[.,]\d{1,3})?)\s*%`)
 	atMostRe  = regexp.MustCompile(`(?:không quá|tối đa|dưới|không vượt quá|thấp hơn|trở xuống)`)
 	atLeastRe = regexp.MustCompile(`(?:tối thiểu|ít nhất|không dưới|không thấp hơn)`)
 	// Go's \b is ASCII-only: words are bounded by spaces and punctuation.
@@ -86,30 +86,43 @@ func readThreshold(text string) Threshold {
 }
 
 // readPercent reads a share: the first percentage outside a per-field
-// exception, with the exceptions apart.
+// exception, with the exceptions apart. An exception is a "lĩnh vực NAME
+// … N%" stated after the main share, or after "riêng" or "đối với".
 func readPercent(t string, ms [][]int) Threshold {
 	th := Threshold{Kind: Percent, Compare: ">="}
-	// The exceptions: segments after "riêng" or ";" naming a field.
 	excepted := map[int]bool{}
-	segStart := 0
-	for _, seg := range splitSegments(t) {
-		if i := strings.Index(t[segStart:], seg); i >= 0 {
-			segStart += i
+	var starts []int
+	for i := 0; ; {
+		j := strings.Index(t[i:], "lĩnh vực ")
+		if j < 0 {
+			break
 		}
-		m := fieldRe.FindStringSubmatchIndex(seg)
-		if m == nil || strings.Contains(seg[:m[0]], "từng") || strings.HasPrefix(strings.TrimSpace(seg[m[2]:m[3]]), ",") {
-			segStart += len(seg)
+		starts = append(starts, i+j)
+		i += j + len("lĩnh vực ")
+	}
+	for k, i := range starts {
+		end := len(t)
+		if k+1 < len(starts) {
+			end = starts[k+1]
+		}
+		m := fieldRe.FindStringSubmatchIndex(t[i:end])
+		if m == nil {
 			continue
 		}
-		name := strings.TrimSpace(seg[m[2]:m[3]])
-		v, ok := parsePercent(seg[m[4]:m[5]])
-		if !ok || strings.Contains(name, "từng") {
-			segStart += len(seg)
+		name := strings.Trim(t[i+m[2]:i+m[3]], " :,;-–()")
+		if name == "" || strings.Contains(name, "từng") || strings.HasPrefix(name, "các ") {
+			continue
+		}
+		before := t[max(0, i-24):i]
+		if !(strings.Contains(before, "riêng") || strings.Contains(before, "đối với") || ms[0][0] < i) {
+			continue // the main share's own field ("trong lĩnh vực giáo dục đạt 100%")
+		}
+		v, ok := parsePercent(t[i+m[4] : i+m[5]])
+		if !ok {
 			continue
 		}
 		th.Fields = append(th.Fields, FieldTarget{Field: name, Value: v})
-		excepted[segStart+m[4]] = true
-		segStart += len(seg)
+		excepted[i+m[4]] = true
 	}
 	var vals []float64
 	for _, m := range ms {
@@ -142,20 +155,6 @@ func readPercent(t string, ms [][]int) Threshold {
 		}
 	}
 	return th
-}
-
-// splitSegments cuts a text at ";" and before "riêng".
-func splitSegments(t string) []string {
-	var out []string
-	for _, s := range strings.Split(t, ";") {
-		for i, part := range strings.Split(s, "riêng ") {
-			if i > 0 {
-				part = "riêng " + part
-			}
-			out = append(out, part)
-		}
-	}
-	return out
 }
 
 func parsePercent(s string) (float64, bool) {

@@ -34,6 +34,9 @@ func TestReadThreshold(t *testing.T) {
 			"100% từng lĩnh vực; Xử lý đơn 98%; Giải quyết khiếu nại, tố cáo 95%"},
 		{"Hồ sơ giải quyết đúng hạn đạt 99% trở lên; riêng lĩnh vực tuyển sinh đạt 97%.", Percent, 0.99, ">=",
 			[]FieldTarget{{"tuyển sinh", 0.97}}, "Từ 99% trở lên từng lĩnh vực; Tuyển sinh 97%"},
+		{"Hồ sơ giải quyết đúng hạn đạt 100%, đối với lĩnh vực xử lý đơn: 98%", Percent, 1, ">=",
+			[]FieldTarget{{"xử lý đơn", 0.98}}, "100% từng lĩnh vực; Xử lý đơn 98%"},
+		{"Tỷ lệ hồ sơ trong lĩnh vực tuyển sinh giải quyết đúng hạn đạt 100%", Percent, 1, ">=", nil, "100%"},
 		{"Mức độ hài lòng của phụ huynh đạt mức cao", Unread, 0, ">=", nil, "Chưa đọc được ngưỡng"},
 		{"Tỷ lệ hồ sơ đúng hạn đạt 150%", Unread, 0, ">=", nil, "Chưa đọc được ngưỡng"},
 	}
