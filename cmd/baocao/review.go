@@ -8,6 +8,7 @@ import (
 
 	"github.com/mn2010/baocao/internal/catalog"
 	"github.com/mn2010/baocao/reports/delivery"
+	"github.com/mn2010/baocao/reports/render"
 	"github.com/mn2010/baocao/reports/workflow"
 )
 
@@ -20,6 +21,7 @@ func approveCmd(args []string, stdout, stderr io.Writer) error {
 	fs.StringVar(&opt.Note, "note", "", catalog.FlagApproveNote.String())
 	issue := addIssueFlags(fs, catalog.FlagApproveNum.String(), catalog.FlagApproveDate.String())
 	fs.BoolVar(&opt.NoEmail, "no-email", false, catalog.FlagApproveNoMail.String())
+	forceNumber := fs.Bool("force-number", false, catalog.FlagForceNumber.String())
 	line := lineOf(catalog.ArgsApprove)
 	if err := parse(fs, args, line); err != nil {
 		return err
@@ -37,6 +39,20 @@ func approveCmd(args []string, stdout, stderr io.Writer) error {
 	}
 	if err := m.CheckIssue(p, opt.Number, opt.Date); err != nil {
 		return err
+	}
+	issueDay := opt.Date
+	if issueDay.IsZero() {
+		issueDay = time.Now().In(cfg.Location)
+	}
+	if opt.Number > 0 && !*forceNumber {
+		if err := m.CheckNumber(*report, p.Label(), opt.Number, issueDay); err != nil {
+			return err
+		}
+	}
+	if opt.Number == 0 {
+		if n, err := m.NextNumber(*report, p.Label(), issueDay); err == nil {
+			fmt.Fprintln(stderr, catalog.NumberProposed.F(issueDay.Year(), render.DocNumber(n), n))
+		}
 	}
 	opt.Report, opt.Period = *report, p.Label()
 	if _, err := workflow.NewJob(m, nil, nil).CheckDraft(opt.Report, opt.Period, opt.Version); err != nil {
@@ -57,7 +73,12 @@ func approveCmd(args []string, stdout, stderr io.Writer) error {
 	if out.Issued.Version != out.Draft.Version {
 		fmt.Fprintln(stderr, catalog.ApprovedIssued.F(out.Issued.Version, numberOrBlank(out.Approval.Number), dateOf(out.Approval.Date, cfg.Location)))
 	}
+	printRegisterLine(m.Maker, out.Issued, stderr)
 	fmt.Fprintln(stdout, out.Issued.Dir)
+	if out.AwaitingSignature {
+		fmt.Fprintln(stderr, catalog.AwaitingApproved.F(opt.Report, out.Issued.Dir, opt.Report, opt.Period))
+		return nil
+	}
 	if opt.NoEmail {
 		fmt.Fprintln(stderr, catalog.ApprovedNoMail.F(opt.Report, opt.Period))
 		return nil
@@ -155,6 +176,9 @@ func statusCmd(args []string, stdout, stderr io.Writer) error {
 			if dl, err := m.Deadline(s.Entry); err == nil {
 				fmt.Fprintln(stdout, catalog.StatusWaiting.F(dl.Format("02/01/2006")))
 			}
+		}
+		if s.Status == delivery.AwaitingSignature && s.Signed == nil {
+			fmt.Fprintln(stdout, catalog.AwaitingStatus.F(s.Entry.Report, s.Entry.Period))
 		}
 	}
 	return nil

@@ -104,7 +104,7 @@ func TestReviewThroughMailpit(t *testing.T) {
 	}
 
 	code, out, errs = baocao("approve", "-c", cfg, "-r", "quarterly", "-p", "2024-Q2", "--by", "Nguyễn Thị Hồng Vân",
-		"--note", "Đồng ý ban hành.", "--number", "15", "--date", "19/06/2024")
+		"--note", "Đồng ý ban hành.", "--number", "15", "--force-number", "--date", "19/06/2024")
 	if code != 0 {
 		t.Fatalf("approve: exit %d: %s", code, errs)
 	}

@@ -26,7 +26,7 @@ var (
 var (
 	ArgsRun      = add("ArgsRun", "-r BÁO_CÁO -p KỲ [--no-email] [--number SỐ] [--date NGÀY/THÁNG/NĂM] [--force]", "-r REPORT -p PERIOD [--no-email] [--number N] [--date DD/MM/YYYY] [--force]")
 	ArgsValidate = add("ArgsValidate", "[-p KỲ]", "[-p PERIOD]")
-	ArgsSend     = add("ArgsSend", "-r BÁO_CÁO -p KỲ [--force]", "-r REPORT -p PERIOD [--force]")
+	ArgsSend     = add("ArgsSend", "-r BÁO_CÁO -p KỲ [--force] [--signed]", "-r REPORT -p PERIOD [--force] [--signed]")
 	ArgsApprove  = add("ArgsApprove", "-r BÁO_CÁO -p KỲ --by HỌ_TÊN [--version SỐ] [--note GHI_CHÚ] [--number SỐ] [--date NGÀY/THÁNG/NĂM] [--no-email]", "-r REPORT -p PERIOD --by NAME [--version N] [--note TEXT] [--number N] [--date DD/MM/YYYY] [--no-email]")
 	ArgsReject   = add("ArgsReject", "-r BÁO_CÁO -p KỲ --by HỌ_TÊN --reason LÝ_DO [--version SỐ] [--no-email]", "-r REPORT -p PERIOD --by NAME --reason TEXT [--version N] [--no-email]")
 	ArgsStatus   = add("ArgsStatus", "-r BÁO_CÁO -p KỲ [--version SỐ]", "-r REPORT -p PERIOD [--version N]")
@@ -76,6 +76,7 @@ var (
 	FlagApproveNum    = add("FlagApproveNum", "`SỐ` văn bản khi ban hành; văn bản gửi cấp trên mang số này", "document `NUMBER` of issue; the district's document carries it")
 	FlagApproveDate   = add("FlagApproveDate", "ngày ban hành `NGÀY/THÁNG/NĂM`; mặc định ngày của bản nháp", "date of issue `DD/MM/YYYY`; default the draft's")
 	FlagApproveNoMail = add("FlagApproveNoMail", "chỉ duyệt; gửi sau bằng baocao send", "approve only; baocao send sends it later")
+	FlagForceNumber   = add("FlagForceNumber", "ban hành với số đã có trong sổ văn bản đi hoặc đã dùng cho báo cáo khác của năm", "issue with a number the outgoing register or another report of the year already has")
 	FlagRejectVer     = add("FlagRejectVer", "bản nháp `SỐ` cần trả lại; mặc định phiên bản mới nhất của kỳ", "the draft `N` to return; default the newest version of the period")
 	FlagRejectBy      = add("FlagRejectBy", "người trả lại: `HỌ_TÊN` (bắt buộc)", "who returns it: `NAME` (required)")
 	FlagRejectReason  = add("FlagRejectReason", "`LÝ_DO` (bắt buộc), gửi tới admin_email", "why: `TEXT` (required), mailed to admin_email")

@@ -3,6 +3,7 @@ package catalog
 import (
 	"errors"
 	"io/fs"
+	"syscall"
 )
 
 // Error classes: what kind of thing went wrong, first words of an error.
@@ -40,6 +41,8 @@ var (
 	IssueDateForm     = add("IssueDateForm", "ngày %q: viết ngày/tháng/năm, ví dụ 20/04/2024", "date %q: write the date as DD/MM/YYYY, e.g. 20/04/2024")
 	IssueDateMonth    = add("IssueDateMonth", "ngày %q: không có tháng %d (tháng từ 01 đến 12)", "date %q: there is no month %d (months are 01–12)")
 	IssueDateDay      = add("IssueDateDay", "ngày %q: tháng %02d/%04d không có ngày %d (tháng có %d ngày)", "date %q: %02d/%04d has no day %d (it has %d days)")
+	NumberTaken       = add("NumberTaken", "số %s của năm %d đã dùng (%s): chọn số khác — số trống tiếp theo là %d — hoặc thêm --force-number nếu đúng là số này", "number %s of %d is already given (%s): choose another — the next free one is %d — or add --force-number if it really is this one")
+	RegisterRow       = add("RegisterRow", "sổ văn bản đi, dòng %d", "outgoing register, row %d")
 	IssueNumber       = add("IssueNumber", "số %d: số văn bản từ 1 trở lên", "number %d: a document number is 1 or more")
 	IssueAccepted     = add("IssueAccepted", "ngày ban hành của kỳ %s phải từ %s (ngày cuối kỳ) đến %s (%d ngày sau hôm nay)", "a date of issue for %s is accepted from %s (the period's last day) to %s (%d days after today)")
 	IssueBefore       = add("IssueBefore", "ngày %s trước khi kỳ %s kết thúc: %s", "date %s is before the period %s ends: %s")
@@ -56,25 +59,36 @@ var (
 	ConfigOpen        = add("ConfigOpen", "%s: %s", "%s: %s")
 	FileNotFound      = add("FileNotFound", "không có tệp hoặc thư mục này (kiểm tra đường dẫn; -c TỆP chọn tệp cấu hình)", "no such file or directory")
 	FilePermission    = add("FilePermission", "không có quyền đọc hoặc ghi (chạy với quyền quản trị hoặc chọn chỗ khác)", "permission denied")
+	FileNotDir        = add("FileNotDir", "một phần của đường dẫn là tệp, không phải thư mục", "not a directory")
+	FileReadOnly      = add("FileReadOnly", "ổ đĩa chỉ cho đọc", "read-only file system")
+	FileDiskFull      = add("FileDiskFull", "ổ đĩa đã đầy", "no space left on device")
 	FileIsDir         = add("FileIsDir", "là một thư mục, không phải tệp", "is a directory")
 )
 
 // FileError says what an error opening or writing path means, in the
 // language in force: not found, no permission, else the system's words.
-func FileError(path string, err error) string {
-	var why string
+func FileError(path string, err error) string { return ConfigOpen.F(path, FileWhy(err)) }
+
+// FileWhy says why a file could not be opened or written, in the
+// language in force: not found, no permission, a file where a folder
+// should be, a read-only or full disk; else the system's words.
+func FileWhy(err error) string {
 	var pe *fs.PathError
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		why = FileNotFound.String()
+		return FileNotFound.String()
 	case errors.Is(err, fs.ErrPermission):
-		why = FilePermission.String()
+		return FilePermission.String()
+	case errors.Is(err, syscall.ENOTDIR):
+		return FileNotDir.String()
+	case errors.Is(err, syscall.EROFS):
+		return FileReadOnly.String()
+	case errors.Is(err, syscall.ENOSPC):
+		return FileDiskFull.String()
 	case errors.As(err, &pe):
-		why = pe.Err.Error()
-	default:
-		why = err.Error()
+		return pe.Err.Error()
 	}
-	return ConfigOpen.F(path, why)
+	return err.Error()
 }
 
 // Words of sources' and plans' messages.
@@ -112,3 +126,13 @@ func KindWords(kind string) (words, example string) {
 	}
 	return w[0], w[1]
 }
+
+// Sources named by a pattern or a folder (sources.Read).
+var (
+	SourceNoCandidate = add("SourceNoCandidate", "không có tệp .xlsx hay .csv nào khớp %s: kiểm tra đường dẫn trong tệp cấu hình", "no .xlsx or .csv file matches %s: check the path in the config")
+	SourceEmptyFolder = add("SourceEmptyFolder", "thư mục %s không có tệp .xlsx hay .csv nào: đường dẫn trong tệp cấu hình phải là một tệp, một mẫu như exports/*.xlsx, hoặc một thư mục chứa các tệp xuất", "the folder %s holds no .xlsx or .csv file: the config's path must be a file, a pattern such as exports/*.xlsx, or a folder of exports")
+	SourceNoneMatch   = add("SourceNoneMatch", "không tệp nào khớp %s có đúng dòng tiêu đề của sổ; tệp mới nhất %s: %s", "no file matching %s has the source's headers; the newest, %s: %s")
+	SourceSameTime    = add("SourceSameTime", "hai tệp cùng mới như nhau: %s và %s (sửa cùng lúc %s); đã đọc %s. Xoá hoặc chuyển tệp không dùng ra khỏi thư mục", "two files are equally new: %s and %s (both changed at %s); read %s. Remove or move the one not meant")
+	SourceNewerSkip   = add("SourceNewerSkip", "tệp mới nhất %s không có đúng dòng tiêu đề của sổ (%s); đã đọc tệp cũ hơn %s. Kiểm tra tệp mới: có phải bản xuất đúng mẫu không", "the newest file %s lacks the source's headers (%s); read the older %s. Check the new file is the right export")
+	SourceUsed        = add("SourceUsed", "đọc tệp %s", "read %s")
+)

@@ -19,6 +19,9 @@ var (
 	RunReviewFailed  = add("RunReviewFailed", "%s kỳ %s, phiên bản %d đã lưu thành bản nháp nhưng thư xin duyệt chưa gửi được (chế độ chạy nền hoặc baocao send sẽ gửi lại): %w", "%s/%s v%d is archived as a draft, but the review message was not sent (the daemon or baocao send retries it): %w")
 	RunReviewSent    = add("RunReviewSent", "baocao: đã gửi thư xin duyệt tới %v (%s)", "baocao: review message sent to %v (%s)")
 	Approved         = add("Approved", "baocao: %s kỳ %s, phiên bản %d đã được %s duyệt lúc %s", "baocao: %s/%s v%d approved by %s at %s")
+	NumberProposed   = add("NumberProposed", "baocao: số trống tiếp theo của năm %d trong sổ văn bản đi: %s (ban hành với số này: thêm --number %d)", "baocao: the next free number of %d in the outgoing register: %s (to issue with it: add --number %d)")
+	NumberUsedWarn   = add("NumberUsedWarn", "số %s của năm %d đã dùng (%s); số trống tiếp theo là %d", "number %s of %d is already given (%s); the next free one is %d")
+	RegisterLineMsg  = add("RegisterLineMsg", "baocao: dòng vào sổ văn bản đi (số, ký hiệu; ngày; loại; trích yếu — cách nhau bởi Tab, dán vào sổ):", "baocao: the line for the outgoing register (number; date; kind; summary — tab-separated, paste into the register):")
 	ApprovedIssued   = add("ApprovedIssued", "baocao: ban hành thành phiên bản %d, số %s, ngày %s", "baocao: issued as v%d, with number %s and date %s")
 	NumberBlank      = add("NumberBlank", "để trống", "blank")
 	DateOfDraft      = add("DateOfDraft", "của bản nháp", "of the draft")
@@ -63,8 +66,9 @@ var (
 	InitWritten      = add("InitWritten", "Đã ghi %s.", "Wrote %s.")
 	InitNext         = add("InitNext", "Tiếp theo:\n  baocao doctor -c %s            (kiểm tra mọi thứ)\n  baocao service install -c %s   (chạy tự động khi bật máy)\n  baocao service start", "Next:\n  baocao doctor -c %s            (checks everything)\n  baocao service install -c %s   (runs at boot)\n  baocao service start")
 	InitProtect      = add("InitProtect", "Lưu ý: chưa giới hạn được quyền đọc %s (%v: %s) — chỉ nên để quản trị viên đọc tệp này.", "Note: could not restrict who reads %s (%v: %s) — only administrators should read it.")
-	InitCannotWrite  = add("InitCannotWrite", "không ghi được tệp cấu hình vào %s (%s). Mở cửa sổ lệnh với quyền quản trị (%s) rồi chạy lại, hoặc chọn chỗ khác: baocao init -c %s", "cannot write the config in %s (%s). Run as administrator (%s), or pick another path: baocao init -c %s")
+	InitCannotWrite  = add("InitCannotWrite", "thư mục %s (%s). Mở cửa sổ lệnh với quyền quản trị (%s) rồi chạy lại, hoặc chọn chỗ khác: baocao init -c %s", "the folder %s (%s). Run as administrator (%s), or pick another path: baocao init -c %s")
 	InitWhy          = add("InitWhy", "không có quyền ghi", "permission denied")
+	ClassInitPath    = add("ClassInitPath", "không ghi được tệp cấu hình", "cannot write the config")
 	InitAdminWin     = add("InitAdminWin", "chuột phải vào Command Prompt, chọn \"Run as administrator\"", "right-click Command Prompt, \"Run as administrator\"")
 	InitAdminUnix    = add("InitAdminUnix", "sudo baocao init …", "sudo baocao init …")
 	ServiceWhat      = add("ServiceWhat", "cho biết cần làm gì: install, uninstall, start, stop hoặc status", "say what to do: install, uninstall, start, stop or status")
@@ -141,3 +145,6 @@ func AttemptResult(r string) string {
 	}
 	return r
 }
+
+// ValidateUsed: which file a source named by a pattern or folder read.
+var ValidateUsed = add("ValidateUsed", "%s: %s → đọc tệp %s", "%s: %s → read %s")

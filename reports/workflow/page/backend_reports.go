@@ -70,9 +70,6 @@ func NewReportsBackend(m *workflow.Flow, set Settings, now func() time.Time) *Re
 
 var _ web.Backend = (*ReportsBackend)(nil)
 
-var kindTitles = map[period.Kind]string{period.Month: "Báo cáo tháng", period.Quarter: "Báo cáo quý",
-	period.HalfYear: "Báo cáo 6 tháng", period.Year: "Báo cáo năm"}
-
 // Reports lists the configured reports with their next scheduled run, the
 // period it covers (as `baocao schedule` works them out) and the latest
 // ended period.
@@ -82,10 +79,7 @@ func (b *ReportsBackend) Reports(ctx context.Context) ([]web.Report, error) {
 	for _, id := range b.cfg.ReportIDs() {
 		r := b.cfg.Reports[id]
 		spec := b.set.Schedules[id]
-		rep := web.Report{ID: id, Title: r.Title, Schedule: spec, Latest: period.LatestEnded(r.Kind, r.Boundary, now).Label()}
-		if rep.Title == "" {
-			rep.Title = kindTitles[r.Kind]
-		}
+		rep := web.Report{ID: id, Title: r.DisplayName(), Schedule: spec, Latest: period.LatestEnded(r.Kind, r.Boundary, now).Label()}
 		if spec != "" {
 			s, err := schedule.Parse(spec, b.cfg.Location)
 			if err != nil {
@@ -238,6 +232,8 @@ func state(rec *delivery.Record, has bool) web.State {
 		return web.StateFailed
 	case rec.Status == delivery.Uncertain:
 		return web.StateMaybeSent
+	case rec.Status == delivery.AwaitingSignature:
+		return web.StateAwaitingSignature
 	case rec.Status == delivery.Pending && len(rec.Attempts) == 0:
 		return web.StateQueued // also a version without a record: the daemon sends it
 	case rec.Status == delivery.Pending:
@@ -342,6 +338,14 @@ func (b *ReportsBackend) Version(ctx context.Context, report, label string, n in
 	if err := b.story(d, e, rec); err != nil {
 		return nil, err
 	}
+	if d.Signed, err = b.signedCopy(e); err != nil {
+		return nil, err
+	}
+	if d.Signed != nil {
+		d.Files = append(d.Files, web.FileInfo{Name: d.Signed.File, Kind: "PDF đã ký số", Bytes: d.Signed.Bytes})
+	} else if latest.Version == n && b.maker.CanSign(e) {
+		d.Actions = append(d.Actions, web.ActSign)
+	}
 	if r.Reviewed() && sum.State == web.StateDraft && latest.Version == n {
 		d.Actions = append(d.Actions, web.ActApprove, web.ActReject)
 	}
@@ -401,6 +405,9 @@ func (b *ReportsBackend) File(ctx context.Context, report, label string, n int, 
 	if err != nil {
 		return nil, err
 	}
+	if f, ok, err := b.signedFile(e, name); ok || err != nil {
+		return f, err
+	}
 	man, err := reports.ReadManifest(e.Dir)
 	if err != nil {
 		return nil, err
@@ -459,10 +466,12 @@ func (b *ReportsBackend) Check(ctx context.Context, label string) (*web.DataChec
 	}
 	key := label
 	for _, n := range names {
-		if st, err := os.Stat(specs[n].Path); err == nil {
-			key += fmt.Sprintf("|%s:%d:%d", n, st.Size(), st.ModTime().UnixNano())
-		} else {
-			key += "|" + n + ":-"
+		for _, f := range sources.Files(specs[n].Path) { // a pattern or folder: each of its files
+			if st, err := os.Stat(f); err == nil {
+				key += fmt.Sprintf("|%s:%s:%d:%d", n, f, st.Size(), st.ModTime().UnixNano())
+			} else {
+				key += "|" + n + ":-"
+			}
 		}
 	}
 	b.mu.Lock()
@@ -517,6 +526,12 @@ func (b *ReportsBackend) Check(ctx context.Context, label string) (*web.DataChec
 				c.Errors++
 			} else {
 				src.Rows = len(res.Table.Rows)
+				if res.Path != spec.Path { // the file a pattern or folder picked
+					src.Path = b.cfg.Display(res.Path)
+					if st, err := os.Stat(res.Path); err == nil {
+						src.Bytes, src.ModTime = st.Size(), st.ModTime().In(b.cfg.Location)
+					}
+				}
 				all = append(all, res.Issues...)
 			}
 			c.Sources = append(c.Sources, src)
