@@ -26,6 +26,7 @@ import (
 )
 
 func webCmd(args []string, stdout, stderr io.Writer) error {
+	limitMemory()
 	fs, cfgPath := flagSet("web", stderr)
 	format := fs.String("log-format", "text", catalog.FlagLogFormat.String())
 	listen := fs.String("listen", "", catalog.FlagListen.F(config.DefaultWebListen))
