@@ -6,6 +6,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -69,8 +70,70 @@ func TestGoldenManifest(t *testing.T) {
 	if err != nil {
 		t.Fatalf("%v (run go test ./reports -run Golden -update)", err)
 	}
+	gotFile := strings.TrimSuffix(golden, ".json") + ".got.json" // beside the golden one, ignored by git
 	if !bytes.Equal(append(got, '\n'), want) {
-		os.WriteFile(filepath.Join(t.TempDir(), "got.json"), got, 0o644)
-		t.Errorf("manifest differs from %s; if the change is meant, rerun with -update and review the diff", golden)
+		os.WriteFile(gotFile, append(got, '\n'), 0o644)
+		t.Errorf("manifest differs from %s (- golden, + got; the whole manifest is in %s):\n%s\nif the change is meant, rerun with -update and review the diff",
+			golden, gotFile, lineDiff(string(want), string(got)+"\n", 3))
+		return
 	}
+	os.Remove(gotFile) // a got file of an earlier failure
+}
+
+// lineDiff is a readable diff of two texts: the lines only in a ("-"),
+// only in b ("+"), with context lines around each change; "…" marks lines
+// left out.
+func lineDiff(a, b string, context int) string {
+	x, y := strings.Split(a, "\n"), strings.Split(b, "\n")
+	// lcs[i][j] is the length of the longest common subsequence of x[i:]
+	// and y[j:].
+	lcs := make([][]int, len(x)+1)
+	for i := range lcs {
+		lcs[i] = make([]int, len(y)+1)
+	}
+	for i := len(x) - 1; i >= 0; i-- {
+		for j := len(y) - 1; j >= 0; j-- {
+			if x[i] == y[j] {
+				lcs[i][j] = lcs[i+1][j+1] + 1
+			} else {
+				lcs[i][j] = max(lcs[i+1][j], lcs[i][j+1])
+			}
+		}
+	}
+	type line struct {
+		op   byte
+		text string
+	}
+	var all []line
+	i, j := 0, 0
+	for i < len(x) || j < len(y) {
+		switch {
+		case i < len(x) && j < len(y) && x[i] == y[j]:
+			all = append(all, line{' ', x[i]})
+			i, j = i+1, j+1
+		case i < len(x) && (j == len(y) || lcs[i+1][j] >= lcs[i][j+1]):
+			all = append(all, line{'-', x[i]})
+			i++
+		default:
+			all = append(all, line{'+', y[j]})
+			j++
+		}
+	}
+	var out []string
+	last := -1
+	for k, l := range all {
+		near := false
+		for d := max(0, k-context); d <= min(len(all)-1, k+context) && !near; d++ {
+			near = all[d].op != ' '
+		}
+		if !near {
+			continue
+		}
+		if last >= 0 && k > last+1 {
+			out = append(out, "…")
+		}
+		out = append(out, string(l.op)+" "+l.text)
+		last = k
+	}
+	return strings.Join(out, "\n")
 }
