@@ -25,7 +25,7 @@ func newJob(cfg *conf, m *workflow.Flow, noEmail bool, stderr io.Writer) (*workf
 		warn(stderr, warnings)
 		mail = &s
 	}
-	return workflow.NewJob(m, mail, func(msg string) { fmt.Fprintln(stderr, "baocao:", msg) }), nil
+	return workflow.NewJob(m, mail, func(n workflow.Notice) { fmt.Fprintln(stderr, "baocao:", n) }), nil
 }
 
 // issueFlags are --number and --date: the number and date of issue of run

@@ -118,7 +118,7 @@ func (d *Daemon) load(cfg *Settings) (*state, error) {
 		}
 		st.mail = &s
 	}
-	st.job = workflow.NewJob(m, st.mail, func(msg string) { d.log.Warn(msg) })
+	st.job = workflow.NewJob(m, st.mail, func(n workflow.Notice) { d.log.Warn(n.Text) })
 	loc := cfg.Maker.Location
 	st.cron = cron.New(cron.WithLocation(loc), cron.WithChain(cron.Recover(cronLogger{d.log})))
 	for _, id := range cfg.Maker.ReportIDs() {

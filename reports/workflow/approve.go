@@ -416,7 +416,7 @@ func (j *Job) completeLocked(e archive.Entry) (archive.Entry, bool, error) {
 	if err != nil {
 		return archive.Entry{}, false, err
 	}
-	j.notify(fmt.Sprintf("%s/%s v%d: completing its approval by %s (interrupted before)", e.Report, e.Period, e.Version, a.By))
+	j.notify(Completing, fmt.Sprintf("%s/%s v%d: completing its approval by %s (interrupted before)", e.Report, e.Period, e.Version, a.By))
 	to, err := j.complete(e, man, a, nil, false)
 	return to, err == nil, err
 }

@@ -22,21 +22,45 @@ import (
 // before (a setting that cannot work stops everything before anything is
 // archived).
 type Job struct {
-	maker  *Flow
-	mail   *delivery.Settings
-	notify func(msg string)
+	maker *Flow
+	mail  *delivery.Settings
+	tell  func(Notice)
 }
+
+// NoticeKind is what a Job's notice is about.
+type NoticeKind uint8
+
+// The kinds of notice.
+const (
+	Waiting    NoticeKind = iota + 1 // another run of the report holds its lock
+	Superseded                       // an older version will never be approved or sent
+	Completing                       // an approval a crash interrupted is being completed
+	Sending                          // a signed copy arrived: its version is sent now
+	Problem                          // something the job could not record or list
+)
+
+// Notice is what a Job tells while it works: its kind, and a line in
+// English for the log and the command line.
+type Notice struct {
+	Kind NoticeKind
+	Text string
+}
+
+func (n Notice) String() string { return n.Text }
 
 // NewJob returns the workflow for a maker. mail nil archives only: the
 // version is "held", sent only by `baocao send`. notify, if not nil, is
 // told of waits and of versions superseded; the archive's own warnings go
 // where the maker was told (WarnTo).
-func NewJob(m *Flow, mail *delivery.Settings, notify func(msg string)) *Job {
+func NewJob(m *Flow, mail *delivery.Settings, notify func(Notice)) *Job {
 	if notify == nil {
-		notify = func(string) {}
+		notify = func(Notice) {}
 	}
-	return &Job{maker: m, mail: mail, notify: notify}
+	return &Job{maker: m, mail: mail, tell: notify}
 }
+
+// notify tells the job's owner a notice of kind k.
+func (j *Job) notify(k NoticeKind, text string) { j.tell(Notice{Kind: k, Text: text}) }
 
 // RunOptions are the details of one run.
 type RunOptions struct {
@@ -173,9 +197,9 @@ func (j *Job) supersedeDrafts(e archive.Entry) {
 			continue
 		}
 		if done, err := delivery.Supersede(o.Dir, e.Version); err != nil {
-			j.notify(fmt.Sprintf("%s/%s v%d could not be marked superseded: %v", o.Report, o.Period, o.Version, err))
+			j.notify(Problem, fmt.Sprintf("%s/%s v%d could not be marked superseded: %v", o.Report, o.Period, o.Version, err))
 		} else if done {
-			j.notify(fmt.Sprintf("%s/%s v%d, a draft, is replaced by v%d: it can no longer be approved", o.Report, o.Period, o.Version, e.Version))
+			j.notify(Superseded, fmt.Sprintf("%s/%s v%d, a draft, is replaced by v%d: it can no longer be approved", o.Report, o.Period, o.Version, e.Version))
 		}
 	}
 }
@@ -293,7 +317,7 @@ func (j *Job) sendable(ctx context.Context, e archive.Entry) (archive.Entry, err
 
 func (j *Job) lock(id string) (func(), error) {
 	return j.maker.store.LockReport(id, func(path string) {
-		j.notify(fmt.Sprintf("waiting for another run of %s to finish (lock %s)", id, path))
+		j.notify(Waiting, fmt.Sprintf("waiting for another run of %s to finish (lock %s)", id, path))
 	})
 }
 
@@ -353,9 +377,9 @@ func (j *Job) newestSent(e archive.Entry) (int, error) {
 func (j *Job) supersedeOlder(e archive.Entry) {
 	for _, o := range j.older(e) {
 		if done, err := delivery.Supersede(o.Dir, e.Version); err != nil {
-			j.notify(fmt.Sprintf("%s/%s v%d could not be marked superseded: %v", o.Report, o.Period, o.Version, err))
+			j.notify(Problem, fmt.Sprintf("%s/%s v%d could not be marked superseded: %v", o.Report, o.Period, o.Version, err))
 		} else if done {
-			j.notify(fmt.Sprintf("%s/%s v%d is superseded by v%d, which was sent: it will not be sent", o.Report, o.Period, o.Version, e.Version))
+			j.notify(Superseded, fmt.Sprintf("%s/%s v%d is superseded by v%d, which was sent: it will not be sent", o.Report, o.Period, o.Version, e.Version))
 		}
 	}
 }
@@ -365,7 +389,7 @@ func (j *Job) supersedeOlder(e archive.Entry) {
 func (j *Job) older(e archive.Entry) []archive.Entry {
 	all, err := j.maker.store.Versions(e.Report, e.Period)
 	if err != nil {
-		j.notify(err.Error())
+		j.notify(Problem, err.Error())
 		return nil
 	}
 	var out []archive.Entry

@@ -23,8 +23,8 @@ func TestWarnTo(t *testing.T) {
 	os.MkdirAll(dir, 0o755)
 	os.WriteFile(filepath.Join(dir, "v1"), []byte("not a version"), 0o644)
 	var first, second []string
-	NewJob(m, nil, func(msg string) { first = append(first, msg) })
-	out, err := NewJob(m, nil, func(msg string) { second = append(second, msg) }).Run(context.Background(), "monthly", mustPeriod(t, m, "monthly", "2024-03"), RunOptions{})
+	NewJob(m, nil, func(n Notice) { first = append(first, n.Text) })
+	out, err := NewJob(m, nil, func(n Notice) { second = append(second, n.Text) }).Run(context.Background(), "monthly", mustPeriod(t, m, "monthly", "2024-03"), RunOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

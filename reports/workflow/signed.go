@@ -268,7 +268,7 @@ func (j *Job) releaseSigned(e archive.Entry) (bool, error) {
 	if err := rec.Save(e.Dir); err != nil {
 		return false, err
 	}
-	j.notify(fmt.Sprintf("%s/%s v%d: its signed copy is here; sending it", e.Report, e.Period, e.Version))
+	j.notify(Sending, fmt.Sprintf("%s/%s v%d: its signed copy is here; sending it", e.Report, e.Period, e.Version))
 	return true, nil
 }
 

@@ -92,9 +92,9 @@ func (m *Flow) refuseStranding(e archive.Entry) error {
 func (j *Job) supersedeApproved(e archive.Entry, old []archive.Entry) {
 	for _, o := range old {
 		if done, err := delivery.Supersede(o.Dir, e.Version); err != nil {
-			j.notify(fmt.Sprintf("%s/%s v%d could not be marked superseded: %v", o.Report, o.Period, o.Version, err))
+			j.notify(Problem, fmt.Sprintf("%s/%s v%d could not be marked superseded: %v", o.Report, o.Period, o.Version, err))
 		} else if done {
-			j.notify(fmt.Sprintf("%s/%s v%d, approved but not sent, is superseded by the new draft v%d (--force): it will not be sent", o.Report, o.Period, o.Version, e.Version))
+			j.notify(Superseded, fmt.Sprintf("%s/%s v%d, approved but not sent, is superseded by the new draft v%d (--force): it will not be sent", o.Report, o.Period, o.Version, e.Version))
 		}
 	}
 }

@@ -40,12 +40,12 @@ func (b *ReportsBackend) Run(ctx context.Context, who, report, label string, pro
 		mail = &s
 	}
 	progress("Chờ đến lượt chạy " + lowerFirst(web.Titled(b.title(report), p.Label())) + "…")
-	job := workflow.NewJob(b.maker, mail, func(msg string) {
-		if strings.HasPrefix(msg, "waiting for another run") {
+	job := workflow.NewJob(b.maker, mail, func(n workflow.Notice) {
+		if n.Kind == workflow.Waiting {
 			progress("Một lần chạy khác của báo cáo này (lịch tự động hoặc dòng lệnh) đang làm; chờ nó xong…")
 			return
 		}
-		progress("Ghi chú: " + msg)
+		progress("Ghi chú: " + n.Text)
 	})
 	progress("Đang đọc dữ liệu, tính chỉ tiêu, tạo PDF, Excel và Word…")
 	out, err := job.Run(ctx, report, p, workflow.RunOptions{})
