@@ -142,14 +142,18 @@ func (f *fakeBackend) Check(ctx context.Context, period string) (*DataCheck, err
 	return &c, nil
 }
 
-func (f *fakeBackend) Run(_ context.Context, who, report, period string, progress func(string)) (VersionRef, error) {
+func (f *fakeBackend) Run(ctx context.Context, who, report, period string, progress func(string)) (VersionRef, error) {
 	f.mu.Lock()
 	f.runs = append(f.runs, who+"|"+report+"|"+period)
 	gate := f.runGate
 	f.mu.Unlock()
 	progress("Đang đọc dữ liệu…")
 	if gate != nil {
-		<-gate
+		select {
+		case <-gate:
+		case <-ctx.Done(): // the server closes
+			return VersionRef{}, ctx.Err()
+		}
 	}
 	if f.runErr != nil {
 		return VersionRef{}, f.runErr

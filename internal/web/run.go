@@ -1,7 +1,6 @@
 package web
 
 import (
-	"context"
 	"fmt"
 	"net/http"
 	"sync"
@@ -18,10 +17,11 @@ type job struct {
 	Who    string
 	Start  time.Time
 
-	mu    sync.Mutex
-	steps []string
-	done  bool
-	err   error
+	mu       sync.Mutex
+	steps    []string
+	done     bool
+	finished time.Time // when done
+	err      error
 }
 
 func (j *job) progress(msg string) {
@@ -54,6 +54,24 @@ type jobs struct {
 }
 
 func newJobs() *jobs { return &jobs{m: map[string]*job{}} }
+
+// keepRuns is how long the page remembers a finished run: its progress
+// page redirects to the new version until then, and is "not found" after.
+const keepRuns = time.Hour
+
+// prune forgets the runs finished more than keepRuns before now.
+func (js *jobs) prune(now time.Time) {
+	js.mu.Lock()
+	defer js.mu.Unlock()
+	for id, j := range js.m {
+		j.mu.Lock()
+		old := j.done && now.Sub(j.finished) > keepRuns
+		j.mu.Unlock()
+		if old {
+			delete(js.m, id)
+		}
+	}
+}
 
 func (js *jobs) get(id string) *job {
 	js.mu.Lock()
@@ -120,6 +138,7 @@ func (s *Server) runStart(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	j := &job{ID: newID()[:16], Report: report, Title: title, Period: label, Who: current(r).Who, Start: s.set.Now()}
+	s.jobs.prune(j.Start)
 	s.jobs.mu.Lock()
 	s.jobs.m[j.ID] = j
 	s.jobs.mu.Unlock()
@@ -127,7 +146,9 @@ func (s *Server) runStart(w http.ResponseWriter, r *http.Request) {
 	s.jobs.wg.Add(1)
 	go func() {
 		defer s.jobs.wg.Done()
-		ref, err := s.backend.Run(context.WithoutCancel(s.ctx), j.Who, report, label, j.progress)
+		// Close cancels s.ctx once its grace period is over: a run still
+		// waiting (for the report's lock, for the mail server) stops.
+		ref, err := s.backend.Run(s.ctx, j.Who, report, label, j.progress)
 		// Logged before the job says done, so that whoever sees it done
 		// sees the log line too.
 		if err != nil {
@@ -136,7 +157,7 @@ func (s *Server) runStart(w http.ResponseWriter, r *http.Request) {
 			s.set.Logger.Info("web: run done", "who", j.Who, "version", ref.String())
 		}
 		j.mu.Lock()
-		j.Ref, j.err, j.done = ref, err, true
+		j.Ref, j.err, j.done, j.finished = ref, err, true, s.set.Now()
 		j.mu.Unlock()
 	}()
 	http.Redirect(w, r, "/chay/"+j.ID, http.StatusSeeOther)
@@ -145,6 +166,7 @@ func (s *Server) runStart(w http.ResponseWriter, r *http.Request) {
 // runJob shows a run's progress, refreshing itself, then goes to the new
 // version.
 func (s *Server) runJob(w http.ResponseWriter, r *http.Request) {
+	s.jobs.prune(s.set.Now())
 	j := s.jobs.get(r.PathValue("job"))
 	if j == nil {
 		s.fail(w, r, http.StatusNotFound, "Không có lần chạy này.", "Lần chạy chỉ được nhớ cho đến khi chương trình khởi động lại; xem trang Lịch sử.")

@@ -102,7 +102,9 @@ func (s *Server) Addr() string {
 }
 
 // Close stops taking requests, lets those in hand and the runs started
-// from the page finish until ctx ends, then cancels what is left.
+// from the page finish until ctx ends, then cancels what is left: the
+// runs' context (a run waiting for the mail server stops; a version being
+// archived is whole or not there, as always) and the caches' warm-up.
 func (s *Server) Close(ctx context.Context) error {
 	s.mu.Lock()
 	srv, served := s.srv, s.served
