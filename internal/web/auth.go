@@ -244,6 +244,7 @@ func (s *Server) csrf(next http.Handler) http.Handler {
 // N guesses from one address thus take at least the sum of their delays.
 type loginThrottle struct {
 	mu     sync.Mutex
+	now    func() time.Time // the page's clock (Settings.Now)
 	base   time.Duration
 	fails  map[string]*failures
 	global chan struct{} // a slot per login attempt in hand
@@ -261,8 +262,8 @@ type failures struct {
 // address.
 const maxLogins = 4
 
-func newLoginThrottle(base time.Duration) *loginThrottle {
-	return &loginThrottle{base: base, fails: map[string]*failures{}, global: make(chan struct{}, maxLogins)}
+func newLoginThrottle(base time.Duration, now func() time.Time) *loginThrottle {
+	return &loginThrottle{now: now, base: base, fails: map[string]*failures{}, global: make(chan struct{}, maxLogins)}
 }
 
 // begin waits for the address's turn, the end of the delay in force and
@@ -295,7 +296,7 @@ func (l *loginThrottle) begin(ctx context.Context, ip string) (checked, end func
 	// The delay is waited out holding the address's turn but no global
 	// slot: an address made to wait does not keep others out.
 	l.mu.Lock()
-	wait := time.Until(f.until)
+	wait := f.until.Sub(l.now())
 	l.mu.Unlock()
 	if wait > 0 {
 		t := time.NewTimer(wait)
@@ -327,16 +328,16 @@ func (l *loginThrottle) failed(ip string) time.Duration {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	for k, o := range l.fails { // addresses quiet for 15 minutes are forgotten
-		if k != ip && o.users == 0 && time.Since(o.last) > 15*time.Minute {
+		if k != ip && o.users == 0 && l.now().Sub(o.last) > 15*time.Minute {
 			delete(l.fails, k)
 		}
 	}
 	f := l.fails[ip]
-	if time.Since(f.last) > 15*time.Minute {
+	if l.now().Sub(f.last) > 15*time.Minute {
 		f.n = 0
 	}
 	f.n++
-	f.last = time.Now()
+	f.last = l.now()
 	d := l.base
 	for i := 1; i < f.n && d < 8*l.base; i++ {
 		d *= 2

@@ -97,3 +97,34 @@ func TestFinishedRunsArePruned(t *testing.T) {
 		t.Errorf("%d runs remembered, want 1", n)
 	}
 }
+
+// TestThrottleReadsThePageClock: the login delay and the 15 minutes after
+// which failures are forgotten are read on the page's clock.
+func TestThrottleReadsThePageClock(t *testing.T) {
+	clk := &clock{t: t0}
+	l := newLoginThrottle(time.Minute, clk.now)
+	fail := func() time.Duration {
+		_, end, err := l.begin(context.Background(), "10.0.0.1")
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer end()
+		return l.failed("10.0.0.1")
+	}
+	if d := fail(); d != time.Minute {
+		t.Fatalf("first failure: delay %v", d)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, _, err := l.begin(ctx, "10.0.0.1"); err == nil {
+		t.Fatal("an attempt began inside the delay")
+	}
+	clk.add(2 * time.Minute) // the delay is over on the page's clock: no wait
+	if d := fail(); d != 2*time.Minute {
+		t.Fatalf("second failure within 15 minutes of the delay's end: %v, want doubled", d)
+	}
+	clk.add(20 * time.Minute) // more than 15 minutes since the last failure
+	if d := fail(); d != time.Minute {
+		t.Errorf("a failure after a quiet 15 minutes: %v, want the base delay", d)
+	}
+}

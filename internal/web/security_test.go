@@ -9,14 +9,20 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/mn2010/baocao/internal/testtools"
 )
 
 func TestLoginThrottle(t *testing.T) {
 	const delay = 60 * time.Millisecond
-	newLogin := func(t *testing.T) (*client, string) {
+	newLoginAt := func(t *testing.T) (*Server, *client, string) {
 		s, _ := testServer(t, Settings{Listen: "0.0.0.0:0", Password: "đúng-mật-khẩu-dài", LoginDelay: delay}, newFake())
 		c := newClient(t, s.Handler())
-		return c, c.csrf("/dang-nhap")
+		return s, c, c.csrf("/dang-nhap")
+	}
+	newLogin := func(t *testing.T) (*client, string) {
+		_, c, token := newLoginAt(t)
+		return c, token
 	}
 	login := func(ctx context.Context, c *client, token, pw string) (int, error) {
 		form := url.Values{"csrf": {token}, "name": {"Lan"}, "password": {pw}}
@@ -66,14 +72,19 @@ func TestLoginThrottle(t *testing.T) {
 		}
 	})
 	t.Run("the right password queues behind a wrong one in hand", func(t *testing.T) {
-		c, token := newLogin(t)
+		s, c, token := newLoginAt(t)
 		start := time.Now()
 		done := make(chan struct{})
 		go func() {
 			defer close(done)
 			login(context.Background(), c, token, "sai")
 		}()
-		time.Sleep(10 * time.Millisecond)
+		testtools.Poll(t, 5*time.Second, "the wrong attempt to hold its address's turn", func() bool {
+			s.logins.mu.Lock()
+			defer s.logins.mu.Unlock()
+			f := s.logins.fails["127.0.0.1"]
+			return f != nil && len(f.turn) == 1
+		})
 		code, err := login(context.Background(), c, token, "đúng-mật-khẩu-dài")
 		if err != nil || code != 303 {
 			t.Fatalf("right password: %d %v", code, err)
@@ -84,7 +95,7 @@ func TestLoginThrottle(t *testing.T) {
 		<-done
 	})
 	t.Run("a global cap on attempts in hand", func(t *testing.T) {
-		l := newLoginThrottle(time.Hour)
+		l := newLoginThrottle(time.Hour, time.Now)
 		var ends []func()
 		for i := range maxLogins {
 			_, end, err := l.begin(context.Background(), "10.0.0."+string(rune('1'+i)))

@@ -56,7 +56,7 @@ func New(set Settings, b Backend) (*Server, error) {
 	rand.Read(key)
 	ctx, cancel := context.WithCancel(context.Background())
 	s := &Server{set: set, backend: b, pages: pages, key: key,
-		sessions: newSessions(set.SessionTTL, set.Now, key), logins: newLoginThrottle(set.LoginDelay), jobs: newJobs(), confirms: newConfirmations(), checks: newCheckPool(),
+		sessions: newSessions(set.SessionTTL, set.Now, key), logins: newLoginThrottle(set.LoginDelay, set.Now), jobs: newJobs(), confirms: newConfirmations(), checks: newCheckPool(),
 		ctx: ctx, cancel: cancel}
 	s.handler = s.routes()
 	return s, nil
