@@ -10,7 +10,6 @@ import (
 	"strings"
 	"syscall"
 	"testing"
-	"time"
 
 	"github.com/mn2010/baocao/internal/crashpoint"
 )
@@ -200,9 +199,8 @@ func TestReviewThroughMailpit(t *testing.T) {
 	}
 	serve, logs := startServe(t, bin, cfg)
 	waitFor(t, "the catch-up runs and the first scan", func() bool {
-		return strings.Count(logs.String(), `"msg":"run"`) >= 4 && strings.Contains(logs.String(), `"msg":"serving"`)
+		return strings.Contains(logs.String(), `"msg":"started: missed runs caught up, pending deliveries scanned"`)
 	})
-	time.Sleep(500 * time.Millisecond) // the first scan
 	serve.Process.Signal(syscall.SIGTERM)
 	serve.Wait()
 	q2 := 0
@@ -346,7 +344,9 @@ func TestCrashBetweenApprovalAndSending(t *testing.T) {
 					}
 					return false
 				})
-				time.Sleep(500 * time.Millisecond)
+				waitFor(t, "serve to finish what it owed", func() bool {
+					return strings.Contains(logs.String(), `"msg":"started: missed runs caught up, pending deliveries scanned"`)
+				})
 				serve.Process.Signal(syscall.SIGTERM)
 				serve.Wait()
 				out = []byte(logs.String())

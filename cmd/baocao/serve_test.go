@@ -121,8 +121,9 @@ func TestServeProcess(t *testing.T) {
 	sent := len(m.messages(t))
 
 	restart, logs2 := startServe(t, bin, cfg)
-	waitFor(t, "the restart", func() bool { return strings.Contains(logs2.String(), `"msg":"serving"`) })
-	time.Sleep(2 * time.Second)
+	waitFor(t, "the restart to finish what it owed", func() bool {
+		return strings.Contains(logs2.String(), `"msg":"started: missed runs caught up, pending deliveries scanned"`)
+	})
 	if n := len(m.messages(t)); n != sent || monthly() != 1 {
 		t.Errorf("after a restart: %d messages (monthly %d), want %d (monthly 1)\n%s", n, monthly(), sent, logs2.String())
 	}

@@ -244,6 +244,7 @@ func TestWebReviewInChromium(t *testing.T) {
 		}
 	}
 
+	sends := strings.Count(logs.String(), `msg="web: send"`) // every send from the page is logged before it starts
 	br.do("resend asks first", chromedp.Click(chromedp.CSS("#gui-lai")), chromedp.WaitVisible(chromedp.CSS("#xac-nhan")))
 	main = br.text("main")
 	for _, w := range []string{"đã được gửi lúc", "phongnoivu.q1@tphcm.gov.vn", "pgd.q1@tphcm.gov.vn", "Xác nhận gửi lại"} {
@@ -252,7 +253,11 @@ func TestWebReviewInChromium(t *testing.T) {
 		}
 	}
 	br.do("cancel", chromedp.Click(chromedp.CSS(`a[href$="/v2"]`)), chromedp.WaitVisible(chromedp.CSS("#gui-lai")))
-	time.Sleep(500 * time.Millisecond)
+	// The page has answered every request the clicks made: a send they
+	// started would be in the log already.
+	if n := strings.Count(logs.String(), `msg="web: send"`); n != sends {
+		t.Fatalf("asking to resend started a send:\n%s", logs.String())
+	}
 	if n := len(mp.messages(t)); n != 2 {
 		t.Fatalf("asking to resend sent something: %d messages", n)
 	}

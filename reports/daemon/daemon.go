@@ -89,9 +89,17 @@ func Open(ctx context.Context, cfg *Settings, opt Options) (*Daemon, error) {
 	} else if len(removed) > 0 {
 		d.log.Info("removed what killed runs left half written", "folders", removed)
 	}
-	d.catchUp(st)
+	caught := d.catchUp(st)
+	scanned := make(chan struct{})
 	d.loop.Add(1)
-	go d.retryLoop()
+	go d.retryLoop(scanned)
+	go func() {
+		// The line tests (and an admin) wait on: whatever the start-up
+		// owed is done.
+		caught.Wait()
+		<-scanned
+		d.log.Info("started: missed runs caught up, pending deliveries scanned")
+	}()
 	st.cron.Start()
 	d.log.Info("serving", "reports", len(st.reports), "archive", cfg.Maker.Path(cfg.Maker.Archive), "timezone", cfg.Maker.Location.String())
 	return d, nil
@@ -181,8 +189,10 @@ func (d *Daemon) current() (*state, bool) {
 	return d.state, d.closing
 }
 
-// catchUp starts the runs missed while the daemon was down.
-func (d *Daemon) catchUp(st *state) {
+// catchUp starts the runs missed while the daemon was down; the group is
+// done when they are.
+func (d *Daemon) catchUp(st *state) *sync.WaitGroup {
+	var caught sync.WaitGroup
 	var list []Report
 	for _, id := range st.cfg.Maker.ReportIDs() {
 		if r, ok := st.reports[id]; ok {
@@ -198,19 +208,26 @@ func (d *Daemon) catchUp(st *state) {
 			d.log.Warn("older periods were never archived; run them by hand if they are needed", "report", c.Report, "periods", c.Gaps)
 		}
 		d.log.Info("catching up a missed run", "report", c.Report, "period", c.Period.Label(), "missed", c.Missed.Format(time.RFC3339))
-		d.start(c.Report, c.Missed)
+		caught.Add(1)
+		d.startThen(c.Report, c.Missed, caught.Done)
 	}
+	return &caught
 }
 
 // start runs a report in the background for the run scheduled at t, when
 // one of the MaxRuns slots is free.
-func (d *Daemon) start(id string, t time.Time) {
+func (d *Daemon) start(id string, t time.Time) { d.startThen(id, t, func() {}) }
+
+// startThen is start, calling then when the run is over (or not started).
+func (d *Daemon) startThen(id string, t time.Time, then func()) {
 	if _, closing := d.current(); closing {
+		then()
 		return
 	}
 	d.jobs.Add(1)
 	go func() {
 		defer d.jobs.Done()
+		defer then()
 		select {
 		case d.slots <- struct{}{}:
 		case <-d.stop:

@@ -21,12 +21,15 @@ type retryState struct {
 // at start-up, then each after its back-off. It wakes when the next one is
 // due, when a run leaves one, and every ScanInterval to find pending
 // records others left and to keep the daemon lock valid.
-func (d *Daemon) retryLoop() {
+func (d *Daemon) retryLoop(scanned chan<- struct{}) {
 	defer d.loop.Done()
 	all := true
 	for {
 		d.checkLock()
 		next := d.retryPending(all)
+		if all {
+			close(scanned) // the first scan, of every version, is done
+		}
 		all = false
 		wait := ScanInterval
 		if !next.IsZero() {

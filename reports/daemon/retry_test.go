@@ -15,6 +15,7 @@ import (
 
 	"github.com/emersion/go-sasl"
 	"github.com/emersion/go-smtp"
+	"github.com/mn2010/baocao/internal/testtools"
 	"github.com/mn2010/baocao/reports/archive"
 	"github.com/mn2010/baocao/reports/delivery"
 	"github.com/mn2010/baocao/reports/workflow"
@@ -198,7 +199,11 @@ func TestAtMostTwoRunsAtOnce(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	time.Sleep(2 * time.Second)
+	// Both slots taken, each run waiting for its report's lock: the other
+	// runs wait for a slot and never reach the lock.
+	testtools.Poll(t, 30*time.Second, "MaxRuns runs waiting for their locks", func() bool {
+		return len(d.slots) == MaxRuns && strings.Count(logs.String(), "waiting for another run") == MaxRuns
+	})
 	if n := strings.Count(logs.String(), "waiting for another run"); n != MaxRuns {
 		t.Errorf("%d runs under way, want %d:\n%s", n, MaxRuns, logs.String())
 	}
