@@ -44,7 +44,7 @@ func (b *ReportsBackend) Approve(ctx context.Context, who string, v VersionRef, 
 
 // Reject returns a draft with the workflow of `baocao reject`: the reason
 // recorded once and mailed to admin_email.
-func (b *ReportsBackend) Reject(ctx context.Context, who string, v VersionRef, reason string) error {
+func (b *ReportsBackend) Reject(ctx context.Context, who Decider, v VersionRef, reason string) error {
 	e, _, err := b.entry(v.Report, v.Period, v.Version)
 	if err != nil {
 		return err
@@ -56,7 +56,7 @@ func (b *ReportsBackend) Reject(ctx context.Context, who string, v VersionRef, r
 	if err != nil {
 		return err
 	}
-	by := who
+	by := who.Name
 	if _, err := reports.NewJob(b.maker, mail, nil).Reject(ctx, reports.RejectOptions{Report: v.Report, Period: v.Period, Version: v.Version,
 		By: by, Reason: reason}); err != nil {
 		return b.refusal(e, err)

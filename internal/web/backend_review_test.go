@@ -22,8 +22,7 @@ func TestReviewOverReports(t *testing.T) {
 	b, cfg, _ := project(t)
 	cfg.SMTP.Host = "" // no mail here: cmd's browser test has Mailpit
 	ctx := context.Background()
-	s, logs := testServer(t, Settings{Location: cfg.Location}, b)
-	c := newClient(t, s.Handler())
+	_, logs, c := asAccount(t, Settings{Location: cfg.Location}, b, "hieutruong")
 
 	ref, err := b.Run(ctx, "Lan", "quarterly", "2024-Q1", func(string) {})
 	if err != nil {
@@ -39,12 +38,12 @@ func TestReviewOverReports(t *testing.T) {
 	}
 	token := c.csrf(ref.path())
 	_, page := c.get(ref.path())
-	wantIn(t, page, "chờ duyệt", `id="ten-duyet" value="Nguyễn Thị Hồng Vân"`, "Lịch sử duyệt và gửi")
+	wantIn(t, page, "chờ duyệt", `Người duyệt: <strong>Nguyễn Thị Hồng Vân (hiệu trưởng)</strong>`, "Lịch sử duyệt và gửi")
 
 	r, body := c.post(ref.path()+"/duyet", url.Values{"csrf": {token}, "name": {"Vân"}, "number": {"15"}, "date": {"5/4/24"}, "note": {"Nhớ sửa lỗi chính tả"}})
 	wantStatus(t, r, body, 400)
 	wantIn(t, body, "Ngày “5/4/24” không hợp lệ", "NN/TT/NNNN", `id="loi"`,
-		`id="form-duyet"`, `id="ten-duyet" value="Vân"`, `value="15"`, `value="5/4/24"`, `id="ghi-chu" value="Nhớ sửa lỗi chính tả"`)
+		`id="form-duyet"`, `value="15"`, `value="5/4/24"`, `id="ghi-chu" value="Nhớ sửa lỗi chính tả"`)
 
 	r, body = c.post(ref.path()+"/tra-lai", url.Values{"csrf": {token}, "name": {"Nguyễn Thị Hồng Vân"}, "reason": {"Thiếu số liệu tháng 3"}})
 	wantStatus(t, r, body, 303)
@@ -101,7 +100,7 @@ func TestReviewOverReports(t *testing.T) {
 	wantStatus(t, r, body, 409)
 	wantIn(t, body, "tệp dữ liệu examples/data/so-lieu-nhap-tay-2.xlsx, examples/data/so-lieu-nhap-tay.xlsx (không còn được đọc) đã thay đổi kể từ khi lập bản dự thảo", "chạy lại",
 		// the form again, as typed
-		`id="form-duyet"`, `id="ten-duyet" value="Vân"`, `id="so" inputmode="numeric" placeholder="ví dụ 15" value="3"`, `value="10/07/2024"`, `id="ghi-chu" value="Đã xem kỹ"`)
+		`id="form-duyet"`, `id="so" inputmode="numeric" placeholder="ví dụ 15" value="3"`, `value="10/07/2024"`, `id="ghi-chu" value="Đã xem kỹ"`)
 	if a, _ := reports.ReadApproval(mustDir(t, b, v4)); a != nil {
 		t.Errorf("a refused approval was recorded: %+v", a)
 	}

@@ -2,7 +2,6 @@ package web
 
 import (
 	"context"
-	"crypto/rand"
 	"embed"
 	"errors"
 	"fmt"
@@ -25,7 +24,6 @@ type Server struct {
 	backend Backend
 	pages   map[string]*pageTemplate
 	handler http.Handler
-	key     []byte // signs CSRF tokens
 
 	sessions *sessions
 	logins   *loginThrottle
@@ -50,11 +48,15 @@ func New(set Settings, b Backend) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	key := make([]byte, 32)
-	rand.Read(key)
+	ss, err := newSessions(set.SessionFile, set.SessionIdle, set.SessionTTL, set.Now, func(msg string, err error) {
+		set.Logger.Error(msg, "error", err.Error())
+	})
+	if err != nil {
+		return nil, err
+	}
 	ctx, cancel := context.WithCancel(context.Background())
-	s := &Server{set: set, backend: b, pages: pages, key: key,
-		sessions: newSessions(set.SessionTTL, set.Now), logins: newLoginThrottle(set.LoginDelay), jobs: newJobs(),
+	s := &Server{set: set, backend: b, pages: pages,
+		sessions: ss, logins: newLoginThrottle(set.LoginDelay), jobs: newJobs(),
 		ctx: ctx, cancel: cancel}
 	s.handler = s.routes()
 	return s, nil
@@ -85,7 +87,7 @@ func (s *Server) Open(ctx context.Context) error {
 		s.backend.Versions(s.ctx, "")
 		s.backend.Check(s.ctx, "")
 	}()
-	s.set.Logger.Info("web page listening", "url", "http://"+ln.Addr().String()+"/", "login", s.set.Password != "")
+	s.set.Logger.Info("web page listening", "url", "http://"+ln.Addr().String()+"/", "login", s.needsLogin(), "accounts", s.usesAccounts())
 	return nil
 }
 

@@ -2,7 +2,9 @@ package web
 
 import (
 	"errors"
+
 	"fmt"
+	"github.com/mn2010/baocao/internal/accounts"
 	"log/slog"
 	"net"
 	"strings"
@@ -36,8 +38,26 @@ type Settings struct {
 	// Every attempt from that address waits it out before its password
 	// is checked (auth.go).
 	LoginDelay time.Duration
-	// SessionTTL is how long a login lasts (12 h when zero).
+	// SessionTTL is how long a login lasts in all (12 h when zero).
 	SessionTTL time.Duration
+	// SessionIdle ends a login after this long without a request (30 min
+	// when zero).
+	SessionIdle time.Duration
+	// SessionFile keeps the logins and the key of the CSRF tokens across
+	// restarts (mode 0600); "" keeps them in memory only.
+	SessionFile string
+	// Accounts are the personal accounts; once one exists, people log in
+	// with their account, and approval and return need an approver's
+	// account. Nil or empty: the page works as before accounts (no login
+	// on loopback, else the shared Password), but nobody can approve or
+	// return from it.
+	Accounts *accounts.Store
+	// Approvers lists, per report id, the accounts that approve it (a
+	// deputy approves only the reports that name the account).
+	Approvers map[string][]string
+	// Notify mails admin_email (an account locked after failed logins);
+	// nil tells nobody.
+	Notify func(subject, body string) error
 }
 
 func (s Settings) withDefaults() Settings {
@@ -56,14 +76,17 @@ func (s Settings) withDefaults() Settings {
 	if s.SessionTTL == 0 {
 		s.SessionTTL = 12 * time.Hour
 	}
+	if s.SessionIdle == 0 {
+		s.SessionIdle = 30 * time.Minute
+	}
 	if s.PasswordKey == "" {
 		s.PasswordKey = "[web] password_env or password_file"
 	}
 	return s
 }
 
-// Check refuses a listen address that is not this machine without a
-// password.
+// Check refuses a listen address that is not this machine with neither
+// accounts nor the old shared password.
 func (s Settings) Check() error {
 	if s.Listen == "" {
 		return fmt.Errorf("%w: no listen address", ErrSettings)
@@ -73,8 +96,17 @@ func (s Settings) Check() error {
 		return fmt.Errorf("%w: listen %q: want host:port, e.g. 127.0.0.1:8080", ErrSettings, s.Listen)
 	}
 	if !IsLoopback(host) && s.Password == "" {
-		return fmt.Errorf("%w: listen %q is reachable from other machines: set %s (a password for the page), or listen on 127.0.0.1",
-			ErrSettings, s.Listen, s.withDefaults().PasswordKey)
+		empty := true
+		if s.Accounts != nil {
+			var err error
+			if empty, err = s.Accounts.Empty(); err != nil {
+				return fmt.Errorf("%w: %v", ErrSettings, err)
+			}
+		}
+		if empty {
+			return fmt.Errorf("%w: listen %q is reachable from other machines: create the accounts first (%s; until then %s, the old shared password, still works), or listen on 127.0.0.1",
+				ErrSettings, s.Listen, firstAccountCommand, s.withDefaults().PasswordKey)
+		}
 	}
 	return nil
 }
