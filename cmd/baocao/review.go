@@ -15,16 +15,18 @@ func approveCmd(args []string, stdout, stderr io.Writer) error {
 	report, label := reportFlags(fs)
 	var opt reports.ApproveOptions
 	fs.IntVar(&opt.Version, "version", 0, "the draft `N` to approve; default the newest version of the period")
-	fs.StringVar(&opt.By, "by", "", "who approves: `NAME` (required)")
+	as := fs.String("as", "", "the approver's `ACCOUNT` (required): its password is asked for")
+	fromStdin := fs.Bool("password-stdin", false, "read the account's password from the first line of stdin")
+	fs.StringVar(&opt.By, "by", "", "gone: use --as ACCOUNT")
 	fs.StringVar(&opt.Note, "note", "", "the reviewer's note, kept in the approval record")
 	issue := addIssueFlags(fs, "document `NUMBER` of issue; the district's document carries it", "date of issue `DD/MM/YYYY`; default the draft's")
 	fs.BoolVar(&opt.NoEmail, "no-email", false, "approve only; `baocao send` sends it later")
-	const line = "-r REPORT -p PERIOD --by NAME [--version N] [--note TEXT] [--number N] [--date DD/MM/YYYY] [--no-email] [-c CONFIG]"
+	const line = "-r REPORT -p PERIOD --as ACCOUNT [--password-stdin] [--version N] [--note TEXT] [--number N] [--date DD/MM/YYYY] [--no-email] [-c CONFIG]"
 	if err := parse(fs, args, line); err != nil {
 		return err
 	}
-	if strings.TrimSpace(opt.By) == "" {
-		return fmt.Errorf("%w: --by NAME is required", errUsage)
+	if opt.By != "" {
+		return fmt.Errorf("%w: --by NAME is gone: a typed name proves nothing; approve with your account: --as ACCOUNT", errUsage)
 	}
 	var err error
 	if opt.Number, opt.Date, err = issue.values(fs); err != nil {
@@ -41,6 +43,11 @@ func approveCmd(args []string, stdout, stderr io.Writer) error {
 	if _, err := reports.NewJob(m, nil, nil).CheckDraft(opt.Report, opt.Period, opt.Version); err != nil {
 		return err
 	}
+	who, err := authorize(cfg, m, *as, *fromStdin, opt.Report, stderr)
+	if err != nil {
+		return err
+	}
+	opt.By = who.FullName
 	job, err := newJob(m, opt.NoEmail, stderr)
 	if err != nil {
 		return err
@@ -83,15 +90,20 @@ func rejectCmd(args []string, stdout, stderr io.Writer) error {
 	report, label := reportFlags(fs)
 	var opt reports.RejectOptions
 	fs.IntVar(&opt.Version, "version", 0, "the draft `N` to return; default the newest version of the period")
-	fs.StringVar(&opt.By, "by", "", "who returns it: `NAME` (required)")
+	as := fs.String("as", "", "the approver's `ACCOUNT` (required): its password is asked for")
+	fromStdin := fs.Bool("password-stdin", false, "read the account's password from the first line of stdin")
+	fs.StringVar(&opt.By, "by", "", "gone: use --as ACCOUNT")
 	fs.StringVar(&opt.Reason, "reason", "", "why: `TEXT` (required), mailed to admin_email")
 	fs.BoolVar(&opt.NoEmail, "no-email", false, "record only; do not mail admin_email")
-	const line = "-r REPORT -p PERIOD --by NAME --reason TEXT [--version N] [--no-email] [-c CONFIG]"
+	const line = "-r REPORT -p PERIOD --as ACCOUNT --reason TEXT [--password-stdin] [--version N] [--no-email] [-c CONFIG]"
 	if err := parse(fs, args, line); err != nil {
 		return err
 	}
-	if strings.TrimSpace(opt.By) == "" || strings.TrimSpace(opt.Reason) == "" {
-		return fmt.Errorf("%w: --by NAME and --reason TEXT are required", errUsage)
+	if opt.By != "" {
+		return fmt.Errorf("%w: --by NAME is gone: a typed name proves nothing; return with your account: --as ACCOUNT", errUsage)
+	}
+	if strings.TrimSpace(opt.Reason) == "" {
+		return fmt.Errorf("%w: --reason TEXT is required", errUsage)
 	}
 	cfg, m, p, err := openReport(*cfgPath, *report, *label, "reject", line, stderr)
 	if err != nil {
@@ -101,6 +113,11 @@ func rejectCmd(args []string, stdout, stderr io.Writer) error {
 	if _, err := reports.NewJob(m, nil, nil).CheckDraft(opt.Report, opt.Period, opt.Version); err != nil {
 		return err
 	}
+	who, err := authorize(cfg, m, *as, *fromStdin, opt.Report, stderr)
+	if err != nil {
+		return err
+	}
+	opt.By = who.FullName
 	noMail := opt.NoEmail || cfg.SMTP.Host == "" || cfg.Unit.AdminEmail == ""
 	job, err := newJob(m, noMail, stderr)
 	if err != nil {

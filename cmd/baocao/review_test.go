@@ -39,6 +39,7 @@ func reviewConfig(t *testing.T, m *mailpit) string {
 	b, _ := os.ReadFile(cfg)
 	os.WriteFile(cfg, []byte(strings.Replace(string(b), `admin_email = ""`, `admin_email = "vanthu@mn2010.hcm.edu.vn"`, 1)), 0o644)
 	t.Setenv("BAOCAO_SMTP_PASSWORD", "s3cret")
+	withPrincipal(t, cfg)
 	return cfg
 }
 
@@ -103,7 +104,7 @@ func TestReviewThroughMailpit(t *testing.T) {
 		t.Errorf("send of a draft: exit %d: %s", code, errs)
 	}
 
-	code, out, errs = baocao("approve", "-c", cfg, "-r", "quarterly", "-p", "2024-Q2", "--by", "Nguyễn Thị Hồng Vân",
+	code, out, errs = baocao("approve", "-c", cfg, "-r", "quarterly", "-p", "2024-Q2", "--as", "hieutruong", "--password-stdin",
 		"--note", "Đồng ý ban hành.", "--number", "15", "--date", "19/06/2024")
 	if code != 0 {
 		t.Fatalf("approve: exit %d: %s", code, errs)
@@ -175,8 +176,8 @@ func TestReviewThroughMailpit(t *testing.T) {
 
 	// Nothing more is sent: a second approve, send, and the records stay.
 	for _, args := range [][]string{
-		{"approve", "-c", cfg, "-r", "quarterly", "-p", "2024-Q2", "--by", "X", "--number", "16"},
-		{"approve", "-c", cfg, "-r", "quarterly", "-p", "2024-Q2", "--version", "1", "--by", "X"},
+		{"approve", "-c", cfg, "-r", "quarterly", "-p", "2024-Q2", "--as", "hieutruong", "--password-stdin", "--number", "16"},
+		{"approve", "-c", cfg, "-r", "quarterly", "-p", "2024-Q2", "--version", "1", "--as", "hieutruong", "--password-stdin"},
 	} {
 		if code, _, errs := baocao(args...); code != 2 || !strings.Contains(errs, "already approved") {
 			t.Errorf("%v: exit %d: %s", args, code, errs)
@@ -240,7 +241,7 @@ func TestRejectThenRun(t *testing.T) {
 		return strings.TrimSpace(out)
 	}
 	run("half-year", "2024-H1")
-	code, _, errs := baocao("reject", "-c", cfg, "-r", "half-year", "-p", "2024-H1", "--by", "Nguyễn Thị Hồng Vân", "--reason", "Bổ sung nguyên nhân chưa đạt chỉ tiêu 3.1.")
+	code, _, errs := baocao("reject", "-c", cfg, "-r", "half-year", "-p", "2024-H1", "--as", "hieutruong", "--password-stdin", "--reason", "Bổ sung nguyên nhân chưa đạt chỉ tiêu 3.1.")
 	if code != 0 {
 		t.Fatalf("reject: exit %d: %s", code, errs)
 	}
@@ -254,9 +255,9 @@ func TestRejectThenRun(t *testing.T) {
 		t.Errorf("return notice:\n%s", full.Text)
 	}
 	for _, args := range [][]string{
-		{"approve", "-c", cfg, "-r", "half-year", "-p", "2024-H1", "--by", "X"},
+		{"approve", "-c", cfg, "-r", "half-year", "-p", "2024-H1", "--as", "hieutruong", "--password-stdin"},
 		{"send", "-c", cfg, "-r", "half-year", "-p", "2024-H1", "--force"},
-		{"reject", "-c", cfg, "-r", "half-year", "-p", "2024-H1", "--by", "X", "--reason", "again"},
+		{"reject", "-c", cfg, "-r", "half-year", "-p", "2024-H1", "--as", "hieutruong", "--password-stdin", "--reason", "again"},
 	} {
 		if code, _, errs := baocao(args...); code != 2 || !strings.Contains(errs, "returned by Nguyễn Thị Hồng Vân") || !strings.Contains(errs, "Bổ sung nguyên nhân") {
 			t.Errorf("%v on a returned draft: exit %d: %s", args, code, errs)
@@ -265,7 +266,7 @@ func TestRejectThenRun(t *testing.T) {
 	if v2 := run("half-year", "2024-H1"); filepath.Base(v2) != "v2" {
 		t.Fatalf("the run after the return made %s", v2)
 	}
-	if code, _, errs := baocao("approve", "-c", cfg, "-r", "half-year", "-p", "2024-H1", "--version", "1", "--by", "X"); code != 2 || !strings.Contains(errs, "returned") {
+	if code, _, errs := baocao("approve", "-c", cfg, "-r", "half-year", "-p", "2024-H1", "--version", "1", "--as", "hieutruong", "--password-stdin"); code != 2 || !strings.Contains(errs, "returned") {
 		t.Errorf("approve v1 after v2: exit %d: %s", code, errs)
 	}
 	if code, _, errs := baocao("send", "-c", cfg, "-r", "half-year", "-p", "2024-H1"); code != 2 || !strings.Contains(errs, "v2 is a draft waiting for review") {
@@ -279,7 +280,7 @@ func TestRejectThenRun(t *testing.T) {
 	// A draft replaced by a newer draft.
 	run("annual", "2023")
 	run("annual", "2023")
-	if code, _, errs := baocao("approve", "-c", cfg, "-r", "annual", "-p", "2023", "--version", "1", "--by", "X"); code != 2 || !strings.Contains(errs, "replaced by v2") {
+	if code, _, errs := baocao("approve", "-c", cfg, "-r", "annual", "-p", "2023", "--version", "1", "--as", "hieutruong", "--password-stdin"); code != 2 || !strings.Contains(errs, "replaced by v2") {
 		t.Errorf("approve of a replaced draft: exit %d: %s", code, errs)
 	}
 	if code, out, _ := baocao("archive", "-c", cfg); code != 0 || !strings.Contains(out, "returned (trả lại) by Nguyễn Thị Hồng Vân") ||
@@ -295,14 +296,14 @@ func TestRejectThenRun(t *testing.T) {
 	b, _ := os.ReadFile(cfg)
 	os.WriteFile(cfg, []byte(strings.Replace(string(b), "so-lieu-nhap-tay.xlsx", "so-lieu-nhap-tay-2.xlsx", 1)), 0o644)
 	before := len(m.messages(t))
-	code, _, errs = baocao("approve", "-c", cfg, "-r", "half-year", "-p", "2024-H1", "--by", "X", "--number", "3")
+	code, _, errs = baocao("approve", "-c", cfg, "-r", "half-year", "-p", "2024-H1", "--as", "hieutruong", "--password-stdin", "--number", "3")
 	if code != 2 || !strings.Contains(errs, "sources changed") || !strings.Contains(errs, "baocao run -r half-year -p 2024-H1") {
 		t.Errorf("approve with changed sources: exit %d: %s", code, errs)
 	}
 	if _, err := os.Stat(filepath.Join(filepath.Dir(cfg), "archive", "half-year", "2024-H1", "v2", "approval.json")); err == nil {
 		t.Error("a refused approval was recorded")
 	}
-	if code, _, errs := baocao("approve", "-c", cfg, "-r", "half-year", "-p", "2024-H1", "--by", "X"); code != 0 {
+	if code, _, errs := baocao("approve", "-c", cfg, "-r", "half-year", "-p", "2024-H1", "--as", "hieutruong", "--password-stdin"); code != 0 {
 		t.Errorf("approve as is: exit %d: %s", code, errs)
 	}
 	if got := m.messages(t); len(got) != before+1 || got[0].MessageID != "baocao.mn2010.half-year.2024-h1.v2@hcm.edu.vn" {
@@ -328,7 +329,9 @@ func TestCrashBetweenApprovalAndSending(t *testing.T) {
 			if code, _, errs := baocao("run", "-c", cfg, "-r", "quarterly", "-p", "2024-Q2"); code != 0 {
 				t.Fatalf("run: %s", errs)
 			}
-			err := child(bin, step, "approve", "-c", cfg, "-r", "quarterly", "-p", "2024-Q2", "--by", "Nguyễn Thị Hồng Vân", "--number", "7").Run()
+			approve := child(bin, step, "approve", "-c", cfg, "-r", "quarterly", "-p", "2024-Q2", "--as", "hieutruong", "--password-stdin", "--number", "7")
+			approve.Stdin = strings.NewReader(principalPassword + "\n")
+			err := approve.Run()
 			if !killed(err) {
 				t.Fatalf("approve was not killed at %s: %v", step, err)
 			}

@@ -59,7 +59,8 @@ func webCmd(args []string, stdout, stderr io.Writer) error {
 func WebSettings(cfg *config.Config, log *slog.Logger) (web.Settings, error) {
 	w := cfg.Web
 	set := web.Settings{Listen: w.Listen, PublicURL: w.PublicURL, Location: cfg.Location, Logger: log,
-		PasswordKey: "[web] password_env or password_file"}
+		PasswordKey: "[web] password_env or password_file",
+		Accounts:    accountsOf(cfg), SessionFile: sessionsFile(cfg), Approvers: approversOf(cfg)}
 	if set.Listen == "" {
 		set.Listen = config.DefaultWebListen
 	}
@@ -87,6 +88,7 @@ func OpenWeb(ctx context.Context, cfg *config.Config, m *reports.Maker, log *slo
 	if err != nil {
 		return nil, err
 	}
+	set.Notify = adminNotifier(cfg, m)
 	srv, err := web.New(set, web.NewReportsBackend(cfg, m, nil))
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", config.ErrInvalid, err)
