@@ -9,6 +9,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/mn2010/baocao/internal/accounts"
 	"github.com/mn2010/baocao/internal/config"
 	"github.com/mn2010/baocao/reports/archive"
 	"github.com/mn2010/baocao/reports/delivery"
@@ -32,6 +33,11 @@ type Maker struct {
 	now   func() time.Time
 	// reviewLink, if set, links a draft's page on the staff web page.
 	reviewLink func(e archive.Entry) string
+	// localPage tells that the staff page listens on the server only:
+	// the review message says the draft is there, with no link.
+	localPage bool
+	// accounts, if set, give the approvers' names, titles and addresses.
+	accounts *accounts.Store
 }
 
 // NewMaker loads the plan and texts a config names. now may be nil.

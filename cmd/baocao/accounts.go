@@ -66,6 +66,16 @@ type decider struct {
 	OSUser string
 }
 
+// Signature is who decided as the records keep it: the account's
+// signature, with the OS user who ran the command.
+func (d decider) Signature() string {
+	s := d.Account.Signature()
+	if d.OSUser != "" {
+		s = strings.TrimSuffix(s, ")") + ", dòng lệnh của người dùng máy chủ " + d.OSUser + ")"
+	}
+	return s
+}
+
 // authorize checks --as ACCOUNT's password (from the terminal, or stdin
 // with --password-stdin) and that its role lets it approve or return
 // report: a shell on the server is no way around the rule. A wrong

@@ -164,9 +164,8 @@ func openMaker(cfgPath string, stderr io.Writer) (*config.Config, *reports.Maker
 	}
 	m, err := reports.NewMaker(cfg, nil, reports.WarnTo(func(msg string) { fmt.Fprintln(stderr, "baocao:", msg) }))
 	if err == nil {
-		if link := reviewLink(cfg); link != nil {
-			m.SetReviewLink(link)
-		}
+		setReviewPage(cfg, m)
+		m.SetAccounts(accountsOf(cfg))
 	}
 	return cfg, m, err
 }

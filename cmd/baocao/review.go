@@ -47,7 +47,7 @@ func approveCmd(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	opt.By = who.FullName
+	opt.By = who.Signature()
 	job, err := newJob(m, opt.NoEmail, stderr)
 	if err != nil {
 		return err
@@ -117,7 +117,7 @@ func rejectCmd(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	opt.By = who.FullName
+	opt.By = who.Signature()
 	noMail := opt.NoEmail || cfg.SMTP.Host == "" || cfg.Unit.AdminEmail == ""
 	job, err := newJob(m, noMail, stderr)
 	if err != nil {

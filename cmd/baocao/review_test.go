@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -37,7 +38,9 @@ func reviewConfig(t *testing.T, m *mailpit) string {
 	cfg := project(t)
 	mailConfig(t, cfg, m)
 	b, _ := os.ReadFile(cfg)
-	os.WriteFile(cfg, []byte(strings.Replace(string(b), `admin_email = ""`, `admin_email = "vanthu@mn2010.hcm.edu.vn"`, 1)), 0o644)
+	text := strings.Replace(string(b), `admin_email = ""`, `admin_email = "vanthu@mn2010.hcm.edu.vn"`, 1)
+	text = strings.ReplaceAll(text, `reviewers = ["Nguyễn Thị Hồng Vân <hieutruong.mn2010@hcm.edu.vn>"]`, `approvers = ["hieutruong"]`)
+	os.WriteFile(cfg, []byte(text), 0o644)
 	t.Setenv("BAOCAO_SMTP_PASSWORD", "s3cret")
 	withPrincipal(t, cfg)
 	return cfg
@@ -92,7 +95,8 @@ func TestReviewThroughMailpit(t *testing.T) {
 		t.Errorf("review attachments %v, want %v", names, want)
 	}
 	for _, w := range []string{"Trong kỳ, đơn vị đạt", "Cảnh báo dữ liệu:", "Hạn gửi cấp trên: 20/06/2024",
-		"baocao approve -c " + cfg + " -r quarterly -p 2024-Q2 --version 1 --by \"Nguyễn Thị Hồng Vân\" --number 15",
+		"Kính gửi cô Nguyễn Thị Hồng Vân,", "Xin cô duyệt", "Dành cho quản trị",
+		"baocao approve -c " + cfg + " -r quarterly -p 2024-Q2 --version 1 --as hieutruong",
 		"baocao reject -c " + cfg + " -r quarterly -p 2024-Q2 --version 1"} {
 		if !strings.Contains(full.Text, w) {
 			t.Errorf("review message lacks %q:\n%s", w, full.Text)
@@ -109,7 +113,7 @@ func TestReviewThroughMailpit(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("approve: exit %d: %s", code, errs)
 	}
-	if !regexp.MustCompile(`approved by Nguyễn Thị Hồng Vân at \d\d:\d\d \d\d/\d\d/\d{4}\n`).MatchString(errs) {
+	if !regexp.MustCompile(`approved by Nguyễn Thị Hồng Vân \(hiệu trưởng, tài khoản hieutruong, dòng lệnh của người dùng máy chủ [^)]+\) at \d\d:\d\d \d\d/\d\d/\d{4}\n`).MatchString(errs) {
 		t.Errorf("approve says when as HH:MM DD/MM/YYYY:\n%s", errs)
 	}
 	v2 := strings.TrimSpace(out)
@@ -168,7 +172,7 @@ func TestReviewThroughMailpit(t *testing.T) {
 	}
 	var approval map[string]any
 	b, _ := os.ReadFile(filepath.Join(v1, "approval.json"))
-	if json.Unmarshal(b, &approval) != nil || approval["by"] != "Nguyễn Thị Hồng Vân" || approval["note"] != "Đồng ý ban hành." ||
+	if json.Unmarshal(b, &approval) != nil || !strings.HasPrefix(fmt.Sprint(approval["by"]), "Nguyễn Thị Hồng Vân (hiệu trưởng, tài khoản hieutruong, dòng lệnh của người dùng máy chủ ") || approval["note"] != "Đồng ý ban hành." ||
 		!reflect.DeepEqual(approval["inputs"], m1["inputs"]) || !reflect.DeepEqual(approval["outputs"], m1["outputs"]) {
 		t.Errorf("approval.json %s", b)
 	}

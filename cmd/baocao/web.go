@@ -37,7 +37,7 @@ func webCmd(args []string, stdout, stderr io.Writer) error {
 	}
 	if *listen != "" {
 		cfg.Web.Listen = *listen
-		m.SetReviewLink(reviewLink(cfg)) // the review messages of runs from the page link to this address
+		setReviewPage(cfg, m) // the review messages of runs from the page say where it is
 	}
 	srv, err := OpenWeb(context.Background(), cfg, m, log)
 	if err != nil {
@@ -89,6 +89,7 @@ func OpenWeb(ctx context.Context, cfg *config.Config, m *reports.Maker, log *slo
 		return nil, err
 	}
 	set.Notify = adminNotifier(cfg, m)
+	m.SetAccounts(set.Accounts) // the review messages of runs from the page go to the approvers' accounts
 	srv, err := web.New(set, web.NewReportsBackend(cfg, m, nil))
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", config.ErrInvalid, err)
@@ -100,19 +101,32 @@ func OpenWeb(ctx context.Context, cfg *config.Config, m *reports.Maker, log *slo
 }
 
 // reviewLink is the link to a version's page for the reviewers' messages:
-// [web] public_url, or http://LISTEN/ when [web] listen is this machine;
-// nil when the config gives the page no address others could open.
+// [web] public_url; nil when the config gives the page no address others
+// could open (a link to 127.0.0.1 opens only on the server, never on the
+// principal's phone).
 func reviewLink(cfg *config.Config) func(e archive.Entry) string {
 	base := strings.TrimRight(cfg.Web.PublicURL, "/")
-	if base == "" && cfg.Web.Listen != "" {
-		if host, _, err := net.SplitHostPort(cfg.Web.Listen); err == nil && web.IsLoopback(host) {
-			base = "http://" + cfg.Web.Listen
-		}
-	}
 	if base == "" {
 		return nil
 	}
 	return func(e archive.Entry) string {
 		return fmt.Sprintf("%s/bao-cao/%s/%s/v%d", base, url.PathEscape(e.Report), url.PathEscape(e.Period), e.Version)
 	}
+}
+
+// localPage tells whether the page listens on this machine only (and has
+// no public_url): the review message then says the draft is on the
+// server's page.
+func localPage(cfg *config.Config) bool {
+	if cfg.Web.PublicURL != "" || cfg.Web.Listen == "" {
+		return false
+	}
+	host, _, err := net.SplitHostPort(cfg.Web.Listen)
+	return err == nil && web.IsLoopback(host)
+}
+
+// setReviewPage tells m's review messages where the draft's page is.
+func setReviewPage(cfg *config.Config, m *reports.Maker) {
+	m.SetReviewLink(reviewLink(cfg))
+	m.SetLocalPage(localPage(cfg))
 }

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"io"
 	"time"
+
+	"github.com/mn2010/baocao/internal/accounts"
 )
 
 // Errors a Backend returns for conditions the page explains.
@@ -270,6 +272,15 @@ type Attempt struct {
 // name and role (accounts.Role), as the records keep them.
 type Decider struct {
 	Name, Account, Role string
+}
+
+// Signature is who decided as the records keep it: "Nguyễn Thị Hồng Vân
+// (hiệu trưởng, tài khoản hieutruong)"; the name alone without an account.
+func (d Decider) Signature() string {
+	if d.Account == "" {
+		return d.Name
+	}
+	return accounts.Account{Name: d.Account, FullName: d.Name, Role: accounts.Role(d.Role)}.Signature()
 }
 
 // Approval is what the reviewer gives when approving: who (from the

@@ -35,7 +35,7 @@ func (b *ReportsBackend) Approve(ctx context.Context, who string, v VersionRef, 
 		return VersionRef{}, err
 	}
 	out, err := reports.NewJob(b.maker, mail, nil).Approve(ctx, reports.ApproveOptions{Report: v.Report, Period: v.Period, Version: v.Version,
-		By: a.Name, Note: a.Note, Number: a.Number, Date: a.Date})
+		By: Decider{Name: a.Name, Account: a.Account, Role: a.Role}.Signature(), Note: a.Note, Number: a.Number, Date: a.Date})
 	if err != nil {
 		return VersionRef{}, b.refusal(e, err)
 	}
@@ -56,7 +56,7 @@ func (b *ReportsBackend) Reject(ctx context.Context, who Decider, v VersionRef, 
 	if err != nil {
 		return err
 	}
-	by := who.Name
+	by := who.Signature()
 	if _, err := reports.NewJob(b.maker, mail, nil).Reject(ctx, reports.RejectOptions{Report: v.Report, Period: v.Period, Version: v.Version,
 		By: by, Reason: reason}); err != nil {
 		return b.refusal(e, err)
@@ -214,11 +214,7 @@ func (b *ReportsBackend) story(d *VersionDetail, e archive.Entry, rec *delivery.
 		case st.Record.Unapproved:
 			d.Review = fmt.Sprintf("Bản dự thảo này đã được thay bằng phiên bản %d trước khi duyệt; không bao giờ được gửi.", st.Record.SupersededBy)
 		case st.Status == delivery.Draft:
-			var names []string
-			for _, r := range b.cfg.Reports[e.Report].Reviewers {
-				names = append(names, personName(r))
-			}
-			d.Review = "Bản dự thảo đang chờ " + strings.Join(names, ", ") + " duyệt; cấp trên chưa nhận được gì."
+			d.Review = "Bản dự thảo đang chờ " + strings.Join(b.maker.ReviewerNames(e.Report), ", ") + " duyệt; cấp trên chưa nhận được gì."
 		}
 	}
 	sort.SliceStable(evs, func(i, k int) bool { return evs[i].At.Before(evs[k].At) })

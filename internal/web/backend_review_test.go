@@ -49,7 +49,7 @@ func TestReviewOverReports(t *testing.T) {
 	wantStatus(t, r, body, 303)
 	r, body = c.post(ref.path()+"/duyet", url.Values{"csrf": {token}, "name": {"Nguyễn Thị Hồng Vân"}, "number": {"15"}})
 	wantStatus(t, r, body, 409)
-	wantIn(t, body, "đã bị Nguyễn Thị Hồng Vân trả lại", "“Thiếu số liệu tháng 3”", "chạy lại")
+	wantIn(t, body, "đã bị Nguyễn Thị Hồng Vân (hiệu trưởng, tài khoản hieutruong) trả lại", "“Thiếu số liệu tháng 3”", "chạy lại")
 	if strings.Contains(body, "reports:") {
 		t.Errorf("the refusal shows the English error: %s", body)
 	}
@@ -71,14 +71,14 @@ func TestReviewOverReports(t *testing.T) {
 	}
 	_, body = c.get("/bao-cao/quarterly/2024-Q1/v3?kq=da-duyet")
 	wantIn(t, body, "Đã duyệt.", "đã duyệt", "ban hành từ bản dự thảo phiên bản 2", "số 15, ngày 05/04/2024",
-		"Phiên bản 2: được Nguyễn Thị Hồng Vân duyệt, ghi chú “Đồng ý”", `href="/bao-cao/quarterly/2024-Q1/v2"`)
+		"Phiên bản 2: được Nguyễn Thị Hồng Vân (hiệu trưởng, tài khoản hieutruong) duyệt, ghi chú “Đồng ý”", `href="/bao-cao/quarterly/2024-Q1/v2"`)
 	d, _ = b.Version(ctx, "quarterly", "2024-Q1", 2)
 	if d.State != StateApproved || d.IssuedAs != 3 || d.Can("approve") {
 		t.Errorf("the approved draft: %v issued as %d, actions %v", d.State, d.IssuedAs, d.Actions)
 	}
 	r, body = c.post(v2.path()+"/duyet", url.Values{"csrf": {token}, "name": {"Vân"}})
 	wantStatus(t, r, body, 409)
-	wantIn(t, body, "đã được Nguyễn Thị Hồng Vân duyệt lúc")
+	wantIn(t, body, "đã được Nguyễn Thị Hồng Vân (hiệu trưởng, tài khoản hieutruong) duyệt lúc")
 	if !strings.Contains(logs.String(), `msg="web: approved"`) || !strings.Contains(logs.String(), `issued="quarterly 2024-Q1 v3"`) {
 		t.Errorf("the approval is not logged:\n%s", logs)
 	}

@@ -76,9 +76,10 @@ func (s *Server) Open(ctx context.Context) error {
 	srv := &http.Server{Handler: s.handler, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: time.Minute,
 		IdleTimeout: 2 * time.Minute, ErrorLog: nil}
 	s.mu.Lock()
-	s.srv, s.ln, s.served = srv, ln, make(chan error, 1)
+	served := make(chan error, 1)
+	s.srv, s.ln, s.served = srv, ln, served
 	s.mu.Unlock()
-	go func() { s.served <- srv.Serve(ln) }()
+	go func() { served <- srv.Serve(ln) }()
 	// Read the manifests and the sources once now, so that the first
 	// visitor does not wait for them.
 	s.jobs.wg.Add(1)
@@ -106,6 +107,7 @@ func (s *Server) Addr() string {
 func (s *Server) Close(ctx context.Context) error {
 	s.mu.Lock()
 	srv, served := s.srv, s.served
+	s.srv, s.served = nil, nil // a second Close has nothing to wait for
 	s.mu.Unlock()
 	var err error
 	if srv != nil {
