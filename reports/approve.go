@@ -11,6 +11,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/mn2010/baocao/internal/catalog"
+
 	"github.com/mn2010/baocao/internal/config"
 	"github.com/mn2010/baocao/internal/crashpoint"
 	"github.com/mn2010/baocao/reports/archive"
@@ -138,7 +140,7 @@ func (j *Job) reviewable(report, label string, v int) (archive.Entry, error) {
 			return e, nil
 		}
 	}
-	return archive.Entry{}, fmt.Errorf("%w: %s %s has no version %d", ErrNotArchived, report, p.Label(), v)
+	return archive.Entry{}, ErrNotArchived.Newf(catalog.NoSuchVersion, report, p.Label(), v)
 }
 
 // checkDraft refuses a version that is not a draft waiting for review,
@@ -293,7 +295,7 @@ func changedFigures(a, b *Manifest) string {
 		return "texts of the sheet \"Nhận xét\""
 	case !same(a.Issues, b.Issues):
 		return "data warnings"
-	case a.Plan != b.Plan:
+	case a.Plan != b.Plan, a.PlanSHA256 != "" && b.PlanSHA256 != "" && a.PlanSHA256 != b.PlanSHA256:
 		return "plan"
 	}
 	return ""

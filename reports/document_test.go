@@ -88,8 +88,8 @@ func TestPDFIsAnOfficialDocument(t *testing.T) {
 		"Số: 05/BC-MN2010", "Quận 1, ngày 05 tháng 3 năm 2024",
 		"BÁO CÁO", "Kết quả thực hiện công tác cải cách hành chính quý II năm 2024",
 		"I. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU", "IV. ĐÁNH GIÁ CHUNG",
-		"Nơi nhận:", "- Phòng Nội vụ Quận 1;", "- Lưu: VT.", "HIỆU TRƯỞNG", "Nguyễn Thị Hồng Vân",
-		"PHỤ LỤC",
+		"Kính gửi: Phòng Nội vụ Quận 1", "Nơi nhận:", "- Như trên;", "- Lưu: VT.", "HIỆU TRƯỞNG", "Nguyễn Thị Hồng Vân",
+		"Phụ lục",
 	}
 	for _, r := range man.Indicators {
 		want = append(want, r.ID+". "+r.Text, render.ResultText(r), r.Status)

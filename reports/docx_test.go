@@ -179,7 +179,7 @@ func TestDOCXPackage(t *testing.T) {
 
 	doc := string(parts["word/document.xml"])
 	for _, want := range []string{
-		`<w:pgSz w:w="11906" w:h="16838"></w:pgSz><w:pgMar w:top="1134" w:right="850" w:bottom="1134" w:left="1701"`, // A4 portrait, 20/15/20/30 mm
+		`<w:pgSz w:w="11906" w:h="16838"></w:pgSz><w:pgMar w:top="1191" w:right="1020" w:bottom="1191" w:left="1757"`, // A4 portrait, 21/18/21/31 mm
 		`<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"></w:pgSz>`,
 		`<w:titlePg></w:titlePg>`, `<w:tblHeader></w:tblHeader>`, `w:val="none"`,
 	} {
@@ -248,8 +248,8 @@ func TestDOCXInLibreOffice(t *testing.T) {
 		"Số: 05/BC-MN2010", "Quận 1, ngày 05 tháng 3 năm 2024",
 		"BÁO CÁO", "Kết quả thực hiện công tác cải cách hành chính quý II năm 2024",
 		"I. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU", "IV. ĐÁNH GIÁ CHUNG",
-		"Nơi nhận:", "- Phòng Nội vụ Quận 1;", "- Lưu: VT.", "HIỆU TRƯỞNG", "Nguyễn Thị Hồng Vân",
-		"PHỤ LỤC",
+		"Kính gửi: Phòng Nội vụ Quận 1", "Nơi nhận:", "- Như trên;", "- Lưu: VT.", "HIỆU TRƯỞNG", "Nguyễn Thị Hồng Vân",
+		"Phụ lục",
 	}
 	for _, r := range man.Indicators {
 		want = append(want, r.ID+". "+r.Text, render.ResultText(r), r.Status)
@@ -335,8 +335,8 @@ func checkDocx(t *testing.T, info docxInfo, man *Manifest) {
 		if s.Orientation != orient || s.WidthMM != w || s.HeightMM != h {
 			t.Errorf("section %d is %s %v×%v mm, want %s %v×%v", i+1, s.Orientation, s.WidthMM, s.HeightMM, orient, w, h)
 		}
-		if s.TopMM != 20 || s.BottomMM != 20 || s.LeftMM != 30 || s.RightMM != 15 {
-			t.Errorf("section %d margins %v/%v/%v/%v mm, want 20/20/30/15 (top/bottom/left/right)", i+1, s.TopMM, s.BottomMM, s.LeftMM, s.RightMM)
+		if !between(s.TopMM, 20, 25) || !between(s.BottomMM, 20, 25) || !between(s.LeftMM, 30, 35) || !between(s.RightMM, 15, 20) {
+			t.Errorf("section %d margins %v/%v/%v/%v mm, want 20–25/20–25/30–35/15–20 (top/bottom/left/right)", i+1, s.TopMM, s.BottomMM, s.LeftMM, s.RightMM)
 		}
 		if !s.PageField {
 			t.Errorf("section %d: the page header has no PAGE field", i+1)
@@ -359,7 +359,7 @@ func checkDocx(t *testing.T, info docxInfo, man *Manifest) {
 	all := strings.Join(append(append([]string{}, info.Paragraphs...), cells...), "\n")
 	for _, w := range []string{"ỦY BAN NHÂN DÂN QUẬN 1", "TRƯỜNG MẦM NON 20/10", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
 		"Số: 05/BC-MN2010", "Quận 1, ngày 05 tháng 3 năm 2024", "BÁO CÁO", "Nơi nhận:", "- Lưu: VT.", "HIỆU TRƯỞNG",
-		"Nguyễn Thị Hồng Vân", "PHỤ LỤC"} {
+		"Nguyễn Thị Hồng Vân", "Phụ lục"} {
 		if !strings.Contains(all, w) {
 			t.Errorf("the docx lacks %q", w)
 		}

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/mn2010/baocao/internal/config"
+	"github.com/mn2010/baocao/reports/render"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
@@ -53,6 +54,10 @@ func TestGoldenManifest(t *testing.T) {
 		}
 		man.Outputs[i].SHA256, man.Outputs[i].Bytes = "", 0
 	}
+	if man.Font != render.TimesNewRoman && man.Font != render.LiberationSerif.Name {
+		t.Errorf("manifest font %q", man.Font)
+	}
+	man.Font = "" // the machine's: checked by TestFontFound
 	got, _ := json.MarshalIndent(man, "", "  ")
 	golden := "../testdata/golden/monthly-2024-03.manifest.json"
 	if *update {

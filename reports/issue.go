@@ -1,11 +1,11 @@
 package reports
 
 import (
-	"errors"
-	"fmt"
 	"regexp"
 	"strconv"
 	"time"
+
+	"github.com/mn2010/baocao/internal/catalog"
 
 	"github.com/mn2010/baocao/reports/period"
 )
@@ -14,7 +14,7 @@ import (
 // be a real one: a number below 1, a date before the period ends (a
 // document cannot be issued before the data it reports on ends) or far in
 // the future.
-var ErrIssue = errors.New("reports: bad number or date of issue")
+var ErrIssue = catalog.NewClass(catalog.ClassIssue)
 
 // IssueDays is how far after today a date of issue may be: a document is
 // dated when it is signed, at most a month ahead.
@@ -27,18 +27,18 @@ var issueDateRe = regexp.MustCompile(`^\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*$`)
 func ParseIssueDate(s string) (time.Time, error) {
 	m := issueDateRe.FindStringSubmatch(s)
 	if m == nil {
-		return time.Time{}, fmt.Errorf("%w: date %q: write the date as DD/MM/YYYY, e.g. 20/04/2024", ErrIssue, s)
+		return time.Time{}, ErrIssue.Newf(catalog.IssueDateForm, s)
 	}
 	d, _ := strconv.Atoi(m[1])
 	mo, _ := strconv.Atoi(m[2])
 	y, _ := strconv.Atoi(m[3])
 	if mo < 1 || mo > 12 {
-		return time.Time{}, fmt.Errorf("%w: date %q: there is no month %d (months are 01–12)", ErrIssue, s, mo)
+		return time.Time{}, ErrIssue.Newf(catalog.IssueDateMonth, s, mo)
 	}
 	t := time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC)
 	if d < 1 || t.Month() != time.Month(mo) {
 		last := time.Date(y, time.Month(mo)+1, 0, 0, 0, 0, 0, time.UTC).Day()
-		return time.Time{}, fmt.Errorf("%w: date %q: %02d/%04d has no day %d (it has %d days)", ErrIssue, s, mo, y, d, last)
+		return time.Time{}, ErrIssue.Newf(catalog.IssueDateDay, s, mo, y, d, last)
 	}
 	return t, nil
 }
@@ -49,7 +49,7 @@ func ParseIssueDate(s string) (time.Time, error) {
 // is always accepted; the caller warns when the period has not ended.
 func (m *Maker) CheckIssue(p period.Period, number int, date time.Time) error {
 	if number < 0 {
-		return fmt.Errorf("%w: number %d: a document number is 1 or more", ErrIssue, number)
+		return ErrIssue.Newf(catalog.IssueNumber, number)
 	}
 	if date.IsZero() {
 		return nil
@@ -58,13 +58,12 @@ func (m *Maker) CheckIssue(p period.Period, number int, date time.Time) error {
 	day := time.Date(date.Year(), date.Month(), date.Day(), 0, 0, 0, 0, time.UTC)
 	first := time.Date(p.To.Year(), p.To.Month(), p.To.Day(), 0, 0, 0, 0, time.UTC)
 	last := time.Date(now.Year(), now.Month(), now.Day()+IssueDays, 0, 0, 0, 0, time.UTC)
-	accepted := fmt.Sprintf("a date of issue for %s is accepted from %s (the period's last day) to %s (%d days after today)",
-		p.Label(), first.Format("02/01/2006"), last.Format("02/01/2006"), IssueDays)
+	accepted := catalog.IssueAccepted.F(p.Label(), first.Format("02/01/2006"), last.Format("02/01/2006"), IssueDays)
 	switch {
 	case day.Before(first):
-		return fmt.Errorf("%w: date %s is before the period %s ends: %s", ErrIssue, day.Format("02/01/2006"), p.Label(), accepted)
+		return ErrIssue.Newf(catalog.IssueBefore, day.Format("02/01/2006"), p.Label(), accepted)
 	case day.After(last):
-		return fmt.Errorf("%w: date %s is more than %d days after today: %s", ErrIssue, day.Format("02/01/2006"), IssueDays, accepted)
+		return ErrIssue.Newf(catalog.IssueAfter, day.Format("02/01/2006"), IssueDays, accepted)
 	}
 	return nil
 }

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"path/filepath"
 
+	"github.com/mn2010/baocao/internal/catalog"
+
 	"github.com/mn2010/baocao/internal/crashpoint"
 	"github.com/mn2010/baocao/reports/archive"
 	"github.com/mn2010/baocao/reports/delivery"
@@ -156,7 +158,7 @@ func (j *Job) supersedeDrafts(e archive.Entry) {
 // (review.json) says whether it was sent.
 func (j *Job) SendReview(ctx context.Context, e archive.Entry) (*delivery.Record, error) {
 	if j.mail == nil {
-		return nil, fmt.Errorf("%w: the config has no [smtp] host", delivery.ErrSettings)
+		return nil, delivery.ErrSettings.Newf(catalog.MailNoHost)
 	}
 	msg, err := j.maker.ReviewMessage(e)
 	if err != nil {
@@ -268,7 +270,7 @@ func (j *Job) lock(id string) (func(), error) {
 
 func (j *Job) send(ctx context.Context, e archive.Entry, force bool) (*delivery.Record, error) {
 	if j.mail == nil {
-		return nil, fmt.Errorf("%w: the config has no [smtp] host", delivery.ErrSettings)
+		return nil, delivery.ErrSettings.Newf(catalog.MailNoHost)
 	}
 	newer, err := j.newestSent(e)
 	if err != nil {

@@ -6,10 +6,12 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 	"sync"
 	"time"
 
 	"github.com/mn2010/baocao/internal/accounts"
+	"github.com/mn2010/baocao/internal/catalog"
 	"github.com/mn2010/baocao/internal/config"
 	"github.com/mn2010/baocao/reports/archive"
 	"github.com/mn2010/baocao/reports/delivery"
@@ -22,7 +24,7 @@ import (
 )
 
 // ErrUnknownReport is returned for a report id the config does not define.
-var ErrUnknownReport = errors.New("reports: unknown report")
+var ErrUnknownReport = catalog.NewClass(catalog.ClassUnknownReport)
 
 // Maker makes reports for one config.
 type Maker struct {
@@ -30,6 +32,7 @@ type Maker struct {
 	plan  *plan.Plan
 	texts *render.Texts
 	store *archive.Store
+	font  *render.Font // the documents' typeface: Times New Roman when found
 	now   func() time.Time
 	// reviewLink, if set, links a draft's page on the staff web page.
 	reviewLink func(e archive.Entry) string
@@ -56,7 +59,15 @@ func NewMaker(cfg *config.Config, now func() time.Time, opts ...MakerOption) (*M
 	if now == nil {
 		now = time.Now
 	}
-	m := &Maker{cfg: cfg, plan: p, texts: texts, store: &archive.Store{Root: cfg.Path(cfg.Archive)}, now: now}
+	var dirs []string
+	if cfg.Document.FontsDir != "" {
+		dirs = append(dirs, cfg.Path(cfg.Document.FontsDir))
+	}
+	font, err := render.FindFont(append(dirs, render.FontDirs()...))
+	if err != nil {
+		return nil, fmt.Errorf("%w: [document] fonts_dir: %v", config.ErrInvalid, err)
+	}
+	m := &Maker{cfg: cfg, plan: p, texts: texts, store: &archive.Store{Root: cfg.Path(cfg.Archive)}, now: now, font: font}
 	for _, o := range opts {
 		o(m)
 	}
@@ -83,14 +94,15 @@ func (m *Maker) Read() (*Data, error) {
 func (m *Maker) Period(reportID, label string) (period.Period, error) {
 	r, ok := m.cfg.Reports[reportID]
 	if !ok {
-		return period.Period{}, fmt.Errorf("%w %q (the config defines %v)", ErrUnknownReport, reportID, m.cfg.ReportIDs())
+		return period.Period{}, ErrUnknownReport.Newf(catalog.UnknownReport, reportID, strings.Join(m.cfg.ReportIDs(), ", "))
 	}
 	p, err := period.Parse(label, r.Boundary)
 	if err != nil {
 		return p, err
 	}
 	if p.Kind != r.Kind {
-		return p, fmt.Errorf("%w %q: report %s is by %s", period.ErrLabel, label, reportID, r.Kind)
+		words, example := catalog.KindWords(string(r.Kind))
+		return p, period.ErrLabel.Newf(catalog.LabelKind, label, r.DisplayName(), words, example)
 	}
 	return p, nil
 }
@@ -160,8 +172,9 @@ func (m *Maker) build(reportID string, p period.Period, opt Options) (*built, er
 	// Every period the report shows (its own, the previous one, a year
 	// earlier, the months of the year so far) is counted from these tables.
 	series := false
+	var addressees []string
 	if r := m.cfg.Reports[reportID]; r != nil {
-		series = r.WantsSeries()
+		series, addressees = r.WantsSeries(), r.Addressees
 	}
 	out := indicators.Compute(indicators.Input{Plan: m.plan, Period: p, Tables: data.Tables, OfficialDomains: m.cfg.OfficialDomains,
 		Compare: true, Series: series})
@@ -175,7 +188,7 @@ func (m *Maker) build(reportID string, p period.Period, opt Options) (*built, er
 	doc := &render.Doc{Unit: m.unit(), ReportID: reportID, Period: p, Issued: issued, Number: opt.Number,
 		PlanReference: m.plan.Reference, Outcome: out, Narrative: narr,
 		Warnings: append(append(append([]sources.Issue{}, data.Issues...), out.Issues...), narrIssues...),
-		Texts:    m.texts, Generated: now}
+		Texts:    m.texts, Generated: now, Addressees: addressees, Font: m.font}
 	// The workbook and the PDF (with its figures) are drawn at once: both
 	// only read doc.
 	var xlsx []byte
@@ -195,8 +208,8 @@ func (m *Maker) build(reportID string, p period.Period, opt Options) (*built, er
 	files := []archive.File{{Name: base + ".pdf", Data: pdf}, {Name: base + ".xlsx", Data: xlsx}, {Name: base + ".docx", Data: docx}}
 	man := &Manifest{Report: reportID, GeneratedAt: now.Format(time.RFC3339), Issued: issued.Format("2006-01-02"), Number: opt.Number,
 		Period: ManifestPeriod{Label: p.Label(), From: p.From.Format("2006-01-02"), To: p.To.Format("2006-01-02"), Boundaries: string(p.Boundary)},
-		Plan:   m.plan.Reference, Inputs: data.Inputs, Indicators: out.Indicators, Dossiers: out.Fields, Late: out.Late,
-		Tasks: out.Tasks, Narrative: narr, Series: out.Series, Issues: doc.Warnings, IssuedFrom: opt.IssuedFrom}
+		Plan:   m.plan.Reference, PlanSHA256: m.plan.SHA256(), Inputs: data.Inputs, Indicators: out.Indicators, Dossiers: out.Fields, Late: out.Late,
+		Tasks: out.Tasks, Narrative: narr, Series: out.Series, Issues: doc.Warnings, IssuedFrom: opt.IssuedFrom, Font: m.font.Name}
 	if !cover.HasData() {
 		man.NoPeriodData = cover
 	}
@@ -242,5 +255,6 @@ func (m *Maker) file(b *built, opt Options) (archive.Entry, error) {
 
 func (m *Maker) unit() render.Unit {
 	u := m.cfg.Unit
-	return render.Unit{Parent: u.Parent, Name: u.Name, Place: u.Place, Symbol: u.Symbol, SignerTitle: u.SignerTitle, SignerName: u.SignerName, Recipients: u.Recipients}
+	return render.Unit{Parent: u.Parent, Name: u.Name, Place: u.Place, Symbol: u.Symbol, SignerTitle: u.SignerTitle, SignerName: u.SignerName,
+		Recipients: u.Recipients, Addressees: u.Addressees, Drafter: u.Drafter, Copies: u.Copies}
 }

@@ -16,8 +16,11 @@ type Manifest struct {
 	Issued      string         `json:"issued"`
 	// Number is the document number it carries ("Số: 15/BC-…"); absent
 	// when blank, left for the clerk to write.
-	Number     int                      `json:"number,omitempty"`
-	Plan       string                   `json:"plan"`
+	Number int    `json:"number,omitempty"`
+	Plan   string `json:"plan"`
+	// PlanSHA256 is the SHA-256 of the plan file the version was computed
+	// with (the embedded file's for the built-in plan).
+	PlanSHA256 string                   `json:"plan_sha256"`
 	Inputs     []Input                  `json:"inputs"`
 	Outputs    []Output                 `json:"outputs"`
 	Indicators []indicators.Result      `json:"indicators"`
@@ -37,6 +40,9 @@ type Manifest struct {
 	// period (CoverOf): each dated source with the last day its rows
 	// reach. The daemon holds such a version instead of sending it.
 	NoPeriodData PeriodCover `json:"no_period_data,omitempty"`
+	// Font is the typeface the PDF embeds: "Times New Roman" when the
+	// machine has it, else "Liberation Serif" (its metric twin).
+	Font string `json:"font,omitempty"`
 }
 
 // ManifestPeriod is the period a version covers.

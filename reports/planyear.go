@@ -3,6 +3,8 @@ package reports
 import (
 	"fmt"
 
+	"github.com/mn2010/baocao/internal/catalog"
+
 	"github.com/mn2010/baocao/reports/period"
 )
 
@@ -25,7 +27,7 @@ func (m *Maker) PlanName() string {
 	if m.cfg.Plan != "" {
 		return m.cfg.Plan
 	}
-	return fmt.Sprintf("%q (built in)", m.plan.Title)
+	return catalog.PlanBuiltIn.F(m.plan.Title)
 }
 
 // LatestMonth is the latest month period ended today (Decree 09

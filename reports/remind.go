@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/mn2010/baocao/internal/catalog"
+
 	"github.com/mn2010/baocao/reports/archive"
 	"github.com/mn2010/baocao/reports/delivery"
 )
@@ -58,7 +60,7 @@ func (m *Maker) DueReminder(e archive.Entry, now time.Time) (string, error) {
 // Remind sends the reminder named by its record (DueReminder), once.
 func (j *Job) Remind(ctx context.Context, e archive.Entry, record string) (*delivery.Record, error) {
 	if j.mail == nil {
-		return nil, fmt.Errorf("%w: the config has no [smtp] host", delivery.ErrSettings)
+		return nil, delivery.ErrSettings.Newf(catalog.MailNoHost)
 	}
 	kind := map[string]reminder{RemindBefore: remindBefore, RemindDue: remindDue, OverdueName: remindLate}[record]
 	if kind.record == "" {

@@ -13,6 +13,8 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/mn2010/baocao/internal/catalog"
+
 	"github.com/mn2010/baocao/reports/archive"
 )
 
@@ -33,17 +35,17 @@ const (
 var (
 	// ErrNotReviewed: the report has no reviewers, so nothing waits for
 	// approval (it was sent when it was made).
-	ErrNotReviewed = errors.New("reports: the report has no reviewers")
+	ErrNotReviewed = catalog.NewClass(catalog.ClassNotReviewed)
 	// ErrNoDraft: the version is not a draft waiting for a reviewer.
-	ErrNoDraft = errors.New("reports: not a draft waiting for review")
+	ErrNoDraft = catalog.NewClass(catalog.ClassNoDraft)
 	// ErrReturned: a returned draft is never approved nor sent.
-	ErrReturned = errors.New("reports: the draft was returned")
+	ErrReturned = catalog.NewClass(catalog.ClassReturned)
 	// ErrAlreadyApproved: a draft is approved once.
-	ErrAlreadyApproved = errors.New("reports: already approved")
+	ErrAlreadyApproved = catalog.NewClass(catalog.ClassAlreadyApproved)
 	// ErrSourcesChanged: a source (or the plan, config or texts) changed
 	// since the draft, so the document to issue would not be the one
 	// approved.
-	ErrSourcesChanged = errors.New("reports: the sources changed since the draft")
+	ErrSourcesChanged = catalog.NewClass(catalog.ClassSourcesChanged)
 )
 
 // Approval is approval.json: the draft a reviewer approved, by whom and

@@ -242,7 +242,7 @@ func TestApproveWithoutMail(t *testing.T) {
 	if err != nil || len(st) != 2 || st[0].Entry.Version != 1 || st[1].Entry.Version != 2 {
 		t.Fatalf("story %v %v", st, err)
 	}
-	if s := st[0].Summary(cfg.Location); !strings.Contains(s, "approved (đã duyệt), approved by Nguyễn Thị Hồng Vân at 09:00 16/06/2024, issued as v2") {
+	if s := st[0].Summary(cfg.Location); !strings.Contains(s, "đã duyệt, Nguyễn Thị Hồng Vân duyệt lúc 09:00 16/06/2024, ban hành thành phiên bản 2") {
 		t.Errorf("summary %q", s)
 	}
 }

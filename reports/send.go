@@ -3,7 +3,6 @@ package reports
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"net/mail"
 	"os"
@@ -11,6 +10,8 @@ import (
 	"regexp"
 	"strings"
 	"time"
+
+	"github.com/mn2010/baocao/internal/catalog"
 
 	"github.com/mn2010/baocao/internal/config"
 	"github.com/mn2010/baocao/reports/archive"
@@ -21,7 +22,7 @@ import (
 )
 
 // ErrNotArchived is returned when there is no version to send.
-var ErrNotArchived = errors.New("reports: nothing archived")
+var ErrNotArchived = catalog.NewClass(catalog.ClassNotArchived)
 
 // MailSettings reads the [smtp] settings, the password and the extra CA.
 // It fails (wrapping delivery.ErrSettings) when mail cannot be sent as
@@ -29,7 +30,7 @@ var ErrNotArchived = errors.New("reports: nothing archived")
 func (m *Maker) MailSettings() (s delivery.Settings, warnings []string, err error) {
 	c := m.cfg.SMTP
 	if c.Host == "" {
-		return s, nil, fmt.Errorf("%w: the config has no [smtp] host: add one, or run with --no-email", delivery.ErrSettings)
+		return s, nil, delivery.ErrSettings.Newf(catalog.MailNoHost)
 	}
 	s = delivery.Settings{Host: c.Host, Port: c.Port, Security: c.Security, Username: c.Username, From: c.From,
 		MaxBytes: c.MaxAttachmentMB << 20}
@@ -66,7 +67,7 @@ func (m *Maker) Latest(reportID string, p period.Period) (archive.Entry, error) 
 		return e, err
 	}
 	if !ok {
-		return e, fmt.Errorf("%w: %s %s has no archived version: run baocao run -r %s -p %s first", ErrNotArchived, reportID, p.Label(), reportID, p.Label())
+		return e, ErrNotArchived.Newf(catalog.NothingArchived, m.cfg.ReportName(reportID), p.Label(), reportID, p.Label())
 	}
 	return e, nil
 }

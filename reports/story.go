@@ -7,6 +7,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/mn2010/baocao/internal/catalog"
+
 	"github.com/mn2010/baocao/reports/archive"
 	"github.com/mn2010/baocao/reports/delivery"
 )
@@ -43,27 +45,29 @@ type VersionState struct {
 
 // Summary is a one-line account of the state: status, who and when.
 func (s *VersionState) Summary(loc *time.Location) string {
-	out := string(s.Status)
+	out := s.Status.String()
+	if catalog.Current() == catalog.English {
+		out = string(s.Status) + " (" + s.Status.String() + ")"
+	}
 	if s.Status == delivery.Superseded && s.Record != nil {
-		out += fmt.Sprintf(" by v%d", s.Record.SupersededBy)
+		out = catalog.StorySupersededBy.F(out, s.Record.SupersededBy)
 	}
 	if s.Record != nil && s.Record.Unknown() {
-		out += " (last attempt interrupted)"
+		out = catalog.StoryInterrupted.F(out)
 	}
-	out += " (" + s.Status.String() + ")"
 	if s.Status == delivery.Sent && s.Record != nil && len(s.Record.Attempts) > 0 {
-		out += " at " + stamp(s.Record.Attempts[len(s.Record.Attempts)-1].At, loc)
+		out = catalog.StorySentAt.F(out, stamp(s.Record.Attempts[len(s.Record.Attempts)-1].At, loc))
 	}
 	switch {
 	case s.Return != nil:
-		out += fmt.Sprintf(" by %s at %s", s.Return.By, stamp(s.Return.At, loc))
+		out = catalog.StoryReturnedBy.F(out, s.Return.By, stamp(s.Return.At, loc))
 	case s.Approval != nil:
-		out += fmt.Sprintf(", approved by %s at %s", s.Approval.By, stamp(s.Approval.At, loc))
+		out = catalog.StoryApprovedBy.F(out, s.Approval.By, stamp(s.Approval.At, loc))
 	case s.IssuedFrom != nil:
-		out += fmt.Sprintf(", issued from v%d", s.IssuedFrom.Version)
+		out = catalog.StoryIssuedFrom.F(out, s.IssuedFrom.Version)
 	}
 	if s.Record != nil && s.Record.IssuedAs != 0 {
-		out += fmt.Sprintf(", issued as v%d", s.Record.IssuedAs)
+		out = catalog.StoryIssuedAs.F(out, s.Record.IssuedAs)
 	}
 	return out
 }
@@ -98,18 +102,18 @@ func (m *Maker) State(e archive.Entry) (*VersionState, error) {
 		return nil, err
 	}
 	s.IssuedFrom = man.IssuedFrom
-	made := fmt.Sprintf("v%d made: %d data warnings, issued %s", e.Version, len(man.Issues), man.Issued)
+	made := catalog.StoryMade.F(e.Version, len(man.Issues), man.Issued)
 	if f := man.IssuedFrom; f != nil {
-		made = fmt.Sprintf("v%d issued from the approved draft v%d: number %s, date %s, same inputs and figures", e.Version, f.Version, numberText(f.Number), f.Date)
+		made = catalog.StoryIssued.F(e.Version, f.Version, numberText(f.Number), f.Date)
 		at := man.GeneratedAt
 		if a, err := ReadApproval(filepath.Join(filepath.Dir(e.Dir), fmt.Sprint("v", f.Version))); err == nil && a != nil {
-			add(stepDecision, a.At, fmt.Sprintf("v%d approved by %s", f.Version, a.By))
+			add(stepDecision, a.At, catalog.StoryDraftApproved.F(f.Version, a.By))
 			at = a.At // issued when approved
 		}
 		add(stepMessage, at, made) // issued because it was approved
 	} else {
 		if m.cfg.Reports[e.Report].Reviewed() && (s.Record.Status == delivery.Draft || s.Approval != nil || s.Return != nil || s.Record.Unapproved) {
-			made = strings.Replace(made, "made", "made as a draft (chờ duyệt)", 1)
+			made = catalog.StoryMadeDraft.F(e.Version, len(man.Issues), man.Issued)
 		}
 		add(stepMade, man.GeneratedAt, made)
 	}
@@ -118,27 +122,27 @@ func (m *Maker) State(e archive.Entry) (*VersionState, error) {
 		if err != nil || !ok {
 			continue
 		}
-		what := map[string]string{ReviewMailName: "review message", RemindBefore: "reminder (2 days before the deadline)",
-			RemindDue: "reminder (deadline day)", OverdueName: "deadline-passed notice", ReturnMailName: "return notice"}[name]
+		what := map[string]*catalog.Msg{ReviewMailName: catalog.StoryReviewMail, RemindBefore: catalog.StoryRemindBefore,
+			RemindDue: catalog.StoryRemindDue, OverdueName: catalog.StoryOverdue, ReturnMailName: catalog.StoryReturnMail}[name]
 		for _, a := range r.Attempts {
-			add(stepMessage, a.At, fmt.Sprintf("%s to %s: %s", what, strings.Join(a.To, ", "), a.Result))
+			add(stepMessage, a.At, catalog.StoryMessage.F(what, strings.Join(a.To, ", "), catalog.AttemptResult(a.Result)))
 		}
 	}
 	if a := s.Approval; a != nil {
-		what := fmt.Sprintf("approved by %s", a.By)
+		what := catalog.StoryApproved.F(a.By)
 		if a.Note != "" {
-			what += fmt.Sprintf(", note %q", a.Note)
+			what = catalog.StoryNote.F(what, a.Note)
 		}
 		if a.Number != 0 || a.Date != "" {
-			what += fmt.Sprintf(", number %s, date %s", numberText(a.Number), a.Date)
+			what = catalog.StoryNumberDate.F(what, numberText(a.Number), a.Date)
 		}
 		add(stepDecision, a.At, what)
 	}
 	if r := s.Return; r != nil {
-		add(stepDecision, r.At, fmt.Sprintf("returned by %s: %q", r.By, r.Reason))
+		add(stepDecision, r.At, catalog.StoryReturned.F(r.By, r.Reason))
 	}
 	for _, a := range s.Record.Attempts {
-		add(stepDelivery, a.At, fmt.Sprintf("delivery attempt to %s: %s", strings.Join(a.To, ", "), a.Result))
+		add(stepDelivery, a.At, catalog.StoryAttempt.F(strings.Join(a.To, ", "), catalog.AttemptResult(a.Result)))
 	}
 	sortEvents(s.Events)
 	return s, nil
@@ -146,7 +150,7 @@ func (m *Maker) State(e archive.Entry) (*VersionState, error) {
 
 func numberText(n int) string {
 	if n == 0 {
-		return "blank"
+		return catalog.NumberBlank.String()
 	}
 	return fmt.Sprint(n)
 }
@@ -166,7 +170,7 @@ func (m *Maker) Story(report, label string, version int) ([]*VersionState, error
 		return nil, err
 	}
 	if len(all) == 0 {
-		return nil, fmt.Errorf("%w: %s %s has no archived version: run baocao run -r %s -p %s first", ErrNotArchived, report, p.Label(), report, p.Label())
+		return nil, ErrNotArchived.Newf(catalog.NothingArchived, m.cfg.ReportName(report), p.Label(), report, p.Label())
 	}
 	if version == 0 {
 		var out []*VersionState
@@ -188,7 +192,7 @@ func (m *Maker) Story(report, label string, version int) ([]*VersionState, error
 			}
 		}
 		if !found {
-			return nil, fmt.Errorf("%w: %s %s has no version %d", ErrNotArchived, report, p.Label(), version)
+			return nil, ErrNotArchived.Newf(catalog.NoSuchVersion, m.cfg.ReportName(report), p.Label(), version)
 		}
 	}
 	st, err := m.State(pick)

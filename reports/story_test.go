@@ -77,9 +77,9 @@ func TestStoryReturnBeforeNotice(t *testing.T) {
 	ret, note := -1, -1
 	for i, e := range st.Events {
 		switch {
-		case strings.HasPrefix(e.What, "returned by"):
+		case strings.Contains(e.What, "trả lại: "):
 			ret = i
-		case strings.HasPrefix(e.What, "return notice"):
+		case strings.HasPrefix(e.What, "thư báo trả lại"):
 			note = i
 		}
 	}

@@ -45,7 +45,7 @@ func requireTool(t *testing.T, name string) {
 }
 
 // pythonPackages names the Debian package of each Python module.
-var pythonPackages = map[string]string{"openpyxl": "python3-openpyxl", "PIL": "python3-pil", "uno": "python3-uno", "docx": "python3-docx"}
+var pythonPackages = map[string]string{"openpyxl": "python3-openpyxl", "PIL": "python3-pil", "uno": "python3-uno", "docx": "python3-docx", "fitz": "python3-fitz"}
 
 // requirePython needs modules in Debian's python3.
 func requirePython(t *testing.T, modules ...string) {

@@ -1,9 +1,10 @@
 package reports
 
 import (
-	"errors"
 	"fmt"
 	"path/filepath"
+
+	"github.com/mn2010/baocao/internal/catalog"
 
 	"github.com/mn2010/baocao/reports/archive"
 	"github.com/mn2010/baocao/reports/delivery"
@@ -14,7 +15,7 @@ import (
 // has an approved version not yet sent: a new draft would strand it
 // (docs/duyet-bao-cao.md). `baocao send` sends it; RunOptions.Force makes
 // the new draft anyway and supersedes the approval.
-var ErrApprovedUnsent = errors.New("reports: an approved version is not sent yet")
+var ErrApprovedUnsent = catalog.NewClass(catalog.ClassApprovedUnsent)
 
 // approvedUnsent lists the versions of report's period p that were approved
 // (the approved draft or the document issued from it) and are still to be

@@ -14,7 +14,10 @@
 //
 // Workbooks are streamed: archive/zip and a SAX scanner read one row at a
 // time with raw cell values (workbook.go, sax.go, sheet.go), and a [Spec] may keep
-// only the columns its caller reads. Rows are stored sparsely (cells.go)
+// only the columns its caller reads. The values of columns no schema
+// column reads are not decoded at all, only looked at for what a row needs
+// of them (skip.go); the commonest dates and texts are read without
+// allocating (quickdate.go, text.go). Rows are stored sparsely (cells.go)
 // and Excel's limits — 1,048,576 rows, 16,384 columns, 32,767 characters a
 // cell — hold by construction, so what a read costs follows what the file
 // holds, not what it claims. Calendar dates are given as time.Time values

@@ -3,12 +3,14 @@ package sources
 import (
 	"errors"
 	"fmt"
+
+	"github.com/mn2010/baocao/internal/catalog"
 )
 
 // ErrUnusable is wrapped by every error for a source that cannot be used at
 // all: a missing file or sheet, a missing required column, a file that is not
 // a workbook or is too large.
-var ErrUnusable = errors.New("source cannot be used")
+var ErrUnusable = catalog.NewClass(catalog.ClassSource)
 
 // ErrNoSheet is matched (errors.Is) by a *SourceError for a workbook that
 // has no sheet of the name asked for; it is unusable too. An optional

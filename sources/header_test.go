@@ -1,6 +1,7 @@
 package sources
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -146,5 +147,37 @@ func TestRegisterNotAHeader(t *testing.T) {
 	if !isNumbering(&cells{col: []int{0, 1}, val: []string{"(1)", "(2)"}}) || isNumbering(&cells{col: []int{0, 1}, val: []string{"1", "HS-1"}}) ||
 		isNumbering(&cells{col: []int{0}, val: []string{"1"}}) || isNumbering(&cells{col: []int{0, 1}, val: []string{"(12", "3)"}}) {
 		t.Error("isNumbering")
+	}
+}
+
+// TestNotAHeaderIsNeverEchoed: a "source" whose first lines name no column
+// (a password file, /etc/shadow through a symbolic link) is refused
+// without a word of its content.
+func TestNotAHeaderIsNeverEchoed(t *testing.T) {
+	dir := t.TempDir()
+	secret := filepath.Join(dir, "smtp-password")
+	os.WriteFile(secret, []byte("Hunter2-very-secret-line\nroot:$6$salt$hash:19000:0:99999:7:::\n"), 0o600)
+	link := filepath.Join(dir, "ho-so.csv")
+	if err := os.Symlink(secret, link); err != nil {
+		t.Fatal(err)
+	}
+	_, err := Read(Spec{Name: "dossiers", Path: link}, dossierSchema())
+	if err == nil || !errors.Is(err, ErrUnusable) || !strings.Contains(err.Error(), "không có dòng tiêu đề") {
+		t.Fatalf("err = %v, want no header found", err)
+	}
+	if strings.Contains(err.Error(), "Hunter2") || strings.Contains(err.Error(), "root:") {
+		t.Errorf("the error echoes the file's content: %v", err)
+	}
+	// Named as private (the password file, the archive), it is not even read.
+	_, err = Read(Spec{Name: "dossiers", Path: link, Private: []string{secret}}, dossierSchema())
+	if err == nil || !strings.Contains(err.Error(), "tệp mật khẩu của baocao") {
+		t.Errorf("err = %v, want the private file refused", err)
+	}
+	arch := filepath.Join(dir, "archive")
+	os.MkdirAll(filepath.Join(arch, "monthly"), 0o755)
+	os.WriteFile(filepath.Join(arch, "monthly", "x.csv"), []byte("a,b\n"), 0o644)
+	os.Symlink(filepath.Join(arch, "monthly", "x.csv"), filepath.Join(dir, "y.csv"))
+	if !InsideAny(filepath.Join(dir, "y.csv"), []string{arch}) || InsideAny(link, []string{arch}) {
+		t.Error("InsideAny does not follow the link into the archive, or sees one where there is none")
 	}
 }

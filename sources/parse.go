@@ -10,22 +10,24 @@ import (
 
 // parser turns a source's rows into a Table.
 type parser struct {
-	spec     Spec
-	schema   *Schema
-	table    *Table
-	issues   []Issue
-	headers  *Matcher
-	date1904 bool
-	colAt    []int    // schema column → cell position, -1 if absent
-	byCol    []int    // cell position → schema column, -1 if none
-	raw      []string // the row being read, by schema column
-	header   *cells   // the header as written, its rows combined
-	cats     []*Matcher
-	seen     map[int]map[string]int // unique column → folded key → first line
-	kept     int                    // how many columns the table keeps
-	vals     []Value                // the row being read, every column
-	blank    []string               // the warning for each required column left blank
-	warnings int                    // every warning, kept or not
+	spec      Spec
+	schema    *Schema
+	table     *Table
+	issues    []Issue
+	headers   *Matcher
+	date1904  bool
+	colAt     []int    // schema column → cell position, -1 if absent
+	byCol     []int    // cell position → schema column, -1 if none
+	raw       []string // the row being read, by schema column
+	header    *cells   // the header as written, its rows combined
+	cats      []*Matcher
+	seen      map[int]map[string]int // unique column → folded key → first line
+	kept      int                    // how many columns the table keeps
+	vals      []Value                // the row being read, every column
+	blank     []string               // the warning for each required column left blank
+	block     []Value                // room for the next kept rows (keptCells)
+	blockRows int                    // the rows the last block had room for
+	warnings  int                    // every warning, kept or not
 }
 
 func newParser(spec Spec, schema *Schema) *parser {
@@ -101,6 +103,9 @@ func (p *parser) run(rr rowReader) error {
 	first, firstLine, err := p.findHeader(rr)
 	if err != nil {
 		return err
+	}
+	if c, ok := rr.(columnReader); ok && p.byCol != nil {
+		c.readColumns(readMask(p.byCol))
 	}
 	if first != nil {
 		p.row(first, firstLine)

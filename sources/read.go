@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -38,6 +39,10 @@ type Spec struct {
 	// cell leaves its row out whether or not it is kept; a district's year
 	// is millions of cells, and most reports read few of them.
 	Keep []string
+	// Private lists files and folders a source must never be read from,
+	// even through a symbolic link: the archive, the password files. Their
+	// content would otherwise end up in messages and on the page.
+	Private []string
 }
 
 // Result is what Read returns for one source.
@@ -50,23 +55,37 @@ type Result struct {
 
 // Read reads the source spec names with schema. Row problems are warnings in
 // the result; a source that cannot be used is a *SourceError.
+//
+// A workbook is read from the file rather than from a copy of it in
+// memory: the file is hashed in one pass, then its zip entries are read in
+// place, so a district's 25 MB workbook costs no 25 MB of memory.
 func Read(spec Spec, schema *Schema) (*Result, error) {
 	if spec.Limits == (Limits{}) {
 		spec.Limits = DefaultLimits
 	}
-	data, err := readFile(spec)
+	f, size, err := openFile(spec)
 	if err != nil {
 		return nil, err
 	}
-	return readData(spec, data, schema)
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, io.NewSectionReader(f, 0, size)); err != nil {
+		return nil, &SourceError{Source: spec.Name, File: spec.Path, Message: "không đọc được tệp: kiểm tra quyền truy cập", Err: err}
+	}
+	return readFrom(spec, f, size, h.Sum(nil), schema)
 }
 
 // readData reads a source whose bytes are data.
 func readData(spec Spec, data []byte, schema *Schema) (*Result, error) {
 	sum := sha256.Sum256(data)
-	res := &Result{SHA256: hex.EncodeToString(sum[:]), Bytes: int64(len(data))}
+	return readFrom(spec, bytes.NewReader(data), int64(len(data)), sum[:], schema)
+}
+
+// readFrom reads a source of size bytes from r, whose SHA-256 is sum.
+func readFrom(spec Spec, r io.ReaderAt, size int64, sum []byte, schema *Schema) (*Result, error) {
+	res := &Result{SHA256: hex.EncodeToString(sum), Bytes: size}
 	p := newParser(spec, schema)
-	rr, sheet, err := openRows(spec, data, p.isHeader)
+	rr, sheet, err := openRows(spec, r, size, p.isHeader)
 	if err != nil {
 		return nil, err
 	}
@@ -79,30 +98,81 @@ func readData(spec Spec, data []byte, schema *Schema) (*Result, error) {
 	return res, nil
 }
 
-func readFile(spec Spec) ([]byte, error) {
+// openFile opens the source's file after checking it is one, and not too
+// large; it gives the file's size.
+func openFile(spec Spec) (*os.File, int64, error) {
 	fail := func(msg string, err error) error {
 		return &SourceError{Source: spec.Name, File: spec.Path, Message: msg, Err: err}
 	}
 	if strings.EqualFold(filepath.Ext(spec.Path), ".xls") {
-		return nil, fail(xlsHelp, nil)
+		return nil, 0, fail(xlsHelp, nil)
+	}
+	if InsideAny(spec.Path, spec.Private) {
+		return nil, 0, fail("đường dẫn này (hoặc liên kết tượng trưng của nó) trỏ vào kho lưu trữ hoặc tệp mật khẩu của baocao, nên không được đọc: sửa path của nguồn này trong cấu hình cho đúng tệp dữ liệu", nil)
 	}
 	st, err := os.Stat(spec.Path)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return nil, fail("không tìm thấy tệp: kiểm tra đường dẫn trong tệp cấu hình", nil)
+		return nil, 0, fail("không tìm thấy tệp: kiểm tra đường dẫn trong tệp cấu hình", nil)
 	case err != nil:
-		return nil, fail("không đọc được tệp: kiểm tra quyền truy cập", err)
+		return nil, 0, fail("không đọc được tệp: kiểm tra quyền truy cập", err)
 	case st.IsDir():
-		return nil, fail("đường dẫn là một thư mục, không phải tệp", nil)
+		return nil, 0, fail("đường dẫn là một thư mục, không phải tệp", nil)
 	case st.Size() > spec.Limits.MaxFileBytes:
-		return nil, fail(fmt.Sprintf("tệp quá lớn (%d MB, giới hạn %d MB): tách tệp theo năm hoặc nâng [limits] max_file_mb trong cấu hình",
+		return nil, 0, fail(fmt.Sprintf("tệp quá lớn (%d MB, giới hạn %d MB): tách tệp theo năm hoặc nâng [limits] max_file_mb trong cấu hình",
 			st.Size()>>20, spec.Limits.MaxFileBytes>>20), nil)
 	}
-	data, err := os.ReadFile(spec.Path)
+	f, err := os.Open(spec.Path)
 	if err != nil {
-		return nil, fail("không đọc được tệp: kiểm tra quyền truy cập", err)
+		return nil, 0, fail("không đọc được tệp: kiểm tra quyền truy cập", err)
 	}
-	return data, nil
+	// The size is taken from the open file: the one read, if the path
+	// was replaced since (as Excel saves). It is checked again.
+	if st, err = f.Stat(); err != nil || st.Size() > spec.Limits.MaxFileBytes {
+		f.Close()
+		if err != nil {
+			return nil, 0, fail("không đọc được tệp: kiểm tra quyền truy cập", err)
+		}
+		return nil, 0, fail(fmt.Sprintf("tệp quá lớn (%d MB, giới hạn %d MB): tách tệp theo năm hoặc nâng [limits] max_file_mb trong cấu hình",
+			st.Size()>>20, spec.Limits.MaxFileBytes>>20), nil)
+	}
+	return f, st.Size(), nil
+}
+
+// InsideAny reports whether path, its symbolic links resolved, is one of
+// private or inside one of them (also resolved).
+func InsideAny(path string, private []string) bool {
+	if len(private) == 0 {
+		return false
+	}
+	p := resolve(path)
+	for _, q := range private {
+		if q == "" {
+			continue
+		}
+		q = resolve(q)
+		if rel, err := filepath.Rel(q, p); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			return true
+		}
+	}
+	return false
+}
+
+// resolve is path absolute, with its symbolic links resolved as far as
+// they exist.
+func resolve(path string) string {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return path
+	}
+	if r, err := filepath.EvalSymlinks(abs); err == nil {
+		return r
+	}
+	// Not there (yet): resolve the folder that is.
+	if r, err := filepath.EvalSymlinks(filepath.Dir(abs)); err == nil {
+		return filepath.Join(r, filepath.Base(abs))
+	}
+	return abs
 }
 
 const xlsHelp = "định dạng Excel cũ (.xls) không được hỗ trợ: mở tệp và lưu lại dưới dạng .xlsx " +
@@ -117,8 +187,8 @@ const encryptedHelp = "tệp được đặt mật khẩu (sổ tính mã hóa),
 // package (ECMA-376 part 2 / MS-OFFCRYPTO): Excel stores a workbook with a
 // password as a compound file holding EncryptionInfo and EncryptedPackage
 // streams, not as a zip.
-func encrypted(data []byte) bool {
-	doc, err := mscfb.New(bytes.NewReader(data))
+func encrypted(r io.ReaderAt) bool {
+	doc, err := mscfb.New(r)
 	if err != nil {
 		return false
 	}
@@ -142,16 +212,23 @@ type rowReader interface {
 	close()
 }
 
-func openRows(spec Spec, data []byte, isHeader func([]string) bool) (rowReader, string, error) {
+func openRows(spec Spec, r io.ReaderAt, size int64, isHeader func([]string) bool) (rowReader, string, error) {
 	isCSV := strings.EqualFold(filepath.Ext(spec.Path), ".csv")
+	head := make([]byte, len(oleMagic))
+	n, _ := r.ReadAt(head, 0)
+	head = head[:n]
 	switch {
-	case bytes.HasPrefix(data, oleMagic) && encrypted(data):
+	case bytes.HasPrefix(head, oleMagic) && encrypted(r):
 		return nil, "", &SourceError{Source: spec.Name, File: spec.Path, Message: encryptedHelp}
-	case bytes.HasPrefix(data, oleMagic):
+	case bytes.HasPrefix(head, oleMagic):
 		return nil, "", &SourceError{Source: spec.Name, File: spec.Path, Message: xlsHelp}
-	case bytes.HasPrefix(data, zipMagic):
-		return openXLSX(spec, data)
+	case bytes.HasPrefix(head, zipMagic):
+		return openXLSX(spec, r, size)
 	case isCSV:
+		data := make([]byte, size)
+		if _, err := r.ReadAt(data, 0); err != nil && err != io.EOF {
+			return nil, "", &SourceError{Source: spec.Name, File: spec.Path, Message: "không đọc được tệp: kiểm tra quyền truy cập", Err: err}
+		}
 		rr, err := openCSV(spec, data, isHeader)
 		return rr, "", err
 	}

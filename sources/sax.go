@@ -121,23 +121,41 @@ func tooLong(s string) bool {
 // attr returns the value of attribute key (its local name), unescaped in
 // place: the tag's bytes are not used again.
 func attr(attrs []byte, key string) []byte {
-	for len(attrs) > 0 {
+	v, _ := attr2(attrs, key, "")
+	return v
+}
+
+// attr2 is attr for two keys in one pass over the attributes (a cell's
+// reference and type); an empty key2 is not looked for. Each value is what
+// attr would give for its key.
+func attr2(attrs []byte, key1, key2 string) (v1, v2 []byte) {
+	done1, done2 := false, key2 == ""
+	for len(attrs) > 0 && !(done1 && done2) {
 		a, rest, err := gosax.NextAttribute(attrs)
 		if err != nil || a.Key == nil {
-			return nil
+			return v1, v2
 		}
 		k := a.Key
 		if i := bytes.IndexByte(k, ':'); i >= 0 {
 			k = k[i+1:]
 		}
-		if string(k) == key && len(a.Value) >= 2 {
-			v, err := gosax.Unescape(a.Value[1 : len(a.Value)-1])
-			if err != nil {
-				return nil
-			}
-			return v
+		switch {
+		case !done1 && string(k) == key1 && len(a.Value) >= 2:
+			v1, done1 = unescapeAttr(a.Value), true
+		case !done2 && string(k) == key2 && len(a.Value) >= 2:
+			v2, done2 = unescapeAttr(a.Value), true
 		}
 		attrs = rest
 	}
-	return nil
+	return v1, v2
+}
+
+// unescapeAttr is a quoted attribute value without its quotes, unescaped
+// in place; nil when it cannot be unescaped.
+func unescapeAttr(quoted []byte) []byte {
+	v, err := gosax.Unescape(quoted[1 : len(quoted)-1])
+	if err != nil {
+		return nil
+	}
+	return v
 }

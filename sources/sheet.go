@@ -66,6 +66,8 @@ type sheetRows struct {
 
 	c      cell // the cell being read
 	inCell bool
+
+	read []bool // the columns whose values are read; nil reads all (skip.go)
 }
 
 func (wb *workbook) openSheet(part string) (*sheetRows, error) {
@@ -128,7 +130,7 @@ func (s *sheetRows) next() (row *cells, line int, ok bool, err error) {
 				}
 				continue
 			}
-			ref := attr(attrs, "r")
+			ref, typ := attr2(attrs, "r", "t")
 			col, n, err := cellRef(ref)
 			if err != nil {
 				return nil, 0, false, err
@@ -149,7 +151,7 @@ func (s *sheetRows) next() (row *cells, line int, ok bool, err error) {
 				s.startRow(s.line+1, false)
 			}
 			s.nextCol = col + 1
-			s.c, s.inCell = cell{col: col, row: s.line, typ: cellType(attr(attrs, "t"))}, true
+			s.c, s.inCell = cell{col: col, row: s.line, typ: cellType(typ)}, true
 			s.x.resetText()
 			if flushed {
 				return &s.out, s.retLine(), true, nil
@@ -202,29 +204,38 @@ func (s *sheetRows) startRow(n int, explicit bool) bool {
 	return flushed
 }
 
-// endCell stores the cell just read.
+// endCell stores the cell just read; a cell of a column no schema column
+// reads gets a stand-in (skip.go).
 func (s *sheetRows) endCell() error {
 	c := s.c
 	s.c, s.inCell = cell{}, false
 	text := s.x.text
+	skip := s.read != nil && (c.col >= len(s.read) || !s.read[c.col])
 	var v string
 	switch c.typ {
 	case sharedString:
 		if len(text) == 0 {
 			break
 		}
-		i, err := strconv.Atoi(string(bytes.TrimSpace(text)))
-		if err != nil || i < 0 || i >= len(s.strings.list) {
+		i, ok := sharedIndex(text)
+		if !ok || i >= len(s.strings.list) {
 			return &cellError{row: c.row, col: c.col, err: fmt.Errorf("%w (%q)", errSharedString, text),
 				Message: "ô trỏ tới một chuỗi không có trong tệp (tệp hỏng): mở bằng Excel/LibreOffice và lưu lại"}
 		}
 		if s.strings.tooLong[i] {
 			return cellTooLong(c)
 		}
-		v = s.strings.list[i]
+		v = s.strings.list[i] // no copy: the table's string
 	case inlineString:
 		v = decodeEscapes(string(text))
 	default: // n, b (0/1), d (ISO 8601), str, e
+		if skip {
+			if s.x.over || len(text) > maxCellChars && tooLong(string(text)) {
+				return cellTooLong(c)
+			}
+			s.cur.set(c.col, standIn(text))
+			return nil
+		}
 		v = string(text)
 	}
 	if s.x.over || tooLong(v) {
@@ -232,6 +243,24 @@ func (s *sheetRows) endCell() error {
 	}
 	s.cur.set(c.col, v)
 	return nil
+}
+
+// sharedIndex reads a shared string's index as strconv.Atoi reads the
+// text trimmed of white space: decimal digits after an optional sign.
+func sharedIndex(text []byte) (int, bool) {
+	t := bytes.TrimSpace(text)
+	if len(t) > 0 && len(t) <= 9 && t[0] >= '0' && t[0] <= '9' {
+		n := 0
+		for _, ch := range t {
+			if ch < '0' || ch > '9' {
+				return 0, false
+			}
+			n = n*10 + int(ch-'0')
+		}
+		return n, true
+	}
+	i, err := strconv.Atoi(string(t))
+	return i, err == nil && i >= 0
 }
 
 func cellTooLong(c cell) error {

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/mn2010/baocao/internal/catalog"
 )
 
 // Value is one typed cell. Which field holds the value depends on the
@@ -98,7 +100,7 @@ const (
 // column and value.
 func (i Issue) String() string {
 	var b strings.Builder
-	b.WriteString(i.Severity + ": " + i.File)
+	b.WriteString(catalog.Severity(i.Severity) + ": " + i.File)
 	if i.Sheet != "" {
 		fmt.Fprintf(&b, ", trang %q", i.Sheet)
 	}

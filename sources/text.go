@@ -10,11 +10,36 @@ import (
 // Clean returns s in NFC with surrounding white space removed and inner runs
 // of white space (including no-break spaces) collapsed to one space.
 func Clean(s string) string {
+	if cleanASCII(s) {
+		return s // the commonest cell: nothing to do, and nothing to allocate
+	}
 	s = norm.NFC.String(s)
 	if !needsSpaceFix(s) {
 		return s
 	}
 	return strings.Join(strings.FieldsFunc(s, unicode.IsSpace), " ")
+}
+
+// cleanASCII reports whether s is ASCII (so already NFC) with no white
+// space to fix: none at either end, none but single spaces inside.
+func cleanASCII(s string) bool {
+	prevSpace := true
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= 0x80:
+			return false
+		case c == ' ':
+			if prevSpace {
+				return false
+			}
+			prevSpace = true
+		case c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r':
+			return false
+		default:
+			prevSpace = false
+		}
+	}
+	return !prevSpace || s == ""
 }
 
 func needsSpaceFix(s string) bool {

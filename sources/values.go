@@ -30,6 +30,14 @@ var (
 // optionally followed by a time. Only the calendar date is kept.
 func ParseDate(s string, date1904 bool) (time.Time, error) {
 	s = Clean(s)
+	if t, ok := quickDate(s, date1904); ok {
+		return checkYear(t, s)
+	}
+	return parseDate(s, date1904)
+}
+
+// parseDate is ParseDate's general path, for a Clean s.
+func parseDate(s string, date1904 bool) (time.Time, error) {
 	var y, m, d int
 	switch {
 	case s == "":
@@ -114,6 +122,9 @@ func ParseYesNo(s string) (bool, error) {
 // 0.855, "1.234,5" is 1234.5, "1.234" is 1234, "0.45" (a spreadsheet's raw
 // value) is 0.45 and "3" is 3.
 func ParseNumber(s string) (float64, error) {
+	if n, ok := plainInteger(s); ok {
+		return n, nil // the commonest cell, a spreadsheet's raw integer
+	}
 	t := strings.Map(func(r rune) rune {
 		if r == ' ' || r == '\u00a0' || r == '\u202f' {
 			return -1
@@ -133,6 +144,22 @@ func ParseNumber(s string) (float64, error) {
 		return 0, fmt.Errorf("%w: %q is not a number", errValue, Clean(s))
 	}
 	return v * scale, nil
+}
+
+// plainInteger reads 1 to 15 ASCII digits, which a float64 holds exactly,
+// so the value is the one strconv.ParseFloat gives.
+func plainInteger(s string) (float64, bool) {
+	if len(s) == 0 || len(s) > 15 {
+		return 0, false
+	}
+	n := int64(0)
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return 0, false
+		}
+		n = n*10 + int64(s[i]-'0')
+	}
+	return float64(n), true
 }
 
 // normaliseSeparators turns Vietnamese digit grouping and decimal comma into

@@ -44,26 +44,16 @@ type sheetPart struct{ name, part string }
 // exporters write xl\workbook.xml), without a leading "/", and without
 // regard to case; a package with two names equal that way is refused.
 func openWorkbook(data []byte, limit int64) (*workbook, error) {
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	return openPackage(bytes.NewReader(data), int64(len(data)), limit)
+}
+
+// openPackage is openWorkbook for a package of size bytes read from r.
+func openPackage(ra io.ReaderAt, size int64, limit int64) (*workbook, error) {
+	files, err := openParts(ra, size, limit)
 	if err != nil {
-		return nil, fmt.Errorf("sources: not a zip package: %w", err)
+		return nil, err
 	}
-	wb := &workbook{files: map[string]*zip.File{}, strings: &sharedStrings{}}
-	var total uint64
-	for _, f := range zr.File {
-		if total += f.UncompressedSize64; f.UncompressedSize64 > uint64(limit) || total > uint64(limit) {
-			return nil, errUnzipLimit // checked at each entry: the sum cannot wrap
-		}
-		name := partName(f.Name)
-		if name == "" || strings.HasSuffix(name, "/") {
-			continue // a folder entry
-		}
-		key := strings.ToLower(name)
-		if prev, dup := wb.files[key]; dup {
-			return nil, fmt.Errorf("%w: %s and %s", errDuplicatePart, prev.Name, f.Name)
-		}
-		wb.files[key] = f
-	}
+	wb := &workbook{files: files, strings: &sharedStrings{}}
 	main := wb.relationships("", "_rels/.rels").byType["officeDocument"]
 	if main == "" {
 		main = "xl/workbook.xml"

@@ -3,6 +3,7 @@ package sources
 import (
 	"errors"
 	"fmt"
+	"io"
 	"strings"
 )
 
@@ -18,11 +19,11 @@ type xlsxRows struct {
 	wb *workbook
 }
 
-func openXLSX(spec Spec, data []byte) (rowReader, string, error) {
+func openXLSX(spec Spec, r io.ReaderAt, size int64) (rowReader, string, error) {
 	fail := func(sheet, msg string, err error) (rowReader, string, error) {
 		return nil, "", &SourceError{Source: spec.Name, File: spec.Path, Sheet: sheet, Message: msg, Err: err}
 	}
-	wb, err := openWorkbook(data, spec.Limits.MaxUnzipBytes)
+	wb, err := openPackage(r, size, spec.Limits.MaxUnzipBytes)
 	switch {
 	case errors.Is(err, errUnzipLimit):
 		return fail("", fmt.Sprintf("tệp giải nén vượt giới hạn %d MB: kiểm tra tệp hoặc nâng [limits] max_unzip_mb", spec.Limits.MaxUnzipBytes>>20), err)

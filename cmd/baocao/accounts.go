@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/mn2010/baocao/internal/accounts"
+	"github.com/mn2010/baocao/internal/catalog"
 	"github.com/mn2010/baocao/internal/config"
 	"github.com/mn2010/baocao/reports"
 	"github.com/mn2010/baocao/reports/delivery"
@@ -83,44 +84,41 @@ func (d decider) Signature() string {
 // that it causes is mailed to admin_email.
 func authorize(cfg *config.Config, m *reports.Maker, as string, fromStdin bool, report string, stderr io.Writer) (decider, error) {
 	if as == "" {
-		return decider{}, fmt.Errorf("%w: --as ACCOUNT is required: approval and return are made with an approver's account (baocao user list; the first one: %s)",
-			errUsage, firstAccountHint)
+		return decider{}, errUsage.Newf(catalog.AsRequired, firstAccountHint)
 	}
 	store := accountsOf(cfg)
 	if empty, err := store.Empty(); err != nil {
 		return decider{}, err
 	} else if empty {
-		return decider{}, fmt.Errorf("%w: chưa có tài khoản nào: duyệt và trả lại cần tài khoản của người duyệt; tạo bằng %s", accounts.ErrNotFound, firstAccountHint)
+		return decider{}, fmt.Errorf("%w: %v", accounts.ErrNotFound, catalog.AsNoAccounts.Errorf(firstAccountHint))
 	}
 	if _, err := store.Get(as); err != nil {
 		return decider{}, fmt.Errorf("%w (baocao user list)", err)
 	}
-	pw, err := readPassword(fromStdin, "Mật khẩu của tài khoản "+as+": ", false, stderr)
+	pw, err := readPassword(fromStdin, catalog.AsPassword.F(as), false, stderr)
 	if err != nil {
 		return decider{}, err
 	}
 	l, err := store.Authenticate(as, pw)
 	if l.JustLocked {
 		if notify := adminNotifier(cfg, m); notify != nil {
-			if nerr := notify("[baocao] Tài khoản "+l.Account.Name+" bị khoá 15 phút",
-				fmt.Sprintf("Lệnh baocao trên máy chủ vừa nhập sai mật khẩu của tài khoản %s (%s) %d lần liên tiếp, nên tài khoản bị khoá 15 phút.\n", l.Account.Name, l.Account.FullName, accounts.MaxFailures)); nerr != nil {
-				fmt.Fprintf(stderr, "baocao: không báo được cho %s: %v\n", cfg.Unit.AdminEmail, nerr)
+			if nerr := notify(catalog.AsLockedSubject.F(l.Account.Name),
+				catalog.AsLockedBody.F(l.Account.Name, l.Account.FullName, accounts.MaxFailures)); nerr != nil {
+				fmt.Fprintln(stderr, catalog.WarnPrefix, catalog.AsNotTold.F(cfg.Unit.AdminEmail, nerr))
 			}
 		}
 	}
 	switch {
 	case errors.Is(err, accounts.ErrBadLogin):
-		return decider{}, fmt.Errorf("%w: sai mật khẩu của tài khoản %s (sai %d lần liên tiếp thì tài khoản bị khoá 15 phút)", err, as, accounts.MaxFailures)
+		return decider{}, fmt.Errorf("%w: %v", err, catalog.AsWrongPassword.Errorf(as, accounts.MaxFailures))
 	case errors.Is(err, accounts.ErrLocked):
-		return decider{}, fmt.Errorf("%w: tài khoản %s đang bị khoá; thử lại sau 15 phút hoặc mở khoá: baocao user lock %s --unlock", err, as, as)
+		return decider{}, fmt.Errorf("%w: %v", err, catalog.AsLocked.Errorf(as, as))
 	case err != nil:
 		return decider{}, err
 	}
 	a := l.Account
 	if !a.Role.CanApprove(a.Name, cfg.Reports[report].Approvers) {
-		why := "chỉ hiệu trưởng, hoặc phó hiệu trưởng có tên trong approvers của báo cáo, mới duyệt hay trả lại được"
-		return decider{}, fmt.Errorf("%w: tài khoản %s (%s) không được duyệt hay trả lại báo cáo %s: %s; không có gì được gửi đi",
-			accounts.ErrForbidden, a.Name, a.Role.Label(), report, why)
+		return decider{}, fmt.Errorf("%w: %v", accounts.ErrForbidden, catalog.AsForbidden.Errorf(a.Name, a.Role.Label(), report))
 	}
 	d := decider{Account: a}
 	if u, err := user.Current(); err == nil {

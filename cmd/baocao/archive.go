@@ -6,13 +6,15 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/mn2010/baocao/internal/catalog"
+
 	"github.com/mn2010/baocao/reports"
 	"github.com/mn2010/baocao/reports/delivery"
 )
 
 func archiveCmd(args []string, stdout, stderr io.Writer) error {
 	fs, cfgPath := flagSet("archive", stderr)
-	if err := parse(fs, args, "[-c CONFIG]"); err != nil {
+	if err := parse(fs, args, lineOf(nil)); err != nil {
 		return err
 	}
 	cfg, m, err := openMaker(*cfgPath, stderr)
@@ -24,7 +26,7 @@ func archiveCmd(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	w := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(w, "REPORT\tPERIOD\tVERSION\tGENERATED\tSTATE\tATTEMPTS\tFOLDER")
+	fmt.Fprintln(w, catalog.ArchiveHeader)
 	for _, e := range entries {
 		generated := "?"
 		if man, err := reports.ReadManifest(e.Dir); err == nil {
@@ -32,16 +34,16 @@ func archiveCmd(args []string, stdout, stderr io.Writer) error {
 				generated = t.In(cfg.Location).Format("2006-01-02 15:04")
 			}
 		}
-		status, attempts := "unreadable records", 0
+		status, attempts := catalog.ArchiveUnread.String(), 0
 		if _, ok, err := delivery.LoadRecord(e.Dir); err == nil && !ok {
-			status = "pending (no delivery.json)"
+			status = catalog.ArchivePending.String()
 		} else if st, err := m.State(e); err == nil {
 			status, attempts = st.Summary(cfg.Location), len(st.Record.Attempts)
 		}
-		fmt.Fprintf(w, "%s\t%s\tv%d\t%s\t%s\t%d\t%s\n", e.Report, e.Period, e.Version, generated, status, attempts, e.Dir)
+		fmt.Fprintf(w, "%s\t%s\t%d\t%s\t%s\t%d\t%s\n", cfg.ReportName(e.Report), e.Period, e.Version, generated, status, attempts, e.Dir)
 	}
 	if len(entries) == 0 {
-		fmt.Fprintln(w, "(the archive is empty)")
+		fmt.Fprintln(w, catalog.ArchiveEmpty)
 	}
 	return w.Flush()
 }

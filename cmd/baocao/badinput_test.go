@@ -152,7 +152,7 @@ func TestUsageLineOnCommandLineErrors(t *testing.T) {
 		{"run", "-c", cfg, "-p", "2024-03"},
 	} {
 		code, _, errs := baocao(args...)
-		if code != 2 || !strings.Contains(errs, "usage: baocao run -r REPORT -p PERIOD") {
+		if code != 2 || !strings.Contains(errs, "cách dùng: baocao run -r BÁO_CÁO -p KỲ") {
 			t.Errorf("%v: exit %d, stderr %q; want 2 and the usage line", args, code, errs)
 		}
 	}
@@ -161,7 +161,7 @@ func TestUsageLineOnCommandLineErrors(t *testing.T) {
 func TestPeriodNotEndedIsAWarning(t *testing.T) {
 	cfg := project(t)
 	code, _, errs := baocao("run", "-c", cfg, "-r", "annual", "-p", "2099", "--no-email")
-	if code != 0 || !strings.Contains(errs, "period 2099 has not ended") {
+	if code != 0 || !strings.Contains(errs, "kỳ 2099 chưa kết thúc") {
 		t.Errorf("exit %d, stderr %q", code, errs)
 	}
 }

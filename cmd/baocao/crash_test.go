@@ -285,7 +285,7 @@ func TestStalePendingVersionIsNeverSent(t *testing.T) {
 	// send --force is the only way to send it; plain send of v1 is not
 	// possible (send takes the newest), and the archive shows why.
 	out, _ := child(bin, "", "archive", "-c", cfg).CombinedOutput()
-	if !strings.Contains(string(out), "superseded by v2") {
+	if !strings.Contains(string(out), "đã thay thế bởi phiên bản 2") {
 		t.Errorf("archive:\n%s", out)
 	}
 }
@@ -305,14 +305,14 @@ func TestSendAfterAnUnknownOutcome(t *testing.T) {
 		t.Fatalf("run: %v\n%s", err, out)
 	}
 	out, err := child(bin, "", "archive", "-c", cfg).CombinedOutput()
-	if !strings.Contains(string(out), "pending (last attempt interrupted)") {
+	if !strings.Contains(string(out), "đang chờ gửi lại (lần gửi cuối bị ngắt)") {
 		t.Errorf("archive: %v\n%s", err, out)
 	}
 	out, err = child(bin, "", "send", "-c", cfg, "-r", "monthly", "-p", "2024-03").CombinedOutput()
-	if err != nil || !strings.Contains(string(out), "it may have arrived") || !strings.Contains(string(out), "same Message-ID") {
+	if err != nil || !strings.Contains(string(out), "có thể thư đã đến") || !strings.Contains(string(out), "cùng Message-ID") {
 		t.Fatalf("send: %v\n%s", err, out)
 	}
-	if out, err := child(bin, "", "send", "-c", cfg, "-r", "monthly", "-p", "2024-03").CombinedOutput(); err != nil || !strings.Contains(string(out), "was sent before") {
+	if out, err := child(bin, "", "send", "-c", cfg, "-r", "monthly", "-p", "2024-03").CombinedOutput(); err != nil || !strings.Contains(string(out), "đã gửi trước đây") {
 		t.Fatalf("second send: %v\n%s", err, out)
 	}
 	if n := copies(t, m); len(n) != 1 || n["baocao.mn2010.monthly.2024-03.v1@hcm.edu.vn"] != 2 {
@@ -334,7 +334,7 @@ func TestScheduleOnAUTCMachine(t *testing.T) {
 	lines := 0
 	for _, line := range strings.Split(string(out), "\n") {
 		f := strings.Fields(line)
-		if len(f) < 9 || f[0] == "REPORT" {
+		if len(f) < 9 || f[0] == "BÁO" {
 			continue
 		}
 		lines++

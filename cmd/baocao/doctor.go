@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/mn2010/baocao/internal/catalog"
+
 	"github.com/mn2010/baocao/internal/config"
 	"github.com/mn2010/baocao/internal/doctor"
 	"github.com/mn2010/baocao/reports/delivery"
@@ -14,11 +16,11 @@ import (
 
 func doctorCmd(args []string, stdout, stderr io.Writer) error {
 	fs, cfgPath := flagSet("doctor", stderr)
-	noEmail := fs.Bool("no-email", false, "leave the mail server out")
-	if err := parse(fs, args, "[--no-email] [-c CONFIG]"); err != nil {
+	noEmail := fs.Bool("no-email", false, catalog.FlagDoctorNoMail.String())
+	if err := parse(fs, args, lineOf(catalog.ArgsDoctor)); err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "Kiểm tra baocao %s với %s\n", Version(), *cfgPath)
+	fmt.Fprintln(stdout, catalog.DoctorHead.F(Version(), *cfgPath))
 	r := doctor.Run(doctor.Options{
 		Config:  *cfgPath,
 		NoEmail: *noEmail,
@@ -43,7 +45,7 @@ type errDoctor struct {
 }
 
 func (e *errDoctor) Error() string {
-	return fmt.Sprintf("doctor: %d problems (the lines marked ✗ above)", e.n)
+	return catalog.DoctorProblems.F(e.n)
 }
 func (e *errDoctor) Unwrap() error { return e.cause }
 

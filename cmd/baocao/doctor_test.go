@@ -2,6 +2,9 @@ package main
 
 import (
 	"os"
+	"time"
+
+	"github.com/mn2010/baocao/reports/period"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -19,7 +22,16 @@ func TestInitThenDoctor(t *testing.T) {
 	pw := filepath.Join(dir, "mat-khau.txt")
 	os.WriteFile(pw, []byte("s3cret\n"), 0o600)
 	cfg := filepath.Join(dir, "baocao.toml")
-	args := []string{"init", "--non-interactive", "-c", cfg, "--data", data,
+	// This year's plan of the school: the 2024 text with this year in it
+	// (doctor wants a plan covering the latest period).
+	year := period.LatestEnded(period.Month, period.Decree09, time.Now()).Year
+	text, err := os.ReadFile(planData + "ke-hoach-cchc-2024.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	planDoc := filepath.Join(dir, "ke-hoach-cchc.md")
+	os.WriteFile(planDoc, []byte(strings.ReplaceAll(string(text), "năm 2024", "năm "+strconv.Itoa(year))), 0o644)
+	args := []string{"init", "--non-interactive", "-c", cfg, "--data", data, "--plan-doc", planDoc,
 		"--unit", "Trường Mầm non 20/10", "--parent", "Ủy ban nhân dân Phường Sài Gòn", "--symbol", "MN2010",
 		"--signer-name", "Nguyễn Thị Hồng Vân", "--recipients", "Phòng Nội vụ", "--admin-email", "ht@mn2010.edu.vn",
 		"--to", "phongnoivu@tphcm.gov.vn", "--smtp-host", "127.0.0.1", "--smtp-port", itoa(m.smtpPort),
@@ -35,7 +47,7 @@ func TestInitThenDoctor(t *testing.T) {
 	if code, _, errs := baocao(args...); code != exitBadInput || !strings.Contains(errs, "--force") {
 		t.Errorf("init over an existing config: exit %d: %s", code, errs)
 	}
-	if code, out, errs := baocao("validate", "-c", cfg); code != 0 || !strings.Contains(out, "9 sources read") {
+	if code, out, errs := baocao("validate", "-c", cfg); code != 0 || !strings.Contains(out, "đã đọc 9 sổ dữ liệu") {
 		t.Fatalf("validate: exit %d\n%s%s", code, out, errs)
 	}
 
@@ -46,7 +58,7 @@ func TestInitThenDoctor(t *testing.T) {
 	for _, want := range []string{
 		"✓ Tệp cấu hình", "Sổ theo dõi hồ sơ TTHC (So theo doi ho so 2024.xlsx): 195 dòng, ngày mới nhất 12/01/2025 (cột \"Ngày trả kết quả\")",
 		"✓ Danh sách CBCCVC (can-bo.xlsx): 46 dòng", "ghi được", "kết nối được, đăng nhập được với mn2010",
-		"Đồng hồ:", "Dịch vụ baocao:", "Kết quả: mọi thứ sẵn sàng.",
+		"Đồng hồ:", "Dịch vụ baocao:", "Kết quả: mọi thứ sẵn sàng.", "✓ Kế hoạch: Kế hoạch số 13/KH-MN2010 ngày 12 tháng 01 năm " + strconv.Itoa(year),
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("healthy doctor did not say %q:\n%s", want, out)
@@ -72,7 +84,7 @@ func TestInitThenDoctor(t *testing.T) {
 			t.Errorf("broken doctor did not say %q:\n%s", want, out)
 		}
 	}
-	if !strings.Contains(errs, "doctor: 3 problems") {
+	if !strings.Contains(errs, "doctor: 3 việc cần sửa") {
 		t.Errorf("stderr: %s", errs)
 	}
 	code, out, _ = baocao("doctor", "-c", cfg, "--no-email")

@@ -12,14 +12,14 @@ import (
 	"runtime"
 	"strings"
 
+	"github.com/mn2010/baocao/internal/catalog"
+
 	"golang.org/x/term"
 
 	"github.com/mn2010/baocao/internal/setup"
 	"github.com/mn2010/baocao/reports/delivery"
 	"github.com/mn2010/baocao/reports/plan"
 )
-
-const initLine = "[--non-interactive --data DIR --unit NAME … --force] [-c CONFIG]"
 
 func initCmd(args []string, stdout, stderr io.Writer) error {
 	return initWith(args, os.Stdin, stdout, stderr)
@@ -28,23 +28,23 @@ func initCmd(args []string, stdout, stderr io.Writer) error {
 // initWith is init reading answers from stdin.
 func initWith(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	fs, cfgPath := flagSet("init", stderr)
-	batch := fs.Bool("non-interactive", false, "take every answer from flags (a scripted install); a flag left out takes its default")
-	force := fs.Bool("force", false, "with --non-interactive: replace an existing config and password file")
-	noMailTest := fs.Bool("no-mail-test", false, "with --non-interactive: do not send a test message")
+	batch := fs.Bool("non-interactive", false, catalog.FlagInitBatch.String())
+	force := fs.Bool("force", false, catalog.FlagInitForce.String())
+	noMailTest := fs.Bool("no-mail-test", false, catalog.FlagInitNoTest.String())
 	values := map[string]*string{}
 	for _, q := range append(setup.Questions(), setup.MailQuestions()...) {
-		values[q.Flag] = fs.String(q.Flag, "", q.Help)
+		values[q.Flag] = fs.String(q.Flag, "", q.FlagHelp())
 	}
-	values["data"] = fs.String("data", "", "the `DIR` holding the spreadsheets (found by their headers)")
-	values["smtp-password-file"] = fs.String("smtp-password-file", "", "a `FILE` holding the SMTP password")
-	values["smtp-password-env"] = fs.String("smtp-password-env", "", "the environment variable `NAME` holding the SMTP password")
-	values["smtp-ca-file"] = fs.String("smtp-ca-file", "", "an extra CA `FILE` the mail server's certificate is signed by")
-	if err := parse(fs, args, initLine); err != nil {
+	values["data"] = fs.String("data", "", catalog.FlagInitData.String())
+	values["smtp-password-file"] = fs.String("smtp-password-file", "", catalog.FlagInitPwFile.String())
+	values["smtp-password-env"] = fs.String("smtp-password-env", "", catalog.FlagInitPwEnv.String())
+	values["smtp-ca-file"] = fs.String("smtp-ca-file", "", catalog.FlagInitCA.String())
+	if err := parse(fs, args, lineOf(catalog.ArgsInit)); err != nil {
 		return err
 	}
 	path, err := filepath.Abs(*cfgPath)
 	if err != nil {
-		return fmt.Errorf("init: %w", err)
+		return err
 	}
 	p, err := plan.Load("")
 	if err != nil {
@@ -66,7 +66,7 @@ func initWith(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 			given["no-mail-test"] = "true"
 		}
 		if a, err = setup.FromValues(given, env, path); err != nil {
-			return fmt.Errorf("%w: %w", errUsage, err)
+			return errUsage.Wrap(err)
 		}
 	} else {
 		pr := setup.NewPrompter(stdin, stdout)
@@ -77,12 +77,12 @@ func initWith(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 			}
 		}
 		if _, err := os.Stat(path); err == nil {
-			ok, err := pr.YesNo(fmt.Sprintf("Đã có tệp cấu hình %s. Khai báo lại và ghi đè khi xong?", path), false)
+			ok, err := pr.YesNo(catalog.InitExists.F(path), false)
 			if err != nil {
 				return err
 			}
 			if !ok {
-				fmt.Fprintf(stdout, "Giữ nguyên %s. Kiểm tra nó bằng: baocao doctor -c %s\n", path, *cfgPath)
+				fmt.Fprintln(stdout, catalog.InitKept.F(path, *cfgPath))
 				return nil
 			}
 		}
@@ -90,20 +90,20 @@ func initWith(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 			return err
 		}
 		replace = func(f string) (bool, error) {
-			return pr.YesNo(fmt.Sprintf("Tệp %s đã có. Ghi đè?", f), f == path)
+			return pr.YesNo(catalog.InitReplace.F(f), f == path)
 		}
 	}
 	if err := setup.Save(a, path, replace); err != nil {
 		if errors.Is(err, setup.ErrExists) && *batch {
-			return fmt.Errorf("%w: %v (--force replaces it)", errUsage, err)
+			return errUsage.Wrap(catalog.InitForceHint.Errorf(err))
 		}
 		return err
 	}
 	if a.Mail && a.Password != "" && a.PasswordFile != "" {
 		protect(a.PasswordFile, stdout)
 	}
-	fmt.Fprintf(stdout, "Đã ghi %s.\n", path)
-	fmt.Fprintf(stdout, "Tiếp theo:\n  baocao doctor -c %s            (kiểm tra mọi thứ)\n  baocao service install -c %s   (chạy tự động khi bật máy)\n  baocao service start\n", path, path)
+	fmt.Fprintln(stdout, catalog.InitWritten.F(path))
+	fmt.Fprintln(stdout, catalog.InitNext.F(path, path))
 	return nil
 }
 
@@ -116,6 +116,6 @@ func protect(path string, stdout io.Writer) {
 	}
 	out, err := exec.Command("icacls", path, "/inheritance:r", "/grant:r", "*S-1-5-32-544:F", "*S-1-5-18:F").CombinedOutput()
 	if err != nil {
-		fmt.Fprintf(stdout, "Lưu ý: chưa giới hạn được quyền đọc %s (%v: %s) — chỉ nên để quản trị viên đọc tệp này.\n", path, err, strings.TrimSpace(string(out)))
+		fmt.Fprintln(stdout, catalog.InitProtect.F(path, err, strings.TrimSpace(string(out))))
 	}
 }

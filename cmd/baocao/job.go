@@ -6,6 +6,8 @@ import (
 	"io"
 	"time"
 
+	"github.com/mn2010/baocao/internal/catalog"
+
 	"github.com/mn2010/baocao/reports"
 	"github.com/mn2010/baocao/reports/delivery"
 )
@@ -50,7 +52,7 @@ func (f *issueFlags) values(fs *flag.FlagSet) (number int, date time.Time, err e
 	}
 	if f.date != "" {
 		if date, err = reports.ParseIssueDate(f.date); err != nil {
-			return 0, date, fmt.Errorf("--date: %w", err)
+			return 0, date, catalog.DateFlag.Errorf(err)
 		}
 	}
 	return f.number, date, nil
@@ -61,7 +63,7 @@ func checkNumber(fs *flag.FlagSet, n int) error {
 	given := false
 	fs.Visit(func(f *flag.Flag) { given = given || f.Name == "number" })
 	if given && n < 1 {
-		return fmt.Errorf("%w: --number %d: a document number is 1 or more (leave --number out for a blank number)", reports.ErrIssue, n)
+		return fmt.Errorf("%w: %s", reports.ErrIssue, catalog.BadNumberFlag.F(n))
 	}
 	return nil
 }

@@ -191,7 +191,7 @@ func TestMailThroughMailpit(t *testing.T) {
 	}
 
 	// send without --force does not send again; with it, it does.
-	if code, _, errs := baocao("send", "-c", cfg, "-r", "monthly", "-p", "2024-03"); code != 0 || !strings.Contains(errs, "was sent before") {
+	if code, _, errs := baocao("send", "-c", cfg, "-r", "monthly", "-p", "2024-03"); code != 0 || !strings.Contains(errs, "đã gửi trước đây") {
 		t.Errorf("send: exit %d: %s", code, errs)
 	}
 	if n := len(m.messages(t)); n != 1 {
@@ -201,7 +201,7 @@ func TestMailThroughMailpit(t *testing.T) {
 	// The server goes down: run archives v2 and exits 1, leaving it pending.
 	m.stop()
 	code, out, errs = baocao("run", "-c", cfg, "-r", "monthly", "-p", "2024-03")
-	if code != 1 || !strings.Contains(errs, "is archived but pending") {
+	if code != 1 || !strings.Contains(errs, "đã lưu nhưng đang chờ gửi lại") {
 		t.Fatalf("run with the server down: exit %d: %s", code, errs)
 	}
 	v2 := strings.TrimSpace(out)
@@ -233,7 +233,7 @@ func TestMailThroughMailpit(t *testing.T) {
 	}
 
 	// mail-test checks the settings.
-	if code, out, errs := baocao("mail-test", "-c", cfg, "--to", "admin@mn2010.hcm.edu.vn"); code != 0 || !strings.Contains(out, "sent a test message") {
+	if code, out, errs := baocao("mail-test", "-c", cfg, "--to", "admin@mn2010.hcm.edu.vn"); code != 0 || !strings.Contains(out, "đã gửi thư thử") {
 		t.Errorf("mail-test: exit %d %s %s", code, out, errs)
 	}
 }

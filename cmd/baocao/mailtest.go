@@ -5,14 +5,16 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/mn2010/baocao/internal/catalog"
+
 	"github.com/mn2010/baocao/reports"
 	"github.com/mn2010/baocao/reports/delivery"
 )
 
 func mailTestCmd(args []string, stdout, stderr io.Writer) error {
 	fs, cfgPath := flagSet("mail-test", stderr)
-	to := fs.String("to", "", "send to `ADDRESS` (default: [unit] admin_email)")
-	if err := parse(fs, args, "[--to ADDRESS] [-c CONFIG]"); err != nil {
+	to := fs.String("to", "", catalog.FlagMailTo.String())
+	if err := parse(fs, args, lineOf(catalog.ArgsMailTest)); err != nil {
 		return err
 	}
 	cfg, err := loadConfig(*cfgPath, stderr)
@@ -23,7 +25,7 @@ func mailTestCmd(args []string, stdout, stderr io.Writer) error {
 		*to = cfg.Unit.AdminEmail
 	}
 	if *to == "" {
-		return fmt.Errorf("%w: give --to ADDRESS or set [unit] admin_email", errUsage)
+		return errUsage.Newf(catalog.RequiredMailTo)
 	}
 	m, err := reports.NewMaker(cfg, nil)
 	if err != nil {
@@ -35,8 +37,8 @@ func mailTestCmd(args []string, stdout, stderr io.Writer) error {
 	}
 	warn(stderr, warnings)
 	if err := delivery.New(s, delivery.Options{}).Try(context.Background(), m.TestMessage(*to)); err != nil {
-		return fmt.Errorf("mail-test: %w", err)
+		return catalog.MailTestFailed.Errorf(err)
 	}
-	fmt.Fprintf(stdout, "sent a test message to %s through %s:%d (%s)\n", *to, cfg.SMTP.Host, cfg.SMTP.Port, cfg.SMTP.Security)
+	fmt.Fprintln(stdout, catalog.MailTestSent.F(*to, cfg.SMTP.Host, cfg.SMTP.Port, cfg.SMTP.Security))
 	return nil
 }

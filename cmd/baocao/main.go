@@ -16,16 +16,19 @@ import (
 	"io"
 	"os"
 	"strings"
+	"text/tabwriter"
 
 	_ "time/tzdata" // Asia/Ho_Chi_Minh on a bare machine
 
 	"github.com/mn2010/baocao/internal/accounts"
+	"github.com/mn2010/baocao/internal/catalog"
 	"github.com/mn2010/baocao/internal/config"
 	"github.com/mn2010/baocao/reports"
 	"github.com/mn2010/baocao/reports/archive"
 	"github.com/mn2010/baocao/reports/delivery"
 	"github.com/mn2010/baocao/reports/period"
 	"github.com/mn2010/baocao/reports/plan"
+	"github.com/mn2010/baocao/reports/plan/importer"
 	"github.com/mn2010/baocao/sources"
 )
 
@@ -37,59 +40,111 @@ const (
 )
 
 // errUsage marks a command line that cannot be run.
-var errUsage = errors.New("usage")
+var errUsage = catalog.NewClass(catalog.ClassUsage)
 
 // errHelp is -h: the usage is printed already.
-var errHelp = fmt.Errorf("%w: help", errUsage)
+var errHelp = errors.New("help")
 
 type command struct {
-	name, args, help string
-	run              func(args []string, stdout, stderr io.Writer) error
+	name       string
+	args, help *catalog.Msg
+	run        func(args []string, stdout, stderr io.Writer) error
 }
 
 var commands = []command{
-	{"run", "-r REPORT -p PERIOD [--no-email] [--number N] [--date DD/MM/YYYY] [--force]", "read, compute, render, archive (and send) one report", runCmd},
-	{"validate", "[-p PERIOD]", "read every source and print every warning and error; writes nothing", validateCmd},
-	{"send", "-r REPORT -p PERIOD [--force]", "(re)send the newest version (an approved one not sent before a newer draft; a draft's review message)", sendCmd},
-	{"approve", "-r REPORT -p PERIOD --as ACCOUNT [flags]", "approve a draft and send it (--number, --date of issue)", approveCmd},
-	{"reject", "-r REPORT -p PERIOD --as ACCOUNT --reason TEXT", "return a draft; the next run makes a new one", rejectCmd},
-	{"status", "-r REPORT -p PERIOD [--version N]", "the period's story, every version: draft, review, approval, sending", statusCmd},
-	{"serve", "[--log-format text|json]", "the daemon: runs reports on schedule, catches up, retries deliveries", serveCmd},
-	{"schedule", "", "next runs of each report and the period each will cover", scheduleCmd},
-	{"archive", "", "what is archived: report, period, version, time, state with who and when", archiveCmd},
-	{"user", "add|passwd|edit|remove|list|lock NAME [flags]", "personal accounts for the page, approval and return (roles: hieu-truong, pho-hieu-truong, van-thu, xem)", userCmd},
-	{"web", "[--listen ADDRESS]", "serve the staff's web page alone (no schedules)", webCmd},
-	{"mail-test", "[--to ADDRESS]", "send a short test message to check the [smtp] settings", mailTestCmd},
-	{"init", "[--non-interactive] [flags]", "ask a few questions and write a commented config (in Vietnamese)", initCmd},
-	{"doctor", "[--no-email]", "check everything a run needs and say what to fix (in Vietnamese)", doctorCmd},
-	{"service", "install|uninstall|start|stop|status", "register `baocao serve` as a Windows service, systemd unit or launchd job", serviceCmd},
-	{"version", "", "print the version", versionCmd},
+	{"run", catalog.ArgsRun, catalog.HelpRun, runCmd},
+	{"validate", catalog.ArgsValidate, catalog.HelpValidate, validateCmd},
+	{"send", catalog.ArgsSend, catalog.HelpSend, sendCmd},
+	{"approve", catalog.ArgsApprove, catalog.HelpApprove, approveCmd},
+	{"reject", catalog.ArgsReject, catalog.HelpReject, rejectCmd},
+	{"status", catalog.ArgsStatus, catalog.HelpStatus, statusCmd},
+	{"serve", catalog.ArgsServe, catalog.HelpServe, serveCmd},
+	{"schedule", nil, catalog.HelpSchedule, scheduleCmd},
+	{"archive", nil, catalog.HelpArchive, archiveCmd},
+	{"user", catalog.ArgsUser, catalog.HelpUser, userCmd},
+	{"web", catalog.ArgsWeb, catalog.HelpWeb, webCmd},
+	{"mail-test", catalog.ArgsMailTest, catalog.HelpMailTest, mailTestCmd},
+	{"init", catalog.ArgsInit, catalog.HelpInit, initCmd},
+	{"plan", catalog.ArgsPlan, catalog.HelpPlan, planCmd},
+	{"doctor", catalog.ArgsDoctor, catalog.HelpDoctor, doctorCmd},
+	{"service", catalog.ArgsService, catalog.HelpService, serviceCmd},
+	{"version", nil, catalog.HelpVersion, versionCmd},
+}
+
+// lineOf is a usage line's arguments, with -c.
+func lineOf(args *catalog.Msg) string { return command{args: args}.line() }
+
+// line is the command's arguments as its usage line shows them, with -c.
+func (c command) line() string {
+	if c.args == nil {
+		return catalog.ArgsConfig.String()
+	}
+	return c.args.String() + " " + catalog.ArgsConfig.String()
 }
 
 func main() {
 	os.Exit(dispatch(os.Args[1:], os.Stdout, os.Stderr))
 }
 
+// dispatch runs the command args name. The language of what it prints is
+// --lang's (anywhere on the line), else BAOCAO_LANG's, else Vietnamese.
 func dispatch(args []string, stdout, stderr io.Writer) int {
+	catalog.SetFromEnv()
+	args, err := langFlag(args)
+	if err != nil {
+		fmt.Fprintln(stderr, catalog.ErrorPrefix, err)
+		return exitBadInput
+	}
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
 		usage(stderr)
 		return exitBadInput
 	}
 	for _, c := range commands {
 		if c.name == args[0] {
-			return exitCode(c.run(args[1:], stdout, stderr), stderr, "baocao "+c.name+" "+c.args+" [-c CONFIG]")
+			return exitCode(c.run(args[1:], stdout, stderr), stderr, c)
 		}
 	}
-	fmt.Fprintf(stderr, "baocao: unknown command %q\n", args[0])
+	fmt.Fprintln(stderr, catalog.ErrorPrefix, catalog.UnknownCommand.F(args[0]))
 	usage(stderr)
 	return exitBadInput
 }
 
-func usage(w io.Writer) {
-	fmt.Fprintln(w, "usage: baocao COMMAND [-c CONFIG] [flags]")
-	for _, c := range commands {
-		fmt.Fprintf(w, "  %-9s %-36s %s\n", c.name, c.args, c.help)
+// langFlag takes --lang vi|en (or -lang, --lang=en) out of args and sets
+// the language.
+func langFlag(args []string) ([]string, error) {
+	var out []string
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		name, value, eq := strings.Cut(strings.TrimLeft(a, "-"), "=")
+		if !strings.HasPrefix(a, "-") || name != "lang" {
+			out = append(out, a)
+			continue
+		}
+		if !eq {
+			if i+1 == len(args) {
+				return nil, catalog.FlagNoValue.Errorf("--lang")
+			}
+			i++
+			value = args[i]
+		}
+		l, ok := catalog.ParseLang(value)
+		if !ok {
+			return nil, catalog.BadLang.Errorf(value)
+		}
+		catalog.Set(l)
 	}
+	return out, nil
+}
+
+func usage(w io.Writer) {
+	fmt.Fprintln(w, catalog.UsageHead)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	for _, c := range commands {
+		fmt.Fprintf(tw, "  %s\t%s\n", c.name, c.help)
+	}
+	tw.Flush()
+	fmt.Fprintln(w, catalog.UsageMore)
+	fmt.Fprintln(w, catalog.UsageLang)
 }
 
 // badInput are the errors that exit 2 (SPEC §5, docs/daemon.md): a
@@ -104,12 +159,13 @@ var badInput = []error{errUsage, config.ErrInvalid, plan.ErrInvalid, sources.Err
 	reports.ErrUnknownReport, delivery.ErrSettings, archive.ErrLocked,
 	reports.ErrNotArchived, reports.ErrIssue, reports.ErrApprovedUnsent, reports.ErrNotReviewed, reports.ErrNoDraft, reports.ErrReturned, reports.ErrAlreadyApproved, reports.ErrSourcesChanged,
 	delivery.ErrNotApproved, delivery.ErrSuperseded,
-	accounts.ErrInvalid, accounts.ErrNotFound, accounts.ErrExists, accounts.ErrWeakPassword, accounts.ErrBadLogin, accounts.ErrLocked, accounts.ErrForbidden}
+	accounts.ErrInvalid, accounts.ErrNotFound, accounts.ErrExists, accounts.ErrWeakPassword, accounts.ErrBadLogin, accounts.ErrLocked, accounts.ErrForbidden,
+	importer.ErrNotPlan, importer.ErrExists}
 
 // exitCode prints err and maps it to an exit code: 2 for bad input or
 // config, 1 for anything else. A command line that cannot be run gets the
 // command's usage line too.
-func exitCode(err error, stderr io.Writer, usageLine string) int {
+func exitCode(err error, stderr io.Writer, c command) int {
 	if err == nil {
 		return exitOK
 	}
@@ -117,11 +173,11 @@ func exitCode(err error, stderr io.Writer, usageLine string) int {
 		return exitBadInput
 	}
 	for _, e := range flatten(err) {
-		fmt.Fprintln(stderr, "baocao:", e)
+		fmt.Fprintln(stderr, catalog.ErrorPrefix, strings.TrimPrefix(e.Error(), errUsage.Error()+": "))
 	}
 	for _, cli := range []error{errUsage, period.ErrLabel, reports.ErrUnknownReport} {
 		if errors.Is(err, cli) {
-			fmt.Fprintln(stderr, "usage:", usageLine)
+			fmt.Fprintln(stderr, catalog.UsageLine.F(c.name, c.line()))
 			break
 		}
 	}
@@ -148,10 +204,10 @@ func flatten(err error) []error {
 // reportFlags adds -r/--report and -p/--period to fs.
 func reportFlags(fs *flag.FlagSet) (report, label *string) {
 	report, label = new(string), new(string)
-	fs.StringVar(report, "r", "", "report `ID` (short for --report)")
-	fs.StringVar(report, "report", "", "report `ID`, a [reports.ID] table of the config")
-	fs.StringVar(label, "p", "", "period `LABEL` (short for --period)")
-	fs.StringVar(label, "period", "", "period `LABEL`: 2024-03, 2024-Q1, 2024-H1 or 2024")
+	fs.StringVar(report, "r", "", catalog.FlagReport.String())
+	fs.StringVar(report, "report", "", catalog.FlagReport.String())
+	fs.StringVar(label, "p", "", catalog.FlagPeriod.String())
+	fs.StringVar(label, "period", "", catalog.FlagPeriod.String())
 	return report, label
 }
 
@@ -162,7 +218,7 @@ func openMaker(cfgPath string, stderr io.Writer) (*config.Config, *reports.Maker
 	if err != nil {
 		return nil, nil, err
 	}
-	m, err := reports.NewMaker(cfg, nil, reports.WarnTo(func(msg string) { fmt.Fprintln(stderr, "baocao:", msg) }))
+	m, err := reports.NewMaker(cfg, nil, reports.WarnTo(func(msg string) { fmt.Fprintln(stderr, catalog.WarnPrefix, msg) }))
 	if err == nil {
 		setReviewPage(cfg, m)
 		m.SetAccounts(accountsOf(cfg))
@@ -173,7 +229,7 @@ func openMaker(cfgPath string, stderr io.Writer) (*config.Config, *reports.Maker
 // openReport is openMaker for one report and period; both are required.
 func openReport(cfgPath, report, label, command, line string, stderr io.Writer) (*config.Config, *reports.Maker, period.Period, error) {
 	if report == "" || label == "" {
-		return nil, nil, period.Period{}, fmt.Errorf("%w: -r and -p are required", errUsage)
+		return nil, nil, period.Period{}, errUsage.Newf(catalog.RequiredRP)
 	}
 	cfg, m, err := openMaker(cfgPath, stderr)
 	if err != nil {
@@ -195,7 +251,7 @@ func loadConfig(path string, stderr io.Writer) (*config.Config, error) {
 
 func warn(stderr io.Writer, warnings []string) {
 	for _, w := range warnings {
-		fmt.Fprintln(stderr, "baocao: warning:", w)
+		fmt.Fprintln(stderr, catalog.WarnPrefix, w)
 	}
 }
 
@@ -203,27 +259,28 @@ func warn(stderr io.Writer, warnings []string) {
 func flagSet(name string, stderr io.Writer) (*flag.FlagSet, *string) {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	cfg := fs.String("config", "baocao.toml", "config `FILE`")
-	fs.StringVar(cfg, "c", "baocao.toml", "config `FILE` (short for --config)")
+	cfg := fs.String("config", "baocao.toml", catalog.FlagConfig.String())
+	fs.StringVar(cfg, "c", "baocao.toml", catalog.FlagConfig.String())
 	return fs, cfg
 }
 
-// parse parses flags, turning a bad command line into errUsage.
+// parse parses flags, turning a bad command line into errUsage; line is
+// the command's usage line after its name.
 func parse(fs *flag.FlagSet, args []string, line string) error {
 	out := fs.Output()
 	fs.SetOutput(io.Discard) // the error is printed once, by exitCode, with the usage line
 	err := fs.Parse(args)
 	fs.SetOutput(out)
 	if errors.Is(err, flag.ErrHelp) {
-		fmt.Fprintf(out, "usage: baocao %s %s\n", fs.Name(), line)
-		fs.PrintDefaults()
+		fmt.Fprintln(out, catalog.UsageLine.F(fs.Name(), line))
+		printDefaults(out, fs)
 		return errHelp
 	}
 	if err != nil {
-		return fmt.Errorf("%w: %v", errUsage, err)
+		return errUsage.Wrap(flagError(fs, args, err))
 	}
 	if fs.NArg() > 0 {
-		return fmt.Errorf("%w: unexpected %q", errUsage, strings.Join(fs.Args(), " "))
+		return errUsage.Newf(catalog.Unexpected, strings.Join(fs.Args(), " "))
 	}
 	return nil
 }

@@ -93,7 +93,7 @@ func TestValidatePrintsWarningsAndExitsZero(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
-	for _, w := range []string{`ho-so-tthc.xlsx, trang "Sheet1"`, `cột "Ngày hẹn trả" = "31/02/2024"`, "trùng Mã hồ sơ", "Tổng cộng", "9 sources read, 3 warnings"} {
+	for _, w := range []string{`ho-so-tthc.xlsx, trang "Sheet1"`, `cột "Ngày hẹn trả" = "31/02/2024"`, "trùng Mã hồ sơ", "Tổng cộng", "đã đọc 9 sổ dữ liệu, 3 cảnh báo"} {
 		if !strings.Contains(out, w) {
 			t.Errorf("validate output lacks %q:\n%s", w, out)
 		}
@@ -110,14 +110,14 @@ func TestBadCommandLines(t *testing.T) {
 		args  []string
 		words string
 	}{
-		{"no command", nil, "usage: baocao"},
-		{"unknown command", []string{"frobnicate"}, `unknown command "frobnicate"`},
-		{"missing flags", []string{"run", "-c", cfg}, "-r and -p are required"},
-		{"unknown flag", []string{"run", "-c", cfg, "--bogus"}, "usage: baocao run"},
-		{"unknown report", []string{"run", "-c", cfg, "-r", "weekly", "-p", "2024-03"}, `unknown report "weekly"`},
-		{"bad period", []string{"run", "-c", cfg, "-r", "monthly", "-p", "03/2024"}, "malformed label"},
-		{"period of another kind", []string{"run", "-c", cfg, "-r", "monthly", "-p", "2024-Q1"}, "report monthly is by month"},
-		{"missing config", []string{"validate", "-c", filepath.Join(t.TempDir(), "none.toml")}, "no such file"},
+		{"no command", nil, "cách dùng: baocao"},
+		{"unknown command", []string{"frobnicate"}, `không có lệnh "frobnicate"`},
+		{"missing flags", []string{"run", "-c", cfg}, "cần cả -r BÁO_CÁO và -p KỲ"},
+		{"unknown flag", []string{"run", "-c", cfg, "--bogus"}, "cách dùng: baocao run"},
+		{"unknown report", []string{"run", "-c", cfg, "-r", "weekly", "-p", "2024-03"}, `không có báo cáo: "weekly"`},
+		{"bad period", []string{"run", "-c", cfg, "-r", "monthly", "-p", "03/2024"}, "kỳ báo cáo viết chưa đúng"},
+		{"period of another kind", []string{"run", "-c", cfg, "-r", "monthly", "-p", "2024-Q1"}, "Báo cáo tháng lập theo tháng, ví dụ 2024-03"},
+		{"missing config", []string{"validate", "-c", filepath.Join(t.TempDir(), "none.toml")}, "không có tệp"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -21,13 +21,13 @@ func TestValidateNarrative(t *testing.T) {
 	f.WriteString("\n[sources.narrative]\npath = \"nhan-xet.csv\"\n")
 	f.Close()
 
-	want := `warning: nhan-xet.csv, dòng 2, cột "Phần" = "Ý kiến khác": phần không có trong danh mục: ghi một trong Đánh giá chung; Nguyên nhân; Phương hướng; Đề xuất, kiến nghị`
+	want := `cảnh báo: nhan-xet.csv, dòng 2, cột "Phần" = "Ý kiến khác": phần không có trong danh mục: ghi một trong Đánh giá chung; Nguyên nhân; Phương hướng; Đề xuất, kiến nghị`
 	for _, args := range [][]string{{"validate", "-c", cfg, "-p", "2024-Q2"}, {"validate", "-c", cfg}} {
 		code, out, errs := baocao(args...)
 		if code != 0 {
 			t.Fatalf("%v: exit %d: %s", args, code, errs)
 		}
-		if !strings.Contains(out, want) || !strings.Contains(out, "9 sources read, 4 warnings") || strings.Count(out, "Ý kiến khác") != 1 {
+		if !strings.Contains(out, want) || !strings.Contains(out, "đã đọc 9 sổ dữ liệu, 4 cảnh báo") || strings.Count(out, "Ý kiến khác") != 1 {
 			t.Errorf("%v: output lacks %q once, or the count:\n%s", args, want, out)
 		}
 	}

@@ -25,16 +25,16 @@ func TestNumberAndDateOfIssueAreChecked(t *testing.T) {
 		args  []string
 		words []string
 	}{
-		{"approve negative number", []string{"approve", "-r", "quarterly", "-p", "2024-Q1", "--as", "hieutruong", "--password-stdin", "--number", "-5"}, []string{"--number -5", "1 or more"}},
-		{"run zero number", []string{"run", "-r", "monthly", "-p", "2024-03", "--no-email", "--number", "0"}, []string{"--number 0", "1 or more"}},
-		{"run negative number", []string{"run", "-r", "monthly", "-p", "2024-03", "--no-email", "--number", "-1"}, []string{"1 or more"}},
-		{"1900", []string{"run", "-r", "monthly", "-p", "2024-03", "--no-email", "--date", "01/01/1900"}, []string{"01/01/1900 is before the period 2024-03 ends", "accepted from 14/03/2024"}},
-		{"inside the period", []string{"approve", "-r", "half-year", "-p", "2024-H1", "--as", "hieutruong", "--password-stdin", "--number", "9", "--date", "01/03/2024"}, []string{"01/03/2024 is before the period 2024-H1 ends", "accepted from 14/06/2024 (the period's last day)"}},
-		{"day before the last", []string{"run", "-r", "monthly", "-p", "2024-03", "--no-email", "--date", "13/03/2024"}, []string{"13/03/2024 is before the period 2024-03 ends"}},
-		{"31 February", []string{"approve", "-r", "quarterly", "-p", "2024-Q1", "--as", "hieutruong", "--password-stdin", "--date", "31/02/2024"}, []string{"02/2024 has no day 31", "29 days"}},
-		{"month 13", []string{"run", "-r", "monthly", "-p", "2024-03", "--no-email", "--date", "01/13/2024"}, []string{"no month 13"}},
-		{"not DD/MM/YYYY", []string{"run", "-r", "monthly", "-p", "2024-03", "--no-email", "--date", "2024-04-20"}, []string{"write the date as DD/MM/YYYY"}},
-		{"far ahead", []string{"run", "-r", "monthly", "-p", "2024-03", "--no-email", "--date", far}, []string{"more than 31 days after today", "accepted from"}},
+		{"approve negative number", []string{"approve", "-r", "quarterly", "-p", "2024-Q1", "--as", "hieutruong", "--password-stdin", "--number", "-5"}, []string{"--number -5", "từ 1 trở lên"}},
+		{"run zero number", []string{"run", "-r", "monthly", "-p", "2024-03", "--no-email", "--number", "0"}, []string{"--number 0", "từ 1 trở lên"}},
+		{"run negative number", []string{"run", "-r", "monthly", "-p", "2024-03", "--no-email", "--number", "-1"}, []string{"từ 1 trở lên"}},
+		{"1900", []string{"run", "-r", "monthly", "-p", "2024-03", "--no-email", "--date", "01/01/1900"}, []string{"ngày 01/01/1900 trước khi kỳ 2024-03 kết thúc", "phải từ 14/03/2024"}},
+		{"inside the period", []string{"approve", "-r", "half-year", "-p", "2024-H1", "--as", "hieutruong", "--password-stdin", "--number", "9", "--date", "01/03/2024"}, []string{"ngày 01/03/2024 trước khi kỳ 2024-H1 kết thúc", "phải từ 14/06/2024 (ngày cuối kỳ)"}},
+		{"day before the last", []string{"run", "-r", "monthly", "-p", "2024-03", "--no-email", "--date", "13/03/2024"}, []string{"ngày 13/03/2024 trước khi kỳ 2024-03 kết thúc"}},
+		{"31 February", []string{"approve", "-r", "quarterly", "-p", "2024-Q1", "--as", "hieutruong", "--password-stdin", "--date", "31/02/2024"}, []string{"02/2024 không có ngày 31", "29 ngày"}},
+		{"month 13", []string{"run", "-r", "monthly", "-p", "2024-03", "--no-email", "--date", "01/13/2024"}, []string{"không có tháng 13"}},
+		{"not DD/MM/YYYY", []string{"run", "-r", "monthly", "-p", "2024-03", "--no-email", "--date", "2024-04-20"}, []string{"viết ngày/tháng/năm"}},
+		{"far ahead", []string{"run", "-r", "monthly", "-p", "2024-03", "--no-email", "--date", far}, []string{"quá 31 ngày sau hôm nay", "phải từ"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -47,7 +47,7 @@ func TestNumberAndDateOfIssueAreChecked(t *testing.T) {
 					t.Errorf("stderr lacks %q:\n%s", w, errs)
 				}
 			}
-			if strings.Contains(tt.name, "31 February") && strings.Contains(errs, "write the date as") {
+			if strings.Contains(tt.name, "31 February") && strings.Contains(errs, "viết ngày/tháng/năm") {
 				t.Errorf("a date written DD/MM/YYYY is told to be written so:\n%s", errs)
 			}
 		})
@@ -74,10 +74,10 @@ func TestUsageLinePrintedOnce(t *testing.T) {
 		if code != 2 {
 			t.Errorf("%v: exit %d", args, code)
 		}
-		if n := strings.Count(errs, "-r REPORT -p PERIOD"); n != 1 {
+		if n := strings.Count(errs, "-r BÁO_CÁO -p KỲ"); n != 1 {
 			t.Errorf("%v: the usage line is printed %d times:\n%s", args, n, errs)
 		}
-		if !strings.Contains(errs, "usage: baocao run -r REPORT -p PERIOD [--no-email] [--number N] [--date DD/MM/YYYY] [--force] [-c CONFIG]") {
+		if !strings.Contains(errs, "cách dùng: baocao run -r BÁO_CÁO -p KỲ [--no-email] [--number SỐ] [--date NGÀY/THÁNG/NĂM] [--force] [-c TỆP_CẤU_HÌNH]") {
 			t.Errorf("%v: stderr lacks the whole usage line:\n%s", args, errs)
 		}
 	}
@@ -92,7 +92,7 @@ func TestNothingArchivedIsBadInput(t *testing.T) {
 		{"approve", "-r", "quarterly", "-p", "2024-Q3", "--as", "hieutruong", "--password-stdin", "--no-email"},
 	} {
 		code, _, errs := baocao(append(args, "-c", cfg)...)
-		if code != 2 || !strings.Contains(errs, "no archived version") {
+		if code != 2 || !strings.Contains(errs, "chưa có phiên bản nào được lưu") {
 			t.Errorf("%v: exit %d, want 2: %s", args, code, errs)
 		}
 	}
@@ -193,7 +193,7 @@ func TestReportWithoutRecipientsStopsBeforeArchiving(t *testing.T) {
 		t.Errorf("archived %v", files)
 	}
 	code, _, errs = baocao("validate", "-c", cfg, "-p", "2024-03")
-	if code != 0 || !strings.Contains(errs, "warning: [reports.monthly] has no recipients (to = [])") {
+	if code != 0 || !strings.Contains(errs, "cảnh báo: [reports.monthly] has no recipients (to = [])") {
 		t.Errorf("validate: exit %d: %s", code, errs)
 	}
 	if code, _, errs := baocao("run", "-c", cfg, "-r", "monthly", "-p", "2024-03", "--no-email"); code != 0 {
@@ -267,7 +267,7 @@ func TestValidateWarnsAboutWhatReadingMisses(t *testing.T) {
 			t.Errorf("validate lacks %q:\n%s", w, out)
 		}
 	}
-	if !strings.Contains(errs, "is for 2024") {
+	if !strings.Contains(errs, "là của năm 2024") {
 		t.Errorf("no warning that the plan is 2024's:\n%s", errs)
 	}
 	code, out, errs = baocao("validate", "-c", cfg, "-p", "2026-11")
@@ -292,7 +292,7 @@ func TestYesNoRatioAndCarriedValuesInEveryFile(t *testing.T) {
 	}
 	dir := strings.TrimSpace(out)
 	pdf := strings.Join(strings.Fields(pdfText(t, filepath.Join(dir, "bao-cao-cchc-2024-03.pdf"))), " ")
-	for _, w := range []string{"Có áp dụng Có (158/161)", "3 (số liệu", "năm 2023)"} {
+	for _, w := range []string{"Có áp dụng Có (158/161)", "3 (số liệu", "2023)"} {
 		if !strings.Contains(pdf, w) {
 			t.Errorf("the PDF lacks %q:\n%s", w, pdf)
 		}
@@ -352,12 +352,12 @@ func TestRunWarnsOfAPeriodWithoutData(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
-	for _, w := range []string{"warning: no data file has a row in period 2025-10 (15/09/2025–14/10/2025)", "dossiers 2025-01-12", "the daemon would hold it"} {
+	for _, w := range []string{"cảnh báo: không sổ dữ liệu nào có dòng trong kỳ 2025-10 (15/09/2025–14/10/2025)", "dossiers 2025-01-12", "chế độ chạy nền sẽ giữ lại"} {
 		if !strings.Contains(errs, w) {
 			t.Errorf("stderr lacks %q:\n%s", w, errs)
 		}
 	}
-	if _, _, errs := baocao("run", "-c", cfg, "-r", "monthly", "-p", "2024-03", "--no-email"); strings.Contains(errs, "no data file") {
+	if _, _, errs := baocao("run", "-c", cfg, "-r", "monthly", "-p", "2024-03", "--no-email"); strings.Contains(errs, "không sổ dữ liệu nào") {
 		t.Errorf("2024-03 has data:\n%s", errs)
 	}
 }

@@ -70,7 +70,7 @@ func TestReviewThroughMailpit(t *testing.T) {
 	cfg := reviewConfig(t, m)
 
 	code, out, errs := baocao("run", "-c", cfg, "-r", "quarterly", "-p", "2024-Q2")
-	if code != 0 || !strings.Contains(errs, "draft waiting for review") {
+	if code != 0 || !strings.Contains(errs, "là bản nháp chờ duyệt") {
 		t.Fatalf("run: exit %d: %s", code, errs)
 	}
 	v1 := strings.TrimSpace(out)
@@ -113,7 +113,7 @@ func TestReviewThroughMailpit(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("approve: exit %d: %s", code, errs)
 	}
-	if !regexp.MustCompile(`approved by Nguyễn Thị Hồng Vân \(hiệu trưởng, tài khoản hieutruong, dòng lệnh của người dùng máy chủ [^)]+\) at \d\d:\d\d \d\d/\d\d/\d{4}\n`).MatchString(errs) {
+	if !regexp.MustCompile(`đã được Nguyễn Thị Hồng Vân \(hiệu trưởng, tài khoản hieutruong, dòng lệnh của người dùng máy chủ [^)]+\) duyệt lúc \d\d:\d\d \d\d/\d\d/\d{4}\n`).MatchString(errs) {
 		t.Errorf("approve says when as HH:MM DD/MM/YYYY:\n%s", errs)
 	}
 	v2 := strings.TrimSpace(out)
@@ -183,11 +183,11 @@ func TestReviewThroughMailpit(t *testing.T) {
 		{"approve", "-c", cfg, "-r", "quarterly", "-p", "2024-Q2", "--as", "hieutruong", "--password-stdin", "--number", "16"},
 		{"approve", "-c", cfg, "-r", "quarterly", "-p", "2024-Q2", "--version", "1", "--as", "hieutruong", "--password-stdin"},
 	} {
-		if code, _, errs := baocao(args...); code != 2 || !strings.Contains(errs, "already approved") {
+		if code, _, errs := baocao(args...); code != 2 || !strings.Contains(errs, "bản nháp đã được duyệt") {
 			t.Errorf("%v: exit %d: %s", args, code, errs)
 		}
 	}
-	if code, _, errs := baocao("send", "-c", cfg, "-r", "quarterly", "-p", "2024-Q2"); code != 0 || !strings.Contains(errs, "was sent before") {
+	if code, _, errs := baocao("send", "-c", cfg, "-r", "quarterly", "-p", "2024-Q2"); code != 0 || !strings.Contains(errs, "đã gửi trước đây") {
 		t.Errorf("send after approve: exit %d: %s", code, errs)
 	}
 	if n := len(m.messages(t)); n != 2 {
@@ -221,9 +221,9 @@ func TestReviewThroughMailpit(t *testing.T) {
 	}
 
 	code, out, _ = baocao("status", "-c", cfg, "-r", "quarterly", "-p", "2024-Q2")
-	for _, w := range []string{"quarterly 2024-Q2 v1: approved (đã duyệt), approved by Nguyễn Thị Hồng Vân", "issued as v2",
-		"made as a draft (chờ duyệt)", "review message to hieutruong.mn2010@hcm.edu.vn: sent", `note "Đồng ý ban hành."`,
-		"number 15, date 2024-06-19", "quarterly 2024-Q2 v2: sent (đã gửi)", "delivery attempt to phongnoivu.q1@tphcm.gov.vn: sent"} {
+	for _, w := range []string{"Báo cáo quý kỳ 2024-Q2, phiên bản 1: đã duyệt, Nguyễn Thị Hồng Vân (hiệu trưởng, tài khoản hieutruong, dòng lệnh của người dùng máy chủ ", "ban hành thành phiên bản 2",
+		"lập phiên bản 1 thành bản nháp chờ duyệt", "thư xin duyệt tới hieutruong.mn2010@hcm.edu.vn: đã gửi", `ghi chú "Đồng ý ban hành."`,
+		"số 15, ngày 2024-06-19", "Báo cáo quý kỳ 2024-Q2, phiên bản 2: đã gửi lúc", "gửi tới phongnoivu.q1@tphcm.gov.vn: đã gửi"} {
 		if code != 0 || !strings.Contains(out, w) {
 			t.Errorf("status lacks %q:\n%s", w, out)
 		}
@@ -277,7 +277,7 @@ func TestRejectThenRun(t *testing.T) {
 		t.Errorf("send of the v2 draft: exit %d: %s", code, errs)
 	}
 	if code, out, errs := baocao("status", "-c", cfg, "-r", "half-year", "-p", "2024-H1"); code != 0 ||
-		!strings.Contains(out, "half-year 2024-H1 v1: returned (trả lại) by Nguyễn Thị Hồng Vân") || !strings.Contains(out, "half-year 2024-H1 v2: draft") {
+		!strings.Contains(out, "Báo cáo 6 tháng kỳ 2024-H1, phiên bản 1: trả lại, Nguyễn Thị Hồng Vân (hiệu trưởng, tài khoản hieutruong, dòng lệnh") || !strings.Contains(out, "Báo cáo 6 tháng kỳ 2024-H1, phiên bản 2: chờ duyệt") {
 		t.Errorf("status of the period shows every version: exit %d: %s%s", code, out, errs)
 	}
 
@@ -287,8 +287,8 @@ func TestRejectThenRun(t *testing.T) {
 	if code, _, errs := baocao("approve", "-c", cfg, "-r", "annual", "-p", "2023", "--version", "1", "--as", "hieutruong", "--password-stdin"); code != 2 || !strings.Contains(errs, "replaced by v2") {
 		t.Errorf("approve of a replaced draft: exit %d: %s", code, errs)
 	}
-	if code, out, _ := baocao("archive", "-c", cfg); code != 0 || !strings.Contains(out, "returned (trả lại) by Nguyễn Thị Hồng Vân") ||
-		!strings.Contains(out, "superseded by v2 (đã thay thế)") || !strings.Contains(out, "draft (chờ duyệt)") {
+	if code, out, _ := baocao("archive", "-c", cfg); code != 0 || !strings.Contains(out, "trả lại, Nguyễn Thị Hồng Vân (hiệu trưởng, tài khoản hieutruong") ||
+		!strings.Contains(out, "đã thay thế bởi phiên bản 2") || !strings.Contains(out, "chờ duyệt") {
 		t.Errorf("archive:\n%s", out)
 	}
 
@@ -301,7 +301,7 @@ func TestRejectThenRun(t *testing.T) {
 	os.WriteFile(cfg, []byte(strings.Replace(string(b), "so-lieu-nhap-tay.xlsx", "so-lieu-nhap-tay-2.xlsx", 1)), 0o644)
 	before := len(m.messages(t))
 	code, _, errs = baocao("approve", "-c", cfg, "-r", "half-year", "-p", "2024-H1", "--as", "hieutruong", "--password-stdin", "--number", "3")
-	if code != 2 || !strings.Contains(errs, "sources changed") || !strings.Contains(errs, "baocao run -r half-year -p 2024-H1") {
+	if code != 2 || !strings.Contains(errs, "sổ dữ liệu đã thay đổi") || !strings.Contains(errs, "baocao run -r half-year -p 2024-H1") {
 		t.Errorf("approve with changed sources: exit %d: %s", code, errs)
 	}
 	if _, err := os.Stat(filepath.Join(filepath.Dir(cfg), "archive", "half-year", "2024-H1", "v2", "approval.json")); err == nil {

@@ -6,6 +6,9 @@ import (
 	"strings"
 	"time"
 
+	"github.com/mn2010/baocao/internal/catalog"
+	"github.com/mn2010/baocao/internal/config"
+
 	"github.com/mn2010/baocao/reports"
 	"github.com/mn2010/baocao/reports/archive"
 	"github.com/mn2010/baocao/reports/period"
@@ -14,11 +17,11 @@ import (
 func runCmd(args []string, stdout, stderr io.Writer) error {
 	fs, cfgPath := flagSet("run", stderr)
 	report, label := reportFlags(fs)
-	noEmail := fs.Bool("no-email", false, "archive only; do not send")
+	noEmail := fs.Bool("no-email", false, catalog.FlagNoEmail.String())
 	var opt reports.Options
-	issue := addIssueFlags(fs, "document `NUMBER` (\"Số: 15/BC-…\"); default blank for the clerk", "date of issue `DD/MM/YYYY` for a late run; default today")
-	force := fs.Bool("force", false, "a reviewed report: make a new draft even though an approved version of the period is not sent yet (that one is superseded)")
-	const line = "-r REPORT -p PERIOD [--no-email] [--number N] [--date DD/MM/YYYY] [--force] [-c CONFIG]"
+	issue := addIssueFlags(fs, catalog.FlagRunNumber.String(), catalog.FlagRunDate.String())
+	force := fs.Bool("force", false, catalog.FlagRunForce.String())
+	line := lineOf(catalog.ArgsRun)
 	if err := parse(fs, args, line); err != nil {
 		return err
 	}
@@ -34,25 +37,24 @@ func runCmd(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	if w := m.PlanYearWarning(p); w != "" {
-		fmt.Fprintln(stderr, "baocao: warning:", w)
+		fmt.Fprintln(stderr, catalog.WarnPrefix, w)
 	}
 	job, err := newJob(m, *noEmail, stderr) // a mail setting that cannot work stops the run before anything is archived
 	if err != nil {
 		return err
 	}
 	if today := period.Day(time.Now().In(cfg.Location)); !p.To.Before(today) {
-		fmt.Fprintf(stderr, "baocao: warning: period %s has not ended (its data runs to %s): the report covers what is recorded so far\n",
-			p.Label(), p.To.Format("02/01/2006"))
+		fmt.Fprintln(stderr, catalog.WarnPrefix, catalog.RunNotEnded.F(p.Label(), p.To.Format("02/01/2006")))
 	}
 	ctx, stop := signalContext()
 	defer stop()
 	out, err := job.Run(ctx, *report, p, reports.RunOptions{Options: opt, Force: *force, Archived: func(e archive.Entry, man *reports.Manifest) {
 		if n := len(man.Issues); n > 0 {
-			fmt.Fprintf(stderr, "baocao: %d warnings; see the sheet \"Dữ liệu cần kiểm tra\" or run baocao validate\n", n)
+			fmt.Fprintln(stderr, catalog.RunIssues.F(n))
 		}
 		if len(man.NoPeriodData) > 0 {
-			fmt.Fprintf(stderr, "baocao: warning: no data file has a row in period %s (%s–%s); the latest: %s. The report has no figures of its own (the daemon would hold it and tell admin_email); update the data and run again\n",
-				p.Label(), p.From.Format("02/01/2006"), p.To.Format("02/01/2006"), latestWords(man.NoPeriodData))
+			fmt.Fprintln(stderr, catalog.WarnPrefix, catalog.RunNoPeriodData.F(
+				p.Label(), p.From.Format("02/01/2006"), p.To.Format("02/01/2006"), latestWords(man.NoPeriodData)))
 		}
 		fmt.Fprintln(stdout, e.Dir)
 	}})
@@ -60,26 +62,26 @@ func runCmd(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	if out.Draft {
-		return drafted(out, *noEmail, stderr)
+		return drafted(cfg, out, *noEmail, stderr)
 	}
 	if *noEmail {
 		return nil
 	}
-	return sent(out.Entry, out.Record, out.SendErr, stderr)
+	return sent(cfg, out.Entry, out.Record, out.SendErr, stderr)
 }
 
 // drafted says what a run of a reviewed report did: a draft, and the
 // reviewers' message.
-func drafted(out reports.Outcome, noEmail bool, stderr io.Writer) error {
+func drafted(cfg *config.Config, out reports.Outcome, noEmail bool, stderr io.Writer) error {
 	e := out.Entry
-	fmt.Fprintf(stderr, "baocao: %s/%s v%d is a draft waiting for review (chờ duyệt); nothing goes to the district until it is approved (baocao approve)\n", e.Report, e.Period, e.Version)
+	fmt.Fprintln(stderr, catalog.RunDraft.F(cfg.ReportName(e.Report), e.Period, e.Version))
 	switch {
 	case noEmail:
-		fmt.Fprintln(stderr, "baocao: the reviewers were not mailed (--no-email)")
+		fmt.Fprintln(stderr, catalog.RunReviewNoMail)
 	case out.SendErr != nil:
-		return fmt.Errorf("%s/%s v%d is archived as a draft, but the review message was not sent (the daemon or baocao send retries it): %w", e.Report, e.Period, e.Version, out.SendErr)
+		return catalog.RunReviewFailed.Errorf(cfg.ReportName(e.Report), e.Period, e.Version, out.SendErr)
 	default:
-		fmt.Fprintf(stderr, "baocao: review message sent to %v (%s)\n", out.Record.Attempts[len(out.Record.Attempts)-1].To, out.Record.MessageID)
+		fmt.Fprintln(stderr, catalog.RunReviewSent.F(out.Record.Attempts[len(out.Record.Attempts)-1].To, out.Record.MessageID))
 	}
 	return nil
 }
@@ -88,7 +90,7 @@ func drafted(out reports.Outcome, noEmail bool, stderr io.Writer) error {
 func latestWords(c reports.PeriodCover) string {
 	var out []string
 	for _, s := range c {
-		latest := "no dated row"
+		latest := catalog.NoDatedRow.String()
 		if s.Latest != "" {
 			latest = s.Latest
 		}

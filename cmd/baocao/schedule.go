@@ -6,6 +6,8 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/mn2010/baocao/internal/catalog"
+
 	"github.com/mn2010/baocao/internal/config"
 	"github.com/mn2010/baocao/reports/period"
 )
@@ -15,7 +17,7 @@ const scheduleRuns = 3
 
 func scheduleCmd(args []string, stdout, stderr io.Writer) error {
 	fs, cfgPath := flagSet("schedule", stderr)
-	if err := parse(fs, args, "[-c CONFIG]"); err != nil {
+	if err := parse(fs, args, lineOf(nil)); err != nil {
 		return err
 	}
 	cfg, err := loadConfig(*cfgPath, stderr)
@@ -23,12 +25,12 @@ func scheduleCmd(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	w := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(w, "REPORT\tSCHEDULE\tNEXT RUN\tPERIOD\tDATA FROM\tTO")
+	fmt.Fprintln(w, catalog.SchedHeader)
 	now := time.Now().In(cfg.Location)
 	for _, id := range cfg.ReportIDs() {
 		r := cfg.Reports[id]
 		if r.Schedule == "" {
-			fmt.Fprintf(w, "%s\t(none)\t-\t-\t-\t-\n", id)
+			fmt.Fprintf(w, "%s\t%s\t-\t-\t-\t-\n", r.DisplayName(), catalog.SchedNone)
 			continue
 		}
 		s, err := config.ParseSchedule(r.Schedule, cfg.Location)
@@ -39,10 +41,10 @@ func scheduleCmd(args []string, stdout, stderr io.Writer) error {
 		for i := 0; i < scheduleRuns; i++ {
 			t = s.Next(t)
 			p := period.LatestEnded(r.Kind, r.Boundary, t)
-			fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%s\n", id, r.Schedule, t.Format("2006-01-02 15:04 -07:00"), p.Label(),
+			fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%s\n", r.DisplayName(), r.Schedule, t.Format("2006-01-02 15:04 -07:00"), p.Label(),
 				p.From.Format("02/01/2006"), p.To.Format("02/01/2006"))
 		}
 	}
-	fmt.Fprintf(w, "\ntime zone: %s\n", cfg.Location)
+	fmt.Fprintf(w, "\n%s\n", catalog.SchedZone.F(cfg.Location))
 	return w.Flush()
 }

@@ -8,6 +8,9 @@ import (
 	"os/signal"
 	"syscall"
 
+	"github.com/mn2010/baocao/internal/catalog"
+	"github.com/mn2010/baocao/internal/config"
+
 	"github.com/mn2010/baocao/reports"
 	"github.com/mn2010/baocao/reports/archive"
 	"github.com/mn2010/baocao/reports/delivery"
@@ -16,12 +19,12 @@ import (
 func sendCmd(args []string, stdout, stderr io.Writer) error {
 	fs, cfgPath := flagSet("send", stderr)
 	report, label := reportFlags(fs)
-	force := fs.Bool("force", false, "send again even if this version was sent")
-	const line = "-r REPORT -p PERIOD [--force] [-c CONFIG]"
+	force := fs.Bool("force", false, catalog.FlagSendForce.String())
+	line := lineOf(catalog.ArgsSend)
 	if err := parse(fs, args, line); err != nil {
 		return err
 	}
-	_, m, p, err := openReport(*cfgPath, *report, *label, "send", line, stderr)
+	cfg, m, p, err := openReport(*cfgPath, *report, *label, "send", line, stderr)
 	if err != nil {
 		return err
 	}
@@ -35,8 +38,7 @@ func sendCmd(args []string, stdout, stderr io.Writer) error {
 	}
 	fmt.Fprintln(stdout, entry.Dir)
 	if rec, _, err := delivery.LoadRecord(entry.Dir); err == nil && rec.Unknown() && rec.Status != delivery.Sent {
-		fmt.Fprintf(stderr, "baocao: the last attempt (%s) was interrupted after the message went to the server: it may have arrived. "+
-			"Sending it again, with the same Message-ID %s, so the district can tell the copies apart\n", rec.Attempts[len(rec.Attempts)-1].At, rec.MessageID)
+		fmt.Fprintln(stderr, catalog.SendInterrupted.F(rec.Attempts[len(rec.Attempts)-1].At, rec.MessageID))
 	}
 	ctx, stop := signalContext()
 	defer stop()
@@ -45,7 +47,7 @@ func sendCmd(args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintln(stderr, "baocao:", err)
 		return nil
 	}
-	return sent(entry, rec, err, stderr)
+	return sent(cfg, entry, rec, err, stderr)
 }
 
 // signalContext ends on SIGINT or SIGTERM: no new attempt starts, the one
@@ -60,18 +62,27 @@ func signalContext() (context.Context, context.CancelFunc) {
 }
 
 // sent says what a delivery did; a version sent before is not an error.
-func sent(e archive.Entry, rec *delivery.Record, err error, stderr io.Writer) error {
+func sent(cfg *config.Config, e archive.Entry, rec *delivery.Record, err error, stderr io.Writer) error {
+	name := cfg.ReportName(e.Report)
 	switch {
 	case errors.Is(err, delivery.ErrAlreadySent):
-		fmt.Fprintf(stderr, "baocao: %s/%s v%d was sent before (%s); nothing sent. Use --force to send it again\n", e.Report, e.Period, e.Version, rec.MessageID)
+		fmt.Fprintln(stderr, catalog.SentBefore.F(name, e.Period, e.Version, rec.MessageID))
 		return nil
+	case errors.Is(err, delivery.ErrMaybeSent):
+		return fmt.Errorf("%s/%s v%d có thể đã gửi: lần gửi trước (%s), máy chủ thư đã nhận hết thư nhưng không trả lời. "+
+			"baocao không tự gửi lại. Hỏi cấp trên xem thư đã đến chưa; nếu chưa, chạy lại lệnh với --force (cùng Message-ID): %w",
+			e.Report, e.Period, e.Version, rec.MessageID, err)
+	case errors.Is(err, delivery.ErrUncertain):
+		return fmt.Errorf("%s/%s v%d có thể đã gửi (uncertain): máy chủ thư đã nhận hết thư nhưng không trả lời, nên không biết thư đã đến chưa. "+
+			"baocao không tự gửi lại; hỏi cấp trên, và chỉ gửi lại (baocao send -r %s -p %s --force) nếu thư chưa đến: %w",
+			e.Report, e.Period, e.Version, e.Report, e.Period, err)
 	case err != nil:
-		status := "not sent"
+		status := catalog.NotSent.String()
 		if rec != nil {
-			status = string(rec.Status)
+			status = rec.Status.String()
 		}
-		return fmt.Errorf("%s/%s v%d is archived but %s: %w", e.Report, e.Period, e.Version, status, err)
+		return catalog.ArchivedBut.Errorf(name, e.Period, e.Version, status, err)
 	}
-	fmt.Fprintf(stderr, "baocao: sent %s/%s v%d to %v (%s)\n", e.Report, e.Period, e.Version, rec.Attempts[len(rec.Attempts)-1].To, rec.MessageID)
+	fmt.Fprintln(stderr, catalog.Sent.F(name, e.Period, e.Version, rec.Attempts[len(rec.Attempts)-1].To, rec.MessageID))
 	return nil
 }

@@ -3,13 +3,14 @@ package main
 import (
 	"context"
 	"errors"
-	"fmt"
 	"io"
 	"log/slog"
 	"os"
 	"os/signal"
 	"syscall"
 	"time"
+
+	"github.com/mn2010/baocao/internal/catalog"
 
 	"github.com/mn2010/baocao/internal/config"
 	"github.com/mn2010/baocao/internal/web"
@@ -22,9 +23,9 @@ const stopTimeout = 10 * time.Minute
 
 func serveCmd(args []string, stdout, stderr io.Writer) error {
 	fs, cfgPath := flagSet("serve", stderr)
-	format := fs.String("log-format", "text", "log `FORMAT`: text or json")
-	logFile := fs.String("log-file", "", "append logs to `FILE` instead of stderr (a Windows service has no console)")
-	if err := parse(fs, args, "[--log-format text|json] [--log-file FILE] [-c CONFIG]"); err != nil {
+	format := fs.String("log-format", "text", catalog.FlagLogFormat.String())
+	logFile := fs.String("log-file", "", catalog.FlagLogFile.String())
+	if err := parse(fs, args, lineOf(catalog.ArgsServe)); err != nil {
 		return err
 	}
 	out, closeLog, err := logOutput(*logFile, stderr)
@@ -148,5 +149,5 @@ func logger(format string, w io.Writer) (*slog.Logger, error) {
 	case "json":
 		return slog.New(slog.NewJSONHandler(w, nil)), nil
 	}
-	return nil, fmt.Errorf("%w: --log-format %q: want text or json", errUsage, format)
+	return nil, errUsage.Newf(catalog.BadLogFormat, format)
 }

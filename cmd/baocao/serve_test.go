@@ -136,7 +136,7 @@ func TestScheduleCommand(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
-	for _, w := range []string{"monthly", "0 7 15 * *", "quarterly", "half-year", "annual", "+07:00", "Asia/Ho_Chi_Minh"} {
+	for _, w := range []string{"Báo cáo tháng", "0 7 15 * *", "Báo cáo quý", "Báo cáo 6 tháng", "Báo cáo năm", "+07:00", "Asia/Ho_Chi_Minh"} {
 		if !strings.Contains(out, w) {
 			t.Errorf("schedule output lacks %q:\n%s", w, out)
 		}
@@ -145,9 +145,9 @@ func TestScheduleCommand(t *testing.T) {
 	checked := 0
 	for _, line := range strings.Split(out, "\n") {
 		f := strings.Fields(line)
-		if len(f) == 12 && f[0] == "monthly" {
+		if len(f) == 14 && f[2] == "tháng" {
 			checked++
-			if day := f[6][8:10]; day != "15" || f[10][:2] != "15" || !strings.HasPrefix(f[11], "14/") {
+			if day := f[8][8:10]; day != "15" || f[12][:2] != "15" || !strings.HasPrefix(f[13], "14/") {
 				t.Errorf("odd monthly line %q", line)
 			}
 		}
@@ -161,7 +161,7 @@ func TestArchiveCommand(t *testing.T) {
 	cfg := project(t)
 	baocao("run", "-c", cfg, "-r", "monthly", "-p", "2024-03", "--no-email")
 	code, out, _ := baocao("archive", "-c", cfg)
-	if code != 0 || !strings.Contains(out, "monthly") || !strings.Contains(out, "2024-03") || !strings.Contains(out, "v1") || !strings.Contains(out, "held") {
+	if code != 0 || !strings.Contains(out, "Báo cáo tháng") || !strings.Contains(out, "2024-03") || !strings.Contains(out, "chỉ lưu, chưa gửi") {
 		t.Errorf("exit %d:\n%s", code, out)
 	}
 }
@@ -202,7 +202,7 @@ func TestExitCodes(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(fmt.Sprint(tt.err), func(t *testing.T) {
-			if got := exitCode(tt.err, io.Discard, "usage"); got != tt.code {
+			if got := exitCode(tt.err, io.Discard, command{name: "run"}); got != tt.code {
 				t.Errorf("exit %d, want %d", got, tt.code)
 			}
 		})

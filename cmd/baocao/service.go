@@ -12,27 +12,30 @@ import (
 	"runtime"
 	"strings"
 
+	"github.com/mn2010/baocao/internal/catalog"
+
 	kservice "github.com/kardianos/service"
 
 	"github.com/mn2010/baocao/internal/config"
 	"github.com/mn2010/baocao/internal/service"
 )
 
-const serviceLine = "install|uninstall|start|stop|status [--user NAME] [--root DIR] [-c CONFIG]"
-
 func serviceCmd(args []string, stdout, stderr io.Writer) error {
+	fs, cfgPath := flagSet("service", stderr)
+	userName := fs.String("user", "", catalog.FlagServiceUser.String())
+	root := fs.String("root", "", catalog.FlagServiceRoot.String())
+	if len(args) > 0 && (args[0] == "-h" || args[0] == "--help" || args[0] == "-help") {
+		return parse(fs, args[:1], lineOf(catalog.ArgsService))
+	}
 	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
-		return fmt.Errorf("%w: say what to do: install, uninstall, start, stop or status", errUsage)
+		return errUsage.Newf(catalog.ServiceWhat)
 	}
 	action := args[0]
-	fs, cfgPath := flagSet("service", stderr)
-	userName := fs.String("user", "", "Linux: the account the unit runs as (default: baocao if it exists, else root)")
-	root := fs.String("root", "", "Linux: install into the system image rooted at `DIR` with systemctl --root (no running systemd needed)")
-	if err := parse(fs, args[1:], serviceLine); err != nil {
+	if err := parse(fs, args[1:], lineOf(catalog.ArgsService)); err != nil {
 		return err
 	}
 	if *root != "" && runtime.GOOS != "linux" {
-		return fmt.Errorf("%w: --root is for Linux (systemd) only", errUsage)
+		return errUsage.Newf(catalog.ServiceRootOnly)
 	}
 	switch action {
 	case "install":
@@ -40,12 +43,12 @@ func serviceCmd(args []string, stdout, stderr io.Writer) error {
 	case "uninstall", "start", "stop":
 		if *root != "" {
 			if action != "uninstall" {
-				return fmt.Errorf("%w: %s needs a running system; with --root only install, uninstall and status work", errUsage, action)
+				return errUsage.Newf(catalog.ServiceNeedsSys, action)
 			}
 			if err := (service.Offline{Root: *root}).Uninstall(); err != nil {
 				return err
 			}
-			fmt.Fprintf(stdout, "Đã gỡ dịch vụ %s khỏi %s\n", service.Name, *root)
+			fmt.Fprintln(stdout, catalog.ServiceRemoved.F(service.Name, *root))
 			return nil
 		}
 		s, err := kardianos(service.Options{})
@@ -53,9 +56,9 @@ func serviceCmd(args []string, stdout, stderr io.Writer) error {
 			return err
 		}
 		if err := kservice.Control(s, action); err != nil {
-			return fmt.Errorf("service: %v%s", err, adminHint(err))
+			return catalog.ServiceFailed.Errorf(err, adminHint(err))
 		}
-		fmt.Fprintf(stdout, "%s: %s — xong\n", service.Name, action)
+		fmt.Fprintln(stdout, catalog.ServiceDone.F(service.Name, action))
 		return nil
 	case "status":
 		st, err := serviceStatus(*root)
@@ -65,7 +68,7 @@ func serviceCmd(args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintln(stdout, st)
 		return nil
 	}
-	return fmt.Errorf("%w: unknown action %q (install, uninstall, start, stop or status)", errUsage, action)
+	return errUsage.Newf(catalog.ServiceUnknown, action)
 }
 
 // serviceInstall registers `baocao serve -c CONFIG` with the system. The
@@ -81,7 +84,7 @@ func serviceInstall(cfgPath, userName, root string, stdout io.Writer) error {
 	}
 	archive := cfg.Path(cfg.Archive)
 	if err := os.MkdirAll(archive, 0o750); err != nil {
-		return fmt.Errorf("service: the archive folder: %w", err)
+		return catalog.ServiceArchive.Errorf(err)
 	}
 	if root != "" {
 		unit, err := service.SystemdUnit(o)
@@ -92,7 +95,7 @@ func serviceInstall(cfgPath, userName, root string, stdout io.Writer) error {
 		if err := off.Install(unit); err != nil {
 			return err
 		}
-		fmt.Fprintf(stdout, "Đã cài dịch vụ %s vào %s (bật khi khởi động)\n", service.Name, off.UnitPath())
+		fmt.Fprintln(stdout, catalog.ServiceInstalledAt.F(service.Name, off.UnitPath()))
 		return nil
 	}
 	if runtime.GOOS == "linux" {
@@ -108,14 +111,14 @@ func serviceInstall(cfgPath, userName, root string, stdout io.Writer) error {
 		return err
 	}
 	if err := s.Install(); err != nil {
-		return fmt.Errorf("service: install: %v%s", err, adminHint(err))
+		return catalog.ServiceFailed.Errorf(err, adminHint(err))
 	}
-	fmt.Fprintf(stdout, "Đã cài dịch vụ %s (%s): tự chạy khi máy khởi động, tự khởi động lại khi lỗi.\n", service.Name, s.Platform())
-	fmt.Fprintf(stdout, "Lệnh chạy: %s %s\n", o.Executable, strings.Join(o.Arguments(runtime.GOOS), " "))
+	fmt.Fprintln(stdout, catalog.ServiceInstalled.F(service.Name, s.Platform()))
+	fmt.Fprintln(stdout, catalog.ServiceCommand.F(o.Executable, strings.Join(o.Arguments(runtime.GOOS), " ")))
 	if cfg.SMTP.PasswordEnv != "" && o.Env == nil && runtime.GOOS != "linux" {
-		fmt.Fprintf(stdout, "Lưu ý: biến %s chưa được đặt, dịch vụ sẽ không có mật khẩu thư; dùng password_file trong cấu hình (baocao init làm việc này).\n", cfg.SMTP.PasswordEnv)
+		fmt.Fprintln(stdout, catalog.ServiceNoPwEnv.F(cfg.SMTP.PasswordEnv))
 	}
-	fmt.Fprintf(stdout, "Bắt đầu chạy: baocao service start\n")
+	fmt.Fprintln(stdout, catalog.ServiceStartHint)
 	return nil
 }
 
@@ -126,7 +129,7 @@ func serviceOptions(cfg *config.Config, userName, root string) (service.Options,
 		exe, err = filepath.EvalSymlinks(exe)
 	}
 	if err != nil {
-		return service.Options{}, fmt.Errorf("service: where is this program? %w", err)
+		return service.Options{}, catalog.ServiceWhere.Errorf(err)
 	}
 	archive := cfg.Path(cfg.Archive)
 	o := service.Options{
@@ -180,7 +183,7 @@ func writeEnvFile(o service.Options, cfg *config.Config) error {
 	}
 	name := cfg.SMTP.PasswordEnv
 	if err := os.WriteFile(o.EnvFile, []byte(name+"="+o.Env[name]+"\n"), 0o600); err != nil {
-		return fmt.Errorf("service: %w", err)
+		return catalog.ServiceFailed.Errorf(err, "")
 	}
 	return nil
 }
@@ -203,7 +206,7 @@ func chownToUser(dir, name string) {
 // kardianos is the service as the system's service manager sees it.
 func kardianos(o service.Options) (kservice.Service, error) {
 	if runtime.GOOS == "linux" && kservice.Platform() != "linux-systemd" {
-		return nil, fmt.Errorf("service: this machine does not run systemd (%s): install deploy/baocao.service by hand, or use --root DIR to prepare an image", kservice.Platform())
+		return nil, errors.New(catalog.ServiceNoSystemd.F(kservice.Platform()))
 	}
 	c, err := service.Config(runtime.GOOS, o)
 	if err != nil {
@@ -221,13 +224,13 @@ type serviceState struct {
 func (s serviceState) String() string {
 	switch {
 	case !s.Known:
-		return fmt.Sprintf("Dịch vụ %s: không rõ trạng thái (%s)", service.Name, s.Where)
+		return catalog.ServiceUnknownSt.F(service.Name, s.Where)
 	case !s.Installed:
-		return fmt.Sprintf("Dịch vụ %s: chưa cài (%s) — cài bằng: baocao service install -c CONFIG", service.Name, s.Where)
+		return catalog.ServiceNotInst.F(service.Name, s.Where)
 	case s.Running:
-		return fmt.Sprintf("Dịch vụ %s: đã cài, đang chạy (%s)", service.Name, s.Where)
+		return catalog.ServiceRunning.F(service.Name, s.Where)
 	}
-	return fmt.Sprintf("Dịch vụ %s: đã cài, không chạy (%s) — chạy bằng: baocao service start", service.Name, s.Where)
+	return catalog.ServiceStopped.F(service.Name, s.Where)
 }
 
 func serviceStatus(root string) (serviceState, error) {
@@ -240,9 +243,9 @@ func serviceStatus(root string) (serviceState, error) {
 		case err != nil:
 			return serviceState{}, err
 		}
-		where := off.UnitPath() + ", bật khi khởi động"
+		where := catalog.ServiceEnabled.F(off.UnitPath())
 		if !enabled {
-			where = off.UnitPath() + ", không bật khi khởi động"
+			where = catalog.ServiceDisabled.F(off.UnitPath())
 		}
 		return serviceState{Known: true, Installed: true, Where: where}, nil
 	}
@@ -263,9 +266,9 @@ func serviceStatus(root string) (serviceState, error) {
 func adminHint(err error) string {
 	if e := strings.ToLower(err.Error()); strings.Contains(e, "access is denied") || strings.Contains(e, "permission denied") {
 		if runtime.GOOS == "windows" {
-			return " (mở cửa sổ lệnh bằng \"Run as administrator\" rồi chạy lại)"
+			return catalog.ServiceHintWin.String()
 		}
-		return " (chạy lại với sudo)"
+		return catalog.ServiceHintSudo.String()
 	}
 	return ""
 }
@@ -316,7 +319,7 @@ func logOutput(path string, stderr io.Writer) (io.Writer, func(), error) {
 	}
 	f, err := os.OpenFile(path, os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o640)
 	if err != nil {
-		return nil, nil, fmt.Errorf("serve: log file: %w", err)
+		return nil, nil, catalog.LogFileFailed.Errorf(err)
 	}
 	return f, func() { f.Close() }, nil
 }

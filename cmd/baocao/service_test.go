@@ -82,7 +82,7 @@ func TestServiceInstallIntoRoot(t *testing.T) {
 
 func TestServiceCommandLine(t *testing.T) {
 	for _, args := range [][]string{{"service"}, {"service", "restart-now"}, {"service", "start", "--root", "/tmp/x"}} {
-		if code, _, errs := baocao(args...); code != exitBadInput || !strings.Contains(errs, "usage:") {
+		if code, _, errs := baocao(args...); code != exitBadInput || !strings.Contains(errs, "cách dùng:") {
 			t.Errorf("%q: exit %d: %s", args, code, errs)
 		}
 	}
@@ -196,6 +196,7 @@ func TestInitInteractiveThenValidate(t *testing.T) {
 		filepath.Join(data, "nowhere"), data, // a folder that does not exist, then the right one
 		"không", // no mail
 		"phongnoivu.q1@tphcm.gov.vn", "", "", "", "", "127.0.0.1:80800", "",
+		"", // the plan: the built-in one, this school's
 	}, "\n") + "\n"
 	var out, errs bytes.Buffer
 	if err := initWith([]string{"-c", cfg}, strings.NewReader(script), &out, &errs); err != nil {
@@ -208,7 +209,7 @@ func TestInitInteractiveThenValidate(t *testing.T) {
 		}
 	}
 	code, vout, verrs := baocao("validate", "-c", cfg)
-	if code != 0 || !strings.Contains(vout, "9 sources read") {
+	if code != 0 || !strings.Contains(vout, "đã đọc 9 sổ dữ liệu") {
 		t.Fatalf("validate: exit %d\n%s%s", code, vout, verrs)
 	}
 	if code, _, errs := baocao("run", "-c", cfg, "-r", "monthly", "-p", "2024-03", "--no-email"); code != 0 {

@@ -14,13 +14,14 @@ import (
 	"golang.org/x/term"
 
 	"github.com/mn2010/baocao/internal/accounts"
+	"github.com/mn2010/baocao/internal/catalog"
 )
 
 // stdin is where --password-stdin reads (tests replace it).
 var stdin io.Reader = os.Stdin
 
 // errNoTerminal: a password is needed and there is no terminal to ask on.
-var errNoTerminal = fmt.Errorf("%w: không có màn hình để hỏi mật khẩu: dùng --password-stdin", errUsage)
+var errNoTerminal = errUsage.Newf(catalog.UserNoTerminal)
 
 // readPassword reads a password: the first line of stdin with
 // --password-stdin, else from the terminal without echo (twice when
@@ -47,47 +48,50 @@ func readPassword(fromStdin bool, prompt string, confirm bool, stderr io.Writer)
 	if err != nil || !confirm {
 		return pw, err
 	}
-	again, err := ask("Nhập lại mật khẩu: ")
+	again, err := ask(catalog.UserAgain.String())
 	if err != nil {
 		return "", err
 	}
 	if again != pw {
-		return "", fmt.Errorf("%w: hai lần nhập mật khẩu không giống nhau", errUsage)
+		return "", errUsage.Newf(catalog.UserMismatch)
 	}
 	return pw, nil
 }
 
 func userCmd(args []string, stdout, stderr io.Writer) error {
-	const line = "add|passwd|edit|remove|list|lock NAME [flags] [-c CONFIG]"
+	line := lineOf(catalog.ArgsUser)
 	if len(args) == 0 {
-		return fmt.Errorf("%w: thiếu việc cần làm: %s", errUsage, line)
+		return errUsage.Newf(catalog.UserNoAction, line)
 	}
 	sub, args := args[0], args[1:]
 	fs, cfgPath := flagSet("user "+sub, stderr)
 	var a accounts.Account
 	var role, title string
-	fromStdin := fs.Bool("password-stdin", false, "read the password from the first line of stdin instead of the terminal")
+	fromStdin := fs.Bool("password-stdin", false, catalog.FlagUserStdin.String())
 	unlock := false
 	usage := ""
 	switch sub {
 	case "add", "edit":
-		fs.StringVar(&a.FullName, "full-name", "", "the person's full `NAME`: \"Nguyễn Thị Hồng Vân\"")
-		fs.StringVar(&a.Email, "email", "", "the person's e-mail `ADDRESS` (approvers get review messages there)")
-		fs.StringVar(&role, "role", "", "`ROLE`: hieu-truong, pho-hieu-truong, van-thu or xem")
-		fs.StringVar(&title, "title", "", "how messages address the person: `cô` or thầy")
-		usage = "NAME --full-name NAME --role ROLE [--email ADDRESS] [--title cô|thầy] [--password-stdin]"
+		fs.StringVar(&a.FullName, "full-name", "", catalog.FlagUserFullName.String())
+		fs.StringVar(&a.Email, "email", "", catalog.FlagUserEmail.String())
+		fs.StringVar(&role, "role", "", catalog.FlagUserRole.String())
+		fs.StringVar(&title, "title", "", catalog.FlagUserTitle.String())
+		usage = lineOf(catalog.ArgsUserAdd)
 	case "passwd":
-		usage = "NAME [--password-stdin]"
+		usage = lineOf(catalog.ArgsUserPasswd)
 	case "remove", "list":
-		usage = "NAME"
+		usage = lineOf(catalog.ArgsUserName)
 		if sub == "list" {
-			usage = ""
+			usage = lineOf(nil)
 		}
 	case "lock":
-		fs.BoolVar(&unlock, "unlock", false, "unlock the account instead")
-		usage = "NAME [--unlock]"
+		fs.BoolVar(&unlock, "unlock", false, catalog.FlagUserUnlock.String())
+		usage = lineOf(catalog.ArgsUserLock)
+	case "-h", "--help", "-help", "help":
+		fmt.Fprintln(stderr, catalog.UsageLine.F("user", line))
+		return errHelp
 	default:
-		return fmt.Errorf("%w: không có lệnh user %q: %s", errUsage, sub, line)
+		return errUsage.Newf(catalog.UserUnknown, sub, line)
 	}
 	name, rest := "", args
 	if len(rest) > 0 && !strings.HasPrefix(rest[0], "-") {
@@ -97,7 +101,7 @@ func userCmd(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	if name == "" && sub != "list" {
-		return fmt.Errorf("%w: thiếu tên tài khoản: baocao user %s %s", errUsage, sub, usage)
+		return errUsage.Newf(catalog.UserNoName, sub, usage)
 	}
 	cfg, err := loadConfig(*cfgPath, stderr)
 	if err != nil {
@@ -124,14 +128,14 @@ func userDo(sub string, store *accounts.Store, name string, a accounts.Account, 
 		if _, err := accounts.CleanName(name); err != nil {
 			return err
 		}
-		pw, err := readPassword(fromStdin, "Mật khẩu cho "+name+" (ít nhất 10 ký tự): ", true, stderr)
+		pw, err := readPassword(fromStdin, catalog.UserPassword.F(name), true, stderr)
 		if err != nil {
 			return err
 		}
 		if err := store.Add(a, pw, unit); err != nil {
 			return err
 		}
-		fmt.Fprintf(stdout, "Đã tạo tài khoản %s: %s, %s. Tệp tài khoản: %s\n", strings.ToLower(name), a.FullName, a.Role.Label(), store.Path())
+		fmt.Fprintln(stdout, catalog.UserAdded.F(strings.ToLower(name), a.FullName, a.Role.Label(), store.Path()))
 	case "edit":
 		var r accounts.Role
 		var t accounts.Title
@@ -162,32 +166,32 @@ func userDo(sub string, store *accounts.Store, name string, a accounts.Account, 
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(stdout, "Đã sửa tài khoản %s; trang web áp dụng ngay.\n", name)
+		fmt.Fprintln(stdout, catalog.UserEdited.F(name))
 	case "passwd":
 		if _, err := store.Get(name); err != nil {
 			return err
 		}
-		pw, err := readPassword(fromStdin, "Mật khẩu mới cho "+name+" (ít nhất 10 ký tự): ", true, stderr)
+		pw, err := readPassword(fromStdin, catalog.UserNewPassword.F(name), true, stderr)
 		if err != nil {
 			return err
 		}
 		if err := store.SetPassword(name, pw, unit); err != nil {
 			return err
 		}
-		fmt.Fprintf(stdout, "Đã đổi mật khẩu của %s; các phiên đăng nhập cũ của tài khoản này đã kết thúc.\n", name)
+		fmt.Fprintln(stdout, catalog.UserPasswdSet.F(name))
 	case "remove":
 		if err := store.Remove(name); err != nil {
 			return err
 		}
-		fmt.Fprintf(stdout, "Đã xoá tài khoản %s.\n", name)
+		fmt.Fprintln(stdout, catalog.UserRemoved.F(name))
 	case "lock":
 		if err := store.SetLocked(name, !unlock); err != nil {
 			return err
 		}
 		if unlock {
-			fmt.Fprintf(stdout, "Đã mở khoá tài khoản %s.\n", name)
+			fmt.Fprintln(stdout, catalog.UserUnlocked.F(name))
 		} else {
-			fmt.Fprintf(stdout, "Đã khoá tài khoản %s; các phiên đăng nhập của tài khoản này đã kết thúc. Mở khoá: baocao user lock %s --unlock\n", name, name)
+			fmt.Fprintln(stdout, catalog.UserLocked.F(name, name))
 		}
 	case "list":
 		as, err := store.List()
@@ -195,19 +199,19 @@ func userDo(sub string, store *accounts.Store, name string, a accounts.Account, 
 			return err
 		}
 		if len(as) == 0 {
-			fmt.Fprintf(stdout, "Chưa có tài khoản nào. Tạo tài khoản hiệu trưởng:\n  baocao user add hieutruong --full-name \"Họ Tên\" --email dia-chi@truong.edu.vn --role hieu-truong --title cô\n")
+			fmt.Fprintln(stdout, catalog.UserNone)
 			return nil
 		}
 		tw := tabwriter.NewWriter(stdout, 2, 4, 2, ' ', 0)
-		fmt.Fprintln(tw, "TÀI KHOẢN\tHỌ TÊN\tVAI TRÒ\tTHƯ\tTRẠNG THÁI")
+		fmt.Fprintln(tw, catalog.UserHeader)
 		now := time.Now()
 		for _, x := range as {
-			state := "dùng được"
+			state := catalog.UserUsable.String()
 			switch {
 			case x.Locked:
-				state = "đã khoá"
+				state = catalog.UserLockedState.String()
 			case x.LockedAt(now):
-				state = "khoá tạm đến " + x.LockedUntil.Local().Format("15:04 02/01/2006")
+				state = catalog.UserLockedUntil.F(x.LockedUntil.Local().Format("15:04 02/01/2006"))
 			}
 			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", x.Name, x.FullName, x.Role.Label(), x.Email, state)
 		}

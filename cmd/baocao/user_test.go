@@ -1,8 +1,12 @@
 package main
 
 import (
+	"io"
+	"net/http"
+	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -86,5 +90,28 @@ func TestUserCommands(t *testing.T) {
 	as, _ := accounts.Open(path).List()
 	if len(as) != 1 || as[0].Generation != 2 || !accounts.Verify(as[0].Hash, "một mật khẩu mới toanh") {
 		t.Fatalf("accounts after the commands: %+v", as)
+	}
+}
+
+// login logs the client c in to the page at base as account.
+func login(t *testing.T, c *http.Client, base, account string) {
+	t.Helper()
+	r, err := c.Get(base + "/dang-nhap")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := io.ReadAll(r.Body)
+	r.Body.Close()
+	m := regexp.MustCompile(`name="csrf" value="([^"]+)"`).FindStringSubmatch(string(b))
+	if m == nil {
+		t.Fatalf("no login form: %s", b)
+	}
+	r, err = c.PostForm(base+"/dang-nhap", url.Values{"csrf": {m[1]}, "name": {account}, "password": {principalPassword}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.Body.Close()
+	if r.StatusCode != http.StatusSeeOther {
+		t.Fatalf("login as %s: %d", account, r.StatusCode)
 	}
 }

@@ -3,14 +3,16 @@ package main
 import (
 	"fmt"
 	"io"
+
+	"github.com/mn2010/baocao/internal/catalog"
 )
 
 func validateCmd(args []string, stdout, stderr io.Writer) error {
 	fs, cfgPath := flagSet("validate", stderr)
 	var label string
-	fs.StringVar(&label, "p", "", "period `LABEL` (short for --period)")
-	fs.StringVar(&label, "period", "", "also compute period `LABEL`: its manual values carried forward, tasks and plan year")
-	if err := parse(fs, args, "[-p PERIOD] [-c CONFIG]"); err != nil {
+	fs.StringVar(&label, "p", "", catalog.FlagValidateP.String())
+	fs.StringVar(&label, "period", "", catalog.FlagValidateP.String())
+	if err := parse(fs, args, lineOf(catalog.ArgsValidate)); err != nil {
 		return err
 	}
 	_, m, err := openMaker(*cfgPath, stderr)
@@ -24,15 +26,14 @@ func validateCmd(args []string, stdout, stderr io.Writer) error {
 	p, issues := v.Period, v.Issues
 	if y := m.PlanYear(); y != 0 && y != p.Year {
 		if v.Asked {
-			fmt.Fprintln(stderr, "baocao: warning:", m.PlanYearWarning(p))
+			fmt.Fprintln(stderr, catalog.WarnPrefix, m.PlanYearWarning(p))
 		} else {
-			fmt.Fprintf(stderr, "baocao: warning: the plan %s is for %d, but the latest month ended (%s) is in %d: write %d's plan and name it in the config\n",
-				m.PlanName(), y, p.Label(), p.Year, p.Year)
+			fmt.Fprintln(stderr, catalog.WarnPrefix, catalog.ValidatePlanYear.F(m.PlanName(), y, p.Label(), p.Year, p.Year))
 		}
 	}
 	for _, i := range issues {
 		fmt.Fprintln(stdout, i)
 	}
-	fmt.Fprintf(stdout, "%d sources read, %d warnings, no errors\n", len(v.Inputs), len(issues))
+	fmt.Fprintln(stdout, catalog.ValidateSummary.F(len(v.Inputs), len(issues)))
 	return nil
 }

@@ -5,6 +5,8 @@ import (
 	"io"
 	"runtime"
 	"runtime/debug"
+
+	"github.com/mn2010/baocao/internal/catalog"
 )
 
 // version is stamped by scripts/release.sh:
@@ -26,9 +28,9 @@ func Version() string {
 
 func versionCmd(args []string, stdout, stderr io.Writer) error {
 	fs, _ := flagSet("version", stderr)
-	if err := parse(fs, args, ""); err != nil {
+	if err := parse(fs, args, lineOf(nil)); err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "baocao %s (%s, %s/%s)\n", Version(), runtime.Version(), runtime.GOOS, runtime.GOARCH)
+	fmt.Fprintln(stdout, catalog.VersionLine.F(Version(), runtime.Version(), runtime.GOOS, runtime.GOARCH))
 	return nil
 }

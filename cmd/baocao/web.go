@@ -5,6 +5,8 @@ import (
 	"net/url"
 	"strings"
 
+	"github.com/mn2010/baocao/internal/catalog"
+
 	"context"
 	"fmt"
 	"io"
@@ -22,9 +24,9 @@ import (
 
 func webCmd(args []string, stdout, stderr io.Writer) error {
 	fs, cfgPath := flagSet("web", stderr)
-	format := fs.String("log-format", "text", "log `FORMAT`: text or json")
-	listen := fs.String("listen", "", "listen `ADDRESS` (default: [web] listen, or "+config.DefaultWebListen+")")
-	if err := parse(fs, args, "[--listen ADDRESS] [--log-format text|json] [-c CONFIG]"); err != nil {
+	format := fs.String("log-format", "text", catalog.FlagLogFormat.String())
+	listen := fs.String("listen", "", catalog.FlagListen.F(config.DefaultWebListen))
+	if err := parse(fs, args, lineOf(catalog.ArgsWeb)); err != nil {
 		return err
 	}
 	log, err := logger(*format, stderr)
@@ -43,7 +45,7 @@ func webCmd(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "http://%s/\n", srv.Addr())
+	fmt.Fprintln(stdout, catalog.WebListening.F(srv.Addr()))
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
 	<-ctx.Done()

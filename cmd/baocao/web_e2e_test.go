@@ -304,7 +304,7 @@ func TestWebReviewInChromium(t *testing.T) {
 		}
 	}
 	if code, out, errs := baocao("status", "-c", cfgPath, "-r", "quarterly", "-p", "2024-Q2"); code != 0 ||
-		!strings.Contains(out, "approved by Nguyễn Thị Hồng Vân (hiệu trưởng, tài khoản hieutruong)") {
+		!strings.Contains(out, "đã duyệt, Nguyễn Thị Hồng Vân (hiệu trưởng, tài khoản hieutruong) duyệt lúc") {
 		t.Errorf("status does not name the principal's account: exit %d: %s%s", code, out, errs)
 	}
 

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"log/slog"
 	"net/http"
 	"os"
@@ -36,7 +37,7 @@ func TestWebRefusesSettings(t *testing.T) {
 		{"every interface via --listen", ``, []string{"--listen", ":18089"},
 			[]string{`listen ":18089"`, "[web] password_env or password_file"}},
 		{"password_env unset", `listen = "192.168.1.10:18089"` + "\n" + `password_env = "BAOCAO_TEST_WEB_PW_UNSET"`, nil,
-			[]string{"[web]", "BAOCAO_TEST_WEB_PW_UNSET (password_env) is empty or unset"}},
+			[]string{"[web]", "BAOCAO_TEST_WEB_PW_UNSET (password_env) chưa đặt hoặc để trống"}},
 		{"both password keys", `password_env = "X"` + "\n" + `password_file = "y"`, nil,
 			[]string{"[web] set password_env or password_file, not both"}},
 		{"missing password file", `listen = "192.168.1.10:18089"` + "\n" + `password_file = "no-such-file"`, nil,
@@ -69,10 +70,18 @@ func TestWebSettingsDefaultIsLoopback(t *testing.T) {
 		t.Fatalf("%+v %v", set, err)
 	}
 	webPw := t.TempDir() + "/pw"
-	os.WriteFile(webPw, []byte("bí mật\n"), 0o600)
+	os.WriteFile(webPw, []byte("bí mật của trường\n"), 0o600)
 	cfg.Web = config.Web{Listen: "0.0.0.0:8080", PasswordFile: webPw}
-	if set, err = WebSettings(cfg, slog.Default()); err != nil || set.Password != "bí mật" {
+	if set, err = WebSettings(cfg, slog.Default()); err != nil || set.Password != "bí mật của trường" {
 		t.Fatalf("%+v %v", set, err)
+	}
+	// A password file of spaces, or a short password, does not open the
+	// page to the network.
+	for _, pw := range []string{"   \n", "bí mật\n"} {
+		os.WriteFile(webPw, []byte(pw), 0o600)
+		if _, err = WebSettings(cfg, slog.Default()); !errors.Is(err, config.ErrInvalid) {
+			t.Errorf("password %q beyond loopback: %v, want refused", pw, err)
+		}
 	}
 }
 

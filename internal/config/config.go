@@ -7,7 +7,10 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 	"time"
+
+	"github.com/mn2010/baocao/internal/catalog"
 
 	"github.com/mn2010/baocao/internal/strictoml"
 	"github.com/mn2010/baocao/reports/period"
@@ -15,7 +18,7 @@ import (
 )
 
 // ErrInvalid is wrapped by every error about a config that cannot be used.
-var ErrInvalid = errors.New("config: invalid")
+var ErrInvalid = catalog.NewClass(catalog.ClassConfig)
 
 // Config is the whole configuration.
 type Config struct {
@@ -30,6 +33,7 @@ type Config struct {
 	Reports         map[string]*Report `toml:"reports"`
 	SMTP            SMTP               `toml:"smtp"`
 	Web             Web                `toml:"web"`
+	Document        Document           `toml:"document"`
 
 	// Set by Load.
 	Warnings []string       `toml:"-"` // things that work but should be fixed
@@ -50,6 +54,23 @@ type Unit struct {
 	// Recipients listed under "Nơi nhận:" before "Lưu: VT."; when empty,
 	// those of the texts.
 	Recipients []string `toml:"recipients"`
+	// Addressees follow "Kính gửi:" (Nghị định 30, Phụ lục I, ô 9a): the
+	// bodies the report is sent to, unless a report names its own. When
+	// empty, the recipients above.
+	Addressees []string `toml:"addressees"`
+	// Drafter and Copies complete "Nơi nhận"'s last line, "- Lưu: VT,
+	// <drafter>, <copies>.": the drafting unit's abbreviation and the
+	// number of copies kept; "- Lưu: VT." when unset.
+	Drafter string `toml:"drafter"`
+	Copies  int    `toml:"copies"`
+}
+
+// Document sets how the documents are typeset.
+type Document struct {
+	// FontsDir is a folder holding Times New Roman's four files
+	// (times.ttf, timesbd.ttf, timesi.ttf, timesbi.ttf or the "Times New
+	// Roman*.ttf" names), looked at before the system's font folders.
+	FontsDir string `toml:"fonts_dir"`
 }
 
 // Limits bound the cost of reading a source.
@@ -67,6 +88,10 @@ type Source struct {
 
 // Report is one report under [reports.ID].
 type Report struct {
+	// Name is what people read for the report, on the page, in the
+	// workbook and on the command line ("Báo cáo quý"); by default its
+	// period's (KindName). The report's key (monthly, …) never shows.
+	Name       string   `toml:"name"`
 	Title      string   `toml:"title"`
 	Period     string   `toml:"period"`
 	Boundaries string   `toml:"boundaries"`
@@ -99,9 +124,58 @@ type Report struct {
 	// from the previous period by more than this many percentage points
 	// (default 5); any change of a rank or a yes/no is listed.
 	EmailThreshold *float64 `toml:"email_threshold"`
+	// Addressees follow "Kính gửi:" in this report; when empty, the
+	// unit's.
+	Addressees []string `toml:"addressees"`
 
 	Kind     period.Kind     `toml:"-"`
 	Boundary period.Boundary `toml:"-"`
+}
+
+// KindName is the Vietnamese name of a report of kind k: "Báo cáo tháng",
+// "Báo cáo quý", "Báo cáo 6 tháng", "Báo cáo năm".
+func KindName(k period.Kind) string {
+	switch k {
+	case period.Month:
+		return "Báo cáo tháng"
+	case period.Quarter:
+		return "Báo cáo quý"
+	case period.HalfYear:
+		return "Báo cáo 6 tháng"
+	case period.Year:
+		return "Báo cáo năm"
+	}
+	return "Báo cáo"
+}
+
+func kindRank(k period.Kind) int {
+	for i, o := range []period.Kind{period.Month, period.Quarter, period.HalfYear, period.Year} {
+		if k == o {
+			return i
+		}
+	}
+	return 4
+}
+
+// DisplayName is the report's name for people: name, else title, else
+// its period's (KindName).
+func (r *Report) DisplayName() string {
+	switch {
+	case strings.TrimSpace(r.Name) != "":
+		return strings.TrimSpace(r.Name)
+	case strings.TrimSpace(r.Title) != "":
+		return strings.TrimSpace(r.Title)
+	}
+	return KindName(r.Kind)
+}
+
+// ReportName is the display name of report id, or id itself when the
+// config has no such report.
+func (c *Config) ReportName(id string) string {
+	if r, ok := c.Reports[id]; ok {
+		return r.DisplayName()
+	}
+	return id
 }
 
 // WantsSeries reports whether the report shows the monthly series.
@@ -166,7 +240,7 @@ const DefaultWebListen = "127.0.0.1:8080"
 func Load(path string) (*Config, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrInvalid, err)
+		return nil, fmt.Errorf("%w: %s", ErrInvalid, catalog.FileError(path, err))
 	}
 	abs, err := filepath.Abs(path)
 	if err != nil {
@@ -210,6 +284,9 @@ func (c *Config) check() error {
 			return err
 		}
 	}
+	if c.Unit.Copies < 0 {
+		return fmt.Errorf("[unit] copies = %d: want the number of copies kept, or leave it out", c.Unit.Copies)
+	}
 	if c.Unit.AdminEmail != "" {
 		if err := checkAddress(c.Unit.AdminEmail); err != nil {
 			return fmt.Errorf("[unit] admin_email: %v", err)
@@ -229,7 +306,7 @@ func (c *Config) check() error {
 	if len(c.Reports) == 0 {
 		return errors.New("no [reports.ID] table: define at least one report")
 	}
-	return nil
+	return c.checkPlaces()
 }
 
 // ReportIDs lists the reports, sorted.
@@ -238,7 +315,13 @@ func (c *Config) ReportIDs() []string {
 	for id := range c.Reports {
 		ids = append(ids, id)
 	}
-	sort.Strings(ids)
+	sort.Slice(ids, func(i, j int) bool { // tháng, quý, 6 tháng, năm
+		ki, kj := kindRank(c.Reports[ids[i]].Kind), kindRank(c.Reports[ids[j]].Kind)
+		if ki != kj {
+			return ki < kj
+		}
+		return ids[i] < ids[j]
+	})
 	return ids
 }
 
@@ -269,8 +352,48 @@ func (c *Config) Specs() map[string]sources.Spec {
 		lim.MaxUnzipBytes = c.Limits.MaxUnzipMB << 20
 	}
 	specs := map[string]sources.Spec{}
+	private := c.Private()
 	for name, s := range c.Sources {
-		specs[name] = sources.Spec{Name: name, Path: c.Path(s.Path), Sheet: s.Sheet, Aliases: s.Aliases, Limits: lim}
+		specs[name] = sources.Spec{Name: name, Path: c.Path(s.Path), Sheet: s.Sheet, Aliases: s.Aliases, Limits: lim, Private: private}
 	}
 	return specs
+}
+
+// Private lists what no source may be read from: the archive and the
+// password files.
+func (c *Config) Private() []string {
+	out := []string{c.Path(c.Archive)}
+	for _, f := range []string{c.SMTP.PasswordFile, c.Web.PasswordFile} {
+		if f != "" {
+			out = append(out, c.Path(f))
+		}
+	}
+	return out
+}
+
+// checkPlaces refuses an archive that is a source's file or holds one, or
+// sits inside one, and a source that is (or links into) a password file:
+// the archive would be read as data, and a password echoed.
+func (c *Config) checkPlaces() error {
+	archive := c.Path(c.Archive)
+	names := make([]string, 0, len(c.Sources))
+	for name := range c.Sources {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		src := c.Path(c.Sources[name].Path)
+		if src == "" {
+			continue
+		}
+		if sources.InsideAny(archive, []string{src}) {
+			return fmt.Errorf("archive %q trùng với (hoặc nằm trong) đường dẫn của nguồn [sources.%s] %q: chọn một thư mục riêng cho kho lưu trữ, ví dụ archive = \"archive\"",
+				c.Archive, name, c.Sources[name].Path)
+		}
+		if sources.InsideAny(src, c.Private()) {
+			return fmt.Errorf("[sources.%s] path %q nằm trong kho lưu trữ (archive) hoặc là tệp mật khẩu (password_file), trực tiếp hay qua liên kết tượng trưng: trỏ nó vào đúng tệp dữ liệu",
+				name, c.Sources[name].Path)
+		}
+	}
+	return nil
 }

@@ -83,6 +83,11 @@ func TestBadConfigs(t *testing.T) {
 		{"deadline day text", base + "deadline_day = \"20\"\n", []string{"line 12", "deadline_day"}},
 		{"public_url without scheme", base + "[web]\npublic_url = \"192.168.1.10:8080\"\n", []string{`[web] public_url "192.168.1.10:8080"`, "http://192.168.1.10:8080"}},
 		{"public_url not http", base + "[web]\npublic_url = \"ftp://192.168.1.10/\"\n", []string{"[web] public_url"}},
+		{"archive is a source's file", strings.Replace(base, `archive = "archive"`, `archive = "data/ho-so.xlsx"`, 1), []string{`archive "data/ho-so.xlsx"`, "[sources.dossiers]", "thư mục riêng"}},
+		{"archive inside a source path", strings.Replace(base, `archive = "archive"`, `archive = "data/ho-so.xlsx/kho"`, 1), []string{"[sources.dossiers]"}},
+		{"archive written another way", strings.Replace(base, `archive = "archive"`, `archive = "./data/../data/ho-so.xlsx"`, 1), []string{"[sources.dossiers]"}},
+		{"source inside the archive", strings.Replace(base, `path = "data/ho-so.xlsx"`, `path = "archive/monthly/2024-03/v1/bao-cao.xlsx"`, 1), []string{"[sources.dossiers] path", "kho lưu trữ"}},
+		{"source is the password file", base + "[smtp]\nhost = \"127.0.0.1\"\nsecurity = \"none\"\nfrom = \"a@hcm.edu.vn\"\nusername = \"u\"\npassword_file = \"data/ho-so.xlsx\"\n", []string{"[sources.dossiers] path", "password_file"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -96,6 +101,23 @@ func TestBadConfigs(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestSourceLinkedToASecret: a source whose path is a symbolic link to the
+// web page's password file is refused at load.
+func TestSourceLinkedToASecret(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "web-password"), []byte("mật-khẩu-trang-web\n"), 0o600)
+	os.Mkdir(filepath.Join(dir, "data"), 0o755)
+	if err := os.Symlink(filepath.Join(dir, "web-password"), filepath.Join(dir, "data", "ho-so.xlsx")); err != nil {
+		t.Fatal(err)
+	}
+	p := filepath.Join(dir, "baocao.toml")
+	os.WriteFile(p, []byte(base+"[web]\npassword_file = \"web-password\"\n"), 0o644)
+	_, err := Load(p)
+	if !errors.Is(err, ErrInvalid) || !strings.Contains(err.Error(), "[sources.dossiers] path") {
+		t.Errorf("err = %v, want the source refused", err)
 	}
 }
 

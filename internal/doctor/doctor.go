@@ -13,6 +13,7 @@ import (
 	"github.com/mn2010/baocao/internal/config"
 	"github.com/mn2010/baocao/reports"
 	"github.com/mn2010/baocao/reports/delivery"
+	"github.com/mn2010/baocao/reports/plan"
 	"github.com/mn2010/baocao/sources"
 )
 
@@ -130,11 +131,41 @@ func (x *run) config() (*config.Config, *reports.Maker) {
 	for _, w := range cfg.Warnings {
 		x.add(Note, nil, "Tệp cấu hình: %s", w)
 	}
-	if y, p := m.PlanYear(), m.LatestMonth(); y != 0 && y != p.Year {
-		x.add(Note, nil, "Kế hoạch %s là kế hoạch năm %d, nhưng kỳ báo cáo gần nhất (%s) thuộc năm %d — báo cáo sẽ dùng chỉ tiêu, nhiệm vụ của năm %d; soạn kế hoạch năm %d (docs/plan-file.md) và khai báo plan = \"…\" trong tệp cấu hình",
-			m.PlanName(), y, p.Label(), p.Year, y, p.Year)
-	}
+	x.plan(cfg, m)
 	return cfg, m
+}
+
+// plan checks that the plan in force is this unit's and this year's: a
+// plan whose year does not cover the latest period, or that another unit
+// issued, is a problem (the reports would measure another year's or
+// another school's targets).
+func (x *run) plan(cfg *config.Config, m *reports.Maker) {
+	p, latest := m.Plan(), m.LatestMonth()
+	y := m.PlanYear()
+	ok := true
+	if y != 0 && y != latest.Year {
+		ok = false
+		x.add(Problem, fmt.Errorf("%w: the plan is for %d, the latest period %s", plan.ErrInvalid, y, latest.Label()),
+			"Kế hoạch %s là kế hoạch năm %d, nhưng kỳ báo cáo gần nhất (%s) thuộc năm %d — báo cáo sẽ dùng chỉ tiêu, nhiệm vụ của năm %d; "+
+				"nhập kế hoạch năm %d của đơn vị: baocao plan import TỆP.docx -o ke-hoach-%d.toml, rồi khai báo plan = \"ke-hoach-%d.toml\" "+
+				"trong tệp cấu hình (docs/plan-file.md, \"Kế hoạch năm mới\")",
+			m.PlanName(), y, latest.Label(), latest.Year, y, latest.Year, latest.Year, latest.Year)
+	}
+	if p.Unit != "" && !plan.SameUnit(p.Unit, cfg.Unit.Name) {
+		ok = false
+		x.add(Problem, fmt.Errorf("%w: the plan's unit %q is not the config's %q", plan.ErrInvalid, p.Unit, cfg.Unit.Name),
+			"Kế hoạch %s là kế hoạch của %s, không phải của %s ([unit] name trong tệp cấu hình) — nhập kế hoạch CCHC của đơn vị: "+
+				"baocao plan import TỆP.docx -o ke-hoach.toml, rồi khai báo plan = \"ke-hoach.toml\" trong tệp cấu hình",
+			m.PlanName(), p.Unit, cfg.Unit.Name)
+	}
+	if !ok {
+		return
+	}
+	year := "không ghi năm"
+	if y != 0 {
+		year = fmt.Sprintf("năm %d", y)
+	}
+	x.add(OK, nil, "Kế hoạch: %s (%s, %d chỉ tiêu, %d nhiệm vụ)", p.Reference, year, len(p.Indicators), len(p.Tasks.Items))
 }
 
 // sources reads each source in full and reports its rows and latest date;

@@ -2,6 +2,8 @@ package doctor
 
 import (
 	"context"
+	"errors"
+	"github.com/mn2010/baocao/reports/plan"
 	"os"
 	"path/filepath"
 	"strings"
@@ -59,13 +61,16 @@ func TestServiceAndClock(t *testing.T) {
 		{"installed, stopped", inPeriod, Service{Known: true, Installed: true, Where: "linux-systemd"},
 			[]string{"✗ Dịch vụ baocao: đã cài nhưng không chạy (linux-systemd) — chạy: baocao service start"}, 1},
 		{"clock in the past", time.Date(2001, 1, 1, 0, 0, 0, 0, time.UTC), Service{Known: true, Installed: true, Running: true},
-			[]string{"✗ Đồng hồ máy chỉ 00:00 01/01/2001 — đặt lại ngày giờ"}, 1},
+			// the 2024 plan does not cover 2001 either
+			[]string{"✗ Đồng hồ máy chỉ 00:00 01/01/2001 — đặt lại ngày giờ", "✗ Kế hoạch"}, 2},
 		{"clock behind the files", time.Date(2024, 12, 10, 9, 0, 0, 0, time.UTC), Service{Known: true, Installed: true, Running: true},
 			[]string{"✗ Đồng hồ máy chỉ 16:00 10/12/2024, sớm hơn một tệp được ghi lúc 17:00 15/12/2024"}, 1},
 		{"a date in the future", inPeriod, Service{Known: true, Installed: true, Running: true},
 			[]string{`! Sổ theo dõi hồ sơ TTHC (ho-so-tthc.xlsx): 195 dòng, ngày mới nhất 12/01/2025 (cột "Ngày trả kết quả") — ngày này ở tương lai`}, 0},
 		{"stale sources", inPeriod.AddDate(0, 3, 0), Service{Known: true, Installed: true, Running: true},
-			[]string{"! Sổ văn bản đi/đến (van-ban.xlsx): 420 dòng, ngày mới nhất 14/12/2024 (cột \"Ngày văn bản\") — sổ đã 96 ngày chưa có dòng mới"}, 0},
+			// and in March 2025 the 2024 plan is out of date: a problem
+			[]string{"! Sổ văn bản đi/đến (van-ban.xlsx): 420 dòng, ngày mới nhất 14/12/2024 (cột \"Ngày văn bản\") — sổ đã 96 ngày chưa có dòng mới",
+				"là kế hoạch năm 2024, nhưng kỳ báo cáo gần nhất (2025-03) thuộc năm 2025"}, 1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -125,17 +130,41 @@ func TestReportWithoutRecipients(t *testing.T) {
 	}
 }
 
-// TestPlanOfAnotherYear: the 2024 plan, checked in 2026, is a note naming
-// both years (not a problem).
+// TestPlanOfAnotherYear: the 2024 plan, checked in 2026, is a problem
+// naming both years and how to import this year's plan; in 2024 it is
+// the line that says which plan is in force.
 func TestPlanOfAnotherYear(t *testing.T) {
 	cfg := example(t)
 	now := time.Date(2026, 11, 29, 9, 0, 0, 0, time.UTC)
 	r := Run(Options{Config: cfg, NoEmail: true, Now: func() time.Time { return now }})
-	if out := text(r); !strings.Contains(out, "là kế hoạch năm 2024, nhưng kỳ báo cáo gần nhất (2026-11) thuộc năm 2026") {
-		t.Errorf("doctor does not note the plan's year:\n%s", out)
+	out := text(r)
+	if !strings.Contains(out, "✗ Kế hoạch \"Kế hoạch thực hiện công tác cải cách hành chính năm 2024\"") ||
+		!strings.Contains(out, "là kế hoạch năm 2024, nhưng kỳ báo cáo gần nhất (2026-11) thuộc năm 2026") ||
+		!strings.Contains(out, "baocao plan import TỆP.docx -o ke-hoach-2026.toml") || len(r.Problems()) != 1 || !errors.Is(r.Problems()[0].Err, plan.ErrInvalid) {
+		t.Errorf("doctor does not flag the plan's year:\n%s", out)
 	}
 	now = time.Date(2024, 12, 20, 9, 0, 0, 0, time.UTC)
-	if out := text(Run(Options{Config: cfg, NoEmail: true, Now: func() time.Time { return now }})); strings.Contains(out, "là kế hoạch năm") {
-		t.Errorf("a note in the plan's own year:\n%s", out)
+	if out := text(Run(Options{Config: cfg, NoEmail: true, Now: func() time.Time { return now }})); strings.Contains(out, "là kế hoạch năm") ||
+		!strings.Contains(out, "✓ Kế hoạch: Kế hoạch số 13/KH-MN2010 ngày 12 tháng 01 năm 2024 (năm 2024, 16 chỉ tiêu, 58 nhiệm vụ)") {
+		t.Errorf("in the plan's own year:\n%s", out)
+	}
+}
+
+// TestPlanOfAnotherUnit: the built-in plan (Trường Mầm non 20/10's) under
+// another school's config is a problem naming both units; the same unit
+// written in capitals is not.
+func TestPlanOfAnotherUnit(t *testing.T) {
+	cfg := example(t)
+	now := time.Date(2024, 12, 20, 9, 0, 0, 0, time.UTC)
+	b, _ := os.ReadFile(cfg)
+	os.WriteFile(cfg, []byte(strings.Replace(string(b), `name = "Trường Mầm non 20/10"`, `name = "TRƯỜNG MẦM NON  20/10"`, 1)), 0o644)
+	if r := Run(Options{Config: cfg, NoEmail: true, Now: func() time.Time { return now }}); len(r.Problems()) != 0 {
+		t.Errorf("the same unit in capitals:\n%s", text(r))
+	}
+	os.WriteFile(cfg, []byte(strings.Replace(string(b), `name = "Trường Mầm non 20/10"`, `name = "Trường Mầm non Hoa Sen"`, 1)), 0o644)
+	r := Run(Options{Config: cfg, NoEmail: true, Now: func() time.Time { return now }})
+	if out := text(r); len(r.Problems()) != 1 ||
+		!strings.Contains(out, "là kế hoạch của Trường Mầm non 20/10, không phải của Trường Mầm non Hoa Sen ([unit] name trong tệp cấu hình)") {
+		t.Errorf("another unit's plan:\n%s", out)
 	}
 }

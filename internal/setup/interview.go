@@ -36,7 +36,13 @@ func Interview(p *Prompter, env Env, cfgPath string) (*Answers, error) {
 		if q.Default != nil {
 			def = q.Default(a)
 		}
-		return p.Ask(q.Prompt, def, func(s string) error { return q.Set(a, s) })
+		if err := p.Ask(q.Prompt, def, func(s string) error { return q.Set(a, s) }); err != nil {
+			return err
+		}
+		if a.PlanSummary != "" && q.Flag == planQuestion().Flag {
+			p.Say("%s", a.PlanSummary)
+		}
+		return nil
 	}
 	p.Say("baocao — khai báo lần đầu. Trả lời từng câu rồi nhấn Enter; [trong ngoặc] là câu trả lời có sẵn.")
 	p.Say("")
@@ -215,6 +221,13 @@ func Save(a *Answers, cfgPath string, replace func(path string) (bool, error)) e
 		data []byte
 		mode os.FileMode
 	}{{cfgPath, Render(a, cfgPath), 0o644}}
+	if f := a.PlanFile(); f != "" {
+		files = append([]struct {
+			path string
+			data []byte
+			mode os.FileMode
+		}{{filepath.Join(filepath.Dir(cfgPath), f), []byte(a.PlanTOML), 0o644}}, files...)
+	}
 	if a.Mail && a.Password != "" && a.PasswordFile != "" {
 		files = append([]struct {
 			path string

@@ -113,6 +113,7 @@ func Questions() []Question {
 				}
 				return nil
 			}},
+		planQuestion(),
 	}
 }
 

@@ -50,8 +50,13 @@ type Answers struct {
 	Cc        []string
 	Reviewers []string
 	Web       string // [web] listen; empty: none (written commented out)
-	Archive   string
-	TimeZone  string
+
+	// The unit's plan document and the plan file imported from it
+	// (plan.go); all empty for the built-in plan.
+	PlanDoc, PlanTOML, PlanSummary string
+	PlanYear                       int
+	Archive                        string
+	TimeZone                       string
 }
 
 // reports are the four reports of the example config, Decree 09 cut-off,
@@ -73,6 +78,12 @@ func Render(a *Answers, path string) []byte {
 	w("# Kiểm tra sau khi sửa:  baocao doctor -c %s", filepath.Base(path))
 	w("# Giải thích từng mục: docs/configuration.md; hướng dẫn: docs/huong-dan.md.")
 	w("")
+	if f := a.PlanFile(); f != "" {
+		w("# Kế hoạch CCHC của đơn vị, nhập từ %s (baocao plan import; docs/plan-file.md).", filepath.Base(a.PlanDoc))
+		w("plan = %s", q(f))
+	} else {
+		w("# Kế hoạch: Kế hoạch số 13/KH-MN2010 năm 2024 có sẵn. Năm mới: baocao plan import (docs/plan-file.md).")
+	}
 	w("timezone = %s", q(a.TimeZone))
 	w("# Thư mục lưu các báo cáo đã làm (mỗi lần chạy một phiên bản v1, v2, …).")
 	w("archive = %s", q(rel(dir, a.Archive)))

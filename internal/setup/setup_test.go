@@ -142,6 +142,7 @@ func TestInterview(t *testing.T) {
 		"",
 		"localhost", // web: no port
 		"",
+		"", // plan: the built-in one, Trường Mầm non 20/10's
 	}
 	var out bytes.Buffer
 	mail := &fakeMail{}
@@ -269,6 +270,50 @@ func TestFromValues(t *testing.T) {
 		if !strings.Contains(err.Error(), want) {
 			t.Errorf("error lacks %q:\n%v", want, err)
 		}
+	}
+}
+
+// TestPlanDocument: init imports the unit's plan document and points the
+// config at the plan file written beside it; without a document only the
+// built-in plan's own school is accepted, and another school's document
+// is refused.
+func TestPlanDocument(t *testing.T) {
+	dir := data(t)
+	cfgPath := filepath.Join(t.TempDir(), "baocao.toml")
+	values := map[string]string{
+		"unit": "Trường Mầm non Hoa Sen", "parent": "Ủy ban nhân dân Phường Sài Gòn", "symbol": "MNHS",
+		"signer-name": "Lê Thị Lan", "recipients": "Phòng Văn hóa - Xã hội", "admin-email": "ht@mnhoasen.edu.vn",
+		"to": "vhxh.saigon@tphcm.gov.vn", "data": dir,
+	}
+	if _, err := FromValues(values, Env{Schemas: schemas(t)}, cfgPath); err == nil ||
+		!strings.Contains(err.Error(), "--plan-doc: kế hoạch có sẵn là của Trường Mầm non 20/10, không phải của Trường Mầm non Hoa Sen") {
+		t.Errorf("another school without its plan: %v", err)
+	}
+	values["plan-doc"] = "../../reports/plan/importer/testdata/ke-hoach-cchc-2024.docx"
+	if _, err := FromValues(values, Env{Schemas: schemas(t)}, cfgPath); err == nil || !strings.Contains(err.Error(), "là kế hoạch của Trường Mầm non 20/10") {
+		t.Errorf("another school's plan document: %v", err)
+	}
+	values["plan-doc"] = `"../../reports/plan/importer/testdata/hoa-sen-2025.docx"` // as Windows' "Copy as path" gives it
+	a, err := FromValues(values, Env{Schemas: schemas(t)}, cfgPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := Save(a, cfgPath, nil); err != nil {
+		t.Fatal(err)
+	}
+	cfg, err := config.Load(cfgPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.Plan != "ke-hoach-2025.toml" {
+		t.Errorf("config plan = %q", cfg.Plan)
+	}
+	m, err := reports.NewMaker(cfg, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p := m.Plan(); p.Reference != "Kế hoạch số 05/KH-MNHS ngày 08 tháng 01 năm 2025" || len(p.Indicators) != 13 {
+		t.Errorf("plan in force: %q, %d indicators", p.Reference, len(p.Indicators))
 	}
 }
 

@@ -95,10 +95,8 @@ func (s *Server) session(next http.Handler) http.Handler {
 				default:
 					ac = &a
 				}
-			} else if s.usesAccounts() {
+			} else if s.usesAccounts() || s.set.Password == "" {
 				ok = false // a login of before the accounts: log in with an account now
-			} else if s.set.Password == "" && se.kept {
-				ok = false
 			}
 			if !ok {
 				s.set.Logger.Info("web: session ended", "who", se.Who, "account", se.Account, "remote", clientIP(r))
@@ -107,12 +105,11 @@ func (s *Server) session(next http.Handler) http.Handler {
 			}
 		}
 		if se == nil {
-			who := ""
-			if !s.needsLogin() {
-				who = "người dùng trên máy này (" + clientIP(r) + ")"
-			}
-			se = s.sessions.create(who, "", 0, false)
+			se = s.sessions.newVisitor()
 			s.setCookie(w, r, se)
+		}
+		if se.Who == "" && !s.needsLogin() {
+			se.Who = "người dùng trên máy này (" + clientIP(r) + ")"
 		}
 		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), ctxKey{}, &visit{se: se, ac: ac})))
 	})

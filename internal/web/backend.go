@@ -68,6 +68,9 @@ type Backend interface {
 	// Reject returns a draft with a reason (as `baocao reject`); by is the
 	// account that decided.
 	Reject(ctx context.Context, by Decider, v VersionRef, reason string) error
+	// Plan is the plan in force: its reference, targets (threshold, how
+	// each is measured) and tasks.
+	Plan(ctx context.Context) (*PlanInfo, error)
 }
 
 // Report is one configured report.
@@ -102,6 +105,7 @@ const (
 	StateSent             // delivered
 	StateReturned         // returned by the reviewer
 	StateSuperseded       // a newer version of the period exists
+	StateMaybeSent        // the server took the message and gave no answer: it may have arrived
 )
 
 // String is the state in Vietnamese, as the page shows it.
@@ -125,6 +129,8 @@ func (s State) String() string {
 		return "trả lại"
 	case StateSuperseded:
 		return "đã có bản mới hơn"
+	case StateMaybeSent:
+		return "có thể đã gửi"
 	}
 	return "không rõ"
 }
@@ -134,7 +140,7 @@ func (s State) Class() string {
 	switch s {
 	case StateSent, StateApproved:
 		return "ok"
-	case StateFailed, StateReturned:
+	case StateFailed, StateReturned, StateMaybeSent:
 		return "bad"
 	case StatePending, StateDraft, StateQueued:
 		return "wait"
@@ -143,7 +149,9 @@ func (s State) Class() string {
 }
 
 // Problem tells whether the state needs someone's attention.
-func (s State) Problem() bool { return s == StateFailed || s == StatePending || s == StateReturned }
+func (s State) Problem() bool {
+	return s == StateFailed || s == StatePending || s == StateReturned || s == StateMaybeSent
+}
 
 // VersionSummary is a line of the overview and the history.
 type VersionSummary struct {

@@ -221,6 +221,8 @@ func state(rec *delivery.Record, has bool) State {
 		return StateSuperseded
 	case rec.Status == delivery.Failed:
 		return StateFailed
+	case rec.Status == delivery.Uncertain:
+		return StateMaybeSent
 	case rec.Status == delivery.Pending && len(rec.Attempts) == 0:
 		return StateQueued // also a version without a record: the daemon sends it
 	case rec.Status == delivery.Pending:
@@ -334,8 +336,8 @@ func (b *ReportsBackend) Version(ctx context.Context, report, label string, n in
 	}
 	if b.cfg.SMTP.Host != "" && latest.Version == n && len(r.To) > 0 {
 		switch {
-		case sum.State == StateSent:
-			d.Actions = append(d.Actions, ActResend)
+		case sum.State == StateSent, sum.State == StateMaybeSent:
+			d.Actions = append(d.Actions, ActResend) // a resend asks for confirmation
 		case sum.State == StateApproved && rec.IssuedAs == 0,
 			sum.State == StateNotSent, sum.State == StateQueued, sum.State == StatePending, sum.State == StateFailed:
 			d.Actions = append(d.Actions, ActSend)
@@ -533,4 +535,18 @@ func sourceTitle(pl *plan.Plan, name string) string {
 		return sc.Title
 	}
 	return name
+}
+
+// Plan is the plan the maker computes, with how each target is measured.
+func (b *ReportsBackend) Plan(ctx context.Context) (*PlanInfo, error) {
+	p := b.maker.Plan()
+	out := &PlanInfo{Reference: p.Reference, Title: p.Title, Unit: p.Unit, Year: p.ForYear(), File: b.cfg.Plan}
+	for _, ind := range p.Indicators {
+		out.Targets = append(out.Targets, PlanTarget{ID: ind.ID, Text: ind.Text, Threshold: ind.TargetText,
+			How: p.HowMeasured(ind), Manual: ind.Kind == "manual"})
+	}
+	for _, t := range p.Tasks.Items {
+		out.Tasks = append(out.Tasks, PlanTask{ID: t.ID, Title: t.Title})
+	}
+	return out, nil
 }

@@ -70,7 +70,7 @@ func TestReportsBackend(t *testing.T) {
 		if err != nil || len(reps) != 4 {
 			t.Fatalf("%v %v", reps, err)
 		}
-		r := reps[2] // sorted: annual, half-year, monthly, quarterly
+		r := reps[0] // in the order of their periods: tháng, quý, 6 tháng, năm
 		want := period.LatestEnded(period.Month, period.Decree09, time.Now().In(cfg.Location)).Label()
 		if r.ID != "monthly" || r.Title != "Báo cáo tháng" || r.Latest != want || r.NextRun.IsZero() || r.NextRun.Day() != 15 ||
 			r.NextPeriod != period.LatestEnded(period.Month, period.Decree09, r.NextRun).Label() {

@@ -87,7 +87,7 @@ func (b *ReportsBackend) Send(ctx context.Context, who string, v VersionRef, for
 	if err != nil {
 		return nil, err
 	}
-	if rec.Status == delivery.Sent && !force {
+	if (rec.Status == delivery.Sent || rec.Status == delivery.Uncertain) && !force {
 		return nil, ErrNeedsConfirm
 	}
 	s, _, err := b.maker.MailSettings()
@@ -100,7 +100,7 @@ func (b *ReportsBackend) Send(ctx context.Context, who string, v VersionRef, for
 	job := reports.NewJob(b.maker, &s, nil)
 	rec, err = job.Send(ctx, e, force)
 	switch {
-	case errors.Is(err, delivery.ErrAlreadySent):
+	case errors.Is(err, delivery.ErrAlreadySent), errors.Is(err, delivery.ErrMaybeSent):
 		return nil, ErrNeedsConfirm
 	case errors.Is(err, delivery.ErrBusy):
 		return nil, fmt.Errorf("%w: một tiến trình khác đang gửi bản này", ErrNotAvailable)

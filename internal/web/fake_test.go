@@ -182,3 +182,9 @@ func (f *fakeBackend) Reject(_ context.Context, who Decider, v VersionRef, reaso
 	f.rejects = append(f.rejects, fmt.Sprintf("%s|%s|%s|%s|%s", who.Name, who.Account, who.Role, v, reason))
 	return nil
 }
+
+func (f *fakeBackend) Plan(context.Context) (*PlanInfo, error) {
+	return &PlanInfo{Reference: "Kế hoạch số 13/KH-MN2010 ngày 12 tháng 01 năm 2024", Year: 2024, Unit: "Trường Mầm non 20/10",
+		Targets: []PlanTarget{{ID: "4.1", Text: "Mức độ hài lòng", Threshold: "Từ 99% trở lên", How: "đo bằng tỷ lệ phiếu hài lòng"}},
+		Tasks:   []PlanTask{{ID: "1.1", Title: "Kiện toàn Ban Chỉ đạo"}}}, nil
+}

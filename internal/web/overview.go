@@ -70,6 +70,8 @@ func (s *Server) overview(w http.ResponseWriter, r *http.Request) {
 			a.Problem = "Gửi lỗi: cần sửa rồi gửi lại."
 		case v.State == StatePending:
 			a.Problem = "Chưa gửi được: chương trình sẽ tự gửi lại."
+		case v.State == StateMaybeSent:
+			a.Problem = maybeSentProblem
 		case v.State == StateReturned:
 			a.Problem = "Bản dự thảo bị trả lại: sửa theo lý do rồi bấm “Chạy ngay” để lập bản mới."
 		case v.State == StateDraft && v.Late(now):
@@ -90,6 +92,8 @@ func (s *Server) overview(w http.ResponseWriter, r *http.Request) {
 				row.Problems = append(row.Problems, "Gửi lỗi: cần sửa rồi gửi lại.")
 			case StatePending:
 				row.Problems = append(row.Problems, "Chưa gửi được: chương trình sẽ thử lại.")
+			case StateMaybeSent:
+				row.Problems = append(row.Problems, maybeSentProblem)
 			case StateReturned:
 				row.Problems = append(row.Problems, "Bản dự thảo bị trả lại: sửa theo lý do rồi bấm “Chạy ngay” để lập bản mới.")
 			}
@@ -109,8 +113,15 @@ func (s *Server) overview(w http.ResponseWriter, r *http.Request) {
 	s.render(w, r, http.StatusOK, "overview", "Tổng quan", d)
 }
 
+// maybeSentProblem is what the page says of a version whose message the
+// mail server took without answering (delivery.Uncertain).
+const maybeSentProblem = "Có thể đã gửi: máy chủ thư đã nhận hết thư nhưng không trả lời. Hỏi cấp trên xem thư đã đến chưa; chỉ bấm “Gửi lại” nếu chưa đến."
+
 // backendFail answers a backend error with the page it calls for.
 func (s *Server) backendFail(w http.ResponseWriter, r *http.Request, err error) {
+	if s.storageFail(w, r, err) {
+		return
+	}
 	switch {
 	case errors.Is(err, ErrNotFound):
 		s.fail(w, r, http.StatusNotFound, "Không tìm thấy: "+plain(err), "Kiểm tra lại báo cáo, kỳ và phiên bản; xem trang Lịch sử.")
@@ -121,7 +132,7 @@ func (s *Server) backendFail(w http.ResponseWriter, r *http.Request, err error) 
 	case errors.Is(err, ErrNotAvailable):
 		s.fail(w, r, http.StatusConflict, "Chưa làm được việc này: "+plain(err), "")
 	case errors.Is(err, ErrNeedsConfirm):
-		s.fail(w, r, http.StatusConflict, "Bản này đã được gửi trước đây; muốn gửi lại phải xác nhận.", "Mở trang phiên bản và bấm “Gửi lại”.")
+		s.fail(w, r, http.StatusConflict, "Bản này đã được gửi (hoặc có thể đã gửi) trước đây; muốn gửi lại phải xác nhận.", "Mở trang phiên bản và bấm “Gửi lại”.")
 	default:
 		s.set.Logger.Error("web: backend", "path", r.URL.Path, "error", err.Error())
 		s.fail(w, r, http.StatusInternalServerError, "Không làm được: "+plain(err), "Báo cho người quản trị nếu lỗi lặp lại.")

@@ -12,7 +12,7 @@ import (
 // pageTemplate is the layout with one page's content.
 type pageTemplate struct{ t *template.Template }
 
-var pageNames = []string{"overview", "check", "version", "confirm", "run", "job", "history", "login", "error"}
+var pageNames = []string{"overview", "check", "version", "confirm", "run", "job", "history", "plan", "login", "error"}
 
 func parsePages() (map[string]*pageTemplate, error) {
 	funcs := template.FuncMap{

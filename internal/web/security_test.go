@@ -14,7 +14,7 @@ import (
 func TestLoginThrottle(t *testing.T) {
 	const delay = 60 * time.Millisecond
 	newLogin := func(t *testing.T) (*client, string) {
-		s, _ := testServer(t, Settings{Listen: "0.0.0.0:0", Password: "đúng", LoginDelay: delay}, newFake())
+		s, _ := testServer(t, Settings{Listen: "0.0.0.0:0", Password: "đúng-mật-khẩu-dài", LoginDelay: delay}, newFake())
 		c := newClient(t, s.Handler())
 		return c, c.csrf("/dang-nhap")
 	}
@@ -57,7 +57,7 @@ func TestLoginThrottle(t *testing.T) {
 		start := time.Now()
 		login(ctx, c, token, "sai")
 		cancel()
-		code, err := login(context.Background(), c, token, "đúng")
+		code, err := login(context.Background(), c, token, "đúng-mật-khẩu-dài")
 		if err != nil || code != 303 {
 			t.Fatalf("right password: %d %v", code, err)
 		}
@@ -74,7 +74,7 @@ func TestLoginThrottle(t *testing.T) {
 			login(context.Background(), c, token, "sai")
 		}()
 		time.Sleep(10 * time.Millisecond)
-		code, err := login(context.Background(), c, token, "đúng")
+		code, err := login(context.Background(), c, token, "đúng-mật-khẩu-dài")
 		if err != nil || code != 303 {
 			t.Fatalf("right password: %d %v", code, err)
 		}
@@ -130,7 +130,7 @@ func TestHostHeaderChecked(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			set := Settings{Listen: tt.listen, PublicURL: tt.public}
 			if !IsLoopback(strings.Split(tt.listen, ":")[0]) {
-				set.Password = "x"
+				set.Password = "mật-khẩu-trang-web"
 			}
 			s, logs := testServer(t, set, newFake())
 			f := s.backend.(*fakeBackend)

@@ -28,6 +28,7 @@ type Server struct {
 	sessions *sessions
 	logins   *loginThrottle
 	jobs     *jobs
+	confirms *confirmations
 
 	mu     sync.Mutex
 	srv    *http.Server
@@ -56,7 +57,7 @@ func New(set Settings, b Backend) (*Server, error) {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	s := &Server{set: set, backend: b, pages: pages,
-		sessions: ss, logins: newLoginThrottle(set.LoginDelay), jobs: newJobs(),
+		sessions: ss, logins: newLoginThrottle(set.LoginDelay), jobs: newJobs(), confirms: newConfirmations(),
 		ctx: ctx, cancel: cancel}
 	s.handler = s.routes()
 	return s, nil
@@ -138,6 +139,7 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("GET /{$}", s.overview)
 	mux.HandleFunc("GET /kiem-tra", s.check)
 	mux.HandleFunc("GET /lich-su", s.history)
+	mux.HandleFunc("GET /ke-hoach", s.plan)
 	mux.HandleFunc("GET /chay", s.runForm)
 	mux.HandleFunc("POST /chay", s.runStart)
 	mux.HandleFunc("GET /chay/{job}", s.runJob)

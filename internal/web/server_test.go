@@ -84,6 +84,19 @@ func (c *client) csrf(page string) string {
 	return m[1]
 }
 
+var confirmRe = regexp.MustCompile(`name="confirm" value="([0-9a-f]+)"`)
+
+// confirmToken is the single-use token of a confirmation page.
+func confirmToken(c *client, page string) string {
+	c.t.Helper()
+	_, body := c.get(page)
+	m := confirmRe.FindStringSubmatch(body)
+	if m == nil {
+		c.t.Fatalf("%s has no confirmation token: %s", page, body)
+	}
+	return m[1]
+}
+
 func wantStatus(t *testing.T, r *http.Response, body string, want int) {
 	t.Helper()
 	if r.StatusCode != want {
@@ -116,7 +129,7 @@ func TestPages(t *testing.T) {
 			"31/02/2024", "/tep/bao-cao.xlsx?tai=1", "/tep/manifest.json?tai=1", `action="/bao-cao/monthly/2024-03/v1/gui"`, "phongnoivu.q1@tphcm.gov.vn", "Chưa gửi lần nào."}},
 		{"version sent: history and resend", "/bao-cao/monthly/2024-02/v1", []string{"&lt;m1@x&gt;", "đã gửi", "/gui-lai"}},
 		{"resend asks, naming when and to whom", "/bao-cao/monthly/2024-02/v1/gui-lai", []string{"đã được gửi lúc <b>16/02/2024 07:00</b>",
-			"<b>phongnoivu.q1@tphcm.gov.vn</b>", `name="confirm" value="1"`, "Xác nhận gửi lại",
+			"<b>phongnoivu.q1@tphcm.gov.vn</b>", `name="confirm" value="`, "Xác nhận gửi lại",
 			"<title>Gửi lại Báo cáo tháng kỳ tháng 2 năm 2024, phiên bản 1 · baocao</title>", "Bản Báo cáo tháng kỳ tháng 2 năm 2024, phiên bản 1 đã được gửi"}},
 		{"run now: default the latest ended period", "/chay?bao-cao=quarterly", []string{`<option value="quarterly" selected>`, "kỳ vừa kết thúc: 2024-Q1", `id="period" value=""`}},
 		{"run now: a period asked for", "/chay?bao-cao=monthly&ky=2024-02", []string{`id="period" value="2024-02"`}},
@@ -271,7 +284,14 @@ func TestSendAndResend(t *testing.T) {
 		t.Errorf("redirect to %q", loc)
 	}
 	r, body = c.post("/bao-cao/monthly/2024-02/v1/gui", url.Values{"csrf": {token}, "confirm": {"1"}})
+	wantStatus(t, r, body, 409) // a confirmation not given by the page
+	confirm := confirmToken(c, "/bao-cao/monthly/2024-02/v1/gui-lai")
+	r, body = c.post("/bao-cao/monthly/2024-02/v1/gui", url.Values{"csrf": {token}, "confirm": {confirm}})
 	wantStatus(t, r, body, 303)
+	// A double click, or the same form posted again: one resend only.
+	r, body = c.post("/bao-cao/monthly/2024-02/v1/gui", url.Values{"csrf": {token}, "confirm": {confirm}})
+	wantStatus(t, r, body, 409)
+	wantIn(t, body, "Lần xác nhận gửi lại này đã được dùng")
 	want := []string{"người dùng trên máy này (127.0.0.1)|monthly 2024-03 v1|false", "người dùng trên máy này (127.0.0.1)|monthly 2024-02 v1|true"}
 	if strings.Join(f.sends, "\n") != strings.Join(want, "\n") {
 		t.Errorf("sends %q, want %q", f.sends, want)
@@ -329,7 +349,7 @@ func TestRunShowsProgressThenTheVersion(t *testing.T) {
 
 func TestLogin(t *testing.T) {
 	const delay = 80 * time.Millisecond
-	s, logs := testServer(t, Settings{Listen: "0.0.0.0:0", Password: "mật-khẩu", LoginDelay: delay}, newFake())
+	s, logs := testServer(t, Settings{Listen: "0.0.0.0:0", Password: "mật-khẩu-trang-web", LoginDelay: delay}, newFake())
 	c := newClient(t, s.Handler())
 
 	r, body := c.get("/")
@@ -356,11 +376,11 @@ func TestLogin(t *testing.T) {
 		}
 	})
 	t.Run("login without CSRF token: 403", func(t *testing.T) {
-		r, body := c.post("/dang-nhap", url.Values{"name": {"Lan"}, "password": {"mật-khẩu"}})
+		r, body := c.post("/dang-nhap", url.Values{"name": {"Lan"}, "password": {"mật-khẩu-trang-web"}})
 		wantStatus(t, r, body, 403)
 	})
 	t.Run("right password: a session cookie, HttpOnly, SameSite=Strict", func(t *testing.T) {
-		r, body := c.post("/dang-nhap", url.Values{"csrf": {token}, "name": {"Lan"}, "password": {"mật-khẩu"}})
+		r, body := c.post("/dang-nhap", url.Values{"csrf": {token}, "name": {"Lan"}, "password": {"mật-khẩu-trang-web"}})
 		wantStatus(t, r, body, 303)
 		var ck *http.Cookie
 		for _, k := range r.Cookies() {
@@ -426,11 +446,15 @@ func TestSettingsCheck(t *testing.T) {
 		{":8080", "", false},
 		{"0.0.0.0:8080", "", false},
 		{"192.168.1.10:8080", "", false},
-		{"192.168.1.10:8080", "x", true},
+		{"192.168.1.10:8080", "mười-ký-tự", true},
+		{"192.168.1.10:8080", "x", false},
+		{"192.168.1.10:8080", "   ", false},
+		{"192.168.1.10:8080", "  ngắn quá  ", false},
+		{"127.0.0.1:8080", "   ", false},
 		{"8080", "", false},
 	}
 	for _, tt := range tests {
-		t.Run(tt.listen, func(t *testing.T) {
+		t.Run(tt.listen+"/"+tt.password, func(t *testing.T) {
 			err := Settings{Listen: tt.listen, Password: tt.password}.Check()
 			if (err == nil) != tt.ok {
 				t.Fatalf("Check: %v", err)
@@ -518,20 +542,47 @@ func TestOverviewFailedDeliveryIsAProblem(t *testing.T) {
 	}
 }
 
-func TestAnonymousSessionsAreBounded(t *testing.T) {
-	ss, err := newSessions("", time.Hour, time.Hour, time.Now, func(string, error) {})
+// TestSessionsAreBounded: visitors who do not log in (with or without a
+// password on the page) leave nothing in memory; the logged-in sessions
+// are capped, the oldest dropped first.
+func TestSessionsAreBounded(t *testing.T) {
+	for _, pw := range []string{"", "mật-khẩu-trang-web"} {
+		s, _ := testServer(t, Settings{Password: pw}, newFake())
+		for range 500 {
+			r := httptest.NewRequest("GET", "/", nil)
+			r.Host, r.RemoteAddr = "127.0.0.1:8080", "127.0.0.1:5000"
+			s.Handler().ServeHTTP(httptest.NewRecorder(), r)
+		}
+		if n := len(s.sessions.m); n != 0 {
+			t.Errorf("password %q: 500 requests without a cookie left %d sessions", pw, n)
+		}
+	}
+	clock := time.Now()
+	ss, err := newSessions("", time.Hour, time.Hour, func() time.Time { return clock }, func(string, error) {})
 	if err != nil {
 		t.Fatal(err)
 	}
-	named := ss.create("Lan", "", 0, true)
+	first := ss.create("Lan", "", 0, true)
 	for range maxSessions + 10 {
-		ss.create("", "", 0, false)
+		clock = clock.Add(time.Millisecond)
+		ss.create("Hùng", "", 0, true)
 	}
 	if n := len(ss.m); n > maxSessions {
 		t.Errorf("%d sessions kept", n)
 	}
-	if ss.get(named.ID) == nil {
-		t.Error("a logged-in session was dropped")
+	if ss.get(first.ID) != nil {
+		t.Error("the oldest session was kept past the cap")
+	}
+	v := ss.newVisitor()
+	if got := ss.get(v.ID); got == nil || got.Who != "" {
+		t.Errorf("a visitor's signed session does not hold: %+v", got)
+	}
+	if ss.get(v.ID[:len(v.ID)-1]+"0") != nil || ss.get(strings.Replace(v.ID, ".", "x.", 1)) != nil {
+		t.Error("a forged visitor session was taken")
+	}
+	clock = clock.Add(2 * time.Hour)
+	if ss.get(v.ID) != nil {
+		t.Error("an expired visitor session was taken")
 	}
 }
 

@@ -11,6 +11,8 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -164,11 +166,52 @@ func (ss *sessions) saveOrWarn() {
 	}
 }
 
-// get returns the live session id names, or nil; a request counts as
-// activity.
-func (ss *sessions) get(id string) *session {
-	if id == "" || len(id) > 128 {
+// visitorPrefix starts a visitor's session id: "v.<random>.<expiry>.<mac>".
+const visitorPrefix = "v."
+
+// newVisitor is a session for a visitor who has not logged in, signed and
+// not kept: the id carries its expiry and its signature, so requests
+// without cookies cost no memory.
+func (ss *sessions) newVisitor() *session {
+	b := make([]byte, 16)
+	rand.Read(b)
+	now := ss.now()
+	exp := now.Add(ss.max).Unix()
+	body := visitorPrefix + hex.EncodeToString(b) + "." + strconv.FormatInt(exp, 10)
+	return &session{ID: body + "." + ss.sign(body), Created: now, Seen: now}
+}
+
+func (ss *sessions) sign(body string) string {
+	m := hmac.New(sha256.New, ss.key)
+	m.Write([]byte("visitor session\x00" + body))
+	return hex.EncodeToString(m.Sum(nil))
+}
+
+// visitor checks a visitor's session id: its signature, then its expiry.
+func (ss *sessions) visitor(id string) *session {
+	dot := strings.LastIndexByte(id, '.')
+	if dot < 0 || !hmac.Equal([]byte(id[dot+1:]), []byte(ss.sign(id[:dot]))) {
 		return nil
+	}
+	parts := strings.Split(id[:dot], ".")
+	if len(parts) != 3 {
+		return nil
+	}
+	exp, err := strconv.ParseInt(parts[2], 10, 64)
+	if err != nil || ss.now().After(time.Unix(exp, 0)) {
+		return nil
+	}
+	return &session{ID: id}
+}
+
+// get returns the live session id names (a kept one, or a visitor's whose
+// signature and expiry hold), or nil; a request counts as activity.
+func (ss *sessions) get(id string) *session {
+	if id == "" || len(id) > 256 {
+		return nil
+	}
+	if strings.HasPrefix(id, visitorPrefix) {
+		return ss.visitor(id)
 	}
 	h := idHash(id)
 	ss.mu.Lock()
@@ -195,21 +238,26 @@ func (ss *sessions) get(id string) *session {
 	return &c
 }
 
-// maxSessions bounds the sessions kept in memory: past it, the anonymous
-// ones (visitors who never logged in) are dropped, so that a client
-// without cookies cannot fill the memory.
+// maxSessions bounds the sessions kept, all of them: past it, the expired
+// ones and then the oldest are dropped. Only a login keeps a session (a
+// visitor's is signed and not kept), and logins are throttled.
 const maxSessions = 10000
 
-// create starts a session: kept in the file when it is a login (keep).
+// create keeps a session for who, who just logged in: in the file too
+// when keep.
 func (ss *sessions) create(who, account string, gen int, keep bool) *session {
 	ss.mu.Lock()
 	defer ss.mu.Unlock()
-	ss.expire()
 	if len(ss.m) >= maxSessions {
-		for h, se := range ss.m {
-			if se.Who == "" {
-				delete(ss.m, h)
+		ss.expire()
+		for len(ss.m) >= maxSessions {
+			oldest := ""
+			for h, se := range ss.m {
+				if oldest == "" || se.Created.Before(ss.m[oldest].Created) {
+					oldest = h
+				}
 			}
+			delete(ss.m, oldest)
 		}
 	}
 	now := ss.now()

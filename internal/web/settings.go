@@ -9,6 +9,7 @@ import (
 	"net"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // ErrSettings is wrapped by every error about settings that cannot be used.
@@ -95,21 +96,36 @@ func (s Settings) Check() error {
 	if err != nil {
 		return fmt.Errorf("%w: listen %q: want host:port, e.g. 127.0.0.1:8080", ErrSettings, s.Listen)
 	}
-	if !IsLoopback(host) && s.Password == "" {
-		empty := true
-		if s.Accounts != nil {
-			var err error
-			if empty, err = s.Accounts.Empty(); err != nil {
-				return fmt.Errorf("%w: %v", ErrSettings, err)
-			}
+	if s.Password != "" && strings.TrimSpace(s.Password) == "" {
+		return fmt.Errorf("%w: mật khẩu của trang (%s) chỉ có khoảng trắng: đặt một mật khẩu thật, ít nhất %d ký tự",
+			ErrSettings, s.withDefaults().PasswordKey, MinPassword)
+	}
+	if IsLoopback(host) {
+		return nil
+	}
+	if s.Accounts != nil {
+		empty, err := s.Accounts.Empty()
+		if err != nil {
+			return fmt.Errorf("%w: %v", ErrSettings, err)
 		}
-		if empty {
-			return fmt.Errorf("%w: listen %q is reachable from other machines: create the accounts first (%s; until then %s, the old shared password, still works), or listen on 127.0.0.1",
-				ErrSettings, s.Listen, firstAccountCommand, s.withDefaults().PasswordKey)
+		if !empty {
+			return nil // people log in with their accounts
 		}
+	}
+	if s.Password == "" {
+		return fmt.Errorf("%w: listen %q is reachable from other machines: create the accounts first (%s; until then %s, the old shared password, still works), or listen on 127.0.0.1",
+			ErrSettings, s.Listen, firstAccountCommand, s.withDefaults().PasswordKey)
+	}
+	if n := utf8.RuneCountInString(strings.TrimSpace(s.Password)); n < MinPassword {
+		return fmt.Errorf("%w: listen %q mở trang cho máy khác, nhưng mật khẩu của trang (%s) chỉ có %d ký tự: cần ít nhất %d ký tự (hoặc chỉ nghe trên 127.0.0.1)",
+			ErrSettings, s.Listen, s.withDefaults().PasswordKey, n, MinPassword)
 	}
 	return nil
 }
+
+// MinPassword is the shortest password a page reachable from other
+// machines accepts, counted in characters, spaces at either end aside.
+const MinPassword = 10
 
 // IsLoopback tells whether host (a name or an IP, maybe in brackets) is
 // this machine only. An empty host means every interface: not loopback.

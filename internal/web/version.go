@@ -158,7 +158,9 @@ type confirmData struct {
 	Path       string
 	Name       string // the version in words
 	Sent       *Attempt
+	MaybeSent  *Attempt // the last attempt, when its outcome is unknown
 	Recipients []string
+	Token      string // single use (confirm.go)
 }
 
 // resendConfirm asks before sending a version again, saying when and to
@@ -173,25 +175,39 @@ func (s *Server) resendConfirm(w http.ResponseWriter, r *http.Request) {
 		s.backendFail(w, r, err)
 		return
 	}
-	if !d.Can(string(ActResend)) || d.Delivery == nil || d.Delivery.LastSent() == nil {
+	cd := confirmData{Path: ref.path(), Name: versionName(d.Title, ref), Recipients: d.Recipients}
+	if d.Delivery != nil {
+		cd.Sent = d.Delivery.LastSent()
+		if n := len(d.Delivery.Attempts); d.Delivery.Status == StateMaybeSent && n > 0 {
+			cd.MaybeSent = &d.Delivery.Attempts[n-1]
+		}
+	}
+	if !d.Can(string(ActResend)) || cd.Sent == nil && cd.MaybeSent == nil {
 		s.fail(w, r, http.StatusConflict, "Phiên bản này chưa được gửi nên không cần gửi lại.", "Dùng nút “Gửi” trên trang phiên bản.")
 		return
 	}
-	name := versionName(d.Title, ref)
-	s.render(w, r, http.StatusOK, "confirm", "Gửi lại "+name, confirmData{Path: ref.path(), Name: name, Sent: d.Delivery.LastSent(), Recipients: d.Recipients})
+	cd.Token = s.confirmToken(current(r), ref, d.Delivery)
+	s.render(w, r, http.StatusOK, "confirm", "Gửi lại "+cd.Name, cd)
 }
 
-// send delivers a version; "confirm=1" (from the confirmation page) sends
-// one that was sent before.
+// send delivers a version; "confirm" (the confirmation page's single-use
+// token) sends one that was sent before, once.
 func (s *Server) send(w http.ResponseWriter, r *http.Request) {
 	ref, ok := s.ref(w, r)
 	if !ok || !s.permit(w, r, dutyOperate, ref.Report) {
 		return
 	}
 	who := current(r).Who
-	force := r.PostFormValue("confirm") == "1"
+	token := r.PostFormValue("confirm")
+	force := token != ""
+	if force && !s.checkConfirm(w, r, ref, token) {
+		return
+	}
 	s.set.Logger.Info("web: send", "who", who, "report", ref.Report, "period", ref.Period, "version", ref.Version, "resend", force, "remote", clientIP(r))
 	del, err := s.backend.Send(r.Context(), who, ref, force)
+	if err != nil && s.storageFail(w, r, err) {
+		return
+	}
 	var sf *SendFailure
 	if errors.As(err, &sf) {
 		s.set.Logger.Warn("web: send failed", "who", who, "version", ref.String(), "transient", sf.Transient, "error", sf.Err.Error())

@@ -1,16 +1,17 @@
 package archive
 
 import (
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
+
+	"github.com/mn2010/baocao/internal/catalog"
 
 	"github.com/gofrs/flock"
 )
 
 // ErrLocked is returned when another process holds a lock.
-var ErrLocked = errors.New("archive: locked by another process")
+var ErrLocked = catalog.NewClass(catalog.ClassLocked)
 
 // DaemonLock is the archive's daemon lock, held.
 type DaemonLock struct {

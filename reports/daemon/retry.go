@@ -96,6 +96,10 @@ func (d *Daemon) retryPending(all bool) time.Time {
 			}
 			continue
 		}
+		if rec.Status == delivery.Uncertain {
+			d.tellMaybeSent(st, e, rec) // never resent by the daemon
+			continue
+		}
 		if !rec.ToSend() {
 			continue
 		}

@@ -63,7 +63,7 @@ func (s *Settings) attemptDeadline(start time.Time, size int) time.Time {
 }
 
 // scrubbed is an error whose text no longer holds the password. It keeps
-// its class (ErrPermanent or ErrTransient) and its Fault, and nothing else.
+// its class (ErrPermanent, ErrTransient or ErrUncertain) and its Fault, and nothing else.
 type scrubbed struct {
 	msg   string
 	class error
@@ -79,8 +79,11 @@ var base64Word = regexp.MustCompile(`[A-Za-z0-9+/]{6,}={0,2}`)
 // PLAIN response), from what the server said.
 func scrub(err error, s Settings) error {
 	class := ErrTransient
-	if errors.Is(err, ErrPermanent) {
+	switch {
+	case errors.Is(err, ErrPermanent):
 		class = ErrPermanent
+	case errors.Is(err, ErrUncertain):
+		class = ErrUncertain
 	}
 	fault := FaultOther
 	errors.As(err, &fault)

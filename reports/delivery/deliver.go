@@ -8,28 +8,37 @@ import (
 	"strings"
 	"time"
 
+	"github.com/mn2010/baocao/internal/catalog"
+
 	"github.com/gofrs/flock"
+
 	"github.com/mn2010/baocao/internal/crashpoint"
 )
 
 // ErrAlreadySent is returned when a version was sent before and sending
 // again was not forced.
-var ErrAlreadySent = errors.New("delivery: already sent")
+var ErrAlreadySent = catalog.NewClass(catalog.ClassAlreadySent)
 
 // ErrSuperseded is returned for a version that must not be sent because a
 // newer version of its period was sent.
-var ErrSuperseded = errors.New("delivery: superseded by a newer version")
+var ErrSuperseded = catalog.NewClass(catalog.ClassSuperseded)
 
 // ErrNotApproved is returned for a version that waits for a reviewer or
 // was returned: it is never sent to the district.
-var ErrNotApproved = errors.New("delivery: not approved")
+var ErrNotApproved = catalog.NewClass(catalog.ClassNotApproved)
+
+// ErrMaybeSent is returned for a version whose last attempt ended with
+// no answer after the whole message went to the server (status
+// "uncertain"): it may have arrived, so it is sent again only when forced,
+// by a person who checked.
+var ErrMaybeSent = errors.New("delivery: the last attempt may have arrived")
 
 // ErrBusy is returned when another process is sending the same version.
-var ErrBusy = errors.New("delivery: another process is sending this version")
+var ErrBusy = catalog.NewClass(catalog.ClassBusy)
 
 // ErrNotRecorded is returned when the record cannot be written before an
 // attempt: nothing is sent, since an unrecorded copy could be sent again.
-var ErrNotRecorded = errors.New("delivery: the delivery record cannot be written, so nothing was sent")
+var ErrNotRecorded = catalog.NewClass(catalog.ClassNotRecorded)
 
 // Options tune a Deliverer; zero values are fine.
 type Options struct {
@@ -90,7 +99,7 @@ func (d *Deliverer) Deliver(ctx context.Context, dir string, msg *Message, force
 	lock := flock.New(filepath.Join(dir, lockName))
 	ok, err := lock.TryLock()
 	if err != nil { // the folder cannot be written: neither can the record
-		return nil, fmt.Errorf("%w (%s): %v", ErrNotRecorded, dir, err)
+		return nil, fmt.Errorf("%w (%s): %w", ErrNotRecorded, dir, err)
 	}
 	if !ok {
 		return nil, ErrBusy
@@ -107,6 +116,8 @@ func (d *Deliverer) Deliver(ctx context.Context, dir string, msg *Message, force
 		return rec, fmt.Errorf("%w: a draft replaced by v%d before it was approved", ErrSuperseded, rec.SupersededBy)
 	case rec.Status == Sent && !force:
 		return rec, fmt.Errorf("%w (message %s); use --force to send it again", ErrAlreadySent, rec.MessageID)
+	case rec.Status == Uncertain && !force:
+		return rec, fmt.Errorf("%w (message %s, %s): check with the recipients, and use --force to send it again only if it did not arrive", ErrMaybeSent, rec.MessageID, rec.lastAt())
 	case rec.Status == Superseded && !force:
 		return rec, fmt.Errorf("%w (v%d was sent); use --force to send this one anyway", ErrSuperseded, rec.SupersededBy)
 	}
@@ -130,7 +141,7 @@ func (d *Deliverer) Deliver(ctx context.Context, dir string, msg *Message, force
 		a := d.begin(rec, msg, round)
 		if serr := d.save(dir, a.rec); serr != nil {
 			a.undo()
-			return rec, fmt.Errorf("%w (%s): %v", ErrNotRecorded, dir, serr)
+			return rec, fmt.Errorf("%w (%s): %w", ErrNotRecorded, dir, serr)
 		}
 		crashpoint.Hit(crashpoint.InFlight)
 		// The attempt is not cut short by ctx: its deadline bounds it,
@@ -142,7 +153,9 @@ func (d *Deliverer) Deliver(ctx context.Context, dir string, msg *Message, force
 		if err == nil {
 			crashpoint.Hit(crashpoint.Recorded)
 		}
-		if err == nil || errors.Is(err, ErrPermanent) || try >= len(d.settings.Backoff) {
+		// An uncertain outcome is never retried: the message may be in
+		// the district's mailbox already.
+		if err == nil || errors.Is(err, ErrPermanent) || errors.Is(err, ErrUncertain) || try >= len(d.settings.Backoff) {
 			return rec, err
 		}
 		if serr := d.sleep(ctx, d.settings.Backoff[try]); serr != nil {
@@ -178,6 +191,8 @@ func (d *Deliverer) finish(dir string, a attempt, err error) error {
 		rec.Status = Sent
 	case errors.Is(err, ErrPermanent):
 		rec.Status, result = Failed, err.Error()
+	case errors.Is(err, ErrUncertain):
+		rec.Status, result = Uncertain, err.Error()
 	default:
 		rec.Status, result = Pending, err.Error()
 	}
@@ -218,6 +233,14 @@ func (d *Deliverer) Try(ctx context.Context, msg *Message) error {
 func (d *Deliverer) identify(rec *Record, msg *Message, force bool) *Message {
 	out := *msg
 	switch {
+	case rec.Status == Uncertain && rec.MessageID != "":
+		// A resend decided after an unknown outcome repeats that message
+		// with its Message-ID: a mail server that did take it drops the
+		// copy, one that did not delivers it.
+		out.MessageID = strings.Trim(rec.MessageID, "<>")
+		if rec.Original != "" && rec.Original != rec.MessageID {
+			out.References = strings.Trim(rec.Original, "<>")
+		}
 	case force && rec.sentBefore():
 		if rec.Original == "" {
 			rec.Original = rec.MessageID

@@ -19,6 +19,7 @@ const (
 	FaultCertificate              // the server's certificate is not trusted
 	FaultNoStartTLS               // the server offers no STARTTLS
 	FaultTooLarge                 // the attachments are over max_attachment_mb
+	FaultUncertain                // the server took the whole message, then gave no answer
 )
 
 var faults = [...]struct{ en, vi, fix string }{
@@ -32,6 +33,7 @@ var faults = [...]struct{ en, vi, fix string }{
 	FaultCertificate: {"untrusted certificate", "chứng chỉ của máy chủ thư không được tin cậy", "Nếu máy chủ dùng chứng chỉ riêng của đơn vị, khai báo nó ở [smtp] ca_file"},
 	FaultNoStartTLS:  {"no STARTTLS", "máy chủ thư không hỗ trợ STARTTLS", "Kiểm tra [smtp] port và security"},
 	FaultTooLarge:    {"too large", "tệp đính kèm quá lớn", "Tăng [smtp] max_attachment_mb nếu máy chủ thư nhận được, hoặc báo người quản trị"},
+	FaultUncertain:   {"no answer after the message", "máy chủ thư đã nhận hết nội dung thư nhưng không trả lời: thư có thể đã gửi", "Hỏi cấp trên (hoặc xem hộp thư đã gửi) xem thư đã đến chưa; chỉ gửi lại nếu chưa đến"},
 }
 
 func (f Fault) valid() bool { return f >= 0 && int(f) < len(faults) }

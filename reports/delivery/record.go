@@ -141,6 +141,20 @@ func (r *Record) Unknown() bool {
 	return len(r.Attempts) > 0 && r.Attempts[len(r.Attempts)-1].Result == InFlight
 }
 
+// lastAt is when the last attempt began, as recorded; "" if none.
+func (r *Record) lastAt() string {
+	if len(r.Attempts) == 0 {
+		return ""
+	}
+	return r.Attempts[len(r.Attempts)-1].At
+}
+
+// MaybeSent reports whether the version's message may have arrived
+// without the server saying so: an attempt ended with no answer after the
+// whole message was sent (status uncertain), or one was interrupted in
+// flight.
+func (r *Record) MaybeSent() bool { return r.Status == Uncertain || r.Unknown() && r.Status != Sent }
+
 // Rounds counts the delivery rounds the record holds. Attempts written
 // before rounds were numbered count one each.
 func (r *Record) Rounds() int {

@@ -3,16 +3,17 @@ package delivery
 import (
 	"crypto/tls"
 	"crypto/x509"
-	"errors"
 	"fmt"
 	"os"
 	"strings"
 	"time"
+
+	"github.com/mn2010/baocao/internal/catalog"
 )
 
 // ErrSettings is wrapped by errors in the mail settings (a missing password,
 // an unreadable CA file): the config must be fixed.
-var ErrSettings = errors.New("delivery: bad mail settings")
+var ErrSettings = catalog.NewClass(catalog.ClassMailSettings)
 
 // Settings are how to reach the mail server.
 type Settings struct {
@@ -87,28 +88,28 @@ func Password(env, file string) (password string, warning string, err error) {
 	case env != "":
 		p := os.Getenv(env)
 		if p == "" {
-			return "", "", fmt.Errorf("%w: the environment variable %s (password_env) is empty or unset", ErrSettings, env)
+			return "", "", ErrSettings.Newf(catalog.MailPasswordEnv, env)
 		}
 		return p, "", nil
 	case file != "":
 		st, err := os.Stat(file)
 		if err != nil {
-			return "", "", fmt.Errorf("%w: password_file: %v", ErrSettings, err)
+			return "", "", ErrSettings.Newf(catalog.MailPasswordFile, catalog.FileError(file, err))
 		}
 		b, err := os.ReadFile(file)
 		if err != nil {
-			return "", "", fmt.Errorf("%w: password_file: %v", ErrSettings, err)
+			return "", "", ErrSettings.Newf(catalog.MailPasswordFile, catalog.FileError(file, err))
 		}
 		if st.Mode().Perm()&0o044 != 0 {
 			warning = fmt.Sprintf("password_file %s can be read by other users: chmod 600 %s", file, file)
 		}
 		p := strings.TrimRight(string(b), "\r\n")
 		if p == "" {
-			return "", warning, fmt.Errorf("%w: password_file %s is empty", ErrSettings, file)
+			return "", warning, ErrSettings.Newf(catalog.MailPasswordEmpty, file)
 		}
 		return p, warning, nil
 	}
-	return "", "", fmt.Errorf("%w: [smtp] has a username but no password_env or password_file", ErrSettings)
+	return "", "", ErrSettings.Newf(catalog.MailNoPassword)
 }
 
 // LoadCAs reads extra trusted certificates (PEM) on top of the system's.
@@ -119,10 +120,10 @@ func LoadCAs(file string) (*x509.CertPool, error) {
 	}
 	pem, err := os.ReadFile(file)
 	if err != nil {
-		return nil, fmt.Errorf("%w: ca_file: %v", ErrSettings, err)
+		return nil, ErrSettings.Newf(catalog.MailCAFile, catalog.FileError(file, err))
 	}
 	if !pool.AppendCertsFromPEM(pem) {
-		return nil, fmt.Errorf("%w: ca_file %s holds no PEM certificate", ErrSettings, file)
+		return nil, ErrSettings.Newf(catalog.MailCANoPEM, file)
 	}
 	return pool, nil
 }

@@ -17,10 +17,15 @@ import (
 	"github.com/mn2010/baocao/internal/crashpoint"
 )
 
-// ErrPermanent and ErrTransient classify a failed attempt.
+// ErrPermanent, ErrTransient and ErrUncertain classify a failed attempt.
+// ErrUncertain is an attempt whose whole message reached the server, which
+// then gave no answer (the connection dropped or timed out after the end
+// of DATA): the message may have been stored and delivered, so it is not
+// retried automatically.
 var (
 	ErrPermanent = errors.New("permanent failure")
 	ErrTransient = errors.New("transient failure")
+	ErrUncertain = errors.New("outcome unknown, the message may have arrived")
 )
 
 // sendOnce makes one attempt to submit raw to the server, within one
@@ -61,7 +66,7 @@ func submit(ctx context.Context, s Settings, from string, rcpt []string, raw []b
 		return classify("sending the message", err)
 	}
 	if err := w.Close(); err != nil {
-		return classify("end of DATA", err)
+		return classifyEnd(err)
 	}
 	crashpoint.Hit(crashpoint.Accepted)
 	_ = c.Quit() // the message is accepted; a failed QUIT changes nothing
@@ -162,6 +167,18 @@ func classify(step string, err error) error {
 		return fail(FaultNoStartTLS, ErrPermanent, "%s: %v (the server does not offer STARTTLS: check port and security)", step, err)
 	}
 	return fail(FaultOther, ErrTransient, "%s: %v", step, err)
+}
+
+// classifyEnd classifies a failure at the end of DATA. A reply from the
+// server (4xx, 5xx) is an answer; anything else (a dropped connection, a
+// timeout waiting for the reply, an oversized reply) leaves the message
+// with the server and its fate unknown.
+func classifyEnd(err error) error {
+	var se *smtp.SMTPError
+	if errors.As(err, &se) {
+		return classify("end of DATA", err)
+	}
+	return fail(FaultUncertain, ErrUncertain, "end of DATA: the whole message was sent but the server gave no answer (%v): it may have been accepted", err)
 }
 
 // isNetOp reports a failure of the network itself (refused, reset).

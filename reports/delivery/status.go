@@ -19,6 +19,11 @@ const (
 	Failed     Status = "failed"     // a permanent failure: needs a fix, then `baocao send`
 	Held       Status = "held"       // archived with --no-email: sent only by `baocao send`
 	Superseded Status = "superseded" // a newer version of the period was sent or drafted: never sent
+	// Uncertain: the whole message went to the server, which then neither
+	// accepted nor refused it (the connection dropped or timed out before
+	// its answer): it may have arrived. Never retried automatically; a
+	// resend is a person's decision (send --force, the page's "Gửi lại").
+	Uncertain Status = "uncertain"
 )
 
 var statusNames = map[Status]string{
@@ -30,6 +35,7 @@ var statusNames = map[Status]string{
 	Failed:     "gửi lỗi",
 	Held:       "chỉ lưu, chưa gửi",
 	Superseded: "đã thay thế",
+	Uncertain:  "có thể đã gửi",
 }
 
 // String is the Vietnamese name of the status.
@@ -52,7 +58,7 @@ func (s Status) MarshalText() ([]byte, error) {
 func (s *Status) UnmarshalText(b []byte) error {
 	v := Status(b)
 	if _, ok := statusNames[v]; !ok {
-		return fmt.Errorf("delivery: unknown status %q (want draft, returned, approved, pending, sent, failed, held or superseded)", string(b))
+		return fmt.Errorf("delivery: unknown status %q (want draft, returned, approved, pending, sent, failed, held, superseded or uncertain)", string(b))
 	}
 	*s = v
 	return nil

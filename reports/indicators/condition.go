@@ -32,12 +32,12 @@ func compile(conds []plan.Condition, t *sources.Table, domains []string) tests {
 
 func compileOne(c plan.Condition, t *sources.Table, domains []string) test {
 	i := t.Col(c.Column)
-	values := sources.MatcherOf(c.Values)
+	values := newMemoMatcher(c.Values)
 	switch c.Op {
 	case "eq", "in":
-		return func(r sources.Row) bool { return values.Match(r.Cells[i].Text) >= 0 }
+		return func(r sources.Row) bool { return values.match(r.Cells[i].Text) >= 0 }
 	case "not_in":
-		return func(r sources.Row) bool { return values.Match(r.Cells[i].Text) < 0 }
+		return func(r sources.Row) bool { return values.match(r.Cells[i].Text) < 0 }
 	case "empty":
 		return func(r sources.Row) bool { return r.Cells[i].Empty }
 	case "filled":
@@ -56,6 +56,32 @@ func compileOne(c plan.Condition, t *sources.Table, domains []string) test {
 		return func(r sources.Row) bool { return OfficialEmail(r.Cells[i].Text, domains) }
 	}
 	panic("indicators: unknown op " + c.Op) // plan validation rules this out
+}
+
+// memoMatcher is a Matcher that remembers its answers: a condition is
+// tested on every row, a column holds few distinct texts, and a text that
+// matches no value is otherwise folded twice a row. It remembers at most
+// memoSize texts (a column of names holds many).
+type memoMatcher struct {
+	m    *sources.Matcher
+	seen map[string]int
+}
+
+const memoSize = 4096
+
+func newMemoMatcher(values []string) *memoMatcher {
+	return &memoMatcher{m: sources.MatcherOf(values), seen: map[string]int{}}
+}
+
+func (mm *memoMatcher) match(s string) int {
+	if k, ok := mm.seen[s]; ok {
+		return k
+	}
+	k := mm.m.Match(s)
+	if len(mm.seen) < memoSize {
+		mm.seen[s] = k
+	}
+	return k
 }
 
 // OfficialEmail reports whether s is a single valid address in one of the

@@ -1,12 +1,13 @@
 package period
 
 import (
-	"errors"
 	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/mn2010/baocao/internal/catalog"
 )
 
 // Kind is the length of a period.
@@ -30,7 +31,7 @@ const (
 )
 
 // ErrLabel is wrapped by errors for a malformed period label.
-var ErrLabel = errors.New("period: malformed label")
+var ErrLabel = catalog.NewClass(catalog.ClassLabel)
 
 // Period is one reporting period.
 type Period struct {
@@ -74,17 +75,17 @@ var labelRe = regexp.MustCompile(`^(\d{4})(?:-(?:(\d{1,2})|[Qq]([1-4])|[Hh]([12]
 func Parse(label string, b Boundary) (Period, error) {
 	m := labelRe.FindStringSubmatch(strings.TrimSpace(label))
 	if m == nil {
-		return Period{}, fmt.Errorf("%w %q: write 2024-03, 2024-Q1, 2024-H1 or 2024", ErrLabel, label)
+		return Period{}, ErrLabel.Newf(catalog.LabelForm, label)
 	}
 	y, _ := strconv.Atoi(m[1])
 	if y < MinYear || y > MaxYear {
-		return Period{}, fmt.Errorf("%w %q: the year must be %d–%d", ErrLabel, label, MinYear, MaxYear)
+		return Period{}, ErrLabel.Newf(catalog.LabelYear, label, MinYear, MaxYear)
 	}
 	switch {
 	case m[2] != "":
 		n, _ := strconv.Atoi(m[2])
 		if n < 1 || n > 12 {
-			return Period{}, fmt.Errorf("%w %q: month must be 01–12", ErrLabel, label)
+			return Period{}, ErrLabel.Newf(catalog.LabelMonth, label)
 		}
 		return New(Month, b, y, n), nil
 	case m[3] != "":

@@ -1,13 +1,17 @@
 package plan
 
 import (
-	"errors"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"io/fs"
 	"os"
 	"regexp"
 	"sort"
 	"strconv"
+	"strings"
+
+	"github.com/mn2010/baocao/internal/catalog"
 
 	"github.com/mn2010/baocao/internal/strictoml"
 	"github.com/mn2010/baocao/sources"
@@ -15,22 +19,32 @@ import (
 )
 
 // ErrInvalid is wrapped by every error for a plan file that cannot be used.
-var ErrInvalid = errors.New("plan: invalid plan")
+var ErrInvalid = catalog.NewClass(catalog.ClassPlan)
 
 // Plan is a unit's plan for a year.
 type Plan struct {
 	Title     string `toml:"title"`
 	Reference string `toml:"reference"`
 	// Year is the year the plan is for; 0 reads it from Title (ForYear).
-	Year         int                        `toml:"year"`
+	Year int `toml:"year"`
+	// Unit is the unit that issued the plan ("Trường Mầm non 20/10");
+	// empty in a plan that does not say. doctor compares it with the
+	// config's unit.
+	Unit         string                     `toml:"unit"`
 	Sources      map[string]*sources.Schema `toml:"sources"`
 	Indicators   []Indicator                `toml:"indicators"`
 	DossierTable DossierTable               `toml:"dossier_table"`
 	Tasks        Tasks                      `toml:"tasks"`
 	Narrative    Narrative                  `toml:"narrative"`
 
-	used map[string][]string // source → column keys read by computations
+	used   map[string][]string // source → column keys read by computations
+	sha256 string              // of the plan file's bytes
 }
+
+// SHA256 is the hex SHA-256 of the plan file's bytes as loaded (the
+// embedded file's for the built-in plan): what a version's manifest
+// records of the plan it was computed with.
+func (p *Plan) SHA256() string { return p.sha256 }
 
 // Indicator is one target of the plan and how it is computed.
 type Indicator struct {
@@ -170,6 +184,8 @@ func Parse(name string, data []byte) (*Plan, error) {
 	if err := p.validate(); err != nil {
 		return nil, fmt.Errorf("%w: %s: %v", ErrInvalid, name, err)
 	}
+	sum := sha256.Sum256(data)
+	p.sha256 = hex.EncodeToString(sum[:])
 	return &p, nil
 }
 
@@ -186,4 +202,11 @@ func (p *Plan) ForYear() int {
 		return y
 	}
 	return 0
+}
+
+// SameUnit reports whether two spellings name the same unit: case,
+// spacing and Unicode form aside ("TRƯỜNG MẦM NON 20/10" and "Trường Mầm
+// non 20/10").
+func SameUnit(a, b string) bool {
+	return strings.Join(strings.Fields(sources.Fold(a)), " ") == strings.Join(strings.Fields(sources.Fold(b)), " ")
 }

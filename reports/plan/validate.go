@@ -2,6 +2,7 @@ package plan
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 
@@ -90,6 +91,10 @@ func (p *Plan) validateNarrative() error {
 }
 
 func (p *Plan) validateIndicator(in Indicator) error {
+	if math.IsNaN(in.Target) || math.IsInf(in.Target, 0) {
+		return fmt.Errorf("target is not set (%v): its threshold could not be read when the plan was imported; "+
+			"write it, e.g. target = 0.95 for 95%%", in.Target)
+	}
 	if in.Compare != "" && in.Compare != ">=" && in.Compare != "<=" {
 		return fmt.Errorf("compare %q: want \">=\" or \"<=\"", in.Compare)
 	}

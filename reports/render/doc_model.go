@@ -14,6 +14,13 @@ import (
 type Unit struct {
 	Parent, Name, Place, Symbol, SignerTitle, SignerName string
 	Recipients                                           []string // overrides the texts' list when set
+	// Addressees follow "Kính gửi:" unless the report names its own; when
+	// empty, the recipients.
+	Addressees []string
+	// Drafter (the drafting unit's abbreviation) and Copies (kept) end
+	// "Nơi nhận": "- Lưu: VT, <Drafter>, <Copies>."; "- Lưu: VT." unset.
+	Drafter string
+	Copies  int
 }
 
 // Doc is everything a report shows.
@@ -29,6 +36,10 @@ type Doc struct {
 	Warnings      []sources.Issue
 	Texts         *Texts
 	Generated     time.Time
+	// Addressees are the report's own "Kính gửi" list; empty: the unit's.
+	Addressees []string
+	// Font is the typeface the PDF embeds; nil: Liberation Serif.
+	Font *Font
 }
 
 // PeriodWords names the report's period in a sentence.

@@ -19,20 +19,39 @@ import (
 // page 2 in the page header.
 func DOCX(d *Doc) ([]byte, error) {
 	l := d.Layout()
-	w := &docxWriter{measure: newMeasurer()}
+	w := &docxWriter{measure: newMeasurer(), doc: d}
 	w.header(l.Header)
-	w.title(l.Title, l.Summary)
+	w.title(l.Title, l.SummaryLines)
+	w.addressees(l.Addressees)
 	w.body(l.Body)
 	w.signature(l.Signature)
-	sect := w.section(false)
-	if a := l.Appendix; a != nil {
-		w.end(sect) // the portrait section ends before the appendix
+	sect := w.section(false, false)
+	for i := range l.Appendices {
+		a := &l.Appendices[i]
+		w.end(sect) // the section before ends where the appendix starts
 		w.appendix(a)
-		sect = w.section(true)
+		sect = w.section(a.Table != nil, true)
 	}
 	w.end(nil)
+	if w.err != nil {
+		return nil, w.err
+	}
 	doc := wDocument{W: nsW, R: nsR, Body: wBody{Content: w.content, SectPr: sect}}
-	return writePackage(docxParts(doc, l.Summary, d.Unit.Name, d.Generated), d.Generated)
+	if len(w.pictures) > 0 {
+		doc.WP, doc.A, doc.Pic = nsWP, nsA, nsPic
+	}
+	parts := docxParts(doc, l.Summary, d.Unit.Name, d.Generated)
+	for _, p := range w.pictures {
+		parts = append(parts, part{name: "word/media/" + p.name, raw: p.data})
+		for i := range parts {
+			if parts[i].name == "word/_rels/document.xml.rels" {
+				r := parts[i].content.(relationships)
+				r.Rels = append(r.Rels, relationship{p.rel, relBase + "image", "media/" + p.name})
+				parts[i].content = r
+			}
+		}
+	}
+	return writePackage(parts, d.Generated)
 }
 
 // docxParts are the parts of the package around the document: the
@@ -164,6 +183,9 @@ type docxWriter struct {
 	content    []any
 	afterTable bool                               // the next paragraph needs the space a table leaves
 	measure    func(pt float64, s string) float64 // bold text's width, mm
+	doc        *Doc                               // for the figures
+	pictures   []picture                          // word/media
+	err        error                              // the first error drawing a figure
 }
 
 func (w *docxWriter) add(x any) {
@@ -172,34 +194,75 @@ func (w *docxWriter) add(x any) {
 }
 
 // header is the two-column heading as a borderless table, the columns
-// where the PDF draws them: 20–95 mm and 95–200 mm from the page's left
-// edge.
+// where the PDF draws them, inside the margins.
 func (w *docxWriter) header(h Header) {
-	const leftW, rightW = 75.0, 105.0
-	unitRule := w.measure(12.5, h.Unit) * 0.4
-	mottoRule := w.measure(13, h.Motto)
-	left := []wP{
-		*docxPara(docxCentre(0), h.Parent, look{size: 12.5}),
-		*docxPara(docxCentre(0), h.Unit, look{bold: true, size: 12.5}),
-		*docxRule(twips((leftW-unitRule)/2), twips((leftW-unitRule)/2), twips(3)),
+	const leftW, rightW = headLeftW, headRightW
+	unitRule := 0.0
+	var left []wP
+	for _, l := range balance(Clean(h.Parent), "", 12.5, leftW) {
+		left = append(left, *docxPara(docxCentre(0), l, look{size: 12.5}))
 	}
+	for _, l := range balance(Clean(h.Unit), "B", 12.5, leftW) {
+		left = append(left, *docxPara(docxCentre(0), l, look{bold: true, size: 12.5}))
+		unitRule = max(unitRule, w.measure(12.5, l)*0.4)
+	}
+	mottoRule := w.measure(13, h.Motto)
+	left = append(left, *docxRule(twips((leftW-unitRule)/2), twips((leftW-unitRule)/2), twips(3)))
 	right := []wP{
 		*docxPara(docxCentre(0), h.Nation, look{bold: true, size: 12.5}),
 		*docxPara(docxCentre(0), h.Motto, look{bold: true, size: 13}),
 		*docxRule(twips((rightW-mottoRule)/2), twips((rightW-mottoRule)/2), twips(3)),
 	}
-	w.add(docxBorderless([]float64{leftW, rightW}, -10, [][][]wP{
+	w.add(docxBorderless([]float64{leftW, rightW}, headLeftX-marginL, [][][]wP{
 		{left, right},
 		{{*docxPara(docxCentre(0), h.Number, look{size: 13})}, {*docxPara(docxCentre(0), h.DateLine, look{italic: true, size: 13})}},
 	}))
 }
 
-// title is "BÁO CÁO", the summary line and a 35 mm rule under it.
-func (w *docxWriter) title(title, summary string) {
-	w.add(docxPara(&wPPr{Spacing: &wSpacing{Before: twips(8.5)}, Jc: &wVal{"center"}}, title, look{bold: true, size: 14}))
-	w.add(docxPara(&wPPr{Ind: &wInd{Left: twips(10), Right: twips(10)}, Jc: &wVal{"center"}}, summary, look{bold: true, size: 14}))
+// title is "BÁO CÁO", the summary's balanced lines (broken where the PDF
+// breaks them) and a 35 mm rule under it.
+func (w *docxWriter) title(title string, summary []string) {
+	w.add(docxPara(&wPPr{Spacing: &wSpacing{Before: twips(8.5)}, Jc: &wVal{"center"}}, title, look{bold: true, size: docTitleSize}))
+	w.add(docxLines(&wPPr{Jc: &wVal{"center"}}, summary, look{bold: true, size: docTitleSize}))
 	side := twips((contentW - 35) / 2)
 	w.add(docxRule(side, side, twips(6)))
+}
+
+// docxLines is a paragraph of lines, each after the first on a new line.
+func docxLines(ppr *wPPr, lines []string, f look) *wP {
+	p := &wP{PPr: ppr}
+	for i, l := range lines {
+		r := docxRun(l, f)
+		if i > 0 {
+			r.Br = &wEmpty{}
+		}
+		p.Runs = append(p.Runs, r)
+	}
+	return p
+}
+
+// addressees is "Kính gửi:" (ô 9a), 14 pt upright: one addressee on the
+// label's line, centred; several one per line, their dashes below the
+// colon, the block centred as the PDF places it.
+func (w *docxWriter) addressees(a Addressees) {
+	if len(a.Lines) == 0 {
+		return
+	}
+	f := look{size: docTitleSize}
+	if !a.Several() {
+		w.add(docxPara(&wPPr{Spacing: &wSpacing{After: twips(4)}, Jc: &wVal{"center"}}, a.Label+" "+a.Lines[0], f))
+		return
+	}
+	_, under, width := addresseesGeometry(a)
+	x := (contentW - width) / 2
+	w.add(docxPara(&wPPr{KeepNext: &wEmpty{}, Ind: &wInd{Left: twips(x)}}, a.Label, f))
+	for i, l := range a.Lines {
+		ppr := &wPPr{KeepNext: &wEmpty{}, Ind: &wInd{Left: twips(x + under)}}
+		if i == len(a.Lines)-1 {
+			ppr.KeepNext, ppr.Spacing = nil, &wSpacing{After: twips(4)}
+		}
+		w.add(docxPara(ppr, l, f))
+	}
 }
 
 func (w *docxWriter) body(blocks []Block) {
@@ -245,29 +308,39 @@ func (w *docxWriter) signature(s Signature) {
 	w.add(docxBorderless([]float64{leftW, contentW - leftW}, 0, [][][]wP{{left, right}}))
 }
 
-// appendix is the appendix's heading lines and its table.
+// appendix is an appendix's heading lines (Phụ lục I, III.1) and its
+// table, or the figures as pictures.
 func (w *docxWriter) appendix(a *Appendix) {
-	w.add(docxPara(docxCentre(0), a.Heading, look{bold: true, size: 13}))
-	w.add(docxPara(docxCentre(0), a.Title, look{bold: true, size: 13}))
-	w.add(docxPara(docxCentre(twips(3)), a.Note, look{italic: true, size: 13}))
-	w.add(docxBordered(&a.Table))
+	w.add(docxPara(docxCentre(0), a.Heading, look{bold: true, size: docTitleSize}))
+	w.add(docxLines(docxCentre(0), a.TitleLines, look{bold: true, size: docTitleSize}))
+	width := contentW
+	if a.Table != nil {
+		width = landscapeW
+	}
+	w.add(docxLines(docxCentre(twips(4)), balance(Clean(a.Note), "I", 13, width-10), look{italic: true, size: 13}))
+	if a.Table != nil {
+		w.add(docxBordered(a.Table))
+		return
+	}
+	w.figures()
 }
 
-// section is a section's page setup: A4 portrait with no number on its
-// first page, or A4 landscape.
-func (w *docxWriter) section(landscape bool) *wSectPr {
+// section is a section's page setup, A4 portrait or landscape, with no
+// number on its first page; an appendix's starts its numbers at 1.
+func (w *docxWriter) section(landscape, appendix bool) *wSectPr {
 	s := &wSectPr{
-		Headers: []wHdrRef{{"default", relPageNumber}},
+		Headers: []wHdrRef{{"default", relPageNumber}, {"first", relFirstPage}},
 		PgSz:    wPgSz{W: twips(pageW), H: twips(pageH)},
 		PgMar: wPgMar{Top: twips(marginT), Right: twips(marginR), Bottom: twips(marginB), Left: twips(marginL),
-			Header: twips(8), Footer: twips(8)},
+			Header: twips(9), Footer: twips(9)},
+		TitlePg: &wEmpty{},
+	}
+	if appendix {
+		s.PgNumType = &wPgNumType{Start: 1}
 	}
 	if landscape {
 		s.PgSz = wPgSz{W: twips(pageH), H: twips(pageW), Orient: "landscape"}
-		return s
 	}
-	s.Headers = append(s.Headers, wHdrRef{"first", relFirstPage})
-	s.TitlePg = &wEmpty{}
 	return s
 }
 

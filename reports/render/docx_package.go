@@ -79,6 +79,7 @@ type part struct {
 	name        string // without the leading "/"
 	contentType string // "" when the extension's default applies
 	content     any    // marshalled with encoding/xml
+	raw         []byte // written as it is instead (a picture)
 }
 
 // writePackage zips the parts, [Content_Types].xml first, each stamped
@@ -86,7 +87,7 @@ type part struct {
 // same bytes.
 func writePackage(parts []part, at time.Time) ([]byte, error) {
 	types := ctTypes{NS: nsContentTypes, Defaults: []ctDefault{
-		{"rels", "application/vnd.openxmlformats-package.relationships+xml"}, {"xml", "application/xml"}}}
+		{"rels", "application/vnd.openxmlformats-package.relationships+xml"}, {"xml", "application/xml"}, {"png", "image/png"}}}
 	for _, p := range parts {
 		if p.contentType != "" {
 			types.Overrides = append(types.Overrides, ctOverride{"/" + p.name, p.contentType})
@@ -103,11 +104,16 @@ func writePackage(parts []part, at time.Time) ([]byte, error) {
 		if err != nil {
 			return nil, fmt.Errorf("render: docx: %s: %w", p.name, err)
 		}
+		if p.raw != nil {
+			data = p.raw
+		} else {
+			data = append([]byte(xml.Header), data...)
+		}
 		w, err := z.CreateHeader(&zip.FileHeader{Name: p.name, Method: zip.Deflate, Modified: at})
 		if err != nil {
 			return nil, fmt.Errorf("render: docx: %s: %w", p.name, err)
 		}
-		if _, err := w.Write(append([]byte(xml.Header), data...)); err != nil {
+		if _, err := w.Write(data); err != nil {
 			return nil, fmt.Errorf("render: docx: %s: %w", p.name, err)
 		}
 	}

@@ -50,7 +50,7 @@ func TestDOCXWithoutAppendix(t *testing.T) {
 		SignerTitle: "Hiệu trưởng", SignerName: "Nguyễn Thị Hồng Vân"},
 		Period: p, Issued: time.Date(2024, 3, 16, 0, 0, 0, 0, time.UTC), Texts: texts, Generated: time.Date(2024, 3, 16, 7, 0, 0, 0, time.UTC),
 		Outcome: &indicators.Outcome{Fields: []indicators.FieldStats{{Field: indicators.Total}}}}
-	if d.Layout().Appendix != nil {
+	if len(d.Layout().Appendices) != 0 {
 		t.Fatal("an appendix without late dossiers")
 	}
 	a, err := DOCX(d)

@@ -18,6 +18,9 @@ type wDocument struct {
 	XMLName xml.Name `xml:"w:document"`
 	W       string   `xml:"xmlns:w,attr"`
 	R       string   `xml:"xmlns:r,attr"`
+	WP      string   `xml:"xmlns:wp,attr,omitempty"`
+	A       string   `xml:"xmlns:a,attr,omitempty"`
+	Pic     string   `xml:"xmlns:pic,attr,omitempty"`
 	Body    wBody    `xml:"w:body"`
 }
 
@@ -115,6 +118,8 @@ type wR struct {
 	RPr       *wRPr     `xml:"w:rPr"`
 	FldChar   *wFldChar `xml:"w:fldChar"`
 	InstrText *wText    `xml:"w:instrText"`
+	Br        *wEmpty   `xml:"w:br"` // a line break before T
+	Drawing   *wDrawing `xml:"w:drawing"`
 	T         *wText    `xml:"w:t"`
 }
 
@@ -203,7 +208,13 @@ type wSectPr struct {
 	Headers []wHdrRef `xml:"w:headerReference"`
 	PgSz    wPgSz     `xml:"w:pgSz"`
 	PgMar   wPgMar    `xml:"w:pgMar"`
-	TitlePg *wEmpty   `xml:"w:titlePg"`
+	// PgNumType restarts the page numbers: each appendix numbers its own.
+	PgNumType *wPgNumType `xml:"w:pgNumType"`
+	TitlePg   *wEmpty     `xml:"w:titlePg"`
+}
+
+type wPgNumType struct {
+	Start int `xml:"w:start,attr"`
 }
 
 type wHdrRef struct {

@@ -15,12 +15,18 @@ import (
 // never say different things. Texts are final (filled, in capitals where
 // the document shows capitals) but not yet cleaned for a format.
 type Layout struct {
-	Header    Header
-	Title     string // "BÁO CÁO"
-	Summary   string // the summary line under the title
-	Body      []Block
-	Signature Signature
-	Appendix  *Appendix // nil when there is nothing to append
+	Header  Header
+	Title   string // "BÁO CÁO"
+	Summary string // the summary line under the title
+	// SummaryLines is the summary broken into balanced lines, so that no
+	// word stands alone on the last one; every format shows these lines.
+	SummaryLines []string
+	Addressees   Addressees // "Kính gửi:", between the title and the body
+	Body         []Block
+	Signature    Signature
+	// Appendices follow the signature (Phụ lục I, III.1), each numbering
+	// its own pages: the late dossiers, then the page of figures.
+	Appendices []Appendix
 }
 
 // Header is the two-column heading of Nghị định 30.
@@ -71,10 +77,14 @@ type Signature struct {
 	Name       string
 }
 
-// Appendix is the landscape appendix: its heading lines and one table.
+// Appendix is one appendix: "Phụ lục" (with its Roman numeral when there
+// are two or more), its title in capitals, the note naming the report it
+// goes with, and either a table (landscape) or the page of figures.
 type Appendix struct {
 	Heading, Title, Note string
-	Table                Table
+	TitleLines           []string // Title broken into balanced lines
+	Table                *Table   // nil for the figures
+	Charts               bool     // the monthly figures of the series
 }
 
 // Layout lays the report out: what it says, in order.
@@ -85,21 +95,33 @@ func (d *Doc) Layout() *Layout {
 			Nation: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", Motto: "Độc lập - Tự do - Hạnh phúc",
 			Number:   fmt.Sprintf("Số: %s/%s-%s", DocNumber(d.Number), t.DocumentType, u.Symbol),
 			DateLine: fmt.Sprintf("%s, %s", u.Place, LongDate(d.Issued))},
-		Title:     "BÁO CÁO",
-		Summary:   Fill(t.Summary, textData(d)),
-		Signature: d.signature(),
-		Appendix:  d.appendix(),
+		Title:      "BÁO CÁO",
+		Summary:    Fill(t.Summary, textData(d)),
+		Addressees: d.addressees(),
+		Signature:  d.signature(),
+		Appendices: d.appendices(),
+	}
+	l.SummaryLines = balance(Clean(l.Summary), "B", docTitleSize, summaryWidth)
+	lateRef, chartsRef := "", ""
+	for _, a := range l.Appendices {
+		if a.Charts {
+			chartsRef = appendixName(a.Heading)
+		} else {
+			lateRef = appendixName(a.Heading)
+		}
 	}
 	var b blocks
 	b.para(Fill(t.Intro, textData(d)))
 
 	b.heading(t.HeadingIndicators)
 	b.table([]Column{{"STT", 12, "C"}, {"Chỉ tiêu", 53, "L"}, {"Kế hoạch", 27, "L"}, {"Kết quả", 26, "C"},
-		{"So với kỳ trước", 28, "C"}, {"Đánh giá", 19, "C"}},
-		indicatorRows(d.Outcome.Indicators))
+		{"So với kỳ trước", 28, "C"}, {"Đánh giá", 19, "C"}}, indicatorRows(d.Outcome.Indicators))
+	if chartsRef != "" {
+		b.para(Fill(t.ChartsReference, appendixData{chartsRef}))
+	}
 
 	b.heading(t.HeadingDossiers)
-	d.dossiers(&b)
+	d.dossiers(&b, lateRef)
 
 	b.heading(t.HeadingTasks)
 	d.tasks(&b)
@@ -149,7 +171,7 @@ type blocks []Block
 func (b *blocks) heading(s string) { *b = append(*b, Block{Kind: Heading, Text: strings.ToUpper(s)}) }
 func (b *blocks) para(s string)    { *b = append(*b, Block{Kind: Paragraph, Text: s}) }
 func (b *blocks) table(cols []Column, rows [][]string) {
-	*b = append(*b, Block{Kind: TableBlock, Table: &Table{Columns: cols, Rows: rows}})
+	*b = append(*b, Block{Kind: TableBlock, Table: &Table{Columns: fitColumns(cols, rows, contentW), Rows: rows}})
 }
 
 // carriedWords reads a carried value's note, "Số liệu kỳ 2024-06", as
@@ -185,7 +207,7 @@ func indicatorRows(rs []indicators.Result) [][]string {
 	return rows
 }
 
-func (d *Doc) dossiers(b *blocks) {
+func (d *Doc) dossiers(b *blocks, lateRef string) {
 	fields := d.Outcome.Fields
 	total := fields[len(fields)-1]
 	b.para(Fill(d.Texts.DossiersText, total))
@@ -207,6 +229,9 @@ func (d *Doc) dossiers(b *blocks) {
 			}
 		}
 		b.para(Fill(d.Texts.LateText, lateData{apologised, total.Late}))
+		if lateRef != "" {
+			b.para(Fill(d.Texts.LateReference, appendixData{lateRef}))
+		}
 	}
 }
 
@@ -263,9 +288,9 @@ func Assessment(d *Doc) []string {
 func missedItem(t *Texts, r indicators.Result) string {
 	if r.Unit == "yesno" {
 		plan, result := yesNoWords(r)
-		return Fill(t.AssessmentMissedYesNo, missedData{r.ID, r.Text, result, plan})
+		return Fill(t.AssessmentMissedYesNo, missedData{r.ID, lowerWord(r.Text), result, plan})
 	}
-	return Fill(t.AssessmentMissedItem, missedData{r.ID, r.Text, missedFigure(r), r.TargetText})
+	return Fill(t.AssessmentMissedItem, missedData{r.ID, lowerWord(r.Text), missedFigure(r), sentenceCase(r.TargetText)})
 }
 
 // yesNoWords are a yes/no indicator's plan and result in words: a plan
@@ -308,43 +333,4 @@ func missedFigure(r indicators.Result) string {
 		s += " (" + strings.Join(groups, "; ") + ")"
 	}
 	return s
-}
-
-// signature lists "Nơi nhận:" (the config's recipients, else the texts')
-// ending with "Lưu: VT.", and the signer.
-func (d *Doc) signature() Signature {
-	list := d.Texts.Recipients
-	if len(d.Unit.Recipients) > 0 {
-		list = d.Unit.Recipients
-	}
-	recipients := append(append([]string{}, list...), "Lưu: VT.")
-	s := Signature{Label: "Nơi nhận:", Title: strings.ToUpper(d.Unit.SignerTitle), Name: d.Unit.SignerName}
-	for i, r := range recipients {
-		text := "- " + r
-		if i < len(recipients)-1 {
-			text += ";"
-		}
-		s.Recipients = append(s.Recipients, text)
-	}
-	return s
-}
-
-// appendix lists the late dossiers; their table is too wide for portrait.
-func (d *Doc) appendix() *Appendix {
-	if len(d.Outcome.Late) == 0 {
-		return nil
-	}
-	var rows [][]string
-	for i, l := range d.Outcome.Late {
-		apology := "Chưa xin lỗi"
-		if !l.Apology.IsZero() {
-			apology = "Đã xin lỗi ngày " + Date(l.Apology)
-		}
-		rows = append(rows, []string{Int(i + 1), l.ID, l.Field, l.Procedure, Date(l.Received), Date(l.Due), Date(l.Returned), Int(l.DaysLate), apology})
-	}
-	return &Appendix{Heading: "PHỤ LỤC", Title: Fill(d.Texts.AppendixTitle, textData(d)),
-		Note: Fill(d.Texts.AppendixNote, noteData{DocNumber(d.Number), d.Texts.DocumentType, d.Unit.Symbol, Date(d.Issued), d.Unit.Name}),
-		Table: Table{Columns: []Column{{"STT", 12, "C"}, {"Mã hồ sơ", 30, "L"}, {"Lĩnh vực", 35, "L"}, {"Tên thủ tục", 55, "L"},
-			{"Ngày tiếp nhận", 22, "C"}, {"Ngày hẹn trả", 22, "C"}, {"Ngày trả kết quả", 22, "C"}, {"Số ngày trễ", 16, "C"}, {"Xin lỗi", 38, "L"}},
-			Rows: rows}}
 }

@@ -8,23 +8,24 @@ import (
 	"unicode"
 
 	"codeberg.org/go-pdf/fpdf"
-	"github.com/go-fonts/liberation/liberationserifbold"
-	"github.com/go-fonts/liberation/liberationserifbolditalic"
-	"github.com/go-fonts/liberation/liberationserifitalic"
-	"github.com/go-fonts/liberation/liberationserifregular"
 	"golang.org/x/text/unicode/norm"
 )
 
-// Page geometry in mm (Nghị định 30/2020/NĐ-CP, Phụ lục I).
+// Page geometry in mm (Nghị định 30/2020/NĐ-CP, Phụ lục I, II.1.d: top
+// and bottom 20–25 mm, left 30–35 mm, right 15–20 mm; each margin is set
+// inside its range, not on its edge).
 const (
 	pageW, pageH                   = 210.0, 297.0
-	marginL, marginR               = 30.0, 15.0
-	marginT, marginB               = 20.0, 20.0
+	marginL, marginR               = 31.0, 18.0
+	marginT, marginB               = 21.0, 21.0
 	contentW                       = pageW - marginL - marginR
+	landscapeW                     = pageH - marginL - marginR
 	indent                         = 12.7 // first-line indent
 	bodySize, bodyLine, paraAfter  = 13.0, 6.2, 2.5
 	tableSize, tableLine, cellPadY = 11.0, 4.8, 1.2
-	family                         = "LiberationSerif"
+	docTitleSize                   = 14.0 // "BÁO CÁO", the summary, "Kính gửi", the appendices' headings
+	summaryWidth                   = contentW - 20
+	family                         = "LiberationSerif" // the measuring font's family
 )
 
 // pdfDoc is a PDF under construction with its own cursor and page breaks.
@@ -35,6 +36,11 @@ type pdfDoc struct {
 	width, height float64 // of the current page's content area and page
 	bodyEnd       float64 // where the body ended before the closing paragraph
 	created       time.Time
+	family        string // the embedded font's family: "TimesNewRoman", "LiberationSerif"
+	// pageBase is the number of pages before the current part: 0 in the
+	// report, the report's pages in its first appendix, and so on, so
+	// that each appendix numbers its own pages.
+	pageBase int
 }
 
 // PDF renders the report as an administrative document.
@@ -55,13 +61,20 @@ func newPDF(d *Doc) *pdfDoc {
 	l := d.Layout()
 	setInfo(f, d, l, created)
 	f.SetLang("vi-VN")
-	for style, ttf := range map[string][]byte{"": liberationserifregular.TTF, "B": liberationserifbold.TTF,
-		"I": liberationserifitalic.TTF, "BI": liberationserifbolditalic.TTF} {
-		f.AddUTF8FontFromBytes(family, style, ttf)
+	font := d.Font
+	if font == nil {
+		font = LiberationSerif
 	}
+	fam := strings.ReplaceAll(font.Name, " ", "")
+	for style, ttf := range map[string][]byte{"": font.Regular, "B": font.Bold, "I": font.Italic, "BI": font.BoldItalic} {
+		f.AddUTF8FontFromBytes(fam, style, ttf)
+	}
+	// Text starts where it is placed: no cell margin pushing a line past
+	// the right margin.
+	f.SetCellMargin(0)
 	f.SetTextColor(0, 0, 0)
 	f.SetDrawColor(0, 0, 0)
-	p := &pdfDoc{f: f, doc: d, layout: l, width: contentW, height: pageH, created: created}
+	p := &pdfDoc{f: f, doc: d, layout: l, width: contentW, height: pageH, created: created, family: fam}
 	f.SetHeaderFunc(p.pageNumber)
 	return p
 }
@@ -70,10 +83,12 @@ func (p *pdfDoc) render() {
 	p.f.AddPage()
 	p.header()
 	p.title()
+	p.addressees()
 	p.body()
 	p.signature()
-	p.charts()
-	p.appendix()
+	for i := range p.layout.Appendices {
+		p.appendix(&p.layout.Appendices[i])
+	}
 }
 
 func (p *pdfDoc) output() ([]byte, error) {
@@ -102,17 +117,20 @@ func Clean(s string) string {
 }
 
 func (p *pdfDoc) font(style string, size float64) {
-	p.f.SetFont(family, style, size)
+	p.f.SetFont(p.family, style, size)
 }
 
-// pageNumber prints the page number centred in the top margin, from page 2.
+// pageNumber prints the page number centred in the top margin, from the
+// second page of the report and of each appendix (Phụ lục I, II.1.đ and
+// III.1).
 func (p *pdfDoc) pageNumber() {
-	if p.f.PageNo() < 2 {
+	n := p.f.PageNo() - p.pageBase
+	if n < 2 {
 		return
 	}
 	p.font("", 13)
-	p.f.SetXY(marginL, 8)
-	p.f.CellFormat(p.width, 6, fmt.Sprint(p.f.PageNo()), "", 0, "C", false, 0, "")
+	p.f.SetXY(marginL, 9)
+	p.f.CellFormat(p.width, 6, fmt.Sprint(n), "", 0, "C", false, 0, "")
 	p.f.SetXY(marginL, marginT)
 }
 
@@ -130,38 +148,91 @@ func (p *pdfDoc) rule(x, y, w, l float64) {
 	p.f.Line(x+(w-l)/2, y, x+(w+l)/2, y)
 }
 
-// header draws the two-column heading, the number and the date line.
+// The heading's two columns inside the margins, in mm from the page's
+// left edge: the issuer at the left, the nation and motto at the right.
+const (
+	headLeftX, headLeftW   = marginL - 4, 66.0
+	headRightX, headRightW = headLeftX + headLeftW, pageW - marginR - headLeftX - headLeftW
+)
+
+// header draws the two-column heading, the number and the date line. The
+// issuer's lines wrap, balanced, when a name is too long for its column.
 func (p *pdfDoc) header() {
 	h := p.layout.Header
-	const leftX, leftW = 20.0, 80.0
-	const rightX, rightW = 95.0, 105.0
 	y := marginT
-	p.centred(leftX, y, leftW, "", 12.5, h.Parent)
-	p.centred(rightX, y, rightW, "B", 12.5, h.Nation)
-	y += 5.5
-	unitW := p.centred(leftX, y, leftW, "B", 12.5, h.Unit)
-	mottoW := p.centred(rightX, y, rightW, "B", 13, h.Motto)
-	p.rule(leftX, y+6, leftW, unitW*0.4)
-	p.rule(rightX, y+6, rightW, mottoW)
-	y += 10
-	p.centred(leftX, y, leftW, "", 13, h.Number)
-	p.centred(rightX, y, rightW, "I", 13, h.DateLine)
+	p.centred(headRightX, y, headRightW, "B", 12.5, h.Nation)
+	p.centred(headRightX, y+5.5, headRightW, "B", 13, h.Motto)
+	mottoW := textWidth(Clean(h.Motto), "B", 13)
+	p.rule(headRightX, y+11.5, headRightW, mottoW)
+	ly := y
+	for _, l := range balance(Clean(h.Parent), "", 12.5, headLeftW) {
+		p.centred(headLeftX, ly, headLeftW, "", 12.5, l)
+		ly += 5.5
+	}
+	unitW := 0.0
+	for _, l := range balance(Clean(h.Unit), "B", 12.5, headLeftW) {
+		unitW = max(unitW, p.centred(headLeftX, ly, headLeftW, "B", 12.5, l))
+		ly += 5.5
+	}
+	p.rule(headLeftX, ly+0.5, headLeftW, unitW*0.4)
+	y = max(y+16, ly+5)
+	p.centred(headLeftX, y, headLeftW, "", 13, h.Number)
+	p.centred(headRightX, y, headRightW, "I", 13, h.DateLine)
 	p.f.SetY(y + 14)
 }
 
-// title draws "BÁO CÁO" and the summary line with a short rule under it.
+// title draws "BÁO CÁO" and the summary's balanced lines with a short
+// rule under them.
 func (p *pdfDoc) title() {
 	y := p.f.GetY()
-	p.centred(marginL, y, contentW, "B", 14, p.layout.Title)
-	p.font("B", 14)
-	lines := p.f.SplitText(Clean(p.layout.Summary), contentW-20)
+	p.centred(marginL, y, contentW, "B", docTitleSize, p.layout.Title)
 	y += 6.5
-	for _, l := range lines {
-		p.centred(marginL, y, contentW, "B", 14, l)
+	for _, l := range p.layout.SummaryLines {
+		p.centred(marginL, y, contentW, "B", docTitleSize, l)
 		y += 6.2
 	}
 	p.rule(marginL, y+0.8, contentW, 35)
 	p.f.SetY(y + 7)
+}
+
+// addressees draws "Kính gửi:" (ô 9a), 14 pt upright, centred: one
+// addressee on the label's line; several one per line under it, their
+// dashes aligned with each other below the colon.
+func (p *pdfDoc) addressees() {
+	a := p.layout.Addressees
+	if len(a.Lines) == 0 {
+		return
+	}
+	p.font("", docTitleSize)
+	y := p.f.GetY() - 1
+	if !a.Several() {
+		p.centred(marginL, y, contentW, "", docTitleSize, a.Label+" "+a.Lines[0])
+		p.f.SetY(y + 6.5 + 4)
+		return
+	}
+	label, under, width := addresseesGeometry(a)
+	x := marginL + (contentW-width)/2
+	p.f.SetXY(x, y)
+	p.f.CellFormat(label, 6.5, a.Label, "", 0, "L", false, 0, "")
+	for _, l := range a.Lines {
+		y += 6.5
+		p.f.SetXY(x+under, y)
+		p.f.CellFormat(contentW-under, 6.5, Clean(l), "", 0, "L", false, 0, "")
+	}
+	p.f.SetY(y + 6.5 + 4)
+}
+
+// addresseesGeometry measures several addressees: the label's width, the
+// offset of their dashes (under the colon) and the block's width, in mm.
+func addresseesGeometry(a Addressees) (label, under, width float64) {
+	label = textWidth(a.Label, "", docTitleSize)
+	colon := textWidth(":", "", docTitleSize)
+	under = label - colon/2 - textWidth("-", "", docTitleSize)/2
+	width = label
+	for _, l := range a.Lines {
+		width = max(width, under+textWidth(Clean(l), "", docTitleSize))
+	}
+	return label, under, min(width, contentW)
 }
 
 // need starts a new page unless h mm fit above the bottom margin.
@@ -172,10 +243,17 @@ func (p *pdfDoc) need(h float64) {
 	}
 }
 
-// landscape starts a landscape A4 page; the pages after it stay landscape.
-func (p *pdfDoc) landscape() {
-	p.width, p.height = pageH-marginL-marginR, pageW
-	p.f.AddPageFormat("L", fpdf.SizeType{Wd: pageW, Ht: pageH})
+// newPart starts the first page of an appendix, A4 landscape or portrait,
+// which numbers its own pages; the pages after it keep its orientation.
+func (p *pdfDoc) newPart(landscape bool) {
+	p.pageBase = p.f.PageNo()
+	o := "P"
+	p.width, p.height = contentW, pageH
+	if landscape {
+		o = "L"
+		p.width, p.height = landscapeW, pageW
+	}
+	p.f.AddPageFormat(o, fpdf.SizeType{Wd: pageW, Ht: pageH})
 	p.f.SetY(marginT)
 }
 

@@ -48,20 +48,29 @@ func pdfColumns(cs []Column) []column {
 	return out
 }
 
-// appendix draws the appendix on landscape pages: its table is too wide
-// for portrait.
-func (p *pdfDoc) appendix() {
-	a := p.layout.Appendix
-	if a == nil {
+// appendix draws an appendix (Phụ lục I, III.1) from a new page, which
+// numbers its own pages: "Phụ lục" in lower case, bold 14 pt; the title in
+// capitals, bold 14 pt; the note in italics; then its table on landscape
+// pages (too wide for portrait) or the page of figures.
+func (p *pdfDoc) appendix(a *Appendix) {
+	p.newPart(a.Table != nil)
+	y := p.f.GetY()
+	p.centred(marginL, y, p.width, "B", docTitleSize, a.Heading)
+	y += 6.5
+	for _, l := range a.TitleLines {
+		p.centred(marginL, y, p.width, "B", docTitleSize, l)
+		y += 6.2
+	}
+	for _, l := range balance(Clean(a.Note), "I", 13, p.width-10) {
+		p.centred(marginL, y, p.width, "I", 13, l)
+		y += 6
+	}
+	p.f.SetY(y + 4)
+	if a.Table != nil {
+		p.table(pdfColumns(a.Table.Columns), a.Table.Rows)
 		return
 	}
-	p.landscape()
-	y := p.f.GetY()
-	p.centred(marginL, y, p.width, "B", 13, a.Heading)
-	p.centred(marginL, y+6, p.width, "B", 13, a.Title)
-	p.centred(marginL, y+12, p.width, "I", 13, a.Note)
-	p.f.SetY(y + 21)
-	p.table(pdfColumns(a.Table.Columns), a.Table.Rows)
+	p.charts()
 }
 
 // Geometry of the signature block, in mm.

@@ -16,15 +16,16 @@ import (
 // are sharp at any zoom and their labels are text. It follows
 // gonum.org/v1/plot/vg/vgpdf, which draws into a PDF of its own.
 type pdfCanvas struct {
-	f     *fpdf.Fpdf
-	w, h  vg.Length
-	width []vg.Length // line width, a stack for Push and Pop
+	f      *fpdf.Fpdf
+	family string // the report's embedded font
+	w, h   vg.Length
+	width  []vg.Length // line width, a stack for Push and Pop
 }
 
 // newPDFCanvas opens a canvas of w × h mm whose top left corner is at
 // (x, y) on the current page. Close it before drawing anything else.
-func newPDFCanvas(f *fpdf.Fpdf, x, y, w, h float64) *pdfCanvas {
-	c := &pdfCanvas{f: f, w: vg.Length(w) * vg.Millimeter, h: vg.Length(h) * vg.Millimeter, width: []vg.Length{vg.Points(1)}}
+func newPDFCanvas(f *fpdf.Fpdf, family string, x, y, w, h float64) *pdfCanvas {
+	c := &pdfCanvas{f: f, family: family, w: vg.Length(w) * vg.Millimeter, h: vg.Length(h) * vg.Millimeter, width: []vg.Length{vg.Points(1)}}
 	resetPen(f)
 	f.TransformBegin()
 	// gonum/plot draws with y up from the bottom left corner.
@@ -119,13 +120,13 @@ func (c *pdfCanvas) FillString(fnt plotfont.Face, pt vg.Point, text string) {
 		style += "I"
 	}
 	text = Clean(text)
-	c.f.SetFont(family, style, fnt.Font.Size.Points())
+	c.f.SetFont(c.family, style, fnt.Font.Size.Points())
 	c.Push()
 	defer c.Pop()
 	c.Translate(pt)
 	c.Scale(1, -1) // text upright again
 	_, h := c.f.GetFontSize()
-	d := c.f.GetFontDesc(family, style)
+	d := c.f.GetFontDesc(c.family, style)
 	top := -float64(d.Ascent) * h / float64(d.Ascent-d.Descent)
 	c.f.MoveTo(-c.f.GetCellMargin(), top)
 	c.f.CellFormat(c.f.GetStringWidth(text), h, text, "", 0, "BL", false, 0, "")

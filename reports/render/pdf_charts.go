@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"image/color"
 
-	"codeberg.org/go-pdf/fpdf"
 	"github.com/mn2010/baocao/reports/indicators"
 	"gonum.org/v1/plot"
 	plotfont "gonum.org/v1/plot/font"
@@ -15,7 +14,7 @@ import (
 
 // Figures of the PDF's "Biểu đồ" page, in mm.
 const (
-	figureW, figureH = 80.0, 42.0
+	figureW, figureH = 76.0, 40.0
 	figureGapX       = contentW - 2*figureW
 	captionSize      = 10.0
 )
@@ -42,20 +41,15 @@ func (p *pdfDoc) charts() {
 			return
 		}
 	}
-	p.f.AddPageFormat(p.orientation(), fpdf.SizeType{Wd: pageW, Ht: pageH})
-	y := marginT
-	p.centred(marginL, y, p.width, "B", 13, ChartsHeading)
-	p.centred(marginL, y+6, p.width, "I", 13, "Kết quả từng tháng của các chỉ tiêu tỷ lệ so với kế hoạch, "+d.PeriodWords())
-	p.f.SetY(y + 15)
 	for i, s := range series {
 		if i%2 == 0 {
-			p.need(figureH + 15)
+			p.need(figureH + 13)
 		}
 		x := marginL + float64(i%2)*(figureW+figureGapX)
 		top := p.f.GetY()
 		p.figure(x, top, s, plots[i])
 		if i%2 == 1 || i == len(series)-1 {
-			p.f.SetY(top + figureH + 15)
+			p.f.SetY(top + figureH + 13)
 		} else {
 			p.f.SetY(top)
 		}
@@ -89,7 +83,7 @@ func (p *pdfDoc) figure(x, y float64, s indicators.Series, pl *plot.Plot) {
 	f.SetDrawColor(0, 0, 0)
 	f.SetXY(x+47, ly)
 	f.CellFormat(33, 3.2, Clean(TargetLegend(s)), "", 0, "L", false, 0, "")
-	c := newPDFCanvas(f, x, y+13, figureW, figureH)
+	c := newPDFCanvas(f, p.family, x, y+13, figureW, figureH)
 	pl.Draw(draw.New(c))
 	c.Close()
 }

@@ -125,7 +125,7 @@ func TestSignatureNeverAlone(t *testing.T) {
 		}
 		// What is left of the page without the signature block and the
 		// page number is body text, ending with the closing paragraph.
-		block := []string{"Nơi nhận:", "HIỆU TRƯỞNG", d.Unit.SignerName, "- Lưu: VT.", "- " + d.Texts.Recipients[0] + ";"}
+		block := append([]string{"Nơi nhận:", "HIỆU TRƯỞNG", d.Unit.SignerName}, d.Layout().Signature.Recipients...)
 		var body []string
 		for _, l := range strings.Split(pages[sig], "\n") {
 			for _, s := range block {

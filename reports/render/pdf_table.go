@@ -22,17 +22,19 @@ type column struct {
 
 // table draws a table whose cells wrap and whose header row is repeated on
 // each new page.
+//
+// A header never stands alone at the foot of a page: it starts on a page
+// where at least two of its rows (or all, when fewer) fit below it.
 func (p *pdfDoc) table(cols []column, rows [][]string) {
-	p.need(3 * tableLine)
+	keep := p.headerHeight(cols)
+	for _, r := range rows[:min(2, len(rows))] {
+		_, h := p.rowLines(cols, r)
+		keep += h
+	}
+	p.need(keep)
 	p.tableHeader(cols)
 	for _, r := range rows {
-		p.font("", tableSize)
-		lines := make([][]string, len(cols))
-		h := 0.0
-		for i, c := range cols {
-			lines[i] = p.f.SplitText(Clean(r[i]), c.width-2)
-			h = max(h, float64(len(lines[i]))*tableLine+2*cellPadY)
-		}
+		lines, h := p.rowLines(cols, r)
 		if p.f.GetY()+h > p.height-marginB {
 			p.f.AddPageFormat(p.orientation(), fpdf.SizeType{Wd: pageW, Ht: pageH})
 			p.f.SetY(marginT)
@@ -44,7 +46,20 @@ func (p *pdfDoc) table(cols []column, rows [][]string) {
 	p.f.SetY(p.f.GetY() + paraAfter)
 }
 
-func (p *pdfDoc) tableHeader(cols []column) {
+// rowLines breaks a row's cells into lines and gives the row's height;
+// it leaves the table's regular font set.
+func (p *pdfDoc) rowLines(cols []column, r []string) ([][]string, float64) {
+	p.font("", tableSize)
+	lines := make([][]string, len(cols))
+	h := 0.0
+	for i, c := range cols {
+		lines[i] = p.f.SplitText(Clean(r[i]), c.width-2)
+		h = max(h, float64(len(lines[i]))*tableLine+2*cellPadY)
+	}
+	return lines, h
+}
+
+func (p *pdfDoc) headerLines(cols []column) ([][]string, float64) {
 	p.font("B", tableSize)
 	lines := make([][]string, len(cols))
 	h := 0.0
@@ -52,6 +67,13 @@ func (p *pdfDoc) tableHeader(cols []column) {
 		lines[i] = p.f.SplitText(c.title, c.width-2)
 		h = max(h, float64(len(lines[i]))*tableLine+2*cellPadY)
 	}
+	return lines, h
+}
+
+func (p *pdfDoc) headerHeight(cols []column) float64 { _, h := p.headerLines(cols); return h }
+
+func (p *pdfDoc) tableHeader(cols []column) {
+	lines, h := p.headerLines(cols)
 	p.cells(cols, lines, h, "C")
 }
 

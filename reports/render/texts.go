@@ -39,6 +39,9 @@ type Texts struct {
 	Closing               string   `toml:"closing"`
 	AppendixTitle         string   `toml:"appendix_title"`
 	AppendixNote          string   `toml:"appendix_note"`
+	ChartsTitle           string   `toml:"charts_title"`
+	LateReference         string   `toml:"late_reference"`
+	ChartsReference       string   `toml:"charts_reference"`
 	EmailIntro            string   `toml:"email_intro"`
 	EmailFiles            string   `toml:"email_files"`
 	EmailClosing          string   `toml:"email_closing"`
@@ -91,7 +94,11 @@ type (
 	tasksData  struct{ Updated, Total, Done int }
 	metData    struct{ Met, Measured, NoCases, NoData int }
 	missedData struct{ ID, Text, Value, Target string }
-	noteData   struct{ Number, Type, Symbol, Issued, UnitName string }
+	// noteData fills the appendix's note; Issued is the date in words
+	// without "ngày": "05 tháng 4 năm 2024".
+	noteData struct{ Number, Type, Symbol, Issued, UnitName string }
+	// appendixData names the appendix the body refers to: "Phụ lục I".
+	appendixData struct{ Appendix string }
 	// changesData heads the e-mail's list of indicators that moved.
 	changesData struct{ Threshold, Period string }
 	// changeData is one indicator that moved since the previous period.
@@ -114,7 +121,8 @@ func (t *Texts) check() error {
 		{"dossiers_text", t.DossiersText, indicators.FieldStats{}}, {"late_text", t.LateText, lateData{}},
 		{"tasks_text", t.TasksText, tasksData{}}, {"assessment_met", t.AssessmentMet, metData{}},
 		{"assessment_missed_item", t.AssessmentMissedItem, missedData{}}, {"assessment_missed_yesno", t.AssessmentMissedYesNo, missedData{}},
-		{"appendix_note", t.AppendixNote, noteData{}},
+		{"appendix_note", t.AppendixNote, noteData{}}, {"charts_title", t.ChartsTitle, period},
+		{"late_reference", t.LateReference, appendixData{}}, {"charts_reference", t.ChartsReference, appendixData{}},
 		{"email_changes", t.EmailChanges, changesData{}}, {"email_change_item", t.EmailChangeItem, changeData{}},
 	}
 	for i, d := range t.Directions {

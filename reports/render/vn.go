@@ -55,7 +55,7 @@ func Date(t time.Time) string {
 	return t.Format("02/01/2006")
 }
 
-// LongDate formats the date line of a document: "ngày 05 tháng 03 năm
+// LongDate formats the date line of a document: "ngày 05 tháng 3 năm
 // 2024" — days below 10 and months 1 and 2 get a leading zero.
 func LongDate(t time.Time) string {
 	m := strconv.Itoa(int(t.Month()))

@@ -23,13 +23,13 @@ func TestMissedItemWording(t *testing.T) {
 		want string
 	}{
 		{"yes/no with a 'Có …' plan", indicators.Result{ID: "3.2", Text: "Công khai tỷ lệ", Unit: "yesno", Value: f(0), Met: &no, TargetText: "Có công khai"},
-			"Chỉ tiêu 3.2 (Công khai tỷ lệ): chưa đạt (kế hoạch có công khai, kết quả chưa công khai)."},
+			"Chỉ tiêu 3.2 (công khai tỷ lệ): chưa đạt (kế hoạch có công khai, kết quả chưa công khai)."},
 		{"yes/no with no plan text", indicators.Result{ID: "8", Text: "Áp dụng", Unit: "yesno", Value: f(0), Met: &no},
-			"Chỉ tiêu 8 (Áp dụng): chưa đạt (kế hoạch có, kết quả không)."},
+			"Chỉ tiêu 8 (áp dụng): chưa đạt (kế hoạch có, kết quả không)."},
 		{"yes/no with another plan text", indicators.Result{ID: "9", Text: "Niêm yết", Unit: "yesno", Value: f(0), Met: &no, TargetText: "Niêm yết đầy đủ"},
-			"Chỉ tiêu 9 (Niêm yết): chưa đạt (kế hoạch niêm yết đầy đủ, kết quả không)."},
+			"Chỉ tiêu 9 (niêm yết): chưa đạt (kế hoạch niêm yết đầy đủ, kết quả không)."},
 		{"ratio", indicators.Result{ID: "2", Text: "Tự kiểm tra", Unit: "fraction", Value: f(0.385), Met: &no, TargetText: "Tối thiểu 40%"},
-			"Chỉ tiêu 2 (Tự kiểm tra): đạt 38,50%, kế hoạch Tối thiểu 40%."},
+			"Chỉ tiêu 2 (tự kiểm tra): đạt 38,50%, kế hoạch tối thiểu 40%."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1,0 +1,114 @@
+package catalog
+
+import (
+	"errors"
+	"io/fs"
+)
+
+// Error classes: what kind of thing went wrong, first words of an error.
+var (
+	ClassConfig          = add("ClassConfig", "tệp cấu hình chưa dùng được", "config: invalid")
+	ClassPlan            = add("ClassPlan", "kế hoạch chưa dùng được", "plan: invalid plan")
+	ClassSource          = add("ClassSource", "sổ dữ liệu chưa dùng được", "source cannot be used")
+	ClassLabel           = add("ClassLabel", "kỳ báo cáo viết chưa đúng", "period: malformed label")
+	ClassUnknownReport   = add("ClassUnknownReport", "không có báo cáo", "reports: unknown report")
+	ClassIssue           = add("ClassIssue", "số hoặc ngày ban hành chưa đúng", "reports: bad number or date of issue")
+	ClassNotArchived     = add("ClassNotArchived", "chưa lưu báo cáo nào", "reports: nothing archived")
+	ClassApprovedUnsent  = add("ClassApprovedUnsent", "có phiên bản đã duyệt nhưng chưa gửi", "reports: an approved version is not sent yet")
+	ClassNotReviewed     = add("ClassNotReviewed", "báo cáo này không có người duyệt", "reports: the report has no reviewers")
+	ClassNoDraft         = add("ClassNoDraft", "không phải bản nháp đang chờ duyệt", "reports: not a draft waiting for review")
+	ClassReturned        = add("ClassReturned", "bản nháp đã bị trả lại", "reports: the draft was returned")
+	ClassAlreadyApproved = add("ClassAlreadyApproved", "bản nháp đã được duyệt", "reports: already approved")
+	ClassSourcesChanged  = add("ClassSourcesChanged", "sổ dữ liệu đã thay đổi từ khi lập bản nháp", "reports: the sources changed since the draft")
+	ClassMailSettings    = add("ClassMailSettings", "cài đặt chưa đúng", "delivery: bad mail settings")
+	ClassAlreadySent     = add("ClassAlreadySent", "đã gửi trước đây", "delivery: already sent")
+	ClassSuperseded      = add("ClassSuperseded", "đã có phiên bản mới hơn thay thế", "delivery: superseded by a newer version")
+	ClassNotApproved     = add("ClassNotApproved", "chưa được duyệt", "delivery: not approved")
+	ClassBusy            = add("ClassBusy", "một tiến trình khác đang gửi phiên bản này", "delivery: another process is sending this version")
+	ClassNotRecorded     = add("ClassNotRecorded", "không ghi được hồ sơ gửi nên chưa gửi gì", "delivery: the delivery record cannot be written, so nothing was sent")
+	ClassPermanent       = add("ClassPermanent", "máy chủ thư từ chối", "permanent failure")
+	ClassTransient       = add("ClassTransient", "lỗi tạm thời, sẽ thử lại", "transient failure")
+	ClassLocked          = add("ClassLocked", "thư mục lưu báo cáo đang do một tiến trình baocao khác giữ", "archive: locked by another process")
+)
+
+// Details of the common errors.
+var (
+	LabelForm         = add("LabelForm", "%q: viết 2024-03 (tháng), 2024-Q1 (quý), 2024-H1 (6 tháng) hoặc 2024 (năm)", "%q: write 2024-03, 2024-Q1, 2024-H1 or 2024")
+	LabelYear         = add("LabelYear", "%q: năm phải từ %d đến %d", "%q: the year must be %d–%d")
+	LabelMonth        = add("LabelMonth", "%q: tháng phải từ 01 đến 12", "%q: month must be 01–12")
+	UnknownReport     = add("UnknownReport", "%q (tệp cấu hình có: %s)", "%q (the config defines %s)")
+	IssueDateForm     = add("IssueDateForm", "ngày %q: viết ngày/tháng/năm, ví dụ 20/04/2024", "date %q: write the date as DD/MM/YYYY, e.g. 20/04/2024")
+	IssueDateMonth    = add("IssueDateMonth", "ngày %q: không có tháng %d (tháng từ 01 đến 12)", "date %q: there is no month %d (months are 01–12)")
+	IssueDateDay      = add("IssueDateDay", "ngày %q: tháng %02d/%04d không có ngày %d (tháng có %d ngày)", "date %q: %02d/%04d has no day %d (it has %d days)")
+	IssueNumber       = add("IssueNumber", "số %d: số văn bản từ 1 trở lên", "number %d: a document number is 1 or more")
+	IssueAccepted     = add("IssueAccepted", "ngày ban hành của kỳ %s phải từ %s (ngày cuối kỳ) đến %s (%d ngày sau hôm nay)", "a date of issue for %s is accepted from %s (the period's last day) to %s (%d days after today)")
+	IssueBefore       = add("IssueBefore", "ngày %s trước khi kỳ %s kết thúc: %s", "date %s is before the period %s ends: %s")
+	IssueAfter        = add("IssueAfter", "ngày %s quá %d ngày sau hôm nay: %s", "date %s is more than %d days after today: %s")
+	NothingArchived   = add("NothingArchived", "%s kỳ %s chưa có phiên bản nào được lưu: chạy baocao run -r %s -p %s trước", "%s %s has no archived version: run baocao run -r %s -p %s first")
+	NoSuchVersion     = add("NoSuchVersion", "%s kỳ %s không có phiên bản %d", "%s %s has no version %d")
+	MailNoHost        = add("MailNoHost", "tệp cấu hình chưa có máy chủ thư ([smtp] host): thêm vào, hoặc chạy với --no-email", "the config has no [smtp] host: add one, or run with --no-email")
+	MailPasswordEnv   = add("MailPasswordEnv", "biến môi trường %s (password_env) chưa đặt hoặc để trống: đặt mật khẩu vào biến này, hoặc dùng password_file", "the environment variable %s (password_env) is empty or unset")
+	MailPasswordFile  = add("MailPasswordFile", "password_file: %s", "password_file: %s")
+	MailPasswordEmpty = add("MailPasswordEmpty", "tệp mật khẩu %s (password_file) trống", "password_file %s is empty")
+	MailNoPassword    = add("MailNoPassword", "[smtp] có username nhưng không có password_env hay password_file", "[smtp] has a username but no password_env or password_file")
+	MailCAFile        = add("MailCAFile", "ca_file: %s", "ca_file: %s")
+	MailCANoPEM       = add("MailCANoPEM", "tệp ca_file %s không chứa chứng chỉ PEM nào", "ca_file %s holds no PEM certificate")
+	ConfigOpen        = add("ConfigOpen", "%s: %s", "%s: %s")
+	FileNotFound      = add("FileNotFound", "không có tệp hoặc thư mục này (kiểm tra đường dẫn; -c TỆP chọn tệp cấu hình)", "no such file or directory")
+	FilePermission    = add("FilePermission", "không có quyền đọc hoặc ghi (chạy với quyền quản trị hoặc chọn chỗ khác)", "permission denied")
+	FileIsDir         = add("FileIsDir", "là một thư mục, không phải tệp", "is a directory")
+)
+
+// FileError says what an error opening or writing path means, in the
+// language in force: not found, no permission, else the system's words.
+func FileError(path string, err error) string {
+	var why string
+	var pe *fs.PathError
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		why = FileNotFound.String()
+	case errors.Is(err, fs.ErrPermission):
+		why = FilePermission.String()
+	case errors.As(err, &pe):
+		why = pe.Err.Error()
+	default:
+		why = err.Error()
+	}
+	return ConfigOpen.F(path, why)
+}
+
+// Words of sources' and plans' messages.
+var (
+	SeverityWarning = add("SeverityWarning", "cảnh báo", "warning")
+	SeverityError   = add("SeverityError", "lỗi", "error")
+	PlanBuiltIn     = add("PlanBuiltIn", "%q (có sẵn trong chương trình)", "%q (built in)")
+)
+
+// Severity names a source issue's severity ("warning", "error") in the
+// language in force.
+func Severity(s string) string {
+	switch s {
+	case "warning":
+		return SeverityWarning.String()
+	case "error":
+		return SeverityError.String()
+	}
+	return s
+}
+
+// LabelKind: a period of another kind than the report's.
+var LabelKind = add("LabelKind", "%q: %s lập theo %s, ví dụ %s", "%q: report %s is by %s, e.g. %s")
+
+// KindWords names a kind of period ("month", "quarter", "half-year",
+// "year") in the language in force, with an example label.
+func KindWords(kind string) (words, example string) {
+	vi := map[string][2]string{"month": {"tháng", "2024-03"}, "quarter": {"quý", "2024-Q1"}, "half-year": {"6 tháng", "2024-H1"}, "year": {"năm", "2024"}}
+	w, ok := vi[kind]
+	if !ok {
+		return kind, ""
+	}
+	if Current() == English {
+		return kind, w[1]
+	}
+	return w[0], w[1]
+}

@@ -1,0 +1,93 @@
+package sources
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"strconv"
+	"strings"
+	"testing"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// TestQuickDateAgreesWithGeneralPath checks the fast path of ParseDate
+// against its general path (regular expressions, excelize's serial
+// conversion) on serials across and around the whole range, with and
+// without fractions, in both date systems, and on day-first texts,
+// possible or not.
+func TestQuickDateAgreesWithGeneralPath(t *testing.T) {
+	var inputs []string
+	for n := 0; n < 80; n++ {
+		inputs = append(inputs, fmt.Sprint(n), fmt.Sprintf("%d.5", n))
+	}
+	for _, n := range []int{32872, 32873, 32874, 45289, 45356, 73050, 73051, 73415, 2958464, 2958465, 2958466, 9999999, 10000000} {
+		inputs = append(inputs, fmt.Sprint(n), fmt.Sprintf("%d.99999999", n), fmt.Sprintf("%d.999999999", n),
+			fmt.Sprintf("%d.9999999999999999", n), fmt.Sprintf("%d.", n), fmt.Sprintf("0%d", n), fmt.Sprintf("%d.3688425926", n))
+	}
+	r := rand.New(rand.NewPCG(27, 27))
+	for range 20000 {
+		inputs = append(inputs, fmt.Sprintf("%d.%d", r.IntN(80000), r.IntN(1e9)), fmt.Sprint(r.IntN(3000000)))
+	}
+	for _, sep := range []string{"/", ".", "-"} {
+		for _, d := range []string{"0", "1", "05", "29", "30", "31", "32", "123"} {
+			for _, m := range []string{"0", "2", "02", "12", "13"} {
+				for _, y := range []string{"1989", "1990", "2024", "2023", "2100", "2101", "24", "20240"} {
+					inputs = append(inputs, d+sep+m+sep+y)
+				}
+			}
+		}
+	}
+	inputs = append(inputs, "05/03/2024 10:30", "2024-03-05", "5/3/2024", "05/03-2024", "", "x", "1e5", "45356 ", "٤٥٣٥٦")
+	for _, in := range inputs {
+		for _, d1904 := range []bool{false, true} {
+			s := Clean(in)
+			want, wantErr := parseDate(s, d1904)
+			got, gotErr := ParseDate(in, d1904)
+			if !got.Equal(want) || (gotErr == nil) != (wantErr == nil) {
+				t.Errorf("ParseDate(%q, 1904=%v) = %v, %v; the general path gives %v, %v", in, d1904, got, gotErr, want, wantErr)
+			}
+		}
+	}
+}
+
+// TestCleanASCIIAgrees checks Clean's shortcut for ASCII text against its
+// general path (NFC, white space collapsed) on every short string of a
+// small alphabet holding each kind of ASCII white space.
+func TestCleanASCIIAgrees(t *testing.T) {
+	alphabet := []byte{'a', ' ', '\t', '\n', '\v', '\f', '\r', 0x1c, '.', 0x85 & 0x7f}
+	var walk func(prefix []byte)
+	walk = func(prefix []byte) {
+		s := string(prefix)
+		slow := norm.NFC.String(s)
+		if needsSpaceFix(slow) {
+			slow = strings.Join(strings.FieldsFunc(slow, unicode.IsSpace), " ")
+		}
+		if got := Clean(s); got != slow {
+			t.Fatalf("Clean(%q) = %q, the general path gives %q", s, got, slow)
+		}
+		if len(prefix) == 5 {
+			return
+		}
+		for _, c := range alphabet {
+			walk(append(prefix, c))
+		}
+	}
+	walk(nil)
+}
+
+// TestPlainIntegerAgrees checks ParseNumber's shortcut for plain integers
+// against its general path.
+func TestPlainIntegerAgrees(t *testing.T) {
+	for _, s := range []string{"0", "7", "007", "1500000", "999999999999999", "123456789012345", "1.234", "1234567890123456", " 12", "-3", ""} {
+		got, gotErr := ParseNumber(s)
+		n, ok := plainInteger(s)
+		if !ok {
+			continue
+		}
+		want, err := strconv.ParseFloat(s, 64)
+		if err != nil || gotErr != nil || got != want || n != want {
+			t.Errorf("ParseNumber(%q) = %v, %v; strconv gives %v, %v", s, got, gotErr, want, err)
+		}
+	}
+}

@@ -1,0 +1,82 @@
+package sources
+
+import "time"
+
+// quickDate reads the two commonest date cells without a regular
+// expression or a float: a serial number ("45356", "45289.3688425926") and
+// dd/mm/yyyy text. ok is false for anything else, and for the corners
+// where only ParseDate's general path gives the right answer (serials up
+// to 61, where Excel's calendar has its 1900 leap-year bug; the top of the
+// range; fractions long enough to round up to the next day); the caller
+// then takes that path. s is already Clean.
+func quickDate(s string, date1904 bool) (time.Time, bool) {
+	if n, ok := quickSerial(s); ok {
+		epoch := int64(-25569) // 1899-12-30, in days since 1970-01-01
+		if date1904 {
+			epoch = -24107 // 1904-01-01
+		}
+		return time.Unix((epoch+int64(n))*secondsPerDay, 0).UTC(), true
+	}
+	return quickDMY(s)
+}
+
+// quickSerial reads a serial with 1–7 integer digits and at most 8
+// fraction digits (so the fraction cannot round up to a whole day), whose
+// whole days are 62 through 2958464; it gives the whole days.
+func quickSerial(s string) (int, bool) {
+	n, i := 0, 0
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		n = n*10 + int(s[i]-'0')
+		if i++; i > 7 {
+			return 0, false
+		}
+	}
+	if i == 0 || n <= 61 || n >= 2958465 {
+		return 0, false
+	}
+	if i < len(s) {
+		if s[i] != '.' || len(s)-i-1 > 8 {
+			return 0, false
+		}
+		for _, ch := range []byte(s[i+1:]) {
+			if ch < '0' || ch > '9' {
+				return 0, false
+			}
+		}
+	}
+	return n, true
+}
+
+// quickDMY reads d/m/yyyy with one or two digits for the day and month and
+// "/", "." or "-" between; the date must exist.
+func quickDMY(s string) (time.Time, bool) {
+	d, i, ok := quickDigits(s, 0, 1, 2)
+	if !ok || i >= len(s) || !isDateSep(s[i]) {
+		return time.Time{}, false
+	}
+	m, i, ok := quickDigits(s, i+1, 1, 2)
+	if !ok || i >= len(s) || !isDateSep(s[i]) {
+		return time.Time{}, false
+	}
+	y, i, ok := quickDigits(s, i+1, 4, 4)
+	if !ok || i != len(s) {
+		return time.Time{}, false
+	}
+	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
+	if t.Year() != y || int(t.Month()) != m || t.Day() != d {
+		return time.Time{}, false // ParseDate says why
+	}
+	return t, true
+}
+
+// quickDigits reads min to max decimal digits of s from i.
+func quickDigits(s string, i, min, max int) (n, end int, ok bool) {
+	j := i
+	for j < len(s) && j-i < max && s[j] >= '0' && s[j] <= '9' {
+		n = n*10 + int(s[j]-'0')
+		j++
+	}
+	return n, j, j-i >= min
+}
+
+func isDateSep(ch byte) bool { return ch == '/' || ch == '.' || ch == '-' }
