@@ -9,7 +9,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/mn2010/baocao/internal/config"
 	"github.com/mn2010/baocao/internal/exampledata"
 	"github.com/mn2010/baocao/reports/plan"
 	"github.com/mn2010/baocao/sources"
@@ -31,7 +30,7 @@ var benchData = sync.OnceValues(func() (string, error) {
 	return dir, exampledata.Generate(filepath.Join(dir, "examples", "data"), benchScale())
 })
 
-func benchConfig(b *testing.B) *config.Config {
+func benchConfig(b *testing.B) *Settings {
 	b.Helper()
 	dir, err := benchData()
 	if err != nil {
@@ -43,7 +42,7 @@ func benchConfig(b *testing.B) *config.Config {
 	}
 	path := filepath.Join(dir, "config.toml")
 	os.WriteFile(path, raw, 0o644)
-	cfg, err := config.Load(path)
+	cfg, err := loadSettings(b, path)
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -99,13 +99,17 @@ func TestWorkbookChartParts(t *testing.T) {
 		if err := xml.Unmarshal(raw, &c); err != nil {
 			t.Fatalf("%s: %v", zf.Name, err)
 		}
-		title := strings.Join(c.Title, "")
+		// The title, then, for a series with gaps, the line naming them.
+		title, gaps, _ := strings.Cut(strings.Join(c.Title, ""), "\n")
 		s, ok := byTitle[title]
 		if !ok {
 			t.Errorf("%s: title %q names no series", zf.Name, title)
 			continue
 		}
 		delete(byTitle, title)
+		if gaps != render.GapNote(s) {
+			t.Errorf("%s: gaps %q, want %q", title, gaps, render.GapNote(s))
+		}
 		if x := strings.Join(c.XTitle, ""); x != "Tháng (kỳ số liệu năm 2024)" {
 			t.Errorf("%s: x axis title %q, want the PDF's \"Tháng (kỳ số liệu năm 2024)\"", title, x)
 		}
@@ -195,8 +199,12 @@ func TestWorkbookChartsOpenpyxlAndLibreOffice(t *testing.T) {
 	}
 	for i, c := range charts {
 		s := man.Series[i]
-		if c.Title != render.ChartTitle(s) || len(c.Series) != 2 {
-			t.Errorf("chart %d: %q with %d series, want %q with 2", i, c.Title, len(c.Series), render.ChartTitle(s))
+		want := render.ChartTitle(s)
+		if note := render.GapNote(s); note != "" {
+			want += "\n" + note
+		}
+		if c.Title != want || len(c.Series) != 2 {
+			t.Errorf("chart %d: %q with %d series, want %q with 2", i, c.Title, len(c.Series), want)
 			continue
 		}
 		for k, p := range s.Points {

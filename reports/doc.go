@@ -1,14 +1,19 @@
-// Package reports makes a unit's periodic report: it reads every source of
-// the plan, computes the indicators for a period, renders the workbook and
-// the PDF, and files them with a manifest in the archive.
+// Package reports makes a version of a unit's periodic report: it reads
+// every source of the plan, computes the indicators for a period, renders
+// the workbook, the PDF and the Word draft, and files them with a manifest
+// in the archive. It knows nothing of review or sending: a version's life
+// after it is made (drafts, review, approval, sending, the story) is
+// reports/workflow's, which files its records beside the documents through
+// Options.Records.
 //
-// Job is the one workflow of the CLI and the daemon: make, archive, send.
-// A report with reviewers is filed as a draft and mailed to its reviewers
-// only; Job.Approve, Job.Reject and Maker.Story are the review step's API,
-// shared by the CLI and the staff web page (review.go, approve.go,
-// reject.go, remind.go, story.go; docs/duyet-bao-cao.md).
+// Settings are the maker's keys of the config file (internal/config decodes
+// them; Provision completes them).
 //
 // Subpackages hold one concept each: period (reporting periods), plan (the
-// plan file), indicators (the computations), render (xlsx and PDF) and
-// archive (versioned, whole-or-nothing storage).
+// plan file), indicators (the computations), narrative (the clerk's
+// "Nhận xét" sheet), render (xlsx, PDF and docx), archive (versioned,
+// whole-or-nothing storage), delivery (sending one message once, and its
+// record), workflow (a version's life; workflow/page, the staff page's
+// backend) and daemon (schedules, catch-up, retries, reminders).
+// docs/architecture.md draws them.
 package reports

@@ -9,7 +9,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/mn2010/baocao/internal/config"
 	"github.com/mn2010/baocao/reports/archive"
 	"github.com/mn2010/baocao/reports/render"
 	"github.com/xuri/excelize/v2"
@@ -35,7 +34,7 @@ func makeExample(t *testing.T, report, label string, opt Options) (archive.Entry
 // temporary folder, whose clock says 07:00 on the given day.
 func exampleMaker(t *testing.T, year int, month time.Month, day int) *Maker {
 	t.Helper()
-	cfg, err := config.Load("../config.example.toml")
+	cfg, err := loadSettings(t, "../config.example.toml")
 	if err != nil {
 		t.Fatal(err)
 	}

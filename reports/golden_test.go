@@ -9,7 +9,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/mn2010/baocao/internal/config"
 	"github.com/mn2010/baocao/reports/render"
 )
 
@@ -19,7 +18,7 @@ var update = flag.Bool("update", false, "rewrite the golden files under testdata
 // example config and data, and compares its manifest with the golden one
 // (generation time and output hashes aside: they change with every run).
 func TestGoldenManifest(t *testing.T) {
-	cfg, err := config.Load("../config.example.toml")
+	cfg, err := loadSettings(t, "../config.example.toml")
 	if err != nil {
 		t.Fatal(err)
 	}

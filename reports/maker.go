@@ -10,11 +10,9 @@ import (
 	"sync"
 	"time"
 
-	"github.com/mn2010/baocao/internal/accounts"
 	"github.com/mn2010/baocao/internal/catalog"
-	"github.com/mn2010/baocao/internal/config"
+	"github.com/mn2010/baocao/internal/fault"
 	"github.com/mn2010/baocao/reports/archive"
-	"github.com/mn2010/baocao/reports/delivery"
 	"github.com/mn2010/baocao/reports/indicators"
 	"github.com/mn2010/baocao/reports/narrative"
 	"github.com/mn2010/baocao/reports/period"
@@ -24,27 +22,20 @@ import (
 )
 
 // ErrUnknownReport is returned for a report id the config does not define.
-var ErrUnknownReport = catalog.NewClass(catalog.ClassUnknownReport)
+var ErrUnknownReport = catalog.NewClass(catalog.ClassUnknownReport).WithFault(fault.BadInput)
 
 // Maker makes reports for one config.
 type Maker struct {
-	cfg   *config.Config
+	cfg   *Settings
 	plan  *plan.Plan
 	texts *render.Texts
 	store *archive.Store
 	font  *render.Font // the documents' typeface: Times New Roman when found
 	now   func() time.Time
-	// reviewLink, if set, links a draft's page on the staff web page.
-	reviewLink func(e archive.Entry) string
-	// localPage tells that the staff page listens on the server only:
-	// the review message says the draft is there, with no link.
-	localPage bool
-	// accounts, if set, give the approvers' names, titles and addresses.
-	accounts *accounts.Store
 }
 
-// NewMaker loads the plan and texts a config names. now may be nil.
-func NewMaker(cfg *config.Config, now func() time.Time, opts ...MakerOption) (*Maker, error) {
+// NewMaker loads the plan and texts the settings name. now may be nil.
+func NewMaker(cfg *Settings, now func() time.Time, opts ...MakerOption) (*Maker, error) {
 	p, err := plan.Load(cfg.Path(cfg.Plan))
 	if err != nil {
 		return nil, err
@@ -54,7 +45,7 @@ func NewMaker(cfg *config.Config, now func() time.Time, opts ...MakerOption) (*M
 	}
 	texts, err := render.LoadTexts(cfg.Path(cfg.TemplatesDir))
 	if err != nil {
-		return nil, fmt.Errorf("%w: %v", config.ErrInvalid, err)
+		return nil, fmt.Errorf("%w: %v", ErrSettings, err)
 	}
 	if now == nil {
 		now = time.Now
@@ -65,7 +56,7 @@ func NewMaker(cfg *config.Config, now func() time.Time, opts ...MakerOption) (*M
 	}
 	font, err := render.FindFont(append(dirs, render.FontDirs()...))
 	if err != nil {
-		return nil, fmt.Errorf("%w: [document] fonts_dir: %v", config.ErrInvalid, err)
+		return nil, fmt.Errorf("%w: [document] fonts_dir: %v", ErrSettings, err)
 	}
 	m := &Maker{cfg: cfg, plan: p, texts: texts, store: &archive.Store{Root: cfg.Path(cfg.Archive)}, now: now, font: font}
 	for _, o := range opts {
@@ -76,6 +67,15 @@ func NewMaker(cfg *config.Config, now func() time.Time, opts ...MakerOption) (*M
 
 // Store is the archive the maker files into.
 func (m *Maker) Store() *archive.Store { return m.store }
+
+// Settings are the settings the maker was made with.
+func (m *Maker) Settings() *Settings { return m.cfg }
+
+// Texts are the document's texts (templates/texts.toml, or the config's).
+func (m *Maker) Texts() *render.Texts { return m.texts }
+
+// Now is the maker's clock.
+func (m *Maker) Now() time.Time { return m.now() }
 
 // Plan is the plan the maker computes.
 func (m *Maker) Plan() *plan.Plan { return m.plan }
@@ -111,14 +111,10 @@ func (m *Maker) Period(reportID, label string) (period.Period, error) {
 type Options struct {
 	Issued time.Time // the date of issue; zero means today
 	Number int       // the document number; 0 leaves it blank
-	// Delivery is the delivery record filed in the version with its
-	// files, so that the version is never visible without one; nil files
-	// none.
-	Delivery *delivery.Record
-	// Review is the record of the reviewers' message, filed with a draft
-	// when mail is on, so that the message is owed from the moment the
-	// draft is visible; nil files none.
-	Review *delivery.Record
+	// Records, if not nil, gives the records filed in the version beside
+	// its documents and manifest (the workflow's delivery records), so
+	// that the version is never visible without them.
+	Records func(man *Manifest) ([]archive.File, error)
 
 	// The issue of an approved draft (Approve): the version is made from
 	// the same inputs, at the same generation time, so that only the
@@ -128,39 +124,34 @@ type Options struct {
 	// Check, if not nil, sees the inputs read and the manifest made before
 	// anything is archived; an error stops the run.
 	Check func(man *Manifest) error
-	// HoldWithoutData files a version whose period has no row of any
-	// dated source (Manifest.NoPeriodData) as held instead of pending,
-	// and without a reviewers' message: the daemon's runs, which must not
-	// mail the district a report with nothing in it.
-	HoldWithoutData bool
 }
 
 // Make reads, computes, renders and archives report reportID for period p.
 func (m *Maker) Make(reportID string, p period.Period, opt Options) (archive.Entry, *Manifest, error) {
-	b, err := m.build(reportID, p, opt)
+	b, err := m.Build(reportID, p, opt)
 	if err != nil {
 		return archive.Entry{}, nil, err
 	}
-	if opt.HoldWithoutData && len(b.man.NoPeriodData) > 0 {
-		if opt.Delivery != nil && opt.Delivery.Status == delivery.Pending {
-			opt.Delivery = delivery.NewRecord(true)
+	var records []archive.File
+	if opt.Records != nil {
+		if records, err = opt.Records(b.Manifest); err != nil {
+			return archive.Entry{}, nil, err
 		}
-		opt.Review = nil
 	}
-	e, err := m.file(b, opt)
-	return e, b.man, err
+	e, err := m.File(b, records...)
+	return e, b.Manifest, err
 }
 
-// built is a version made and not yet archived.
-type built struct {
-	report string
-	p      period.Period
-	man    *Manifest
-	files  []archive.File
+// Built is a version made and not yet archived.
+type Built struct {
+	Report   string
+	Period   period.Period
+	Manifest *Manifest
+	files    []archive.File
 }
 
-// build reads, computes and renders a version, and checks it (opt.Check).
-func (m *Maker) build(reportID string, p period.Period, opt Options) (*built, error) {
+// Build reads, computes and renders a version, and checks it (opt.Check).
+func (m *Maker) Build(reportID string, p period.Period, opt Options) (*Built, error) {
 	data, err := m.Read()
 	if err != nil {
 		return nil, err
@@ -185,7 +176,7 @@ func (m *Maker) build(reportID string, p period.Period, opt Options) (*built, er
 	if issued.IsZero() {
 		issued = period.Day(now)
 	}
-	doc := &render.Doc{Unit: m.unit(), ReportID: reportID, Period: p, Issued: issued, Number: opt.Number,
+	doc := &render.Doc{Unit: m.Unit(), ReportID: reportID, Period: p, Issued: issued, Number: opt.Number,
 		PlanReference: m.plan.Reference, Outcome: out, Narrative: narr,
 		Warnings: append(append(append([]sources.Issue{}, data.Issues...), out.Issues...), narrIssues...),
 		Texts:    m.texts, Generated: now, Addressees: addressees, Font: m.font}
@@ -222,39 +213,42 @@ func (m *Maker) build(reportID string, p period.Period, opt Options) (*built, er
 			return nil, err
 		}
 	}
-	return &built{report: reportID, p: p, man: man, files: files}, nil
+	return &Built{Report: reportID, Period: p, Manifest: man, files: files}, nil
 }
 
-// file archives a built version with the records opt names.
-func (m *Maker) file(b *built, opt Options) (archive.Entry, error) {
-	man, files := b.man, b.files
-	return m.store.Put(b.report, b.p.Label(), func(v int) ([]archive.File, error) {
+// File archives a built version with records (delivery records) beside
+// its documents and manifest.
+func (m *Maker) File(b *Built, records ...archive.File) (archive.Entry, error) {
+	man, files := b.Manifest, b.files
+	return m.store.Put(b.Report, b.Period.Label(), func(v int) ([]archive.File, error) {
 		man.Version = v
 		js, err := json.MarshalIndent(man, "", "  ")
 		if err != nil {
 			return nil, fmt.Errorf("reports: manifest: %w", err)
 		}
-		out := append(files, archive.File{Name: ManifestName, Data: append(js, '\n')})
-		if opt.Delivery != nil {
-			rec, err := opt.Delivery.Bytes()
-			if err != nil {
-				return nil, err
-			}
-			out = append(out, archive.File{Name: delivery.RecordName, Data: rec})
-		}
-		if opt.Review != nil {
-			rec, err := opt.Review.Bytes()
-			if err != nil {
-				return nil, err
-			}
-			out = append(out, archive.File{Name: ReviewMailName, Data: rec})
-		}
-		return out, nil
+		out := append(append([]archive.File{}, files...), archive.File{Name: ManifestName, Data: append(js, '\n')})
+		return append(out, records...), nil
 	})
 }
 
-func (m *Maker) unit() render.Unit {
+// Unit is the unit as the documents name it.
+func (m *Maker) Unit() render.Unit {
 	u := m.cfg.Unit
 	return render.Unit{Parent: u.Parent, Name: u.Name, Place: u.Place, Symbol: u.Symbol, SignerTitle: u.SignerTitle, SignerName: u.SignerName,
 		Recipients: u.Recipients, Addressees: u.Addressees, Drafter: u.Drafter, Copies: u.Copies}
+}
+
+// ErrNotArchived is returned when there is no version to send.
+var ErrNotArchived = catalog.NewClass(catalog.ClassNotArchived).WithFault(fault.NotFound)
+
+// Latest returns the newest archived version of a report for a period.
+func (m *Maker) Latest(reportID string, p period.Period) (archive.Entry, error) {
+	e, ok, err := m.store.Latest(reportID, p.Label())
+	if err != nil {
+		return e, err
+	}
+	if !ok {
+		return e, ErrNotArchived.Newf(catalog.NothingArchived, m.cfg.ReportName(reportID), p.Label(), reportID, p.Label())
+	}
+	return e, nil
 }

@@ -1,6 +1,12 @@
 package reports
 
 import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+
 	"github.com/mn2010/baocao/reports/indicators"
 	"github.com/mn2010/baocao/reports/narrative"
 	"github.com/mn2010/baocao/sources"
@@ -62,3 +68,27 @@ type Output struct {
 
 // ManifestName is the manifest's file name in a version folder.
 const ManifestName = "manifest.json"
+
+// IssuedFrom is, in the manifest of an issued document, the approved draft
+// it was made from.
+type IssuedFrom struct {
+	Version        int    `json:"version"`
+	Approval       string `json:"approval"` // the approval record, relative to this version's folder
+	ApprovalSHA256 string `json:"approval_sha256"`
+	ManifestSHA256 string `json:"manifest_sha256"` // the draft's manifest
+	Number         int    `json:"number,omitempty"`
+	Date           string `json:"date"`
+}
+
+// ReadManifest reads a version's manifest.
+func ReadManifest(dir string) (*Manifest, error) {
+	b, err := os.ReadFile(filepath.Join(dir, ManifestName))
+	if err != nil {
+		return nil, fmt.Errorf("reports: %w", err)
+	}
+	var man Manifest
+	if err := json.NewDecoder(bytes.NewReader(b)).Decode(&man); err != nil {
+		return nil, fmt.Errorf("reports: %s: %w", filepath.Join(dir, ManifestName), err)
+	}
+	return &man, nil
+}

@@ -12,7 +12,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/mn2010/baocao/internal/config"
 	"github.com/mn2010/baocao/reports/narrative"
 	"github.com/mn2010/baocao/reports/plan"
 	"github.com/mn2010/baocao/reports/render"
@@ -160,14 +159,14 @@ func TestNoNarrativeAsBefore(t *testing.T) {
 
 // exampleWithNarrative loads the example config with the narrative in a
 // file of its own.
-func exampleWithNarrative(t *testing.T, file string) *config.Config {
+func exampleWithNarrative(t *testing.T, file string) *Settings {
 	t.Helper()
-	cfg, err := config.Load("../config.example.toml")
+	cfg, err := loadSettings(t, "../config.example.toml")
 	if err != nil {
 		t.Fatal(err)
 	}
 	cfg.Archive = t.TempDir()
-	cfg.Sources["narrative"] = config.Source{Path: file}
+	cfg.Sources["narrative"] = Source{Path: file}
 	return cfg
 }
 
@@ -254,7 +253,7 @@ func TestNarrativeSourceChoice(t *testing.T) {
 		}
 	})
 	t.Run("manual workbook without the sheet", func(t *testing.T) {
-		cfg, err := config.Load("../config.example.toml")
+		cfg, err := loadSettings(t, "../config.example.toml")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -272,7 +271,7 @@ func TestNarrativeSourceChoice(t *testing.T) {
 			t.Fatal(err)
 		}
 		f.Close()
-		cfg.Sources["manual"] = config.Source{Path: copyPath}
+		cfg.Sources["manual"] = Source{Path: copyPath}
 		m, err := NewMaker(cfg, nil)
 		if err != nil {
 			t.Fatal(err)

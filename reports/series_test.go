@@ -9,8 +9,6 @@ import (
 	"path/filepath"
 	"testing"
 	"time"
-
-	"github.com/mn2010/baocao/internal/config"
 )
 
 // monthlyCount is testdata/office-messy-monthly.json, made by
@@ -139,7 +137,7 @@ func TestMonthlyCountIsReproducible(t *testing.T) {
 // LibreOffice samples of testdata/office-messy.
 func makeSamples(t *testing.T, report, label string) *Manifest {
 	t.Helper()
-	cfg, err := config.Load("../config.example.toml")
+	cfg, err := loadSettings(t, "../config.example.toml")
 	if err != nil {
 		t.Fatal(err)
 	}

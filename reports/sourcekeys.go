@@ -5,14 +5,13 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/mn2010/baocao/internal/config"
 	"github.com/mn2010/baocao/reports/plan"
 )
 
 // checkSourceKeys refuses a [sources.NAME] table the plan does not read
 // (a typo such as [sources.staf]), naming the sources it does read: the
 // misspelt table would be ignored and the real source reported missing.
-func checkSourceKeys(cfg *config.Config, p *plan.Plan) error {
+func checkSourceKeys(cfg *Settings, p *plan.Plan) error {
 	known := make([]string, 0, len(p.Sources))
 	for n := range p.Sources {
 		known = append(known, n)
@@ -32,7 +31,7 @@ func checkSourceKeys(cfg *config.Config, p *plan.Plan) error {
 			hint = fmt.Sprintf(" (did you mean [sources.%s]?)", near)
 		}
 		return fmt.Errorf("%w: [sources.%s]: unknown source %q%s; the plan %s reads: %s",
-			config.ErrInvalid, n, n, hint, cfg.Plan, strings.Join(known, ", "))
+			ErrSettings, n, n, hint, cfg.Plan, strings.Join(known, ", "))
 	}
 	return nil
 }

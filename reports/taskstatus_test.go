@@ -9,7 +9,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/mn2010/baocao/internal/config"
 	"github.com/mn2010/baocao/templates"
 	"github.com/xuri/excelize/v2"
 )
@@ -69,7 +68,7 @@ func TestRenamedTaskStatuses(t *testing.T) {
 	}
 
 	report := func(plan, tasks string) (*Manifest, string) {
-		cfg, err := config.Load("../config.example.toml")
+		cfg, err := loadSettings(t, "../config.example.toml")
 		if err != nil {
 			t.Fatal(err)
 		}

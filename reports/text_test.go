@@ -7,7 +7,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/mn2010/baocao/internal/config"
 	"github.com/mn2010/baocao/reports/render"
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/unicode/norm"
@@ -41,12 +40,12 @@ func TestAwkwardText(t *testing.T) {
 	}
 	f.Close()
 
-	cfg, err := config.Load("../config.example.toml")
+	cfg, err := loadSettings(t, "../config.example.toml")
 	if err != nil {
 		t.Fatal(err)
 	}
 	cfg.Archive = t.TempDir()
-	cfg.Sources["dossiers"] = config.Source{Path: path}
+	cfg.Sources["dossiers"] = Source{Path: path}
 	m, err := NewMaker(cfg, func() time.Time { return time.Date(2024, 3, 16, 7, 0, 0, 0, cfg.Location) })
 	if err != nil {
 		t.Fatal(err)

@@ -14,7 +14,6 @@ import (
 
 	"github.com/go-fonts/liberation/liberationserifbold"
 	"github.com/go-fonts/liberation/liberationserifregular"
-	"github.com/mn2010/baocao/internal/config"
 	"github.com/mn2010/baocao/reports/render"
 )
 
@@ -22,7 +21,7 @@ import (
 // from dir when dir is not empty.
 func makeFrom(t *testing.T, dir, report, label string) (string, *Manifest) {
 	t.Helper()
-	cfg, err := config.Load("../config.example.toml")
+	cfg, err := loadSettings(t, "../config.example.toml")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -13,7 +13,7 @@ import (
 	"github.com/mn2010/baocao/internal/accounts"
 	"github.com/mn2010/baocao/internal/catalog"
 	"github.com/mn2010/baocao/internal/config"
-	"github.com/mn2010/baocao/reports"
+	"github.com/mn2010/baocao/reports/workflow"
 	"github.com/mn2010/baocao/reports/delivery"
 )
 
@@ -42,12 +42,12 @@ func approversOf(cfg *config.Config) map[string][]string {
 
 // adminNotifier mails [unit] admin_email a short notice; nil when there is
 // no address or no [smtp].
-func adminNotifier(cfg *config.Config, m *reports.Maker) func(subject, body string) error {
+func adminNotifier(cfg *conf, m *workflow.Flow) func(subject, body string) error {
 	if cfg.Unit.AdminEmail == "" || cfg.SMTP.Host == "" || m == nil {
 		return nil
 	}
 	return func(subject, body string) error {
-		s, _, err := m.MailSettings()
+		s, _, err := cfg.mail.Settings(cfg.Dir)
 		if err != nil {
 			return err
 		}
@@ -82,11 +82,11 @@ func (d decider) Signature() string {
 // report: a shell on the server is no way around the rule. A wrong
 // password counts towards the account's lock, as on the page; the lock
 // that it causes is mailed to admin_email.
-func authorize(cfg *config.Config, m *reports.Maker, as string, fromStdin bool, report string, stderr io.Writer) (decider, error) {
+func authorize(cfg *conf, m *workflow.Flow, as string, fromStdin bool, report string, stderr io.Writer) (decider, error) {
 	if as == "" {
 		return decider{}, errUsage.Newf(catalog.AsRequired, firstAccountHint)
 	}
-	store := accountsOf(cfg)
+	store := accountsOf(cfg.Config)
 	if empty, err := store.Empty(); err != nil {
 		return decider{}, err
 	} else if empty {

@@ -7,26 +7,25 @@ import (
 	"time"
 
 	"github.com/mn2010/baocao/internal/catalog"
-
-	"github.com/mn2010/baocao/reports"
 	"github.com/mn2010/baocao/reports/delivery"
+	"github.com/mn2010/baocao/reports/workflow"
 )
 
 // newJob opens the workflow of run, send, approve and reject: mail on
 // unless noEmail, its settings read first so that one that cannot work
 // stops the command before anything is archived; what the job says goes
 // to stderr.
-func newJob(m *reports.Maker, noEmail bool, stderr io.Writer) (*reports.Job, error) {
+func newJob(cfg *conf, m *workflow.Flow, noEmail bool, stderr io.Writer) (*workflow.Job, error) {
 	var mail *delivery.Settings
 	if !noEmail {
-		s, warnings, err := m.MailSettings()
+		s, warnings, err := cfg.mail.Settings(cfg.Dir)
 		if err != nil {
 			return nil, err
 		}
 		warn(stderr, warnings)
 		mail = &s
 	}
-	return reports.NewJob(m, mail, func(msg string) { fmt.Fprintln(stderr, "baocao:", msg) }), nil
+	return workflow.NewJob(m, mail, func(msg string) { fmt.Fprintln(stderr, "baocao:", msg) }), nil
 }
 
 // issueFlags are --number and --date: the number and date of issue of run
@@ -51,7 +50,7 @@ func (f *issueFlags) values(fs *flag.FlagSet) (number int, date time.Time, err e
 		return 0, date, err
 	}
 	if f.date != "" {
-		if date, err = reports.ParseIssueDate(f.date); err != nil {
+		if date, err = workflow.ParseIssueDate(f.date); err != nil {
 			return 0, date, catalog.DateFlag.Errorf(err)
 		}
 	}
@@ -63,7 +62,7 @@ func checkNumber(fs *flag.FlagSet, n int) error {
 	given := false
 	fs.Visit(func(f *flag.Flag) { given = given || f.Name == "number" })
 	if given && n < 1 {
-		return fmt.Errorf("%w: %s", reports.ErrIssue, catalog.BadNumberFlag.F(n))
+		return fmt.Errorf("%w: %s", workflow.ErrIssue, catalog.BadNumberFlag.F(n))
 	}
 	return nil
 }

@@ -6,8 +6,6 @@ import (
 	"io"
 
 	"github.com/mn2010/baocao/internal/catalog"
-
-	"github.com/mn2010/baocao/reports"
 	"github.com/mn2010/baocao/reports/delivery"
 )
 
@@ -27,11 +25,11 @@ func mailTestCmd(args []string, stdout, stderr io.Writer) error {
 	if *to == "" {
 		return errUsage.Newf(catalog.RequiredMailTo)
 	}
-	m, err := reports.NewMaker(cfg, nil)
+	m, err := cfg.newFlow()
 	if err != nil {
 		return err
 	}
-	s, warnings, err := m.MailSettings()
+	s, warnings, err := cfg.mail.Settings(cfg.Dir)
 	if err != nil {
 		return err
 	}

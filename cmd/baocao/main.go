@@ -23,12 +23,14 @@ import (
 	"github.com/mn2010/baocao/internal/accounts"
 	"github.com/mn2010/baocao/internal/catalog"
 	"github.com/mn2010/baocao/internal/config"
+	"github.com/mn2010/baocao/internal/fault"
 	"github.com/mn2010/baocao/reports"
 	"github.com/mn2010/baocao/reports/archive"
 	"github.com/mn2010/baocao/reports/delivery"
 	"github.com/mn2010/baocao/reports/period"
 	"github.com/mn2010/baocao/reports/plan"
 	"github.com/mn2010/baocao/reports/plan/importer"
+	"github.com/mn2010/baocao/reports/workflow"
 	"github.com/mn2010/baocao/sources"
 )
 
@@ -157,7 +159,7 @@ func usage(w io.Writer) {
 // on.
 var badInput = []error{errUsage, config.ErrInvalid, plan.ErrInvalid, sources.ErrUnusable, period.ErrLabel,
 	reports.ErrUnknownReport, delivery.ErrSettings, archive.ErrLocked,
-	reports.ErrNotArchived, reports.ErrIssue, reports.ErrApprovedUnsent, reports.ErrNotReviewed, reports.ErrNoDraft, reports.ErrReturned, reports.ErrAlreadyApproved, reports.ErrSourcesChanged,
+	reports.ErrNotArchived, workflow.ErrIssue, workflow.ErrApprovedUnsent, workflow.ErrNotReviewed, workflow.ErrNoDraft, workflow.ErrReturned, workflow.ErrAlreadyApproved, workflow.ErrSourcesChanged,
 	delivery.ErrNotApproved, delivery.ErrSuperseded,
 	accounts.ErrInvalid, accounts.ErrNotFound, accounts.ErrExists, accounts.ErrWeakPassword, accounts.ErrBadLogin, accounts.ErrLocked, accounts.ErrForbidden,
 	importer.ErrNotPlan, importer.ErrExists}
@@ -186,6 +188,10 @@ func exitCode(err error, stderr io.Writer, c command) int {
 			return exitBadInput
 		}
 	}
+	switch fault.Of(err) {
+	case fault.BadInput, fault.Refused, fault.NotFound:
+		return exitBadInput
+	}
 	return exitFailure
 }
 
@@ -213,21 +219,17 @@ func reportFlags(fs *flag.FlagSet) (report, label *string) {
 
 // openMaker loads the config, printing its warnings, and the plan and
 // texts it names.
-func openMaker(cfgPath string, stderr io.Writer) (*config.Config, *reports.Maker, error) {
+func openMaker(cfgPath string, stderr io.Writer) (*conf, *workflow.Flow, error) {
 	cfg, err := loadConfig(cfgPath, stderr)
 	if err != nil {
 		return nil, nil, err
 	}
-	m, err := reports.NewMaker(cfg, nil, reports.WarnTo(func(msg string) { fmt.Fprintln(stderr, catalog.WarnPrefix, msg) }))
-	if err == nil {
-		setReviewPage(cfg, m)
-		m.SetAccounts(accountsOf(cfg))
-	}
+	m, err := cfg.newFlow(reports.WarnTo(func(msg string) { fmt.Fprintln(stderr, catalog.WarnPrefix, msg) }))
 	return cfg, m, err
 }
 
 // openReport is openMaker for one report and period; both are required.
-func openReport(cfgPath, report, label, command, line string, stderr io.Writer) (*config.Config, *reports.Maker, period.Period, error) {
+func openReport(cfgPath, report, label, command, line string, stderr io.Writer) (*conf, *workflow.Flow, period.Period, error) {
 	if report == "" || label == "" {
 		return nil, nil, period.Period{}, errUsage.Newf(catalog.RequiredRP)
 	}
@@ -240,13 +242,17 @@ func openReport(cfgPath, report, label, command, line string, stderr io.Writer) 
 }
 
 // loadConfig loads the config and prints its warnings.
-func loadConfig(path string, stderr io.Writer) (*config.Config, error) {
+func loadConfig(path string, stderr io.Writer) (*conf, error) {
 	cfg, err := config.Load(path)
 	if err != nil {
 		return nil, err
 	}
+	p, err := settingsOf(cfg)
+	if err != nil {
+		return nil, err
+	}
 	warn(stderr, cfg.Warnings)
-	return cfg, nil
+	return p, nil
 }
 
 func warn(stderr io.Writer, warnings []string) {

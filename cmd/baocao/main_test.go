@@ -161,7 +161,7 @@ func withCurrentData(t *testing.T, cfg string) {
 	now := time.Now().In(c.Location)
 	for _, id := range c.ReportIDs() {
 		r := c.Reports[id]
-		p := period.LatestEnded(r.Kind, r.Boundary, now)
+		p := period.LatestEnded(period.Kind(r.Kind), period.Boundary(r.Boundary), now)
 		if err := f.SetSheetRow("Sheet1", fmt.Sprintf("A%d", next), &[]any{"1", p.Label(), "3", "dữ liệu của kỳ hiện tại (kiểm thử)"}); err != nil {
 			t.Fatal(err)
 		}

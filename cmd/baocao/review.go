@@ -7,15 +7,14 @@ import (
 	"time"
 
 	"github.com/mn2010/baocao/internal/catalog"
-
-	"github.com/mn2010/baocao/reports"
 	"github.com/mn2010/baocao/reports/delivery"
+	"github.com/mn2010/baocao/reports/workflow"
 )
 
 func approveCmd(args []string, stdout, stderr io.Writer) error {
 	fs, cfgPath := flagSet("approve", stderr)
 	report, label := reportFlags(fs)
-	var opt reports.ApproveOptions
+	var opt workflow.ApproveOptions
 	fs.IntVar(&opt.Version, "version", 0, catalog.FlagApproveVer.String())
 	as := fs.String("as", "", catalog.FlagApproveAs.String())
 	fromStdin := fs.Bool("password-stdin", false, catalog.FlagApproveStdin.String())
@@ -42,7 +41,7 @@ func approveCmd(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	opt.Report, opt.Period = *report, p.Label()
-	if _, err := reports.NewJob(m, nil, nil).CheckDraft(opt.Report, opt.Period, opt.Version); err != nil {
+	if _, err := workflow.NewJob(m, nil, nil).CheckDraft(opt.Report, opt.Period, opt.Version); err != nil {
 		return err
 	}
 	who, err := authorize(cfg, m, *as, *fromStdin, opt.Report, stderr)
@@ -50,7 +49,7 @@ func approveCmd(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	opt.By = who.Signature()
-	job, err := newJob(m, opt.NoEmail, stderr)
+	job, err := newJob(cfg, m, opt.NoEmail, stderr)
 	if err != nil {
 		return err
 	}
@@ -61,7 +60,7 @@ func approveCmd(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	fmt.Fprintln(stderr, catalog.Approved.F(cfg.ReportName(out.Draft.Report), out.Draft.Period, out.Draft.Version, out.Approval.By,
-		reports.Stamp(out.Approval.At, cfg.Location)))
+		workflow.Stamp(out.Approval.At, cfg.Location)))
 	if out.Issued.Version != out.Draft.Version {
 		fmt.Fprintln(stderr, catalog.ApprovedIssued.F(out.Issued.Version, numberOrBlank(out.Approval.Number), dateOf(out.Approval.Date, cfg.Location)))
 	}
@@ -90,7 +89,7 @@ func dateOf(s string, loc *time.Location) string {
 func rejectCmd(args []string, stdout, stderr io.Writer) error {
 	fs, cfgPath := flagSet("reject", stderr)
 	report, label := reportFlags(fs)
-	var opt reports.RejectOptions
+	var opt workflow.RejectOptions
 	fs.IntVar(&opt.Version, "version", 0, catalog.FlagRejectVer.String())
 	as := fs.String("as", "", catalog.FlagApproveAs.String())
 	fromStdin := fs.Bool("password-stdin", false, catalog.FlagApproveStdin.String())
@@ -112,7 +111,7 @@ func rejectCmd(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	opt.Report, opt.Period = *report, p.Label()
-	if _, err := reports.NewJob(m, nil, nil).CheckDraft(opt.Report, opt.Period, opt.Version); err != nil {
+	if _, err := workflow.NewJob(m, nil, nil).CheckDraft(opt.Report, opt.Period, opt.Version); err != nil {
 		return err
 	}
 	who, err := authorize(cfg, m, *as, *fromStdin, opt.Report, stderr)
@@ -121,7 +120,7 @@ func rejectCmd(args []string, stdout, stderr io.Writer) error {
 	}
 	opt.By = who.Signature()
 	noMail := opt.NoEmail || cfg.SMTP.Host == "" || cfg.Unit.AdminEmail == ""
-	job, err := newJob(m, noMail, stderr)
+	job, err := newJob(cfg, m, noMail, stderr)
 	if err != nil {
 		return err
 	}

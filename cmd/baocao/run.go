@@ -7,11 +7,11 @@ import (
 	"time"
 
 	"github.com/mn2010/baocao/internal/catalog"
-	"github.com/mn2010/baocao/internal/config"
 
 	"github.com/mn2010/baocao/reports"
 	"github.com/mn2010/baocao/reports/archive"
 	"github.com/mn2010/baocao/reports/period"
+	"github.com/mn2010/baocao/reports/workflow"
 )
 
 func runCmd(args []string, stdout, stderr io.Writer) error {
@@ -39,7 +39,7 @@ func runCmd(args []string, stdout, stderr io.Writer) error {
 	if w := m.PlanYearWarning(p); w != "" {
 		fmt.Fprintln(stderr, catalog.WarnPrefix, w)
 	}
-	job, err := newJob(m, *noEmail, stderr) // a mail setting that cannot work stops the run before anything is archived
+	job, err := newJob(cfg, m, *noEmail, stderr) // a mail setting that cannot work stops the run before anything is archived
 	if err != nil {
 		return err
 	}
@@ -48,7 +48,7 @@ func runCmd(args []string, stdout, stderr io.Writer) error {
 	}
 	ctx, stop := signalContext()
 	defer stop()
-	out, err := job.Run(ctx, *report, p, reports.RunOptions{Options: opt, Force: *force, Archived: func(e archive.Entry, man *reports.Manifest) {
+	out, err := job.Run(ctx, *report, p, workflow.RunOptions{Options: opt, Force: *force, Archived: func(e archive.Entry, man *reports.Manifest) {
 		if n := len(man.Issues); n > 0 {
 			fmt.Fprintln(stderr, catalog.RunIssues.F(n))
 		}
@@ -72,7 +72,7 @@ func runCmd(args []string, stdout, stderr io.Writer) error {
 
 // drafted says what a run of a reviewed report did: a draft, and the
 // reviewers' message.
-func drafted(cfg *config.Config, out reports.Outcome, noEmail bool, stderr io.Writer) error {
+func drafted(cfg *conf, out workflow.Outcome, noEmail bool, stderr io.Writer) error {
 	e := out.Entry
 	fmt.Fprintln(stderr, catalog.RunDraft.F(cfg.ReportName(e.Report), e.Period, e.Version))
 	switch {

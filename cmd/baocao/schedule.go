@@ -30,7 +30,7 @@ func scheduleCmd(args []string, stdout, stderr io.Writer) error {
 	for _, id := range cfg.ReportIDs() {
 		r := cfg.Reports[id]
 		if r.Schedule == "" {
-			fmt.Fprintf(w, "%s\t%s\t-\t-\t-\t-\n", r.DisplayName(), catalog.SchedNone)
+			fmt.Fprintf(w, "%s\t%s\t-\t-\t-\t-\n", cfg.ReportName(id), catalog.SchedNone)
 			continue
 		}
 		s, err := config.ParseSchedule(r.Schedule, cfg.Location)
@@ -40,8 +40,9 @@ func scheduleCmd(args []string, stdout, stderr io.Writer) error {
 		t := now
 		for i := 0; i < scheduleRuns; i++ {
 			t = s.Next(t)
-			p := period.LatestEnded(r.Kind, r.Boundary, t)
-			fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%s\n", r.DisplayName(), r.Schedule, t.Format("2006-01-02 15:04 -07:00"), p.Label(),
+			k := cfg.maker.Reports[id]
+			p := period.LatestEnded(k.Kind, k.Boundary, t)
+			fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%s\n", cfg.ReportName(id), r.Schedule, t.Format("2006-01-02 15:04 -07:00"), p.Label(),
 				p.From.Format("02/01/2006"), p.To.Format("02/01/2006"))
 		}
 	}

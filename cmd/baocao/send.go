@@ -9,11 +9,9 @@ import (
 	"syscall"
 
 	"github.com/mn2010/baocao/internal/catalog"
-	"github.com/mn2010/baocao/internal/config"
-
-	"github.com/mn2010/baocao/reports"
 	"github.com/mn2010/baocao/reports/archive"
 	"github.com/mn2010/baocao/reports/delivery"
+	"github.com/mn2010/baocao/reports/workflow"
 )
 
 func sendCmd(args []string, stdout, stderr io.Writer) error {
@@ -28,7 +26,7 @@ func sendCmd(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	job, err := newJob(m, false, stderr)
+	job, err := newJob(cfg, m, false, stderr)
 	if err != nil {
 		return err
 	}
@@ -43,7 +41,7 @@ func sendCmd(args []string, stdout, stderr io.Writer) error {
 	ctx, stop := signalContext()
 	defer stop()
 	rec, err := job.Send(ctx, entry, *force)
-	if errors.Is(err, reports.ErrReviewMailed) { // a draft made with --no-email reaches its reviewers
+	if errors.Is(err, workflow.ErrReviewMailed) { // a draft made with --no-email reaches its reviewers
 		fmt.Fprintln(stderr, "baocao:", err)
 		return nil
 	}
@@ -62,7 +60,7 @@ func signalContext() (context.Context, context.CancelFunc) {
 }
 
 // sent says what a delivery did; a version sent before is not an error.
-func sent(cfg *config.Config, e archive.Entry, rec *delivery.Record, err error, stderr io.Writer) error {
+func sent(cfg *conf, e archive.Entry, rec *delivery.Record, err error, stderr io.Writer) error {
 	name := cfg.ReportName(e.Report)
 	switch {
 	case errors.Is(err, delivery.ErrAlreadySent):

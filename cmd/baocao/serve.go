@@ -11,8 +11,6 @@ import (
 	"time"
 
 	"github.com/mn2010/baocao/internal/catalog"
-
-	"github.com/mn2010/baocao/internal/config"
 	"github.com/mn2010/baocao/internal/web"
 	"github.com/mn2010/baocao/reports"
 	"github.com/mn2010/baocao/reports/daemon"
@@ -83,14 +81,14 @@ type serving struct {
 // openServe starts the daemon and the page. The page's settings are
 // checked before anything starts: a listen address other than this
 // machine without a password is a config error (exit 2) naming the key.
-func openServe(ctx context.Context, cfg *config.Config, log *slog.Logger) (*serving, error) {
+func openServe(ctx context.Context, cfg *conf, log *slog.Logger) (*serving, error) {
 	withWeb := cfg.Web.Listen != ""
 	if withWeb {
-		if _, err := WebSettings(cfg, log); err != nil {
+		if _, err := WebSettings(cfg.Config, log); err != nil {
 			return nil, err
 		}
 	}
-	d, err := daemon.Open(ctx, cfg, daemon.Options{Logger: log, ReviewLink: reviewLink(cfg)})
+	d, err := daemon.Open(ctx, cfg.daemon, daemon.Options{Logger: log, ReviewLink: reviewLink(cfg.Config)})
 	if err != nil {
 		return nil, err
 	}
@@ -119,13 +117,10 @@ func (u *serving) Close(ctx context.Context) error {
 // openServeWeb starts the page beside the daemon, with a maker of its own
 // (the daemon's is replaced on reload): its archive warnings go to the
 // log, and its review messages link to the page.
-func openServeWeb(ctx context.Context, cfg *config.Config, log *slog.Logger) (*web.Server, error) {
-	m, err := reports.NewMaker(cfg, nil, reports.WarnTo(func(msg string) { log.Warn(msg) }))
+func openServeWeb(ctx context.Context, cfg *conf, log *slog.Logger) (*web.Server, error) {
+	m, err := cfg.newFlow(reports.WarnTo(func(msg string) { log.Warn(msg) }))
 	if err != nil {
 		return nil, err
-	}
-	if link := reviewLink(cfg); link != nil {
-		m.SetReviewLink(link)
 	}
 	return OpenWeb(ctx, cfg, m, log)
 }
@@ -135,7 +130,7 @@ func openServeWeb(ctx context.Context, cfg *config.Config, log *slog.Logger) (*w
 func reload(d *daemon.Daemon, path string, log *slog.Logger) {
 	cfg, err := loadConfig(path, io.Discard)
 	if err == nil {
-		err = d.Reload(cfg)
+		err = d.Reload(cfg.daemon)
 	}
 	if err != nil {
 		log.Error("config not reloaded; keeping the old one", "error", err.Error())

@@ -17,6 +17,7 @@ import (
 	"github.com/mn2010/baocao/reports"
 	"github.com/mn2010/baocao/reports/archive"
 	"github.com/mn2010/baocao/reports/delivery"
+	"github.com/mn2010/baocao/reports/workflow"
 )
 
 // buildBinary builds baocao once for the process-level tests.
@@ -197,7 +198,7 @@ func TestExitCodes(t *testing.T) {
 		{fmt.Errorf("x: %w", reports.ErrUnknownReport), 2},
 		{fmt.Errorf("x: %w", delivery.ErrTransient), 1},
 		{fmt.Errorf("x: %w", delivery.ErrNotRecorded), 1},
-		{fmt.Errorf("x: %w", reports.ErrIssue), 2},
+		{fmt.Errorf("x: %w", workflow.ErrIssue), 2},
 		{fmt.Errorf("x: %w", reports.ErrNotArchived), 2},
 	}
 	for _, tt := range tests {

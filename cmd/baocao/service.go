@@ -78,7 +78,7 @@ func serviceInstall(cfgPath, userName, root string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	o, err := serviceOptions(cfg, userName, root)
+	o, err := serviceOptions(cfg.Config, userName, root)
 	if err != nil {
 		return err
 	}
@@ -102,7 +102,7 @@ func serviceInstall(cfgPath, userName, root string, stdout io.Writer) error {
 		if o.User != "" {
 			chownToUser(archive, o.User)
 		}
-		if err := writeEnvFile(o, cfg); err != nil {
+		if err := writeEnvFile(o, cfg.Config); err != nil {
 			return err
 		}
 	}
@@ -296,12 +296,16 @@ func daemonProgram(cfgPath string, log *slog.Logger) *service.Program {
 	return &service.Program{
 		Open: func(ctx context.Context) (service.Daemon, error) {
 			cfg, err := config.Load(cfgPath)
+			var p *conf
+			if err == nil {
+				p, err = settingsOf(cfg)
+			}
 			if err == nil {
 				for _, w := range cfg.Warnings {
 					log.Warn(w)
 				}
 				var u *serving
-				if u, err = openServe(ctx, cfg, log); err == nil {
+				if u, err = openServe(ctx, p, log); err == nil {
 					return u, nil
 				}
 			}

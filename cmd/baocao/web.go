@@ -15,10 +15,12 @@ import (
 	"syscall"
 
 	"github.com/mn2010/baocao/reports/archive"
+	"github.com/mn2010/baocao/reports/workflow"
+	"github.com/mn2010/baocao/reports/workflow/page"
 
 	"github.com/mn2010/baocao/internal/config"
+	"github.com/mn2010/baocao/internal/loopback"
 	"github.com/mn2010/baocao/internal/web"
-	"github.com/mn2010/baocao/reports"
 	"github.com/mn2010/baocao/reports/delivery"
 )
 
@@ -39,15 +41,17 @@ func webCmd(args []string, stdout, stderr io.Writer) error {
 	}
 	if *listen != "" {
 		cfg.Web.Listen = *listen
-		setReviewPage(cfg, m) // the review messages of runs from the page say where it is
+		setReviewPage(cfg.Config, m) // the review messages of runs from the page say where it is
 	}
+	// Stop on a signal from the moment the address is printed: whoever
+	// read it may stop the page at once.
+	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
+	defer stop()
 	srv, err := OpenWeb(context.Background(), cfg, m, log)
 	if err != nil {
 		return err
 	}
 	fmt.Fprintln(stdout, catalog.WebListening.F(srv.Addr()))
-	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
-	defer stop()
 	<-ctx.Done()
 	log.Info("stopping the web page: finishing requests and runs in hand")
 	closeCtx, cancel := context.WithTimeout(context.Background(), stopTimeout)
@@ -85,14 +89,14 @@ func WebSettings(cfg *config.Config, log *slog.Logger) (web.Settings, error) {
 // OpenWeb starts the staff's web page for cfg and returns it running; the
 // caller Closes it. `baocao web` calls it alone; `baocao serve` calls it
 // beside the daemon when [web] listen is set.
-func OpenWeb(ctx context.Context, cfg *config.Config, m *reports.Maker, log *slog.Logger) (*web.Server, error) {
-	set, err := WebSettings(cfg, log)
+func OpenWeb(ctx context.Context, cfg *conf, m *workflow.Flow, log *slog.Logger) (*web.Server, error) {
+	set, err := WebSettings(cfg.Config, log)
 	if err != nil {
 		return nil, err
 	}
 	set.Notify = adminNotifier(cfg, m)
 	m.SetAccounts(set.Accounts) // the review messages of runs from the page go to the approvers' accounts
-	srv, err := web.New(set, web.NewReportsBackend(cfg, m, nil))
+	srv, err := web.New(set, page.NewReportsBackend(m, cfg.pageSettings(), nil))
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", config.ErrInvalid, err)
 	}
@@ -124,11 +128,11 @@ func localPage(cfg *config.Config) bool {
 		return false
 	}
 	host, _, err := net.SplitHostPort(cfg.Web.Listen)
-	return err == nil && web.IsLoopback(host)
+	return err == nil && loopback.Host(host)
 }
 
 // setReviewPage tells m's review messages where the draft's page is.
-func setReviewPage(cfg *config.Config, m *reports.Maker) {
+func setReviewPage(cfg *config.Config, m *workflow.Flow) {
 	m.SetReviewLink(reviewLink(cfg))
 	m.SetLocalPage(localPage(cfg))
 }

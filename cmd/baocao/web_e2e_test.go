@@ -16,10 +16,10 @@ import (
 
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
-	"github.com/mn2010/baocao/internal/config"
 	"github.com/mn2010/baocao/internal/web"
 	"github.com/mn2010/baocao/reports"
 	"github.com/mn2010/baocao/reports/archive"
+	"github.com/mn2010/baocao/reports/workflow"
 )
 
 var webScreenshots = flag.String("web-screenshots", "", "write screenshots of the overview and a version page into `DIR` (scripts/web-screenshots.sh)")
@@ -386,19 +386,20 @@ type browser struct {
 
 // startWeb serves the page of cfg on a free loopback port, logging into
 // the builder returned, and gives its maker and address.
-func startWeb(t *testing.T, cfg *config.Config) (*reports.Maker, string, *strings.Builder) {
+func startWeb(t *testing.T, cfg *conf) (*workflow.Flow, string, *strings.Builder) {
 	t.Helper()
 	m, _, base, logs := startWebServer(t, cfg, "127.0.0.1:0")
 	return m, base, logs
 }
 
 // startWebServer is startWeb on listen, giving the server too.
-func startWebServer(t *testing.T, cfg *config.Config, listen string) (*reports.Maker, *web.Server, string, *strings.Builder) {
+func startWebServer(t *testing.T, cfg *conf, listen string) (*workflow.Flow, *web.Server, string, *strings.Builder) {
 	t.Helper()
-	m, err := reports.NewMaker(cfg, nil)
+	mk, err := reports.NewMaker(cfg.maker, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
+	m := workflow.New(mk, cfg.workflow)
 	cfg.Web.Listen = listen
 	logs := &strings.Builder{}
 	srv, err := OpenWeb(context.Background(), cfg, m, slog.New(slog.NewTextHandler(logs, nil)))

@@ -65,21 +65,21 @@ func TestWebSettingsDefaultIsLoopback(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	set, err := WebSettings(cfg, slog.Default())
+	set, err := WebSettings(cfg.Config, slog.Default())
 	if err != nil || set.Listen != "127.0.0.1:8080" || set.Password != "" {
 		t.Fatalf("%+v %v", set, err)
 	}
 	webPw := t.TempDir() + "/pw"
 	os.WriteFile(webPw, []byte("bí mật của trường\n"), 0o600)
 	cfg.Web = config.Web{Listen: "0.0.0.0:8080", PasswordFile: webPw}
-	if set, err = WebSettings(cfg, slog.Default()); err != nil || set.Password != "bí mật của trường" {
+	if set, err = WebSettings(cfg.Config, slog.Default()); err != nil || set.Password != "bí mật của trường" {
 		t.Fatalf("%+v %v", set, err)
 	}
 	// A password file of spaces, or a short password, does not open the
 	// page to the network.
 	for _, pw := range []string{"   \n", "bí mật\n"} {
 		os.WriteFile(webPw, []byte(pw), 0o600)
-		if _, err = WebSettings(cfg, slog.Default()); !errors.Is(err, config.ErrInvalid) {
+		if _, err = WebSettings(cfg.Config, slog.Default()); !errors.Is(err, config.ErrInvalid) {
 			t.Errorf("password %q beyond loopback: %v, want refused", pw, err)
 		}
 	}

@@ -5,6 +5,8 @@ import (
 	"os"
 	"strings"
 	"sync/atomic"
+
+	"github.com/mn2010/baocao/internal/fault"
 )
 
 // Lang is a language the catalogue speaks.
@@ -99,11 +101,23 @@ func (m *Msg) F(args ...any) string { return fmt.Sprintf(m.In(Current()), args..
 func (m *Msg) Errorf(args ...any) error { return fmt.Errorf(m.In(Current()), args...) }
 
 // Class is an error class: a sentinel whose text is a catalogue message,
-// said in the language in force when printed.
-type Class struct{ m *Msg }
+// said in the language in force when printed, and what kind of failure it
+// is (internal/fault).
+type Class struct {
+	m *Msg
+	f fault.Class
+}
 
 // NewClass makes the class saying m.
-func NewClass(m *Msg) *Class { return &Class{m} }
+func NewClass(m *Msg) *Class { return &Class{m: m} }
+
+// WithFault sets what kind of failure the class is (bad input, refused,
+// not found, …): the exit code and the page's answer follow from it. It
+// is called where the sentinel is declared.
+func (c *Class) WithFault(f fault.Class) *Class { c.f = f; return c }
+
+// Fault is what kind of failure the class is.
+func (c *Class) Fault() fault.Class { return c.f }
 
 func (c *Class) Error() string { return c.m.String() }
 
@@ -132,3 +146,4 @@ type classed struct {
 func (e *classed) Error() string        { return e.c.Error() + ": " + e.err.Error() }
 func (e *classed) Unwrap() error        { return e.err }
 func (e *classed) Is(target error) bool { return target == e.c }
+func (e *classed) Fault() fault.Class   { return e.c.f }

@@ -8,37 +8,14 @@ import (
 	"strings"
 	"time"
 
-	"github.com/mn2010/baocao/reports/delivery"
-	"github.com/mn2010/baocao/reports/period"
+	"github.com/mn2010/baocao/internal/loopback"
+	"github.com/mn2010/baocao/internal/schedule"
 	"github.com/robfig/cron/v3"
 )
 
-// cronParser reads the five-field specs of the config (and descriptors such
-// as @monthly), with an optional CRON_TZ= prefix.
-var cronParser = cron.NewParser(cron.Minute | cron.Hour | cron.Dom | cron.Month | cron.Dow | cron.Descriptor)
-
-// ParseSchedule checks a cron spec: it must parse (the parser's panics on
-// specs such as a bare "CRON_TZ=…" are turned into errors) and must run at
-// least once in the next four years (an impossible date such as
-// "0 0 30 2 *" would otherwise silently never run). The schedule reads
-// its fields on loc's wall clock, and fires a time loc skips (a daylight
-// saving gap) at the first valid time after it.
-func ParseSchedule(spec string, loc *time.Location) (s cron.Schedule, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			s, err = nil, fmt.Errorf("cron spec %q: %v", spec, r)
-		}
-	}()
-	s, err = cronParser.Parse(spec)
-	if err != nil {
-		return nil, fmt.Errorf("cron spec %q: %v (want five fields: minute hour day-of-month month day-of-week, e.g. \"0 7 15 * *\")", spec, err)
-	}
-	s = newZoned(s, loc)
-	now := time.Now().In(loc)
-	if next := s.Next(now); next.IsZero() || next.After(now.AddDate(4, 0, 0)) {
-		return nil, fmt.Errorf("cron spec %q never runs (an impossible date?)", spec)
-	}
-	return s, nil
+// ParseSchedule checks a cron spec (schedule.Parse).
+func ParseSchedule(spec string, loc *time.Location) (cron.Schedule, error) {
+	return schedule.Parse(spec, loc)
 }
 
 // reportID is what a report id may hold: it names folders of the archive
@@ -69,7 +46,7 @@ func (c *Config) checkReport(id string, r *Report) error {
 }
 
 // checkReview checks the keys of the review step: the reviewers' addresses
-// and the deadline day, which defaults to period.DefaultDeadlineDay.
+// and the deadline day, which defaults to DefaultDeadlineDay.
 func checkReview(id string, r *Report) error {
 	seen := map[string]bool{}
 	for _, a := range r.Reviewers {
@@ -93,11 +70,11 @@ func checkReview(id string, r *Report) error {
 		}
 		seen[a] = true
 	}
-	r.DeadlineDay = period.DefaultDeadlineDay
+	r.DeadlineDay = DefaultDeadlineDay
 	if r.DeadlineKey != nil {
-		if err := period.CheckDeadlineDay(*r.DeadlineKey); err != nil {
+		if err := CheckDeadlineDay(*r.DeadlineKey); err != nil {
 			return fmt.Errorf("[reports.%s] deadline_day = %d: want a day of the month from 1 to %d (the report is due that day after the period's cut-off)",
-				id, *r.DeadlineKey, period.MaxDeadlineDay)
+				id, *r.DeadlineKey, MaxDeadlineDay)
 		}
 		r.DeadlineDay = *r.DeadlineKey
 	}
@@ -146,7 +123,7 @@ func (c *Config) checkSMTP() ([]string, error) {
 	switch s.Security {
 	case StartTLS, TLS:
 	case None:
-		if !delivery.IsLoopback(s.Host) {
+		if !loopback.Host(s.Host) {
 			return nil, fmt.Errorf("[smtp] security = \"none\" is allowed only for a test server on this machine (127.0.0.1, ::1, localhost), not %q: a password would cross the network in clear; use \"starttls\" (port 587) or \"tls\" (port 465)", s.Host)
 		}
 	default:

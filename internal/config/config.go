@@ -7,13 +7,11 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
-	"strings"
 	"time"
 
 	"github.com/mn2010/baocao/internal/catalog"
 
 	"github.com/mn2010/baocao/internal/strictoml"
-	"github.com/mn2010/baocao/reports/period"
 	"github.com/mn2010/baocao/sources"
 )
 
@@ -40,6 +38,7 @@ type Config struct {
 	Dir      string         `toml:"-"` // the config file's folder
 	File     string         `toml:"-"`
 	Location *time.Location `toml:"-"`
+	data     []byte         // the file as read, for Into
 }
 
 // Unit names the unit that issues the report and who signs it.
@@ -88,9 +87,7 @@ type Source struct {
 
 // Report is one report under [reports.ID].
 type Report struct {
-	// Name is what people read for the report, on the page, in the
-	// workbook and on the command line ("Báo cáo quý"); by default its
-	// period's (KindName). The report's key (monthly, …) never shows.
+	// Name is what people read for the report (reports.Report.DisplayName).
 	Name       string   `toml:"name"`
 	Title      string   `toml:"title"`
 	Period     string   `toml:"period"`
@@ -113,7 +110,7 @@ type Report struct {
 	// turns it into approvers.
 	Reviewers []string `toml:"reviewers"`
 	// DeadlineDay is the day of the month, after the period's cut-off, by
-	// which the report is due (period.Period.Deadline): 1–28, default 20.
+	// which the report is due (workflow.Report.DeadlineDay): 1–28, default 20.
 	// Set by Load from the deadline_day key.
 	DeadlineDay int  `toml:"-"`
 	DeadlineKey *int `toml:"deadline_day"`
@@ -128,28 +125,13 @@ type Report struct {
 	// unit's.
 	Addressees []string `toml:"addressees"`
 
-	Kind     period.Kind     `toml:"-"`
-	Boundary period.Boundary `toml:"-"`
+	Kind     Kind     `toml:"-"`
+	Boundary Boundary `toml:"-"`
 }
 
-// KindName is the Vietnamese name of a report of kind k: "Báo cáo tháng",
-// "Báo cáo quý", "Báo cáo 6 tháng", "Báo cáo năm".
-func KindName(k period.Kind) string {
-	switch k {
-	case period.Month:
-		return "Báo cáo tháng"
-	case period.Quarter:
-		return "Báo cáo quý"
-	case period.HalfYear:
-		return "Báo cáo 6 tháng"
-	case period.Year:
-		return "Báo cáo năm"
-	}
-	return "Báo cáo"
-}
-
-func kindRank(k period.Kind) int {
-	for i, o := range []period.Kind{period.Month, period.Quarter, period.HalfYear, period.Year} {
+// kindRank orders the kinds: tháng, quý, 6 tháng, năm.
+func kindRank(k Kind) int {
+	for i, o := range []Kind{Month, Quarter, HalfYear, Year} {
 		if k == o {
 			return i
 		}
@@ -157,33 +139,12 @@ func kindRank(k period.Kind) int {
 	return 4
 }
 
-// DisplayName is the report's name for people: name, else title, else
-// its period's (KindName).
-func (r *Report) DisplayName() string {
-	switch {
-	case strings.TrimSpace(r.Name) != "":
-		return strings.TrimSpace(r.Name)
-	case strings.TrimSpace(r.Title) != "":
-		return strings.TrimSpace(r.Title)
-	}
-	return KindName(r.Kind)
-}
-
-// ReportName is the display name of report id, or id itself when the
-// config has no such report.
-func (c *Config) ReportName(id string) string {
-	if r, ok := c.Reports[id]; ok {
-		return r.DisplayName()
-	}
-	return id
-}
-
 // WantsSeries reports whether the report shows the monthly series.
 func (r *Report) WantsSeries() bool {
 	if r.Series != nil {
 		return *r.Series
 	}
-	return r.Kind == period.HalfYear || r.Kind == period.Year
+	return r.Kind == HalfYear || r.Kind == Year
 }
 
 // DefaultEmailThreshold is the e-mail's change threshold in percentage
@@ -250,7 +211,7 @@ func Load(path string) (*Config, error) {
 	if err := strictoml.Decode(path, data, c); err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrInvalid, err)
 	}
-	c.File, c.Dir = abs, filepath.Dir(abs)
+	c.File, c.Dir, c.data = abs, filepath.Dir(abs), data
 	if err := c.check(); err != nil {
 		return nil, fmt.Errorf("%w: %s: %v", ErrInvalid, path, err)
 	}
@@ -274,10 +235,10 @@ func (c *Config) check() error {
 	}
 	for _, id := range c.ReportIDs() {
 		r := c.Reports[id]
-		if r.Kind, err = period.ParseKind(r.Period); err != nil {
+		if r.Kind, err = ParseKind(r.Period); err != nil {
 			return fmt.Errorf("[reports.%s] period: %v", id, err)
 		}
-		if r.Boundary, err = period.ParseBoundary(r.Boundaries); err != nil {
+		if r.Boundary, err = ParseBoundary(r.Boundaries); err != nil {
 			return fmt.Errorf("[reports.%s] boundaries: %v", id, err)
 		}
 		if err := c.checkReport(id, r); err != nil {
@@ -307,6 +268,16 @@ func (c *Config) check() error {
 		return errors.New("no [reports.ID] table: define at least one report")
 	}
 	return c.checkPlaces()
+}
+
+// Into decodes the file's keys that v declares into v: the settings of a
+// package (reports.Settings, workflow.Settings, …), which the caller then
+// provisions. A value that does not fit is ErrInvalid naming its line.
+func (c *Config) Into(v any) error {
+	if err := strictoml.DecodeKnown(c.File, c.data, v); err != nil {
+		return fmt.Errorf("%w: %v", ErrInvalid, err)
+	}
+	return nil
 }
 
 // ReportIDs lists the reports, sorted.

@@ -122,7 +122,17 @@ func (x *run) config() (*config.Config, *reports.Maker) {
 		x.add(Problem, err, "Tệp cấu hình %s: %v — sửa tệp (hoặc chạy baocao init để khai báo lại); các bước kiểm tra khác cần tệp cấu hình đúng", x.o.Config, err)
 		return nil, nil
 	}
-	m, err := reports.NewMaker(cfg, x.o.Now)
+	rs := &reports.Settings{}
+	if err = cfg.Into(rs); err == nil {
+		if err = rs.Provision(cfg.File); err != nil {
+			err = fmt.Errorf("%w: %s: %v", config.ErrInvalid, cfg.File, err)
+		}
+	}
+	if err != nil {
+		x.add(Problem, err, "Tệp cấu hình %s: %v — sửa tệp (hoặc chạy baocao init để khai báo lại); các bước kiểm tra khác cần tệp cấu hình đúng", x.o.Config, err)
+		return nil, nil
+	}
+	m, err := reports.NewMaker(rs, x.o.Now)
 	if err != nil {
 		x.add(Problem, err, "Kế hoạch hoặc mẫu văn bản trong %s: %v", x.o.Config, err)
 		return nil, nil
@@ -307,7 +317,13 @@ func (x *run) mail(cfg *config.Config, m *reports.Maker) {
 				"khi gửi thư, baocao dừng lần chạy này trước khi lưu", id, id)
 		}
 	}
-	s, warnings, err := m.MailSettings()
+	var smtp delivery.SMTP
+	err := cfg.Into(delivery.Table(&smtp))
+	var s delivery.Settings
+	var warnings []string
+	if err == nil {
+		s, warnings, err = smtp.Settings(cfg.Dir)
+	}
 	if err != nil {
 		x.add(Problem, err, "Máy chủ thư: %v — sửa bảng [smtp] (mật khẩu: password_env hoặc password_file)", err)
 		return

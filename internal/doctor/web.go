@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/mn2010/baocao/internal/config"
+	"github.com/mn2010/baocao/internal/loopback"
 	"github.com/mn2010/baocao/reports/delivery"
 )
 
@@ -30,7 +31,7 @@ func (x *run) web(cfg *config.Config) {
 			"Trang web: [web] listen = %q không phải địa chỉ:cổng — ghi ví dụ \"127.0.0.1:8080\" (chỉ máy này) hoặc \"0.0.0.0:8080\" (mọi máy trong mạng, cần mật khẩu)", w.Listen)
 		return
 	}
-	if !delivery.IsLoopback(host) {
+	if !loopback.Host(host) {
 		switch {
 		case w.PasswordEnv == "" && w.PasswordFile == "":
 			x.add(Problem, fmt.Errorf("%w: listen %q without a password", errWeb, w.Listen),

@@ -11,7 +11,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/mn2010/baocao/reports/delivery"
+	"github.com/mn2010/baocao/internal/loopback"
 )
 
 // Question is one thing init asks. Set checks an answer and stores it; an
@@ -151,7 +151,7 @@ func MailQuestions() []Question {
 				case "starttls", "tls":
 					return nil
 				case "none":
-					if delivery.IsLoopback(a.Host) {
+					if loopback.Host(a.Host) {
 						return nil
 					}
 					return errors.New("\"none\" gửi mật khẩu không mã hoá: chỉ dùng cho máy chủ thử trên chính máy này; chọn starttls hoặc tls")

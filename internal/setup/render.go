@@ -2,11 +2,12 @@ package setup
 
 import (
 	"fmt"
-	"github.com/mn2010/baocao/reports/delivery"
 	"net"
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"github.com/mn2010/baocao/internal/loopback"
 )
 
 // UsualFiles are the sources' file names in the example data set (SPEC §1):
@@ -159,7 +160,7 @@ func Render(a *Answers, path string) []byte {
 	// too; an address open to other machines needs a password first, or
 	// serve and web refuse to start: that one is written commented out.
 	local := false
-	if host, _, err := net.SplitHostPort(a.Web); err == nil && delivery.IsLoopback(host) {
+	if host, _, err := net.SplitHostPort(a.Web); err == nil && loopback.Host(host) {
 		local = true
 	}
 	switch {

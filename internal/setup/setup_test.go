@@ -205,7 +205,7 @@ func validates(t *testing.T, cfgPath, password string) {
 	if len(cfg.Warnings) > 0 {
 		t.Errorf("warnings: %q", cfg.Warnings)
 	}
-	m, err := reports.NewMaker(cfg, nil)
+	m, err := makerOf(t, cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -215,7 +215,11 @@ func validates(t *testing.T, cfgPath, password string) {
 	if password == "" {
 		return
 	}
-	if s, _, err := m.MailSettings(); err != nil || s.Password != password {
+	var smtp delivery.SMTP
+	if err := cfg.Into(delivery.Table(&smtp)); err != nil {
+		t.Fatal(err)
+	}
+	if s, _, err := smtp.Settings(cfg.Dir); err != nil || s.Password != password {
 		t.Errorf("mail settings: %v, password %q", err, s.Password)
 	}
 }
@@ -308,7 +312,7 @@ func TestPlanDocument(t *testing.T) {
 	if cfg.Plan != "ke-hoach-2025.toml" {
 		t.Errorf("config plan = %q", cfg.Plan)
 	}
-	m, err := reports.NewMaker(cfg, nil)
+	m, err := makerOf(t, cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -350,4 +354,17 @@ func TestWebTableAsServeReadsIt(t *testing.T) {
 			}
 		})
 	}
+}
+
+// makerOf is the maker of a loaded config, as the command line makes it.
+func makerOf(t *testing.T, cfg *config.Config) (*reports.Maker, error) {
+	t.Helper()
+	rs := &reports.Settings{}
+	if err := cfg.Into(rs); err != nil {
+		t.Fatal(err)
+	}
+	if err := rs.Provision(cfg.File); err != nil {
+		t.Fatal(err)
+	}
+	return reports.NewMaker(rs, nil)
 }

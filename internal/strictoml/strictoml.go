@@ -13,8 +13,22 @@ import (
 
 // Decode decodes data into v; name (a file name) prefixes errors.
 func Decode(name string, data []byte, v any) error {
+	return decode(name, data, v, true)
+}
+
+// DecodeKnown decodes into v the keys of data that v declares, and ignores
+// the others: a package's settings are read from the one config file that
+// Decode checked whole. A value of the wrong type is an error naming its
+// line, as with Decode.
+func DecodeKnown(name string, data []byte, v any) error {
+	return decode(name, data, v, false)
+}
+
+func decode(name string, data []byte, v any, strict bool) error {
 	dec := toml.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
+	if strict {
+		dec.DisallowUnknownFields()
+	}
 	err := dec.Decode(v)
 	var de *toml.DecodeError
 	var se *toml.StrictMissingError

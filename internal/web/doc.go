@@ -7,9 +7,10 @@
 //
 // The page is server-rendered html/template with embedded assets, no
 // JavaScript, all text in Vietnamese. The data and the actions come
-// through the Backend interface; ReportsBackend implements it over the
-// archive, the manifests, delivery.json, the review records and the
-// sources, acting through reports.Job as the command line does.
+// through the Backend interface; reports/workflow/page implements it over
+// the workflow (the archive, the manifests, the delivery and review
+// records, the sources), acting through workflow.Job as the command line
+// does. This package imports only what it renders.
 //
 // Security: loopback by default, a password for any other address, a
 // session cookie (HttpOnly, SameSite=Strict), a CSRF token on every POST

@@ -7,7 +7,7 @@ import (
 	"sync"
 	"time"
 
-	"github.com/mn2010/baocao/reports"
+	"github.com/mn2010/baocao/reports/workflow"
 )
 
 // fakeBackend is a Backend in memory, recording the actions asked of it.
@@ -112,7 +112,7 @@ func (f *fakeBackend) File(_ context.Context, report, period string, n int, name
 	if !ok {
 		return nil, fmt.Errorf("%w: %s", ErrNotFound, name)
 	}
-	return &File{Name: name, ContentType: reports.ContentType(name), ModTime: t0, Content: nopCloser{bytes.NewReader(b)}}, nil
+	return &File{Name: name, ContentType: workflow.ContentType(name), ModTime: t0, Content: nopCloser{bytes.NewReader(b)}}, nil
 }
 
 func (f *fakeBackend) Check(_ context.Context, period string) (*DataCheck, error) {
@@ -188,3 +188,7 @@ func (f *fakeBackend) Plan(context.Context) (*PlanInfo, error) {
 		Targets: []PlanTarget{{ID: "4.1", Text: "Mức độ hài lòng", Threshold: "Từ 99% trở lên", How: "đo bằng tỷ lệ phiếu hài lòng"}},
 		Tasks:   []PlanTask{{ID: "1.1", Title: "Kiện toàn Ban Chỉ đạo"}}}, nil
 }
+
+type nopCloser struct{ *bytes.Reader }
+
+func (nopCloser) Close() error { return nil }

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"github.com/mn2010/baocao/internal/loopback"
 )
 
 // ErrSettings is wrapped by every error about settings that cannot be used.
@@ -92,15 +94,14 @@ func (s Settings) Check() error {
 	if s.Listen == "" {
 		return fmt.Errorf("%w: no listen address", ErrSettings)
 	}
-	host, _, err := net.SplitHostPort(s.Listen)
-	if err != nil {
+	if _, _, err := net.SplitHostPort(s.Listen); err != nil {
 		return fmt.Errorf("%w: listen %q: want host:port, e.g. 127.0.0.1:8080", ErrSettings, s.Listen)
 	}
 	if s.Password != "" && strings.TrimSpace(s.Password) == "" {
 		return fmt.Errorf("%w: mật khẩu của trang (%s) chỉ có khoảng trắng: đặt một mật khẩu thật, ít nhất %d ký tự",
 			ErrSettings, s.withDefaults().PasswordKey, MinPassword)
 	}
-	if IsLoopback(host) {
+	if !loopback.NeedsPassword(s.Listen) {
 		return nil
 	}
 	if s.Accounts != nil {
@@ -128,11 +129,5 @@ func (s Settings) Check() error {
 const MinPassword = 10
 
 // IsLoopback tells whether host (a name or an IP, maybe in brackets) is
-// this machine only. An empty host means every interface: not loopback.
-func IsLoopback(host string) bool {
-	if strings.EqualFold(host, "localhost") {
-		return true
-	}
-	ip := net.ParseIP(strings.Trim(host, "[]"))
-	return ip != nil && ip.IsLoopback()
-}
+// this machine only (loopback.Host decides).
+func IsLoopback(host string) bool { return loopback.Host(host) }

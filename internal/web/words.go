@@ -84,3 +84,13 @@ func formExample(label string) string {
 	}
 	return "NNNN-TT"
 }
+
+// PeriodWords names a period label the Vietnamese way, for a backend's
+// messages to the page ("tháng 3 năm 2024").
+func PeriodWords(label string) string { return periodWords(label) }
+
+// VersionName names a version in a sentence, for a backend's messages.
+func VersionName(title string, v VersionRef) string { return versionName(title, v) }
+
+// PersonName is the name part of "Name <address>".
+func PersonName(addr string) string { return personName(addr) }

@@ -7,11 +7,12 @@ import (
 	"sync"
 	"time"
 
-	"github.com/mn2010/baocao/internal/config"
+	cronspec "github.com/mn2010/baocao/internal/schedule"
 	"github.com/mn2010/baocao/reports"
 	"github.com/mn2010/baocao/reports/archive"
 	"github.com/mn2010/baocao/reports/delivery"
 	"github.com/mn2010/baocao/reports/period"
+	"github.com/mn2010/baocao/reports/workflow"
 	"github.com/robfig/cron/v3"
 )
 
@@ -20,7 +21,7 @@ type Options struct {
 	Logger *slog.Logger
 	Now    func() time.Time // the clock, for tests
 	// ReviewLink, if set, gives the reviewers' messages a link to a
-	// draft's page on the staff web page (reports.Maker.SetReviewLink).
+	// draft's page on the staff web page (workflow.Flow.SetReviewLink).
 	ReviewLink func(e archive.Entry) string
 }
 
@@ -56,17 +57,17 @@ const ScanInterval = time.Minute
 
 // state is what a config yields; Reload swaps it whole.
 type state struct {
-	cfg     *config.Config
-	maker   *reports.Maker
+	cfg     *Settings
+	maker   *workflow.Flow
 	mail    *delivery.Settings // nil without [smtp] host
-	job     *reports.Job
+	job     *workflow.Job
 	reports map[string]Report
 	cron    *cron.Cron
 }
 
 // Open takes the archive's daemon lock, catches up missed runs, retries
 // pending deliveries and starts the schedules.
-func Open(ctx context.Context, cfg *config.Config, opt Options) (*Daemon, error) {
+func Open(ctx context.Context, cfg *Settings, opt Options) (*Daemon, error) {
 	d := &Daemon{log: opt.Logger, now: opt.Now, link: opt.ReviewLink, wake: make(chan struct{}, 1), stop: make(chan struct{}),
 		slots: make(chan struct{}, MaxRuns), backoff: map[string]retryState{}}
 	if d.log == nil {
@@ -92,22 +93,23 @@ func Open(ctx context.Context, cfg *config.Config, opt Options) (*Daemon, error)
 	d.loop.Add(1)
 	go d.retryLoop()
 	st.cron.Start()
-	d.log.Info("serving", "reports", len(st.reports), "archive", cfg.Path(cfg.Archive), "timezone", cfg.Location.String())
+	d.log.Info("serving", "reports", len(st.reports), "archive", cfg.Maker.Path(cfg.Maker.Archive), "timezone", cfg.Maker.Location.String())
 	return d, nil
 }
 
 // load checks a config and builds what the daemon needs from it.
-func (d *Daemon) load(cfg *config.Config) (*state, error) {
-	m, err := reports.NewMaker(cfg, d.now, reports.WarnTo(func(msg string) { d.log.Warn(msg) }))
+func (d *Daemon) load(cfg *Settings) (*state, error) {
+	mk, err := reports.NewMaker(cfg.Maker, d.now, reports.WarnTo(func(msg string) { d.log.Warn(msg) }))
 	if err != nil {
 		return nil, err
 	}
+	m := workflow.New(mk, cfg.Workflow)
 	if d.link != nil {
 		m.SetReviewLink(d.link)
 	}
 	st := &state{cfg: cfg, maker: m, reports: map[string]Report{}}
-	if cfg.SMTP.Host != "" {
-		s, warnings, err := m.MailSettings()
+	if cfg.Mail.Host != "" {
+		s, warnings, err := cfg.Mail.Settings(cfg.Maker.Dir)
 		if err != nil {
 			return nil, err
 		}
@@ -116,16 +118,18 @@ func (d *Daemon) load(cfg *config.Config) (*state, error) {
 		}
 		st.mail = &s
 	}
-	st.job = reports.NewJob(m, st.mail, func(msg string) { d.log.Warn(msg) })
-	st.cron = cron.New(cron.WithLocation(cfg.Location), cron.WithChain(cron.Recover(cronLogger{d.log})))
-	for _, id := range cfg.ReportIDs() {
-		r := cfg.Reports[id]
-		if r.Schedule == "" {
+	st.job = workflow.NewJob(m, st.mail, func(msg string) { d.log.Warn(msg) })
+	loc := cfg.Maker.Location
+	st.cron = cron.New(cron.WithLocation(loc), cron.WithChain(cron.Recover(cronLogger{d.log})))
+	for _, id := range cfg.Maker.ReportIDs() {
+		r := cfg.Maker.Reports[id]
+		sch := cfg.Reports[id]
+		if sch == nil || sch.Schedule == "" {
 			continue
 		}
-		s, err := config.ParseSchedule(r.Schedule, cfg.Location)
+		s, err := cronspec.Parse(sch.Schedule, loc)
 		if err != nil {
-			return nil, fmt.Errorf("%w: [reports.%s] %v", config.ErrInvalid, id, err)
+			return nil, fmt.Errorf("%w: [reports.%s] %v", ErrSettings, id, err)
 		}
 		st.reports[id] = Report{ID: id, Kind: r.Kind, Boundary: r.Boundary, Schedule: s}
 		st.cron.Schedule(s, cron.FuncJob(func() { d.start(id, d.now()) }))
@@ -134,7 +138,7 @@ func (d *Daemon) load(cfg *config.Config) (*state, error) {
 }
 
 // Reload switches to a new config; if it cannot be used, the old one stays.
-func (d *Daemon) Reload(cfg *config.Config) error {
+func (d *Daemon) Reload(cfg *Settings) error {
 	st, err := d.load(cfg)
 	if err != nil {
 		return err
@@ -180,7 +184,7 @@ func (d *Daemon) current() (*state, bool) {
 // catchUp starts the runs missed while the daemon was down.
 func (d *Daemon) catchUp(st *state) {
 	var list []Report
-	for _, id := range st.cfg.ReportIDs() {
+	for _, id := range st.cfg.Maker.ReportIDs() {
 		if r, ok := st.reports[id]; ok {
 			list = append(list, r)
 		}
@@ -189,7 +193,7 @@ func (d *Daemon) catchUp(st *state) {
 		_, ok, _ := st.maker.Store().Latest(report, label)
 		return ok
 	}
-	for _, c := range PlanCatchUp(list, d.now().In(st.cfg.Location), archived) {
+	for _, c := range PlanCatchUp(list, d.now().In(st.cfg.Maker.Location), archived) {
 		if len(c.Gaps) > 0 {
 			d.log.Warn("older periods were never archived; run them by hand if they are needed", "report", c.Report, "periods", c.Gaps)
 		}
@@ -231,5 +235,5 @@ func (st *state) periodOf(id string, t time.Time) (period.Period, bool) {
 	if !ok {
 		return period.Period{}, false
 	}
-	return period.LatestEnded(r.Kind, r.Boundary, t.In(st.cfg.Location)), true
+	return period.LatestEnded(r.Kind, r.Boundary, t.In(st.cfg.Maker.Location)), true
 }

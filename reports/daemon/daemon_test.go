@@ -7,21 +7,19 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/mn2010/baocao/internal/config"
 )
 
 // TestOpenCatchesUpWithAnInjectedClock starts the daemon "on 2 April 2024"
 // with an empty archive: every report's latest period is run at once, and
 // a second Open on the same archive is refused.
 func TestOpenCatchesUpWithAnInjectedClock(t *testing.T) {
-	cfg, err := config.Load("../../config.example.toml")
+	cfg, err := loadSettings(t, "../../config.example.toml")
 	if err != nil {
 		t.Fatal(err)
 	}
-	cfg.Archive = t.TempDir()
-	cfg.SMTP.Host = "" // archive only
-	now := func() time.Time { return time.Date(2024, 4, 2, 8, 0, 0, 0, cfg.Location) }
+	cfg.Maker.Archive = t.TempDir()
+	cfg.Mail.Host = "" // archive only
+	now := func() time.Time { return time.Date(2024, 4, 2, 8, 0, 0, 0, cfg.Maker.Location) }
 	var logs bytes.Buffer
 	d, err := Open(context.Background(), cfg, Options{Now: now, Logger: slog.New(slog.NewTextHandler(&logs, nil))})
 	if err != nil {
@@ -63,19 +61,19 @@ func TestOpenCatchesUpWithAnInjectedClock(t *testing.T) {
 }
 
 func TestReloadKeepsTheOldConfigWhenTheNewOneIsWrong(t *testing.T) {
-	cfg, err := config.Load("../../config.example.toml")
+	cfg, err := loadSettings(t, "../../config.example.toml")
 	if err != nil {
 		t.Fatal(err)
 	}
-	cfg.Archive, cfg.SMTP.Host = t.TempDir(), ""
-	now := func() time.Time { return time.Date(2024, 4, 2, 8, 0, 0, 0, cfg.Location) }
+	cfg.Maker.Archive, cfg.Mail.Host = t.TempDir(), ""
+	now := func() time.Time { return time.Date(2024, 4, 2, 8, 0, 0, 0, cfg.Maker.Location) }
 	d, err := Open(context.Background(), cfg, Options{Now: now, Logger: slog.New(slog.DiscardHandler)})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer d.Close(context.Background())
 	bad := *cfg
-	bad.SMTP.Host, bad.SMTP.Username, bad.SMTP.PasswordEnv = "smtp.example.vn", "x", "BAOCAO_NO_SUCH_VARIABLE"
+	bad.Mail.Host, bad.Mail.Username, bad.Mail.PasswordEnv = "smtp.example.vn", "x", "BAOCAO_NO_SUCH_VARIABLE"
 	if err := d.Reload(&bad); err == nil {
 		t.Fatal("a config whose password cannot be read should not be taken")
 	}

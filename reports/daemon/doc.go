@@ -3,7 +3,7 @@
 // pending deliveries — its own and those other processes left — with
 // back-off counted in delivery rounds, makes at most MaxRuns runs at once,
 // never runs one report twice at once nor two daemons on one archive.
-// The runs and sends are reports.Job's, the same workflow as the command
+// The runs and sends are workflow.Job's, the same workflow as the command
 // line's.
 //
 // Open starts it; Close(ctx) stops taking work and waits for the run in

@@ -19,7 +19,7 @@ const MaybeSentNotice = "maybe-sent.json"
 // (send --force, or the page's "Gửi lại"). A notice that fails is tried
 // again at the next scan.
 func (d *Daemon) tellMaybeSent(st *state, e archive.Entry, rec *delivery.Record) {
-	admin := st.cfg.Unit.AdminEmail
+	admin := st.cfg.Workflow.Unit.AdminEmail
 	if told, ok, err := delivery.LoadNamed(e.Dir, MaybeSentNotice); err == nil && ok && told.Status == delivery.Sent {
 		return
 	}
@@ -33,7 +33,7 @@ func (d *Daemon) tellMaybeSent(st *state, e archive.Entry, rec *delivery.Record)
 	if n := len(rec.Attempts); n > 0 {
 		last = rec.Attempts[n-1].At
 	}
-	msg := &delivery.Message{From: st.cfg.SMTP.From, To: []string{admin}, Date: d.now(),
+	msg := &delivery.Message{From: st.cfg.Workflow.SMTP.From, To: []string{admin}, Date: d.now(),
 		Subject: fmt.Sprintf("baocao: báo cáo %s kỳ %s (phiên bản %d) có thể đã gửi", e.Report, e.Period, e.Version),
 		Body: fmt.Sprintf("Lần gửi báo cáo %s kỳ %s, phiên bản %d, lúc %s: máy chủ thư đã nhận hết nội dung thư nhưng không trả lời, "+
 			"nên không biết thư đã đến cấp trên hay chưa (Message-ID %s).\n\n"+

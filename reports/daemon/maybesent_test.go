@@ -12,8 +12,8 @@ import (
 	"time"
 
 	"github.com/emersion/go-smtp"
-	"github.com/mn2010/baocao/reports"
 	"github.com/mn2010/baocao/reports/delivery"
+	"github.com/mn2010/baocao/reports/workflow"
 )
 
 // dropper stores each message, then drops the connection before "250".
@@ -56,9 +56,9 @@ func TestDaemonNeverResendsMaybeSent(t *testing.T) {
 
 	box, port := startInbox(t)
 	cfg := mailedConfig(t, port)
-	cfg.SMTP.Username = ""
-	cfg.Unit.AdminEmail = "admin@mn2010.edu.vn"
-	now := func() time.Time { return time.Date(2024, 4, 2, 8, 0, 0, 0, cfg.Location) }
+	cfg.Mail.Username = ""
+	cfg.Workflow.Unit.AdminEmail = "admin@mn2010.edu.vn"
+	now := func() time.Time { return time.Date(2024, 4, 2, 8, 0, 0, 0, cfg.Maker.Location) }
 	logs := &syncLog{}
 	d, err := Open(context.Background(), cfg, Options{Now: now, Logger: slog.New(slog.NewTextHandler(logs, nil))})
 	if err != nil {
@@ -68,14 +68,14 @@ func TestDaemonNeverResendsMaybeSent(t *testing.T) {
 	d.jobs.Wait()
 	before := len(box.got())
 
-	m, err := reports.NewMaker(cfg, now)
+	m, err := newFlow(cfg, now)
 	if err != nil {
 		t.Fatal(err)
 	}
 	s := delivery.Settings{Host: "127.0.0.1", Port: l.Addr().(*net.TCPAddr).Port, Security: "none",
 		Backoff: []time.Duration{time.Millisecond, time.Millisecond, time.Millisecond}}
 	p, _ := m.Period("monthly", "2024-02")
-	out, err := reports.NewJob(m, &s, nil).Run(context.Background(), "monthly", p, reports.RunOptions{})
+	out, err := workflow.NewJob(m, &s, nil).Run(context.Background(), "monthly", p, workflow.RunOptions{})
 	if err != nil || !errors.Is(out.SendErr, delivery.ErrUncertain) || out.Record.Status != delivery.Uncertain {
 		t.Fatalf("run: %v, send %v", err, out.SendErr)
 	}
@@ -94,8 +94,8 @@ func TestDaemonNeverResendsMaybeSent(t *testing.T) {
 	if len(got) != 1 || !strings.Contains(got[0], "maybe-sent.monthly.2024-02.v1") {
 		t.Fatalf("the daemon sent %v, want only the notice to the admin; logs:\n%s", got, logs)
 	}
-	if to := box.recipients(got[0]); len(to) != 1 || to[0] != cfg.Unit.AdminEmail {
-		t.Errorf("notice to %v, want %s", to, cfg.Unit.AdminEmail)
+	if to := box.recipients(got[0]); len(to) != 1 || to[0] != cfg.Workflow.Unit.AdminEmail {
+		t.Errorf("notice to %v, want %s", to, cfg.Workflow.Unit.AdminEmail)
 	}
 	if rec, _, _ := delivery.LoadRecord(out.Entry.Dir); rec.Status != delivery.Uncertain || len(rec.Attempts) != 1 {
 		t.Errorf("record %+v, want uncertain after one attempt", rec)

@@ -21,8 +21,8 @@ import (
 func TestFreshInstallHoldsPeriodsWithoutData(t *testing.T) {
 	box, port := startInbox(t)
 	cfg := mailedConfig(t, port)
-	cfg.Unit.AdminEmail = "vanthu.mn2010@hcm.edu.vn"
-	now := func() time.Time { return time.Date(2026, 11, 29, 8, 0, 0, 0, cfg.Location) }
+	cfg.Workflow.Unit.AdminEmail = "vanthu.mn2010@hcm.edu.vn"
+	now := func() time.Time { return time.Date(2026, 11, 29, 8, 0, 0, 0, cfg.Maker.Location) }
 	logs := &syncLog{}
 	d, err := Open(context.Background(), cfg, Options{Now: now, Logger: slog.New(slog.NewTextHandler(logs, nil))})
 	if err != nil {
@@ -70,7 +70,7 @@ func TestFreshInstallHoldsPeriodsWithoutData(t *testing.T) {
 		if !strings.Contains(id, "baocao.nodata.") {
 			t.Errorf("message %s is not a no-data notice", id)
 		}
-		if to := box.recipients(id); len(to) != 1 || to[0] != cfg.Unit.AdminEmail {
+		if to := box.recipients(id); len(to) != 1 || to[0] != cfg.Workflow.Unit.AdminEmail {
 			t.Errorf("message %s went to %v", id, to)
 		}
 	}

@@ -7,7 +7,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/mn2010/baocao/internal/config"
+	cronspec "github.com/mn2010/baocao/internal/schedule"
+
 	"github.com/mn2010/baocao/reports/delivery"
 	"github.com/mn2010/baocao/reports/period"
 	"github.com/robfig/cron/v3"
@@ -162,7 +163,7 @@ func TestCatchUpOnAMachineInUTC(t *testing.T) {
 	saved := time.Local
 	time.Local = time.UTC
 	t.Cleanup(func() { time.Local = saved })
-	s, err := config.ParseSchedule("0 7 15 * *", hcm)
+	s, err := cronspec.Parse("0 7 15 * *", hcm)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -15,10 +15,9 @@ import (
 
 	"github.com/emersion/go-sasl"
 	"github.com/emersion/go-smtp"
-	"github.com/mn2010/baocao/internal/config"
-	"github.com/mn2010/baocao/reports"
 	"github.com/mn2010/baocao/reports/archive"
 	"github.com/mn2010/baocao/reports/delivery"
+	"github.com/mn2010/baocao/reports/workflow"
 )
 
 // inbox is a go-smtp server on a loopback port that keeps the Message-IDs
@@ -111,15 +110,15 @@ func startInbox(t *testing.T) (*inbox, int) {
 	return b, l.Addr().(*net.TCPAddr).Port
 }
 
-func mailedConfig(t *testing.T, port int) *config.Config {
-	cfg, err := config.Load("../../config.example.toml")
+func mailedConfig(t *testing.T, port int) *Settings {
+	cfg, err := loadSettings(t, "../../config.example.toml")
 	if err != nil {
 		t.Fatal(err)
 	}
-	cfg.Archive = t.TempDir()
-	cfg.SMTP.Host, cfg.SMTP.Port, cfg.SMTP.Security = "127.0.0.1", port, "none"
-	cfg.SMTP.Password, cfg.SMTP.PasswordEnv = "s3cret", ""
-	cfg.SMTP.RetrySeconds = []int{}
+	cfg.Maker.Archive = t.TempDir()
+	cfg.Mail.Host, cfg.Mail.Port, cfg.Mail.Security = "127.0.0.1", port, "none"
+	cfg.Mail.Password, cfg.Mail.PasswordEnv = "s3cret", ""
+	cfg.Mail.RetrySeconds = []int{}
 	return cfg
 }
 
@@ -130,7 +129,7 @@ func TestDaemonSendsWhatOthersLeftPending(t *testing.T) {
 	box, port := startInbox(t)
 	cfg := mailedConfig(t, port)
 	var mu sync.Mutex
-	clock := time.Date(2024, 4, 2, 8, 0, 0, 0, cfg.Location)
+	clock := time.Date(2024, 4, 2, 8, 0, 0, 0, cfg.Maker.Location)
 	now := func() time.Time { mu.Lock(); defer mu.Unlock(); return clock }
 	d, err := Open(context.Background(), cfg, Options{Now: now, Logger: slog.New(slog.DiscardHandler)})
 	if err != nil {
@@ -142,16 +141,16 @@ func TestDaemonSendsWhatOthersLeftPending(t *testing.T) {
 
 	// Another process archives two versions of monthly 2024-02 with mail
 	// on; its sends fail (a server that is not there).
-	m, err := reports.NewMaker(cfg, now)
+	m, err := newFlow(cfg, now)
 	if err != nil {
 		t.Fatal(err)
 	}
 	down := delivery.Settings{Host: "127.0.0.1", Port: 1, Security: "none", Backoff: []time.Duration{}}
-	job := reports.NewJob(m, &down, nil)
+	job := workflow.NewJob(m, &down, nil)
 	p, _ := m.Period("monthly", "2024-02")
 	var entries []archive.Entry
 	for range 2 {
-		out, err := job.Run(context.Background(), "monthly", p, reports.RunOptions{})
+		out, err := job.Run(context.Background(), "monthly", p, workflow.RunOptions{})
 		if err != nil || out.SendErr == nil {
 			t.Fatalf("run: %v, send %v", err, out.SendErr)
 		}
@@ -179,21 +178,21 @@ func TestDaemonSendsWhatOthersLeftPending(t *testing.T) {
 // elsewhere, two catch-up runs wait for a lock, holding both slots; the
 // two others wait for a slot. Once the locks are free, all four run.
 func TestAtMostTwoRunsAtOnce(t *testing.T) {
-	cfg, err := config.Load("../../config.example.toml")
+	cfg, err := loadSettings(t, "../../config.example.toml")
 	if err != nil {
 		t.Fatal(err)
 	}
-	cfg.Archive, cfg.SMTP.Host = t.TempDir(), ""
-	store := &archive.Store{Root: cfg.Path(cfg.Archive)}
+	cfg.Maker.Archive, cfg.Mail.Host = t.TempDir(), ""
+	store := &archive.Store{Root: cfg.Maker.Path(cfg.Maker.Archive)}
 	var unlocks []func()
-	for _, id := range cfg.ReportIDs() {
+	for _, id := range cfg.Maker.ReportIDs() {
 		u, err := store.LockReport(id, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
 		unlocks = append(unlocks, u)
 	}
-	now := func() time.Time { return time.Date(2024, 4, 2, 8, 0, 0, 0, cfg.Location) }
+	now := func() time.Time { return time.Date(2024, 4, 2, 8, 0, 0, 0, cfg.Maker.Location) }
 	logs := &syncLog{}
 	d, err := Open(context.Background(), cfg, Options{Now: now, Logger: slog.New(slog.NewTextHandler(logs, nil))})
 	if err != nil {
@@ -227,12 +226,12 @@ func (l *syncLog) String() string              { l.mu.Lock(); defer l.mu.Unlock(
 // a running daemon; at its next scan it makes the lock again, and a second
 // daemon is refused.
 func TestLockKeptWhenTheArchiveIsRemoved(t *testing.T) {
-	cfg, err := config.Load("../../config.example.toml")
+	cfg, err := loadSettings(t, "../../config.example.toml")
 	if err != nil {
 		t.Fatal(err)
 	}
-	cfg.Archive, cfg.SMTP.Host = t.TempDir(), ""
-	now := func() time.Time { return time.Date(2024, 4, 2, 8, 0, 0, 0, cfg.Location) }
+	cfg.Maker.Archive, cfg.Mail.Host = t.TempDir(), ""
+	now := func() time.Time { return time.Date(2024, 4, 2, 8, 0, 0, 0, cfg.Maker.Location) }
 	logs := &syncLog{}
 	d, err := Open(context.Background(), cfg, Options{Now: now, Logger: slog.New(slog.NewTextHandler(logs, nil))})
 	if err != nil {
@@ -240,7 +239,7 @@ func TestLockKeptWhenTheArchiveIsRemoved(t *testing.T) {
 	}
 	d.jobs.Wait()
 	defer d.Close(context.Background())
-	if err := os.RemoveAll(cfg.Archive); err != nil {
+	if err := os.RemoveAll(cfg.Maker.Archive); err != nil {
 		t.Fatal(err)
 	}
 	d.checkLock() // what the retry loop does at each wake-up

@@ -3,9 +3,9 @@ package daemon
 import (
 	"time"
 
-	"github.com/mn2010/baocao/reports"
 	"github.com/mn2010/baocao/reports/archive"
 	"github.com/mn2010/baocao/reports/delivery"
+	"github.com/mn2010/baocao/reports/workflow"
 )
 
 // review does what a draft is owed, at each scan: an approval a crash
@@ -25,7 +25,7 @@ func (d *Daemon) review(st *state, e archive.Entry) time.Time {
 	var next time.Time
 	owed := func(name string) bool {
 		rec, ok, err := delivery.LoadNamed(e.Dir, name)
-		if err != nil || !ok && name == reports.ReviewMailName || !rec.ToSend() {
+		if err != nil || !ok && name == workflow.ReviewMailName || !rec.ToSend() {
 			return false
 		}
 		if due := NextRetry(rec); due.After(d.now()) {
@@ -36,7 +36,7 @@ func (d *Daemon) review(st *state, e archive.Entry) time.Time {
 		}
 		return true
 	}
-	if owed(reports.ReviewMailName) {
+	if owed(workflow.ReviewMailName) {
 		ctx, cancel := d.jobContext()
 		rec, err := st.job.SendReview(ctx, e)
 		cancel()

@@ -12,6 +12,7 @@ import (
 
 	"github.com/mn2010/baocao/reports"
 	"github.com/mn2010/baocao/reports/delivery"
+	"github.com/mn2010/baocao/reports/workflow"
 )
 
 // TestReviewWithAnInjectedClock follows the reviewed reports through the
@@ -24,10 +25,10 @@ import (
 func TestReviewWithAnInjectedClock(t *testing.T) {
 	box, port := startInbox(t)
 	cfg := mailedConfig(t, port)
-	cfg.Unit.AdminEmail = "vanthu.mn2010@hcm.edu.vn"
+	cfg.Workflow.Unit.AdminEmail = "vanthu.mn2010@hcm.edu.vn"
 	const reviewer = "hieutruong.mn2010@hcm.edu.vn"
 	var mu sync.Mutex
-	clock := time.Date(2024, 6, 15, 8, 0, 0, 0, cfg.Location)
+	clock := time.Date(2024, 6, 15, 8, 0, 0, 0, cfg.Maker.Location)
 	now := func() time.Time { mu.Lock(); defer mu.Unlock(); return clock }
 	set := func(t time.Time) { mu.Lock(); clock = t; mu.Unlock() }
 	var logs syncLog
@@ -62,7 +63,7 @@ func TestReviewWithAnInjectedClock(t *testing.T) {
 		"<baocao.review.mn2010.quarterly.2024-q2.v1@hcm.edu.vn>": reviewer,
 		"<baocao.review.mn2010.half-year.2024-h1.v1@hcm.edu.vn>": reviewer,
 		"<baocao.review.mn2010.annual.2023.v1@hcm.edu.vn>":       reviewer,
-		"<baocao.overdue.mn2010.annual.2023.v1@hcm.edu.vn>":      cfg.Unit.AdminEmail,
+		"<baocao.overdue.mn2010.annual.2023.v1@hcm.edu.vn>":      cfg.Workflow.Unit.AdminEmail,
 	}
 	for _, id := range got {
 		to, ok := want[id]
@@ -84,15 +85,15 @@ func TestReviewWithAnInjectedClock(t *testing.T) {
 		t.Fatalf("quarterly 2024-Q2 v1 is %s, want a draft", rec.Status)
 	}
 
-	if got := scan(time.Date(2024, 6, 18, 6, 59, 0, 0, cfg.Location)); len(got) != 0 {
+	if got := scan(time.Date(2024, 6, 18, 6, 59, 0, 0, cfg.Maker.Location)); len(got) != 0 {
 		t.Errorf("before 07:00 two days ahead: sent %v", got)
 	}
 	reminders := []struct {
 		at   time.Time
 		kind string
 	}{
-		{time.Date(2024, 6, 18, 7, 0, 0, 0, cfg.Location), "remind-before"},
-		{time.Date(2024, 6, 20, 7, 30, 0, 0, cfg.Location), "remind-due"},
+		{time.Date(2024, 6, 18, 7, 0, 0, 0, cfg.Maker.Location), "remind-before"},
+		{time.Date(2024, 6, 20, 7, 30, 0, 0, cfg.Maker.Location), "remind-due"},
 	}
 	for _, r := range reminders {
 		got := scan(r.at)
@@ -111,19 +112,19 @@ func TestReviewWithAnInjectedClock(t *testing.T) {
 	// date by a process whose server is down; the daemon delivers the
 	// issued version, once. Q2: approved and sent by the CLI; the daemon
 	// sends nothing for it.
-	set(time.Date(2024, 6, 20, 9, 0, 0, 0, cfg.Location))
-	m, err := reports.NewMaker(cfg, now)
+	set(time.Date(2024, 6, 20, 9, 0, 0, 0, cfg.Maker.Location))
+	m, err := newFlow(cfg, now)
 	if err != nil {
 		t.Fatal(err)
 	}
 	down := delivery.Settings{Host: "127.0.0.1", Port: 1, Security: "none", Backoff: []time.Duration{}}
-	h1, err := reports.NewJob(m, &down, nil).Approve(context.Background(), reports.ApproveOptions{Report: "half-year", Period: "2024-H1",
-		By: "Nguyễn Thị Hồng Vân", Number: 42, Date: time.Date(2024, 6, 20, 0, 0, 0, 0, cfg.Location)})
+	h1, err := workflow.NewJob(m, &down, nil).Approve(context.Background(), workflow.ApproveOptions{Report: "half-year", Period: "2024-H1",
+		By: "Nguyễn Thị Hồng Vân", Number: 42, Date: time.Date(2024, 6, 20, 0, 0, 0, 0, cfg.Maker.Location)})
 	if err != nil || h1.SendErr == nil || h1.Issued.Version != 2 {
 		t.Fatalf("approve H1 with the server down: %+v, %v", h1, err)
 	}
 	mail := *st.mail
-	q, err := reports.NewJob(m, &mail, nil).Approve(context.Background(), reports.ApproveOptions{Report: "quarterly", Period: "2024-Q2", By: "Nguyễn Thị Hồng Vân"})
+	q, err := workflow.NewJob(m, &mail, nil).Approve(context.Background(), workflow.ApproveOptions{Report: "quarterly", Period: "2024-Q2", By: "Nguyễn Thị Hồng Vân"})
 	if err != nil || q.SendErr != nil {
 		t.Fatalf("approve Q2: %+v, %v", q, err)
 	}
@@ -132,13 +133,13 @@ func TestReviewWithAnInjectedClock(t *testing.T) {
 	} else if to := box.recipients(got[0]); len(to) != 1 || to[0] != "phongnoivu.q1@tphcm.gov.vn" {
 		t.Errorf("the approved report went to %v, want the district (to)", to)
 	}
-	set(time.Date(2024, 6, 20, 9, 2, 0, 0, cfg.Location))
+	set(time.Date(2024, 6, 20, 9, 2, 0, 0, cfg.Maker.Location))
 	if got := scan(clock); len(got) != 1 || got[0] != "<baocao.mn2010.half-year.2024-h1.v2@hcm.edu.vn>" {
 		t.Errorf("the daemon sent %v, want the issued H1 v2 once\n%s", got, logs.String())
 	}
 	// The deadline passed for nothing still waiting: no notice for the
 	// approved ones.
-	if got := scan(time.Date(2024, 6, 21, 0, 5, 0, 0, cfg.Location)); len(got) != 0 {
+	if got := scan(time.Date(2024, 6, 21, 0, 5, 0, 0, cfg.Maker.Location)); len(got) != 0 {
 		t.Errorf("after the deadline: sent %v; nothing is waiting for review", got)
 	}
 
@@ -189,18 +190,18 @@ func TestReviewWithAnInjectedClock(t *testing.T) {
 func TestDaemonCompletesAnInterruptedApproval(t *testing.T) {
 	box, port := startInbox(t)
 	cfg := mailedConfig(t, port)
-	now := func() time.Time { return time.Date(2024, 6, 15, 8, 0, 0, 0, cfg.Location) }
-	m, err := reports.NewMaker(cfg, now)
+	now := func() time.Time { return time.Date(2024, 6, 15, 8, 0, 0, 0, cfg.Maker.Location) }
+	m, err := newFlow(cfg, now)
 	if err != nil {
 		t.Fatal(err)
 	}
 	p, _ := m.Period("quarterly", "2024-Q2")
-	job := reports.NewJob(m, nil, nil)
-	out, err := job.Run(context.Background(), "quarterly", p, reports.RunOptions{})
+	job := workflow.NewJob(m, nil, nil)
+	out, err := job.Run(context.Background(), "quarterly", p, workflow.RunOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	a, err := job.Approve(context.Background(), reports.ApproveOptions{Report: "quarterly", Period: "2024-Q2", By: "Nguyễn Thị Hồng Vân", Number: 8, NoEmail: true})
+	a, err := job.Approve(context.Background(), workflow.ApproveOptions{Report: "quarterly", Period: "2024-Q2", By: "Nguyễn Thị Hồng Vân", Number: 8, NoEmail: true})
 	if err != nil {
 		t.Fatal(err)
 	}

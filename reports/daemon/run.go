@@ -7,8 +7,8 @@ import (
 	"sync"
 	"time"
 
-	"github.com/mn2010/baocao/reports"
 	"github.com/mn2010/baocao/reports/delivery"
+	"github.com/mn2010/baocao/reports/workflow"
 )
 
 // runReport makes and sends one report; it logs one line with the outcome.
@@ -27,7 +27,7 @@ func (d *Daemon) runReport(id string, t time.Time) {
 	began := d.now()
 	ctx, cancel := d.jobContext()
 	defer cancel()
-	out, err := st.job.Run(ctx, id, p, reports.RunOptions{OnlyNew: true, Options: reports.Options{HoldWithoutData: true}})
+	out, err := st.job.Run(ctx, id, p, workflow.RunOptions{OnlyNew: true, HoldWithoutData: true})
 	switch {
 	case err != nil:
 		d.fail(st, id, p.Label(), began, err)
@@ -71,8 +71,8 @@ func (d *Daemon) runReport(id string, t time.Time) {
 }
 
 // noData logs a version held because its period has no data, and tells
-// the unit's admin (reports.Maker.NoDataNotice).
-func (d *Daemon) noData(st *state, id, label string, began time.Time, out reports.Outcome) {
+// the unit's admin (workflow.Flow.NoDataNotice).
+func (d *Daemon) noData(st *state, id, label string, began time.Time, out workflow.Outcome) {
 	var sources []string
 	for _, s := range out.Manifest.NoPeriodData {
 		sources = append(sources, s.Source+" latest "+s.Latest)
@@ -80,7 +80,7 @@ func (d *Daemon) noData(st *state, id, label string, began time.Time, out report
 	d.log.Warn("run", "report", id, "period", label, "version", out.Entry.Version, "duration", d.now().Sub(began).String(),
 		"result", "held: no dated source has a row in the period, nothing sent (update the data, then baocao run or baocao send)",
 		"sources", strings.Join(sources, "; "))
-	admin := st.cfg.Unit.AdminEmail
+	admin := st.cfg.Workflow.Unit.AdminEmail
 	if admin == "" || st.mail == nil {
 		d.log.Warn("no admin_email or no [smtp] host: nobody was told of the held report", "report", id, "period", label)
 		return
@@ -112,11 +112,11 @@ func (d *Daemon) jobContext() (context.Context, context.CancelFunc) {
 // fail logs a run that made nothing to send, and tells the unit's admin.
 func (d *Daemon) fail(st *state, id, label string, began time.Time, err error) {
 	d.log.Error("run", "report", id, "period", label, "duration", d.now().Sub(began).String(), "result", "failed", "error", err.Error())
-	admin := st.cfg.Unit.AdminEmail
+	admin := st.cfg.Workflow.Unit.AdminEmail
 	if admin == "" || st.mail == nil {
 		return
 	}
-	msg := &delivery.Message{From: st.cfg.SMTP.From, To: []string{admin}, Date: d.now(),
+	msg := &delivery.Message{From: st.cfg.Workflow.SMTP.From, To: []string{admin}, Date: d.now(),
 		Subject:   fmt.Sprintf("baocao: báo cáo %s kỳ %s chưa được tạo", id, label),
 		Body:      fmt.Sprintf("Báo cáo %s kỳ %s không tạo được, chưa gửi gì cho cấp trên.\n\nLỗi:\n%s\n\nSửa lỗi rồi chạy: baocao run -r %s -p %s\n", id, label, strings.TrimSpace(err.Error()), id, label),
 		MessageID: fmt.Sprintf("baocao.failure.%s.%s.%d@localhost", id, label, d.now().UnixNano())}

@@ -9,12 +9,12 @@ import (
 	"io"
 	"net"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/emersion/go-sasl"
 	"github.com/emersion/go-smtp"
 	"github.com/mn2010/baocao/internal/crashpoint"
+	"github.com/mn2010/baocao/internal/loopback"
 )
 
 // ErrPermanent, ErrTransient and ErrUncertain classify a failed attempt.
@@ -119,7 +119,7 @@ func authenticate(c *smtp.Client, s Settings) error {
 	if s.Username == "" {
 		return nil
 	}
-	if _, isTLS := c.TLSConnectionState(); !isTLS && !IsLoopback(s.Host) {
+	if _, isTLS := c.TLSConnectionState(); !isTLS && !loopback.Host(s.Host) {
 		return fail(FaultPlaintext, ErrPermanent, "refusing to send the password over an unencrypted connection to %s", s.Host)
 	}
 	var mech sasl.Client
@@ -185,14 +185,4 @@ func classifyEnd(err error) error {
 func isNetOp(err error) bool {
 	var op *net.OpError
 	return errors.As(err, &op)
-}
-
-// IsLoopback reports whether host is this machine (localhost, 127.0.0.0/8,
-// ::1): the only place a password may go unencrypted, to a test server.
-func IsLoopback(host string) bool {
-	if strings.EqualFold(host, "localhost") {
-		return true
-	}
-	ip := net.ParseIP(strings.Trim(host, "[]"))
-	return ip != nil && ip.IsLoopback()
 }

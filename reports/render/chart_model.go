@@ -57,16 +57,25 @@ func targetText(v float64) string {
 	return Percent(v)
 }
 
-// axisFloor is the lowest tenth below every value and the target, so that
-// a series near its target is readable; the axis still ends at 100%.
-func axisFloor(s indicators.Series) float64 {
-	low := s.Target
+// axisFloor is where every ratio chart's value axis starts: 0%. Charts
+// of the same kind share one range, 0–100%, so that a glance compares
+// them.
+func axisFloor(indicators.Series) float64 { return 0 }
+
+// GapNote says which months of a series have no value, and why: nothing
+// to count ("Không phát sinh: T02, T05"); "" when every month has one. A
+// gap in the line is then read as what it is, not as missing data.
+func GapNote(s indicators.Series) string {
+	var months []string
 	for _, p := range s.Points {
-		if p.Value != nil {
-			low = math.Min(low, *p.Value)
+		if p.Value == nil {
+			months = append(months, MonthLabel(p.Period))
 		}
 	}
-	return math.Max(0, math.Floor((low-0.05)*10)/10)
+	if len(months) == 0 {
+		return ""
+	}
+	return "Tháng không phát sinh (để trống): " + strings.Join(months, ", ")
 }
 
 // pctTick prints an axis tick: 0.9 → "90%".

@@ -50,7 +50,8 @@ func (w *docxWriter) figures() {
 		cells = append(cells, []wP{
 			*docxPara(&wPPr{Spacing: &wSpacing{Before: twips(3)}, Jc: &wVal{"center"}}, ChartTitle(s), look{bold: true, size: captionSize}),
 			*docxPara(docxCentre(0), "—●— "+chartValueLegend+"      - - - "+TargetLegend(s), look{size: 8.5}),
-			{PPr: docxCentre(twips(2)), Runs: []wR{{Drawing: docxDrawing(pic, i+1, figureW, figureH)}}},
+			{PPr: docxCentre(0), Runs: []wR{{Drawing: docxDrawing(pic, i+1, figureW, figureH)}}},
+			*docxPara(docxCentre(twips(2)), GapNote(s), look{italic: true, size: 8.5}),
 		})
 	}
 	gap := contentW - 2*figureW

@@ -319,3 +319,17 @@ func fitColumns(cols []Column, rows [][]string, width float64) []Column {
 	}
 	return out
 }
+
+// AddresseeLines are "Kính gửi:" and the addressees as plain text, for a
+// covering e-mail: "Kính gửi: Phòng Nội vụ Quận 1", or the label and one
+// line per addressee.
+func AddresseeLines(d *Doc) []string {
+	a := d.addressees()
+	if len(a.Lines) == 0 {
+		return nil
+	}
+	if !a.Several() {
+		return []string{a.Label + " " + a.Lines[0]}
+	}
+	return append([]string{a.Label}, a.Lines...)
+}

@@ -14,7 +14,8 @@ import (
 
 // Figures of the PDF's "Biểu đồ" page, in mm.
 const (
-	figureW, figureH = 76.0, 40.0
+	figureW, figureH = 76.0, 38.0
+	figureStep       = figureH + 16 // caption and legend above, the note on gaps below
 	figureGapX       = contentW - 2*figureW
 	captionSize      = 10.0
 )
@@ -43,13 +44,13 @@ func (p *pdfDoc) charts() {
 	}
 	for i, s := range series {
 		if i%2 == 0 {
-			p.need(figureH + 13)
+			p.need(figureStep)
 		}
 		x := marginL + float64(i%2)*(figureW+figureGapX)
 		top := p.f.GetY()
 		p.figure(x, top, s, plots[i])
 		if i%2 == 1 || i == len(series)-1 {
-			p.f.SetY(top + figureH + 13)
+			p.f.SetY(top + figureStep)
 		} else {
 			p.f.SetY(top)
 		}
@@ -86,6 +87,11 @@ func (p *pdfDoc) figure(x, y float64, s indicators.Series, pl *plot.Plot) {
 	c := newPDFCanvas(f, p.family, x, y+13, figureW, figureH)
 	pl.Draw(draw.New(c))
 	c.Close()
+	if note := GapNote(s); note != "" {
+		p.font("I", 8.5)
+		f.SetXY(x, y+13+figureH+0.3)
+		f.CellFormat(figureW, 3.2, Clean(note), "", 0, "C", false, 0, "")
+	}
 }
 
 // figure plots a series: the months on the x axis, a percent y axis, the

@@ -79,7 +79,7 @@ func indicatorTable(d *Doc) table {
 		headers: append([]string{"STT", "Mã", "Chỉ tiêu", "Chỉ tiêu kế hoạch", "Kết quả", "Tử số", "Mẫu số", "Đánh giá", "Ghi chú"}, comparisonHeaders...),
 		widths:  append([]float64{6, 7, 60, 26, 13, 9, 9, 16, 30}, comparisonWidths...)}
 	for i, r := range d.Outcome.Indicators {
-		t.rows = append(t.rows, []cell{{i + 1, "int"}, {r.ID, "text"}, {r.Text, "wrap"}, {r.TargetText, "wrap"},
+		t.rows = append(t.rows, []cell{{i + 1, "int_c"}, {r.ID, "text_c"}, {r.Text, "wrap"}, {r.TargetText, "wrap"},
 			resultCell(r.Unit, r.Value, r.Status), intCell(r.Numerator), intCell(r.Denominator), {r.Status, "text"}, {r.Note, "wrap"}})
 		t.rows[len(t.rows)-1] = append(t.rows[len(t.rows)-1], comparisonCells(r)...)
 		for _, g := range r.Breakdown {
@@ -87,8 +87,8 @@ func indicatorTable(d *Doc) table {
 			if *g.Met {
 				status = indicators.Met
 			}
-			t.rows = append(t.rows, append([]cell{{"", "text"}, {r.ID, "text"}, {"   - Lĩnh vực " + g.Key, "wrap"},
-				{Percent(g.Target), "text"}, {*g.Value, "pct"}, {g.Numerator, "int"}, {g.Denominator, "int"}, {status, "text"}, {"", "text"}}, comparisonCells(indicators.Result{})...))
+			t.rows = append(t.rows, append([]cell{{"", "text"}, {r.ID, "text_c"}, {"   - Lĩnh vực " + g.Key, "wrap"},
+				{g.Target, "pct"}, {*g.Value, "pct"}, {g.Numerator, "int"}, {g.Denominator, "int"}, {status, "text"}, {"", "text"}}, comparisonCells(indicators.Result{})...))
 		}
 	}
 	return t
@@ -182,4 +182,28 @@ func warningTable(d *Doc) table {
 			{w.Column, "text"}, {w.Value, "text"}, {w.Message, "wrap"}})
 	}
 	return t
+}
+
+// DistrictCopy is the workbook as the district's message carries it:
+// without the sheet "Dữ liệu cần kiểm tra", which is the unit's own
+// business (the archived workbook keeps it). A workbook without that
+// sheet comes back as it was.
+func DistrictCopy(xlsx []byte) ([]byte, error) {
+	f, err := excelize.OpenReader(bytes.NewReader(xlsx))
+	if err != nil {
+		return nil, fmt.Errorf("render: workbook: %w", err)
+	}
+	defer f.Close()
+	if idx, err := f.GetSheetIndex(SheetWarnings); err != nil || idx < 0 {
+		return xlsx, nil
+	}
+	if err := f.DeleteSheet(SheetWarnings); err != nil {
+		return nil, fmt.Errorf("render: workbook: %w", err)
+	}
+	f.SetActiveSheet(0)
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		return nil, fmt.Errorf("render: workbook: %w", err)
+	}
+	return buf.Bytes(), nil
 }

@@ -54,12 +54,16 @@ func (w *book) styles() error {
 		return s
 	}
 	defs := map[string]*excelize.Style{
-		"text":  base("@", false, ""),
-		"wrap":  base("@", true, ""),
-		"int":   base("#,##0", false, "right"),
-		"pct":   base("0.00%", false, "right"),
-		"date":  base("dd/mm/yyyy", false, "center"),
-		"yesno": base(`[=1]"Có";[=0]"Không";General`, false, "center"),
+		"text": base("@", false, ""),
+		"wrap": base("@", true, ""),
+		"int":  base("#,##0", false, "right"),
+		// STT and Mã side by side, centred, so that "3" and "3.1" never
+		// read as "33.1".
+		"int_c":  base("0", false, "center"),
+		"text_c": base("@", false, "center"),
+		"pct":    base("0.00%", false, "right"),
+		"date":   base("dd/mm/yyyy", false, "center"),
+		"yesno":  base(`[=1]"Có";[=0]"Không";General`, false, "center"),
 		// Changes since an earlier period (xlsx_compare.go): numbers, shown in words.
 		"chg_pct":   base(`"tăng "0.00" điểm %";"giảm "0.00" điểm %";"không đổi"`, false, "right"),
 		"chg_rank":  base(`"xuống "0" bậc";"lên "0" bậc";"không đổi"`, false, "right"),
@@ -104,6 +108,7 @@ func (w *book) sheet(t table) error {
 			return err
 		}
 	}
+	t.widths = w.fitWidths(t)
 	for j, h := range t.headers {
 		axis, _ := excelize.CoordinatesToCellName(j+1, headerRow)
 		if err := f.SetCellStr(t.name, axis, h); err != nil {

@@ -136,11 +136,17 @@ func lineChart(s indicators.Series, year int, categories, valueName, values, tar
 		return &excelize.Font{Family: font, Size: size, Bold: bold, Color: "000000"}
 	}
 	low, high := axisFloor(s), 1.0
+	title := []excelize.RichTextRun{{Text: ChartTitle(s), Font: font(11, true)}}
+	if note := GapNote(s); note != "" {
+		f := font(9, false)
+		f.Italic = true
+		title = append(title, excelize.RichTextRun{Text: "\n" + note, Font: f})
+	}
 	return &excelize.Chart{
 		Type:      excelize.Line,
 		Dimension: excelize.ChartDimension{Width: 600, Height: 340},
 		Format:    excelize.GraphicOptions{AltText: ChartTitle(s)},
-		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: ChartTitle(s), Font: font(11, true)}}},
+		Title:     excelize.ChartTitle{Paragraph: title},
 		Legend:    excelize.ChartLegend{Position: "bottom", Font: font(10, false)},
 		Series: []excelize.ChartSeries{
 			{Name: valueName, Categories: categories, Values: values, Fill: solid("000000"),

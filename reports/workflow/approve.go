@@ -1,0 +1,425 @@
+package workflow
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/mn2010/baocao/internal/catalog"
+	"github.com/mn2010/baocao/internal/crashpoint"
+	"github.com/mn2010/baocao/reports"
+	"github.com/mn2010/baocao/reports/archive"
+	"github.com/mn2010/baocao/reports/delivery"
+)
+
+// ApproveOptions are the details of an approval.
+type ApproveOptions struct {
+	Report string // report id
+	Period string // period label
+	// Version is the draft approved; 0 means the newest version of the
+	// period (which must be a draft).
+	Version int
+	By      string // who approves: required
+	Note    string // the reviewer's note, kept in the approval record
+	// Number and Date are those of issue: when given, the district gets a
+	// newer version carrying them, made from the same inputs.
+	Number int
+	Date   time.Time
+	// NoEmail approves without sending: the version to send is held, sent
+	// only by `baocao send`.
+	NoEmail bool
+}
+
+// Approved is what an approval did.
+type Approved struct {
+	Draft    archive.Entry
+	Approval *Approval
+	// Issued is the version sent to the district: the draft itself, or
+	// the newer version that carries the number and date of issue.
+	Issued  archive.Entry
+	Record  *delivery.Record // Issued's delivery record after sending; nil with NoEmail or no mail
+	SendErr error            // approved and archived, but not sent (the record says pending or failed)
+}
+
+// Approve approves a draft: it writes the approval record once, issues the
+// document when a number or date is given, and sends it (unless NoEmail or
+// mail is off). err is an approval refused or not recorded.
+func (j *Job) Approve(ctx context.Context, opt ApproveOptions) (Approved, error) {
+	m := j.maker
+	if strings.TrimSpace(opt.By) == "" {
+		return Approved{}, fmt.Errorf("%w: say who approves (--by NAME)", ErrRequest)
+	}
+	e, err := j.reviewable(opt.Report, opt.Period, opt.Version)
+	if err != nil {
+		return Approved{}, err
+	}
+	if p, err := m.Period(opt.Report, opt.Period); err != nil {
+		return Approved{}, err
+	} else if err := m.CheckIssue(p, opt.Number, opt.Date); err != nil {
+		return Approved{}, err
+	}
+	if j.mail != nil && !opt.NoEmail {
+		if err := m.checkRecipients(opt.Report); err != nil {
+			return Approved{}, err
+		}
+	}
+	unlock, err := j.lock(e.Report)
+	if err != nil {
+		return Approved{}, err
+	}
+	defer unlock()
+	man, err := j.checkDraft(e)
+	if err != nil {
+		return Approved{}, err
+	}
+	if _, err := Attachments(e.Dir, man, FileKinds); err != nil {
+		return Approved{}, err
+	}
+	sum, err := fileSHA256(filepath.Join(e.Dir, reports.ManifestName))
+	if err != nil {
+		return Approved{}, err
+	}
+	a := &Approval{Report: e.Report, Period: e.Period, Version: e.Version, By: strings.TrimSpace(opt.By),
+		At: m.now().In(m.cfg.Location).Format(time.RFC3339), Note: strings.TrimSpace(opt.Note), Number: opt.Number,
+		ManifestSHA256: sum, Inputs: man.Inputs, Outputs: man.Outputs}
+	if !opt.Date.IsZero() {
+		a.Date = opt.Date.Format("2006-01-02")
+	}
+	// The issued document is made before the approval is recorded, so
+	// that an approval whose document cannot be made is refused whole.
+	var b *reports.Built
+	if a.Issues(man) {
+		if b, err = m.issue(e, man, a, ""); err != nil {
+			return Approved{}, err
+		}
+	}
+	if _, err := writeOnce(e.Dir, ApprovalName, a); err != nil {
+		if errors.Is(err, archive.ErrWritten) {
+			return Approved{}, fmt.Errorf("%w: %s/%s v%d", ErrAlreadyApproved, e.Report, e.Period, e.Version)
+		}
+		return Approved{}, err
+	}
+	crashpoint.Hit(crashpoint.Approved)
+	out := Approved{Draft: e, Approval: a}
+	if out.Issued, err = j.complete(e, man, a, b, opt.NoEmail); err != nil {
+		return out, err
+	}
+	if j.mail != nil && !opt.NoEmail {
+		out.Record, out.SendErr = j.send(ctx, out.Issued, false)
+	}
+	return out, nil
+}
+
+// reviewable finds the version a reviewer acts on: version v of the
+// period, or its newest.
+func (j *Job) reviewable(report, label string, v int) (archive.Entry, error) {
+	m := j.maker
+	p, err := m.Period(report, label)
+	if err != nil {
+		return archive.Entry{}, err
+	}
+	if !m.cfg.Reports[report].Reviewed() {
+		return archive.Entry{}, fmt.Errorf("%w: [reports.%s] has no reviewers, so its versions are sent when they are made", ErrNotReviewed, report)
+	}
+	if v == 0 {
+		return m.Latest(report, p)
+	}
+	all, err := m.store.Versions(report, p.Label())
+	if err != nil {
+		return archive.Entry{}, err
+	}
+	for _, e := range all {
+		if e.Version == v {
+			return e, nil
+		}
+	}
+	return archive.Entry{}, reports.ErrNotArchived.Newf(catalog.NoSuchVersion, report, p.Label(), v)
+}
+
+// checkDraft refuses a version that is not a draft waiting for review,
+// saying why.
+func (j *Job) checkDraft(e archive.Entry) (*reports.Manifest, error) {
+	loc := j.maker.cfg.Location
+	if ret, err := ReadReturn(e.Dir); err != nil {
+		return nil, err
+	} else if ret != nil {
+		return nil, fmt.Errorf("%w: %s/%s v%d was returned by %s at %s: %q; make a new draft with baocao run -r %s -p %s",
+			ErrReturned, e.Report, e.Period, e.Version, ret.By, stamp(ret.At, loc), ret.Reason, e.Report, e.Period)
+	}
+	if a, err := ReadApproval(e.Dir); err != nil {
+		return nil, err
+	} else if a != nil {
+		return nil, fmt.Errorf("%w: %s/%s v%d was approved by %s at %s; nothing more to do (baocao status -r %s -p %s shows whether it was sent)",
+			ErrAlreadyApproved, e.Report, e.Period, e.Version, a.By, stamp(a.At, loc), e.Report, e.Period)
+	}
+	man, err := reports.ReadManifest(e.Dir)
+	if err != nil {
+		return nil, err
+	}
+	if f := man.IssuedFrom; f != nil {
+		by := ""
+		if a, err := ReadApproval(filepath.Join(filepath.Dir(e.Dir), fmt.Sprintf("v%d", f.Version))); err == nil && a != nil {
+			by = fmt.Sprintf(", approved by %s at %s", a.By, stamp(a.At, loc))
+		}
+		return nil, fmt.Errorf("%w: %s/%s v%d is the issued document of draft v%d%s; nothing more to do (baocao status -r %s -p %s shows whether it was sent)",
+			ErrAlreadyApproved, e.Report, e.Period, e.Version, f.Version, by, e.Report, e.Period)
+	}
+	rec, _, err := delivery.LoadRecord(e.Dir)
+	if err != nil {
+		return nil, err
+	}
+	switch rec.Status {
+	case delivery.Draft:
+	case delivery.Superseded:
+		return nil, fmt.Errorf("%w: %s/%s v%d was replaced by v%d: review that one", delivery.ErrSuperseded, e.Report, e.Period, e.Version, rec.SupersededBy)
+	default:
+		return nil, fmt.Errorf("%w: %s/%s v%d is %s (%s), made before the report had reviewers or issued from a draft",
+			ErrNoDraft, e.Report, e.Period, e.Version, string(rec.Status), rec.Status)
+	}
+	return man, nil
+}
+
+// issue makes the document an approval issues: the draft's inputs,
+// figures and texts with the approval's number and date. A source, plan,
+// config or text that changed since the draft refuses it.
+func (m *Flow) issue(e archive.Entry, draft *reports.Manifest, a *Approval, approvalSHA string) (*reports.Built, error) {
+	p, err := m.Period(e.Report, e.Period)
+	if err != nil {
+		return nil, err
+	}
+	gen, err := time.Parse(time.RFC3339, draft.GeneratedAt)
+	if err != nil {
+		return nil, fmt.Errorf("reports: %s: generated_at %q: %w", e.Dir, draft.GeneratedAt, err)
+	}
+	issued, err := time.ParseInLocation("2006-01-02", draft.Issued, m.cfg.Location)
+	if err != nil {
+		return nil, fmt.Errorf("reports: %s: issued %q: %w", e.Dir, draft.Issued, err)
+	}
+	if a.Date != "" {
+		if issued, err = time.ParseInLocation("2006-01-02", a.Date, m.cfg.Location); err != nil {
+			return nil, fmt.Errorf("reports: approval date %q: %w", a.Date, err)
+		}
+	}
+	from := &reports.IssuedFrom{Version: e.Version, Approval: "../v" + fmt.Sprint(e.Version) + "/" + ApprovalName,
+		ApprovalSHA256: approvalSHA, ManifestSHA256: a.ManifestSHA256, Number: a.Number, Date: issued.Format("2006-01-02")}
+	rerun := fmt.Sprintf("run baocao run -r %s -p %s to make a new draft and have it approved, or approve v%d without --number and --date to send the draft as it is",
+		e.Report, e.Period, e.Version)
+	return m.Build(e.Report, p, reports.Options{Issued: issued, Number: a.Number, Generated: gen, IssuedFrom: from, Check: func(man *reports.Manifest) error {
+		ch := &SourcesChangedError{Version: e.Version, Rerun: rerun}
+		if ch.Files, ch.Gone = changedInputs(draft.Inputs, man.Inputs); len(ch.Files)+len(ch.Gone) > 0 {
+			return ch
+		}
+		if ch.What = changedFigures(draft, man); ch.What != "" {
+			return ch
+		}
+		return nil
+	}})
+}
+
+// changedInputs names the files read now whose hashes differ from before,
+// and those no longer read; each once (two sources may read one file).
+func changedInputs(was, now []reports.Input) (changed, gone []string) {
+	old := map[string]reports.Input{}
+	for _, in := range was {
+		old[in.Source+"\x00"+in.Path] = in
+	}
+	for _, in := range now {
+		o, ok := old[in.Source+"\x00"+in.Path]
+		if (!ok || o.SHA256 != in.SHA256) && !slices.Contains(changed, in.Path) {
+			changed = append(changed, in.Path)
+		}
+		delete(old, in.Source+"\x00"+in.Path)
+	}
+	for _, o := range old {
+		if !slices.Contains(gone, o.Path) {
+			gone = append(gone, o.Path)
+		}
+	}
+	slices.Sort(gone)
+	return changed, gone
+}
+
+// SourcesChangedError is ErrSourcesChanged with what changed: the files
+// whose contents differ from the draft's, those no longer read, or (when
+// the files are the same) what the plan, config or texts changed.
+type SourcesChangedError struct {
+	Version     int      // the draft's
+	Files, Gone []string // paths as the manifest names them
+	What        string   // "figures", "tasks", …; set when Files and Gone are empty
+	Rerun       string   // what to do, for the command line
+}
+
+func (e *SourcesChangedError) Unwrap() error { return ErrSourcesChanged }
+
+func (e *SourcesChangedError) Error() string {
+	if e.What != "" {
+		return fmt.Sprintf("%v: the %s %s from v%d's (the plan, config or texts changed); %s", ErrSourcesChanged, e.What, verb(e.What != "plan"), e.Version, e.Rerun)
+	}
+	names := slices.Clone(e.Files)
+	for _, g := range e.Gone {
+		names = append(names, g+" (no longer read)")
+	}
+	return fmt.Sprintf("%v: %s %s from v%d's; %s", ErrSourcesChanged, strings.Join(names, ", "), verb(len(names) > 1), e.Version, e.Rerun)
+}
+
+func verb(plural bool) string {
+	if plural {
+		return "differ"
+	}
+	return "differs"
+}
+
+// changedFigures names what the two versions show differently, apart from
+// the number and date of issue; "" when nothing.
+func changedFigures(a, b *reports.Manifest) string {
+	same := func(x, y any) bool {
+		jx, _ := json.Marshal(x)
+		jy, _ := json.Marshal(y)
+		return reflect.DeepEqual(jx, jy)
+	}
+	switch {
+	case !same(a.Indicators, b.Indicators):
+		return "figures"
+	case !same(a.Dossiers, b.Dossiers), !same(a.Late, b.Late):
+		return "dossier tables"
+	case !same(a.Tasks, b.Tasks):
+		return "tasks"
+	case !same(a.Narrative, b.Narrative):
+		return "texts of the sheet \"Nhận xét\""
+	case !same(a.Issues, b.Issues):
+		return "data warnings"
+	case a.Plan != b.Plan, a.PlanSHA256 != "" && b.PlanSHA256 != "" && a.PlanSHA256 != b.PlanSHA256:
+		return "plan"
+	}
+	return ""
+}
+
+// complete carries out a recorded approval: it issues the document (b, or
+// made again when a crash lost it) and marks the records. It is what
+// Approve does after writing the approval, and what `send` and the daemon
+// do for an approval a crash left half done. It returns the version to
+// send.
+func (j *Job) complete(e archive.Entry, draft *reports.Manifest, a *Approval, b *reports.Built, held bool) (archive.Entry, error) {
+	m := j.maker
+	rec, _, err := delivery.LoadRecord(e.Dir)
+	if err != nil {
+		return archive.Entry{}, err
+	}
+	if !a.Issues(draft) {
+		if rec.Status == delivery.Draft {
+			rec.Status = delivery.Approved
+			if held {
+				rec.Status = delivery.Held
+			}
+			if err := rec.Save(e.Dir); err != nil {
+				return archive.Entry{}, err
+			}
+		}
+		return e, nil
+	}
+	if rec.IssuedAs != 0 {
+		return archive.Entry{Report: e.Report, Period: e.Period, Version: rec.IssuedAs,
+			Dir: filepath.Join(filepath.Dir(e.Dir), "v"+fmt.Sprint(rec.IssuedAs))}, nil
+	}
+	issued, found, err := j.issuedFrom(e)
+	if err != nil {
+		return archive.Entry{}, err
+	}
+	if !found {
+		asum, err := fileSHA256(filepath.Join(e.Dir, ApprovalName))
+		if err != nil {
+			return archive.Entry{}, err
+		}
+		if b == nil {
+			if b, err = m.issue(e, draft, a, asum); err != nil {
+				return archive.Entry{}, fmt.Errorf("reports: the approval of %s/%s v%d is recorded but its document cannot be issued: %w", e.Report, e.Period, e.Version, err)
+			}
+		}
+		b.Manifest.IssuedFrom.ApprovalSHA256 = asum
+		first := delivery.NewRecord(false)
+		first.Status = delivery.Approved
+		if held {
+			first.Status = delivery.Held
+		}
+		recs, err := records(first, nil)
+		if err != nil {
+			return archive.Entry{}, err
+		}
+		if issued, err = m.File(b, recs...); err != nil {
+			return archive.Entry{}, err
+		}
+		crashpoint.Hit(crashpoint.Issued)
+	}
+	rec.Status, rec.IssuedAs = delivery.Approved, issued.Version
+	if err := rec.Save(e.Dir); err != nil {
+		return archive.Entry{}, err
+	}
+	return issued, nil
+}
+
+// issuedFrom finds the version issued from draft e, if there is one.
+func (j *Job) issuedFrom(e archive.Entry) (archive.Entry, bool, error) {
+	all, err := j.maker.store.Versions(e.Report, e.Period)
+	if err != nil {
+		return archive.Entry{}, false, err
+	}
+	for _, o := range all {
+		if o.Version <= e.Version {
+			continue
+		}
+		if man, err := reports.ReadManifest(o.Dir); err == nil && man.IssuedFrom != nil && man.IssuedFrom.Version == e.Version {
+			return o, true, nil
+		}
+	}
+	return archive.Entry{}, false, nil
+}
+
+// CompleteApproval finishes, under the report's lock, an approval a crash
+// left half done (the approval recorded, the draft's record not yet
+// saying so), and returns the version to send. done is false when e has
+// nothing to complete.
+func (j *Job) CompleteApproval(e archive.Entry) (archive.Entry, bool, error) {
+	unlock, err := j.lock(e.Report)
+	if err != nil {
+		return archive.Entry{}, false, err
+	}
+	defer unlock()
+	return j.completeLocked(e)
+}
+
+func (j *Job) completeLocked(e archive.Entry) (archive.Entry, bool, error) {
+	rec, _, err := delivery.LoadRecord(e.Dir)
+	if err != nil || rec.Status != delivery.Draft {
+		return archive.Entry{}, false, err
+	}
+	a, err := ReadApproval(e.Dir)
+	if err != nil || a == nil {
+		return archive.Entry{}, false, err
+	}
+	man, err := reports.ReadManifest(e.Dir)
+	if err != nil {
+		return archive.Entry{}, false, err
+	}
+	j.notify(fmt.Sprintf("%s/%s v%d: completing its approval by %s (interrupted before)", e.Report, e.Period, e.Version, a.By))
+	to, err := j.complete(e, man, a, nil, false)
+	return to, err == nil, err
+}
+
+// CheckDraft says, without changing anything, whether version v of a
+// period (its newest when 0) can be approved or returned: the error says
+// why not. The CLI asks it before reading the mail settings, so that a
+// refusal names its reason first.
+func (j *Job) CheckDraft(report, label string, v int) (archive.Entry, error) {
+	e, err := j.reviewable(report, label, v)
+	if err != nil {
+		return e, err
+	}
+	_, err = j.checkDraft(e)
+	return e, err
+}

@@ -1,0 +1,246 @@
+package page
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/mn2010/baocao/internal/web"
+	"github.com/mn2010/baocao/reports"
+	"github.com/mn2010/baocao/reports/archive"
+	"github.com/mn2010/baocao/reports/delivery"
+	"github.com/mn2010/baocao/reports/workflow"
+)
+
+// Approve approves a draft with the workflow of `baocao approve`
+// (reports.Job.Approve: the approval record written once, the document
+// issued with the number and date, sent once when [smtp] is set). It
+// returns the version that goes to the district.
+func (b *ReportsBackend) Approve(ctx context.Context, who string, v web.VersionRef, a web.Approval) (web.VersionRef, error) {
+	e, _, err := b.entry(v.Report, v.Period, v.Version)
+	if err != nil {
+		return web.VersionRef{}, err
+	}
+	// The review step's refusals first, before the mail settings, as the
+	// command line does.
+	if _, err := workflow.NewJob(b.maker, nil, nil).CheckDraft(v.Report, v.Period, v.Version); err != nil {
+		return web.VersionRef{}, b.refusal(e, err)
+	}
+	mail, err := b.mail()
+	if err != nil {
+		return web.VersionRef{}, err
+	}
+	out, err := workflow.NewJob(b.maker, mail, nil).Approve(ctx, workflow.ApproveOptions{Report: v.Report, Period: v.Period, Version: v.Version,
+		By: web.Decider{Name: a.Name, Account: a.Account, Role: a.Role}.Signature(), Note: a.Note, Number: a.Number, Date: a.Date})
+	if err != nil {
+		return web.VersionRef{}, b.refusal(e, err)
+	}
+	return web.VersionRef{Report: out.Issued.Report, Period: out.Issued.Period, Version: out.Issued.Version}, nil
+}
+
+// Reject returns a draft with the workflow of `baocao reject`: the reason
+// recorded once and mailed to admin_email.
+func (b *ReportsBackend) Reject(ctx context.Context, who web.Decider, v web.VersionRef, reason string) error {
+	e, _, err := b.entry(v.Report, v.Period, v.Version)
+	if err != nil {
+		return err
+	}
+	if _, err := workflow.NewJob(b.maker, nil, nil).CheckDraft(v.Report, v.Period, v.Version); err != nil {
+		return b.refusal(e, err)
+	}
+	mail, err := b.mail()
+	if err != nil {
+		return err
+	}
+	by := who.Signature()
+	if _, err := workflow.NewJob(b.maker, mail, nil).Reject(ctx, workflow.RejectOptions{Report: v.Report, Period: v.Period, Version: v.Version,
+		By: by, Reason: reason}); err != nil {
+		return b.refusal(e, err)
+	}
+	return nil
+}
+
+// mail is the mail settings when [smtp] is set, nil when it is not; one
+// attempt per message.
+func (b *ReportsBackend) mail() (*delivery.Settings, error) {
+	if b.set.Mail.Host == "" {
+		return nil, nil
+	}
+	s, _, err := b.set.Mail.Settings(b.cfg.Dir)
+	if err != nil {
+		return nil, fmt.Errorf("%w: cấu hình thư ([smtp]) chưa dùng được: %v", web.ErrNotAvailable, err)
+	}
+	// One attempt, as for "Gửi": the person waits at the page, and the
+	// daemon sends a pending message again.
+	s.Backoff = []time.Duration{}
+	return &s, nil
+}
+
+// refusal says in Vietnamese why the review step refused an action on e.
+func (b *ReportsBackend) refusal(e archive.Entry, err error) error {
+	loc := b.cfg.Location
+	switch {
+	case errors.Is(err, workflow.ErrReturned):
+		if r, _ := workflow.ReadReturn(e.Dir); r != nil {
+			return fmt.Errorf("%w: bản dự thảo phiên bản %d đã bị %s trả lại lúc %s, lý do: “%s”. Bản bị trả lại không bao giờ được duyệt hay gửi; hãy sửa rồi chạy lại (“Chạy ngay”) để lập bản dự thảo mới",
+				web.ErrRefused, e.Version, r.By, when(r.At, loc), r.Reason)
+		}
+		return fmt.Errorf("%w: bản dự thảo này đã bị trả lại; hãy chạy lại (“Chạy ngay”) để lập bản dự thảo mới", web.ErrRefused)
+	case errors.Is(err, workflow.ErrAlreadyApproved):
+		if a, _ := workflow.ReadApproval(e.Dir); a != nil {
+			return fmt.Errorf("%w: phiên bản %d đã được %s duyệt lúc %s; không cần duyệt lại (xem mục Lịch sử duyệt và gửi)", web.ErrRefused, e.Version, a.By, when(a.At, loc))
+		}
+		return fmt.Errorf("%w: phiên bản %d là văn bản ban hành từ một bản dự thảo đã duyệt; không cần duyệt lại", web.ErrRefused, e.Version)
+	case errors.Is(err, workflow.ErrSourcesChanged):
+		what := "dữ liệu nguồn (hoặc kế hoạch, văn bản mẫu)"
+		if files := changedFiles(err); files != "" {
+			what = "tệp dữ liệu " + files
+		}
+		return fmt.Errorf("%w: %s đã thay đổi kể từ khi lập bản dự thảo phiên bản %d, nên không ban hành được văn bản có số và ngày từ bản này. Hãy chạy lại (“Chạy ngay”) để lập bản dự thảo mới rồi duyệt bản đó; hoặc duyệt mà để trống số và ngày để gửi đúng bản dự thảo đã xem",
+			web.ErrRefused, what, e.Version)
+	case errors.Is(err, delivery.ErrSuperseded):
+		return fmt.Errorf("%w: bản dự thảo phiên bản %d đã được thay bằng một phiên bản mới hơn; hãy duyệt phiên bản mới nhất", web.ErrRefused, e.Version)
+	case errors.Is(err, workflow.ErrNoDraft):
+		return fmt.Errorf("%w: phiên bản %d không phải bản dự thảo đang chờ duyệt", web.ErrRefused, e.Version)
+	case errors.Is(err, workflow.ErrNotReviewed):
+		return fmt.Errorf("%w: %s không có người duyệt (khóa reviewers trong [reports.%s] của tệp cấu hình), nên được gửi ngay khi lập, không qua bước duyệt", web.ErrRefused, b.title(e.Report), e.Report)
+	case errors.Is(err, workflow.ErrMissingFile):
+		return fmt.Errorf("%w: bản dự thảo thiếu tệp trong kho lưu trữ (%v); hãy chạy lại để lập bản dự thảo mới", web.ErrRefused, err)
+	case errors.Is(err, workflow.ErrRequest):
+		return fmt.Errorf("%w: ghi họ tên người duyệt (và lý do khi trả lại)", web.ErrBadInput)
+	}
+	return err
+}
+
+func when(rfc3339 string, loc *time.Location) string {
+	t, err := time.Parse(time.RFC3339, rfc3339)
+	if err != nil {
+		return rfc3339
+	}
+	return t.In(loc).Format("15:04 02/01/2006")
+}
+
+func isoDate(s string) string {
+	if t, err := time.Parse("2006-01-02", s); err == nil {
+		return t.Format("02/01/2006")
+	}
+	return s
+}
+
+// story fills the version's story (reports.Maker.Story: the draft and
+// the document issued from it) in Vietnamese, and its review line.
+func (b *ReportsBackend) story(d *web.VersionDetail, e archive.Entry, rec *delivery.Record) error {
+	loc := b.cfg.Location
+	d.IssuedAs = rec.IssuedAs
+	states, err := b.maker.Story(e.Report, e.Period, e.Version)
+	if err != nil {
+		return err
+	}
+	var evs []web.Event
+	add := func(v int, at, what string) {
+		t, _ := time.Parse(time.RFC3339, at)
+		if len(states) > 1 {
+			what = fmt.Sprintf("Phiên bản %d: %s", v, what)
+		}
+		evs = append(evs, web.Event{At: t.In(loc), What: what})
+	}
+	reviewed := b.wf.Reports[e.Report].Reviewed()
+	for _, st := range states {
+		v := st.Entry.Version
+		man, err := reports.ReadManifest(st.Entry.Dir)
+		if err != nil {
+			return err
+		}
+		if f := st.IssuedFrom; f != nil {
+			at := man.GeneratedAt
+			if a, _ := workflow.ReadApproval(filepath.Join(filepath.Dir(st.Entry.Dir), fmt.Sprint("v", f.Version))); a != nil {
+				at = a.At
+			}
+			add(v, at, fmt.Sprintf("ban hành từ bản dự thảo phiên bản %d đã duyệt: số %s, ngày %s; cùng dữ liệu và số liệu", f.Version, numberVN(f.Number), isoDate(f.Date)))
+			if v == e.Version {
+				d.IssuedFrom = f.Version
+			}
+		} else {
+			made := fmt.Sprintf("lập báo cáo, %d cảnh báo dữ liệu", len(man.Issues))
+			if reviewed && (st.Record.Status == delivery.Draft || st.Approval != nil || st.Return != nil || st.Record.Unapproved) {
+				made = fmt.Sprintf("lập bản dự thảo (chờ duyệt), %d cảnh báo dữ liệu", len(man.Issues))
+			}
+			add(v, man.GeneratedAt, made)
+		}
+		for _, n := range []struct{ file, what string }{
+			{workflow.ReviewMailName, "thư mời duyệt"}, {workflow.RemindBefore, "thư nhắc duyệt (2 ngày trước hạn)"},
+			{workflow.RemindDue, "thư nhắc duyệt (ngày hết hạn)"}, {workflow.OverdueName, "thư báo quá hạn"}, {workflow.ReturnMailName, "thư báo trả lại"},
+		} {
+			r, ok, err := delivery.LoadNamed(st.Entry.Dir, n.file)
+			if err != nil || !ok {
+				continue
+			}
+			for _, a := range attempts(r, loc) {
+				add(v, a.At.Format(time.RFC3339), fmt.Sprintf("%s gửi đến %s: %s", n.what, strings.Join(a.To, ", "), a.Result))
+			}
+		}
+		if a := st.Approval; a != nil {
+			what := "được " + a.By + " duyệt"
+			if a.Note != "" {
+				what += ", ghi chú “" + a.Note + "”"
+			}
+			if a.Number != 0 || a.Date != "" {
+				what += fmt.Sprintf(", số %s, ngày %s", numberVN(a.Number), isoDate(a.Date))
+			}
+			add(v, a.At, what)
+		}
+		if r := st.Return; r != nil {
+			add(v, r.At, fmt.Sprintf("bị %s trả lại, lý do: “%s”", r.By, r.Reason))
+		}
+		for _, a := range attempts(st.Record, loc) {
+			add(v, a.At.Format(time.RFC3339), fmt.Sprintf("gửi cấp trên đến %s: %s", strings.Join(a.To, ", "), a.Result))
+		}
+		if v != e.Version {
+			continue
+		}
+		switch {
+		case st.Return != nil:
+			d.Review = fmt.Sprintf("Bị %s trả lại lúc %s, lý do: “%s”. Bản này không được gửi; bấm “Chạy ngay” để lập bản dự thảo mới.", st.Return.By, when(st.Return.At, loc), st.Return.Reason)
+		case st.Approval != nil && rec.IssuedAs != 0:
+			d.Review = fmt.Sprintf("Đã được %s duyệt lúc %s; văn bản gửi cấp trên (có số và ngày ban hành) là phiên bản %d.", st.Approval.By, when(st.Approval.At, loc), rec.IssuedAs)
+		case st.Approval != nil:
+			d.Review = fmt.Sprintf("Đã được %s duyệt lúc %s.", st.Approval.By, when(st.Approval.At, loc))
+		case st.IssuedFrom != nil:
+			d.Review = fmt.Sprintf("Văn bản ban hành từ bản dự thảo phiên bản %d đã duyệt: số %s, ngày %s.", st.IssuedFrom.Version, numberVN(st.IssuedFrom.Number), isoDate(st.IssuedFrom.Date))
+		case st.Record.Unapproved:
+			d.Review = fmt.Sprintf("Bản dự thảo này đã được thay bằng phiên bản %d trước khi duyệt; không bao giờ được gửi.", st.Record.SupersededBy)
+		case st.Status == delivery.Draft:
+			d.Review = "Bản dự thảo đang chờ " + strings.Join(b.maker.ReviewerNames(e.Report), ", ") + " duyệt; cấp trên chưa nhận được gì."
+		}
+	}
+	sort.SliceStable(evs, func(i, k int) bool { return evs[i].At.Before(evs[k].At) })
+	d.Story = evs
+	return nil
+}
+
+func numberVN(n int) string {
+	if n == 0 {
+		return "để trống"
+	}
+	return fmt.Sprint(n)
+}
+
+// changedFiles is the files a sources-changed error names, in Vietnamese
+// ("a.xlsx, b.xlsx (không còn được đọc)"); "" when it names none (the
+// plan, config or texts changed).
+func changedFiles(err error) string {
+	var ch *workflow.SourcesChangedError
+	if !errors.As(err, &ch) {
+		return ""
+	}
+	out := slices.Clone(ch.Files)
+	for _, g := range ch.Gone {
+		out = append(out, g+" (không còn được đọc)")
+	}
+	return strings.Join(out, ", ")
+}

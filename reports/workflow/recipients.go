@@ -1,0 +1,16 @@
+package workflow
+
+import (
+	"fmt"
+)
+
+// checkRecipients refuses, before anything is archived or approved, to
+// make a version that mail is on to send when its report names nobody to
+// send it to: the version would wait, pending, forever.
+func (m *Flow) checkRecipients(id string) error {
+	if r, ok := m.cfg.Reports[id]; ok && len(r.To) == 0 {
+		return fmt.Errorf("%w: [reports.%s] has no recipients (to = []): add the district's address to the config, or use --no-email; nothing was archived",
+			ErrSettings, id)
+	}
+	return nil
+}

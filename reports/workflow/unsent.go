@@ -1,0 +1,120 @@
+package workflow
+
+import (
+	"fmt"
+	"path/filepath"
+
+	"github.com/mn2010/baocao/internal/catalog"
+	"github.com/mn2010/baocao/reports"
+	"github.com/mn2010/baocao/reports/archive"
+	"github.com/mn2010/baocao/reports/delivery"
+	"github.com/mn2010/baocao/reports/period"
+)
+
+// ErrApprovedUnsent is returned by a run of a reviewed report whose period
+// has an approved version not yet sent: a new draft would strand it
+// (docs/duyet-bao-cao.md). `baocao send` sends it; RunOptions.Force makes
+// the new draft anyway and supersedes the approval.
+var ErrApprovedUnsent = catalog.NewClass(catalog.ClassApprovedUnsent)
+
+// approvedUnsent lists the versions of report's period p that were approved
+// (the approved draft or the document issued from it) and are still to be
+// sent: approved, held, pending or failed, newest first.
+func (m *Flow) approvedUnsent(report, label string) ([]archive.Entry, error) {
+	all, err := m.store.Versions(report, label)
+	if err != nil {
+		return nil, err
+	}
+	var out []archive.Entry
+	for i := len(all) - 1; i >= 0; i-- {
+		e := all[i]
+		rec, _, err := delivery.LoadRecord(e.Dir)
+		if err != nil {
+			return nil, err
+		}
+		switch rec.Status {
+		case delivery.Approved, delivery.Held, delivery.Pending, delivery.Failed:
+		default:
+			continue
+		}
+		if rec.IssuedAs != 0 {
+			continue // the approved draft: its issued version is the one to send
+		}
+		if approved, err := m.wasApproved(e); err != nil {
+			return nil, err
+		} else if approved {
+			out = append(out, e)
+		}
+	}
+	return out, nil
+}
+
+// wasApproved reports whether e is an approved draft or a document issued
+// from one.
+func (m *Flow) wasApproved(e archive.Entry) (bool, error) {
+	if a, err := ReadApproval(e.Dir); err != nil || a != nil {
+		return a != nil, err
+	}
+	man, err := reports.ReadManifest(e.Dir)
+	if err != nil {
+		return false, err
+	}
+	return man.IssuedFrom != nil, nil
+}
+
+// refuseStranding is the error of a run that would strand the approved
+// version e.
+func (m *Flow) refuseStranding(e archive.Entry) error {
+	rec, _, _ := delivery.LoadRecord(e.Dir)
+	what := fmt.Sprintf("%s/%s v%d", e.Report, e.Period, e.Version)
+	draft := e
+	if man, err := reports.ReadManifest(e.Dir); err == nil && man.IssuedFrom != nil {
+		what += fmt.Sprintf(", issued from draft v%d", man.IssuedFrom.Version)
+		draft.Version = man.IssuedFrom.Version
+		draft.Dir = filepath.Join(filepath.Dir(e.Dir), fmt.Sprint("v", draft.Version))
+	}
+	if a, err := ReadApproval(draft.Dir); err == nil && a != nil {
+		what += fmt.Sprintf(" and approved by %s at %s", a.By, stamp(a.At, m.cfg.Location))
+	}
+	status := "not sent"
+	if rec != nil {
+		status = fmt.Sprintf("%s (%s)", rec.Status, rec.Status.String())
+	}
+	return fmt.Errorf("%w: %s, is %s: baocao send -r %s -p %s sends it. "+
+		"To replace it with a new draft for review instead, run again with --force (the approval is then superseded and never sent)",
+		ErrApprovedUnsent, what, status, e.Report, e.Period)
+}
+
+// supersedeApproved marks the approved, unsent versions of e's period as
+// replaced by the new draft e (a run with Force).
+func (j *Job) supersedeApproved(e archive.Entry, old []archive.Entry) {
+	for _, o := range old {
+		if done, err := delivery.Supersede(o.Dir, e.Version); err != nil {
+			j.notify(fmt.Sprintf("%s/%s v%d could not be marked superseded: %v", o.Report, o.Period, o.Version, err))
+		} else if done {
+			j.notify(fmt.Sprintf("%s/%s v%d, approved but not sent, is superseded by the new draft v%d (--force): it will not be sent", o.Report, o.Period, o.Version, e.Version))
+		}
+	}
+}
+
+// ToSend is the version `baocao send -r report -p label` sends: the
+// newest, unless that is a draft waiting for review and an older version
+// was approved and not sent yet; then that one.
+func (m *Flow) ToSend(report string, p period.Period) (archive.Entry, error) {
+	e, err := m.Latest(report, p)
+	if err != nil {
+		return e, err
+	}
+	rec, _, err := delivery.LoadRecord(e.Dir)
+	if err != nil || rec.Status != delivery.Draft {
+		return e, err
+	}
+	if a, err := ReadApproval(e.Dir); err != nil || a != nil {
+		return e, err
+	}
+	older, err := m.approvedUnsent(report, p.Label())
+	if err != nil || len(older) == 0 {
+		return e, err
+	}
+	return older[0], nil
+}
