@@ -13,8 +13,8 @@ import (
 	"github.com/mn2010/baocao/internal/accounts"
 	"github.com/mn2010/baocao/internal/catalog"
 	"github.com/mn2010/baocao/internal/config"
-	"github.com/mn2010/baocao/reports/workflow"
 	"github.com/mn2010/baocao/reports/delivery"
+	"github.com/mn2010/baocao/reports/workflow"
 )
 
 // sessionsFileName keeps the page's logins across restarts, beside the
