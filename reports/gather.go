@@ -85,7 +85,11 @@ func Gather(p *plan.Plan, specs map[string]sources.Spec, displayPath func(string
 		if !ok {
 			spec, _ = defaultSpec(p, specs)
 		}
-		d.Inputs = append(d.Inputs, Input{Source: n, Path: displayPath(spec.Path), Sheet: spec.Sheet, SHA256: r.SHA256, Bytes: r.Bytes})
+		read := spec.Path
+		if r.Path != "" {
+			read = r.Path // the file a pattern or folder picked
+		}
+		d.Inputs = append(d.Inputs, Input{Source: n, Path: displayPath(read), Sheet: spec.Sheet, SHA256: r.SHA256, Bytes: r.Bytes})
 		d.Issues = append(d.Issues, r.Issues...)
 	}
 	return d, nil
@@ -97,7 +101,9 @@ func Gather(p *plan.Plan, specs map[string]sources.Spec, displayPath func(string
 func defaultSpec(p *plan.Plan, specs map[string]sources.Spec) (sources.Spec, bool) {
 	n := p.Narrative
 	base, ok := specs[n.DefaultSource]
-	if n.DefaultSource == "" || !ok || !strings.EqualFold(filepath.Ext(base.Path), ".xlsx") {
+	// A pattern or folder may pick another workbook for each schema: the
+	// narrative then needs its own [sources] path.
+	if n.DefaultSource == "" || !ok || !strings.EqualFold(filepath.Ext(base.Path), ".xlsx") || sources.IsPattern(base.Path) {
 		return sources.Spec{}, false
 	}
 	return sources.Spec{Name: n.Source, Path: base.Path, Sheet: n.DefaultSheet, Limits: base.Limits}, true

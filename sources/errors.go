@@ -34,9 +34,9 @@ func (e *SourceError) Error() string {
 	if e.Sheet != "" {
 		loc += ", trang " + fmt.Sprintf("%q", e.Sheet)
 	}
-	s := fmt.Sprintf("sources: %s (%s): %s", e.Source, loc, e.Message)
+	s := fmt.Sprintf("%s (%s): %s", e.Source, loc, e.Message)
 	if loc == "" { // no file: a source the config does not name
-		s = fmt.Sprintf("sources: %s: %s", e.Source, e.Message)
+		s = fmt.Sprintf("%s: %s", e.Source, e.Message)
 	}
 	if e.Err != nil {
 		s += fmt.Sprintf(" [%v]", e.Err)

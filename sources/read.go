@@ -47,6 +47,12 @@ type Spec struct {
 
 // Result is what Read returns for one source.
 type Result struct {
+	// Path is the file read: the spec's, or the one its pattern or
+	// folder picked.
+	Path string
+	// Notes are the warnings about which file a pattern or folder picked
+	// (also among Issues).
+	Notes  []string
 	Table  *Table
 	Issues []Issue // warnings, in file order
 	SHA256 string  // of the file's bytes
@@ -55,6 +61,8 @@ type Result struct {
 
 // Read reads the source spec names with schema. Row problems are warnings in
 // the result; a source that cannot be used is a *SourceError.
+// A path that is a glob pattern or a folder reads the newest of its files
+// whose headers are the schema's (IsPattern); Result.Path says which.
 //
 // A workbook is read from the file rather than from a copy of it in
 // memory: the file is hashed in one pass, then its zip entries are read in
@@ -63,6 +71,14 @@ func Read(spec Spec, schema *Schema) (*Result, error) {
 	if spec.Limits == (Limits{}) {
 		spec.Limits = DefaultLimits
 	}
+	if IsPattern(spec.Path) {
+		return readNewest(spec, schema)
+	}
+	return readOne(spec, schema)
+}
+
+// readOne reads the one file spec.Path names.
+func readOne(spec Spec, schema *Schema) (*Result, error) {
 	f, size, err := openFile(spec)
 	if err != nil {
 		return nil, err
@@ -72,7 +88,11 @@ func Read(spec Spec, schema *Schema) (*Result, error) {
 	if _, err := io.Copy(h, io.NewSectionReader(f, 0, size)); err != nil {
 		return nil, &SourceError{Source: spec.Name, File: spec.Path, Message: "không đọc được tệp: kiểm tra quyền truy cập", Err: err}
 	}
-	return readFrom(spec, f, size, h.Sum(nil), schema)
+	res, err := readFrom(spec, f, size, h.Sum(nil), schema)
+	if res != nil {
+		res.Path = spec.Path
+	}
+	return res, err
 }
 
 // readData reads a source whose bytes are data.

@@ -5,6 +5,7 @@ import (
 	"io"
 
 	"github.com/mn2010/baocao/internal/catalog"
+	"github.com/mn2010/baocao/sources"
 )
 
 func validateCmd(args []string, stdout, stderr io.Writer) error {
@@ -15,7 +16,7 @@ func validateCmd(args []string, stdout, stderr io.Writer) error {
 	if err := parse(fs, args, lineOf(catalog.ArgsValidate)); err != nil {
 		return err
 	}
-	_, m, err := openMaker(*cfgPath, stderr)
+	cfg, m, err := openMaker(*cfgPath, stderr)
 	if err != nil {
 		return err
 	}
@@ -29,6 +30,15 @@ func validateCmd(args []string, stdout, stderr io.Writer) error {
 			fmt.Fprintln(stderr, catalog.WarnPrefix, m.PlanYearWarning(p))
 		} else {
 			fmt.Fprintln(stderr, catalog.WarnPrefix, catalog.ValidatePlanYear.F(m.PlanName(), y, p.Label(), p.Year, p.Year))
+		}
+	}
+	for _, in := range v.Inputs { // a pattern or folder: say which file it picked
+		if src, ok := cfg.Sources[in.Source]; ok && sources.IsPattern(cfg.Path(src.Path)) {
+			title := in.Source
+			if sc := m.Plan().Sources[in.Source]; sc != nil && sc.Title != "" {
+				title = sc.Title
+			}
+			fmt.Fprintln(stdout, catalog.ValidateUsed.F(title, src.Path, in.Path))
 		}
 	}
 	for _, i := range issues {

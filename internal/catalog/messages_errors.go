@@ -112,3 +112,13 @@ func KindWords(kind string) (words, example string) {
 	}
 	return w[0], w[1]
 }
+
+// Sources named by a pattern or a folder (sources.Read).
+var (
+	SourceNoCandidate = add("SourceNoCandidate", "không có tệp .xlsx hay .csv nào khớp %s: kiểm tra đường dẫn trong tệp cấu hình", "no .xlsx or .csv file matches %s: check the path in the config")
+	SourceEmptyFolder = add("SourceEmptyFolder", "thư mục %s không có tệp .xlsx hay .csv nào: đường dẫn trong tệp cấu hình phải là một tệp, một mẫu như exports/*.xlsx, hoặc một thư mục chứa các tệp xuất", "the folder %s holds no .xlsx or .csv file: the config's path must be a file, a pattern such as exports/*.xlsx, or a folder of exports")
+	SourceNoneMatch   = add("SourceNoneMatch", "không tệp nào khớp %s có đúng dòng tiêu đề của sổ; tệp mới nhất %s: %s", "no file matching %s has the source's headers; the newest, %s: %s")
+	SourceSameTime    = add("SourceSameTime", "hai tệp cùng mới như nhau: %s và %s (sửa cùng lúc %s); đã đọc %s. Xoá hoặc chuyển tệp không dùng ra khỏi thư mục", "two files are equally new: %s and %s (both changed at %s); read %s. Remove or move the one not meant")
+	SourceNewerSkip   = add("SourceNewerSkip", "tệp mới nhất %s không có đúng dòng tiêu đề của sổ (%s); đã đọc tệp cũ hơn %s. Kiểm tra tệp mới: có phải bản xuất đúng mẫu không", "the newest file %s lacks the source's headers (%s); read the older %s. Check the new file is the right export")
+	SourceUsed        = add("SourceUsed", "đọc tệp %s", "read %s")
+)

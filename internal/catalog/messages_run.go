@@ -141,3 +141,6 @@ func AttemptResult(r string) string {
 	}
 	return r
 }
+
+// ValidateUsed: which file a source named by a pattern or folder read.
+var ValidateUsed = add("ValidateUsed", "%s: %s → đọc tệp %s", "%s: %s → read %s")

@@ -209,10 +209,14 @@ func (x *run) sources(cfg *config.Config, m *reports.Maker) time.Time {
 			x.add(Problem, err, "%s (%s): %s", title, spec.Path, msg)
 			continue
 		}
-		if st, err := os.Stat(spec.Path); err == nil {
+		if st, err := os.Stat(res.Path); err == nil {
 			newest = later(newest, st.ModTime())
 		}
-		line := fmt.Sprintf("%s (%s): %d dòng", title, filepath.Base(spec.Path), len(res.Table.Rows))
+		file := filepath.Base(res.Path)
+		if res.Path != spec.Path { // a pattern or folder: say which file it picked
+			file = fmt.Sprintf("%s → %s", spec.Path, res.Path)
+		}
+		line := fmt.Sprintf("%s (%s): %d dòng", title, file, len(res.Table.Rows))
 		latest, col := latestDate(res.Table)
 		level := OK
 		if !latest.IsZero() {
@@ -227,8 +231,12 @@ func (x *run) sources(cfg *config.Config, m *reports.Maker) time.Time {
 				line += fmt.Sprintf(" — sổ đã %d ngày chưa có dòng mới: cập nhật sổ trước kỳ báo cáo", int(today.Sub(latest).Hours()/24))
 			}
 		}
-		if len(res.Issues) > 0 {
-			line += fmt.Sprintf("; %d cảnh báo (dòng bị bỏ qua) — xem: baocao validate -c %s", len(res.Issues), x.o.Config)
+		if n := len(res.Issues) - len(res.Notes); n > 0 {
+			line += fmt.Sprintf("; %d cảnh báo (dòng bị bỏ qua) — xem: baocao validate -c %s", n, x.o.Config)
+		}
+		for _, note := range res.Notes {
+			level = Note
+			line += " — " + note
 		}
 		x.add(level, nil, "%s", line)
 	}

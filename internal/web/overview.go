@@ -3,7 +3,6 @@ package web
 import (
 	"errors"
 	"net/http"
-	"sort"
 )
 
 type overviewRow struct {
@@ -109,7 +108,8 @@ func (s *Server) overview(w http.ResponseWriter, r *http.Request) {
 		}
 		d.Rows = append(d.Rows, row)
 	}
-	sort.SliceStable(d.Rows, func(i, j int) bool { return len(d.Rows[i].Problems) > 0 && len(d.Rows[j].Problems) == 0 })
+	// The cards keep the reports' order (tháng, quý, 6 tháng, năm), whatever
+	// their state: what needs attention is listed above them.
 	s.render(w, r, http.StatusOK, "overview", "Tổng quan", d)
 }
 

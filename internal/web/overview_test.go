@@ -28,10 +28,10 @@ func TestOverviewListsProblemsOfEveryPeriod(t *testing.T) {
 	}
 	list := body[i:cards]
 	wantIn(t, list, "Cần xử lý (4)",
-		`<a href="/bao-cao/quarterly/2024-Q1/v1"><b>Báo cáo quý</b> quý I năm 2024, phiên bản 1</a>`, "Bản dự thảo đã quá hạn nộp mà chưa được duyệt.",
-		`<a href="/bao-cao/quarterly/2023-Q4/v1"><b>Báo cáo quý</b> quý IV năm 2023, phiên bản 1</a>`, "Gửi lỗi: cần sửa rồi gửi lại.",
-		`<a href="/bao-cao/monthly/2023-11/v1"><b>Báo cáo tháng</b> tháng 11 năm 2023, phiên bản 1</a>`, "Chưa gửi được: chương trình sẽ tự gửi lại.",
-		`<a href="/bao-cao/monthly/2023-10/v2"><b>Báo cáo tháng</b> tháng 10 năm 2023, phiên bản 2</a>`, "Bản dự thảo bị trả lại")
+		`<a href="/bao-cao/quarterly/2024-Q1/v1"><b>Báo cáo quý I năm 2024</b>, phiên bản 1</a>`, "Bản dự thảo đã quá hạn nộp mà chưa được duyệt.",
+		`<a href="/bao-cao/quarterly/2023-Q4/v1"><b>Báo cáo quý IV năm 2023</b>, phiên bản 1</a>`, "Gửi lỗi: cần sửa rồi gửi lại.",
+		`<a href="/bao-cao/monthly/2023-11/v1"><b>Báo cáo tháng 11 năm 2023</b>, phiên bản 1</a>`, "Chưa gửi được: chương trình sẽ tự gửi lại.",
+		`<a href="/bao-cao/monthly/2023-10/v2"><b>Báo cáo tháng 10 năm 2023</b>, phiên bản 2</a>`, "Bản dự thảo bị trả lại")
 	if strings.Contains(list, "2023-09") {
 		t.Errorf("a period whose newest version was sent is listed: %s", list)
 	}

@@ -30,6 +30,8 @@ func parsePages() (map[string]*pageTemplate, error) {
 		},
 		"size":   humanSize,
 		"period": periodWords,
+		"titled": titled,
+		"path":   breakablePath,
 		"join":   strings.Join,
 		"met": func(m *bool) string {
 			switch {

@@ -161,7 +161,7 @@ func (s *Server) runJob(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, ref.path()+"?kq=moi", http.StatusSeeOther)
 		return
 	}
-	vw := view{Title: "Đang chạy " + v.Title + " kỳ " + periodWords(v.Period), Nav: "run", Data: v}
+	vw := view{Title: "Đang chạy " + lowerFirst(titled(v.Title, v.Period)), Nav: "run", Data: v}
 	if !v.Done {
 		vw.Refresh = 1
 	}

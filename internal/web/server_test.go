@@ -121,21 +121,21 @@ func TestPages(t *testing.T) {
 	}{
 		{"overview: problems first, state, deadline, next run", "/", []string{"Tổng quan", "Báo cáo quý", "chờ duyệt", "Bản dự thảo đã quá hạn nộp mà chưa được duyệt.",
 			"Báo cáo tháng", "2024-03", "chưa gửi", "Hạn nộp: 21/03/2024", "16/04/2024 07:00", "cho kỳ tháng 4 năm 2024", "Đạt 8/10", "1 cảnh báo"}},
-		{"data check: by file, sheet, row, column, value, what to do; sources", "/kiem-tra", []string{"ho-so-tthc.xlsx", "Sheet1", "<td>12</td>",
-			"Ngày hẹn trả", "31/02/2024", "ngày không có thật: sửa lại", "examples/data/ho-so-tthc.xlsx", "2,0 KB", "<td>40</td>"}},
+		{"data check: by file, sheet, row, column, value, what to do; sources", "/kiem-tra", []string{"ho-so-tthc.xlsx", "Sheet1", `data-nhan="Dòng">12</td>`,
+			"Ngày hẹn trả", "31/02/2024", "ngày không có thật: sửa lại", "examples/<wbr>data/<wbr>ho-so-tthc.xlsx", "2,0 KB", `data-nhan="Số dòng">40</td>`}},
 		{"data check for a period", "/kiem-tra?ky=2024-03", []string{`value="2024-03"`}},
-		{"version: PDF inline, indicators, breakdown, warnings, downloads, send", "/bao-cao/monthly/2024-03/v1", []string{"Báo cáo tháng kỳ tháng 3 năm 2024, phiên bản 1",
+		{"version: PDF inline, indicators, breakdown, warnings, downloads, send", "/bao-cao/monthly/2024-03/v1", []string{"Báo cáo tháng 3 năm 2024, phiên bản 1",
 			`<object class="pdf" data="/bao-cao/monthly/2024-03/v1/tep/bao-cao.pdf"`, "3.1", "97,50%", "Không đạt", "Xử lý đơn", "98,00%",
 			"31/02/2024", "/tep/bao-cao.xlsx?tai=1", "/tep/manifest.json?tai=1", `action="/bao-cao/monthly/2024-03/v1/gui"`, "phongnoivu.q1@tphcm.gov.vn", "Chưa gửi lần nào."}},
 		{"version sent: history and resend", "/bao-cao/monthly/2024-02/v1", []string{"&lt;m1@x&gt;", "đã gửi", "/gui-lai"}},
 		{"resend asks, naming when and to whom", "/bao-cao/monthly/2024-02/v1/gui-lai", []string{"đã được gửi lúc <b>16/02/2024 07:00</b>",
 			"<b>phongnoivu.q1@tphcm.gov.vn</b>", `name="confirm" value="`, "Xác nhận gửi lại",
-			"<title>Gửi lại Báo cáo tháng kỳ tháng 2 năm 2024, phiên bản 1 · baocao</title>", "Bản Báo cáo tháng kỳ tháng 2 năm 2024, phiên bản 1 đã được gửi"}},
+			"<title>Gửi lại Báo cáo tháng 2 năm 2024, phiên bản 1 · baocao</title>", "Bản Báo cáo tháng 2 năm 2024, phiên bản 1 đã được gửi"}},
 		{"run now: default the latest ended period", "/chay?bao-cao=quarterly", []string{`<option value="quarterly" selected>`, "kỳ vừa kết thúc: 2024-Q1", `id="period" value=""`}},
 		{"run now: a period asked for", "/chay?bao-cao=monthly&ky=2024-02", []string{`id="period" value="2024-02"`}},
 		{"draft: approve and return forms, no send", "/bao-cao/quarterly/2024-Q1/v1", []string{"chờ duyệt", `action="/bao-cao/quarterly/2024-Q1/v1/duyet"`,
 			`name="number"`, `name="date"`, `name="note"`, `action="/bao-cao/quarterly/2024-Q1/v1/tra-lai"`, `name="reason"`,
-			`Người duyệt: <strong>Nguyễn Thị Hồng Vân (hiệu trưởng)</strong>`, `placeholder="16/03/2024"`, "đang chờ Nguyễn Thị Hồng Vân duyệt",
+			`Người duyệt: <strong>Nguyễn Thị Hồng Vân (hiệu trưởng)</strong>`, `placeholder="ví dụ 16/03/2024"`, "đang chờ Nguyễn Thị Hồng Vân duyệt",
 			"Lịch sử duyệt và gửi", "lập bản dự thảo (chờ duyệt)", "thư mời duyệt gửi đến hieutruong.mn2010@hcm.edu.vn"}},
 		{"history: all", "/lich-su", []string{"4 phiên bản.", "2023-Q4", "2024-02", "2024-03"}},
 		{"history: by report", "/lich-su?bao-cao=quarterly", []string{"2 phiên bản.", "<td>Báo cáo quý</td><td>2023-Q4 <small class=\"muted\">quý IV năm 2023</small></td>", "2024-Q1"}},
@@ -325,7 +325,7 @@ func TestRunShowsProgressThenTheVersion(t *testing.T) {
 		}
 	}
 	wantStatus(t, r, body, 200)
-	wantIn(t, body, `<meta http-equiv="refresh" content="1">`, "Đang đọc dữ liệu…", "<h1>Đang chạy Báo cáo tháng kỳ tháng 3 năm 2024</h1>")
+	wantIn(t, body, `<meta http-equiv="refresh" content="1">`, "Đang đọc dữ liệu…", "<h1>Đang chạy báo cáo tháng 3 năm 2024</h1>")
 	close(f.runGate)
 	for deadline := time.Now().Add(5 * time.Second); ; time.Sleep(10 * time.Millisecond) {
 		r, body = c.get(job)

@@ -2,7 +2,11 @@ package web
 
 import (
 	"fmt"
+	"html/template"
 	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/mn2010/baocao/reports/render"
 )
@@ -62,13 +66,26 @@ func reportTitle(reps []Report, id string) string {
 	return id
 }
 
-// versionName names a version in a sentence: "Báo cáo tháng kỳ tháng 3
-// năm 2024, phiên bản 1".
+// versionName names a version in a sentence: "Báo cáo tháng 3 năm 2024,
+// phiên bản 1".
 func versionName(title string, v VersionRef) string {
+	return fmt.Sprintf("%s, phiên bản %d", titled(title, v.Period), v.Version)
+}
+
+// titled names a report of a period, saying the period once: "Báo cáo 6
+// tháng" and 2024-H1 are "Báo cáo 6 tháng đầu năm 2024", "Báo cáo quý"
+// and 2024-Q1 "Báo cáo quý I năm 2024"; a name that does not end with its
+// period's word is followed by "kỳ …".
+func titled(title, label string) string {
+	words := periodWords(label)
 	if title == "" {
-		title = v.Report
+		return "Báo cáo " + words
 	}
-	return fmt.Sprintf("%s kỳ %s, phiên bản %d", title, periodWords(v.Period), v.Version)
+	form := periodForm(label) // "tháng", "quý", "6 tháng", "năm"
+	if strings.HasPrefix(words, form+" ") && strings.HasSuffix(strings.ToLower(title), " "+form) {
+		return title[:len(title)-len(form)] + words
+	}
+	return title + " kỳ " + words
 }
 
 // formExample is the pattern of a label's form: "NNNN-TT", "NNNN-Qn",
@@ -85,6 +102,24 @@ func formExample(label string) string {
 	return "NNNN-TT"
 }
 
+// breakablePath writes a file path so that a narrow screen breaks it after
+// a "/" or "\" (and after "@" or "." of an address), never inside a word:
+// each separator is followed by <wbr>, every part escaped.
+func breakablePath(p string) template.HTML {
+	var b strings.Builder
+	start := 0
+	for i := 0; i < len(p); i++ {
+		switch p[i] {
+		case '/', '\\', '@':
+			b.WriteString(template.HTMLEscapeString(p[start : i+1]))
+			b.WriteString("<wbr>")
+			start = i + 1
+		}
+	}
+	b.WriteString(template.HTMLEscapeString(p[start:]))
+	return template.HTML(b.String())
+}
+
 // PeriodWords names a period label the Vietnamese way, for a backend's
 // messages to the page ("tháng 3 năm 2024").
 func PeriodWords(label string) string { return periodWords(label) }
@@ -94,3 +129,16 @@ func VersionName(title string, v VersionRef) string { return versionName(title, 
 
 // PersonName is the name part of "Name <address>".
 func PersonName(addr string) string { return personName(addr) }
+
+// Titled names a report of a period, saying the period once ("Báo cáo
+// quý I năm 2024"), for a backend's messages.
+func Titled(title, label string) string { return titled(title, label) }
+
+// lowerFirst writes a title inside a sentence: "báo cáo tháng".
+func lowerFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if r == utf8.RuneError {
+		return s
+	}
+	return string(unicode.ToLower(r)) + s[n:]
+}

@@ -70,9 +70,6 @@ func NewReportsBackend(m *workflow.Flow, set Settings, now func() time.Time) *Re
 
 var _ web.Backend = (*ReportsBackend)(nil)
 
-var kindTitles = map[period.Kind]string{period.Month: "Báo cáo tháng", period.Quarter: "Báo cáo quý",
-	period.HalfYear: "Báo cáo 6 tháng", period.Year: "Báo cáo năm"}
-
 // Reports lists the configured reports with their next scheduled run, the
 // period it covers (as `baocao schedule` works them out) and the latest
 // ended period.
@@ -82,10 +79,7 @@ func (b *ReportsBackend) Reports(ctx context.Context) ([]web.Report, error) {
 	for _, id := range b.cfg.ReportIDs() {
 		r := b.cfg.Reports[id]
 		spec := b.set.Schedules[id]
-		rep := web.Report{ID: id, Title: r.Title, Schedule: spec, Latest: period.LatestEnded(r.Kind, r.Boundary, now).Label()}
-		if rep.Title == "" {
-			rep.Title = kindTitles[r.Kind]
-		}
+		rep := web.Report{ID: id, Title: r.DisplayName(), Schedule: spec, Latest: period.LatestEnded(r.Kind, r.Boundary, now).Label()}
 		if spec != "" {
 			s, err := schedule.Parse(spec, b.cfg.Location)
 			if err != nil {
@@ -459,10 +453,12 @@ func (b *ReportsBackend) Check(ctx context.Context, label string) (*web.DataChec
 	}
 	key := label
 	for _, n := range names {
-		if st, err := os.Stat(specs[n].Path); err == nil {
-			key += fmt.Sprintf("|%s:%d:%d", n, st.Size(), st.ModTime().UnixNano())
-		} else {
-			key += "|" + n + ":-"
+		for _, f := range sources.Files(specs[n].Path) { // a pattern or folder: each of its files
+			if st, err := os.Stat(f); err == nil {
+				key += fmt.Sprintf("|%s:%s:%d:%d", n, f, st.Size(), st.ModTime().UnixNano())
+			} else {
+				key += "|" + n + ":-"
+			}
 		}
 	}
 	b.mu.Lock()
@@ -517,6 +513,12 @@ func (b *ReportsBackend) Check(ctx context.Context, label string) (*web.DataChec
 				c.Errors++
 			} else {
 				src.Rows = len(res.Table.Rows)
+				if res.Path != spec.Path { // the file a pattern or folder picked
+					src.Path = b.cfg.Display(res.Path)
+					if st, err := os.Stat(res.Path); err == nil {
+						src.Bytes, src.ModTime = st.Size(), st.ModTime().In(b.cfg.Location)
+					}
+				}
 				all = append(all, res.Issues...)
 			}
 			c.Sources = append(c.Sources, src)

@@ -39,7 +39,7 @@ func (b *ReportsBackend) Run(ctx context.Context, who, report, label string, pro
 		}
 		mail = &s
 	}
-	progress("Chờ đến lượt chạy " + lowerFirst(b.title(report)) + " kỳ " + web.PeriodWords(p.Label()) + "…")
+	progress("Chờ đến lượt chạy " + lowerFirst(web.Titled(b.title(report), p.Label())) + "…")
 	job := workflow.NewJob(b.maker, mail, func(msg string) {
 		if strings.HasPrefix(msg, "waiting for another run") {
 			progress("Một lần chạy khác của báo cáo này (lịch tự động hoặc dòng lệnh) đang làm; chờ nó xong…")
@@ -141,13 +141,7 @@ func (b *ReportsBackend) title(report string) string {
 	if !ok {
 		return report
 	}
-	if r.Title != "" {
-		return r.Title
-	}
-	if t := kindTitles[r.Kind]; t != "" {
-		return t
-	}
-	return report
+	return r.DisplayName()
 }
 
 // lowerFirst writes a title inside a sentence: "báo cáo tháng".

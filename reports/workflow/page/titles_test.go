@@ -18,11 +18,11 @@ func TestBackendSpeaksInTitles(t *testing.T) {
 	if _, err := b.Run(ctx, "Lan", "monthly", "2024-03", func(s string) { steps = append(steps, s) }); err != nil {
 		t.Fatal(err)
 	}
-	if len(steps) == 0 || steps[0] != "Chờ đến lượt chạy báo cáo tháng kỳ tháng 3 năm 2024…" {
+	if len(steps) == 0 || steps[0] != "Chờ đến lượt chạy báo cáo tháng 3 năm 2024…" {
 		t.Errorf("first step %q", steps)
 	}
 	_, err := b.Version(ctx, "monthly", "2024-03", 9)
-	if err == nil || !strings.HasSuffix(err.Error(), "chưa có Báo cáo tháng kỳ tháng 3 năm 2024, phiên bản 9") {
+	if err == nil || !strings.HasSuffix(err.Error(), "chưa có Báo cáo tháng 3 năm 2024, phiên bản 9") {
 		t.Errorf("a missing version: %v", err)
 	}
 	_, err = b.Approve(ctx, "Lan", web.VersionRef{Report: "monthly", Period: "2024-03", Version: 1}, web.Approval{Name: "Vân"})
