@@ -72,6 +72,10 @@ type Document struct {
 	// (times.ttf, timesbd.ttf, timesi.ttf, timesbi.ttf or the "Times New
 	// Roman*.ttf" names), looked at before the system's font folders.
 	FontsDir string `toml:"fonts_dir"`
+	// Numbering says how the outgoing register numbers documents: "all"
+	// (one sequence a year for every type, the default) or "type" (one
+	// per type: BC, CV, …); internal/config checks the value.
+	Numbering string `toml:"numbering"`
 }
 
 // secretFile is a table's password_file key.

@@ -14,5 +14,9 @@ for md in ke-hoach-cchc-2024.md hoa-sen-2025.md; do
   HOME="$tmp/home" soffice --headless --convert-to docx:"MS Word 2007 XML" --outdir "$tmp" "$base.docx" >/dev/null
   cp "$tmp/$base.docx" "$base.libreoffice.docx"
 done
+# A plan typed in LibreOffice Writer with a multilevel list ("1.", "1.1.")
+# and outline headings, saved as Word.
+HOME="$tmp/home" soffice --headless --convert-to docx:"MS Word 2007 XML" --outdir "$tmp" ben-thanh-2026.fodt >/dev/null
+cp "$tmp/ben-thanh-2026.docx" ben-thanh-2026.libreoffice.docx
 # A Word 97 file, which the importer refuses with a message to save it as .docx.
 HOME="$tmp/home" soffice --headless --convert-to doc --outdir . hoa-sen-2025.docx >/dev/null

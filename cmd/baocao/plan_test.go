@@ -143,12 +143,18 @@ func TestImportedPlanOfAnotherSchool(t *testing.T) {
 	for i, in := range base.Indicators {
 		byID[in.ID] = i
 	}
-	// the new plan's id → the 2024 id of the same measure, and the new threshold
-	measured := []struct {
-		id, was string
+	type measure struct {
+		id, was string // the new plan's id, the 2024 id of the same measure
 		target  float64
 		fields  map[string]float64
-	}{
+	}
+	type school struct {
+		ref               string
+		indicators, tasks int
+		measured          []measure
+		manual            map[string]string // id → value type
+	}
+	hoaSen := school{"Kế hoạch số 05/KH-MNHS ngày 08 tháng 01 năm 2025", 13, 5, []measure{
 		{"2", "3.1", 0.99, map[string]float64{"Khiếu nại, tố cáo": 0.90}},
 		{"3", "3.3", 1, nil},
 		{"4", "4.1", 0.995, nil},
@@ -158,26 +164,41 @@ func TestImportedPlanOfAnotherSchool(t *testing.T) {
 		{"8", "9.2", 0.95, nil},
 		{"9", "9.1", 1, nil},
 		{"13", "9.4", 1, nil},
-	}
-	manual := map[string]string{"1": "rank", "10": "fraction", "11": "yesno", "12": "yesno"}
-	for _, doc := range []string{"hoa-sen-2025.docx", "hoa-sen-2025.libreoffice.docx"} {
+	}, map[string]string{"1": "rank", "10": "fraction", "11": "yesno", "12": "yesno"}}
+	benThanh := school{"Kế hoạch số 02/KH-MNBT ngày 06 tháng 01 năm 2026", 11, 3, []measure{
+		{"1.1", "3.1", 1, map[string]float64{"Tuyển sinh": 0.97}},
+		{"1.2", "3.3", 1, nil},
+		{"2.1", "4.1", 0.97, nil},
+		{"2.2", "4.2", 0.995, nil},
+		{"2.3", "5", 0.95, nil},
+		{"3.1", "9.1", 0.98, nil},
+		{"3.2", "9.2", 1, nil},
+		{"3.3", "9.4", 0.90, nil},
+		{"3.4", "3.5", 0.85, nil},
+	}, map[string]string{"1.3": "yesno", "3.5": "fraction"}}
+	for doc, sc := range map[string]school{"hoa-sen-2025.docx": hoaSen, "hoa-sen-2025.libreoffice.docx": hoaSen, "ben-thanh-2026.libreoffice.docx": benThanh} {
+		measured, manual := sc.measured, sc.manual
 		t.Run(doc, func(t *testing.T) {
 			cfg := project(t)
 			importPlan(t, cfg, planData+doc)
 			usePlan(t, cfg, "ke-hoach.toml")
 			got := reportFigures(t, cfg, "quarterly", "2024-Q1")
 			checkPlanHash(t, cfg, got.PlanSHA256)
-			if got.Plan != "Kế hoạch số 05/KH-MNHS ngày 08 tháng 01 năm 2025" {
+			if got.Plan != sc.ref {
 				t.Errorf("the report cites %q", got.Plan)
 			}
-			if len(got.Indicators) != 13 || len(got.Tasks) != 5 {
-				t.Fatalf("%d indicators, %d tasks; want 13 and 5", len(got.Indicators), len(got.Tasks))
+			if len(got.Indicators) != sc.indicators || len(got.Tasks) != sc.tasks {
+				t.Fatalf("%d indicators, %d tasks; want %d and %d", len(got.Indicators), len(got.Tasks), sc.indicators, sc.tasks)
 			}
 			ind := map[string]int{}
 			for i, in := range got.Indicators {
 				ind[in.ID] = i
 			}
 			for _, m := range measured {
+				if _, ok := ind[m.id]; !ok {
+					t.Errorf("no indicator %s", m.id)
+					continue
+				}
 				g, w := got.Indicators[ind[m.id]], base.Indicators[byID[m.was]]
 				if !reflect.DeepEqual(g.Value, w.Value) || !reflect.DeepEqual(g.Numerator, w.Numerator) ||
 					!reflect.DeepEqual(g.Denominator, w.Denominator) || g.Unit != w.Unit || g.Target != m.target {
@@ -213,7 +234,9 @@ func TestImportedPlanOfAnotherSchool(t *testing.T) {
 				}
 			}
 			for id, unit := range manual {
-				if g := got.Indicators[ind[id]]; g.Unit != unit || g.Numerator != nil {
+				if _, ok := ind[id]; !ok {
+					t.Errorf("no indicator %s", id)
+				} else if g := got.Indicators[ind[id]]; g.Unit != unit || g.Numerator != nil {
 					t.Errorf("%s: unit %s numerator %v; want a manual %s", id, g.Unit, g.Numerator, unit)
 				}
 			}
@@ -246,4 +269,44 @@ func derefI(v *int) any {
 		return nil
 	}
 	return *v
+}
+
+// TestPlanImportRefuses: what is not a plan exits 2 with a Vietnamese
+// message saying what is missing or what to do, and writes nothing; an
+// existing plan file is kept without --force.
+func TestPlanImportRefuses(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "ke-hoach.toml")
+	notPlan := filepath.Join(dir, "thu-moi.txt")
+	os.WriteFile(notPlan, []byte("THƯ MỜI\nKính mời phụ huynh dự họp.\n"), 0o644)
+	noTargets := filepath.Join(dir, "ke-hoach.md")
+	os.WriteFile(noTargets, []byte("# KẾ HOẠCH\n\n## II. CHỈ TIÊU\n\nPhấn đấu hoàn thành tốt.\n"), 0o644)
+	for _, tt := range []struct{ doc, want string }{
+		{notPlan, "không tìm thấy mục chỉ tiêu"},
+		{noTargets, "không có chỉ tiêu đánh số"},
+		{planData + "hoa-sen-2025.doc", "lưu lại dưới dạng .docx"},
+		{filepath.Join(dir, "khong-co.docx"), "không tìm thấy tệp"},
+	} {
+		code, stdout, errs := baocao("plan", "import", tt.doc, "-o", out)
+		if code != exitBadInput || !strings.Contains(errs, tt.want) || !strings.Contains(errs, filepath.Base(tt.doc)) {
+			t.Errorf("%s: exit %d, %q; want 2 saying %q", tt.doc, code, errs+stdout, tt.want)
+		}
+		if _, err := os.Stat(out); err == nil {
+			t.Fatalf("%s: a plan file was written", tt.doc)
+		}
+	}
+	os.WriteFile(out, []byte("# sửa tay\n"), 0o644)
+	code, _, errs := baocao("plan", "import", planData+"hoa-sen-2025.docx", "-o", out)
+	if b, _ := os.ReadFile(out); code != exitBadInput || string(b) != "# sửa tay\n" || !strings.Contains(errs, "--force") {
+		t.Errorf("over an existing file: exit %d, %s; file %q", code, errs, b)
+	}
+	if code, _, errs := baocao("plan", "import", "--force", planData+"hoa-sen-2025.docx", "-o", out); code != 0 {
+		t.Errorf("--force: exit %d: %s", code, errs)
+	}
+	if b, _ := os.ReadFile(out); !strings.Contains(string(b), `reference = "Kế hoạch số 05/KH-MNHS ngày 08 tháng 01 năm 2025"`) {
+		t.Errorf("--force did not write the plan:\n%s", b)
+	}
+	if code, _, _ := baocao("plan", "import", planData+"hoa-sen-2025.docx"); code != exitBadInput {
+		t.Errorf("without -o: exit %d", code)
+	}
 }

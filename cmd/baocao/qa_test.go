@@ -143,7 +143,7 @@ func TestDraftWithoutMailThenSendAndApprovedNotStranded(t *testing.T) {
 		t.Errorf("a second send: %s (%d messages)", errs, len(m.messages(t)))
 	}
 
-	do(0, "approve", "-r", "quarterly", "-p", "2024-Q2", "--as", "hieutruong", "--password-stdin", "--number", "3", "--date", "20/06/2024", "--no-email")
+	do(0, "approve", "-r", "quarterly", "-p", "2024-Q2", "--as", "hieutruong", "--password-stdin", "--number", "3", "--force-number", "--date", "20/06/2024", "--no-email")
 	errs = do(2, "run", "-r", "quarterly", "-p", "2024-Q2")
 	for _, w := range []string{"v2, issued from draft v1", "approved by Nguyễn Thị Hồng Vân", "baocao send -r quarterly -p 2024-Q2 sends it", "--force"} {
 		if !strings.Contains(errs, w) {

@@ -8,6 +8,7 @@ import (
 
 	"github.com/mn2010/baocao/internal/catalog"
 	"github.com/mn2010/baocao/reports/delivery"
+	"github.com/mn2010/baocao/reports/render"
 	"github.com/mn2010/baocao/reports/workflow"
 )
 
@@ -22,6 +23,7 @@ func approveCmd(args []string, stdout, stderr io.Writer) error {
 	fs.StringVar(&opt.Note, "note", "", catalog.FlagApproveNote.String())
 	issue := addIssueFlags(fs, catalog.FlagApproveNum.String(), catalog.FlagApproveDate.String())
 	fs.BoolVar(&opt.NoEmail, "no-email", false, catalog.FlagApproveNoMail.String())
+	forceNumber := fs.Bool("force-number", false, catalog.FlagForceNumber.String())
 	line := lineOf(catalog.ArgsApprove)
 	if err := parse(fs, args, line); err != nil {
 		return err
@@ -39,6 +41,20 @@ func approveCmd(args []string, stdout, stderr io.Writer) error {
 	}
 	if err := m.CheckIssue(p, opt.Number, opt.Date); err != nil {
 		return err
+	}
+	issueDay := opt.Date
+	if issueDay.IsZero() {
+		issueDay = time.Now().In(cfg.Location)
+	}
+	if opt.Number > 0 && !*forceNumber {
+		if err := m.CheckNumber(*report, p.Label(), opt.Number, issueDay); err != nil {
+			return err
+		}
+	}
+	if opt.Number == 0 {
+		if n, err := m.NextNumber(*report, p.Label(), issueDay); err == nil {
+			fmt.Fprintln(stderr, catalog.NumberProposed.F(issueDay.Year(), render.DocNumber(n), n))
+		}
 	}
 	opt.Report, opt.Period = *report, p.Label()
 	if _, err := workflow.NewJob(m, nil, nil).CheckDraft(opt.Report, opt.Period, opt.Version); err != nil {
@@ -64,6 +80,7 @@ func approveCmd(args []string, stdout, stderr io.Writer) error {
 	if out.Issued.Version != out.Draft.Version {
 		fmt.Fprintln(stderr, catalog.ApprovedIssued.F(out.Issued.Version, numberOrBlank(out.Approval.Number), dateOf(out.Approval.Date, cfg.Location)))
 	}
+	printRegisterLine(m.Maker, out.Issued, stderr)
 	fmt.Fprintln(stdout, out.Issued.Dir)
 	if opt.NoEmail {
 		fmt.Fprintln(stderr, catalog.ApprovedNoMail.F(opt.Report, opt.Period))

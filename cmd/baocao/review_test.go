@@ -109,7 +109,7 @@ func TestReviewThroughMailpit(t *testing.T) {
 	}
 
 	code, out, errs = baocao("approve", "-c", cfg, "-r", "quarterly", "-p", "2024-Q2", "--as", "hieutruong", "--password-stdin",
-		"--note", "Đồng ý ban hành.", "--number", "15", "--date", "19/06/2024")
+		"--note", "Đồng ý ban hành.", "--number", "15", "--force-number", "--date", "19/06/2024")
 	if code != 0 {
 		t.Fatalf("approve: exit %d: %s", code, errs)
 	}

@@ -11,6 +11,7 @@ import (
 	"github.com/mn2010/baocao/reports"
 	"github.com/mn2010/baocao/reports/archive"
 	"github.com/mn2010/baocao/reports/period"
+	"github.com/mn2010/baocao/reports/render"
 	"github.com/mn2010/baocao/reports/workflow"
 )
 
@@ -35,6 +36,15 @@ func runCmd(args []string, stdout, stderr io.Writer) error {
 	}
 	if err := m.CheckIssue(p, opt.Number, opt.Issued); err != nil {
 		return err
+	}
+	if opt.Number > 0 { // a number already given is said, not refused: the run may be redoing an issued report
+		day := opt.Issued
+		if day.IsZero() {
+			day = time.Now().In(cfg.Location)
+		}
+		if where, next, err := m.NumberTaken(*report, p.Label(), opt.Number, day); err == nil && where != "" {
+			fmt.Fprintln(stderr, catalog.WarnPrefix, catalog.NumberUsedWarn.F(render.DocNumber(opt.Number), day.Year(), where, next))
+		}
 	}
 	if w := m.PlanYearWarning(p); w != "" {
 		fmt.Fprintln(stderr, catalog.WarnPrefix, w)
@@ -64,6 +74,7 @@ func runCmd(args []string, stdout, stderr io.Writer) error {
 	if out.Draft {
 		return drafted(cfg, out, *noEmail, stderr)
 	}
+	printRegisterLine(m.Maker, out.Entry, stderr)
 	if *noEmail {
 		return nil
 	}
@@ -97,4 +108,17 @@ func latestWords(c reports.PeriodCover) string {
 		out = append(out, s.Source+" "+latest)
 	}
 	return strings.Join(out, ", ")
+}
+
+// printRegisterLine prints, for an issued version with a number, the line
+// the clerk copies into the outgoing register; baocao never writes there.
+func printRegisterLine(m *reports.Maker, e archive.Entry, stderr io.Writer) {
+	man, err := reports.ReadManifest(e.Dir)
+	if err != nil {
+		return
+	}
+	if line := m.RegisterLine(man); line != "" {
+		fmt.Fprintln(stderr, catalog.RegisterLineMsg)
+		fmt.Fprintln(stderr, line)
+	}
 }

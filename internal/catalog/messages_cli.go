@@ -78,6 +78,7 @@ var (
 	FlagApproveNum    = add("FlagApproveNum", "`SỐ` văn bản khi ban hành; văn bản gửi cấp trên mang số này", "document `NUMBER` of issue; the district's document carries it")
 	FlagApproveDate   = add("FlagApproveDate", "ngày ban hành `NGÀY/THÁNG/NĂM`; mặc định ngày của bản nháp", "date of issue `DD/MM/YYYY`; default the draft's")
 	FlagApproveNoMail = add("FlagApproveNoMail", "chỉ duyệt; gửi sau bằng baocao send", "approve only; baocao send sends it later")
+	FlagForceNumber   = add("FlagForceNumber", "ban hành với số đã có trong sổ văn bản đi hoặc đã dùng cho báo cáo khác của năm", "issue with a number the outgoing register or another report of the year already has")
 	FlagRejectVer     = add("FlagRejectVer", "bản nháp `SỐ` cần trả lại; mặc định phiên bản mới nhất của kỳ", "the draft `N` to return; default the newest version of the period")
 	FlagRejectBy      = add("FlagRejectBy", "bỏ rồi: dùng --as TÀI_KHOẢN", "gone: use --as ACCOUNT")
 	FlagRejectReason  = add("FlagRejectReason", "`LÝ_DO` (bắt buộc), gửi tới admin_email", "why: `TEXT` (required), mailed to admin_email")

@@ -40,6 +40,8 @@ var (
 	IssueDateForm     = add("IssueDateForm", "ngày %q: viết ngày/tháng/năm, ví dụ 20/04/2024", "date %q: write the date as DD/MM/YYYY, e.g. 20/04/2024")
 	IssueDateMonth    = add("IssueDateMonth", "ngày %q: không có tháng %d (tháng từ 01 đến 12)", "date %q: there is no month %d (months are 01–12)")
 	IssueDateDay      = add("IssueDateDay", "ngày %q: tháng %02d/%04d không có ngày %d (tháng có %d ngày)", "date %q: %02d/%04d has no day %d (it has %d days)")
+	NumberTaken       = add("NumberTaken", "số %s của năm %d đã dùng (%s): chọn số khác — số trống tiếp theo là %d — hoặc thêm --force-number nếu đúng là số này", "number %s of %d is already given (%s): choose another — the next free one is %d — or add --force-number if it really is this one")
+	RegisterRow       = add("RegisterRow", "sổ văn bản đi, dòng %d", "outgoing register, row %d")
 	IssueNumber       = add("IssueNumber", "số %d: số văn bản từ 1 trở lên", "number %d: a document number is 1 or more")
 	IssueAccepted     = add("IssueAccepted", "ngày ban hành của kỳ %s phải từ %s (ngày cuối kỳ) đến %s (%d ngày sau hôm nay)", "a date of issue for %s is accepted from %s (the period's last day) to %s (%d days after today)")
 	IssueBefore       = add("IssueBefore", "ngày %s trước khi kỳ %s kết thúc: %s", "date %s is before the period %s ends: %s")

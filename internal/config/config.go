@@ -70,6 +70,10 @@ type Document struct {
 	// (times.ttf, timesbd.ttf, timesi.ttf, timesbi.ttf or the "Times New
 	// Roman*.ttf" names), looked at before the system's font folders.
 	FontsDir string `toml:"fonts_dir"`
+	// Numbering says how the outgoing register numbers documents: "all"
+	// (one sequence a year for every type, the default) or "type" (one
+	// per type: BC, CV, …). baocao proposes the next free number from it.
+	Numbering string `toml:"numbering"`
 }
 
 // Limits bound the cost of reading a source.
@@ -244,6 +248,9 @@ func (c *Config) check() error {
 		if err := c.checkReport(id, r); err != nil {
 			return err
 		}
+	}
+	if n := c.Document.Numbering; n != "" && n != "all" && n != "type" {
+		return fmt.Errorf("[document] numbering = %q: want \"all\" (one sequence for every type) or \"type\" (one per type)", n)
 	}
 	if c.Unit.Copies < 0 {
 		return fmt.Errorf("[unit] copies = %d: want the number of copies kept, or leave it out", c.Unit.Copies)

@@ -25,6 +25,9 @@ func clean(s string) string {
 	var b strings.Builder
 	space := false
 	for _, r := range s {
+		if r == '\u00ad' || r == '\u200c' || r == '\u200d' {
+			continue // soft hyphen, zero-width (non-)joiner: not text
+		}
 		if unicode.IsSpace(r) || r == '\u00a0' || r == '\u200b' || r == '\ufeff' {
 			space = true
 			continue

@@ -84,6 +84,19 @@ II. NHIỆM VỤ, GIẢI PHÁP
 1. Số hóa hồ sơ.
 `, "Kế hoạch số 9/KH-MNBM ngày 03 tháng 01 năm 2026", "Trường Mầm non Bông Mai", 2026,
 			[]string{"2.1", "2.2"}, []string{"1"}},
+		{"tiêu đề chữ thường, năm ở dòng dưới", `TRƯỜNG TIỂU HỌC LÊ VĂN TÁM
+Số: 4/KH-THLVT
+Quận 3, ngày 28 tháng 12 năm 2025
+Kế hoạch cải cách hành chính
+năm 2026
+II. CHỈ TIÊU
+1. Hồ sơ đúng ` + "\u00ad" + `hạn đạt 100%.
+`, "Kế hoạch số 4/KH-THLVT ngày 28 tháng 12 năm 2025", "Trường Tiểu học Lê Văn Tám", 2026, []string{"1"}, nil},
+		{"KE HOACH không dấu", `So: 1/KH-X
+KE HOACH
+II. CHI TIEU
+1. Ho so dung han dat 100%.
+`, "Kế hoạch số 1/KH-X", "", 0, []string{"1"}, nil},
 		{"mục tiêu, chỉ tiêu", `Số: 3/KH-MNAS
 Thủ Đức, ngày 02/01/2025
 KẾ HOẠCH

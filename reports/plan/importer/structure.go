@@ -79,7 +79,7 @@ var (
 	// "3.1." "3.1" "3.1)" and "3." "3)"; a lone number needs its dot.
 	numberRe  = regexp.MustCompile(`^(\d{1,2}(?:\.\d{1,2})+)(?:[.)]|\s)\s*(.*)$`)
 	bareRe    = regexp.MustCompile(`^(\d{1,2})\s*[.)]\s*(.*)$`)
-	soRe      = regexp.MustCompile(`(?i)\bsố\s*:?\s*(\d+\s*/\s*[\p{L}\d][\p{L}\d\-–./]*)`)
+	soRe      = regexp.MustCompile(`(?i)\b(?:số|so)\s*:?\s*(\d+\s*/\s*[\p{L}\d][\p{L}\d\-–./]*)`)
 	dateRe    = regexp.MustCompile(`(?i)ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})`)
 	dateNumRe = regexp.MustCompile(`(?i)ngày\s+(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})`)
 	forYearRe = regexp.MustCompile(`(?i)năm\s+(\d{4})`)
@@ -222,18 +222,33 @@ func readHeader(head, all []para) Header {
 			title = i
 		}
 	}
-	if title >= 0 {
-		subject := strings.TrimSpace(head[title].text[len("KẾ HOẠCH"):])
-		if len([]rune(head[title].text)) >= len([]rune("KẾ HOẠCH")) {
-			subject = strings.TrimSpace(string([]rune(head[title].text)[len([]rune("KẾ HOẠCH")):]))
+	if title < 0 {
+		// A title not in capitals: "Kế hoạch cải cách hành chính năm 2025".
+		for i, p := range head {
+			if !p.table && strings.HasPrefix(sources.FoldMarks(p.text), "ke hoach") && len([]rune(p.text)) < 200 && !soRe.MatchString(p.text) {
+				title = i
+				break
+			}
 		}
-		if subject == "" && title+1 < len(head) {
+	}
+	if title >= 0 {
+		words := strings.Fields(head[title].text)
+		subject := strings.Join(words[min(2, len(words)):], " ")
+		if subject == "" && title+1 < len(head) && !head[title+1].table {
 			subject = head[title+1].text
 		}
 		h.Title = strings.TrimLeft(subject, " :-–")
-	}
-	if m := forYearRe.FindStringSubmatch(h.Title); m != nil {
-		h.ForYear, _ = strconv.Atoi(m[1])
+		// The year the plan is for: in its title, or on a line just under
+		// it ("KẾ HOẠCH / Cải cách hành chính / năm 2025").
+		for i := title; i < min(len(head), title+4) && h.ForYear == 0; i++ {
+			t := head[i].text
+			if i > title && (len([]rune(t)) > 150 || dateRe.MatchString(t) || dateNumRe.MatchString(t)) {
+				continue
+			}
+			if m := forYearRe.FindStringSubmatch(dateRe.ReplaceAllString(t, "")); m != nil {
+				h.ForYear, _ = strconv.Atoi(m[1])
+			}
+		}
 	}
 	if h.ForYear == 0 {
 		h.ForYear = h.Year

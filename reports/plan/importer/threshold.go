@@ -55,14 +55,16 @@ var (
 	fieldRe   = regexp.MustCompile(`^lĩnh vực\s+(.+?)\s*(?:phải\s+)?(?:đạt|là|:)?\s*(?:tỷ lệ\s+)?(?:từ\s+|tối thiểu\s+)?(\d{1,3}(?:[.,]\d{1,3})?)\s*%`)
 	atMostRe  = regexp.MustCompile(`(?:không quá|tối đa|dưới|không vượt quá|thấp hơn|trở xuống)`)
 	atLeastRe = regexp.MustCompile(`(?:tối thiểu|ít nhất|không dưới|không thấp hơn)`)
-	// Go's \b is ASCII-only: words are bounded by spaces and punctuation.
-	cueRe = regexp.MustCompile(`(?:^|[\s,;(])(?:đạt|tối thiểu|tối đa|ít nhất|không dưới|không quá|trở lên|trở xuống|xếp hạng|nhóm|loại)(?:[\s,.;:)]|$)`)
+	// cueRe finds a threshold stated without a figure that can be read
+	// ("đạt mức cao", "tối thiểu …", "nhóm … dẫn đầu" without a number);
+	// "đạt chuẩn", "đạt kết quả tốt" are yes/no targets, not thresholds.
+	cueRe = regexp.MustCompile(`(?:tối thiểu|tối đa|ít nhất|không dưới|không quá|trở lên|trở xuống|xếp hạng|dẫn đầu|phần trăm|đạt (?:mức|tỷ lệ|từ)|tỷ lệ (?:cao|trên|dưới))`)
 )
 
 // readThreshold reads a target's threshold from its text.
 func readThreshold(text string) Threshold {
 	t := sources.Fold(text)
-	if m := rankRe.FindStringSubmatch(t); m != nil && strings.Contains(t, "dẫn đầu") || m != nil && strings.Contains(t, "xếp") {
+	if m := rankRe.FindStringSubmatch(t); m != nil && containsAny(t, "dẫn đầu", "đứng đầu", "cao nhất", "xếp", "top", "tốp") {
 		n := 0
 		for _, g := range m[1:] {
 			if g != "" {
@@ -207,4 +209,13 @@ func (th Threshold) Text(yes string) string {
 		parts = append(parts, upperFirst(f.Field)+" "+percentText(f.Value))
 	}
 	return strings.Join(parts, "; ")
+}
+
+func containsAny(s string, words ...string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
 }

@@ -26,6 +26,8 @@ func TestReadThreshold(t *testing.T) {
 		{"Chỉ số CCHC của Quận nằm trong nhóm 03 đơn vị dẫn đầu Thành phố", Rank, 3, "<=", nil, "Xếp hạng ≤ 3"},
 		{"Phấn đấu Chỉ số PAR index nằm trong nhóm 05 đơn vị dẫn đầu", Rank, 5, "<=", nil, "Xếp hạng ≤ 5"},
 		{"Chỉ số hài lòng của phường xếp hạng thứ 2 trở lên", Rank, 2, "<=", nil, "Xếp hạng ≤ 2"},
+		{"Chỉ số CCHC thuộc nhóm 10 đơn vị có chỉ số cao nhất Thành phố", Rank, 10, "<=", nil, "Xếp hạng ≤ 10"},
+		{"Chỉ số PAR INDEX của quận trong top 5 của Thành phố", Rank, 5, "<=", nil, "Xếp hạng ≤ 5"},
 		{"Kết quả đánh giá công tác CCHC đạt loại Tốt trở lên", Grade, 0, ">=", nil, "Loại Tốt trở lên"},
 		{"Đơn vị công khai và cập nhật kịp thời tỷ lệ giải quyết hồ sơ TTHC trên Hệ thống", YesNo, 1, ">=", nil, "Có"},
 		{"Tỷ lệ giải quyết hồ sơ TTHC đúng hạn đạt tỷ lệ 100% trong từng lĩnh vực, riêng lĩnh vực xử lý đơn đạt 98%; " +
@@ -37,6 +39,8 @@ func TestReadThreshold(t *testing.T) {
 		{"Hồ sơ giải quyết đúng hạn đạt 100%, đối với lĩnh vực xử lý đơn: 98%", Percent, 1, ">=",
 			[]FieldTarget{{"xử lý đơn", 0.98}}, "100% từng lĩnh vực; Xử lý đơn 98%"},
 		{"Tỷ lệ hồ sơ trong lĩnh vực tuyển sinh giải quyết đúng hạn đạt 100%", Percent, 1, ">=", nil, "100%"},
+		{"Đơn vị đạt chuẩn chuyển đổi số theo Bộ tiêu chí của Thành phố", YesNo, 1, ">=", nil, "Có"},
+		{"Chỉ số CCHC của phường nằm trong nhóm các đơn vị dẫn đầu", Unread, 0, ">=", nil, "Chưa đọc được ngưỡng"},
 		{"Mức độ hài lòng của phụ huynh đạt mức cao", Unread, 0, ">=", nil, "Chưa đọc được ngưỡng"},
 		{"Tỷ lệ hồ sơ đúng hạn đạt 150%", Unread, 0, ">=", nil, "Chưa đọc được ngưỡng"},
 	}
