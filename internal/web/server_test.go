@@ -577,7 +577,11 @@ func TestSessionsAreBounded(t *testing.T) {
 	if got := ss.get(v.ID); got == nil || got.Who != "" {
 		t.Errorf("a visitor's signed session does not hold: %+v", got)
 	}
-	if ss.get(v.ID[:len(v.ID)-1]+"0") != nil || ss.get(strings.Replace(v.ID, ".", "x.", 1)) != nil {
+	last := "0"
+	if strings.HasSuffix(v.ID, "0") {
+		last = "1"
+	}
+	if ss.get(v.ID[:len(v.ID)-1]+last) != nil || ss.get(strings.Replace(v.ID, ".", "x.", 1)) != nil {
 		t.Error("a forged visitor session was taken")
 	}
 	clock = clock.Add(2 * time.Hour)
