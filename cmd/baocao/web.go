@@ -15,6 +15,7 @@ import (
 	"syscall"
 
 	"github.com/mn2010/baocao/reports/archive"
+	"github.com/mn2010/baocao/reports/signature"
 	"github.com/mn2010/baocao/reports/workflow"
 	"github.com/mn2010/baocao/reports/workflow/page"
 
@@ -65,7 +66,7 @@ func webCmd(args []string, stdout, stderr io.Writer) error {
 func WebSettings(cfg *config.Config, log *slog.Logger) (web.Settings, error) {
 	w := cfg.Web
 	set := web.Settings{Listen: w.Listen, PublicURL: w.PublicURL, Location: cfg.Location, Logger: log,
-		PasswordKey: "[web] password_env or password_file",
+		PasswordKey: "[web] password_env or password_file", SignedMaxBytes: signature.Settings{MaxMB: cfg.Signed.MaxMB}.MaxBytes(),
 		Accounts:    accountsOf(cfg), SessionFile: sessionsFile(cfg), Approvers: approversOf(cfg)}
 	if set.Listen == "" {
 		set.Listen = config.DefaultWebListen

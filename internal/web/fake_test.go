@@ -183,6 +183,10 @@ func (f *fakeBackend) Reject(_ context.Context, who Decider, v VersionRef, reaso
 	return nil
 }
 
+func (f *fakeBackend) UploadSigned(_ context.Context, who string, v VersionRef, data []byte) (*SignedUpload, error) {
+	return nil, fmt.Errorf("%w: the fake backend takes no signed copy", ErrNotAvailable)
+}
+
 func (f *fakeBackend) Plan(context.Context) (*PlanInfo, error) {
 	return &PlanInfo{Reference: "Kế hoạch số 13/KH-MN2010 ngày 12 tháng 01 năm 2024", Year: 2024, Unit: "Trường Mầm non 20/10",
 		Targets: []PlanTarget{{ID: "4.1", Text: "Mức độ hài lòng", Threshold: "Từ 99% trở lên", How: "đo bằng tỷ lệ phiếu hài lòng"}},

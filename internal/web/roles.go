@@ -10,7 +10,8 @@ import (
 type duty int
 
 const (
-	// dutyOperate: run, send, resend (the clerk's work).
+	// dutyOperate: run, send, resend, upload a signed copy (the clerk's
+	// work).
 	dutyOperate duty = iota
 	// dutyReview: approve or return a draft.
 	dutyReview
@@ -66,5 +67,5 @@ func (s *Server) refusal(ac *accounts.Account, d duty) (msg, hint string) {
 			"Theo Nghị định 30/2020/NĐ-CP, việc duyệt thuộc về hiệu trưởng hoặc phó hiệu trưởng được giao. Báo cho người duyệt mở trang này bằng tài khoản của họ."
 	}
 	return "Tài khoản " + ac.Name + " (" + ac.Role.Label() + ") chỉ được xem, không được chạy hay gửi báo cáo.",
-		"Việc chạy và gửi báo cáo do văn thư làm."
+		"Việc chạy, gửi báo cáo và tải lên bản ký số do văn thư làm."
 }

@@ -149,6 +149,7 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("POST /bao-cao/{report}/{period}/{version}/gui", s.send)
 	mux.HandleFunc("POST /bao-cao/{report}/{period}/{version}/duyet", s.approve)
 	mux.HandleFunc("POST /bao-cao/{report}/{period}/{version}/tra-lai", s.reject)
+	mux.HandleFunc("POST /bao-cao/{report}/{period}/{version}/"+signedUploadPath, s.uploadSigned)
 	mux.HandleFunc("GET /dang-nhap", s.loginForm)
 	mux.HandleFunc("POST /dang-nhap", s.login)
 	mux.HandleFunc("POST /dang-xuat", s.logout)

@@ -61,6 +61,9 @@ type Settings struct {
 	// Notify mails admin_email (an account locked after failed logins);
 	// nil tells nobody.
 	Notify func(subject, body string) error
+	// SignedMaxBytes is the size limit of an uploaded signed copy
+	// ([signed] max_mb; 20 MB when zero).
+	SignedMaxBytes int64
 }
 
 func (s Settings) withDefaults() Settings {
@@ -81,6 +84,9 @@ func (s Settings) withDefaults() Settings {
 	}
 	if s.SessionIdle == 0 {
 		s.SessionIdle = 30 * time.Minute
+	}
+	if s.SignedMaxBytes <= 0 {
+		s.SignedMaxBytes = 20 << 20
 	}
 	if s.PasswordKey == "" {
 		s.PasswordKey = "[web] password_env or password_file"

@@ -89,6 +89,9 @@ func (s *Server) versionPage(w http.ResponseWriter, r *http.Request, ref Version
 	if refused != nil {
 		vd.Error, vd.Hint, vd.Form = refused.Error, refused.Hint, refused.Form
 	}
+	if m, ok := signedMessages[r.URL.Query().Get("kq")]; ok {
+		vd.Message = m
+	}
 	switch r.URL.Query().Get("kq") {
 	case "da-gui":
 		vd.Message = "Đã gửi."

@@ -232,6 +232,8 @@ func state(rec *delivery.Record, has bool) web.State {
 		return web.StateFailed
 	case rec.Status == delivery.Uncertain:
 		return web.StateMaybeSent
+	case rec.Status == delivery.AwaitingSignature:
+		return web.StateAwaitingSignature
 	case rec.Status == delivery.Pending && len(rec.Attempts) == 0:
 		return web.StateQueued // also a version without a record: the daemon sends it
 	case rec.Status == delivery.Pending:
@@ -336,6 +338,14 @@ func (b *ReportsBackend) Version(ctx context.Context, report, label string, n in
 	if err := b.story(d, e, rec); err != nil {
 		return nil, err
 	}
+	if d.Signed, err = b.signedCopy(e); err != nil {
+		return nil, err
+	}
+	if d.Signed != nil {
+		d.Files = append(d.Files, web.FileInfo{Name: d.Signed.File, Kind: "PDF đã ký số", Bytes: d.Signed.Bytes})
+	} else if latest.Version == n && b.maker.CanSign(e) {
+		d.Actions = append(d.Actions, web.ActSign)
+	}
 	if r.Reviewed() && sum.State == web.StateDraft && latest.Version == n {
 		d.Actions = append(d.Actions, web.ActApprove, web.ActReject)
 	}
@@ -394,6 +404,9 @@ func (b *ReportsBackend) File(ctx context.Context, report, label string, n int, 
 	e, _, err := b.entry(report, label, n)
 	if err != nil {
 		return nil, err
+	}
+	if f, ok, err := b.signedFile(e, name); ok || err != nil {
+		return f, err
 	}
 	man, err := reports.ReadManifest(e.Dir)
 	if err != nil {
