@@ -166,15 +166,7 @@ func TestWebReviewInChromium(t *testing.T) {
 	})
 
 	br := newBrowser(t, bin, logs)
-	login := func(account string) {
-		t.Helper()
-		br.do("log in as "+account,
-			chromedp.WaitVisible(chromedp.CSS("#tai-khoan")),
-			chromedp.SetValue(chromedp.CSS("#tai-khoan"), account),
-			chromedp.SetValue(chromedp.CSS("#mat-khau"), principalPassword),
-			chromedp.Click(chromedp.CSS("#dang-nhap")),
-			chromedp.WaitVisible(chromedp.CSS("form.logout")))
-	}
+	login := br.login
 	br.do("open the page: the login form", chromedp.Navigate(base+"/"))
 	login("van")
 	br.do("run the quarterly report now as the clerk",
@@ -432,6 +424,18 @@ func newBrowser(t *testing.T, bin string, logs *strings.Builder) *browser {
 		t.Fatalf("chromium: %v", err)
 	}
 	return &browser{t: t, ctx: bctx, logs: logs}
+}
+
+// login fills the login form the browser is on as account (the test
+// accounts' password) and waits for the page behind it.
+func (b *browser) login(account string) {
+	b.t.Helper()
+	b.do("log in as "+account,
+		chromedp.WaitVisible(chromedp.CSS("#tai-khoan")),
+		chromedp.SetValue(chromedp.CSS("#tai-khoan"), account),
+		chromedp.SetValue(chromedp.CSS("#mat-khau"), principalPassword),
+		chromedp.Click(chromedp.CSS("#dang-nhap")),
+		chromedp.WaitVisible(chromedp.CSS("form.logout")))
 }
 
 func (b *browser) do(step string, actions ...chromedp.Action[chromedp.Void]) {
