@@ -26,6 +26,7 @@ import (
 )
 
 func webCmd(args []string, stdout, stderr io.Writer) error {
+	limitMemory()
 	fs, cfgPath := flagSet("web", stderr)
 	format := fs.String("log-format", "text", catalog.FlagLogFormat.String())
 	listen := fs.String("listen", "", catalog.FlagListen.F(config.DefaultWebListen))
@@ -67,7 +68,7 @@ func WebSettings(cfg *config.Config, log *slog.Logger) (web.Settings, error) {
 	w := cfg.Web
 	set := web.Settings{Listen: w.Listen, PublicURL: w.PublicURL, Location: cfg.Location, Logger: log,
 		PasswordKey: "[web] password_env or password_file", SignedMaxBytes: signature.Settings{MaxMB: cfg.Signed.MaxMB}.MaxBytes(),
-		Accounts:    accountsOf(cfg), SessionFile: sessionsFile(cfg), Approvers: approversOf(cfg)}
+		Accounts: accountsOf(cfg), SessionFile: sessionsFile(cfg), Approvers: approversOf(cfg)}
 	if set.Listen == "" {
 		set.Listen = config.DefaultWebListen
 	}

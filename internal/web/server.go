@@ -29,6 +29,7 @@ type Server struct {
 	logins   *loginThrottle
 	jobs     *jobs
 	confirms *confirmations
+	checks   *checkPool
 
 	mu     sync.Mutex
 	srv    *http.Server
@@ -57,7 +58,7 @@ func New(set Settings, b Backend) (*Server, error) {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	s := &Server{set: set, backend: b, pages: pages,
-		sessions: ss, logins: newLoginThrottle(set.LoginDelay), jobs: newJobs(), confirms: newConfirmations(),
+		sessions: ss, logins: newLoginThrottle(set.LoginDelay), jobs: newJobs(), confirms: newConfirmations(), checks: newCheckPool(),
 		ctx: ctx, cancel: cancel}
 	s.handler = s.routes()
 	return s, nil

@@ -1,21 +1,20 @@
 package web
 
 import (
-	"errors"
-
 	"fmt"
-	"github.com/mn2010/baocao/internal/accounts"
 	"log/slog"
 	"net"
 	"strings"
 	"time"
 	"unicode/utf8"
 
+	"github.com/mn2010/baocao/internal/accounts"
+	"github.com/mn2010/baocao/internal/fault"
 	"github.com/mn2010/baocao/internal/loopback"
 )
 
 // ErrSettings is wrapped by every error about settings that cannot be used.
-var ErrSettings = errors.New("web: bad settings")
+var ErrSettings = fault.New(fault.BadInput, "web: bad settings")
 
 // Settings configure a Server; cmd builds them from the config's [web].
 type Settings struct {

@@ -44,6 +44,7 @@ type ReportsBackend struct {
 	mu        sync.Mutex
 	summaries map[string]manifestSummary // by version folder: a manifest is written once
 	checks    map[string]*web.DataCheck  // by period and the sources' sizes and times
+	files     *reports.SourceCache       // the data check's reads, by content: once per change of a file
 }
 
 // manifestSummary is what the lists need of a manifest.
@@ -65,7 +66,7 @@ func NewReportsBackend(m *workflow.Flow, set Settings, now func() time.Time) *Re
 		now = time.Now
 	}
 	return &ReportsBackend{cfg: m.Maker.Settings(), wf: m.Settings(), set: set, maker: m, now: now,
-		summaries: map[string]manifestSummary{}, checks: map[string]*web.DataCheck{}}
+		summaries: map[string]manifestSummary{}, checks: map[string]*web.DataCheck{}, files: reports.NewSourceCache(1)}
 }
 
 var _ web.Backend = (*ReportsBackend)(nil)
@@ -448,6 +449,10 @@ func (nopCloser) Close() error { return nil }
 
 var _ io.ReadSeekCloser = nopCloser{}
 
+// maxChecks bounds the data checks kept (one per period asked for); the
+// sources they read are kept once, by content, in files.
+const maxChecks = 16
+
 // Check reads every source as `baocao validate [-p period]` does, each on
 // its own so that one unusable file does not hide the others. The result
 // is kept until a source file changes.
@@ -482,7 +487,7 @@ func (b *ReportsBackend) Check(ctx context.Context, label string) (*web.DataChec
 	}
 	c = &web.DataCheck{Period: label}
 	var all []sources.Issue
-	if data, err := b.maker.Validate(label); err == nil {
+	if data, err := b.maker.ValidateCached(label, b.files); err == nil {
 		// every source usable: exactly what `baocao validate` reads
 		for _, in := range data.Inputs {
 			src := web.Source{Name: in.Source, Title: sourceTitle(pl, in.Source), Path: in.Path, Bytes: in.Bytes}
@@ -515,7 +520,7 @@ func (b *ReportsBackend) Check(ctx context.Context, label string) (*web.DataChec
 				src.Bytes, src.ModTime = st.Size(), st.ModTime().In(b.cfg.Location)
 			}
 			spec.Keep = pl.Used(n)
-			res, err := sources.Read(spec, pl.Sources[n])
+			res, err := b.files.Read(spec, pl.Sources[n])
 			if err != nil {
 				var se *sources.SourceError
 				if errors.As(err, &se) {
@@ -549,7 +554,10 @@ func (b *ReportsBackend) Check(ctx context.Context, label string) (*web.DataChec
 	}
 	c.Total = len(all)
 	b.mu.Lock()
-	b.checks = map[string]*web.DataCheck{key: c} // only the newest state of the files
+	if len(b.checks) >= maxChecks {
+		b.checks = map[string]*web.DataCheck{} // older states of the files, or many periods
+	}
+	b.checks[key] = c
 	b.mu.Unlock()
 	return c, nil
 }
