@@ -355,7 +355,7 @@ func TestSignedTrustedRoots(t *testing.T) {
 	os.WriteFile(cfg, append(b, []byte(fmt.Sprintf("\n[signed]\ntrusted_roots = %q\n", s.CA))...), 0o644)
 	q := []string{"-c", cfg, "-r", "quarterly", "-p", "2024-Q2"}
 	baocao(append([]string{"run"}, q...)...)
-	_, out, errs := baocao(append([]string{"approve", "--by", "Nguyễn Thị Hồng Vân"}, q...)...)
+	_, out, errs := baocao(append([]string{"approve", "--as", "hieutruong", "--password-stdin"}, q...)...)
 	v1 := strings.TrimSpace(out)
 	if v1 == "" {
 		t.Fatalf("approve: %s", errs)
