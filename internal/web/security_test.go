@@ -82,7 +82,7 @@ func TestLoginThrottle(t *testing.T) {
 		testtools.Poll(t, 5*time.Second, "the wrong attempt to hold its address's turn", func() bool {
 			s.logins.mu.Lock()
 			defer s.logins.mu.Unlock()
-			f := s.logins.fails["127.0.0.1"]
+			f := s.logins.fails["ip 127.0.0.1"]
 			return f != nil && len(f.turn) == 1
 		})
 		code, err := login(context.Background(), c, token, "đúng-mật-khẩu-dài")
