@@ -6,6 +6,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -92,6 +93,21 @@ năm 2026
 II. CHỈ TIÊU
 1. Hồ sơ đúng ` + "\u00ad" + `hạn đạt 100%.
 `, "Kế hoạch số 4/KH-THLVT ngày 28 tháng 12 năm 2025", "Trường Tiểu học Lê Văn Tám", 2026, []string{"1"}, nil},
+		{"ngày sau tiêu đề", `TRƯỜNG MẦM NON SƠN CA
+KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2026
+Số: 11/KH-MNSC
+Quận 5, ngày 9 tháng 1 năm 2026
+Căn cứ Kế hoạch số 3/KH-UBND ngày 02 tháng 01 năm 2026 của Ủy ban nhân dân Quận 5;
+II. CHỈ TIÊU
+1. Hồ sơ đúng hạn đạt 100%.
+`, "Kế hoạch số 11/KH-MNSC ngày 9 tháng 1 năm 2026", "Trường Mầm non Sơn Ca", 2026, []string{"1"}, nil},
+		{"không có số", `TRƯỜNG MẦM NON VÀNG ANH
+Quận 8, ngày 9 tháng 1 năm 2026
+KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2026
+Căn cứ Kế hoạch số 3/KH-UBND ngày 02 tháng 01 năm 2026 của Ủy ban nhân dân Quận 8;
+II. CHỈ TIÊU
+1. Hồ sơ đúng hạn đạt 100%.
+`, "Kế hoạch ngày 9 tháng 1 năm 2026", "Trường Mầm non Vàng Anh", 2026, []string{"1"}, nil},
 		{"KE HOACH không dấu", `So: 1/KH-X
 KE HOACH
 II. CHI TIEU
@@ -435,5 +451,32 @@ func TestWordHeaderTable(t *testing.T) {
 	}
 	if res.Plan == nil || res.Plan.Title != "Kế hoạch cải cách hành chính năm 2026" {
 		t.Errorf("plan %+v", res.Plan)
+	}
+}
+
+// TestPythonDocxPlan reads a plan python-docx wrote (testdata/huong-sen-2026.py):
+// the targets numbered by the "List Number" style, not the paragraphs.
+func TestPythonDocxPlan(t *testing.T) {
+	res, err := Import("testdata/huong-sen-2026.docx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if h := res.Header; h.Unit != "Trường Mầm non Hương Sen" || h.Reference() != "Kế hoạch số 15/KH-MNHS ngày 10 tháng 01 năm 2026" || h.ForYear != 2026 {
+		t.Errorf("header %+v", h)
+	}
+	want := []string{"dossiers_on_time", "dossiers_apology", "survey_payments", "documents_signed", ""}
+	if len(res.Targets) != len(want) {
+		t.Fatalf("targets %+v", res.Targets)
+	}
+	for i, tg := range res.Targets {
+		if tg.ID != strconv.Itoa(i+1) || tg.Measure != want[i] {
+			t.Errorf("target %d: %s measured by %q, want %d and %q", i, tg.ID, tg.Measure, i+1, want[i])
+		}
+	}
+	if last := res.Targets[4]; last.ValueType != "yesno" || len(last.Doubts) != 1 {
+		t.Errorf("a count target: %+v", last)
+	}
+	if len(res.Tasks) != 2 || res.Tasks[1].Title != "Số hóa hồ sơ tuyển sinh" {
+		t.Errorf("tasks %+v", res.Tasks)
 	}
 }
