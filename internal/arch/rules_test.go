@@ -37,6 +37,7 @@ var rules = []rule{
 	{who: "reports/period", never: []string{"reports/...", "sources/..."}, why: "periods are a vocabulary everyone uses"},
 	{who: "internal/fault", never: []string{"..."}, why: "error classes import nothing of the project"},
 	{who: "internal/loopback", never: []string{"..."}, why: "one decision, no dependencies"},
+	{who: "internal/atomicfile", never: []string{"..."}, why: "a file replaced whole, for whoever writes one"},
 }
 
 // matches reports whether pkg (relative to the module) is pattern: a

@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/mn2010/baocao/internal/atomicfile"
 	"github.com/mn2010/baocao/internal/crashpoint"
 )
 
@@ -272,18 +273,12 @@ func (s *Store) List() ([]Entry, error) {
 }
 
 // ReplaceFile replaces path with data atomically: a reader sees the old
-// file or the new one, never half of either. (renameio does this on Unix
-// only; baocao also runs on Windows, where os.Rename replaces the target.)
+// file or the new one, never half of either (atomicfile.Replace).
 func ReplaceFile(path string, data []byte) error {
-	tmp, err := writeBeside(path, data)
-	if err != nil {
-		return err
+	if err := atomicfile.Replace(path, data); err != nil {
+		return fmt.Errorf("archive: %w", err)
 	}
-	defer os.Remove(tmp) // a no-op once renamed
-	if err := os.Rename(tmp, path); err != nil {
-		return fmt.Errorf("archive: %s: %w", path, err)
-	}
-	return syncDir(filepath.Dir(path))
+	return nil
 }
 
 // ErrWritten is returned by WriteOnce when the file exists: a record that

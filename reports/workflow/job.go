@@ -288,7 +288,7 @@ func (j *Job) sendable(ctx context.Context, e archive.Entry) (archive.Entry, err
 			// A reviewed report's version without its delivery record and
 			// without an approval is a draft, whatever file was lost: it
 			// never goes to the district unapproved.
-			j.notify(fmt.Sprintf("%s/%s v%d has no delivery record (%s) and no approval: it is treated as a draft waiting for review", e.Report, e.Period, e.Version, delivery.RecordName))
+			j.notify(Problem, fmt.Sprintf("%s/%s v%d has no delivery record (%s) and no approval: it is treated as a draft waiting for review", e.Report, e.Period, e.Version, delivery.RecordName))
 			rec.Status = delivery.Draft
 		} else if to, done, err := j.completeLocked(e); err != nil || done {
 			return to, err // an approved draft whose record was lost: what its approval sends
