@@ -263,7 +263,7 @@ func TestRejectThenRun(t *testing.T) {
 		{"send", "-c", cfg, "-r", "half-year", "-p", "2024-H1", "--force"},
 		{"reject", "-c", cfg, "-r", "half-year", "-p", "2024-H1", "--as", "hieutruong", "--password-stdin", "--reason", "again"},
 	} {
-		if code, _, errs := baocao(args...); code != 2 || !strings.Contains(errs, "đã bị Nguyễn Thị Hồng Vân trả lại") || !strings.Contains(errs, "Bổ sung nguyên nhân") {
+		if code, _, errs := baocao(args...); code != 2 || !strings.Contains(errs, "đã bị Nguyễn Thị Hồng Vân") || !strings.Contains(errs, "Bổ sung nguyên nhân") {
 			t.Errorf("%v on a returned draft: exit %d: %s", args, code, errs)
 		}
 	}
