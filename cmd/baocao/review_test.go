@@ -324,10 +324,13 @@ func TestCrashBetweenApprovalAndSending(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, c := range []struct{ step, by string }{
-		{crashpoint.Approved, "send"}, {crashpoint.Issued, "send"}, {crashpoint.Approved, "serve"},
+		{crashpoint.Approved, "send"}, {crashpoint.Issued, "send"}, {crashpoint.Approved, "serve"}, {crashpoint.Issued, "serve"},
+		{crashpoint.Approved, "run"}, {crashpoint.Issued, "run"}, {crashpoint.Approved, "edit"}, {crashpoint.Issued, "edit"},
+		{crashpoint.InFlight, "send"}, {crashpoint.InFlight, "serve"}, {crashpoint.InFlight, "run"}, {crashpoint.InFlight, "edit"},
 	} {
 		step := c.step
 		t.Run(step+" then "+c.by, func(t *testing.T) {
+			cmd := c.by // "run" and "edit" end with a send
 			m := startMailpit(t)
 			cfg := reviewConfig(t, m)
 			if code, _, errs := baocao("run", "-c", cfg, "-r", "quarterly", "-p", "2024-Q2"); code != 0 {
@@ -343,6 +346,20 @@ func TestCrashBetweenApprovalAndSending(t *testing.T) {
 				t.Fatalf("%d messages after the crash, want the review message only", n)
 			}
 			var out []byte
+			switch c.by {
+			case "run":
+				// The next run sees the approval and refuses a new draft,
+				// saying what completes it.
+				code, _, errs := baocao("run", "-c", cfg, "-r", "quarterly", "-p", "2024-Q2")
+				if code == 0 || !strings.Contains(errs, "baocao send -r quarterly -p 2024-Q2") || !strings.Contains(errs, "Nguyễn Thị Hồng Vân") {
+					t.Errorf("run after the crash: exit %d: %s", code, errs)
+				}
+			case "edit":
+				// A spreadsheet corrected after the crash: the approval is
+				// completed from what was approved, not today's files.
+				manual := filepath.Join(filepath.Dir(cfg), "examples", "data", "so-lieu-nhap-tay.xlsx")
+				copyFile(t, filepath.Join(filepath.Dir(cfg), "examples", "data", "can-bo.xlsx"), manual)
+			}
 			if c.by == "serve" {
 				serve, logs := startServe(t, bin, cfg)
 				waitFor(t, "the approved document sent by serve", func() bool {
@@ -358,6 +375,7 @@ func TestCrashBetweenApprovalAndSending(t *testing.T) {
 				serve.Wait()
 				out = []byte(logs.String())
 			} else {
+				_ = cmd
 				var errOut error
 				out, errOut = child(bin, "", "send", "-c", cfg, "-r", "quarterly", "-p", "2024-Q2").CombinedOutput()
 				if errOut != nil {
