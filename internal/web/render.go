@@ -71,6 +71,9 @@ type view struct {
 	Refresh int // seconds; 0 for none
 	Now     time.Time
 	Data    any
+	// FirstAccount is the command that creates the first account, shown
+	// on the overview while there is none.
+	FirstAccount string
 }
 
 // render writes a page with status; a template error is logged and
@@ -82,6 +85,9 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, page
 func (s *Server) renderView(w http.ResponseWriter, r *http.Request, status int, page string, v view) {
 	se := current(r)
 	v.Who, v.Login, v.CSRF, v.Now = se.Who, s.needsLogin(), s.csrfToken(se), s.set.Now().In(s.set.Location)
+	if page == "overview" && s.set.Accounts != nil && !s.usesAccounts() {
+		v.FirstAccount = firstAccountCommand
+	}
 	if v.Nav == "" {
 		v.Nav = page
 	}
