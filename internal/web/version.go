@@ -234,7 +234,8 @@ func (s *Server) approve(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	a := Approval{Name: strings.TrimSpace(r.PostFormValue("name")), Note: strings.TrimSpace(r.PostFormValue("note"))}
+	a := Approval{Name: strings.TrimSpace(r.PostFormValue("name")), Note: strings.TrimSpace(r.PostFormValue("note")),
+		ForceNumber: r.PostFormValue("force-number") != ""}
 	if n := strings.TrimSpace(r.PostFormValue("number")); n != "" {
 		num, err := strconv.Atoi(n)
 		if err != nil || num < 1 {
