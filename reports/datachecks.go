@@ -20,9 +20,9 @@ const FutureDays = 366
 // after its due date, a date more than a year after today. Each is a
 // warning naming file, sheet, row and column; the row is kept.
 func checkData(p *plan.Plan, tables map[string]*sources.Table, today time.Time) []sources.Issue {
-	var out []sources.Issue
+	var out sources.IssueList
 	warn := func(t *sources.Table, line int, key, value, msg string) {
-		out = append(out, sources.Issue{Severity: sources.Warning, Source: t.Source, File: t.File, Sheet: t.Sheet,
+		out.Add(sources.Issue{Severity: sources.Warning, Source: t.Source, File: t.File, Sheet: t.Sheet,
 			Row: line, Column: t.Header(key), Value: value, Message: msg})
 	}
 	seen := map[string]bool{}
@@ -73,7 +73,7 @@ func checkData(p *plan.Plan, tables map[string]*sources.Table, today time.Time) 
 			}
 		}
 	}
-	return out
+	return out.Issues()
 }
 
 func quoteList(list []string) string {

@@ -10,7 +10,8 @@
 // them; Provision completes them).
 //
 // Subpackages hold one concept each: period (reporting periods), plan (the
-// plan file), indicators (the computations), narrative (the clerk's
+// plan file; plan/importer, a plan file from the unit's plan document),
+// indicators (the computations), narrative (the clerk's
 // "Nhận xét" sheet), render (xlsx, PDF and docx), archive (versioned,
 // whole-or-nothing storage), delivery (sending one message once, and its
 // record), workflow (a version's life; workflow/page, the staff page's

@@ -36,6 +36,12 @@ type Data struct {
 // leave out is read from its default sheet when that exists, and is
 // otherwise absent from the Data: no table, no input.
 func Gather(p *plan.Plan, specs map[string]sources.Spec, displayPath func(string) string) (*Data, error) {
+	return GatherWith(p, specs, displayPath, sources.Read)
+}
+
+// GatherWith is Gather reading each source with read (a SourceCache's,
+// for the page's data check).
+func GatherWith(p *plan.Plan, specs map[string]sources.Spec, displayPath func(string) string, read ReadFunc) (*Data, error) {
 	names := make([]string, 0, len(p.Sources))
 	for n := range p.Sources {
 		names = append(names, n)
@@ -64,7 +70,7 @@ func Gather(p *plan.Plan, specs map[string]sources.Spec, displayPath func(string
 		wg.Go(func() {
 			defer func() { <-slots }()
 			spec.Keep = p.Used(n)
-			results[i], errs[i] = sources.Read(spec, p.Sources[n])
+			results[i], errs[i] = read(spec, p.Sources[n])
 			if byDefault && errors.Is(errs[i], sources.ErrNoSheet) {
 				results[i], errs[i] = nil, nil // the workbook has no such sheet: no narrative
 			}

@@ -81,8 +81,10 @@ func (m *Maker) Now() time.Time { return m.now() }
 func (m *Maker) Plan() *plan.Plan { return m.plan }
 
 // Read reads every source.
-func (m *Maker) Read() (*Data, error) {
-	d, err := Gather(m.plan, m.cfg.Specs(), func(p string) string { return m.cfg.Display(p) })
+func (m *Maker) Read() (*Data, error) { return m.readWith(sources.Read) }
+
+func (m *Maker) readWith(read ReadFunc) (*Data, error) {
+	d, err := GatherWith(m.plan, m.cfg.Specs(), func(p string) string { return m.cfg.Display(p) }, read)
 	if err != nil {
 		return nil, err
 	}

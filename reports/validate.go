@@ -22,7 +22,15 @@ type Validation struct {
 // narrative's, and, when a period label is given, what computing that
 // period finds (its manual values carried forward, its tasks). It writes
 // nothing. An unusable source is an error, as for a run.
-func (m *Maker) Validate(label string) (*Validation, error) {
+func (m *Maker) Validate(label string) (*Validation, error) { return m.validate(label, sources.Read) }
+
+// ValidateCached is Validate reading the sources through cache: a source
+// whose file did not change since it was last read is not read again.
+func (m *Maker) ValidateCached(label string, cache *SourceCache) (*Validation, error) {
+	return m.validate(label, cache.Read)
+}
+
+func (m *Maker) validate(label string, read ReadFunc) (*Validation, error) {
 	v := &Validation{Period: m.LatestMonth(), Asked: label != ""}
 	if v.Asked {
 		p, err := m.AnyPeriod(label)
@@ -31,7 +39,7 @@ func (m *Maker) Validate(label string) (*Validation, error) {
 		}
 		v.Period = p
 	}
-	data, err := m.Read()
+	data, err := m.readWith(read)
 	if err != nil {
 		return nil, err
 	}

@@ -39,6 +39,12 @@ func (p *parser) row(r *cells, line int) {
 	if !ok || !p.unique(vals, line) {
 		return
 	}
+	if n := len(p.table.Rows); n > 0 && p.sameAsKept(p.table.Rows[n-1].Cells, vals) {
+		// A row repeating the one before shares its cells: a file of a
+		// million copies of one row costs a Row each, not its cells.
+		p.table.Rows = append(p.table.Rows, Row{Line: line, Cells: p.table.Rows[n-1].Cells})
+		return
+	}
 	kept := p.keptCells()
 	for i, k := range p.table.cells {
 		if k >= 0 {
@@ -46,6 +52,17 @@ func (p *parser) row(r *cells, line int) {
 		}
 	}
 	p.table.Rows = append(p.table.Rows, Row{Line: line, Cells: kept})
+}
+
+// sameAsKept reports whether the kept cells of vals (a row's values by
+// schema column) are those of prev.
+func (p *parser) sameAsKept(prev []Value, vals []Value) bool {
+	for i, k := range p.table.cells {
+		if k >= 0 && prev[k] != vals[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // keptCells gives room for one kept row's cells. Rows are cut from

@@ -6,11 +6,14 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"runtime"
 	"strings"
+
+	"github.com/mn2010/baocao/internal/fault"
 
 	"github.com/mn2010/baocao/internal/catalog"
 
@@ -44,6 +47,9 @@ func initWith(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	}
 	path, err := filepath.Abs(*cfgPath)
 	if err != nil {
+		return err
+	}
+	if err := checkWritable(path); err != nil { // before any question: no answers lost
 		return err
 	}
 	p, err := plan.Load("")
@@ -118,4 +124,35 @@ func protect(path string, stdout io.Writer) {
 	if err != nil {
 		fmt.Fprintln(stdout, catalog.InitProtect.F(path, err, strings.TrimSpace(string(out))))
 	}
+}
+
+// errCannotWrite: init cannot write the config where it was asked to.
+var errCannotWrite = catalog.NewClass(catalog.ClassInitPath).WithFault(fault.BadInput)
+
+// checkWritable makes sure the config can be written at path: its folder
+// exists or can be made, and a file can be made in it.
+func checkWritable(path string) error {
+	dir := filepath.Dir(path)
+	err := os.MkdirAll(dir, 0o755)
+	if err == nil {
+		var f *os.File
+		if f, err = os.CreateTemp(dir, ".baocao-init-*"); err == nil {
+			f.Close()
+			os.Remove(f.Name())
+		}
+	}
+	if err == nil {
+		return nil
+	}
+	why := catalog.FileWhy(err)
+	if errors.Is(err, fs.ErrPermission) {
+		why = catalog.InitWhy.String()
+	}
+	admin, other := catalog.InitAdminUnix.String(), filepath.Join("~", "baocao", "baocao.toml")
+	if runtime.GOOS == "windows" {
+		admin, other = catalog.InitAdminWin.String(), `C:\baocao\baocao.toml`
+	} else if home, herr := os.UserHomeDir(); herr == nil {
+		other = filepath.Join(home, "baocao", "baocao.toml")
+	}
+	return errCannotWrite.Newf(catalog.InitCannotWrite, dir, why, admin, other)
 }

@@ -30,6 +30,7 @@ import (
 	"github.com/mn2010/baocao/reports/period"
 	"github.com/mn2010/baocao/reports/plan"
 	"github.com/mn2010/baocao/reports/plan/importer"
+	"github.com/mn2010/baocao/reports/signature"
 	"github.com/mn2010/baocao/reports/workflow"
 	"github.com/mn2010/baocao/sources"
 )
@@ -59,6 +60,7 @@ var commands = []command{
 	{"send", catalog.ArgsSend, catalog.HelpSend, sendCmd},
 	{"approve", catalog.ArgsApprove, catalog.HelpApprove, approveCmd},
 	{"reject", catalog.ArgsReject, catalog.HelpReject, rejectCmd},
+	{"signed", catalog.ArgsSigned, catalog.HelpSigned, signedCmd},
 	{"status", catalog.ArgsStatus, catalog.HelpStatus, statusCmd},
 	{"serve", catalog.ArgsServe, catalog.HelpServe, serveCmd},
 	{"schedule", nil, catalog.HelpSchedule, scheduleCmd},
@@ -161,6 +163,7 @@ var badInput = []error{errUsage, config.ErrInvalid, plan.ErrInvalid, sources.Err
 	reports.ErrUnknownReport, delivery.ErrSettings, archive.ErrLocked,
 	reports.ErrNotArchived, workflow.ErrIssue, workflow.ErrApprovedUnsent, workflow.ErrNotReviewed, workflow.ErrNoDraft, workflow.ErrReturned, workflow.ErrAlreadyApproved, workflow.ErrSourcesChanged,
 	delivery.ErrNotApproved, delivery.ErrSuperseded,
+	signature.ErrRefused, workflow.ErrAwaitingSignature, workflow.ErrNoSignedCopy,
 	accounts.ErrInvalid, accounts.ErrNotFound, accounts.ErrExists, accounts.ErrWeakPassword, accounts.ErrBadLogin, accounts.ErrLocked, accounts.ErrForbidden,
 	importer.ErrNotPlan, importer.ErrExists}
 

@@ -75,6 +75,10 @@ func approveCmd(args []string, stdout, stderr io.Writer) error {
 	}
 	printRegisterLine(m.Maker, out.Issued, stderr)
 	fmt.Fprintln(stdout, out.Issued.Dir)
+	if out.AwaitingSignature {
+		fmt.Fprintln(stderr, catalog.AwaitingApproved.F(opt.Report, out.Issued.Dir, opt.Report, opt.Period))
+		return nil
+	}
 	if opt.NoEmail {
 		fmt.Fprintln(stderr, catalog.ApprovedNoMail.F(opt.Report, opt.Period))
 		return nil
@@ -172,6 +176,9 @@ func statusCmd(args []string, stdout, stderr io.Writer) error {
 			if dl, err := m.Deadline(s.Entry); err == nil {
 				fmt.Fprintln(stdout, catalog.StatusWaiting.F(dl.Format("02/01/2006")))
 			}
+		}
+		if s.Status == delivery.AwaitingSignature && s.Signed == nil {
+			fmt.Fprintln(stdout, catalog.AwaitingStatus.F(s.Entry.Report, s.Entry.Period))
 		}
 	}
 	return nil

@@ -75,6 +75,10 @@ func runCmd(args []string, stdout, stderr io.Writer) error {
 		return drafted(cfg, out, *noEmail, stderr)
 	}
 	printRegisterLine(m.Maker, out.Entry, stderr)
+	if out.AwaitingSignature {
+		fmt.Fprintln(stderr, catalog.AwaitingApproved.F(out.Entry.Report, out.Entry.Dir, out.Entry.Report, out.Entry.Period))
+		return nil
+	}
 	if *noEmail {
 		return nil
 	}

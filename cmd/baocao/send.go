@@ -11,6 +11,7 @@ import (
 	"github.com/mn2010/baocao/internal/catalog"
 	"github.com/mn2010/baocao/reports/archive"
 	"github.com/mn2010/baocao/reports/delivery"
+	"github.com/mn2010/baocao/reports/period"
 	"github.com/mn2010/baocao/reports/workflow"
 )
 
@@ -18,6 +19,7 @@ func sendCmd(args []string, stdout, stderr io.Writer) error {
 	fs, cfgPath := flagSet("send", stderr)
 	report, label := reportFlags(fs)
 	force := fs.Bool("force", false, catalog.FlagSendForce.String())
+	signed := fs.Bool("signed", false, catalog.FlagSendSigned.String())
 	line := lineOf(catalog.ArgsSend)
 	if err := parse(fs, args, line); err != nil {
 		return err
@@ -29,6 +31,9 @@ func sendCmd(args []string, stdout, stderr io.Writer) error {
 	job, err := newJob(cfg, m, false, stderr)
 	if err != nil {
 		return err
+	}
+	if *signed {
+		return sendSigned(m, job, *report, p, *force, stdout, stderr)
 	}
 	entry, err := m.ToSend(*report, p)
 	if err != nil {
@@ -82,5 +87,30 @@ func sent(cfg *conf, e archive.Entry, rec *delivery.Record, err error, stderr io
 		return catalog.ArchivedBut.Errorf(name, e.Period, e.Version, status, err)
 	}
 	fmt.Fprintln(stderr, catalog.Sent.F(name, e.Period, e.Version, rec.Attempts[len(rec.Attempts)-1].To, rec.MessageID))
+	return nil
+}
+
+// sendSigned is send --signed: the follow-up message with the signed copy
+// of the newest version that has one.
+func sendSigned(m *workflow.Flow, job *workflow.Job, report string, p period.Period, force bool, stdout, stderr io.Writer) error {
+	entry, err := m.WithSignedCopy(report, p.Label())
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(stdout, entry.Dir)
+	ctx, stop := signalContext()
+	defer stop()
+	rec, err := job.SendSigned(ctx, entry, force)
+	switch {
+	case errors.Is(err, workflow.ErrSignedSent):
+		fmt.Fprintln(stderr, catalog.SendSignedNothing.F(err))
+		return nil
+	case errors.Is(err, delivery.ErrAlreadySent):
+		fmt.Fprintln(stderr, catalog.SendSignedBefore.F(entry.Report, entry.Period, entry.Version, rec.MessageID))
+		return nil
+	case err != nil:
+		return err
+	}
+	fmt.Fprintln(stderr, catalog.SendSignedDone.F(entry.Report, entry.Period, entry.Version, rec.Attempts[len(rec.Attempts)-1].To, rec.MessageID))
 	return nil
 }

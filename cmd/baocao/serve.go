@@ -20,6 +20,7 @@ import (
 const stopTimeout = 10 * time.Minute
 
 func serveCmd(args []string, stdout, stderr io.Writer) error {
+	limitMemory()
 	fs, cfgPath := flagSet("serve", stderr)
 	format := fs.String("log-format", "text", catalog.FlagLogFormat.String())
 	logFile := fs.String("log-file", "", catalog.FlagLogFile.String())

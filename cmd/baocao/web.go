@@ -15,6 +15,7 @@ import (
 	"syscall"
 
 	"github.com/mn2010/baocao/reports/archive"
+	"github.com/mn2010/baocao/reports/signature"
 	"github.com/mn2010/baocao/reports/workflow"
 	"github.com/mn2010/baocao/reports/workflow/page"
 
@@ -25,6 +26,7 @@ import (
 )
 
 func webCmd(args []string, stdout, stderr io.Writer) error {
+	limitMemory()
 	fs, cfgPath := flagSet("web", stderr)
 	format := fs.String("log-format", "text", catalog.FlagLogFormat.String())
 	listen := fs.String("listen", "", catalog.FlagListen.F(config.DefaultWebListen))
@@ -65,7 +67,7 @@ func webCmd(args []string, stdout, stderr io.Writer) error {
 func WebSettings(cfg *config.Config, log *slog.Logger) (web.Settings, error) {
 	w := cfg.Web
 	set := web.Settings{Listen: w.Listen, PublicURL: w.PublicURL, Location: cfg.Location, Logger: log, Unit: cfg.Unit.Name,
-		PasswordKey: "[web] password_env or password_file"}
+		PasswordKey: "[web] password_env or password_file", SignedMaxBytes: signature.Settings{MaxMB: cfg.Signed.MaxMB}.MaxBytes()}
 	if set.Listen == "" {
 		set.Listen = config.DefaultWebListen
 	}

@@ -26,7 +26,7 @@ var (
 var (
 	ArgsRun      = add("ArgsRun", "-r BÁO_CÁO -p KỲ [--no-email] [--number SỐ] [--date NGÀY/THÁNG/NĂM] [--force]", "-r REPORT -p PERIOD [--no-email] [--number N] [--date DD/MM/YYYY] [--force]")
 	ArgsValidate = add("ArgsValidate", "[-p KỲ]", "[-p PERIOD]")
-	ArgsSend     = add("ArgsSend", "-r BÁO_CÁO -p KỲ [--force]", "-r REPORT -p PERIOD [--force]")
+	ArgsSend     = add("ArgsSend", "-r BÁO_CÁO -p KỲ [--force] [--signed]", "-r REPORT -p PERIOD [--force] [--signed]")
 	ArgsApprove  = add("ArgsApprove", "-r BÁO_CÁO -p KỲ --by HỌ_TÊN [--version SỐ] [--note GHI_CHÚ] [--number SỐ] [--date NGÀY/THÁNG/NĂM] [--no-email]", "-r REPORT -p PERIOD --by NAME [--version N] [--note TEXT] [--number N] [--date DD/MM/YYYY] [--no-email]")
 	ArgsReject   = add("ArgsReject", "-r BÁO_CÁO -p KỲ --by HỌ_TÊN --reason LÝ_DO [--version SỐ] [--no-email]", "-r REPORT -p PERIOD --by NAME --reason TEXT [--version N] [--no-email]")
 	ArgsStatus   = add("ArgsStatus", "-r BÁO_CÁO -p KỲ [--version SỐ]", "-r REPORT -p PERIOD [--version N]")

@@ -3,6 +3,7 @@ package catalog
 import (
 	"errors"
 	"io/fs"
+	"syscall"
 )
 
 // Error classes: what kind of thing went wrong, first words of an error.
@@ -58,25 +59,36 @@ var (
 	ConfigOpen        = add("ConfigOpen", "%s: %s", "%s: %s")
 	FileNotFound      = add("FileNotFound", "không có tệp hoặc thư mục này (kiểm tra đường dẫn; -c TỆP chọn tệp cấu hình)", "no such file or directory")
 	FilePermission    = add("FilePermission", "không có quyền đọc hoặc ghi (chạy với quyền quản trị hoặc chọn chỗ khác)", "permission denied")
+	FileNotDir        = add("FileNotDir", "một phần của đường dẫn là tệp, không phải thư mục", "not a directory")
+	FileReadOnly      = add("FileReadOnly", "ổ đĩa chỉ cho đọc", "read-only file system")
+	FileDiskFull      = add("FileDiskFull", "ổ đĩa đã đầy", "no space left on device")
 	FileIsDir         = add("FileIsDir", "là một thư mục, không phải tệp", "is a directory")
 )
 
 // FileError says what an error opening or writing path means, in the
 // language in force: not found, no permission, else the system's words.
-func FileError(path string, err error) string {
-	var why string
+func FileError(path string, err error) string { return ConfigOpen.F(path, FileWhy(err)) }
+
+// FileWhy says why a file could not be opened or written, in the
+// language in force: not found, no permission, a file where a folder
+// should be, a read-only or full disk; else the system's words.
+func FileWhy(err error) string {
 	var pe *fs.PathError
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		why = FileNotFound.String()
+		return FileNotFound.String()
 	case errors.Is(err, fs.ErrPermission):
-		why = FilePermission.String()
+		return FilePermission.String()
+	case errors.Is(err, syscall.ENOTDIR):
+		return FileNotDir.String()
+	case errors.Is(err, syscall.EROFS):
+		return FileReadOnly.String()
+	case errors.Is(err, syscall.ENOSPC):
+		return FileDiskFull.String()
 	case errors.As(err, &pe):
-		why = pe.Err.Error()
-	default:
-		why = err.Error()
+		return pe.Err.Error()
 	}
-	return ConfigOpen.F(path, why)
+	return err.Error()
 }
 
 // Words of sources' and plans' messages.

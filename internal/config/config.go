@@ -32,6 +32,9 @@ type Config struct {
 	SMTP            SMTP               `toml:"smtp"`
 	Web             Web                `toml:"web"`
 	Document        Document           `toml:"document"`
+	// Signed are the checks of signed copies (docs/duyet-bao-cao.md);
+	// reports/workflow reads them (workflow.Settings.Signed).
+	Signed Signed `toml:"signed"`
 
 	// Set by Load.
 	Warnings []string       `toml:"-"` // things that work but should be fixed
@@ -39,6 +42,12 @@ type Config struct {
 	File     string         `toml:"-"`
 	Location *time.Location `toml:"-"`
 	data     []byte         // the file as read, for Into
+}
+
+// Signed is [signed]: how signed copies are checked.
+type Signed struct {
+	TrustedRoots string `toml:"trusted_roots"` // a PEM file of trusted roots
+	MaxMB        int64  `toml:"max_mb"`        // the size limit of a signed copy (20)
 }
 
 // Unit names the unit that issues the report and who signs it.
@@ -120,6 +129,10 @@ type Report struct {
 	// Addressees follow "Kính gửi:" in this report; when empty, the
 	// unit's.
 	Addressees []string `toml:"addressees"`
+	// RequireSigned: the district gets only the signed copy. An approved
+	// version waits ("chờ ký số") until `baocao signed` or the page brings
+	// the PDF signed by the unit's signing tool, and is sent then.
+	RequireSigned bool `toml:"require_signed"`
 
 	Kind     Kind     `toml:"-"`
 	Boundary Boundary `toml:"-"`
@@ -265,6 +278,9 @@ func (c *Config) check() error {
 	}
 	if len(c.Reports) == 0 {
 		return errors.New("no [reports.ID] table: define at least one report")
+	}
+	if c.Signed.MaxMB < 0 {
+		return fmt.Errorf("[signed] max_mb = %d: write a size in MB, 1 or more (default 20)", c.Signed.MaxMB)
 	}
 	return c.checkPlaces()
 }

@@ -17,6 +17,9 @@ const (
 	Recorded = "recorded"  // the record says sent
 	Approved = "approved"  // the approval is recorded; the draft's record does not say so, nothing is issued or sent
 	Issued   = "issued"    // the issued version is archived; the draft's record does not point at it yet
+	// SignedStored: a signed copy is stored with its record; the version
+	// waiting for it (require_signed) is neither released nor sent.
+	SignedStored = "signed-stored"
 )
 
 // Hit kills the process if step is the one named by BAOCAO_TEST_CRASH_AT.

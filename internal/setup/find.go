@@ -24,7 +24,50 @@ type Found struct {
 // ErrNoFolder is returned for a folder that does not exist.
 var ErrNoFolder = errors.New("setup: no such folder")
 
-// FindSources looks at every .xlsx and .csv file directly in dir and
+// SearchDepth is how many levels of subfolders FindSources looks in: a
+// parent folder whose subfolders hold the workbooks is found.
+const SearchDepth = 2
+
+// maxFiles bounds how many files FindSources looks at.
+const maxFiles = 2000
+
+// filesBelow lists the files in dir and in its subfolders down to depth
+// levels, hidden folders aside, files of a folder before its subfolders'.
+func filesBelow(dir string, depth int) ([]string, error) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	var files, dirs []string
+	for _, e := range entries {
+		p := filepath.Join(dir, e.Name())
+		switch {
+		case strings.HasPrefix(e.Name(), "."):
+		case e.IsDir():
+			dirs = append(dirs, p)
+		case e.Type().IsRegular():
+			files = append(files, p)
+		}
+	}
+	if depth > 0 {
+		for _, d := range dirs {
+			if len(files) >= maxFiles {
+				break
+			}
+			sub, err := filesBelow(d, depth-1)
+			if err == nil {
+				files = append(files, sub...)
+			}
+		}
+	}
+	if len(files) > maxFiles {
+		files = files[:maxFiles]
+	}
+	return files, nil
+}
+
+// FindSources looks at every .xlsx and .csv file in dir and its subfolders
+// (SearchDepth levels down) and
 // decides which source each holds by its header row, with the sources
 // package's header detection (the first of the first rows holding every
 // required column, names compared without regard to case, Unicode form
@@ -35,12 +78,12 @@ func FindSources(dir string, schemas map[string]*sources.Schema, usual map[strin
 	if err != nil {
 		return nil, fmt.Errorf("setup: %w", err)
 	}
-	entries, err := os.ReadDir(abs)
+	files, err := filesBelow(abs, SearchDepth)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		return nil, fmt.Errorf("%w: %s", ErrNoFolder, abs)
 	case err != nil:
-		return nil, fmt.Errorf("setup: %s: %w", abs, err)
+		return nil, fmt.Errorf("%s: %w", abs, err)
 	}
 	f := &Found{Dir: abs, Paths: map[string]string{}}
 	names := make([]string, 0, len(schemas))
@@ -49,15 +92,15 @@ func FindSources(dir string, schemas map[string]*sources.Schema, usual map[strin
 	}
 	sort.Strings(names)
 	candidates := map[string][]string{}
-	for _, e := range entries {
-		ext := strings.ToLower(filepath.Ext(e.Name()))
-		if e.IsDir() || strings.HasPrefix(e.Name(), "~$") || strings.HasPrefix(e.Name(), ".") {
+	for _, path := range files {
+		name := filepath.Base(path)
+		ext := strings.ToLower(filepath.Ext(name))
+		if strings.HasPrefix(name, "~$") || strings.HasPrefix(name, ".") {
 			continue // Excel's lock files, hidden files
 		}
-		path := filepath.Join(abs, e.Name())
 		switch ext {
 		case ".xls":
-			f.Notes = append(f.Notes, fmt.Sprintf("%s là tệp Excel cũ (.xls): mở bằng Excel và lưu lại dưới dạng .xlsx nếu đây là một sổ cần đọc", e.Name()))
+			f.Notes = append(f.Notes, fmt.Sprintf("%s là tệp Excel cũ (.xls): mở bằng Excel và lưu lại dưới dạng .xlsx nếu đây là một sổ cần đọc", rel(abs, path)))
 			continue
 		case ".xlsx", ".csv":
 		default:
@@ -88,10 +131,10 @@ func FindSources(dir string, schemas map[string]*sources.Schema, usual map[strin
 		f.Paths[n] = pick
 		var base []string
 		for _, p := range c {
-			base = append(base, filepath.Base(p))
+			base = append(base, rel(abs, p))
 		}
 		f.Notes = append(f.Notes, fmt.Sprintf("nhiều tệp có cột của %s (%s): chọn %s; sửa [sources.%s] path nếu chọn sai",
-			Title(n, schemas), strings.Join(base, ", "), filepath.Base(pick), n))
+			Title(n, schemas), strings.Join(base, ", "), rel(abs, pick), n))
 	}
 	return f, nil
 }

@@ -30,6 +30,7 @@ func FromValues(values map[string]string, env Env, cfgPath string) (*Answers, er
 		set(q)
 	}
 	data, ok := values["data"]
+	data = Unquote(data)
 	if !ok {
 		data = filepath.Dir(cfgPath)
 	}
@@ -41,12 +42,12 @@ func FromValues(values map[string]string, env Env, cfgPath string) (*Answers, er
 		for _, q := range MailQuestions() {
 			set(q)
 		}
-		if ca := values["smtp-ca-file"]; ca != "" {
+		if ca := Unquote(values["smtp-ca-file"]); ca != "" {
 			if a.CAFile, err = filepath.Abs(ca); err != nil {
 				errs = append(errs, fmt.Errorf("--smtp-ca-file: %w", err))
 			}
 		}
-		file, pwEnv := values["smtp-password-file"], values["smtp-password-env"]
+		file, pwEnv := Unquote(values["smtp-password-file"]), values["smtp-password-env"]
 		switch {
 		case file != "" && pwEnv != "":
 			errs = append(errs, errors.New("--smtp-password-file hoặc --smtp-password-env, không cả hai"))

@@ -92,6 +92,7 @@ func askData(p *Prompter, env Env, a *Answers, dir string) error {
 }
 
 func setData(a *Answers, env Env, s string) error {
+	s = Unquote(s) // Windows' "Copy as path" puts the path in quotes
 	f, err := FindSources(s, env.Schemas, UsualFiles)
 	if errors.Is(err, ErrNoFolder) {
 		return fmt.Errorf("không có thư mục %s", s)
@@ -114,7 +115,7 @@ func describe(p *Prompter, a *Answers, env Env) {
 	sort.Strings(names)
 	for _, n := range names {
 		if path, ok := a.Found.Paths[n]; ok {
-			p.Say("  ✓ %s: %s", a.Titles[n], filepath.Base(path))
+			p.Say("  ✓ %s: %s", a.Titles[n], rel(a.Found.Dir, path))
 		} else {
 			p.Say("  ✗ %s: chưa tìm thấy (cần các cột %s)", a.Titles[n], strings.Join(RequiredHeaders(env.Schemas[n]), ", "))
 		}
@@ -145,6 +146,9 @@ func askMail(p *Prompter, env Env, a *Answers, dir string) error {
 			if err := p.Ask(q.Prompt, def, func(s string) error { return q.Set(a, s) }); err != nil {
 				return err
 			}
+		}
+		if a.Security == "none" {
+			p.Say("  ! %s", NoneWarning)
 		}
 		if a.Password, err = p.AskSecret("Mật khẩu thư (lưu trong tệp smtp-password cạnh tệp cấu hình)", false); err != nil {
 			return err

@@ -74,11 +74,14 @@ func Questions() []Question {
 			}},
 		{Flag: "admin-email", Help: "the admin's address: failures and test messages ([unit] admin_email)", Prompt: "Thư điện tử của người quản trị (nhận thư báo lỗi và thư thử)", Set: func(a *Answers, s string) error {
 			a.AdminEmail = s
-			return address(s)
+			if err := address(s); err != nil {
+				return err
+			}
+			return a.checkTypo([]string{s})
 		}},
 		{Flag: "domains", Help: "official e-mail domains, comma-separated (official_domains)", Prompt: "Tên miền thư công vụ, cách nhau bằng dấu phẩy", Default: fixed("hcm.edu.vn, tphcm.gov.vn"),
 			Set: func(a *Answers, s string) error {
-				a.Domains = split(s, ",")
+				a.Domains = addressList(s)
 				for _, d := range a.Domains {
 					if strings.ContainsAny(d, "@ /") || !strings.Contains(d, ".") {
 						return fmt.Errorf("%q không phải tên miền (vd: hcm.edu.vn)", d)
@@ -86,22 +89,31 @@ func Questions() []Question {
 				}
 				return need(s)
 			}},
-		{Flag: "to", Help: "the reports' addresses, comma-separated ([reports.ID] to)", Prompt: "Địa chỉ thư nhận báo cáo (phòng, ban cấp trên), cách nhau bằng dấu phẩy", Set: func(a *Answers, s string) error {
-			a.To = split(s, ",")
-			return addresses(a.To, true)
+		{Flag: "to", Help: "the reports' addresses, separated by ',' or ';' ([reports.ID] to)", Prompt: "Địa chỉ thư nhận báo cáo (phòng, ban cấp trên), cách nhau bằng dấu phẩy hoặc chấm phẩy", Set: func(a *Answers, s string) error {
+			a.To = addressList(s)
+			if err := addresses(a.To, true); err != nil {
+				return err
+			}
+			return a.checkTypo(a.To)
 		}},
-		{Flag: "cc", Help: "copies, comma-separated ([reports.ID] cc)", Prompt: "Địa chỉ đồng gửi (cc), cách nhau bằng dấu phẩy; để trống nếu không có", Default: fixed(""),
+		{Flag: "cc", Help: "copies, separated by ',' or ';' ([reports.ID] cc)", Prompt: "Địa chỉ đồng gửi (cc), cách nhau bằng dấu phẩy hoặc chấm phẩy; để trống nếu không có", Default: fixed(""),
 			Set: func(a *Answers, s string) error {
-				a.Cc = split(s, ",")
-				return addresses(a.Cc, false)
+				a.Cc = addressList(s)
+				if err := addresses(a.Cc, false); err != nil {
+					return err
+				}
+				return a.checkTypo(a.Cc)
 			}},
-		{Flag: "reviewers", Help: "reviewers of the quarterly, half-year and annual reports (each is then approved before it is sent)", Prompt: "Người duyệt báo cáo quý, 6 tháng, năm trước khi gửi (vd: Nguyễn Thị Hồng Vân <hieutruong@…>); để trống nếu không có",
+		{Flag: "reviewers", Help: "reviewers of the quarterly, half-year and annual reports (each is then approved before it is sent), separated by ',' or ';'", Prompt: "Người duyệt báo cáo quý, 6 tháng, năm trước khi gửi (vd: Nguyễn Thị Hồng Vân <hieutruong@…>); để trống nếu không có",
 			Default: fixed(""), Set: func(a *Answers, s string) error {
-				a.Reviewers = split(s, ",")
-				return addresses(a.Reviewers, false)
+				a.Reviewers = addressList(s)
+				if err := addresses(a.Reviewers, false); err != nil {
+					return err
+				}
+				return a.checkTypo(a.Reviewers)
 			}},
 		{Flag: "archive", Help: "the archive folder, relative to the config (archive)", Prompt: "Thư mục lưu báo cáo (tương đối với thư mục của tệp cấu hình)", Default: fixed("archive"),
-			Set: func(a *Answers, s string) error { a.Archive = s; return need(s) }},
+			Set: func(a *Answers, s string) error { a.Archive = Unquote(s); return need(a.Archive) }},
 		{Flag: "timezone", Help: "the time zone (timezone)", Prompt: "Múi giờ", Default: fixed("Asia/Ho_Chi_Minh"), Set: func(a *Answers, s string) error {
 			a.TimeZone = s
 			if _, err := time.LoadLocation(s); err != nil || s == "" || s == "Local" {
@@ -176,7 +188,13 @@ func MailQuestions() []Question {
 				}
 				return ""
 			},
-			Set: func(a *Answers, s string) error { a.From = s; return address(s) }},
+			Set: func(a *Answers, s string) error {
+				a.From = s
+				if err := address(s); err != nil {
+					return err
+				}
+				return a.checkTypo([]string{s})
+			}},
 	}
 }
 

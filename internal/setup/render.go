@@ -59,6 +59,10 @@ type Answers struct {
 	PlanYear                       int
 	Archive                        string
 	TimeZone                       string
+
+	// suspect are the addresses whose domain looked mistyped once: given
+	// again as they were, they are kept (typoError).
+	suspect map[string]bool
 }
 
 // reports are the four reports of the example config, Decree 09 cut-off,

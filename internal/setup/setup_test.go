@@ -370,3 +370,42 @@ func makerOf(t *testing.T, cfg *config.Config) (*reports.Maker, error) {
 	}
 	return reports.NewMaker(rs, nil)
 }
+
+// TestInterviewPlanDocument: asked for the plan, another school's clerk
+// who leaves it empty or names a missing file is asked again; the plan
+// document read is summed up as a table and written beside the config.
+func TestInterviewPlanDocument(t *testing.T) {
+	dir := data(t)
+	cfgPath := filepath.Join(t.TempDir(), "baocao.toml")
+	script := []string{
+		"Trường Mầm non Hoa Sen", "Ủy ban nhân dân Phường Sài Gòn", "", "MNHS", "", "Lê Thị Lan",
+		"Phòng Văn hóa - Xã hội", "ht@mnhoasen.edu.vn", "", dir, "không",
+		"vhxh@tphcm.gov.vn", "", "", "", "", "",
+		"",                       // the plan: empty, but this is not the built-in plan's school
+		"khong-co-ke-hoach.docx", // no such file
+		"../../reports/plan/importer/testdata/hoa-sen-2025.docx",
+	}
+	var out bytes.Buffer
+	p := NewPrompter(strings.NewReader(strings.Join(script, "\n")+"\n"), &out)
+	a, err := Interview(p, Env{Schemas: schemas(t)}, cfgPath)
+	if err != nil {
+		t.Fatalf("%v\n%s", err, out.String())
+	}
+	for _, want := range []string{
+		"kế hoạch có sẵn là của Trường Mầm non 20/10, không phải của Trường Mầm non Hoa Sen",
+		"khong-co-ke-hoach.docx: không tìm thấy tệp",
+		"Kế hoạch: Kế hoạch số 05/KH-MNHS ngày 08 tháng 01 năm 2025",
+		"13 chỉ tiêu (9 đo từ sổ sách, 4 nhập tay), 5 nhiệm vụ.",
+	} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("the interview did not say %q:\n%s", want, out.String())
+		}
+	}
+	if err := Save(a, cfgPath, nil); err != nil {
+		t.Fatal(err)
+	}
+	validates(t, cfgPath, "")
+	if b, err := os.ReadFile(filepath.Join(filepath.Dir(cfgPath), "ke-hoach-2025.toml")); err != nil || !strings.Contains(string(b), "unit = \"Trường Mầm non Hoa Sen\"") {
+		t.Errorf("plan file: %v", err)
+	}
+}

@@ -7,6 +7,8 @@ import (
 	"crypto/sha256"
 	"crypto/subtle"
 	"encoding/hex"
+	"errors"
+	"fmt"
 	"net"
 	"net/http"
 	"strconv"
@@ -203,7 +205,22 @@ func (s *Server) csrfToken(se *session) string {
 func (s *Server) csrf(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.Method == http.MethodPost {
-			r.Body = http.MaxBytesReader(w, r.Body, 64<<10)
+			if strings.HasSuffix(r.URL.Path, "/"+signedUploadPath) {
+				// The signed copy's upload: a file up to the limit, with
+				// room for the form around it.
+				r.Body = http.MaxBytesReader(w, r.Body, s.set.SignedMaxBytes+64<<10)
+				if err := r.ParseMultipartForm(1 << 20); err != nil {
+					var tooBig *http.MaxBytesError
+					if errors.As(err, &tooBig) {
+						s.set.Logger.Warn("web: upload refused: too large", "path", r.URL.Path, "remote", clientIP(r), "limit", s.set.SignedMaxBytes)
+						s.fail(w, r, http.StatusRequestEntityTooLarge, fmt.Sprintf("Tệp quá lớn: giới hạn là %d MB.", s.set.SignedMaxBytes>>20),
+							"Tệp ký số của một báo cáo thường dưới 1 MB: kiểm tra đã chọn đúng tệp. Người quản trị đổi giới hạn bằng [signed] max_mb.")
+						return
+					}
+				}
+			} else {
+				r.Body = http.MaxBytesReader(w, r.Body, 64<<10)
+			}
 			got := r.PostFormValue("csrf")
 			want := s.csrfToken(current(r))
 			if got == "" || subtle.ConstantTimeCompare([]byte(got), []byte(want)) != 1 {

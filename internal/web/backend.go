@@ -68,6 +68,28 @@ type Backend interface {
 	// Plan is the plan in force: its reference, targets (threshold, how
 	// each is measured) and tasks.
 	Plan(ctx context.Context) (*PlanInfo, error)
+	// UploadSigned takes the PDF signed by the unit's signing tool for an
+	// approved version (as `baocao signed`): checked, stored, and sent
+	// when the version waits for it. A refused file is ErrRefused with
+	// the reason in Vietnamese; nothing is stored or sent then.
+	UploadSigned(ctx context.Context, who string, v VersionRef, data []byte) (*SignedUpload, error)
+}
+
+// SignedUpload is what a signed copy's upload did.
+type SignedUpload struct {
+	Version VersionRef // the approved version it signs
+	Fresh   bool       // false: that very copy was there already; nothing stored or sent
+	Sent    bool       // the district's message went out now, carrying it
+	Message string     // what happened, in Vietnamese
+}
+
+// SignedCopy is a version's signed copy (đã ký số).
+type SignedCopy struct {
+	File       string
+	Bytes      int64
+	Signers    []string // one line each, in Vietnamese: who, which CA, serial, validity, when
+	ReceivedAt time.Time
+	By, Via    string
 }
 
 // Report is one configured report.
@@ -92,17 +114,18 @@ type State int
 
 // States of a version.
 const (
-	StateUnknown    State = iota
-	StateNotSent          // archived, not (yet) to be sent
-	StateDraft            // waiting for approval
-	StateApproved         // approved, not yet sent
-	StateQueued           // to be sent, no attempt yet
-	StatePending          // a transient failure: will be retried
-	StateFailed           // a permanent failure
-	StateSent             // delivered
-	StateReturned         // returned by the reviewer
-	StateSuperseded       // a newer version of the period exists
-	StateMaybeSent        // the server took the message and gave no answer: it may have arrived
+	StateUnknown           State = iota
+	StateNotSent                 // archived, not (yet) to be sent
+	StateDraft                   // waiting for approval
+	StateApproved                // approved, not yet sent
+	StateQueued                  // to be sent, no attempt yet
+	StatePending                 // a transient failure: will be retried
+	StateFailed                  // a permanent failure
+	StateSent                    // delivered
+	StateReturned                // returned by the reviewer
+	StateSuperseded              // a newer version of the period exists
+	StateMaybeSent               // the server took the message and gave no answer: it may have arrived
+	StateAwaitingSignature       // approved, waiting for its signed copy (require_signed)
 )
 
 // String is the state in Vietnamese, as the page shows it.
@@ -128,6 +151,8 @@ func (s State) String() string {
 		return "đã có bản mới hơn"
 	case StateMaybeSent:
 		return "có thể đã gửi"
+	case StateAwaitingSignature:
+		return "chờ ký số"
 	}
 	return "không rõ"
 }
@@ -139,7 +164,7 @@ func (s State) Class() string {
 		return "ok"
 	case StateFailed, StateReturned, StateMaybeSent:
 		return "bad"
-	case StatePending, StateDraft, StateQueued:
+	case StatePending, StateDraft, StateQueued, StateAwaitingSignature:
 		return "wait"
 	}
 	return "muted"
@@ -177,13 +202,14 @@ type VersionDetail struct {
 	Files      []FileInfo // the manifest's outputs, then the manifest
 	Indicators []Indicator
 	Issues     []Issue
-	Delivery   *Delivery // nil when there is no record
-	Recipients []string  // whom a send would reach
-	Reviewers  []string  // who approves the report; empty when it is sent without review
-	Story      []Event   // the version's story, oldest first: made, review messages, approval, return, deliveries
-	Review     string    // one line on the review: approved by whom, returned why, issued from which draft
-	IssuedAs   int       // for an approved draft: the version that carries its number and date, 0 if none
-	IssuedFrom int       // for an issued document: the approved draft it was made from, 0 if none
+	Delivery   *Delivery   // nil when there is no record
+	Recipients []string    // whom a send would reach
+	Reviewers  []string    // who approves the report; empty when it is sent without review
+	Story      []Event     // the version's story, oldest first: made, review messages, approval, return, deliveries
+	Review     string      // one line on the review: approved by whom, returned why, issued from which draft
+	IssuedAs   int         // for an approved draft: the version that carries its number and date, 0 if none
+	IssuedFrom int         // for an issued document: the approved draft it was made from, 0 if none
+	Signed     *SignedCopy // its signed copy, nil if none
 	// NextNumber is, for a draft to approve, the next free number of the
 	// year in the unit's outgoing register (0 when it cannot be read).
 	NextNumber int
@@ -215,6 +241,7 @@ const (
 	ActResend  Action = "resend"
 	ActApprove Action = "approve"
 	ActReject  Action = "reject"
+	ActSign    Action = "sign" // upload the signed copy
 )
 
 // FileInfo is one downloadable file.

@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/mn2010/baocao/reports/workflow"
@@ -26,6 +27,10 @@ type fakeBackend struct {
 	runErr    error
 	sendErr   error // when not nil, Send fails with it
 	panicky   bool
+	checkGate chan struct{} // when not nil, Check waits for it
+	checking  atomic.Int32  // checks under way
+	checked   atomic.Int32  // checks done, most under way at once in checkPeak
+	checkPeak atomic.Int32
 }
 
 var t0 = time.Date(2024, 3, 16, 7, 0, 0, 0, time.UTC)
@@ -115,7 +120,23 @@ func (f *fakeBackend) File(_ context.Context, report, period string, n int, name
 	return &File{Name: name, ContentType: workflow.ContentType(name), ModTime: t0, Content: nopCloser{bytes.NewReader(b)}}, nil
 }
 
-func (f *fakeBackend) Check(_ context.Context, period string) (*DataCheck, error) {
+func (f *fakeBackend) Check(ctx context.Context, period string) (*DataCheck, error) {
+	n := f.checking.Add(1)
+	defer f.checking.Add(-1)
+	for {
+		peak := f.checkPeak.Load()
+		if n <= peak || f.checkPeak.CompareAndSwap(peak, n) {
+			break
+		}
+	}
+	if f.checkGate != nil {
+		select {
+		case <-f.checkGate:
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		}
+	}
+	f.checked.Add(1)
 	c := *f.check
 	c.Period = period
 	return &c, nil
@@ -181,6 +202,10 @@ func (f *fakeBackend) Reject(_ context.Context, who string, v VersionRef, reason
 	}
 	f.rejects = append(f.rejects, fmt.Sprintf("%s|%s|%s", who, v, reason))
 	return nil
+}
+
+func (f *fakeBackend) UploadSigned(_ context.Context, who string, v VersionRef, data []byte) (*SignedUpload, error) {
+	return nil, fmt.Errorf("%w: the fake backend takes no signed copy", ErrNotAvailable)
 }
 
 func (f *fakeBackend) Plan(context.Context) (*PlanInfo, error) {

@@ -31,6 +31,7 @@ type Server struct {
 	logins   *loginThrottle
 	jobs     *jobs
 	confirms *confirmations
+	checks   *checkPool
 
 	mu     sync.Mutex
 	srv    *http.Server
@@ -55,7 +56,7 @@ func New(set Settings, b Backend) (*Server, error) {
 	rand.Read(key)
 	ctx, cancel := context.WithCancel(context.Background())
 	s := &Server{set: set, backend: b, pages: pages, key: key,
-		sessions: newSessions(set.SessionTTL, set.Now, key), logins: newLoginThrottle(set.LoginDelay), jobs: newJobs(), confirms: newConfirmations(),
+		sessions: newSessions(set.SessionTTL, set.Now, key), logins: newLoginThrottle(set.LoginDelay), jobs: newJobs(), confirms: newConfirmations(), checks: newCheckPool(),
 		ctx: ctx, cancel: cancel}
 	s.handler = s.routes()
 	return s, nil
@@ -145,6 +146,7 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("POST /bao-cao/{report}/{period}/{version}/gui", s.send)
 	mux.HandleFunc("POST /bao-cao/{report}/{period}/{version}/duyet", s.approve)
 	mux.HandleFunc("POST /bao-cao/{report}/{period}/{version}/tra-lai", s.reject)
+	mux.HandleFunc("POST /bao-cao/{report}/{period}/{version}/"+signedUploadPath, s.uploadSigned)
 	mux.HandleFunc("GET /dang-nhap", s.loginForm)
 	mux.HandleFunc("POST /dang-nhap", s.login)
 	mux.HandleFunc("POST /dang-xuat", s.logout)

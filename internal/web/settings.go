@@ -44,6 +44,9 @@ type Settings struct {
 	LoginDelay time.Duration
 	// SessionTTL is how long a login lasts (12 h when zero).
 	SessionTTL time.Duration
+	// SignedMaxBytes is the size limit of an uploaded signed copy
+	// ([signed] max_mb; 20 MB when zero).
+	SignedMaxBytes int64
 }
 
 func (s Settings) withDefaults() Settings {
@@ -61,6 +64,9 @@ func (s Settings) withDefaults() Settings {
 	}
 	if s.SessionTTL == 0 {
 		s.SessionTTL = 12 * time.Hour
+	}
+	if s.SignedMaxBytes <= 0 {
+		s.SignedMaxBytes = 20 << 20
 	}
 	if s.PasswordKey == "" {
 		s.PasswordKey = "[web] password_env or password_file"

@@ -85,6 +85,9 @@ func (s *Server) versionPage(w http.ResponseWriter, r *http.Request, ref Version
 			vd.Approver = refused.Approver
 		}
 	}
+	if m, ok := signedMessages[r.URL.Query().Get("kq")]; ok {
+		vd.Message = m
+	}
 	switch r.URL.Query().Get("kq") {
 	case "da-gui":
 		vd.Message = "Đã gửi."

@@ -96,6 +96,12 @@ func (d *Daemon) retryPending(all bool) time.Time {
 			}
 			continue
 		}
+		if rec.Status == delivery.AwaitingSignature {
+			if due := d.signing(st, e, rec); !due.IsZero() && (next.IsZero() || due.Before(next)) {
+				next = due
+			}
+			continue
+		}
 		if rec.Status == delivery.Uncertain {
 			d.tellMaybeSent(st, e, rec) // never resent by the daemon
 			continue

@@ -112,6 +112,8 @@ func (d *Deliverer) Deliver(ctx context.Context, dir string, msg *Message, force
 	switch {
 	case rec.Status == Draft || rec.Status == Returned: // even forced
 		return rec, fmt.Errorf("%w: %s", ErrNotApproved, rec.Status)
+	case rec.Status == AwaitingSignature && d.name == RecordName: // even forced: the caller releases it
+		return rec, fmt.Errorf("%w: waiting for the signed copy", ErrNotApproved)
 	case rec.Unapproved: // even forced
 		return rec, fmt.Errorf("%w: a draft replaced by v%d before it was approved", ErrSuperseded, rec.SupersededBy)
 	case rec.Status == Sent && !force:

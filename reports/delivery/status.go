@@ -19,6 +19,9 @@ const (
 	Failed     Status = "failed"     // a permanent failure: needs a fix, then `baocao send`
 	Held       Status = "held"       // archived with --no-email: sent only by `baocao send`
 	Superseded Status = "superseded" // a newer version of the period was sent or drafted: never sent
+	// AwaitingSignature: approved (or made, without reviewers) for a
+	// report with require_signed: sent once its signed copy arrives.
+	AwaitingSignature Status = "awaiting-signature"
 	// Uncertain: the whole message went to the server, which then neither
 	// accepted nor refused it (the connection dropped or timed out before
 	// its answer): it may have arrived. Never retried automatically; a
@@ -27,15 +30,16 @@ const (
 )
 
 var statusNames = map[Status]string{
-	Draft:      "chờ duyệt",
-	Returned:   "trả lại",
-	Approved:   "đã duyệt",
-	Pending:    "đang chờ gửi lại",
-	Sent:       "đã gửi",
-	Failed:     "gửi lỗi",
-	Held:       "chỉ lưu, chưa gửi",
-	Superseded: "đã thay thế",
-	Uncertain:  "có thể đã gửi",
+	Draft:             "chờ duyệt",
+	Returned:          "trả lại",
+	Approved:          "đã duyệt",
+	Pending:           "đang chờ gửi lại",
+	Sent:              "đã gửi",
+	Failed:            "gửi lỗi",
+	Held:              "chỉ lưu, chưa gửi",
+	Superseded:        "đã thay thế",
+	Uncertain:         "có thể đã gửi",
+	AwaitingSignature: "chờ ký số",
 }
 
 // String is the Vietnamese name of the status.
@@ -58,7 +62,7 @@ func (s Status) MarshalText() ([]byte, error) {
 func (s *Status) UnmarshalText(b []byte) error {
 	v := Status(b)
 	if _, ok := statusNames[v]; !ok {
-		return fmt.Errorf("delivery: unknown status %q (want draft, returned, approved, pending, sent, failed, held, superseded or uncertain)", string(b))
+		return fmt.Errorf("delivery: unknown status %q (want draft, returned, approved, pending, sent, failed, held, superseded, uncertain or awaiting-signature)", string(b))
 	}
 	*s = v
 	return nil

@@ -2,6 +2,7 @@ package indicators
 
 import (
 	"fmt"
+	"math"
 	"sort"
 	"strings"
 
@@ -65,7 +66,13 @@ func CheckManual(in Input) []sources.Issue {
 			out.warn(t, d.row.Line, "value", d.row.Cells[vc].Text, manualHelp[kind])
 		}
 	}
-	sort.SliceStable(out.Issues, func(i, k int) bool { return out.Issues[i].Row < out.Issues[k].Row })
+	row := func(is sources.Issue) int { // a line about the whole file (how many more) last
+		if is.Row == 0 {
+			return math.MaxInt
+		}
+		return is.Row
+	}
+	sort.SliceStable(out.Issues, func(i, k int) bool { return row(out.Issues[i]) < row(out.Issues[k]) })
 	return out.Issues
 }
 

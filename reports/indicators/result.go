@@ -111,6 +111,8 @@ type Outcome struct {
 	Tasks      []TaskStatus
 	Series     []Series        // with Input.Series: one per ratio indicator
 	Issues     []sources.Issue // warnings found while computing
+
+	warned map[*sources.Table]int // warnings about each table's rows, listed or not
 }
 
 // Total is the Field of the total line of the dossiers table.

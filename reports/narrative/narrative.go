@@ -1,6 +1,7 @@
 package narrative
 
 import (
+	"fmt"
 	"sort"
 
 	"github.com/mn2010/baocao/reports/indicators"
@@ -48,9 +49,10 @@ func Collect(t *sources.Table, p period.Period) (Narrative, []sources.Issue) {
 	}
 	pc, kc, tc := t.Col(ColPeriod), t.Col(ColPart), t.Col(ColText)
 	var n Narrative
-	var issues []sources.Issue
+	var issues sources.IssueList
+	said := map[string]bool{}
 	warn := func(r sources.Row, key, value, msg string) {
-		issues = append(issues, sources.Issue{Severity: sources.Warning, Source: t.Source, File: t.File, Sheet: t.Sheet,
+		issues.Add(sources.Issue{Severity: sources.Warning, Source: t.Source, File: t.File, Sheet: t.Sheet,
 			Row: r.Line, Column: t.Header(key), Value: value, Message: msg})
 	}
 	for _, r := range t.Rows {
@@ -67,10 +69,14 @@ func Collect(t *sources.Table, p period.Period) (Narrative, []sources.Issue) {
 		if err != nil || q.Kind != p.Kind || q.Label() != p.Label() {
 			continue
 		}
-		n = append(n, Entry{Part: part, Text: r.Cells[tc].Text, Row: r.Line})
+		text := r.Cells[tc].Text
+		if k := fmt.Sprint(part, "\x00", text); !said[k] { // a text repeated word for word is said once
+			said[k] = true
+			n = append(n, Entry{Part: part, Text: text, Row: r.Line})
+		}
 	}
 	sort.SliceStable(n, func(i, j int) bool { return n[i].Part < n[j].Part })
-	return n, issues
+	return n, issues.Issues()
 }
 
 // Check gives the warnings of every row of t, whatever period it is for:

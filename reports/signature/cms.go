@@ -88,7 +88,7 @@ func derLength(b []byte) (int, bool) {
 func verifyCMS(d sigDict, signed []byte, roots *x509.CertPool) (Signer, error) {
 	p7, err := parseCMS(d.contents)
 	if err != nil {
-		return Signer{}, fmt.Errorf("reading the CMS signature: %w", err)
+		return Signer{}, &problem{"không đọc được chữ ký (kiểu chữ ký không hỗ trợ hoặc chữ ký hỏng)", fmt.Errorf("reading the CMS signature: %w", err)}
 	}
 	if len(p7.Signers) == 0 {
 		return Signer{}, errors.New("the CMS signature has no signer")
@@ -118,6 +118,11 @@ func verifyCMS(d sigDict, signed []byte, roots *x509.CertPool) (Signer, error) {
 	default:
 		p7.Content = signed
 		if err := p7.Verify(); err != nil {
+			var notValid *pkcs7.SigningTimeNotValidError
+			if errors.As(err, &notValid) {
+				return Signer{}, &problem{fmt.Sprintf("chứng thư số của người ký không có hiệu lực lúc ký (ký lúc %s, chứng thư hiệu lực từ %s đến %s)",
+					notValid.SigningTime.Format("02/01/2006"), notValid.NotBefore.Format("02/01/2006"), notValid.NotAfter.Format("02/01/2006")), err}
+			}
 			return Signer{}, err
 		}
 	}
@@ -209,3 +214,12 @@ func pdfDate(s string) (time.Time, bool) {
 	}
 	return t.UTC(), true
 }
+
+// problem is a signature error with what to tell the clerk.
+type problem struct {
+	vi  string
+	err error
+}
+
+func (p *problem) Error() string { return p.err.Error() }
+func (p *problem) Unwrap() error { return p.err }

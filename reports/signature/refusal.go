@@ -30,11 +30,14 @@ const (
 	// NotApproved: the version the copy is for is not approved (a draft
 	// waiting, returned or superseded); set by the caller.
 	NotApproved
+	// AlreadySigned: the version has a signed copy, and this file is
+	// another one; the stored copy is never replaced. Set by the caller.
+	AlreadySigned
 )
 
 var kindNames = map[Kind]string{
 	NotIssued: "not-issued", BadSignature: "bad-signature", ChangedAfterSigning: "changed-after-signing",
-	Unsigned: "unsigned", TooLarge: "too-large", Damaged: "damaged", NotApproved: "not-approved",
+	Unsigned: "unsigned", TooLarge: "too-large", Damaged: "damaged", NotApproved: "not-approved", AlreadySigned: "already-signed",
 }
 
 // String is the kind's name in the structured log.
@@ -44,6 +47,9 @@ func (k Kind) String() string {
 	}
 	return "kind-" + strconv.Itoa(int(k))
 }
+
+// ErrRefused matches every Refusal (errors.Is).
+var ErrRefused = errors.New("signature: signed copy refused")
 
 // Refusal is a signed copy refused, with what was found.
 type Refusal struct {
@@ -61,8 +67,12 @@ type Refusal struct {
 	// Other is what the file is instead, when the caller found it (for
 	// NotIssued): "bản v1", "bản dự thảo v2".
 	Other string
-	// State is the version's state in words (NotApproved).
+	// State is the version's state in words (NotApproved), or when its
+	// signed copy was received (AlreadySigned).
 	State string
+	// Problem says, in Vietnamese, what is wrong with a signature when it
+	// is not a mismatch (BadSignature): "không đọc được chữ ký", …
+	Problem string
 	// Reason is a technical detail in English, for the log.
 	Reason string
 }
@@ -87,6 +97,9 @@ func (r *Refusal) Error() string {
 		return fmt.Sprintf("tệp này không phải %s: nội dung khác từ byte %s (phần mềm ký chỉ được thêm chữ ký vào sau, không được sửa tệp; hãy ký đúng tệp PDF tải về từ %s)",
 			v, Bytes(r.Offset+1), v)
 	case BadSignature:
+		if r.Problem != "" {
+			return fmt.Sprintf("chữ ký số thứ %d trong tệp không hợp lệ: %s", r.Signature, r.Problem)
+		}
 		return fmt.Sprintf("chữ ký số thứ %d trong tệp không hợp lệ: nội dung được ký không khớp với chữ ký (tệp đã bị sửa sau khi ký, hoặc chữ ký hỏng)", r.Signature)
 	case ChangedAfterSigning:
 		return fmt.Sprintf("tệp đã bị sửa sau khi ký: có %s byte thêm vào sau chữ ký cuối cùng (từ byte %s) mà không phải một chữ ký số",
@@ -103,12 +116,18 @@ func (r *Refusal) Error() string {
 			r.Signature, Bytes(r.Offset), Bytes(r.Size))
 	case NotApproved:
 		return fmt.Sprintf("phiên bản v%d chưa được duyệt (%s): chỉ nhận bản ký số của bản đã duyệt", r.Version, r.State)
+	case AlreadySigned:
+		return fmt.Sprintf("phiên bản v%d đã có bản ký số (nhận lúc %s); tệp gửi lên lần này khác bản đó, và bản đã lưu không được thay thế", r.Version, r.State)
 	}
 	return "tệp ký số bị từ chối"
 }
 
-// Is makes errors.Is(err, &Refusal{Kind: k}) match any refusal of kind k.
+// Is makes errors.Is(err, &Refusal{Kind: k}) match any refusal of kind k,
+// and errors.Is(err, ErrRefused) any refusal.
 func (r *Refusal) Is(target error) bool {
+	if target == ErrRefused {
+		return true
+	}
 	t, ok := target.(*Refusal)
 	return ok && t.Kind == r.Kind
 }

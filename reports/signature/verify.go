@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"crypto/x509"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io"
 	"slices"
@@ -80,7 +81,12 @@ func Verify(issued, signed []byte, opt Options) (*Result, error) {
 		covered = append(covered, signed[r[2]:r[2]+r[3]]...)
 		s, err := verifyCMS(d, covered, opt.Roots)
 		if err != nil {
-			return nil, &Refusal{Kind: BadSignature, Version: opt.Version, Signature: i + 1, Size: size, Reason: err.Error()}
+			r := &Refusal{Kind: BadSignature, Version: opt.Version, Signature: i + 1, Size: size, Reason: err.Error()}
+			var p *problem
+			if errors.As(err, &p) {
+				r.Problem = p.vi
+			}
+			return nil, r
 		}
 		res.Signers = append(res.Signers, s)
 	}

@@ -351,3 +351,17 @@ func TestBytesVietnamese(t *testing.T) {
 		}
 	}
 }
+
+func TestVerifyRefusesAnUnreadableSignature(t *testing.T) {
+	f := signedFixture(t)
+	// Overwrite the CMS's first bytes inside /Contents with other hex
+	// digits: the byte range is intact, the signature cannot be read.
+	b := bytes.Clone(f.signed)
+	i := bytes.Index(b[len(f.issued):], []byte("/Contents <")) + len(f.issued) + len("/Contents <")
+	copy(b[i:], "0000")
+	_, err := Verify(f.issued, b, Options{Version: 2})
+	r := refusal(t, err, BadSignature)
+	if !strings.Contains(err.Error(), "không đọc được chữ ký") {
+		t.Errorf("message %q (%s)", err, r.Reason)
+	}
+}

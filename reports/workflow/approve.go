@@ -48,6 +48,9 @@ type Approved struct {
 	Issued  archive.Entry
 	Record  *delivery.Record // Issued's delivery record after sending; nil with NoEmail or no mail
 	SendErr error            // approved and archived, but not sent (the record says pending or failed)
+	// AwaitingSignature: the report has require_signed, so nothing was
+	// sent: Issued waits for its signed copy (chờ ký số).
+	AwaitingSignature bool
 }
 
 // Approve approves a draft: it writes the approval record once, issues the
@@ -121,7 +124,8 @@ func (j *Job) Approve(ctx context.Context, opt ApproveOptions) (Approved, error)
 	if out.Issued, err = j.complete(e, man, a, b, opt.NoEmail); err != nil {
 		return out, err
 	}
-	if j.mail != nil && !opt.NoEmail {
+	out.AwaitingSignature = m.requireSigned(e.Report)
+	if j.mail != nil && !opt.NoEmail && !out.AwaitingSignature {
 		out.Record, out.SendErr = j.send(ctx, out.Issued, false)
 	}
 	return out, nil
@@ -328,6 +332,9 @@ func (j *Job) complete(e archive.Entry, draft *reports.Manifest, a *Approval, b 
 			if held {
 				rec.Status = delivery.Held
 			}
+			if m.requireSigned(e.Report) {
+				rec.Status = delivery.AwaitingSignature
+			}
 			if err := rec.Save(e.Dir); err != nil {
 				return archive.Entry{}, err
 			}
@@ -357,6 +364,9 @@ func (j *Job) complete(e archive.Entry, draft *reports.Manifest, a *Approval, b 
 		first.Status = delivery.Approved
 		if held {
 			first.Status = delivery.Held
+		}
+		if m.requireSigned(e.Report) {
+			first.Status = delivery.AwaitingSignature
 		}
 		recs, err := records(first, nil)
 		if err != nil {

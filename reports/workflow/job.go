@@ -67,6 +67,9 @@ type Outcome struct {
 	// approval, and Record and SendErr are those of the reviewers'
 	// message (nil Record when mail is off).
 	Draft bool
+	// AwaitingSignature is set for a report with require_signed and no
+	// reviewers: nothing was sent; the version waits for its signed copy.
+	AwaitingSignature bool
 	// NoData is set when the period has no row of any dated source
 	// (reports.Manifest.NoPeriodData); with Options.HoldWithoutData nothing was
 	// mailed.
@@ -109,6 +112,10 @@ func (j *Job) Run(ctx context.Context, id string, p period.Period, opt RunOption
 	// when mail is on, the record of the reviewers' message owed), so that
 	// it is never visible without them.
 	rec, review := delivery.NewRecord(j.mail == nil), (*delivery.Record)(nil)
+	signedFirst := !reviewed && j.maker.requireSigned(id)
+	if signedFirst {
+		rec.Status = delivery.AwaitingSignature
+	}
 	if reviewed {
 		rec = delivery.NewDraft()
 		if j.mail != nil {
@@ -132,7 +139,7 @@ func (j *Job) Run(ctx context.Context, id string, p period.Period, opt RunOption
 	if opt.Archived != nil {
 		opt.Archived(entry, man)
 	}
-	out := Outcome{Entry: entry, Manifest: man, Draft: reviewed, NoData: len(man.NoPeriodData) > 0}
+	out := Outcome{Entry: entry, Manifest: man, Draft: reviewed, NoData: len(man.NoPeriodData) > 0, AwaitingSignature: signedFirst}
 	// Options.HoldWithoutData (the daemon's runs): a period without data is
 	// archived held and mailed to no one; `baocao run` sends as before.
 	hold := out.NoData && opt.HoldWithoutData
@@ -144,7 +151,7 @@ func (j *Job) Run(ctx context.Context, id string, p period.Period, opt RunOption
 		}
 		return out, nil
 	}
-	if j.mail != nil && !hold {
+	if j.mail != nil && !hold && !signedFirst {
 		out.Record, out.SendErr = j.send(ctx, entry, false)
 	}
 	return out, nil
@@ -289,6 +296,17 @@ func (j *Job) lock(id string) (func(), error) {
 func (j *Job) send(ctx context.Context, e archive.Entry, force bool) (*delivery.Record, error) {
 	if j.mail == nil {
 		return nil, delivery.ErrSettings.Newf(catalog.MailNoHost)
+	}
+	if rec, _, err := delivery.LoadRecord(e.Dir); err != nil {
+		return nil, err
+	} else if rec.Status == delivery.AwaitingSignature {
+		// Its signed copy may have been stored by a process that died
+		// before sending: it goes now; without one it waits.
+		if ok, err := j.releaseSigned(e); err != nil {
+			return nil, err
+		} else if !ok {
+			return rec, awaitingSignature(e)
+		}
 	}
 	newer, err := j.newestSent(e)
 	if err != nil {

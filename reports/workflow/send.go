@@ -13,6 +13,7 @@ import (
 	"github.com/mn2010/baocao/reports/indicators"
 	"github.com/mn2010/baocao/reports/period"
 	"github.com/mn2010/baocao/reports/render"
+	"github.com/mn2010/baocao/reports/signedcopy"
 )
 
 // Message builds the e-mail of an archived version from its manifest and
@@ -48,6 +49,11 @@ func (m *Flow) Message(e archive.Entry) (*delivery.Message, error) {
 			}
 		}
 	}
+	var signed *signedcopy.Record
+	msg.Attachments, signed, err = signedcopy.Swap(e.Dir, msg.Attachments)
+	if err != nil {
+		return nil, err
+	}
 	var files []string
 	for _, a := range msg.Attachments {
 		files = append(files, "- "+a.Name)
@@ -58,6 +64,10 @@ func (m *Flow) Message(e archive.Entry) (*delivery.Message, error) {
 	body = append(body, m.districtText(man, p, r.Threshold())...)
 	body = append(body, "", m.texts.EmailFiles)
 	body = append(body, files...)
+	if signed != nil {
+		body = append(body, "", fmt.Sprintf("Tệp %s là bản đã ký số:", signed.File))
+		body = append(body, SignerLines(signed, m.cfg.Location)...)
+	}
 	body = append(body, "", render.Fill(m.texts.EmailClosing, render.TextData(doc)))
 	msg.Body = strings.Join(body, "\n") + "\n"
 	return msg, nil

@@ -2,6 +2,7 @@ package workflow
 
 import (
 	"fmt"
+	"path/filepath"
 	"sort"
 	"time"
 
@@ -9,6 +10,7 @@ import (
 	"github.com/mn2010/baocao/internal/fault"
 	"github.com/mn2010/baocao/reports"
 	"github.com/mn2010/baocao/reports/period"
+	"github.com/mn2010/baocao/reports/signature"
 )
 
 // ErrSettings is wrapped by every error about settings the workflow
@@ -26,6 +28,8 @@ type Settings struct {
 	Unit    Unit               `toml:"unit"`
 	SMTP    SMTP               `toml:"smtp"`
 	Reports map[string]*Report `toml:"reports"`
+	// Signed is how signed copies are checked ([signed]).
+	Signed signature.Settings `toml:"signed"`
 
 	// Set by Provision, from the maker's settings.
 	File     string         `toml:"-"` // the config file, for the commands the mails quote
@@ -55,6 +59,10 @@ type Report struct {
 	// Reviewers approve a version before it goes to the district ("Name
 	// <address>"). None: the report is sent at once.
 	Reviewers []string `toml:"reviewers"`
+	// RequireSigned: the district gets only the signed copy. An approved
+	// version waits ("chờ ký số") until `baocao signed` or the page brings
+	// the PDF signed by the unit's signing tool, and is sent then.
+	RequireSigned bool `toml:"require_signed"`
 	// DeadlineDay is the day of the month, after the period's cut-off, by
 	// which the report is due (period.Period.Deadline): 1–28, default 20.
 	// Set by Provision from the deadline_day key.
@@ -113,6 +121,9 @@ func (s *Settings) Provision(rs *reports.Settings) error {
 		if err := checkDeadline(id, r); err != nil {
 			return err
 		}
+	}
+	if _, err := s.Signed.Options(filepath.Dir(s.File)); err != nil {
+		return fmt.Errorf("%w: %v", ErrSettings, err)
 	}
 	return nil
 }

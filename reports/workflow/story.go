@@ -11,6 +11,7 @@ import (
 	"github.com/mn2010/baocao/reports"
 	"github.com/mn2010/baocao/reports/archive"
 	"github.com/mn2010/baocao/reports/delivery"
+	"github.com/mn2010/baocao/reports/signedcopy"
 )
 
 // Event is one step of a version's story.
@@ -40,7 +41,8 @@ type VersionState struct {
 	Approval   *Approval // the draft's approval, nil if none
 	Return     *Return   // nil if not returned
 	IssuedFrom *reports.IssuedFrom
-	Events     []Event // oldest first
+	Signed     *signedcopy.Record // its signed copy (đã ký số), nil if none
+	Events     []Event            // oldest first
 }
 
 // Summary is a one-line account of the state: status, who and when.
@@ -68,6 +70,9 @@ func (s *VersionState) Summary(loc *time.Location) string {
 	}
 	if s.Record != nil && s.Record.IssuedAs != 0 {
 		out = catalog.StoryIssuedAs.F(out, s.Record.IssuedAs)
+	}
+	if c := s.Signed; c != nil {
+		out = catalog.StorySignedSummary.F(out, c.Signer(), stamp(c.ReceivedAt, loc))
 	}
 	return out
 }
@@ -117,13 +122,14 @@ func (m *Flow) State(e archive.Entry) (*VersionState, error) {
 		}
 		add(stepMade, man.GeneratedAt, made)
 	}
-	for _, name := range []string{ReviewMailName, RemindBefore, RemindDue, OverdueName, ReturnMailName} {
+	for _, name := range []string{ReviewMailName, RemindBefore, RemindDue, OverdueName, ReturnMailName, SignBefore, SignDue, SignOverdue} {
 		r, ok, err := delivery.LoadNamed(e.Dir, name)
 		if err != nil || !ok {
 			continue
 		}
 		what := map[string]*catalog.Msg{ReviewMailName: catalog.StoryReviewMail, RemindBefore: catalog.StoryRemindBefore,
-			RemindDue: catalog.StoryRemindDue, OverdueName: catalog.StoryOverdue, ReturnMailName: catalog.StoryReturnMail}[name]
+			RemindDue: catalog.StoryRemindDue, OverdueName: catalog.StoryOverdue, ReturnMailName: catalog.StoryReturnMail,
+			SignBefore: catalog.StorySignBefore, SignDue: catalog.StorySignDue, SignOverdue: catalog.StorySignOverdue}[name]
 		for _, a := range r.Attempts {
 			add(stepMessage, a.At, catalog.StoryMessage.F(what, strings.Join(a.To, ", "), catalog.AttemptResult(a.Result)))
 		}
@@ -143,6 +149,24 @@ func (m *Flow) State(e archive.Entry) (*VersionState, error) {
 	}
 	for _, a := range s.Record.Attempts {
 		add(stepDelivery, a.At, catalog.StoryAttempt.F(strings.Join(a.To, ", "), catalog.AttemptResult(a.Result)))
+	}
+	if s.Signed, err = signedcopy.Read(e.Dir); err != nil {
+		return nil, err
+	}
+	if c := s.Signed; c != nil {
+		by := ""
+		if c.By != "" {
+			by = catalog.StorySignedFrom.F(c.By)
+		}
+		add(stepDecision, c.ReceivedAt, catalog.StorySignedReceived.F(by, c.Via, c.File, c.Bytes, c.SHA256[:16]))
+		for _, l := range SignerLines(c, loc) {
+			add(stepDecision, c.ReceivedAt, "  "+strings.TrimPrefix(l, "- "))
+		}
+	}
+	if r, ok, err := delivery.LoadNamed(e.Dir, SignedMailName); err == nil && ok {
+		for _, a := range r.Attempts {
+			add(stepDelivery, a.At, catalog.StoryMessage.F(catalog.StorySignedFollowUp, strings.Join(a.To, ", "), catalog.AttemptResult(a.Result)))
+		}
 	}
 	sortEvents(s.Events)
 	return s, nil

@@ -19,7 +19,8 @@ var ErrApprovedUnsent = catalog.NewClass(catalog.ClassApprovedUnsent)
 
 // approvedUnsent lists the versions of report's period p that were approved
 // (the approved draft or the document issued from it) and are still to be
-// sent: approved, held, pending or failed, newest first.
+// sent: approved, held, pending, failed or waiting for its signed copy,
+// newest first.
 func (m *Flow) approvedUnsent(report, label string) ([]archive.Entry, error) {
 	all, err := m.store.Versions(report, label)
 	if err != nil {
@@ -33,7 +34,7 @@ func (m *Flow) approvedUnsent(report, label string) ([]archive.Entry, error) {
 			return nil, err
 		}
 		switch rec.Status {
-		case delivery.Approved, delivery.Held, delivery.Pending, delivery.Failed:
+		case delivery.Approved, delivery.Held, delivery.Pending, delivery.Failed, delivery.AwaitingSignature:
 		default:
 			continue
 		}

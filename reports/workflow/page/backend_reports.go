@@ -44,6 +44,7 @@ type ReportsBackend struct {
 	mu        sync.Mutex
 	summaries map[string]manifestSummary // by version folder: a manifest is written once
 	checks    map[string]*web.DataCheck  // by period and the sources' sizes and times
+	files     *reports.SourceCache       // the data check's reads, by content: once per change of a file
 }
 
 // manifestSummary is what the lists need of a manifest.
@@ -65,7 +66,7 @@ func NewReportsBackend(m *workflow.Flow, set Settings, now func() time.Time) *Re
 		now = time.Now
 	}
 	return &ReportsBackend{cfg: m.Maker.Settings(), wf: m.Settings(), set: set, maker: m, now: now,
-		summaries: map[string]manifestSummary{}, checks: map[string]*web.DataCheck{}}
+		summaries: map[string]manifestSummary{}, checks: map[string]*web.DataCheck{}, files: reports.NewSourceCache(1)}
 }
 
 var _ web.Backend = (*ReportsBackend)(nil)
@@ -232,6 +233,8 @@ func state(rec *delivery.Record, has bool) web.State {
 		return web.StateFailed
 	case rec.Status == delivery.Uncertain:
 		return web.StateMaybeSent
+	case rec.Status == delivery.AwaitingSignature:
+		return web.StateAwaitingSignature
 	case rec.Status == delivery.Pending && len(rec.Attempts) == 0:
 		return web.StateQueued // also a version without a record: the daemon sends it
 	case rec.Status == delivery.Pending:
@@ -336,6 +339,14 @@ func (b *ReportsBackend) Version(ctx context.Context, report, label string, n in
 	if err := b.story(d, e, rec); err != nil {
 		return nil, err
 	}
+	if d.Signed, err = b.signedCopy(e); err != nil {
+		return nil, err
+	}
+	if d.Signed != nil {
+		d.Files = append(d.Files, web.FileInfo{Name: d.Signed.File, Kind: "PDF đã ký số", Bytes: d.Signed.Bytes})
+	} else if latest.Version == n && b.maker.CanSign(e) {
+		d.Actions = append(d.Actions, web.ActSign)
+	}
 	if r.Reviewed() && sum.State == web.StateDraft && latest.Version == n {
 		d.Actions = append(d.Actions, web.ActApprove, web.ActReject)
 		day := time.Now().In(b.cfg.Location) // the year of the draft's date, which issue keeps by default
@@ -402,6 +413,9 @@ func (b *ReportsBackend) File(ctx context.Context, report, label string, n int, 
 	if err != nil {
 		return nil, err
 	}
+	if f, ok, err := b.signedFile(e, name); ok || err != nil {
+		return f, err
+	}
 	man, err := reports.ReadManifest(e.Dir)
 	if err != nil {
 		return nil, err
@@ -442,6 +456,10 @@ func (nopCloser) Close() error { return nil }
 
 var _ io.ReadSeekCloser = nopCloser{}
 
+// maxChecks bounds the data checks kept (one per period asked for); the
+// sources they read are kept once, by content, in files.
+const maxChecks = 16
+
 // Check reads every source as `baocao validate [-p period]` does, each on
 // its own so that one unusable file does not hide the others. The result
 // is kept until a source file changes.
@@ -476,7 +494,7 @@ func (b *ReportsBackend) Check(ctx context.Context, label string) (*web.DataChec
 	}
 	c = &web.DataCheck{Period: label}
 	var all []sources.Issue
-	if data, err := b.maker.Validate(label); err == nil {
+	if data, err := b.maker.ValidateCached(label, b.files); err == nil {
 		// every source usable: exactly what `baocao validate` reads
 		for _, in := range data.Inputs {
 			src := web.Source{Name: in.Source, Title: sourceTitle(pl, in.Source), Path: in.Path, Bytes: in.Bytes}
@@ -509,7 +527,7 @@ func (b *ReportsBackend) Check(ctx context.Context, label string) (*web.DataChec
 				src.Bytes, src.ModTime = st.Size(), st.ModTime().In(b.cfg.Location)
 			}
 			spec.Keep = pl.Used(n)
-			res, err := sources.Read(spec, pl.Sources[n])
+			res, err := b.files.Read(spec, pl.Sources[n])
 			if err != nil {
 				var se *sources.SourceError
 				if errors.As(err, &se) {
@@ -543,7 +561,10 @@ func (b *ReportsBackend) Check(ctx context.Context, label string) (*web.DataChec
 	}
 	c.Total = len(all)
 	b.mu.Lock()
-	b.checks = map[string]*web.DataCheck{key: c} // only the newest state of the files
+	if len(b.checks) >= maxChecks {
+		b.checks = map[string]*web.DataCheck{} // older states of the files, or many periods
+	}
+	b.checks[key] = c
 	b.mu.Unlock()
 	return c, nil
 }
