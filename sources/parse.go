@@ -27,6 +27,7 @@ type parser struct {
 	blank     []string               // the warning for each required column left blank
 	block     []Value                // room for the next kept rows (keptCells)
 	blockRows int                    // the rows the last block had room for
+	ignored   []bool                 // schema columns nothing reads (ignoredColumns)
 	warnings  int                    // every warning, kept or not
 }
 
@@ -50,6 +51,7 @@ func newParser(spec Spec, schema *Schema) *parser {
 	}
 	p.vals = make([]Value, len(schema.Columns))
 	p.table.cells, p.kept = keptColumns(schema, spec.Keep)
+	p.ignored = ignoredColumns(schema, p.table.cells)
 	return p
 }
 
@@ -105,7 +107,7 @@ func (p *parser) run(rr rowReader) error {
 		return err
 	}
 	if c, ok := rr.(columnReader); ok && p.byCol != nil {
-		c.readColumns(readMask(p.byCol))
+		c.readColumns(readMask(p.byCol, p.ignored))
 	}
 	if first != nil {
 		p.row(first, firstLine)

@@ -28,6 +28,9 @@ func (p *parser) row(r *cells, line int) {
 	vals := p.vals
 	ok := true
 	for i, c := range p.schema.Columns {
+		if p.ignored[i] {
+			continue // its value is read by nothing and cannot be wrong
+		}
 		raw := p.raw[i]
 		v, msg := p.cell(i, c, raw)
 		if msg != "" {

@@ -42,11 +42,26 @@ func standIn(text []byte) string {
 	return standInFilled
 }
 
-// readMask marks the cell positions byCol maps to a schema column.
-func readMask(byCol []int) []bool {
+// readMask marks the cell positions byCol maps to a schema column that is
+// not ignored.
+func readMask(byCol []int, ignored []bool) []bool {
 	read := make([]bool, len(byCol))
 	for j, i := range byCol {
-		read[j] = i >= 0
+		read[j] = i >= 0 && !ignored[i]
 	}
 	return read
+}
+
+// ignoredColumns marks the schema columns whose cells can change nothing:
+// text columns that are not kept (at, from keptColumns), not required and
+// not unique. Any text is a valid text cell, so such a cell can neither
+// leave its row out nor warn; it is read like a column of no schema.
+// Every other column is read and checked whether kept or not (a bad date
+// or number, an unknown category, a blank required cell leave the row out).
+func ignoredColumns(schema *Schema, at []int) []bool {
+	ignored := make([]bool, len(schema.Columns))
+	for i, c := range schema.Columns {
+		ignored[i] = c.Kind == Text && !c.Required && !c.Unique && at[i] < 0
+	}
+	return ignored
 }

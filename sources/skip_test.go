@@ -2,6 +2,8 @@ package sources
 
 import (
 	"bytes"
+	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -82,5 +84,49 @@ func TestSkippedColumnsChangeNothing(t *testing.T) {
 	_, _, errS, errA = readBoth(t, zipParts(t, bookParts(long)))
 	if errS == nil || errA == nil || errS.Error() != errA.Error() {
 		t.Errorf("a cell too long in a skipped column: %v / %v", errS, errA)
+	}
+}
+
+// TestIgnoredColumnsChangeNothing: a text column neither kept, required
+// nor unique (the dossiers' "Tên thủ tục" when only the dates are counted)
+// is not read at all, and the rows and warnings are those of reading
+// every column.
+func TestIgnoredColumnsChangeNothing(t *testing.T) {
+	rows := `<row r="1">` + is("A1", "Mã hồ sơ") + is("B1", "Tên thủ tục") + is("C1", "Lĩnh vực") + is("D1", "Ngày tiếp nhận") + is("E1", "Ngày hẹn trả") + `</row>` +
+		`<row r="2">` + is("A2", "HS-1") + num("B2", "12") + is("C2", "Tuyển sinh") + num("D2", "45352") + num("E2", "45358") + `</row>` +
+		`<row r="3">` + str("B3", "Tổng cộng") + num("D3", "45352") + `</row>` +
+		`<row r="4">` + str("B4", "  ") + `</row>` +
+		`<row r="5">` + num("B5", "3") + `</row>` +
+		`<row r="6">` + is("A6", "HS-6") + is("B6", "Cấp bằng") + is("C6", "Tuyển sinh") + is("D6", "ngày mai") + num("E6", "45358") + `</row>` +
+		`<row r="7">` + is("A7", "HS-1") + is("B7", strings.Repeat("y", 100)) + is("C7", "Tuyển sinh") + num("D7", "45352") + num("E7", "45358") + `</row>`
+	p := filepath.Join(t.TempDir(), "so-ho-so.xlsx")
+	if err := os.WriteFile(p, zipParts(t, bookParts(rows)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	keep := []string{"id", "received", "due"}
+	some, err := Read(Spec{Name: "dossiers", Path: p, Keep: keep}, dossierSchema())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ignoredColumns(dossierSchema(), some.Table.cells)[dossierSchema().Index("procedure")] != true {
+		t.Fatal("the case lost its point: procedure is read")
+	}
+	all, err := Read(Spec{Name: "dossiers", Path: p}, dossierSchema())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(some.Issues, all.Issues) || len(some.Issues) < 3 {
+		t.Errorf("warnings differ:\nkeeping some: %+v\nall:          %+v", some.Issues, all.Issues)
+	}
+	if len(some.Table.Rows) != len(all.Table.Rows) {
+		t.Fatalf("%d rows kept, %d reading every column", len(some.Table.Rows), len(all.Table.Rows))
+	}
+	for n, r := range some.Table.Rows {
+		a := all.Table.Rows[n]
+		for _, k := range keep {
+			if r.Line != a.Line || r.Cells[some.Table.Col(k)] != a.Cells[all.Table.Col(k)] {
+				t.Errorf("row %d, %s: %+v, reading every column %+v", r.Line, k, r.Cells[some.Table.Col(k)], a.Cells[all.Table.Col(k)])
+			}
+		}
 	}
 }

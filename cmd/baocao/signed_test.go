@@ -343,3 +343,30 @@ func TestSignedCopyRequiredWithoutReviewers(t *testing.T) {
 		t.Fatalf("signed: exit %d, %d messages: %s", code, len(districtMessages(t, m)), errs)
 	}
 }
+
+// TestSignedTrustedRoots: with [signed] trusted_roots the signer is said
+// to reach a trusted root (or not, still accepted); a roots file that
+// cannot be read is a config error (exit 2).
+func TestSignedTrustedRoots(t *testing.T) {
+	s := signer(t)
+	m := startMailpit(t)
+	cfg := reviewConfig(t, m)
+	b, _ := os.ReadFile(cfg)
+	os.WriteFile(cfg, append(b, []byte(fmt.Sprintf("\n[signed]\ntrusted_roots = %q\n", s.CA))...), 0o644)
+	q := []string{"-c", cfg, "-r", "quarterly", "-p", "2024-Q2"}
+	baocao(append([]string{"run"}, q...)...)
+	_, out, errs := baocao(append([]string{"approve", "--by", "Nguyễn Thị Hồng Vân"}, q...)...)
+	v1 := strings.TrimSpace(out)
+	if v1 == "" {
+		t.Fatalf("approve: %s", errs)
+	}
+	signed := sign(t, s, filepath.Join(v1, "bao-cao-cchc-2024-Q2.pdf"))
+	code, _, errs := baocao(append([]string{"signed", signed}, q...)...)
+	if code != 0 || !strings.Contains(errs, "chuỗi chứng thư dẫn tới gốc tin cậy đã cấu hình") {
+		t.Errorf("signed with trusted roots: exit %d:\n%s", code, errs)
+	}
+	os.WriteFile(cfg, append(b, []byte("\n[signed]\ntrusted_roots = \"khong-co.pem\"\n")...), 0o644)
+	if code, _, errs := baocao(append([]string{"status"}, q...)...); code != 2 || !strings.Contains(errs, "trusted_roots") {
+		t.Errorf("a missing roots file: exit %d: %s", code, errs)
+	}
+}

@@ -92,6 +92,21 @@ năm 2026
 II. CHỈ TIÊU
 1. Hồ sơ đúng ` + "\u00ad" + `hạn đạt 100%.
 `, "Kế hoạch số 4/KH-THLVT ngày 28 tháng 12 năm 2025", "Trường Tiểu học Lê Văn Tám", 2026, []string{"1"}, nil},
+		{"ngày sau tiêu đề", `TRƯỜNG MẦM NON SƠN CA
+KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2026
+Số: 11/KH-MNSC
+Quận 5, ngày 9 tháng 1 năm 2026
+Căn cứ Kế hoạch số 3/KH-UBND ngày 02 tháng 01 năm 2026 của Ủy ban nhân dân Quận 5;
+II. CHỈ TIÊU
+1. Hồ sơ đúng hạn đạt 100%.
+`, "Kế hoạch số 11/KH-MNSC ngày 9 tháng 1 năm 2026", "Trường Mầm non Sơn Ca", 2026, []string{"1"}, nil},
+		{"không có số", `TRƯỜNG MẦM NON VÀNG ANH
+Quận 8, ngày 9 tháng 1 năm 2026
+KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2026
+Căn cứ Kế hoạch số 3/KH-UBND ngày 02 tháng 01 năm 2026 của Ủy ban nhân dân Quận 8;
+II. CHỈ TIÊU
+1. Hồ sơ đúng hạn đạt 100%.
+`, "Kế hoạch ngày 9 tháng 1 năm 2026", "Trường Mầm non Vàng Anh", 2026, []string{"1"}, nil},
 		{"KE HOACH không dấu", `So: 1/KH-X
 KE HOACH
 II. CHI TIEU

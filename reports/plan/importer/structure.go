@@ -82,7 +82,9 @@ var (
 	soRe      = regexp.MustCompile(`(?i)\b(?:số|so)\s*:?\s*(\d+\s*/\s*[\p{L}\d][\p{L}\d\-–./]*)`)
 	dateRe    = regexp.MustCompile(`(?i)ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})`)
 	dateNumRe = regexp.MustCompile(`(?i)ngày\s+(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})`)
-	forYearRe = regexp.MustCompile(`(?i)năm\s+(\d{4})`)
+	// the place and date line, "Quận 1, ngày 12 tháng 01 năm 2024"
+	placeDateRe = regexp.MustCompile(`^[^,]{2,60},\s*ngày\s+\d`)
+	forYearRe   = regexp.MustCompile(`(?i)năm\s+(\d{4})`)
 )
 
 // sectionOf classifies a paragraph as a section heading: a Roman (or
@@ -197,6 +199,18 @@ func targetsHeading(items []item) *item {
 	return nil
 }
 
+// citesAnother reports whether the text before a "số …/…" names another
+// document ("Căn cứ Kế hoạch số 3/KH-UBND …"), not the plan's own number.
+func citesAnother(before string) bool {
+	f := sources.FoldMarks(before)
+	for _, w := range []string{"ke hoach", "quyet dinh", "cong van", "can cu", "chi thi", "nghi quyet", "thong tu", "nghi dinh", "thuc hien"} {
+		if strings.Contains(f, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // readHeader reads the plan's number, date, subject and unit from the
 // paragraphs before its first section (the header table included).
 func readHeader(head, all []para) Header {
@@ -204,12 +218,12 @@ func readHeader(head, all []para) Header {
 	title := -1
 	for i, p := range head {
 		if h.Number == "" {
-			if m := soRe.FindStringSubmatch(p.text); m != nil {
-				h.Number = strings.Join(strings.Fields(m[1]), "")
+			if m := soRe.FindStringSubmatchIndex(p.text); m != nil && !citesAnother(p.text[:m[0]]) {
+				h.Number = strings.Join(strings.Fields(p.text[m[2]:m[3]]), "")
 				h.Number = strings.TrimRight(h.Number, ".")
 			}
 		}
-		if h.Year == 0 && title < 0 {
+		if h.Year == 0 && (title < 0 || placeDateRe.MatchString(p.text)) {
 			if m := dateRe.FindStringSubmatch(p.text); m != nil {
 				h.Day, h.Month = m[1], m[2]
 				h.Year, _ = strconv.Atoi(m[3])
