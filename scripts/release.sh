@@ -5,8 +5,9 @@
 # stamped in (`baocao version`), and writes one zip per platform into OUTDIR
 # (default dist/): the binary, config.example.toml, examples/data, every page
 # of docs/ with its pictures (the guide docs/huong-dan.md and the config link
-# to the others) and deploy/ (the systemd unit), under a folder
-# baocao-VERSION/ — the list is release.Contents (internal/release, whose
+# to the others) and deploy/ (the systemd unit), under one folder baocao/
+# (release.Folder, whatever the version: docs/huong-dan.md's steps cd into
+# it) — the list is release.Contents (internal/release, whose
 # test checks that every link of those pages resolves inside the zip); beside
 # each zip its SHA-256 sum (NAME.zip.sha256, the format `sha256sum -c` reads)
 # and SHA256SUMS for all.
@@ -45,7 +46,7 @@ for target in windows/amd64 linux/amd64 linux/arm64; do
   GOOS=$goos GOARCH=$goarch go build -trimpath -buildvcs=false \
     -ldflags "-s -w -buildid= -X main.version=$version" -o "$bin" ./cmd/baocao
   name="baocao-$version-$goos-$goarch"
-  dir="baocao-$version"
+  dir=$(go run ./scripts/mkzip -folder) # the guide's folder: C:\baocao, /opt/baocao
   args=(-o "$out/$name.zip" -time "$epoch" -x "$dir/$exe" "$dir/$exe=$bin")
   for f in "${common[@]}"; do args+=("$dir/$f=$f"); done
   go run ./scripts/mkzip "${args[@]}"

@@ -5,12 +5,13 @@ import (
 	"fmt"
 
 	"github.com/mn2010/baocao/internal/catalog"
+	"github.com/mn2010/baocao/internal/fault"
 )
 
 // ErrUnusable is wrapped by every error for a source that cannot be used at
 // all: a missing file or sheet, a missing required column, a file that is not
 // a workbook or is too large.
-var ErrUnusable = catalog.NewClass(catalog.ClassSource)
+var ErrUnusable = catalog.NewClass(catalog.ClassSource).WithFault(fault.BadInput)
 
 // ErrNoSheet is matched (errors.Is) by a *SourceError for a workbook that
 // has no sheet of the name asked for; it is unusable too. An optional

@@ -20,19 +20,12 @@ import (
 
 	_ "time/tzdata" // Asia/Ho_Chi_Minh on a bare machine
 
-	"github.com/mn2010/baocao/internal/accounts"
 	"github.com/mn2010/baocao/internal/catalog"
 	"github.com/mn2010/baocao/internal/config"
 	"github.com/mn2010/baocao/internal/fault"
 	"github.com/mn2010/baocao/reports"
-	"github.com/mn2010/baocao/reports/archive"
-	"github.com/mn2010/baocao/reports/delivery"
 	"github.com/mn2010/baocao/reports/period"
-	"github.com/mn2010/baocao/reports/plan"
-	"github.com/mn2010/baocao/reports/plan/importer"
-	"github.com/mn2010/baocao/reports/signature"
 	"github.com/mn2010/baocao/reports/workflow"
-	"github.com/mn2010/baocao/sources"
 )
 
 // Exit codes (SPEC §5).
@@ -43,7 +36,7 @@ const (
 )
 
 // errUsage marks a command line that cannot be run.
-var errUsage = catalog.NewClass(catalog.ClassUsage)
+var errUsage = catalog.NewClass(catalog.ClassUsage).WithFault(fault.BadInput)
 
 // errHelp is -h: the usage is printed already.
 var errHelp = errors.New("help")
@@ -151,25 +144,8 @@ func usage(w io.Writer) {
 	fmt.Fprintln(w, catalog.UsageLang)
 }
 
-// badInput are the errors that exit 2 (SPEC §5, docs/daemon.md): a
-// command line, config, plan or source to fix, mail settings that cannot
-// work, an archive another daemon holds, and a version the review step
-// refuses to approve, return or send (a draft not approved, returned,
-// replaced or already approved; sources changed since the draft), a number
-// or date of issue that cannot be right, a run that would strand an
-// approved version not sent yet, and a period with nothing archived to act
-// on.
-var badInput = []error{errUsage, config.ErrInvalid, plan.ErrInvalid, sources.ErrUnusable, period.ErrLabel,
-	reports.ErrUnknownReport, delivery.ErrSettings, archive.ErrLocked,
-	reports.ErrNotArchived, workflow.ErrIssue, workflow.ErrApprovedUnsent, workflow.ErrNotReviewed, workflow.ErrNoDraft, workflow.ErrReturned, workflow.ErrAlreadyApproved, workflow.ErrSourcesChanged,
-	delivery.ErrNotApproved, delivery.ErrSuperseded,
-	signature.ErrRefused, workflow.ErrAwaitingSignature, workflow.ErrNoSignedCopy,
-	accounts.ErrInvalid, accounts.ErrNotFound, accounts.ErrExists, accounts.ErrWeakPassword, accounts.ErrBadLogin, accounts.ErrLocked, accounts.ErrForbidden,
-	importer.ErrNotPlan, importer.ErrExists}
-
-// exitCode prints err and maps it to an exit code: 2 for bad input or
-// config, 1 for anything else. A command line that cannot be run gets the
-// command's usage line too.
+// exitCode prints err and maps it to an exit code (exitOf its class). A
+// command line that cannot be run gets the command's usage line too.
 func exitCode(err error, stderr io.Writer, c command) int {
 	if err == nil {
 		return exitOK
@@ -186,12 +162,17 @@ func exitCode(err error, stderr io.Writer, c command) int {
 			break
 		}
 	}
-	for _, bad := range badInput {
-		if errors.Is(err, bad) {
-			return exitBadInput
-		}
-	}
-	switch fault.Of(err) {
+	return exitOf(fault.Of(err))
+}
+
+// exitOf is the one map from an error's class to the exit code (SPEC §5,
+// docs/daemon.md): 2 for what the user can fix or was refused — a command
+// line, config, plan, source or mail setting to fix, an archive another
+// process holds, a version the review step will not approve, return or
+// send, a number or date of issue that cannot be right, a period with
+// nothing archived — and 1 for failures of the machine or the mail server.
+func exitOf(c fault.Class) int {
+	switch c {
 	case fault.BadInput, fault.Refused, fault.NotFound:
 		return exitBadInput
 	}

@@ -20,14 +20,15 @@ import (
 	"github.com/mn2010/baocao/reports/workflow"
 )
 
-// buildBinary builds baocao once for the process-level tests.
+// buildBinary builds baocao once for the process-level tests, with the
+// crash points (-tags crashpoint) that releases leave out.
 var buildBinary = sync.OnceValues(func() (string, error) {
 	dir, err := os.MkdirTemp("", "baocao-bin")
 	if err != nil {
 		return "", err
 	}
 	bin := filepath.Join(dir, "baocao")
-	out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput()
+	out, err := exec.Command("go", "build", "-tags", "crashpoint", "-o", bin, ".").CombinedOutput()
 	if err != nil {
 		return "", &buildError{string(out)}
 	}

@@ -146,9 +146,16 @@ func serviceOptions(cfg *config.Config, userName, root string) (service.Options,
 			o.User = "baocao"
 		}
 	}
+	o.Readable = []string{filepath.Dir(cfg.File)}
+	for _, p := range sourcePaths(cfg) {
+		o.Readable = append(o.Readable, sourceFolder(p))
+	}
 	for _, p := range append([]string{cfg.File, archive}, sourcePaths(cfg)...) {
 		if underHome(p) {
 			o.ReadOnlyHome = true
+		}
+		if underTmp(p) {
+			o.SharedTmp = true
 		}
 	}
 	if name := cfg.SMTP.PasswordEnv; name != "" {
@@ -165,6 +172,22 @@ func sourcePaths(cfg *config.Config) []string {
 		out = append(out, s.Path)
 	}
 	return out
+}
+
+// sourceFolder is the folder a source's path reads from: the file's, the
+// folder itself, or a pattern's folder before its first wildcard.
+func sourceFolder(p string) string {
+	if i := strings.IndexAny(p, "*?["); i >= 0 {
+		return filepath.Dir(p[:i] + "x")
+	}
+	if st, err := os.Stat(p); err == nil && st.IsDir() {
+		return filepath.Clean(p)
+	}
+	return filepath.Dir(p)
+}
+
+func underTmp(p string) bool {
+	return strings.HasPrefix(p, "/tmp/") || strings.HasPrefix(p, "/var/tmp/")
 }
 
 func underHome(p string) bool {

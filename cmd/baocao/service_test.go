@@ -50,10 +50,16 @@ func TestServiceInstallIntoRoot(t *testing.T) {
 		" serve -c " + abs + " --log-format json\n", "Restart=on-failure\n", "User=baocao\n",
 		"EnvironmentFile=-" + filepath.Join(filepath.Dir(abs), "env") + "\n",
 		"ReadWritePaths=" + filepath.Dir(abs) + "\n", "KillSignal=SIGTERM\n",
+		// the config's and the sources' folders, under /tmp here: readable, /tmp not hidden
+		"ReadOnlyPaths=" + filepath.Dir(abs) + " " + filepath.Join(filepath.Dir(abs), "examples", "data") + "\n",
+		"# Where data may live",
 	} {
 		if !strings.Contains(string(unit), want) {
 			t.Errorf("unit lacks %q:\n%s", want, unit)
 		}
+	}
+	if strings.HasPrefix(abs, "/tmp/") && strings.Contains(string(unit), "PrivateTmp=true") {
+		t.Errorf("data under /tmp, yet PrivateTmp hides it:\n%s", unit)
 	}
 	if _, err := os.Lstat(filepath.Join(root, "etc", "systemd", "system", "multi-user.target.wants", "baocao.service")); err != nil {
 		t.Errorf("not enabled at boot: %v", err)

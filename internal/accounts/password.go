@@ -4,18 +4,18 @@ import (
 	"crypto/rand"
 	"crypto/subtle"
 	"encoding/base64"
-	"errors"
 	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/mn2010/baocao/internal/fault"
 	"golang.org/x/crypto/argon2"
 	"golang.org/x/text/unicode/norm"
 )
 
 // ErrWeakPassword is a password the rules refuse.
-var ErrWeakPassword = errors.New("accounts: password refused")
+var ErrWeakPassword = fault.New(fault.BadInput, "accounts: password refused")
 
 // MinPassword is the shortest password accepted, in characters.
 const MinPassword = 10

@@ -18,23 +18,24 @@ import (
 	"github.com/pelletier/go-toml/v2"
 	"golang.org/x/text/unicode/norm"
 
+	"github.com/mn2010/baocao/internal/fault"
 	"github.com/mn2010/baocao/reports/archive"
 )
 
 // Errors, by class.
 var (
 	// ErrInvalid: a name, address, role or file that cannot be used.
-	ErrInvalid = errors.New("accounts: invalid")
+	ErrInvalid = fault.New(fault.BadInput, "accounts: invalid")
 	// ErrNotFound: no such account.
-	ErrNotFound = errors.New("accounts: no such account")
+	ErrNotFound = fault.New(fault.NotFound, "accounts: no such account")
 	// ErrExists: the account name is taken.
-	ErrExists = errors.New("accounts: account exists")
+	ErrExists = fault.New(fault.Refused, "accounts: account exists")
 	// ErrBadLogin: wrong name or password.
-	ErrBadLogin = errors.New("accounts: wrong name or password")
+	ErrBadLogin = fault.New(fault.Refused, "accounts: wrong name or password")
 	// ErrLocked: the account is locked (by hand, or after failures).
-	ErrLocked = errors.New("accounts: account locked")
+	ErrLocked = fault.New(fault.Refused, "accounts: account locked")
 	// ErrForbidden: the account's role does not allow the action.
-	ErrForbidden = errors.New("accounts: not allowed for this role")
+	ErrForbidden = fault.New(fault.Refused, "accounts: not allowed for this role")
 )
 
 // MaxFailures wrong passwords in a row lock an account for LockFor.

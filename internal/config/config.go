@@ -10,13 +10,14 @@ import (
 	"time"
 
 	"github.com/mn2010/baocao/internal/catalog"
+	"github.com/mn2010/baocao/internal/fault"
 
 	"github.com/mn2010/baocao/internal/strictoml"
 	"github.com/mn2010/baocao/sources"
 )
 
 // ErrInvalid is wrapped by every error about a config that cannot be used.
-var ErrInvalid = catalog.NewClass(catalog.ClassConfig)
+var ErrInvalid = catalog.NewClass(catalog.ClassConfig).WithFault(fault.BadInput)
 
 // Config is the whole configuration.
 type Config struct {

@@ -6,6 +6,11 @@ import (
 	"sort"
 )
 
+// Folder is the one folder a release zip unpacks into, whatever its
+// version: unzipped into C:\ it is C:\baocao, into /opt it is
+// /opt/baocao, as docs/huong-dan.md says.
+const Folder = "baocao"
+
 // contentGlobs are the files every release zip holds besides the program,
 // relative to the repository root: the example config, every page of docs/
 // and the pictures they show (the guide and the config point to them), the

@@ -28,9 +28,15 @@ type Options struct {
 	EnvFile  string   // the unit's EnvironmentFile (optional, "-" prefixed)
 	WorkDir  string   // the unit's working directory
 	Writable []string // ReadWritePaths: the archive's folder
+	// Readable are ReadOnlyPaths: the folders of the config and of the
+	// sources it names.
+	Readable []string
 	// ReadOnlyHome lets the unit read (and, through Writable, write) under
 	// /home and /root; otherwise ProtectHome hides them.
 	ReadOnlyHome bool
+	// SharedTmp: a path of the config is under /tmp or /var/tmp, which
+	// PrivateTmp would hide; the unit sees the machine's /tmp.
+	SharedTmp bool
 
 	// Env is the service's environment (Windows: the service's registry
 	// key; macOS: the job's plist). Linux keeps it out of the unit, which
@@ -97,7 +103,7 @@ func Config(goos string, o Options) (*kservice.Config, error) {
 // SystemdUnit is the unit file for o: deploy/baocao.service is this text
 // for the paths its header names.
 func SystemdUnit(o Options) (string, error) {
-	for _, s := range append([]string{o.Executable, o.Config, o.User, o.EnvFile, o.WorkDir}, o.Writable...) {
+	for _, s := range append(append([]string{o.Executable, o.Config, o.User, o.EnvFile, o.WorkDir}, o.Writable...), o.Readable...) {
 		// The text goes through kardianos' template engine unchanged only
 		// without "{{"; a line break would end the directive.
 		if strings.Contains(s, "{{") || strings.ContainsAny(s, "\n\r") {
@@ -129,15 +135,24 @@ func SystemdUnit(o Options) (string, error) {
 	w("Restart=on-failure")
 	w("RestartSec=30s")
 	w("NoNewPrivileges=true")
+	w("# Where data may live: the unit writes only ReadWritePaths (the archive's folder) and reads")
+	w("# ReadOnlyPaths (the config's and the sources' folders); baocao service install sets both")
+	w("# from the config, and keeps /home (ProtectHome) and /tmp (PrivateTmp) visible when the")
+	w("# config's paths are there. Move the data, then run baocao service install again.")
 	w("ProtectSystem=strict")
 	if o.ReadOnlyHome {
 		w("ProtectHome=read-only")
 	} else {
 		w("ProtectHome=true")
 	}
-	w("PrivateTmp=true")
+	if !o.SharedTmp {
+		w("PrivateTmp=true")
+	}
 	if len(o.Writable) > 0 {
 		w("ReadWritePaths=%s", commandLine(slices.Compact(slices.Sorted(slices.Values(o.Writable)))))
+	}
+	if len(o.Readable) > 0 {
+		w("ReadOnlyPaths=%s", commandLine(slices.Compact(slices.Sorted(slices.Values(o.Readable)))))
 	}
 	if o.WorkDir != "" {
 		w("WorkingDirectory=%s", o.WorkDir)

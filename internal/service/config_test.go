@@ -19,6 +19,7 @@ var deployOptions = Options{
 	EnvFile:    "/etc/baocao/env",
 	WorkDir:    "/var/lib/baocao",
 	Writable:   []string{"/var/lib/baocao"},
+	Readable:   []string{"/etc/baocao", "/var/lib/baocao/data"},
 }
 
 func TestConfigPerOS(t *testing.T) {

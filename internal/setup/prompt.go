@@ -11,7 +11,7 @@ import (
 )
 
 // ErrAborted is returned when the answers run out (end of input).
-var ErrAborted = errors.New("setup: no more answers (end of input)")
+var ErrAborted = errors.New("hết câu trả lời (đầu vào đã đóng): chạy lại baocao init và trả lời đủ các câu hỏi")
 
 // Prompter asks questions on w and reads answers, one a line, from r.
 type Prompter struct {

@@ -2,25 +2,26 @@ package web
 
 import (
 	"context"
-	"errors"
 	"io"
 	"time"
+
+	"github.com/mn2010/baocao/internal/fault"
 )
 
 // Errors a Backend returns for conditions the page explains.
 var (
 	// ErrNotFound: no such report, period, version or file.
-	ErrNotFound = errors.New("web: not found")
+	ErrNotFound = fault.New(fault.NotFound, "web: not found")
 	// ErrNotAvailable: the action does not exist yet or does not apply.
-	ErrNotAvailable = errors.New("web: action not available")
+	ErrNotAvailable = fault.New(fault.Refused, "web: action not available")
 	// ErrNeedsConfirm: the version was sent before; sending again must be
 	// confirmed.
-	ErrNeedsConfirm = errors.New("web: sent before, confirmation needed")
+	ErrNeedsConfirm = fault.New(fault.Refused, "web: sent before, confirmation needed")
 	// ErrBadInput: the request names something that cannot be used.
-	ErrBadInput = errors.New("web: bad input")
+	ErrBadInput = fault.New(fault.BadInput, "web: bad input")
 	// ErrRefused: the review step refuses the action in the version's
 	// state (returned, replaced, approved already, sources changed).
-	ErrRefused = errors.New("web: refused")
+	ErrRefused = fault.New(fault.Refused, "web: refused")
 )
 
 // SendFailure is a send from the page that reached no one: one attempt
@@ -36,6 +37,15 @@ type SendFailure struct {
 
 func (e *SendFailure) Error() string { return "web: not sent: " + e.Err.Error() }
 func (e *SendFailure) Unwrap() error { return e.Err }
+
+// Fault is the failure's class: transient (the daemon tries again) or
+// permanent (something must be fixed first).
+func (e *SendFailure) Fault() fault.Class {
+	if e.Transient {
+		return fault.Transient
+	}
+	return fault.Permanent
+}
 
 // Backend is what the page shows and does. Every method must be safe for
 // concurrent use.

@@ -3,6 +3,8 @@ package web
 import (
 	"errors"
 	"net/http"
+
+	"github.com/mn2010/baocao/internal/fault"
 )
 
 type overviewRow struct {
@@ -117,25 +119,47 @@ func (s *Server) overview(w http.ResponseWriter, r *http.Request) {
 // mail server took without answering (delivery.Uncertain).
 const maybeSentProblem = "Có thể đã gửi: máy chủ thư đã nhận hết thư nhưng không trả lời. Hỏi cấp trên xem thư đã đến chưa; chỉ bấm “Gửi lại” nếu chưa đến."
 
-// backendFail answers a backend error with the page it calls for.
+// statusOf is the one map from an error's class (internal/fault) to the
+// HTTP status the page answers with.
+func statusOf(err error) int {
+	switch fault.Of(err) {
+	case fault.BadInput:
+		return http.StatusBadRequest
+	case fault.NotFound:
+		return http.StatusNotFound
+	case fault.Refused:
+		return http.StatusConflict
+	case fault.Transient:
+		return http.StatusServiceUnavailable
+	case fault.Permanent:
+		return http.StatusBadGateway
+	}
+	return http.StatusInternalServerError
+}
+
+// backendFail answers a backend error with the page it calls for: the
+// status from its class (statusOf), the words from the page's own errors.
 func (s *Server) backendFail(w http.ResponseWriter, r *http.Request, err error) {
 	if s.storageFail(w, r, err) {
 		return
 	}
+	status := statusOf(err)
 	switch {
 	case errors.Is(err, ErrNotFound):
-		s.fail(w, r, http.StatusNotFound, "Không tìm thấy: "+plain(err), "Kiểm tra lại báo cáo, kỳ và phiên bản; xem trang Lịch sử.")
+		s.fail(w, r, status, "Không tìm thấy: "+plain(err), "Kiểm tra lại báo cáo, kỳ và phiên bản; xem trang Lịch sử.")
 	case errors.Is(err, ErrBadInput):
-		s.fail(w, r, http.StatusBadRequest, "Yêu cầu không hợp lệ: "+plain(err), "Quay lại trang trước và chọn lại.")
+		s.fail(w, r, status, "Yêu cầu không hợp lệ: "+plain(err), "Quay lại trang trước và chọn lại.")
 	case errors.Is(err, ErrRefused):
-		s.fail(w, r, http.StatusConflict, "Không làm được: "+plain(err)+".", "")
+		s.fail(w, r, status, "Không làm được: "+plain(err)+".", "")
 	case errors.Is(err, ErrNotAvailable):
-		s.fail(w, r, http.StatusConflict, "Chưa làm được việc này: "+plain(err), "")
+		s.fail(w, r, status, "Chưa làm được việc này: "+plain(err), "")
 	case errors.Is(err, ErrNeedsConfirm):
-		s.fail(w, r, http.StatusConflict, "Bản này đã được gửi (hoặc có thể đã gửi) trước đây; muốn gửi lại phải xác nhận.", "Mở trang phiên bản và bấm “Gửi lại”.")
+		s.fail(w, r, status, "Bản này đã được gửi (hoặc có thể đã gửi) trước đây; muốn gửi lại phải xác nhận.", "Mở trang phiên bản và bấm “Gửi lại”.")
 	default:
-		s.set.Logger.Error("web: backend", "path", r.URL.Path, "error", err.Error())
-		s.fail(w, r, http.StatusInternalServerError, "Không làm được: "+plain(err), "Báo cho người quản trị nếu lỗi lặp lại.")
+		if status == http.StatusInternalServerError {
+			s.set.Logger.Error("web: backend", "path", r.URL.Path, "error", err.Error())
+		}
+		s.fail(w, r, status, "Không làm được: "+plain(err), "Báo cho người quản trị nếu lỗi lặp lại.")
 	}
 }
 

@@ -49,3 +49,25 @@ func TestSendFailureGivesAVietnamesePage(t *testing.T) {
 		})
 	}
 }
+
+// TestStatusOf: the page answers each class of error with one status.
+func TestStatusOf(t *testing.T) {
+	tests := []struct {
+		err  error
+		want int
+	}{
+		{fmt.Errorf("%w: no such version", ErrNotFound), 404},
+		{fmt.Errorf("%w: bad date", ErrBadInput), 400},
+		{fmt.Errorf("%w: returned", ErrRefused), 409},
+		{ErrNeedsConfirm, 409},
+		{ErrNotAvailable, 409},
+		{&SendFailure{Transient: true, Err: errors.New("dial")}, 503},
+		{&SendFailure{Err: errors.New("535")}, 502},
+		{errors.New("disk on fire"), 500},
+	}
+	for _, tt := range tests {
+		if got := statusOf(tt.err); got != tt.want {
+			t.Errorf("%v: %d, want %d", tt.err, got, tt.want)
+		}
+	}
+}

@@ -1,7 +1,6 @@
 package web
 
 import (
-	"errors"
 	"fmt"
 	"log/slog"
 	"net"
@@ -9,11 +8,12 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/mn2010/baocao/internal/fault"
 	"github.com/mn2010/baocao/internal/loopback"
 )
 
 // ErrSettings is wrapped by every error about settings that cannot be used.
-var ErrSettings = errors.New("web: bad settings")
+var ErrSettings = fault.New(fault.BadInput, "web: bad settings")
 
 // Settings configure a Server; cmd builds them from the config's [web].
 type Settings struct {

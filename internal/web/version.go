@@ -122,9 +122,9 @@ func (s *Server) refuseReview(w http.ResponseWriter, r *http.Request, ref Versio
 func (s *Server) reviewFail(w http.ResponseWriter, r *http.Request, ref VersionRef, err error) {
 	switch {
 	case errors.Is(err, ErrRefused):
-		s.refuseReview(w, r, ref, http.StatusConflict, "Không làm được: "+plain(err)+".", "")
+		s.refuseReview(w, r, ref, statusOf(err), "Không làm được: "+plain(err)+".", "")
 	case errors.Is(err, ErrBadInput):
-		s.refuseReview(w, r, ref, http.StatusBadRequest, "Yêu cầu không hợp lệ: "+plain(err)+".", "")
+		s.refuseReview(w, r, ref, statusOf(err), "Yêu cầu không hợp lệ: "+plain(err)+".", "")
 	default:
 		s.backendFail(w, r, err)
 	}
@@ -210,12 +210,10 @@ func (s *Server) send(w http.ResponseWriter, r *http.Request) {
 	var sf *SendFailure
 	if errors.As(err, &sf) {
 		s.set.Logger.Warn("web: send failed", "who", who, "version", ref.String(), "transient", sf.Transient, "error", sf.Err.Error())
-		d := errorData{Message: "Chưa gửi được: " + sf.Reason + ".", Back: ref.path(), BackText: "Về trang phiên bản"}
+		d := errorData{Status: statusOf(sf), Message: "Chưa gửi được: " + sf.Reason + ".", Back: ref.path(), BackText: "Về trang phiên bản"}
 		if sf.Transient {
-			d.Status = http.StatusServiceUnavailable
 			d.Hint = "Bản này ở trạng thái chờ gửi lại; baocao serve sẽ tự gửi lại, không cần bấm “Gửi” lần nữa."
 		} else {
-			d.Status = http.StatusBadGateway
 			d.Hint = sf.Fix + ", rồi bấm “Gửi” trên trang phiên bản."
 		}
 		s.renderView(w, r, d.Status, "error", view{Title: "Chưa gửi được", Nav: "-", Data: d})

@@ -6,12 +6,13 @@ import (
 	"path/filepath"
 
 	"github.com/mn2010/baocao/internal/catalog"
+	"github.com/mn2010/baocao/internal/fault"
 
 	"github.com/gofrs/flock"
 )
 
 // ErrLocked is returned when another process holds a lock.
-var ErrLocked = catalog.NewClass(catalog.ClassLocked)
+var ErrLocked = catalog.NewClass(catalog.ClassLocked).WithFault(fault.Refused)
 
 // DaemonLock is the archive's daemon lock, held.
 type DaemonLock struct {

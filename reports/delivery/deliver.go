@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/mn2010/baocao/internal/catalog"
+	"github.com/mn2010/baocao/internal/fault"
 
 	"github.com/gofrs/flock"
 
@@ -17,15 +18,15 @@ import (
 
 // ErrAlreadySent is returned when a version was sent before and sending
 // again was not forced.
-var ErrAlreadySent = catalog.NewClass(catalog.ClassAlreadySent)
+var ErrAlreadySent = catalog.NewClass(catalog.ClassAlreadySent).WithFault(fault.Refused)
 
 // ErrSuperseded is returned for a version that must not be sent because a
 // newer version of its period was sent.
-var ErrSuperseded = catalog.NewClass(catalog.ClassSuperseded)
+var ErrSuperseded = catalog.NewClass(catalog.ClassSuperseded).WithFault(fault.Refused)
 
 // ErrNotApproved is returned for a version that waits for a reviewer or
 // was returned: it is never sent to the district.
-var ErrNotApproved = catalog.NewClass(catalog.ClassNotApproved)
+var ErrNotApproved = catalog.NewClass(catalog.ClassNotApproved).WithFault(fault.Refused)
 
 // ErrMaybeSent is returned for a version whose last attempt ended with
 // no answer after the whole message went to the server (status
@@ -34,11 +35,11 @@ var ErrNotApproved = catalog.NewClass(catalog.ClassNotApproved)
 var ErrMaybeSent = errors.New("delivery: the last attempt may have arrived")
 
 // ErrBusy is returned when another process is sending the same version.
-var ErrBusy = catalog.NewClass(catalog.ClassBusy)
+var ErrBusy = catalog.NewClass(catalog.ClassBusy).WithFault(fault.Transient)
 
 // ErrNotRecorded is returned when the record cannot be written before an
 // attempt: nothing is sent, since an unrecorded copy could be sent again.
-var ErrNotRecorded = catalog.NewClass(catalog.ClassNotRecorded)
+var ErrNotRecorded = catalog.NewClass(catalog.ClassNotRecorded).WithFault(fault.Permanent)
 
 // Options tune a Deliverer; zero values are fine.
 type Options struct {

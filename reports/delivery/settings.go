@@ -9,11 +9,12 @@ import (
 	"time"
 
 	"github.com/mn2010/baocao/internal/catalog"
+	"github.com/mn2010/baocao/internal/fault"
 )
 
 // ErrSettings is wrapped by errors in the mail settings (a missing password,
 // an unreadable CA file): the config must be fixed.
-var ErrSettings = catalog.NewClass(catalog.ClassMailSettings)
+var ErrSettings = catalog.NewClass(catalog.ClassMailSettings).WithFault(fault.BadInput)
 
 // Settings are how to reach the mail server.
 type Settings struct {

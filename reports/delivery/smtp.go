@@ -14,6 +14,7 @@ import (
 	"github.com/emersion/go-sasl"
 	"github.com/emersion/go-smtp"
 	"github.com/mn2010/baocao/internal/crashpoint"
+	"github.com/mn2010/baocao/internal/fault"
 	"github.com/mn2010/baocao/internal/loopback"
 )
 
@@ -23,8 +24,8 @@ import (
 // of DATA): the message may have been stored and delivered, so it is not
 // retried automatically.
 var (
-	ErrPermanent = errors.New("permanent failure")
-	ErrTransient = errors.New("transient failure")
+	ErrPermanent = fault.New(fault.Permanent, "permanent failure")
+	ErrTransient = fault.New(fault.Transient, "transient failure")
 	ErrUncertain = errors.New("outcome unknown, the message may have arrived")
 )
 

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/mn2010/baocao/internal/catalog"
+	"github.com/mn2010/baocao/internal/fault"
 )
 
 // Kind is the length of a period.
@@ -31,7 +32,7 @@ const (
 )
 
 // ErrLabel is wrapped by errors for a malformed period label.
-var ErrLabel = catalog.NewClass(catalog.ClassLabel)
+var ErrLabel = catalog.NewClass(catalog.ClassLabel).WithFault(fault.BadInput)
 
 // Period is one reporting period.
 type Period struct {

@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/mn2010/baocao/internal/catalog"
+	"github.com/mn2010/baocao/internal/fault"
 
 	"github.com/mn2010/baocao/internal/strictoml"
 	"github.com/mn2010/baocao/sources"
@@ -19,7 +20,7 @@ import (
 )
 
 // ErrInvalid is wrapped by every error for a plan file that cannot be used.
-var ErrInvalid = catalog.NewClass(catalog.ClassPlan)
+var ErrInvalid = catalog.NewClass(catalog.ClassPlan).WithFault(fault.BadInput)
 
 // Plan is a unit's plan for a year.
 type Plan struct {

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/mn2010/baocao/internal/fault"
 )
 
 // Kind is why a signed copy is refused.
@@ -49,7 +51,7 @@ func (k Kind) String() string {
 }
 
 // ErrRefused matches every Refusal (errors.Is).
-var ErrRefused = errors.New("signature: signed copy refused")
+var ErrRefused = fault.New(fault.Refused, "signature: signed copy refused")
 
 // Refusal is a signed copy refused, with what was found.
 type Refusal struct {
@@ -121,6 +123,9 @@ func (r *Refusal) Error() string {
 	}
 	return "tệp ký số bị từ chối"
 }
+
+// Fault is a refusal's class: the copy was refused (internal/fault).
+func (r *Refusal) Fault() fault.Class { return fault.Refused }
 
 // Is makes errors.Is(err, &Refusal{Kind: k}) match any refusal of kind k,
 // and errors.Is(err, ErrRefused) any refusal.

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/mn2010/baocao/internal/catalog"
+	"github.com/mn2010/baocao/internal/fault"
 
 	"github.com/mn2010/baocao/reports/period"
 )
@@ -14,7 +15,7 @@ import (
 // be a real one: a number below 1, a date before the period ends (a
 // document cannot be issued before the data it reports on ends) or far in
 // the future.
-var ErrIssue = catalog.NewClass(catalog.ClassIssue)
+var ErrIssue = catalog.NewClass(catalog.ClassIssue).WithFault(fault.BadInput)
 
 // IssueDays is how far after today a date of issue may be: a document is
 // dated when it is signed, at most a month ahead.

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 
 	"github.com/mn2010/baocao/internal/catalog"
+	"github.com/mn2010/baocao/internal/fault"
 
 	"github.com/mn2010/baocao/internal/crashpoint"
 	"github.com/mn2010/baocao/reports"
@@ -202,6 +203,9 @@ var ErrReviewMailed = errors.New("reports: review message sent")
 type reviewMailed string
 
 func (e reviewMailed) Error() string { return string(e) }
+
+// Fault is the class of delivery.ErrNotApproved: the draft is not sent.
+func (e reviewMailed) Fault() fault.Class { return fault.Refused }
 
 func (e reviewMailed) Is(target error) bool {
 	return target == ErrReviewMailed || target == delivery.ErrNotApproved

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/mn2010/baocao/internal/catalog"
+	"github.com/mn2010/baocao/internal/fault"
 	"github.com/mn2010/baocao/reports"
 	"github.com/mn2010/baocao/reports/archive"
 )
@@ -35,17 +36,17 @@ const (
 var (
 	// ErrNotReviewed: the report has no reviewers, so nothing waits for
 	// approval (it was sent when it was made).
-	ErrNotReviewed = catalog.NewClass(catalog.ClassNotReviewed)
+	ErrNotReviewed = catalog.NewClass(catalog.ClassNotReviewed).WithFault(fault.Refused)
 	// ErrNoDraft: the version is not a draft waiting for a reviewer.
-	ErrNoDraft = catalog.NewClass(catalog.ClassNoDraft)
+	ErrNoDraft = catalog.NewClass(catalog.ClassNoDraft).WithFault(fault.Refused)
 	// ErrReturned: a returned draft is never approved nor sent.
-	ErrReturned = catalog.NewClass(catalog.ClassReturned)
+	ErrReturned = catalog.NewClass(catalog.ClassReturned).WithFault(fault.Refused)
 	// ErrAlreadyApproved: a draft is approved once.
-	ErrAlreadyApproved = catalog.NewClass(catalog.ClassAlreadyApproved)
+	ErrAlreadyApproved = catalog.NewClass(catalog.ClassAlreadyApproved).WithFault(fault.Refused)
 	// ErrSourcesChanged: a source (or the plan, config or texts) changed
 	// since the draft, so the document to issue would not be the one
 	// approved.
-	ErrSourcesChanged = catalog.NewClass(catalog.ClassSourcesChanged)
+	ErrSourcesChanged = catalog.NewClass(catalog.ClassSourcesChanged).WithFault(fault.Refused)
 )
 
 // Approval is approval.json: the draft a reviewer approved, by whom and

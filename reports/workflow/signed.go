@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/mn2010/baocao/internal/crashpoint"
+	"github.com/mn2010/baocao/internal/fault"
 	"github.com/mn2010/baocao/reports"
 	"github.com/mn2010/baocao/reports/archive"
 	"github.com/mn2010/baocao/reports/delivery"
@@ -22,7 +23,7 @@ import (
 
 // ErrAwaitingSignature is returned when a version of a report with
 // require_signed is asked to be sent before its signed copy arrived.
-var ErrAwaitingSignature = errors.New("reports: waiting for the signed copy")
+var ErrAwaitingSignature = fault.New(fault.Refused, "reports: waiting for the signed copy")
 
 // SignedMailName is the record of the follow-up message that sends a
 // signed copy after the version itself went out unsigned (`send --signed`).
@@ -321,7 +322,7 @@ func (j *Job) SendSigned(ctx context.Context, e archive.Entry, force bool) (*del
 }
 
 // ErrNoSignedCopy is returned by SendSigned for a version without one.
-var ErrNoSignedCopy = errors.New("reports: no signed copy")
+var ErrNoSignedCopy = fault.New(fault.NotFound, "reports: no signed copy")
 
 // ErrSignedSent is returned by SendSigned when the district's message
 // itself carried the signed copy: there is nothing to follow up.

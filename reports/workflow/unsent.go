@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 
 	"github.com/mn2010/baocao/internal/catalog"
+	"github.com/mn2010/baocao/internal/fault"
 	"github.com/mn2010/baocao/reports"
 	"github.com/mn2010/baocao/reports/archive"
 	"github.com/mn2010/baocao/reports/delivery"
@@ -15,7 +16,7 @@ import (
 // has an approved version not yet sent: a new draft would strand it
 // (docs/duyet-bao-cao.md). `baocao send` sends it; RunOptions.Force makes
 // the new draft anyway and supersedes the approval.
-var ErrApprovedUnsent = catalog.NewClass(catalog.ClassApprovedUnsent)
+var ErrApprovedUnsent = catalog.NewClass(catalog.ClassApprovedUnsent).WithFault(fault.Refused)
 
 // approvedUnsent lists the versions of report's period p that were approved
 // (the approved draft or the document issued from it) and are still to be

@@ -29,7 +29,12 @@ func main() {
 	var exec list
 	flag.Var(&exec, "x", "an executable entry `NAME` (repeatable)")
 	contents := flag.Bool("contents", false, "print the files every zip holds besides the program, and exit")
+	folder := flag.Bool("folder", false, "print the folder a zip unpacks into, and exit")
 	flag.Parse()
+	if *folder {
+		fmt.Println(release.Folder)
+		return
+	}
 	if *contents {
 		files, err := release.Contents(".")
 		if err != nil {

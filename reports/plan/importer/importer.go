@@ -8,6 +8,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/mn2010/baocao/internal/fault"
 	"github.com/mn2010/baocao/reports/plan"
 	"github.com/mn2010/baocao/sources"
 )
@@ -15,11 +16,11 @@ import (
 // ErrNotPlan is wrapped by every error for a document that cannot be
 // imported: not a plan, unreadable, refused. Its message is Vietnamese and
 // names the file and what to do.
-var ErrNotPlan = errors.New("importer: not a plan that can be imported")
+var ErrNotPlan = fault.New(fault.BadInput, "importer: not a plan that can be imported")
 
 // ErrExists is returned by Write for an output file that exists without
 // force.
-var ErrExists = errors.New("importer: the plan file exists")
+var ErrExists = fault.New(fault.Refused, "importer: the plan file exists")
 
 // Error is a document that cannot be imported (Kind ErrNotPlan) or a plan
 // file that is not overwritten (Kind ErrExists).

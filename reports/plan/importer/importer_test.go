@@ -6,6 +6,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -450,5 +451,32 @@ func TestWordHeaderTable(t *testing.T) {
 	}
 	if res.Plan == nil || res.Plan.Title != "Kế hoạch cải cách hành chính năm 2026" {
 		t.Errorf("plan %+v", res.Plan)
+	}
+}
+
+// TestPythonDocxPlan reads a plan python-docx wrote (testdata/huong-sen-2026.py):
+// the targets numbered by the "List Number" style, not the paragraphs.
+func TestPythonDocxPlan(t *testing.T) {
+	res, err := Import("testdata/huong-sen-2026.docx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if h := res.Header; h.Unit != "Trường Mầm non Hương Sen" || h.Reference() != "Kế hoạch số 15/KH-MNHS ngày 10 tháng 01 năm 2026" || h.ForYear != 2026 {
+		t.Errorf("header %+v", h)
+	}
+	want := []string{"dossiers_on_time", "dossiers_apology", "survey_payments", "documents_signed", ""}
+	if len(res.Targets) != len(want) {
+		t.Fatalf("targets %+v", res.Targets)
+	}
+	for i, tg := range res.Targets {
+		if tg.ID != strconv.Itoa(i+1) || tg.Measure != want[i] {
+			t.Errorf("target %d: %s measured by %q, want %d and %q", i, tg.ID, tg.Measure, i+1, want[i])
+		}
+	}
+	if last := res.Targets[4]; last.ValueType != "yesno" || len(last.Doubts) != 1 {
+		t.Errorf("a count target: %+v", last)
+	}
+	if len(res.Tasks) != 2 || res.Tasks[1].Title != "Số hóa hồ sơ tuyển sinh" {
+		t.Errorf("tasks %+v", res.Tasks)
 	}
 }

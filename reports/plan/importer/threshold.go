@@ -55,6 +55,7 @@ var (
 	fieldRe   = regexp.MustCompile(`^lĩnh vực\s+(.+?)\s*(?:phải\s+)?(?:đạt|là|:)?\s*(?:tỷ lệ\s+)?(?:từ\s+|tối thiểu\s+)?(\d{1,3}(?:[.,]\d{1,3})?)\s*%`)
 	atMostRe  = regexp.MustCompile(`(?:không quá|tối đa|dưới|không vượt quá|thấp hơn|trở xuống)`)
 	atLeastRe = regexp.MustCompile(`(?:tối thiểu|ít nhất|không dưới|không thấp hơn)`)
+	countRe   = regexp.MustCompile(`(?:^|\s)\d{1,4}\s+(?:buổi|lần|cuộc|lớp|đợt|chuyên đề|bài|sáng kiến|mô hình|hội nghị|văn bản)(?:\s|$|[,.;])`)
 	// cueRe finds a threshold stated without a figure that can be read
 	// ("đạt mức cao", "tối thiểu …", "nhóm … dẫn đầu" without a number);
 	// "đạt chuẩn", "đạt kết quả tốt" are yes/no targets, not thresholds.
@@ -83,6 +84,12 @@ func readThreshold(text string) Threshold {
 	}
 	if cueRe.MatchString(t) {
 		return Threshold{Kind: Unread, Compare: ">=", Doubt: "không đọc được ngưỡng"}
+	}
+	if m := countRe.FindStringSubmatch(t); m != nil {
+		// "02 buổi tuyên truyền": a count the manual figures cannot hold;
+		// entered as done or not.
+		return Threshold{Kind: YesNo, Value: 1, Compare: ">=", Phrase: m[0],
+			Doubt: "ngưỡng là một số lượng (" + m[0] + "): nhập Có khi đạt, Không khi chưa đạt"}
 	}
 	return Threshold{Kind: YesNo, Value: 1, Compare: ">="}
 }

@@ -1,10 +1,5 @@
 package crashpoint
 
-import (
-	"os"
-	"time"
-)
-
 // Env is the variable that names the step to die at.
 const Env = "BAOCAO_TEST_CRASH_AT"
 
@@ -21,15 +16,3 @@ const (
 	// waiting for it (require_signed) is neither released nor sent.
 	SignedStored = "signed-stored"
 )
-
-// Hit kills the process if step is the one named by BAOCAO_TEST_CRASH_AT.
-func Hit(step string) {
-	if os.Getenv(Env) != step {
-		return
-	}
-	if p, err := os.FindProcess(os.Getpid()); err == nil {
-		p.Kill()
-	}
-	time.Sleep(time.Minute) // the kill is asynchronous on some systems
-	os.Exit(137)
-}
