@@ -91,3 +91,26 @@ func TestPlainIntegerAgrees(t *testing.T) {
 		}
 	}
 }
+
+// TestSpelledCellsAgree checks the shortcut for category and yes/no cells
+// written exactly as a listed spelling against the general path, on the
+// spellings themselves and on near misses.
+func TestSpelledCellsAgree(t *testing.T) {
+	schema := &Schema{Columns: []Column{
+		{Key: "method", Header: "Hình thức", Kind: Category, Required: true, Values: []string{"Yoyoschool", "Chuyển khoản", "Tiền mặt", "chuyen khoan"}},
+		{Key: "signed", Header: "Ký số", Kind: YesNo},
+	}}
+	p := newParser(Spec{Name: "x"}, schema)
+	inputs := append([]string{"", " ", "\u00a0", "Chuyển khoản", "chuyển khoản", "Chuyển  khoản", " Tiền mặt", "Chuyển khoản", "CHUYEN KHOAN", "tien mat", "Yoyo"},
+		append(yesWords, noWords...)...)
+	inputs = append(inputs, "Có ", "KHÔNG", "co", "khong", "X", "2")
+	for _, in := range inputs {
+		for i, c := range schema.Columns {
+			v, msg := p.cell(i, c, in)
+			w, wmsg := p.cellSlow(i, c, in)
+			if v != w || msg != wmsg {
+				t.Errorf("%s %q: %+v %q; the general path gives %+v %q", c.Key, in, v, msg, w, wmsg)
+			}
+		}
+	}
+}

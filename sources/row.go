@@ -88,6 +88,23 @@ const rowsPerBlock = 1024
 // cell reads one cell of column c; a non-empty message means the row cannot
 // be used.
 func (p *parser) cell(i int, c Column, raw string) (Value, string) {
+	// The commonest category and yes/no cells are written exactly as a
+	// listed spelling ("Chuyển khoản", "Có"): no cleaning needed.
+	switch c.Kind {
+	case Category:
+		if k := p.cats[i].spelled(raw); k >= 0 {
+			return Value{Text: c.Values[k]}, ""
+		}
+	case YesNo:
+		if k := yesNo.spelled(raw); k >= 0 {
+			return Value{Bool: k == 0}, ""
+		}
+	}
+	return p.cellSlow(i, c, raw)
+}
+
+// cellSlow is cell's general path.
+func (p *parser) cellSlow(i int, c Column, raw string) (Value, string) {
 	text := Clean(raw)
 	if text == "" && c.Kind != YesNo {
 		return Value{Empty: true}, p.blank[i]

@@ -102,8 +102,8 @@ func NewMatcher(names [][]string) *Matcher {
 			}
 		}
 	}
-	for s, i := range m.raw { // keep a spelling only where folding agrees
-		if m.exact[Fold(s)] != i {
+	for s, i := range m.raw { // keep a spelling only where folding agrees, and not a blank one
+		if m.exact[Fold(s)] != i || Fold(s) == "" {
 			delete(m.raw, s)
 		}
 	}
@@ -117,6 +117,17 @@ func MatcherOf(names []string) *Matcher {
 		spellings[i] = []string{n}
 	}
 	return NewMatcher(spellings)
+}
+
+// spelled returns the entry s is a spelling of exactly as given, or -1; a
+// spelling that is blank once cleaned is not kept (NewMatcher). Where it finds an entry,
+// Match(s) and Match(Clean(s)) find the same (folding agrees with every
+// spelling kept in raw), so a caller may skip cleaning s.
+func (m *Matcher) spelled(s string) int {
+	if i, ok := m.raw[s]; ok {
+		return i
+	}
+	return -1
 }
 
 // Match returns the entry s stands for, or -1.
