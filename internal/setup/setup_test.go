@@ -379,7 +379,7 @@ func TestInterviewPlanDocument(t *testing.T) {
 	cfgPath := filepath.Join(t.TempDir(), "baocao.toml")
 	script := []string{
 		"Trường Mầm non Hoa Sen", "Ủy ban nhân dân Phường Sài Gòn", "", "MNHS", "", "Lê Thị Lan",
-		"Phòng Văn hóa - Xã hội", "ht@mnhoasen.edu.vn", "", dir, "không",
+		"Phòng Văn hóa - Xã hội", "", "ht@mnhoasen.edu.vn", "", dir, "không",
 		"vhxh@tphcm.gov.vn", "", "", "", "", "",
 		"",                       // the plan: empty, but this is not the built-in plan's school
 		"khong-co-ke-hoach.docx", // no such file
