@@ -116,6 +116,7 @@ func TestCommandLineSpeaksVietnamese(t *testing.T) {
 		[]string{"send", "-c", cfg, "-r", "monthly", "-p", "2024-05"},
 		[]string{"approve", "-c", cfg, "-r", "quarterly", "-p", "2024-Q1"},
 		[]string{"reject", "-c", cfg, "-r", "quarterly", "-p", "2024-Q1", "--by", "Vân"},
+		[]string{"reject", "-c", cfg, "-r", "quarterly", "-p", "2024-Q1", "--as", "van"},
 		[]string{"mail-test", "-c", cfg},
 		[]string{"serve", "-c", cfg, "--log-format", "xml"},
 		[]string{"service"},

@@ -41,8 +41,17 @@ func copyFile(t *testing.T, from, to string) {
 	}
 }
 
+// baocao runs a command; --password-stdin reads the principal's password.
 func baocao(args ...string) (code int, stdout, stderr string) {
+	return baocaoIn(principalPassword+"\n", args...)
+}
+
+// baocaoIn runs a command with input on stdin.
+func baocaoIn(input string, args ...string) (code int, stdout, stderr string) {
 	var out, errb bytes.Buffer
+	old := stdin
+	stdin = strings.NewReader(input)
+	defer func() { stdin = old }()
 	code = dispatch(args, &out, &errb)
 	return code, out.String(), errb.String()
 }

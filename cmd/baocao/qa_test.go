@@ -25,13 +25,13 @@ func TestNumberAndDateOfIssueAreChecked(t *testing.T) {
 		args  []string
 		words []string
 	}{
-		{"approve negative number", []string{"approve", "-r", "quarterly", "-p", "2024-Q1", "--by", "X", "--number", "-5"}, []string{"--number -5", "từ 1 trở lên"}},
+		{"approve negative number", []string{"approve", "-r", "quarterly", "-p", "2024-Q1", "--as", "hieutruong", "--password-stdin", "--number", "-5"}, []string{"--number -5", "từ 1 trở lên"}},
 		{"run zero number", []string{"run", "-r", "monthly", "-p", "2024-03", "--no-email", "--number", "0"}, []string{"--number 0", "từ 1 trở lên"}},
 		{"run negative number", []string{"run", "-r", "monthly", "-p", "2024-03", "--no-email", "--number", "-1"}, []string{"từ 1 trở lên"}},
 		{"1900", []string{"run", "-r", "monthly", "-p", "2024-03", "--no-email", "--date", "01/01/1900"}, []string{"ngày 01/01/1900 trước khi kỳ 2024-03 kết thúc", "phải từ 14/03/2024"}},
-		{"inside the period", []string{"approve", "-r", "half-year", "-p", "2024-H1", "--by", "X", "--number", "9", "--date", "01/03/2024"}, []string{"ngày 01/03/2024 trước khi kỳ 2024-H1 kết thúc", "phải từ 14/06/2024 (ngày cuối kỳ)"}},
+		{"inside the period", []string{"approve", "-r", "half-year", "-p", "2024-H1", "--as", "hieutruong", "--password-stdin", "--number", "9", "--date", "01/03/2024"}, []string{"ngày 01/03/2024 trước khi kỳ 2024-H1 kết thúc", "phải từ 14/06/2024 (ngày cuối kỳ)"}},
 		{"day before the last", []string{"run", "-r", "monthly", "-p", "2024-03", "--no-email", "--date", "13/03/2024"}, []string{"ngày 13/03/2024 trước khi kỳ 2024-03 kết thúc"}},
-		{"31 February", []string{"approve", "-r", "quarterly", "-p", "2024-Q1", "--by", "X", "--date", "31/02/2024"}, []string{"02/2024 không có ngày 31", "29 ngày"}},
+		{"31 February", []string{"approve", "-r", "quarterly", "-p", "2024-Q1", "--as", "hieutruong", "--password-stdin", "--date", "31/02/2024"}, []string{"02/2024 không có ngày 31", "29 ngày"}},
 		{"month 13", []string{"run", "-r", "monthly", "-p", "2024-03", "--no-email", "--date", "01/13/2024"}, []string{"không có tháng 13"}},
 		{"not DD/MM/YYYY", []string{"run", "-r", "monthly", "-p", "2024-03", "--no-email", "--date", "2024-04-20"}, []string{"viết ngày/tháng/năm"}},
 		{"far ahead", []string{"run", "-r", "monthly", "-p", "2024-03", "--no-email", "--date", far}, []string{"quá 31 ngày sau hôm nay", "phải từ"}},
@@ -89,7 +89,7 @@ func TestNothingArchivedIsBadInput(t *testing.T) {
 	cfg := project(t)
 	for _, args := range [][]string{
 		{"status", "-r", "quarterly", "-p", "2024-Q3"},
-		{"approve", "-r", "quarterly", "-p", "2024-Q3", "--by", "X", "--no-email"},
+		{"approve", "-r", "quarterly", "-p", "2024-Q3", "--as", "hieutruong", "--password-stdin", "--no-email"},
 	} {
 		code, _, errs := baocao(append(args, "-c", cfg)...)
 		if code != 2 || !strings.Contains(errs, "chưa có phiên bản nào được lưu") {
@@ -143,7 +143,7 @@ func TestDraftWithoutMailThenSendAndApprovedNotStranded(t *testing.T) {
 		t.Errorf("a second send: %s (%d messages)", errs, len(m.messages(t)))
 	}
 
-	do(0, "approve", "-r", "quarterly", "-p", "2024-Q2", "--by", "Nguyễn Thị Hồng Vân", "--number", "3", "--force-number", "--date", "20/06/2024", "--no-email")
+	do(0, "approve", "-r", "quarterly", "-p", "2024-Q2", "--as", "hieutruong", "--password-stdin", "--number", "3", "--force-number", "--date", "20/06/2024", "--no-email")
 	errs = do(2, "run", "-r", "quarterly", "-p", "2024-Q2")
 	for _, w := range []string{"v2, issued from draft v1", "approved by Nguyễn Thị Hồng Vân", "baocao send -r quarterly -p 2024-Q2 sends it", "--force"} {
 		if !strings.Contains(errs, w) {
@@ -161,7 +161,7 @@ func TestDraftWithoutMailThenSendAndApprovedNotStranded(t *testing.T) {
 
 	// --force: the held approval is superseded, the new draft goes for review.
 	do(0, "run", "-r", "half-year", "-p", "2024-H1", "--no-email")
-	do(0, "approve", "-r", "half-year", "-p", "2024-H1", "--by", "X", "--no-email")
+	do(0, "approve", "-r", "half-year", "-p", "2024-H1", "--as", "hieutruong", "--password-stdin", "--no-email")
 	do(2, "run", "-r", "half-year", "-p", "2024-H1")
 	errs = do(0, "run", "-r", "half-year", "-p", "2024-H1", "--force")
 	if !strings.Contains(errs, "v1, approved but not sent, is superseded by the new draft v2") {

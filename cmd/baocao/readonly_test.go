@@ -87,6 +87,7 @@ func TestReadOnlyArchiveApproveAnswers503(t *testing.T) {
 	if code, _, errs := baocao("run", "-c", cfgPath, "-r", "quarterly", "-p", "2024-Q2"); code != 0 {
 		t.Fatalf("run: %d %s", code, errs)
 	}
+	withPrincipal(t, cfgPath)
 	cfg, err := loadConfig(cfgPath, io.Discard)
 	if err != nil {
 		t.Fatal(err)
@@ -95,6 +96,7 @@ func TestReadOnlyArchiveApproveAnswers503(t *testing.T) {
 	jar, _ := cookiejar.New(nil)
 	c := &http.Client{Jar: jar, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
 	page := base + "/bao-cao/quarterly/2024-Q2/v1"
+	login(t, c, base, "hieutruong")
 	approve := func() (int, string) {
 		r, err := c.Get(page)
 		if err != nil {

@@ -17,6 +17,8 @@ func approveCmd(args []string, stdout, stderr io.Writer) error {
 	report, label := reportFlags(fs)
 	var opt workflow.ApproveOptions
 	fs.IntVar(&opt.Version, "version", 0, catalog.FlagApproveVer.String())
+	as := fs.String("as", "", catalog.FlagApproveAs.String())
+	fromStdin := fs.Bool("password-stdin", false, catalog.FlagApproveStdin.String())
 	fs.StringVar(&opt.By, "by", "", catalog.FlagApproveBy.String())
 	fs.StringVar(&opt.Note, "note", "", catalog.FlagApproveNote.String())
 	issue := addIssueFlags(fs, catalog.FlagApproveNum.String(), catalog.FlagApproveDate.String())
@@ -26,8 +28,8 @@ func approveCmd(args []string, stdout, stderr io.Writer) error {
 	if err := parse(fs, args, line); err != nil {
 		return err
 	}
-	if strings.TrimSpace(opt.By) == "" {
-		return errUsage.Newf(catalog.RequiredBy)
+	if opt.By != "" {
+		return errUsage.Newf(catalog.ByGone)
 	}
 	var err error
 	if opt.Number, opt.Date, err = issue.values(fs); err != nil {
@@ -58,6 +60,11 @@ func approveCmd(args []string, stdout, stderr io.Writer) error {
 	if _, err := workflow.NewJob(m, nil, nil).CheckDraft(opt.Report, opt.Period, opt.Version); err != nil {
 		return err
 	}
+	who, err := authorize(cfg, m, *as, *fromStdin, opt.Report, stderr)
+	if err != nil {
+		return err
+	}
+	opt.By = who.Signature()
 	job, err := newJob(cfg, m, opt.NoEmail, stderr)
 	if err != nil {
 		return err
@@ -105,6 +112,8 @@ func rejectCmd(args []string, stdout, stderr io.Writer) error {
 	report, label := reportFlags(fs)
 	var opt workflow.RejectOptions
 	fs.IntVar(&opt.Version, "version", 0, catalog.FlagRejectVer.String())
+	as := fs.String("as", "", catalog.FlagApproveAs.String())
+	fromStdin := fs.Bool("password-stdin", false, catalog.FlagApproveStdin.String())
 	fs.StringVar(&opt.By, "by", "", catalog.FlagRejectBy.String())
 	fs.StringVar(&opt.Reason, "reason", "", catalog.FlagRejectReason.String())
 	fs.BoolVar(&opt.NoEmail, "no-email", false, catalog.FlagRejectNoMail.String())
@@ -112,8 +121,11 @@ func rejectCmd(args []string, stdout, stderr io.Writer) error {
 	if err := parse(fs, args, line); err != nil {
 		return err
 	}
-	if strings.TrimSpace(opt.By) == "" || strings.TrimSpace(opt.Reason) == "" {
-		return errUsage.Newf(catalog.RequiredByReason)
+	if opt.By != "" {
+		return errUsage.Newf(catalog.ByGone)
+	}
+	if strings.TrimSpace(opt.Reason) == "" {
+		return errUsage.Newf(catalog.RequiredReason)
 	}
 	cfg, m, p, err := openReport(*cfgPath, *report, *label, "reject", line, stderr)
 	if err != nil {
@@ -123,6 +135,11 @@ func rejectCmd(args []string, stdout, stderr io.Writer) error {
 	if _, err := workflow.NewJob(m, nil, nil).CheckDraft(opt.Report, opt.Period, opt.Version); err != nil {
 		return err
 	}
+	who, err := authorize(cfg, m, *as, *fromStdin, opt.Report, stderr)
+	if err != nil {
+		return err
+	}
+	opt.By = who.Signature()
 	noMail := opt.NoEmail || cfg.SMTP.Host == "" || cfg.Unit.AdminEmail == ""
 	job, err := newJob(cfg, m, noMail, stderr)
 	if err != nil {

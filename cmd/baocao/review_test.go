@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -37,8 +38,11 @@ func reviewConfig(t *testing.T, m *mailpit) string {
 	cfg := project(t)
 	mailConfig(t, cfg, m)
 	b, _ := os.ReadFile(cfg)
-	os.WriteFile(cfg, []byte(strings.Replace(string(b), `admin_email = ""`, `admin_email = "vanthu@mn2010.hcm.edu.vn"`, 1)), 0o644)
+	text := strings.Replace(string(b), `admin_email = ""`, `admin_email = "vanthu@mn2010.hcm.edu.vn"`, 1)
+	text = strings.ReplaceAll(text, `reviewers = ["Nguyễn Thị Hồng Vân <hieutruong.mn2010@hcm.edu.vn>"]`, `approvers = ["hieutruong"]`)
+	os.WriteFile(cfg, []byte(text), 0o644)
 	t.Setenv("BAOCAO_SMTP_PASSWORD", "s3cret")
+	withPrincipal(t, cfg)
 	return cfg
 }
 
@@ -91,7 +95,8 @@ func TestReviewThroughMailpit(t *testing.T) {
 		t.Errorf("review attachments %v, want %v", names, want)
 	}
 	for _, w := range []string{"Trong kỳ, đơn vị đạt", "Cảnh báo dữ liệu:", "Hạn gửi cấp trên: 20/06/2024",
-		"baocao approve -c " + cfg + " -r quarterly -p 2024-Q2 --version 1 --by \"Nguyễn Thị Hồng Vân\" --number 15",
+		"Kính gửi cô Nguyễn Thị Hồng Vân,", "Xin cô duyệt", "Dành cho quản trị",
+		"baocao approve -c " + cfg + " -r quarterly -p 2024-Q2 --version 1 --as hieutruong",
 		"baocao reject -c " + cfg + " -r quarterly -p 2024-Q2 --version 1"} {
 		if !strings.Contains(full.Text, w) {
 			t.Errorf("review message lacks %q:\n%s", w, full.Text)
@@ -103,12 +108,12 @@ func TestReviewThroughMailpit(t *testing.T) {
 		t.Errorf("send of a draft: exit %d: %s", code, errs)
 	}
 
-	code, out, errs = baocao("approve", "-c", cfg, "-r", "quarterly", "-p", "2024-Q2", "--by", "Nguyễn Thị Hồng Vân",
+	code, out, errs = baocao("approve", "-c", cfg, "-r", "quarterly", "-p", "2024-Q2", "--as", "hieutruong", "--password-stdin",
 		"--note", "Đồng ý ban hành.", "--number", "15", "--force-number", "--date", "19/06/2024")
 	if code != 0 {
 		t.Fatalf("approve: exit %d: %s", code, errs)
 	}
-	if !regexp.MustCompile(`đã được Nguyễn Thị Hồng Vân duyệt lúc \d\d:\d\d \d\d/\d\d/\d{4}\n`).MatchString(errs) {
+	if !regexp.MustCompile(`đã được Nguyễn Thị Hồng Vân \(hiệu trưởng, tài khoản hieutruong, dòng lệnh của người dùng máy chủ [^)]+\) duyệt lúc \d\d:\d\d \d\d/\d\d/\d{4}\n`).MatchString(errs) {
 		t.Errorf("approve says when as HH:MM DD/MM/YYYY:\n%s", errs)
 	}
 	v2 := strings.TrimSpace(out)
@@ -167,7 +172,7 @@ func TestReviewThroughMailpit(t *testing.T) {
 	}
 	var approval map[string]any
 	b, _ := os.ReadFile(filepath.Join(v1, "approval.json"))
-	if json.Unmarshal(b, &approval) != nil || approval["by"] != "Nguyễn Thị Hồng Vân" || approval["note"] != "Đồng ý ban hành." ||
+	if json.Unmarshal(b, &approval) != nil || !strings.HasPrefix(fmt.Sprint(approval["by"]), "Nguyễn Thị Hồng Vân (hiệu trưởng, tài khoản hieutruong, dòng lệnh của người dùng máy chủ ") || approval["note"] != "Đồng ý ban hành." ||
 		!reflect.DeepEqual(approval["inputs"], m1["inputs"]) || !reflect.DeepEqual(approval["outputs"], m1["outputs"]) {
 		t.Errorf("approval.json %s", b)
 	}
@@ -175,8 +180,8 @@ func TestReviewThroughMailpit(t *testing.T) {
 
 	// Nothing more is sent: a second approve, send, and the records stay.
 	for _, args := range [][]string{
-		{"approve", "-c", cfg, "-r", "quarterly", "-p", "2024-Q2", "--by", "X", "--number", "16"},
-		{"approve", "-c", cfg, "-r", "quarterly", "-p", "2024-Q2", "--version", "1", "--by", "X"},
+		{"approve", "-c", cfg, "-r", "quarterly", "-p", "2024-Q2", "--as", "hieutruong", "--password-stdin", "--number", "16"},
+		{"approve", "-c", cfg, "-r", "quarterly", "-p", "2024-Q2", "--version", "1", "--as", "hieutruong", "--password-stdin"},
 	} {
 		if code, _, errs := baocao(args...); code != 2 || !strings.Contains(errs, "bản nháp đã được duyệt") {
 			t.Errorf("%v: exit %d: %s", args, code, errs)
@@ -216,7 +221,7 @@ func TestReviewThroughMailpit(t *testing.T) {
 	}
 
 	code, out, _ = baocao("status", "-c", cfg, "-r", "quarterly", "-p", "2024-Q2")
-	for _, w := range []string{"Báo cáo quý kỳ 2024-Q2, phiên bản 1: đã duyệt, Nguyễn Thị Hồng Vân duyệt lúc", "ban hành thành phiên bản 2",
+	for _, w := range []string{"Báo cáo quý kỳ 2024-Q2, phiên bản 1: đã duyệt, Nguyễn Thị Hồng Vân (hiệu trưởng, tài khoản hieutruong, dòng lệnh của người dùng máy chủ ", "ban hành thành phiên bản 2",
 		"lập phiên bản 1 thành bản nháp chờ duyệt", "thư xin duyệt tới hieutruong.mn2010@hcm.edu.vn: đã gửi", `ghi chú "Đồng ý ban hành."`,
 		"số 15, ngày 2024-06-19", "Báo cáo quý kỳ 2024-Q2, phiên bản 2: đã gửi lúc", "gửi tới phongnoivu.q1@tphcm.gov.vn: đã gửi"} {
 		if code != 0 || !strings.Contains(out, w) {
@@ -240,7 +245,7 @@ func TestRejectThenRun(t *testing.T) {
 		return strings.TrimSpace(out)
 	}
 	run("half-year", "2024-H1")
-	code, _, errs := baocao("reject", "-c", cfg, "-r", "half-year", "-p", "2024-H1", "--by", "Nguyễn Thị Hồng Vân", "--reason", "Bổ sung nguyên nhân chưa đạt chỉ tiêu 3.1.")
+	code, _, errs := baocao("reject", "-c", cfg, "-r", "half-year", "-p", "2024-H1", "--as", "hieutruong", "--password-stdin", "--reason", "Bổ sung nguyên nhân chưa đạt chỉ tiêu 3.1.")
 	if code != 0 {
 		t.Fatalf("reject: exit %d: %s", code, errs)
 	}
@@ -254,9 +259,9 @@ func TestRejectThenRun(t *testing.T) {
 		t.Errorf("return notice:\n%s", full.Text)
 	}
 	for _, args := range [][]string{
-		{"approve", "-c", cfg, "-r", "half-year", "-p", "2024-H1", "--by", "X"},
+		{"approve", "-c", cfg, "-r", "half-year", "-p", "2024-H1", "--as", "hieutruong", "--password-stdin"},
 		{"send", "-c", cfg, "-r", "half-year", "-p", "2024-H1", "--force"},
-		{"reject", "-c", cfg, "-r", "half-year", "-p", "2024-H1", "--by", "X", "--reason", "again"},
+		{"reject", "-c", cfg, "-r", "half-year", "-p", "2024-H1", "--as", "hieutruong", "--password-stdin", "--reason", "again"},
 	} {
 		if code, _, errs := baocao(args...); code != 2 || !strings.Contains(errs, "returned by Nguyễn Thị Hồng Vân") || !strings.Contains(errs, "Bổ sung nguyên nhân") {
 			t.Errorf("%v on a returned draft: exit %d: %s", args, code, errs)
@@ -265,24 +270,24 @@ func TestRejectThenRun(t *testing.T) {
 	if v2 := run("half-year", "2024-H1"); filepath.Base(v2) != "v2" {
 		t.Fatalf("the run after the return made %s", v2)
 	}
-	if code, _, errs := baocao("approve", "-c", cfg, "-r", "half-year", "-p", "2024-H1", "--version", "1", "--by", "X"); code != 2 || !strings.Contains(errs, "returned") {
+	if code, _, errs := baocao("approve", "-c", cfg, "-r", "half-year", "-p", "2024-H1", "--version", "1", "--as", "hieutruong", "--password-stdin"); code != 2 || !strings.Contains(errs, "returned") {
 		t.Errorf("approve v1 after v2: exit %d: %s", code, errs)
 	}
 	if code, _, errs := baocao("send", "-c", cfg, "-r", "half-year", "-p", "2024-H1"); code != 2 || !strings.Contains(errs, "v2 is a draft waiting for review") {
 		t.Errorf("send of the v2 draft: exit %d: %s", code, errs)
 	}
 	if code, out, errs := baocao("status", "-c", cfg, "-r", "half-year", "-p", "2024-H1"); code != 0 ||
-		!strings.Contains(out, "Báo cáo 6 tháng kỳ 2024-H1, phiên bản 1: trả lại, Nguyễn Thị Hồng Vân trả lại lúc") || !strings.Contains(out, "Báo cáo 6 tháng kỳ 2024-H1, phiên bản 2: chờ duyệt") {
+		!strings.Contains(out, "Báo cáo 6 tháng kỳ 2024-H1, phiên bản 1: trả lại, Nguyễn Thị Hồng Vân (hiệu trưởng, tài khoản hieutruong, dòng lệnh") || !strings.Contains(out, "Báo cáo 6 tháng kỳ 2024-H1, phiên bản 2: chờ duyệt") {
 		t.Errorf("status of the period shows every version: exit %d: %s%s", code, out, errs)
 	}
 
 	// A draft replaced by a newer draft.
 	run("annual", "2023")
 	run("annual", "2023")
-	if code, _, errs := baocao("approve", "-c", cfg, "-r", "annual", "-p", "2023", "--version", "1", "--by", "X"); code != 2 || !strings.Contains(errs, "replaced by v2") {
+	if code, _, errs := baocao("approve", "-c", cfg, "-r", "annual", "-p", "2023", "--version", "1", "--as", "hieutruong", "--password-stdin"); code != 2 || !strings.Contains(errs, "replaced by v2") {
 		t.Errorf("approve of a replaced draft: exit %d: %s", code, errs)
 	}
-	if code, out, _ := baocao("archive", "-c", cfg); code != 0 || !strings.Contains(out, "trả lại, Nguyễn Thị Hồng Vân trả lại lúc") ||
+	if code, out, _ := baocao("archive", "-c", cfg); code != 0 || !strings.Contains(out, "trả lại, Nguyễn Thị Hồng Vân (hiệu trưởng, tài khoản hieutruong") ||
 		!strings.Contains(out, "đã thay thế bởi phiên bản 2") || !strings.Contains(out, "chờ duyệt") {
 		t.Errorf("archive:\n%s", out)
 	}
@@ -295,14 +300,14 @@ func TestRejectThenRun(t *testing.T) {
 	b, _ := os.ReadFile(cfg)
 	os.WriteFile(cfg, []byte(strings.Replace(string(b), "so-lieu-nhap-tay.xlsx", "so-lieu-nhap-tay-2.xlsx", 1)), 0o644)
 	before := len(m.messages(t))
-	code, _, errs = baocao("approve", "-c", cfg, "-r", "half-year", "-p", "2024-H1", "--by", "X", "--number", "3")
+	code, _, errs = baocao("approve", "-c", cfg, "-r", "half-year", "-p", "2024-H1", "--as", "hieutruong", "--password-stdin", "--number", "3")
 	if code != 2 || !strings.Contains(errs, "sổ dữ liệu đã thay đổi") || !strings.Contains(errs, "baocao run -r half-year -p 2024-H1") {
 		t.Errorf("approve with changed sources: exit %d: %s", code, errs)
 	}
 	if _, err := os.Stat(filepath.Join(filepath.Dir(cfg), "archive", "half-year", "2024-H1", "v2", "approval.json")); err == nil {
 		t.Error("a refused approval was recorded")
 	}
-	if code, _, errs := baocao("approve", "-c", cfg, "-r", "half-year", "-p", "2024-H1", "--by", "X"); code != 0 {
+	if code, _, errs := baocao("approve", "-c", cfg, "-r", "half-year", "-p", "2024-H1", "--as", "hieutruong", "--password-stdin"); code != 0 {
 		t.Errorf("approve as is: exit %d: %s", code, errs)
 	}
 	if got := m.messages(t); len(got) != before+1 || got[0].MessageID != "baocao.mn2010.half-year.2024-h1.v2@hcm.edu.vn" {
@@ -319,16 +324,21 @@ func TestCrashBetweenApprovalAndSending(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, c := range []struct{ step, by string }{
-		{crashpoint.Approved, "send"}, {crashpoint.Issued, "send"}, {crashpoint.Approved, "serve"},
+		{crashpoint.Approved, "send"}, {crashpoint.Issued, "send"}, {crashpoint.Approved, "serve"}, {crashpoint.Issued, "serve"},
+		{crashpoint.Approved, "run"}, {crashpoint.Issued, "run"}, {crashpoint.Approved, "edit"}, {crashpoint.Issued, "edit"},
+		{crashpoint.InFlight, "send"}, {crashpoint.InFlight, "serve"}, {crashpoint.InFlight, "run"}, {crashpoint.InFlight, "edit"},
 	} {
 		step := c.step
 		t.Run(step+" then "+c.by, func(t *testing.T) {
+			cmd := c.by // "run" and "edit" end with a send
 			m := startMailpit(t)
 			cfg := reviewConfig(t, m)
 			if code, _, errs := baocao("run", "-c", cfg, "-r", "quarterly", "-p", "2024-Q2"); code != 0 {
 				t.Fatalf("run: %s", errs)
 			}
-			err := child(bin, step, "approve", "-c", cfg, "-r", "quarterly", "-p", "2024-Q2", "--by", "Nguyễn Thị Hồng Vân", "--number", "7").Run()
+			approve := child(bin, step, "approve", "-c", cfg, "-r", "quarterly", "-p", "2024-Q2", "--as", "hieutruong", "--password-stdin", "--number", "7")
+			approve.Stdin = strings.NewReader(principalPassword + "\n")
+			err := approve.Run()
 			if !killed(err) {
 				t.Fatalf("approve was not killed at %s: %v", step, err)
 			}
@@ -336,6 +346,20 @@ func TestCrashBetweenApprovalAndSending(t *testing.T) {
 				t.Fatalf("%d messages after the crash, want the review message only", n)
 			}
 			var out []byte
+			switch c.by {
+			case "run":
+				// The next run sees the approval and refuses a new draft,
+				// saying what completes it.
+				code, _, errs := baocao("run", "-c", cfg, "-r", "quarterly", "-p", "2024-Q2")
+				if code == 0 || !strings.Contains(errs, "baocao send -r quarterly -p 2024-Q2") || !strings.Contains(errs, "Nguyễn Thị Hồng Vân") {
+					t.Errorf("run after the crash: exit %d: %s", code, errs)
+				}
+			case "edit":
+				// A spreadsheet corrected after the crash: the approval is
+				// completed from what was approved, not today's files.
+				manual := filepath.Join(filepath.Dir(cfg), "examples", "data", "so-lieu-nhap-tay.xlsx")
+				copyFile(t, filepath.Join(filepath.Dir(cfg), "examples", "data", "can-bo.xlsx"), manual)
+			}
 			if c.by == "serve" {
 				serve, logs := startServe(t, bin, cfg)
 				waitFor(t, "the approved document sent by serve", func() bool {
@@ -351,6 +375,7 @@ func TestCrashBetweenApprovalAndSending(t *testing.T) {
 				serve.Wait()
 				out = []byte(logs.String())
 			} else {
+				_ = cmd
 				var errOut error
 				out, errOut = child(bin, "", "send", "-c", cfg, "-r", "quarterly", "-p", "2024-Q2").CombinedOutput()
 				if errOut != nil {

@@ -105,7 +105,7 @@ func TestReviewLink(t *testing.T) {
 		want string
 	}{
 		{"public_url", config.Web{Listen: "0.0.0.0:8080", PublicURL: "http://192.168.1.10:8080/"}, "http://192.168.1.10:8080/bao-cao/quarterly/2024-Q1/v2"},
-		{"loopback listen", config.Web{Listen: "127.0.0.1:8080"}, "http://127.0.0.1:8080/bao-cao/quarterly/2024-Q1/v2"},
+		{"loopback listen: no link that opens only on the server", config.Web{Listen: "127.0.0.1:8080"}, ""},
 		{"another address without public_url: no link", config.Web{Listen: "0.0.0.0:8080"}, ""},
 		{"no [web]", config.Web{}, ""},
 	}
@@ -117,6 +117,9 @@ func TestReviewLink(t *testing.T) {
 			}
 			if got != tt.want {
 				t.Errorf("got %q, want %q", got, tt.want)
+			}
+			if local := localPage(&config.Config{Web: tt.web}); local != (tt.name == "loopback listen: no link that opens only on the server") {
+				t.Errorf("localPage %v", local)
 			}
 		})
 	}

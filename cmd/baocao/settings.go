@@ -64,9 +64,8 @@ func (p *conf) newFlow(opts ...reports.MakerOption) (*workflow.Flow, error) {
 		return nil, err
 	}
 	f := workflow.New(m, p.workflow)
-	if link := reviewLink(p.Config); link != nil {
-		f.SetReviewLink(link)
-	}
+	setReviewPage(p.Config, f)
+	f.SetAccounts(accountsOf(p.Config))
 	return f, nil
 }
 

@@ -126,7 +126,7 @@ func TestSignedCopyRequired(t *testing.T) {
 	if code, _, errs := baocao(append([]string{"run"}, q...)...); code != 0 {
 		t.Fatalf("run: exit %d: %s", code, errs)
 	}
-	code, out, errs := baocao(append([]string{"approve", "--by", "Nguyễn Thị Hồng Vân", "--number", "15"}, q...)...)
+	code, out, errs := baocao(append([]string{"approve", "--as", "hieutruong", "--password-stdin", "--number", "15"}, q...)...)
 	if code != 0 || !strings.Contains(errs, "chờ ký số") {
 		t.Fatalf("approve: exit %d: %s", code, errs)
 	}
@@ -244,7 +244,7 @@ func TestSignedCopyLater(t *testing.T) {
 	cfg := reviewConfig(t, m)
 	q := []string{"-c", cfg, "-r", "quarterly", "-p", "2024-Q2"}
 	baocao(append([]string{"run"}, q...)...)
-	code, out, errs := baocao(append([]string{"approve", "--by", "Nguyễn Thị Hồng Vân"}, q...)...)
+	code, out, errs := baocao(append([]string{"approve", "--as", "hieutruong", "--password-stdin"}, q...)...)
 	if code != 0 || len(districtMessages(t, m)) != 1 {
 		t.Fatalf("approve: exit %d: %s", code, errs)
 	}
@@ -288,7 +288,7 @@ func TestCrashBetweenSignedAndSending(t *testing.T) {
 			requireSigned(t, cfg, "quarterly")
 			q := []string{"-c", cfg, "-r", "quarterly", "-p", "2024-Q2"}
 			baocao(append([]string{"run"}, q...)...)
-			_, out, errs := baocao(append([]string{"approve", "--by", "Nguyễn Thị Hồng Vân"}, q...)...)
+			_, out, errs := baocao(append([]string{"approve", "--as", "hieutruong", "--password-stdin"}, q...)...)
 			v1 := strings.TrimSpace(out)
 			if v1 == "" {
 				t.Fatalf("approve: %s", errs)
@@ -355,7 +355,7 @@ func TestSignedTrustedRoots(t *testing.T) {
 	os.WriteFile(cfg, append(b, []byte(fmt.Sprintf("\n[signed]\ntrusted_roots = %q\n", s.CA))...), 0o644)
 	q := []string{"-c", cfg, "-r", "quarterly", "-p", "2024-Q2"}
 	baocao(append([]string{"run"}, q...)...)
-	_, out, errs := baocao(append([]string{"approve", "--by", "Nguyễn Thị Hồng Vân"}, q...)...)
+	_, out, errs := baocao(append([]string{"approve", "--as", "hieutruong", "--password-stdin"}, q...)...)
 	v1 := strings.TrimSpace(out)
 	if v1 == "" {
 		t.Fatalf("approve: %s", errs)

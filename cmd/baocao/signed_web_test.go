@@ -31,8 +31,10 @@ func TestSignedUploadInChromium(t *testing.T) {
 	}
 	_, base, logs := startWeb(t, cfg)
 	br := newBrowser(t, bin, logs)
+	br.do("open the draft", chromedp.Navigate(base+"/bao-cao/quarterly/2024-Q2/v1"))
+	br.login("hieutruong")
+	br.do("the draft's approval form", chromedp.WaitVisible(chromedp.CSS("#form-duyet")))
 	br.do("approve the draft on the page",
-		chromedp.Navigate(base+"/bao-cao/quarterly/2024-Q2/v1"), chromedp.WaitVisible(chromedp.CSS("#form-duyet")),
 		chromedp.SetValue(chromedp.CSS("#so"), "15"),
 		chromedp.Click(chromedp.CSS("#duyet")),
 		chromedp.WaitVisible(chromedp.CSS("#form-ky-so")))

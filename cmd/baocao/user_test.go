@@ -1,54 +1,57 @@
 package main
 
 import (
+	"io"
+	"net/http"
+	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/mn2010/baocao/internal/accounts"
 )
 
-// withStdin runs f with stdin reading text.
-func withStdin(t *testing.T, text string, f func()) {
-	t.Helper()
-	old := stdin
-	stdin = strings.NewReader(text)
-	defer func() { stdin = old }()
-	f()
-}
+// principalPassword is the password of the accounts the tests make.
+const principalPassword = "hoa sen nở giữa hè"
 
 // addUser creates an account through `baocao user add`.
 func addUser(t *testing.T, cfg, name, full, email, role, pw string) {
 	t.Helper()
-	withStdin(t, pw+"\n", func() {
-		args := []string{"user", "add", name, "-c", cfg, "--full-name", full, "--role", role, "--password-stdin", "--title", "cô"}
-		if email != "" {
-			args = append(args, "--email", email)
-		}
-		if code, _, errs := baocao(args...); code != 0 {
-			t.Fatalf("user add %s: exit %d: %s", name, code, errs)
-		}
-	})
+	args := []string{"user", "add", name, "-c", cfg, "--full-name", full, "--role", role, "--password-stdin", "--title", "cô"}
+	if email != "" {
+		args = append(args, "--email", email)
+	}
+	if code, _, errs := baocaoIn(pw+"\n", args...); code != 0 {
+		t.Fatalf("user add %s: exit %d: %s", name, code, errs)
+	}
 }
+
+// withPrincipal gives the project at cfg the principal's account
+// (hieutruong, password principalPassword) and the clerk's (van).
+func withPrincipal(t *testing.T, cfg string) {
+	t.Helper()
+	addUser(t, cfg, "hieutruong", "Nguyễn Thị Hồng Vân", "hieutruong.mn2010@hcm.edu.vn", "hieu-truong", principalPassword)
+	addUser(t, cfg, "van", "Lê Thị Mai", "vanthu.mn2010@hcm.edu.vn", "van-thu", principalPassword)
+}
+
+// asPrincipal are the flags that approve or return as the principal.
+var asPrincipal = []string{"--as", "hieutruong", "--password-stdin"}
 
 func TestUserCommands(t *testing.T) {
 	cfg := project(t)
 	const pw = "hoa sen nở giữa hè"
 	addUser(t, cfg, "hieutruong", "Nguyễn Thị Hồng Vân", "ht@mn2010.edu.vn", "hieu-truong", pw)
-	withStdin(t, "ngan\n", func() {
-		code, _, errs := baocao("user", "add", "van", "-c", cfg, "--full-name", "Lê Thị Mai", "--role", "van-thu", "--password-stdin")
-		if code != 2 || !strings.Contains(errs, "ít nhất 10 ký tự") {
-			t.Fatalf("a short password: exit %d: %s", code, errs)
-		}
-	})
-	withStdin(t, "TruongMamNon2010\n", func() {
-		code, _, errs := baocao("user", "add", "van", "-c", cfg, "--full-name", "Lê Thị Mai", "--role", "van-thu", "--password-stdin")
-		if code != 2 || !strings.Contains(errs, "không được là tên") {
-			t.Fatalf("the unit's name as password: exit %d: %s", code, errs)
-		}
-	})
-	if code, _, errs := baocao("user", "add", "van", "-c", cfg, "--full-name", "Lê Thị Mai", "--role", "van-thu"); code != 2 || !strings.Contains(errs, "--password-stdin") {
+	code, _, errs := baocaoIn("ngan\n", "user", "add", "van", "-c", cfg, "--full-name", "Lê Thị Mai", "--role", "van-thu", "--password-stdin")
+	if code != 2 || !strings.Contains(errs, "ít nhất 10 ký tự") {
+		t.Fatalf("a short password: exit %d: %s", code, errs)
+	}
+	code, _, errs = baocaoIn("TruongMamNon2010\n", "user", "add", "van", "-c", cfg, "--full-name", "Lê Thị Mai", "--role", "van-thu", "--password-stdin")
+	if code != 2 || !strings.Contains(errs, "không được là tên") {
+		t.Fatalf("the unit's name as password: exit %d: %s", code, errs)
+	}
+	if code, _, errs := baocaoIn("", "user", "add", "van", "-c", cfg, "--full-name", "Lê Thị Mai", "--role", "van-thu"); code != 2 || !strings.Contains(errs, "--password-stdin") {
 		t.Fatalf("no terminal, no --password-stdin: exit %d: %s", code, errs)
 	}
 	addUser(t, cfg, "van", "Lê Thị Mai", "", "van-thu", "mùa thu lá vàng rơi")
@@ -62,11 +65,9 @@ func TestUserCommands(t *testing.T) {
 	if code, out, _ := baocao("user", "list", "-c", cfg); code != 0 || !strings.Contains(out, "đã khoá") {
 		t.Fatalf("list after lock: %s", out)
 	}
-	withStdin(t, "một mật khẩu mới toanh\n", func() {
-		if code, _, errs := baocao("user", "passwd", "hieutruong", "-c", cfg, "--password-stdin"); code != 0 {
-			t.Fatalf("passwd: %d %s", code, errs)
-		}
-	})
+	if code, _, errs := baocaoIn("một mật khẩu mới toanh\n", "user", "passwd", "hieutruong", "-c", cfg, "--password-stdin"); code != 0 {
+		t.Fatalf("passwd: %d %s", code, errs)
+	}
 	if code, _, errs := baocao("user", "edit", "van", "-c", cfg, "--role", "xem"); code != 0 {
 		t.Fatalf("edit: %d %s", code, errs)
 	}
@@ -89,5 +90,28 @@ func TestUserCommands(t *testing.T) {
 	as, _ := accounts.Open(path).List()
 	if len(as) != 1 || as[0].Generation != 2 || !accounts.Verify(as[0].Hash, "một mật khẩu mới toanh") {
 		t.Fatalf("accounts after the commands: %+v", as)
+	}
+}
+
+// login logs the client c in to the page at base as account.
+func login(t *testing.T, c *http.Client, base, account string) {
+	t.Helper()
+	r, err := c.Get(base + "/dang-nhap")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := io.ReadAll(r.Body)
+	r.Body.Close()
+	m := regexp.MustCompile(`name="csrf" value="([^"]+)"`).FindStringSubmatch(string(b))
+	if m == nil {
+		t.Fatalf("no login form: %s", b)
+	}
+	r, err = c.PostForm(base+"/dang-nhap", url.Values{"csrf": {m[1]}, "name": {account}, "password": {principalPassword}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.Body.Close()
+	if r.StatusCode != http.StatusSeeOther {
+		t.Fatalf("login as %s: %d", account, r.StatusCode)
 	}
 }

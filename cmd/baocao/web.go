@@ -43,7 +43,7 @@ func webCmd(args []string, stdout, stderr io.Writer) error {
 	}
 	if *listen != "" {
 		cfg.Web.Listen = *listen
-		m.SetReviewLink(reviewLink(cfg.Config)) // the review messages of runs from the page link to this address
+		setReviewPage(cfg.Config, m) // the review messages of runs from the page say where it is
 	}
 	// Stop on a signal from the moment the address is printed: whoever
 	// read it may stop the page at once.
@@ -67,7 +67,8 @@ func webCmd(args []string, stdout, stderr io.Writer) error {
 func WebSettings(cfg *config.Config, log *slog.Logger) (web.Settings, error) {
 	w := cfg.Web
 	set := web.Settings{Listen: w.Listen, PublicURL: w.PublicURL, Location: cfg.Location, Logger: log, Unit: cfg.Unit.Name,
-		PasswordKey: "[web] password_env or password_file", SignedMaxBytes: signature.Settings{MaxMB: cfg.Signed.MaxMB}.MaxBytes()}
+		PasswordKey: "[web] password_env or password_file", SignedMaxBytes: signature.Settings{MaxMB: cfg.Signed.MaxMB}.MaxBytes(),
+		Accounts: accountsOf(cfg), SessionFile: sessionsFile(cfg), Approvers: approversOf(cfg)}
 	if set.Listen == "" {
 		set.Listen = config.DefaultWebListen
 	}
@@ -95,6 +96,8 @@ func OpenWeb(ctx context.Context, cfg *conf, m *workflow.Flow, log *slog.Logger)
 	if err != nil {
 		return nil, err
 	}
+	set.Notify = adminNotifier(cfg, m)
+	m.SetAccounts(set.Accounts) // the review messages of runs from the page go to the approvers' accounts
 	srv, err := web.New(set, page.NewReportsBackend(m, cfg.pageSettings(), nil))
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", config.ErrInvalid, err)
@@ -106,19 +109,32 @@ func OpenWeb(ctx context.Context, cfg *conf, m *workflow.Flow, log *slog.Logger)
 }
 
 // reviewLink is the link to a version's page for the reviewers' messages:
-// [web] public_url, or http://LISTEN/ when [web] listen is this machine;
-// nil when the config gives the page no address others could open.
+// [web] public_url; nil when the config gives the page no address others
+// could open (a link to 127.0.0.1 opens only on the server, never on the
+// principal's phone).
 func reviewLink(cfg *config.Config) func(e archive.Entry) string {
 	base := strings.TrimRight(cfg.Web.PublicURL, "/")
-	if base == "" && cfg.Web.Listen != "" {
-		if host, _, err := net.SplitHostPort(cfg.Web.Listen); err == nil && loopback.Host(host) {
-			base = "http://" + cfg.Web.Listen
-		}
-	}
 	if base == "" {
 		return nil
 	}
 	return func(e archive.Entry) string {
 		return fmt.Sprintf("%s/bao-cao/%s/%s/v%d", base, url.PathEscape(e.Report), url.PathEscape(e.Period), e.Version)
 	}
+}
+
+// localPage tells whether the page listens on this machine only (and has
+// no public_url): the review message then says the draft is on the
+// server's page.
+func localPage(cfg *config.Config) bool {
+	if cfg.Web.PublicURL != "" || cfg.Web.Listen == "" {
+		return false
+	}
+	host, _, err := net.SplitHostPort(cfg.Web.Listen)
+	return err == nil && loopback.Host(host)
+}
+
+// setReviewPage tells m's review messages where the draft's page is.
+func setReviewPage(cfg *config.Config, m *workflow.Flow) {
+	m.SetReviewLink(reviewLink(cfg))
+	m.SetLocalPage(localPage(cfg))
 }

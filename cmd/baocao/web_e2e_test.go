@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -13,7 +14,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
+	"github.com/mn2010/baocao/internal/web"
 	"github.com/mn2010/baocao/reports"
 	"github.com/mn2010/baocao/reports/archive"
 	"github.com/mn2010/baocao/reports/workflow"
@@ -127,78 +130,126 @@ func TestWebInChromium(t *testing.T) {
 	}
 }
 
-// TestWebReviewInChromium drives the review step in a real headless
-// Chromium against a real Mailpit: open the overview, run the quarterly
-// report (which has reviewers) now, see the draft; Mailpit has exactly one
-// message, to the reviewer, with the page's link; open that link, approve
-// with a number and date; Mailpit then has exactly one message to the
-// district (the report's to and cc), whose PDF carries the number and
-// date; resend asks for confirmation and, unconfirmed, sends nothing.
+// TestWebReviewInChromium drives the review step with personal accounts
+// in a real headless Chromium against a real Mailpit. The clerk logs in
+// and runs the quarterly report (which has approvers): the draft's page
+// offers her no approval, a forced POST is a 403 page in Vietnamese and
+// `baocao approve --as van` exits 2, and nothing is sent. Mailpit has
+// exactly one message, to the principal, with the draft's link; the
+// principal opens it on a 390 px phone screen, logs in, and approves with
+// a number and date: Mailpit then has exactly one message to the district
+// (the report's to and cc), whose PDF carries the number and date, and
+// `status` names her account. A restart keeps her logged in; after
+// logout the old cookie is refused. Neither the users file nor the log
+// holds a password.
 func TestWebReviewInChromium(t *testing.T) {
 	bin := chromium(t)
 	mp := startMailpit(t)
 	cfgPath := project(t)
 	mailConfig(t, cfgPath, mp) // the monthly report's cc
 	b, _ := os.ReadFile(cfgPath)
-	os.WriteFile(cfgPath, []byte(strings.Replace(string(b), `cc = []`, `cc = ["Phòng Giáo dục <pgd.q1@tphcm.gov.vn>"]`, 1)), 0o644) // the quarterly's
+	text := strings.Replace(string(b), `cc = []`, `cc = ["Phòng Giáo dục <pgd.q1@tphcm.gov.vn>"]`, 1) // the quarterly's
+	text = strings.ReplaceAll(text, `reviewers = ["Nguyễn Thị Hồng Vân <hieutruong.mn2010@hcm.edu.vn>"]`, `approvers = ["hieutruong"]`)
+	os.WriteFile(cfgPath, []byte(text), 0o644)
 	t.Setenv("BAOCAO_SMTP_PASSWORD", "s3cret")
+	withPrincipal(t, cfgPath)
 	cfg, err := loadConfig(cfgPath, io.Discard)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if q := cfg.Reports["quarterly"]; len(q.Reviewers) != 1 || len(q.Cc) != 1 {
-		t.Fatalf("the quarterly report: reviewers %v cc %v", q.Reviewers, q.Cc)
+	if q := cfg.Reports["quarterly"]; len(q.Approvers) != 1 || len(q.Cc) != 1 {
+		t.Fatalf("the quarterly report: approvers %v cc %v", q.Approvers, q.Cc)
 	}
-	m, base, logs := startWeb(t, cfg)
+	m, srv, base, logs := startWebServer(t, cfg, "127.0.0.1:0")
 	m.SetReviewLink(func(e archive.Entry) string {
 		return fmt.Sprintf("%s/bao-cao/%s/%s/v%d", base, e.Report, e.Period, e.Version)
 	})
 
 	br := newBrowser(t, bin, logs)
-	br.do("open the overview", chromedp.Navigate(base+"/"), chromedp.WaitVisible(chromedp.CSS("#bc-quarterly")))
-	br.do("run the quarterly report now",
+	login := br.login
+	br.do("open the page: the login form", chromedp.Navigate(base+"/"))
+	login("van")
+	br.do("run the quarterly report now as the clerk",
+		chromedp.Navigate(base+"/"), chromedp.WaitVisible(chromedp.CSS("#bc-quarterly")),
 		chromedp.Click(chromedp.CSS(`#bc-quarterly a.button`)),
 		chromedp.WaitVisible(chromedp.CSS("#period")),
 		chromedp.SetValue(chromedp.CSS("#period"), "2024-Q2"),
 		chromedp.Click(chromedp.CSS("#chay")),
-		chromedp.WaitVisible(chromedp.CSS("#form-duyet")))
+		chromedp.WaitVisible(chromedp.CSS("#khong-duyet")))
 	if loc := br.get("location", chromedp.Location()); !strings.HasSuffix(loc, "/bao-cao/quarterly/2024-Q2/v1?kq=moi") {
 		t.Fatalf("after the run the browser is at %s", loc)
 	}
 	main := br.text("main")
-	for _, w := range []string{"Đã tạo bản dự thảo mới", "chờ duyệt", "đang chờ Nguyễn Thị Hồng Vân duyệt", "Lịch sử duyệt và gửi",
-		"lập bản dự thảo (chờ duyệt)", "thư mời duyệt gửi đến hieutruong.mn2010@hcm.edu.vn: đã gửi", "Trả lại để sửa"} {
+	for _, w := range []string{"Đã tạo bản dự thảo mới", "chờ duyệt", "Lịch sử duyệt và gửi", "lập bản dự thảo (chờ duyệt)",
+		"thư mời duyệt gửi đến hieutruong.mn2010@hcm.edu.vn: đã gửi", "Tài khoản van (văn thư) không được duyệt hay trả lại báo cáo"} {
 		if !strings.Contains(main, w) {
-			t.Errorf("the draft's page lacks %q", w)
+			t.Errorf("the draft's page, as the clerk, lacks %q", w)
 		}
 	}
-	if strings.Contains(main, "Gửi lại") || br.count("#gui") != 0 {
-		t.Error("the draft's page offers sending")
+	if br.count("#form-duyet")+br.count("#form-tra-lai")+br.count("#gui")+br.count("#ten-duyet") != 0 {
+		t.Error("the clerk is offered approval, return or sending of a draft, or a name box")
 	}
-	if name := br.get("approver", chromedp.Value(chromedp.CSS("#ten-duyet"))); name != "Nguyễn Thị Hồng Vân" {
-		t.Errorf("the approver's name is prefilled with %q", name)
+	// The clerk forges the approval form: the server refuses it.
+	br.get("the clerk posts a forged approval", chromedp.Evaluate[string](`(() => {
+		const f = document.createElement("form");
+		f.method = "post";
+		f.action = location.pathname + "/duyet";
+		for (const [k, v] of [["csrf", document.querySelector("form.logout input[name=csrf]").value], ["number", "15"]]) {
+			const i = document.createElement("input");
+			i.name = k; i.value = v; f.appendChild(i);
+		}
+		document.body.appendChild(f);
+		f.submit();
+		return "ok";
+	})()`))
+	br.do("the refusal", chromedp.WaitVisible(chromedp.CSS("div.panel.bad")))
+	if forged := br.text("main"); !strings.Contains(forged, "Mã lỗi 403") || !strings.Contains(forged, "không được duyệt hay trả lại") || !strings.Contains(forged, "Không có gì được gửi đi") {
+		t.Errorf("the clerk's forged approval: %s", forged)
 	}
-
+	code, _, errs := baocao("approve", "-c", cfgPath, "-r", "quarterly", "-p", "2024-Q2", "--as", "van", "--password-stdin", "--number", "15")
+	if code != 2 || !strings.Contains(errs, "không được duyệt hay trả lại") {
+		t.Errorf("approve --as van: exit %d: %s", code, errs)
+	}
+	code, _, errs = baocao("reject", "-c", cfgPath, "-r", "quarterly", "-p", "2024-Q2", "--as", "van", "--password-stdin", "--reason", "x")
+	if code != 2 {
+		t.Errorf("reject --as van: exit %d: %s", code, errs)
+	}
 	msgs := mp.messages(t)
 	if len(msgs) != 1 || len(msgs[0].To) != 1 || msgs[0].To[0].Address != "hieutruong.mn2010@hcm.edu.vn" || len(msgs[0].Cc) != 0 ||
 		!strings.HasPrefix(msgs[0].Subject, "[Chờ duyệt]") {
-		t.Fatalf("after the run Mailpit has %+v, want one review message to the reviewer", msgs)
+		t.Fatalf("after the run and the clerk's attempts Mailpit has %+v, want one review message to the principal", msgs)
 	}
+	br.do("the clerk logs out", chromedp.Click(chromedp.CSS("form.logout button")), chromedp.WaitVisible(chromedp.CSS("#tai-khoan")))
+
 	msgs0ID := msgs[0].ID
 	var review mpFull
 	mp.get(t, "/api/v1/message/"+msgs[0].ID, &review)
 	link := base + "/bao-cao/quarterly/2024-Q2/v1"
-	if !strings.Contains(review.Text, "Hoặc mở trang duyệt báo cáo: "+link) {
-		t.Errorf("the review message lacks the page's link %s:\n%s", link, review.Text)
+	if !strings.Contains(review.Text, link) {
+		t.Fatalf("the review message lacks the page's link %s:\n%s", link, review.Text)
 	}
 
-	br.do("open the link from the review message", chromedp.Navigate(link), chromedp.WaitVisible(chromedp.CSS("#form-duyet")))
+	br.do("the principal opens the link on her phone",
+		chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile),
+		chromedp.Navigate(link))
+	login("hieutruong")
+	if loc := br.get("location", chromedp.Location()); loc != link {
+		t.Errorf("after login the phone is at %s, want the draft %s", loc, link)
+	}
 	if *webScreenshots != "" {
-		// the PDF viewer draws only what has been on screen
 		br.do("scroll to the PDF", chromedp.ScrollIntoView(chromedp.CSS("object.pdf")))
-		time.Sleep(3 * time.Second)
+		time.Sleep(3 * time.Second) // the PDF viewer draws only what has been on screen
 		br.shot("trang-web-duyet.png")
 		br.do("open the page again", chromedp.Navigate(link), chromedp.WaitVisible(chromedp.CSS("#form-duyet")))
+	}
+	if who := br.text("#nguoi-duyet"); !strings.Contains(who, "Nguyễn Thị Hồng Vân (hiệu trưởng)") {
+		t.Errorf("the approval form names %q", who)
+	}
+	if br.count("#ten-duyet") != 0 {
+		t.Error("the approval form has a name box")
+	}
+	if w := br.get("page width", chromedp.Evaluate[string](`String(document.documentElement.scrollWidth)`)); w != "390" {
+		t.Errorf("the draft's page is %s px wide on a 390 px screen", w)
 	}
 	br.do("approve with a number and date",
 		chromedp.SetValue(chromedp.CSS("#so"), "15"),
@@ -212,7 +263,8 @@ func TestWebReviewInChromium(t *testing.T) {
 	}
 	main = br.text("main")
 	for _, w := range []string{"Đã duyệt và đã gửi cấp trên.", "đã gửi", "Văn bản ban hành từ bản dự thảo phiên bản 1 đã duyệt: số 15, ngày 19/06/2024",
-		"được Nguyễn Thị Hồng Vân duyệt, ghi chú “Đồng ý ban hành.”, số 15, ngày 19/06/2024", "gửi cấp trên đến phongnoivu.q1@tphcm.gov.vn, pgd.q1@tphcm.gov.vn: đã gửi"} {
+		"được Nguyễn Thị Hồng Vân (hiệu trưởng, tài khoản hieutruong) duyệt, ghi chú “Đồng ý ban hành.”, số 15, ngày 19/06/2024",
+		"gửi cấp trên đến phongnoivu.q1@tphcm.gov.vn, pgd.q1@tphcm.gov.vn: đã gửi"} {
 		if !strings.Contains(main, w) {
 			t.Errorf("the issued version's page lacks %q:\n%s", w, main)
 		}
@@ -238,11 +290,15 @@ func TestWebReviewInChromium(t *testing.T) {
 	}
 	got := filepath.Join(t.TempDir(), "got.pdf")
 	os.WriteFile(got, pdf, 0o644)
-	text := pdfText(t, got)
+	pdfWords := pdfText(t, got)
 	for _, w := range []string{"Số: 15/BC-MN2010", "ngày 19 tháng 6 năm 2024"} {
-		if !strings.Contains(text, w) {
+		if !strings.Contains(pdfWords, w) {
 			t.Errorf("the district's PDF lacks %q", w)
 		}
+	}
+	if code, out, errs := baocao("status", "-c", cfgPath, "-r", "quarterly", "-p", "2024-Q2"); code != 0 ||
+		!strings.Contains(out, "đã duyệt, Nguyễn Thị Hồng Vân (hiệu trưởng, tài khoản hieutruong) duyệt lúc") {
+		t.Errorf("status does not name the principal's account: exit %d: %s%s", code, out, errs)
 	}
 
 	br.do("resend asks first", chromedp.Click(chromedp.CSS("#gui-lai")), chromedp.WaitVisible(chromedp.CSS("#xac-nhan")))
@@ -253,20 +309,65 @@ func TestWebReviewInChromium(t *testing.T) {
 		}
 	}
 	br.do("cancel", chromedp.Click(chromedp.CSS(`a[href$="/v2"]`)), chromedp.WaitVisible(chromedp.CSS("#gui-lai")))
-	time.Sleep(500 * time.Millisecond)
 	if n := len(mp.messages(t)); n != 2 {
 		t.Fatalf("asking to resend sent something: %d messages", n)
 	}
-	br.do("the overview shows it sent", chromedp.Navigate(base+"/"), chromedp.WaitVisible(chromedp.CSS("#bc-quarterly")))
-	if card := br.text("#bc-quarterly"); !strings.Contains(card, "đã gửi") || !strings.Contains(card, "2024-Q2") {
-		t.Errorf("overview card: %s", card)
+
+	// A restart keeps her logged in (the cookie is the host's, whatever
+	// the port).
+	if err := srv.Close(context.Background()); err != nil {
+		t.Fatal(err)
 	}
-	for _, w := range []string{`msg="web: approve" who="người dùng trên máy này (127.0.0.1)" version="quarterly 2024-Q2 v1" name="Nguyễn Thị Hồng Vân" number=15 date=19/06/2024`,
-		`msg="web: approved"`, `issued="quarterly 2024-Q2 v2"`} {
+	_, _, base2, logs2 := startWebServer(t, cfg, "127.0.0.1:0")
+	br.logs = logs2
+	br.do("after a restart", chromedp.Navigate(base2+"/bao-cao/quarterly/2024-Q2/v2"), chromedp.WaitVisible(chromedp.CSS("#gui-lai")))
+	if who := br.text("form.logout span"); who != "Nguyễn Thị Hồng Vân (hiệu trưởng)" {
+		t.Errorf("after a restart the page is %q's", who)
+	}
+	// Logout ends the session on the server: the old cookie is refused.
+	var old string
+	br.do("read the session cookie", chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+		res, err := chromedp.Call(ctx, network.GetCookies, network.GetCookiesParams{})
+		for _, c := range res.Cookies {
+			if c.Name == "baocao_phien" {
+				old = c.Value
+			}
+		}
+		return err
+	}))
+	br.do("log out", chromedp.Click(chromedp.CSS("form.logout button")), chromedp.WaitVisible(chromedp.CSS("#tai-khoan")))
+	req, _ := http.NewRequest("GET", base2+"/bao-cao/quarterly/2024-Q2/v2", nil)
+	req.AddCookie(&http.Cookie{Name: "baocao_phien", Value: old})
+	r, err := http.DefaultTransport.RoundTrip(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.Body.Close()
+	if old == "" || r.StatusCode != http.StatusSeeOther {
+		t.Errorf("the cookie of before logout: %d (cookie %q)", r.StatusCode, old)
+	}
+
+	for _, w := range []string{`msg="web: approve" who="Nguyễn Thị Hồng Vân (hiệu trưởng)" account=hieutruong role=hieu-truong version="quarterly 2024-Q2 v1" number=15 date=19/06/2024`,
+		`msg="web: approved"`, `issued="quarterly 2024-Q2 v2"`, `msg="web: refused: role does not allow it" who="Lê Thị Mai (văn thư)" account=van role=van-thu`} {
 		if !strings.Contains(logs.String(), w) {
 			t.Errorf("the log lacks %s:\n%s", w, logs.String())
 		}
 	}
+	users, _ := os.ReadFile(filepath.Join(filepath.Dir(cfgPath), "users.toml"))
+	for name, b := range map[string]string{"users file": string(users), "log": logs.String() + logs2.String(), "sessions file": readFile(t, filepath.Join(filepath.Dir(cfgPath), sessionsFileName))} {
+		if strings.Contains(b, principalPassword) {
+			t.Errorf("the %s holds the password in clear", name)
+		}
+	}
+}
+
+func readFile(t *testing.T, path string) string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
 }
 
 // browser is a headless Chromium for the page's tests.
@@ -280,19 +381,26 @@ type browser struct {
 // the builder returned, and gives its maker and address.
 func startWeb(t *testing.T, cfg *conf) (*workflow.Flow, string, *strings.Builder) {
 	t.Helper()
+	m, _, base, logs := startWebServer(t, cfg, "127.0.0.1:0")
+	return m, base, logs
+}
+
+// startWebServer is startWeb on listen, giving the server too.
+func startWebServer(t *testing.T, cfg *conf, listen string) (*workflow.Flow, *web.Server, string, *strings.Builder) {
+	t.Helper()
 	mk, err := reports.NewMaker(cfg.maker, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	m := workflow.New(mk, cfg.workflow)
-	cfg.Web.Listen = "127.0.0.1:0"
+	cfg.Web.Listen = listen
 	logs := &strings.Builder{}
 	srv, err := OpenWeb(context.Background(), cfg, m, slog.New(slog.NewTextHandler(logs, nil)))
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { srv.Close(context.Background()) })
-	return m, "http://" + srv.Addr(), logs
+	return m, srv, "http://" + srv.Addr(), logs
 }
 
 func newBrowser(t *testing.T, bin string, logs *strings.Builder) *browser {
@@ -317,6 +425,18 @@ func newBrowser(t *testing.T, bin string, logs *strings.Builder) *browser {
 		t.Fatalf("chromium: %v", err)
 	}
 	return &browser{t: t, ctx: bctx, logs: logs}
+}
+
+// login fills the login form the browser is on as account (the test
+// accounts' password) and waits for the page behind it.
+func (b *browser) login(account string) {
+	b.t.Helper()
+	b.do("log in as "+account,
+		chromedp.WaitVisible(chromedp.CSS("#tai-khoan")),
+		chromedp.SetValue(chromedp.CSS("#tai-khoan"), account),
+		chromedp.SetValue(chromedp.CSS("#mat-khau"), principalPassword),
+		chromedp.Click(chromedp.CSS("#dang-nhap")),
+		chromedp.WaitVisible(chromedp.CSS("form.logout")))
 }
 
 func (b *browser) do(step string, actions ...chromedp.Action[chromedp.Void]) {

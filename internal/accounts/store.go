@@ -112,6 +112,9 @@ func Open(path string) *Store { return &Store{path: path, now: time.Now} }
 // SetClock replaces time.Now, for tests.
 func (s *Store) SetClock(now func() time.Time) { s.now = now }
 
+// Locked tells whether a is locked now.
+func (s *Store) Locked(a Account) bool { return a.LockedAt(s.now()) }
+
 // Path is the accounts file.
 func (s *Store) Path() string { return s.path }
 

@@ -4,8 +4,8 @@ package catalog
 // mail-test, doctor, init and service say.
 var (
 	RequiredRP       = add("RequiredRP", "cần cả -r BÁO_CÁO và -p KỲ", "-r and -p are required")
-	RequiredBy       = add("RequiredBy", "cần --by HỌ_TÊN (người duyệt)", "--by NAME is required")
-	RequiredByReason = add("RequiredByReason", "cần --by HỌ_TÊN và --reason LÝ_DO", "--by NAME and --reason TEXT are required")
+	ByGone           = add("ByGone", "--by HỌ_TÊN đã bỏ: một cái tên gõ vào không cho biết ai thật sự duyệt; dùng tài khoản của người duyệt: --as TÀI_KHOẢN", "--by NAME is gone: a typed name proves nothing; use the approver's account: --as ACCOUNT")
+	RequiredReason   = add("RequiredReason", "cần --reason LÝ_DO", "--reason TEXT is required")
 	RequiredMailTo   = add("RequiredMailTo", "ghi --to ĐỊA_CHỈ_THƯ hoặc điền [unit] admin_email trong tệp cấu hình", "give --to ADDRESS or set [unit] admin_email")
 	BadNumberFlag    = add("BadNumberFlag", "--number %d: số văn bản từ 1 trở lên (bỏ --number để để trống số)", "--number %d: a document number is 1 or more (leave --number out for a blank number)")
 	DateFlag         = add("DateFlag", "--date: %w", "--date: %w")

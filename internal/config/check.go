@@ -60,6 +60,16 @@ func checkReview(id string, r *Report) error {
 		}
 		seen[k] = true
 	}
+	seen = map[string]bool{}
+	for _, a := range r.Approvers {
+		if !approverRE.MatchString(a) {
+			return fmt.Errorf("[reports.%s] approvers: %q is not an account name (2-32 of a-z, 0-9, '.', '_', '-', as `baocao user list` shows them)", id, a)
+		}
+		if seen[a] {
+			return fmt.Errorf("[reports.%s] approvers: %s is listed twice", id, a)
+		}
+		seen[a] = true
+	}
 	r.DeadlineDay = DefaultDeadlineDay
 	if r.DeadlineKey != nil {
 		if err := CheckDeadlineDay(*r.DeadlineKey); err != nil {
@@ -73,7 +83,10 @@ func checkReview(id string, r *Report) error {
 
 // Reviewed reports whether the report waits for its reviewers' approval
 // before it goes to the district.
-func (r *Report) Reviewed() bool { return len(r.Reviewers) > 0 }
+func (r *Report) Reviewed() bool { return len(r.Reviewers) > 0 || len(r.Approvers) > 0 }
+
+// approverRE is an account name (accounts.CleanName).
+var approverRE = regexp.MustCompile(`^[a-z0-9][a-z0-9._-]{1,31}$`)
 
 func checkAddress(a string) error {
 	addr, err := mail.ParseAddress(a)

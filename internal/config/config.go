@@ -112,8 +112,16 @@ type Report struct {
 	// Attach lists the files the district's message carries (DefaultAttach
 	// when unset).
 	Attach []FileKind `toml:"attach"`
-	// Reviewers approve a version before it goes to the district ("Name
-	// <address>", checked like to/cc). None: the report is sent at once.
+	// Approvers are the accounts (`baocao user`) that approve a version
+	// before it goes to the district: the review message goes to their
+	// e-mail addresses. The principal (role hieu-truong) approves any
+	// report; a deputy only those that name the account. None (and no
+	// reviewers): the report is sent at once.
+	Approvers []string `toml:"approvers"`
+	// Reviewers is the setting of before accounts ("Name <address>",
+	// checked like to/cc): still honoured for the review message, but
+	// approving needs an approver's account; `baocao init --upgrade`
+	// turns it into approvers.
 	Reviewers []string `toml:"reviewers"`
 	// DeadlineDay is the day of the month, after the period's cut-off, by
 	// which the report is due (workflow.Report.DeadlineDay): 1–28, default 20.

@@ -2,154 +2,48 @@ package web
 
 import (
 	"context"
-	"crypto/hmac"
-	"crypto/rand"
 	"crypto/sha256"
 	"crypto/subtle"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"net"
 	"net/http"
-	"strconv"
+	"net/url"
 	"strings"
-	"sync"
 	"time"
+
+	"github.com/mn2010/baocao/internal/accounts"
 )
 
 // cookieName is the session cookie.
 const cookieName = "baocao_phien"
 
-// session is one browser's visit; Who is set once logged in (or at once
-// when the page needs no password).
-type session struct {
-	ID      string
-	Who     string
-	Expires time.Time
-}
-
-// sessions keeps the logged-in sessions only. A visitor who has not
-// logged in (the login form's CSRF token) and the user of a page without
-// a password get a signed session instead (visitorSession): nothing is
-// kept for them, so requests without cookies cost no memory.
-type sessions struct {
-	mu  sync.Mutex
-	m   map[string]*session
-	ttl time.Duration
-	now func() time.Time
-	key []byte // signs the visitors' sessions
-}
-
-func newSessions(ttl time.Duration, now func() time.Time, key []byte) *sessions {
-	return &sessions{m: map[string]*session{}, ttl: ttl, now: now, key: key}
-}
-
-func newID() string {
-	b := make([]byte, 32)
-	rand.Read(b)
-	return hex.EncodeToString(b)
-}
-
-// get returns the live session id names (a kept one, or a visitor's whose
-// signature and expiry hold), or nil.
-func (ss *sessions) get(id string) *session {
-	if strings.HasPrefix(id, visitorPrefix) {
-		return ss.visitor(id)
-	}
-	ss.mu.Lock()
-	defer ss.mu.Unlock()
-	se := ss.m[id]
-	if se == nil {
-		return nil
-	}
-	if ss.now().After(se.Expires) {
-		delete(ss.m, id)
-		return nil
-	}
-	c := *se
-	return &c
-}
-
-// maxSessions bounds the sessions kept in memory, all of them: past it,
-// the expired ones and then the oldest are dropped. Only a login keeps a
-// session, and logins are throttled.
-const maxSessions = 10000
-
-// create keeps a session for who, who just logged in.
-func (ss *sessions) create(who string) *session {
-	ss.mu.Lock()
-	defer ss.mu.Unlock()
-	now := ss.now()
-	if len(ss.m) >= maxSessions {
-		var oldest *session
-		for id, se := range ss.m {
-			if now.After(se.Expires) {
-				delete(ss.m, id)
-			} else if oldest == nil || se.Expires.Before(oldest.Expires) {
-				oldest = se
-			}
-		}
-		if len(ss.m) >= maxSessions && oldest != nil {
-			delete(ss.m, oldest.ID)
-		}
-	}
-	se := &session{ID: newID(), Who: who, Expires: now.Add(ss.ttl)}
-	ss.m[se.ID] = se
-	c := *se
-	return &c
-}
-
-// visitorPrefix starts a visitor's session id: "v.<random>.<expiry>.<mac>".
-const visitorPrefix = "v."
-
-// newVisitor is a session for a visitor who has not logged in, signed and
-// not kept: the id carries its expiry and its signature.
-func (ss *sessions) newVisitor() *session {
-	b := make([]byte, 16)
-	rand.Read(b)
-	exp := ss.now().Add(ss.ttl).Unix()
-	body := visitorPrefix + hex.EncodeToString(b) + "." + strconv.FormatInt(exp, 10)
-	return &session{ID: body + "." + ss.sign(body), Expires: time.Unix(exp, 0)}
-}
-
-func (ss *sessions) sign(body string) string {
-	m := hmac.New(sha256.New, ss.key)
-	m.Write([]byte("visitor session\x00" + body))
-	return hex.EncodeToString(m.Sum(nil))
-}
-
-// visitor checks a visitor's session id: its signature, then its expiry.
-func (ss *sessions) visitor(id string) *session {
-	dot := strings.LastIndexByte(id, '.')
-	if dot < 0 || !hmac.Equal([]byte(id[dot+1:]), []byte(ss.sign(id[:dot]))) {
-		return nil
-	}
-	parts := strings.Split(id[:dot], ".")
-	if len(parts) != 3 {
-		return nil
-	}
-	exp, err := strconv.ParseInt(parts[2], 10, 64)
-	if err != nil || ss.now().After(time.Unix(exp, 0)) {
-		return nil
-	}
-	return &session{ID: id, Expires: time.Unix(exp, 0)}
-}
-
-func (ss *sessions) drop(id string) {
-	ss.mu.Lock()
-	delete(ss.m, id)
-	ss.mu.Unlock()
-}
-
 type ctxKey struct{}
+
+// visit is what the session middleware knows of a request: its session,
+// and the account logged in (nil on a page without accounts, or before
+// login).
+type visit struct {
+	se *session
+	ac *accounts.Account
+}
 
 // current is the request's session (set by the session middleware).
 func current(r *http.Request) *session {
-	se, _ := r.Context().Value(ctxKey{}).(*session)
-	if se == nil {
+	v, _ := r.Context().Value(ctxKey{}).(*visit)
+	if v == nil || v.se == nil {
 		return &session{}
 	}
-	return se
+	return v.se
+}
+
+// account is the account logged in, nil when none.
+func account(r *http.Request) *accounts.Account {
+	v, _ := r.Context().Value(ctxKey{}).(*visit)
+	if v == nil {
+		return nil
+	}
+	return v.ac
 }
 
 func (s *Server) setCookie(w http.ResponseWriter, r *http.Request, se *session) {
@@ -157,23 +51,67 @@ func (s *Server) setCookie(w http.ResponseWriter, r *http.Request, se *session) 
 		SameSite: http.SameSiteStrictMode, MaxAge: int(s.set.SessionTTL.Seconds())})
 }
 
-// session gives every visitor a session: a signed, unkept one until login
-// (it carries the login form's CSRF token), named at once as the user of
-// this machine when no password is set; a login keeps one.
+// usesAccounts tells whether people log in with their own accounts: as
+// soon as one account exists.
+func (s *Server) usesAccounts() bool {
+	if s.set.Accounts == nil {
+		return false
+	}
+	empty, err := s.set.Accounts.Empty()
+	if err != nil {
+		s.set.Logger.Error("web: accounts file unreadable", "error", err.Error())
+		return true // fail closed: nobody logs in until the file is fixed
+	}
+	return !empty
+}
+
+// needsLogin tells whether a visitor must log in: with accounts, or with
+// the old shared password.
+func (s *Server) needsLogin() bool { return s.usesAccounts() || s.set.Password != "" }
+
+// session gives every visitor a session: anonymous until login (it carries
+// the login form's CSRF token), or named at once when the page needs no
+// login. A logged-in session is checked against its account on every
+// request: an account removed, locked or whose password changed ends it;
+// a role changed applies at once.
 func (s *Server) session(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		var se *session
+		var ac *accounts.Account
 		if c, err := r.Cookie(cookieName); err == nil {
 			se = s.sessions.get(c.Value)
+		}
+		if se != nil && se.Who != "" {
+			ok := true
+			if se.Account != "" {
+				a, err := s.set.Accounts.Get(se.Account)
+				switch {
+				case err != nil:
+					ok = false
+				case s.set.Accounts.Locked(a):
+					ok = false
+				case a.Generation != se.Gen:
+					ok = false
+				default:
+					ac = &a
+				}
+			} else if s.usesAccounts() || s.set.Password == "" {
+				ok = false // a login of before the accounts: log in with an account now
+			}
+			if !ok {
+				s.set.Logger.Info("web: session ended", "who", se.Who, "account", se.Account, "remote", clientIP(r))
+				s.sessions.drop(se.ID)
+				se = nil
+			}
 		}
 		if se == nil {
 			se = s.sessions.newVisitor()
 			s.setCookie(w, r, se)
 		}
-		if se.Who == "" && s.set.Password == "" {
+		if se.Who == "" && !s.needsLogin() {
 			se.Who = "người dùng trên máy này (" + clientIP(r) + ")"
 		}
-		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), ctxKey{}, se)))
+		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), ctxKey{}, &visit{se: se, ac: ac})))
 	})
 }
 
@@ -186,19 +124,20 @@ func (s *Server) auth(next http.Handler) http.Handler {
 			return
 		}
 		if r.Method == http.MethodGet || r.Method == http.MethodHead {
-			http.Redirect(w, r, "/dang-nhap", http.StatusSeeOther)
+			to := "/dang-nhap"
+			if r.URL.Path != "/" {
+				to += "?tiep=" + url.QueryEscape(r.URL.RequestURI())
+			}
+			http.Redirect(w, r, to, http.StatusSeeOther)
 			return
 		}
-		s.fail(w, r, http.StatusUnauthorized, "Bạn cần đăng nhập trước.", "Mở trang Đăng nhập, nhập họ tên và mật khẩu.")
+		s.fail(w, r, http.StatusUnauthorized, "Bạn cần đăng nhập trước.", "Mở trang Đăng nhập, nhập tên tài khoản và mật khẩu.")
 	})
 }
 
-// csrfToken is the token a session's forms carry.
+// csrfToken is the token a session's forms carry: an HMAC of the session.
 func (s *Server) csrfToken(se *session) string {
-	h := sha256.New()
-	h.Write(s.key)
-	h.Write([]byte(se.ID))
-	return hex.EncodeToString(h.Sum(nil))
+	return s.sessions.csrf(se.ID)
 }
 
 // csrf refuses a POST without the session's token.
@@ -234,159 +173,97 @@ func (s *Server) csrf(next http.Handler) http.Handler {
 	})
 }
 
-// loginThrottle slows password guessing. Each failure from an address
-// puts a delay in force for that address (the base delay, doubling with
-// each further failure up to 8×, forgotten after a success or 15 minutes
-// without failures). Every attempt from the address waits until the delay
-// is over BEFORE its password is checked, so the right password answers
-// no sooner than a wrong one; the attempts of one address are taken one
-// at a time, and at most maxLogins attempts are checked at once in all.
-// N guesses from one address thus take at least the sum of their delays.
-type loginThrottle struct {
-	mu     sync.Mutex
-	base   time.Duration
-	fails  map[string]*failures
-	global chan struct{} // a slot per login attempt in hand
-}
-
-type failures struct {
-	turn  chan struct{} // held by the address's attempt in hand
-	n     int
-	last  time.Time
-	until time.Time // no attempt is checked before
-	users int       // attempts holding or waiting for turn
-}
-
-// maxLogins bounds the login attempts checked at once, whatever their
-// address.
-const maxLogins = 4
-
-func newLoginThrottle(base time.Duration) *loginThrottle {
-	return &loginThrottle{base: base, fails: map[string]*failures{}, global: make(chan struct{}, maxLogins)}
-}
-
-// begin waits for the address's turn, the end of the delay in force and
-// a free slot, and returns checked, which frees the slot once the password
-// is checked, and end, which ends the attempt (and frees the slot if
-// still held); it fails only when ctx ends first.
-func (l *loginThrottle) begin(ctx context.Context, ip string) (checked, end func(), err error) {
-	l.mu.Lock()
-	f := l.fails[ip]
-	if f == nil {
-		f = &failures{turn: make(chan struct{}, 1)}
-		l.fails[ip] = f
-	}
-	f.users++
-	l.mu.Unlock()
-	release := func() {
-		l.mu.Lock()
-		f.users--
-		if f.users == 0 && f.n == 0 {
-			delete(l.fails, ip)
-		}
-		l.mu.Unlock()
-	}
-	select {
-	case f.turn <- struct{}{}:
-	case <-ctx.Done():
-		release()
-		return nil, nil, ctx.Err()
-	}
-	// The delay is waited out holding the address's turn but no global
-	// slot: an address made to wait does not keep others out.
-	l.mu.Lock()
-	wait := time.Until(f.until)
-	l.mu.Unlock()
-	if wait > 0 {
-		t := time.NewTimer(wait)
-		defer t.Stop()
-		select {
-		case <-t.C:
-		case <-ctx.Done():
-			<-f.turn
-			release()
-			return nil, nil, ctx.Err()
-		}
-	}
-	select {
-	case l.global <- struct{}{}:
-	case <-ctx.Done():
-		<-f.turn
-		release()
-		return nil, nil, ctx.Err()
-	}
-	var once sync.Once
-	checked = func() { once.Do(func() { <-l.global }) }
-	end = func() { checked(); <-f.turn; release() }
-	return checked, end, nil
-}
-
-// failed records a failure from ip (within its turn) and returns the
-// delay now in force.
-func (l *loginThrottle) failed(ip string) time.Duration {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	for k, o := range l.fails { // addresses quiet for 15 minutes are forgotten
-		if k != ip && o.users == 0 && time.Since(o.last) > 15*time.Minute {
-			delete(l.fails, k)
-		}
-	}
-	f := l.fails[ip]
-	if time.Since(f.last) > 15*time.Minute {
-		f.n = 0
-	}
-	f.n++
-	f.last = time.Now()
-	d := l.base
-	for i := 1; i < f.n && d < 8*l.base; i++ {
-		d *= 2
-	}
-	f.until = f.last.Add(d)
-	return d
-}
-
-// succeeded forgets ip's failures (within its turn).
-func (l *loginThrottle) succeeded(ip string) {
-	l.mu.Lock()
-	f := l.fails[ip]
-	f.n, f.until = 0, time.Time{}
-	l.mu.Unlock()
-}
-
 func (s *Server) loginForm(w http.ResponseWriter, r *http.Request) {
-	if s.set.Password == "" {
+	if !s.needsLogin() {
 		http.Redirect(w, r, "/", http.StatusSeeOther)
 		return
 	}
-	s.render(w, r, http.StatusOK, "login", "Đăng nhập", loginData{})
+	s.render(w, r, http.StatusOK, "login", "Đăng nhập", s.loginData("", "", r.URL.Query().Get("tiep")))
 }
 
 type loginData struct {
-	Name, Error string
+	Name, Error, Next string
+	Accounts          bool   // log in with an account; else the old shared password and a name
+	FirstAccount      string // the command that creates the first account, when there is none
+}
+
+func (s *Server) loginData(name, msg, next string) loginData {
+	d := loginData{Name: name, Error: msg, Next: safeNext(next), Accounts: s.usesAccounts()}
+	if !d.Accounts {
+		d.FirstAccount = firstAccountCommand
+	}
+	return d
+}
+
+// firstAccountCommand is what the page says to run when there is no
+// account yet.
+const firstAccountCommand = `baocao user add hieutruong --full-name "Họ và tên" --email dia-chi@truong.edu.vn --role hieu-truong --title cô -c baocao.toml`
+
+// safeNext keeps a return address only when it is a path of this page.
+func safeNext(p string) string {
+	if !strings.HasPrefix(p, "/") || strings.HasPrefix(p, "//") || strings.ContainsAny(p, "\\\r\n") || strings.HasPrefix(p, "/dang-") {
+		return ""
+	}
+	return p
 }
 
 func (s *Server) login(w http.ResponseWriter, r *http.Request) {
-	if s.set.Password == "" {
+	if !s.needsLogin() {
 		http.Redirect(w, r, "/", http.StatusSeeOther)
 		return
 	}
 	name := strings.TrimSpace(r.PostFormValue("name"))
 	pw := r.PostFormValue("password")
+	next := r.PostFormValue("tiep")
 	ip := clientIP(r)
+	useAccounts := s.usesAccounts()
+	keys := []string{"ip " + ip}
+	if useAccounts {
+		keys = append(keys, "account "+strings.ToLower(name))
+	}
 	// The delay in force is waited out before the password is checked:
 	// after failures even the right password waits.
-	checked, end, err := s.logins.begin(r.Context(), ip)
+	checked, end, err := s.logins.begin(r.Context(), keys...)
 	if err != nil {
 		return
 	}
 	defer end()
-	a, b := sha256.Sum256([]byte(pw)), sha256.Sum256([]byte(s.set.Password))
-	checked()
-	if subtle.ConstantTimeCompare(a[:], b[:]) != 1 || name == "" {
-		d := s.logins.failed(ip)
+	var ac *accounts.Account
+	msg := ""
+	if useAccounts {
+		l, err := s.set.Accounts.Authenticate(name, pw)
+		checked()
+		switch {
+		case err == nil:
+			ac = &l.Account
+		case errors.Is(err, accounts.ErrLocked):
+			msg = "Tài khoản này đang bị khoá (sai mật khẩu nhiều lần, hoặc người quản trị đã khoá). Thử lại sau 15 phút, hoặc nhờ người quản trị mở khoá: baocao user lock " + l.Account.Name + " --unlock."
+			if l.JustLocked {
+				s.set.Logger.Warn("web: account locked after failed logins", "account", l.Account.Name, "remote", ip, "failures", accounts.MaxFailures)
+				s.tellLocked(l.Account, ip)
+			}
+		case errors.Is(err, accounts.ErrBadLogin):
+			msg = "Sai tên tài khoản hoặc mật khẩu. Hãy nhập lại; mỗi lần sai phải chờ lâu hơn, sai 10 lần thì tài khoản bị khoá 15 phút."
+		default:
+			s.set.Logger.Error("web: login", "error", err.Error())
+			s.fail(w, r, http.StatusInternalServerError, "Không đọc được tệp tài khoản.", "Báo cho người quản trị: chạy baocao doctor.")
+			return
+		}
+	} else {
+		a, b := sha256.Sum256([]byte(pw)), sha256.Sum256([]byte(s.set.Password))
+		checked()
+		switch {
+		case subtle.ConstantTimeCompare(a[:], b[:]) != 1:
+			msg = "Sai mật khẩu. Hãy nhập lại; mỗi lần sai phải chờ lâu hơn."
+		case name == "":
+			msg = "Hãy nhập họ tên của bạn: trang ghi lại ai đã làm gì."
+		}
+	}
+	if msg != "" {
+		d := s.logins.failed(keys...)
 		s.set.Logger.Warn("web: login failed", "name", name, "remote", ip, "delay", d.String())
-		// The answer waits too, holding the address's turn (not a
-		// global slot).
+		// The answer waits too, holding the keys' turns (not a global
+		// slot).
 		t := time.NewTimer(d)
 		defer t.Stop()
 		select {
@@ -394,25 +271,50 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 		case <-r.Context().Done():
 			return
 		}
-		msg := "Sai mật khẩu. Hãy nhập lại; mỗi lần sai phải chờ lâu hơn."
-		if name == "" && subtle.ConstantTimeCompare(a[:], b[:]) == 1 {
-			msg = "Hãy nhập họ tên của bạn: trang ghi lại ai đã làm gì."
-		}
-		s.render(w, r, http.StatusUnauthorized, "login", "Đăng nhập", loginData{Name: name, Error: msg})
+		s.render(w, r, http.StatusUnauthorized, "login", "Đăng nhập", s.loginData(name, msg, next))
 		return
 	}
-	s.logins.succeeded(ip)
+	s.logins.succeeded(keys...)
 	s.sessions.drop(current(r).ID)
-	se := s.sessions.create(name)
+	var se *session
+	if ac != nil {
+		se = s.sessions.create(ac.FullName+" ("+ac.Role.Label()+")", ac.Name, ac.Generation, true)
+		s.set.Logger.Info("web: login", "account", ac.Name, "role", string(ac.Role), "remote", ip)
+	} else {
+		se = s.sessions.create(name, "", 0, true)
+		s.set.Logger.Info("web: login", "who", name, "remote", ip)
+	}
 	s.setCookie(w, r, se)
-	s.set.Logger.Info("web: login", "who", name, "remote", ip)
-	http.Redirect(w, r, "/", http.StatusSeeOther)
+	to := safeNext(next)
+	if to == "" {
+		to = "/"
+	}
+	http.Redirect(w, r, to, http.StatusSeeOther)
+}
+
+// tellLocked mails admin_email that an account locked itself after
+// failed logins.
+func (s *Server) tellLocked(a accounts.Account, ip string) {
+	if s.set.Notify == nil {
+		return
+	}
+	subject := "[baocao] Tài khoản " + a.Name + " bị khoá 15 phút"
+	body := fmt.Sprintf("Tài khoản %s (%s, %s) vừa bị nhập sai mật khẩu %d lần liên tiếp trên trang baocao, lần cuối từ địa chỉ %s, nên đã bị khoá 15 phút.\n\n"+
+		"Nếu đó không phải người dùng tài khoản này thì có thể có người đang đoán mật khẩu: hãy kiểm tra, và đổi mật khẩu (baocao user passwd %s).\n",
+		a.Name, a.FullName, a.Role.Label(), accounts.MaxFailures, ip, a.Name)
+	s.jobs.wg.Add(1)
+	go func() {
+		defer s.jobs.wg.Done()
+		if err := s.set.Notify(subject, body); err != nil {
+			s.set.Logger.Warn("web: admin not told of the locked account", "account", a.Name, "error", err.Error())
+		}
+	}()
 }
 
 func (s *Server) logout(w http.ResponseWriter, r *http.Request) {
 	se := current(r)
 	s.sessions.drop(se.ID)
-	s.set.Logger.Info("web: logout", "who", se.Who, "remote", clientIP(r))
+	s.set.Logger.Info("web: logout", "who", se.Who, "account", se.Account, "remote", clientIP(r))
 	http.SetCookie(w, &http.Cookie{Name: cookieName, Value: "", Path: "/", MaxAge: -1, HttpOnly: true, SameSite: http.SameSiteStrictMode})
 	http.Redirect(w, r, "/dang-nhap", http.StatusSeeOther)
 }

@@ -5,6 +5,7 @@ import (
 	"io"
 	"time"
 
+	"github.com/mn2010/baocao/internal/accounts"
 	"github.com/mn2010/baocao/internal/fault"
 )
 
@@ -73,8 +74,9 @@ type Backend interface {
 	// version carrying the number and date of issue. A refusal is
 	// ErrRefused (or ErrBadInput) with the reason in Vietnamese.
 	Approve(ctx context.Context, who string, v VersionRef, a Approval) (VersionRef, error)
-	// Reject returns a draft with a reason (as `baocao reject`).
-	Reject(ctx context.Context, who string, v VersionRef, reason string) error
+	// Reject returns a draft with a reason (as `baocao reject`); by is the
+	// account that decided.
+	Reject(ctx context.Context, by Decider, v VersionRef, reason string) error
 	// Plan is the plan in force: its reference, targets (threshold, how
 	// each is measured) and tasks.
 	Plan(ctx context.Context) (*PlanInfo, error)
@@ -313,11 +315,28 @@ type Attempt struct {
 	OK     bool
 }
 
-// Approval is what the reviewer gives when approving.
+// Decider is the account that approves or returns: its full name, account
+// name and role (accounts.Role), as the records keep them.
+type Decider struct {
+	Name, Account, Role string
+}
+
+// Signature is who decided as the records keep it: "Nguyễn Thị Hồng Vân
+// (hiệu trưởng, tài khoản hieutruong)"; the name alone without an account.
+func (d Decider) Signature() string {
+	if d.Account == "" {
+		return d.Name
+	}
+	return accounts.Account{Name: d.Account, FullName: d.Name, Role: accounts.Role(d.Role)}.Signature()
+}
+
+// Approval is what the reviewer gives when approving: who (from the
+// account logged in, never typed), the note, the number and date.
 type Approval struct {
-	Name, Note string
-	Number     int
-	Date       time.Time
+	Name, Account, Role string
+	Note                string
+	Number              int
+	Date                time.Time
 	// ForceNumber issues with a number the outgoing register or another
 	// report of the year already has.
 	ForceNumber bool

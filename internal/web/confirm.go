@@ -30,7 +30,7 @@ func newConfirmations() *confirmations { return &confirmations{spent: map[string
 
 // token is the confirmation token of a resend of ref by se, as d shows it.
 func (s *Server) confirmToken(se *session, ref VersionRef, d *Delivery) string {
-	m := hmac.New(sha256.New, s.key)
+	m := hmac.New(sha256.New, s.sessions.key)
 	n, id := 0, ""
 	if d != nil {
 		n, id = len(d.Attempts), d.MessageID

@@ -186,11 +186,11 @@ func (f *fakeBackend) Approve(_ context.Context, who string, v VersionRef, a App
 	case d.State != StateDraft:
 		return VersionRef{}, fmt.Errorf("%w: phiên bản %d không phải bản dự thảo đang chờ duyệt", ErrRefused, v.Version)
 	}
-	f.approvals = append(f.approvals, fmt.Sprintf("%s|%s|%s|%d|%s|%s", who, v, a.Name, a.Number, a.Date.Format("2006-01-02"), a.Note))
+	f.approvals = append(f.approvals, fmt.Sprintf("%s|%s|%s|%s|%s|%d|%s|%s", who, v, a.Name, a.Account, a.Role, a.Number, a.Date.Format("2006-01-02"), a.Note))
 	return VersionRef{v.Report, v.Period, v.Version + 1}, nil
 }
 
-func (f *fakeBackend) Reject(_ context.Context, who string, v VersionRef, reason string) error {
+func (f *fakeBackend) Reject(_ context.Context, who Decider, v VersionRef, reason string) error {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	d, ok := f.details[v]
@@ -200,7 +200,7 @@ func (f *fakeBackend) Reject(_ context.Context, who string, v VersionRef, reason
 	case d.State != StateDraft:
 		return fmt.Errorf("%w: phiên bản %d không phải bản dự thảo đang chờ duyệt", ErrRefused, v.Version)
 	}
-	f.rejects = append(f.rejects, fmt.Sprintf("%s|%s|%s", who, v, reason))
+	f.rejects = append(f.rejects, fmt.Sprintf("%s|%s|%s|%s|%s", who.Name, who.Account, who.Role, v, reason))
 	return nil
 }
 

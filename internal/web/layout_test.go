@@ -14,8 +14,7 @@ import (
 // summary, then the document (files, PDF), then the approve and return
 // forms; the date's placeholder is an example, not a value.
 func TestDraftPageShowsTheDocumentBeforeTheDecision(t *testing.T) {
-	s, _ := testServer(t, Settings{}, newFake())
-	c := newClient(t, s.Handler())
+	_, _, c := asAccount(t, Settings{}, newFake(), "hieutruong")
 	_, body := c.get("/bao-cao/quarterly/2024-Q1/v1")
 	order := []string{`class="state`, `<h2>Văn bản</h2>`, `<object class="pdf"`, `id="form-duyet"`, `id="form-tra-lai"`, `<h2>Kết quả chỉ tiêu</h2>`}
 	at := -1
@@ -76,11 +75,18 @@ func TestReportCardsInAFixedOrder(t *testing.T) {
 // have different colours.
 func TestApproveAndReturnLookDifferent(t *testing.T) {
 	bin := chromiumOrSkip(t)
-	s, _ := testServer(t, Settings{}, newFake())
+	set := Settings{}
+	withAccounts(t, &set)
+	s, _ := testServer(t, set, newFake())
 	srv := httptest.NewServer(s.Handler())
 	defer srv.Close()
 	ctx := browser(t, bin)
-	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/bao-cao/quarterly/2024-Q1/v1"), chromedp.WaitReady(chromedp.CSS("#tra-lai"))); err != nil {
+	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/bao-cao/quarterly/2024-Q1/v1"),
+		chromedp.WaitVisible(chromedp.CSS("#tai-khoan")),
+		chromedp.SetValue(chromedp.CSS("#tai-khoan"), "hieutruong"),
+		chromedp.SetValue(chromedp.CSS("#mat-khau"), testPassword),
+		chromedp.Click(chromedp.CSS("#dang-nhap")),
+		chromedp.WaitReady(chromedp.CSS("#tra-lai"))); err != nil {
 		t.Fatal(err)
 	}
 	looks, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`["#duyet", "#tra-lai"].map(s => { const c = getComputedStyle(document.querySelector(s)); return c.backgroundColor + " " + c.color })`))

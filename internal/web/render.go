@@ -82,7 +82,7 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, page
 
 func (s *Server) renderView(w http.ResponseWriter, r *http.Request, status int, page string, v view) {
 	se := current(r)
-	v.Who, v.Login, v.CSRF, v.Now = se.Who, s.set.Password != "", s.csrfToken(se), s.set.Now().In(s.set.Location)
+	v.Who, v.Login, v.CSRF, v.Now = se.Who, s.needsLogin(), s.csrfToken(se), s.set.Now().In(s.set.Location)
 	v.Unit = s.set.Unit
 	if v.Nav == "" {
 		v.Nav = page

@@ -88,6 +88,9 @@ func (s *Server) runForm(w http.ResponseWriter, r *http.Request) {
 
 // runStart starts a run in the background and shows its progress page.
 func (s *Server) runStart(w http.ResponseWriter, r *http.Request) {
+	if !s.permit(w, r, dutyOperate, r.PostFormValue("report")) {
+		return
+	}
 	reps, err := s.backend.Reports(r.Context())
 	if err != nil {
 		s.backendFail(w, r, err)

@@ -2,7 +2,6 @@ package web
 
 import (
 	"context"
-	"crypto/rand"
 	"embed"
 	"errors"
 	"fmt"
@@ -25,7 +24,6 @@ type Server struct {
 	backend Backend
 	pages   map[string]*pageTemplate
 	handler http.Handler
-	key     []byte // signs CSRF tokens
 
 	sessions *sessions
 	logins   *loginThrottle
@@ -52,11 +50,15 @@ func New(set Settings, b Backend) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	key := make([]byte, 32)
-	rand.Read(key)
+	ss, err := newSessions(set.SessionFile, set.SessionIdle, set.SessionTTL, set.Now, func(msg string, err error) {
+		set.Logger.Error(msg, "error", err.Error())
+	})
+	if err != nil {
+		return nil, err
+	}
 	ctx, cancel := context.WithCancel(context.Background())
-	s := &Server{set: set, backend: b, pages: pages, key: key,
-		sessions: newSessions(set.SessionTTL, set.Now, key), logins: newLoginThrottle(set.LoginDelay), jobs: newJobs(), confirms: newConfirmations(), checks: newCheckPool(),
+	s := &Server{set: set, backend: b, pages: pages,
+		sessions: ss, logins: newLoginThrottle(set.LoginDelay), jobs: newJobs(), confirms: newConfirmations(), checks: newCheckPool(),
 		ctx: ctx, cancel: cancel}
 	s.handler = s.routes()
 	return s, nil
@@ -76,9 +78,10 @@ func (s *Server) Open(ctx context.Context) error {
 	srv := &http.Server{Handler: s.handler, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: time.Minute,
 		IdleTimeout: 2 * time.Minute, ErrorLog: nil}
 	s.mu.Lock()
-	s.srv, s.ln, s.served = srv, ln, make(chan error, 1)
+	served := make(chan error, 1)
+	s.srv, s.ln, s.served = srv, ln, served
 	s.mu.Unlock()
-	go func() { s.served <- srv.Serve(ln) }()
+	go func() { served <- srv.Serve(ln) }()
 	// Read the manifests and the sources once now, so that the first
 	// visitor does not wait for them.
 	s.jobs.wg.Add(1)
@@ -87,7 +90,7 @@ func (s *Server) Open(ctx context.Context) error {
 		s.backend.Versions(s.ctx, "")
 		s.backend.Check(s.ctx, "")
 	}()
-	s.set.Logger.Info("web page listening", "url", "http://"+ln.Addr().String()+"/", "login", s.set.Password != "")
+	s.set.Logger.Info("web page listening", "url", "http://"+ln.Addr().String()+"/", "login", s.needsLogin(), "accounts", s.usesAccounts())
 	return nil
 }
 
@@ -106,6 +109,7 @@ func (s *Server) Addr() string {
 func (s *Server) Close(ctx context.Context) error {
 	s.mu.Lock()
 	srv, served := s.srv, s.served
+	s.srv, s.served = nil, nil // a second Close has nothing to wait for
 	s.mu.Unlock()
 	var err error
 	if srv != nil {

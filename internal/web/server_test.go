@@ -114,8 +114,7 @@ func wantIn(t *testing.T, body string, parts ...string) {
 }
 
 func TestPages(t *testing.T) {
-	s, _ := testServer(t, Settings{}, newFake())
-	c := newClient(t, s.Handler())
+	_, _, c := asAccount(t, Settings{}, newFake(), "hieutruong")
 	tests := []struct {
 		name, path string
 		want       []string
@@ -136,7 +135,7 @@ func TestPages(t *testing.T) {
 		{"run now: a period asked for", "/chay?bao-cao=monthly&ky=2024-02", []string{`id="period" value="2024-02"`}},
 		{"draft: approve and return forms, no send", "/bao-cao/quarterly/2024-Q1/v1", []string{"chờ duyệt", `action="/bao-cao/quarterly/2024-Q1/v1/duyet"`,
 			`name="number"`, `name="date"`, `name="note"`, `action="/bao-cao/quarterly/2024-Q1/v1/tra-lai"`, `name="reason"`,
-			`id="ten-duyet" value="Nguyễn Thị Hồng Vân"`, `placeholder="ví dụ 16/03/2024"`, "đang chờ Nguyễn Thị Hồng Vân duyệt",
+			`Người duyệt: <strong>Nguyễn Thị Hồng Vân (hiệu trưởng)</strong>`, `placeholder="ví dụ 16/03/2024"`, "đang chờ Nguyễn Thị Hồng Vân duyệt",
 			"Lịch sử duyệt và gửi", "lập bản dự thảo (chờ duyệt)", "thư mời duyệt gửi đến hieutruong.mn2010@hcm.edu.vn"}},
 		{"history: all", "/lich-su", []string{"4 phiên bản.", "2023-Q4", "2024-02", "2024-03"}},
 		{"history: by report", "/lich-su?bao-cao=quarterly", []string{"2 phiên bản.", "<td>Báo cáo quý</td><td>2023-Q4 <small class=\"muted\">quý IV năm 2023</small></td>", "2024-Q1"}},
@@ -178,8 +177,7 @@ func TestPages(t *testing.T) {
 }
 
 func TestRefusals(t *testing.T) {
-	s, logs := testServer(t, Settings{}, newFake())
-	c := newClient(t, s.Handler())
+	s, logs, c := asAccount(t, Settings{}, newFake(), "hieutruong")
 	token := c.csrf("/chay")
 	tests := []struct {
 		name, method, path string
@@ -197,7 +195,7 @@ func TestRefusals(t *testing.T) {
 		{"approve: number zero", "POST", "/bao-cao/quarterly/2024-Q1/v1/duyet", url.Values{"csrf": {token}, "name": {"A"}, "number": {"0"}}, 400, "Số văn bản"},
 		{"approve: bad number", "POST", "/bao-cao/monthly/2024-03/v1/duyet", url.Values{"csrf": {token}, "name": {"A"}, "number": {"abc"}}, 400, "Số văn bản"},
 		{"approve: bad date", "POST", "/bao-cao/monthly/2024-03/v1/duyet", url.Values{"csrf": {token}, "name": {"A"}, "date": {"2024-03-05"}}, 400, "NN/TT/NNNN"},
-		{"approve: no name", "POST", "/bao-cao/monthly/2024-03/v1/duyet", url.Values{"csrf": {token}}, 400, "Thiếu họ tên"},
+		{"approve: a typed name is not who approves", "POST", "/bao-cao/monthly/2024-03/v1/duyet", url.Values{"csrf": {token}, "name": {"Lê Thị Mai"}}, 409, "không phải bản dự thảo"},
 		{"reject: not a draft", "POST", "/bao-cao/monthly/2024-03/v1/tra-lai", url.Values{"csrf": {token}, "reason": {"Sai số liệu"}}, 409, "không phải bản dự thảo đang chờ duyệt"},
 		{"reject without CSRF token", "POST", "/bao-cao/quarterly/2024-Q1/v1/tra-lai", url.Values{"reason": {"Sai"}}, 403, "thiếu mã bảo vệ"},
 		{"reject: no reason", "POST", "/bao-cao/monthly/2024-03/v1/tra-lai", url.Values{"csrf": {token}}, 400, "Thiếu lý do"},
@@ -401,9 +399,9 @@ func TestLogin(t *testing.T) {
 		r, body := c.post("/bao-cao/monthly/2024-03/v1/gui", url.Values{"csrf": {token}})
 		wantStatus(t, r, body, 403)
 	})
-	t.Run("the approval form has the logged-in name", func(t *testing.T) {
+	t.Run("no approval with the shared password: it needs an approver's account", func(t *testing.T) {
 		_, body := c.get("/bao-cao/quarterly/2024-Q1/v1")
-		wantIn(t, body, `id="ten-duyet" value="Lan"`)
+		wantIn(t, body, "cần tài khoản của người duyệt")
 	})
 	t.Run("actions carry the name", func(t *testing.T) {
 		tok := c.csrf("/bao-cao/monthly/2024-03/v1")
@@ -560,11 +558,14 @@ func TestSessionsAreBounded(t *testing.T) {
 		}
 	}
 	clock := time.Now()
-	ss := newSessions(time.Hour, func() time.Time { return clock }, []byte("key"))
-	first := ss.create("Lan")
+	ss, err := newSessions("", time.Hour, time.Hour, func() time.Time { return clock }, func(string, error) {})
+	if err != nil {
+		t.Fatal(err)
+	}
+	first := ss.create("Lan", "", 0, true)
 	for range maxSessions + 10 {
 		clock = clock.Add(time.Millisecond)
-		ss.create("Hùng")
+		ss.create("Hùng", "", 0, true)
 	}
 	if n := len(ss.m); n > maxSessions {
 		t.Errorf("%d sessions kept", n)
@@ -576,7 +577,11 @@ func TestSessionsAreBounded(t *testing.T) {
 	if got := ss.get(v.ID); got == nil || got.Who != "" {
 		t.Errorf("a visitor's signed session does not hold: %+v", got)
 	}
-	if ss.get(v.ID[:len(v.ID)-1]+"0") != nil || ss.get(strings.Replace(v.ID, ".", "x.", 1)) != nil {
+	last := "0"
+	if strings.HasSuffix(v.ID, "0") {
+		last = "1"
+	}
+	if ss.get(v.ID[:len(v.ID)-1]+last) != nil || ss.get(strings.Replace(v.ID, ".", "x.", 1)) != nil {
 		t.Error("a forged visitor session was taken")
 	}
 	clock = clock.Add(2 * time.Hour)
@@ -585,39 +590,37 @@ func TestSessionsAreBounded(t *testing.T) {
 	}
 }
 
-// TestReviewActions: approve and return go to the backend with the form's
-// name, number, date and note, are logged with who, and land on the
-// version that goes to the district (approve) or the returned draft.
+// TestReviewActions: approve and return go to the backend with the
+// account's full name, account and role (a typed name is ignored), the
+// number, date and note, are logged with who, and land on the version
+// that goes to the district (approve) or the returned draft.
 func TestReviewActions(t *testing.T) {
 	f := newFake()
-	s, logs := testServer(t, Settings{Location: time.UTC}, f)
-	c := newClient(t, s.Handler())
+	_, logs, c := asAccount(t, Settings{Location: time.UTC}, f, "hieutruong")
 	token := c.csrf("/bao-cao/quarterly/2024-Q1/v1")
-	r, body := c.post("/bao-cao/quarterly/2024-Q1/v1/duyet", url.Values{"csrf": {token}, "name": {" Nguyễn Thị Hồng Vân "},
+	r, body := c.post("/bao-cao/quarterly/2024-Q1/v1/duyet", url.Values{"csrf": {token}, "name": {"Lê Thị Mai"},
 		"number": {"15"}, "date": {"05/04/2024"}, "note": {"Đồng ý"}})
 	wantStatus(t, r, body, 303)
 	if loc := r.Header.Get("Location"); loc != "/bao-cao/quarterly/2024-Q1/v2?kq=da-duyet" {
 		t.Errorf("approve goes to %q", loc)
 	}
-	r, body = c.post("/bao-cao/quarterly/2024-Q1/v1/tra-lai", url.Values{"csrf": {token}, "name": {"Hiệu trưởng"}, "reason": {"Sai số liệu quý"}})
+	r, body = c.post("/bao-cao/quarterly/2024-Q1/v1/tra-lai", url.Values{"csrf": {token}, "name": {"Lê Thị Mai"}, "reason": {"Sai số liệu quý"}})
 	wantStatus(t, r, body, 303)
 	if loc := r.Header.Get("Location"); loc != "/bao-cao/quarterly/2024-Q1/v1?kq=tra-lai" {
 		t.Errorf("return goes to %q", loc)
 	}
-	r, body = c.post("/bao-cao/quarterly/2024-Q1/v1/tra-lai", url.Values{"csrf": {token}, "reason": {"Thiếu tên"}})
-	wantStatus(t, r, body, 303)
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	want := []string{"người dùng trên máy này (127.0.0.1)|quarterly 2024-Q1 v1|Nguyễn Thị Hồng Vân|15|2024-04-05|Đồng ý"}
+	want := []string{"Nguyễn Thị Hồng Vân (hiệu trưởng)|quarterly 2024-Q1 v1|Nguyễn Thị Hồng Vân|hieutruong|hieu-truong|15|2024-04-05|Đồng ý"}
 	if strings.Join(f.approvals, "\n") != strings.Join(want, "\n") {
 		t.Errorf("approvals %q, want %q", f.approvals, want)
 	}
-	want = []string{"Hiệu trưởng|quarterly 2024-Q1 v1|Sai số liệu quý", "người dùng trên máy này (127.0.0.1)|quarterly 2024-Q1 v1|Thiếu tên"}
+	want = []string{"Nguyễn Thị Hồng Vân|hieutruong|hieu-truong|quarterly 2024-Q1 v1|Sai số liệu quý"}
 	if strings.Join(f.rejects, "\n") != strings.Join(want, "\n") {
 		t.Errorf("returns %q, want %q", f.rejects, want)
 	}
-	for _, w := range []string{`msg="web: approve" who="người dùng trên máy này (127.0.0.1)" version="quarterly 2024-Q1 v1" name="Nguyễn Thị Hồng Vân" number=15 date=05/04/2024`,
-		`msg="web: reject" who="người dùng trên máy này (127.0.0.1)" version="quarterly 2024-Q1 v1" name="Hiệu trưởng"`} {
+	for _, w := range []string{`msg="web: approve" who="Nguyễn Thị Hồng Vân (hiệu trưởng)" account=hieutruong role=hieu-truong version="quarterly 2024-Q1 v1" number=15 date=05/04/2024`,
+		`msg="web: reject" who="Nguyễn Thị Hồng Vân (hiệu trưởng)" account=hieutruong role=hieu-truong version="quarterly 2024-Q1 v1"`} {
 		if !strings.Contains(logs.String(), w) {
 			t.Errorf("log lacks %s:\n%s", w, logs)
 		}

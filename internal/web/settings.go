@@ -8,6 +8,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/mn2010/baocao/internal/accounts"
 	"github.com/mn2010/baocao/internal/fault"
 	"github.com/mn2010/baocao/internal/loopback"
 )
@@ -42,8 +43,26 @@ type Settings struct {
 	// Every attempt from that address waits it out before its password
 	// is checked (auth.go).
 	LoginDelay time.Duration
-	// SessionTTL is how long a login lasts (12 h when zero).
+	// SessionTTL is how long a login lasts in all (12 h when zero).
 	SessionTTL time.Duration
+	// SessionIdle ends a login after this long without a request (30 min
+	// when zero).
+	SessionIdle time.Duration
+	// SessionFile keeps the logins and the key of the CSRF tokens across
+	// restarts (mode 0600); "" keeps them in memory only.
+	SessionFile string
+	// Accounts are the personal accounts; once one exists, people log in
+	// with their account, and approval and return need an approver's
+	// account. Nil or empty: the page works as before accounts (no login
+	// on loopback, else the shared Password), but nobody can approve or
+	// return from it.
+	Accounts *accounts.Store
+	// Approvers lists, per report id, the accounts that approve it (a
+	// deputy approves only the reports that name the account).
+	Approvers map[string][]string
+	// Notify mails admin_email (an account locked after failed logins);
+	// nil tells nobody.
+	Notify func(subject, body string) error
 	// SignedMaxBytes is the size limit of an uploaded signed copy
 	// ([signed] max_mb; 20 MB when zero).
 	SignedMaxBytes int64
@@ -65,6 +84,9 @@ func (s Settings) withDefaults() Settings {
 	if s.SessionTTL == 0 {
 		s.SessionTTL = 12 * time.Hour
 	}
+	if s.SessionIdle == 0 {
+		s.SessionIdle = 30 * time.Minute
+	}
 	if s.SignedMaxBytes <= 0 {
 		s.SignedMaxBytes = 20 << 20
 	}
@@ -74,8 +96,8 @@ func (s Settings) withDefaults() Settings {
 	return s
 }
 
-// Check refuses a listen address that is not this machine without a
-// password.
+// Check refuses a listen address that is not this machine with neither
+// accounts nor the old shared password.
 func (s Settings) Check() error {
 	if s.Listen == "" {
 		return fmt.Errorf("%w: no listen address", ErrSettings)
@@ -90,9 +112,18 @@ func (s Settings) Check() error {
 	if !loopback.NeedsPassword(s.Listen) {
 		return nil
 	}
+	if s.Accounts != nil {
+		empty, err := s.Accounts.Empty()
+		if err != nil {
+			return fmt.Errorf("%w: %v", ErrSettings, err)
+		}
+		if !empty {
+			return nil // people log in with their accounts
+		}
+	}
 	if s.Password == "" {
-		return fmt.Errorf("%w: listen %q is reachable from other machines: set %s (a password for the page), or listen on 127.0.0.1",
-			ErrSettings, s.Listen, s.withDefaults().PasswordKey)
+		return fmt.Errorf("%w: listen %q is reachable from other machines: create the accounts first (%s; until then %s, the old shared password, still works), or listen on 127.0.0.1",
+			ErrSettings, s.Listen, firstAccountCommand, s.withDefaults().PasswordKey)
 	}
 	if n := utf8.RuneCountInString(strings.TrimSpace(s.Password)); n < MinPassword {
 		return fmt.Errorf("%w: listen %q mở trang cho máy khác, nhưng mật khẩu của trang (%s) chỉ có %d ký tự: cần ít nhất %d ký tự (hoặc chỉ nghe trên 127.0.0.1)",

@@ -21,7 +21,7 @@ const signedUploadPath = "ky-so"
 // số"): a multipart form whose size the CSRF check bounded already.
 func (s *Server) uploadSigned(w http.ResponseWriter, r *http.Request) {
 	ref, ok := s.ref(w, r)
-	if !ok {
+	if !ok || !s.permit(w, r, dutyOperate, ref.Report) {
 		return
 	}
 	f, hdr, err := r.FormFile("tep")

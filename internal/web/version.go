@@ -36,11 +36,16 @@ type versionData struct {
 	Path     string
 	PDF      string // the download URL of the PDF, "" when none
 	Message  string // the result of an action just done
-	Approver string // the approval form's name: the logged-in name, else the report's first reviewer
-	Today    string // the approval form's date placeholder, DD/MM/YYYY
-	Error    string // why the action just asked was refused
-	Hint     string // what to do about it
-	Form     reviewForm
+	Approver string // who would approve: the account logged in ("Nguyễn Thị Hồng Vân (hiệu trưởng)")
+	// MayReview and MayOperate tell whether the visitor's role allows
+	// the review actions and sending; NoReview says why not, when a
+	// review action applies.
+	MayReview, MayOperate bool
+	NoReview              string
+	Today                 string // the approval form's date placeholder, DD/MM/YYYY
+	Error                 string // why the action just asked was refused
+	Hint                  string // what to do about it
+	Form                  reviewForm
 }
 
 // reviewForm is what was typed in the review forms, shown again with the
@@ -68,11 +73,13 @@ func (s *Server) versionPage(w http.ResponseWriter, r *http.Request, ref Version
 		return
 	}
 	vd := versionData{VersionDetail: d, Path: ref.path(), Today: s.set.Now().In(s.set.Location).Format("02/01/2006")}
-	switch {
-	case s.set.Password != "":
-		vd.Approver = current(r).Who
-	case len(d.Reviewers) > 0:
-		vd.Approver = personName(d.Reviewers[0])
+	vd.MayReview, vd.MayOperate = s.may(r, dutyReview, ref.Report), s.may(r, dutyOperate, ref.Report)
+	if ac := account(r); ac != nil {
+		vd.Approver = ac.FullName + " (" + ac.Role.Label() + ")"
+	}
+	if !vd.MayReview {
+		msg, hint := s.refusal(account(r), dutyReview)
+		vd.NoReview = msg + " " + hint
 	}
 	for _, f := range d.Files {
 		if f.Kind == "PDF" {
@@ -81,9 +88,6 @@ func (s *Server) versionPage(w http.ResponseWriter, r *http.Request, ref Version
 	}
 	if refused != nil {
 		vd.Error, vd.Hint, vd.Form = refused.Error, refused.Hint, refused.Form
-		if refused.Approver != "" {
-			vd.Approver = refused.Approver
-		}
 	}
 	if m, ok := signedMessages[r.URL.Query().Get("kq")]; ok {
 		vd.Message = m
@@ -113,7 +117,7 @@ func (s *Server) versionPage(w http.ResponseWriter, r *http.Request, ref Version
 // refuseReview answers a refused approval or return with the version's
 // page again: the error, and the form as it was typed.
 func (s *Server) refuseReview(w http.ResponseWriter, r *http.Request, ref VersionRef, status int, msg, hint string) {
-	s.versionPage(w, r, ref, status, &versionData{Error: msg, Hint: hint, Approver: strings.TrimSpace(r.PostFormValue("name")),
+	s.versionPage(w, r, ref, status, &versionData{Error: msg, Hint: hint,
 		Form: reviewForm{Number: r.PostFormValue("number"), Date: r.PostFormValue("date"), Note: r.PostFormValue("note"), Reason: r.PostFormValue("reason")}})
 }
 
@@ -166,7 +170,7 @@ type confirmData struct {
 // whom it was sent.
 func (s *Server) resendConfirm(w http.ResponseWriter, r *http.Request) {
 	ref, ok := s.ref(w, r)
-	if !ok {
+	if !ok || !s.permit(w, r, dutyOperate, ref.Report) {
 		return
 	}
 	d, err := s.backend.Version(r.Context(), ref.Report, ref.Period, ref.Version)
@@ -193,7 +197,7 @@ func (s *Server) resendConfirm(w http.ResponseWriter, r *http.Request) {
 // token) sends one that was sent before, once.
 func (s *Server) send(w http.ResponseWriter, r *http.Request) {
 	ref, ok := s.ref(w, r)
-	if !ok {
+	if !ok || !s.permit(w, r, dutyOperate, ref.Report) {
 		return
 	}
 	who := current(r).Who
@@ -232,10 +236,13 @@ func (s *Server) send(w http.ResponseWriter, r *http.Request) {
 // backend says in Vietnamese why one is refused.
 func (s *Server) approve(w http.ResponseWriter, r *http.Request) {
 	ref, ok := s.ref(w, r)
-	if !ok {
+	if !ok || !s.permit(w, r, dutyReview, ref.Report) {
 		return
 	}
-	a := Approval{Name: strings.TrimSpace(r.PostFormValue("name")), Note: strings.TrimSpace(r.PostFormValue("note")),
+	ac := account(r)
+	// The decision is the account's: its full name and role, never a
+	// typed name.
+	a := Approval{Name: ac.FullName, Account: ac.Name, Role: string(ac.Role), Note: strings.TrimSpace(r.PostFormValue("note")),
 		ForceNumber: r.PostFormValue("force-number") != ""}
 	if n := strings.TrimSpace(r.PostFormValue("number")); n != "" {
 		num, err := strconv.Atoi(n)
@@ -253,12 +260,8 @@ func (s *Server) approve(w http.ResponseWriter, r *http.Request) {
 		}
 		a.Date = t
 	}
-	if a.Name == "" {
-		s.refuseReview(w, r, ref, http.StatusBadRequest, "Thiếu họ tên người duyệt.", "Nhập họ tên người duyệt rồi bấm Duyệt.")
-		return
-	}
 	who := current(r).Who
-	s.set.Logger.Info("web: approve", "who", who, "version", ref.String(), "name", a.Name, "number", a.Number, "date", r.PostFormValue("date"), "remote", clientIP(r))
+	s.set.Logger.Info("web: approve", "who", who, "account", ac.Name, "role", string(ac.Role), "version", ref.String(), "number", a.Number, "date", r.PostFormValue("date"), "remote", clientIP(r))
 	issued, err := s.backend.Approve(r.Context(), who, ref, a)
 	if err != nil {
 		s.set.Logger.Warn("web: approve refused", "who", who, "version", ref.String(), "error", err.Error())
@@ -271,21 +274,18 @@ func (s *Server) approve(w http.ResponseWriter, r *http.Request) {
 
 func (s *Server) reject(w http.ResponseWriter, r *http.Request) {
 	ref, ok := s.ref(w, r)
-	if !ok {
+	if !ok || !s.permit(w, r, dutyReview, ref.Report) {
 		return
 	}
+	ac := account(r)
 	reason := strings.TrimSpace(r.PostFormValue("reason"))
 	if reason == "" {
 		s.refuseReview(w, r, ref, http.StatusBadRequest, "Thiếu lý do trả lại.", "Ghi rõ lý do để người lập báo cáo sửa.")
 		return
 	}
 	who := current(r).Who
-	by := strings.TrimSpace(r.PostFormValue("name"))
-	if by == "" {
-		by = who
-	}
-	s.set.Logger.Info("web: reject", "who", who, "version", ref.String(), "name", by, "reason", reason, "remote", clientIP(r))
-	if err := s.backend.Reject(r.Context(), by, ref, reason); err != nil {
+	s.set.Logger.Info("web: reject", "who", who, "account", ac.Name, "role", string(ac.Role), "version", ref.String(), "reason", reason, "remote", clientIP(r))
+	if err := s.backend.Reject(r.Context(), Decider{Name: ac.FullName, Account: ac.Name, Role: string(ac.Role)}, ref, reason); err != nil {
 		s.set.Logger.Warn("web: reject refused", "who", who, "version", ref.String(), "error", err.Error())
 		s.reviewFail(w, r, ref, err)
 		return

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"reflect"
 	"slices"
@@ -112,6 +113,12 @@ func (j *Job) Approve(ctx context.Context, opt ApproveOptions) (Approved, error)
 		if b, err = m.issue(e, man, a, ""); err != nil {
 			return Approved{}, err
 		}
+		// Kept beside the draft before the approval is recorded: a crash
+		// between the two leaves an approval whose document is complete
+		// and needs no spreadsheet of today (complete).
+		if err := b.Save(filepath.Join(e.Dir, IssuePending)); err != nil {
+			return Approved{}, err
+		}
 	}
 	if _, err := writeOnce(e.Dir, ApprovalName, a); err != nil {
 		if errors.Is(err, archive.ErrWritten) {
@@ -185,9 +192,12 @@ func (j *Job) checkDraft(e archive.Entry) (*reports.Manifest, error) {
 		return nil, fmt.Errorf("%w: %s/%s v%d is the issued document of draft v%d%s; nothing more to do (baocao status -r %s -p %s shows whether it was sent)",
 			ErrAlreadyApproved, e.Report, e.Period, e.Version, f.Version, by, e.Report, e.Period)
 	}
-	rec, _, err := delivery.LoadRecord(e.Dir)
+	rec, recorded, err := delivery.LoadRecord(e.Dir)
 	if err != nil {
 		return nil, err
+	}
+	if !recorded && j.maker.draftByDefault(e) {
+		rec.Status = delivery.Draft // its record lost: a reviewed report makes drafts only
 	}
 	switch rec.Status {
 	case delivery.Draft:
@@ -322,9 +332,12 @@ func changedFigures(a, b *reports.Manifest) string {
 // send.
 func (j *Job) complete(e archive.Entry, draft *reports.Manifest, a *Approval, b *reports.Built, held bool) (archive.Entry, error) {
 	m := j.maker
-	rec, _, err := delivery.LoadRecord(e.Dir)
+	rec, recorded, err := delivery.LoadRecord(e.Dir)
 	if err != nil {
 		return archive.Entry{}, err
+	}
+	if !recorded {
+		rec = delivery.NewDraft() // an approved draft whose record was lost
 	}
 	if !a.Issues(draft) {
 		if rec.Status == delivery.Draft {
@@ -355,6 +368,9 @@ func (j *Job) complete(e archive.Entry, draft *reports.Manifest, a *Approval, b 
 			return archive.Entry{}, err
 		}
 		if b == nil {
+			b = m.pendingIssue(e, a)
+		}
+		if b == nil {
 			if b, err = m.issue(e, draft, a, asum); err != nil {
 				return archive.Entry{}, fmt.Errorf("reports: the approval of %s/%s v%d is recorded but its document cannot be issued: %w", e.Report, e.Period, e.Version, err)
 			}
@@ -381,7 +397,31 @@ func (j *Job) complete(e archive.Entry, draft *reports.Manifest, a *Approval, b 
 	if err := rec.Save(e.Dir); err != nil {
 		return archive.Entry{}, err
 	}
+	os.RemoveAll(filepath.Join(e.Dir, IssuePending)) // archived: the copy is no longer needed
 	return issued, nil
+}
+
+// IssuePending is the folder, in a draft's version folder, holding the
+// document its approval issues, made and saved before the approval is
+// recorded and removed once that document is archived.
+const IssuePending = ".issue-pending"
+
+// pendingIssue is the document saved for approval a of draft e, if one
+// was saved whole and is the one a describes (the same draft, number and
+// date); nil otherwise.
+func (m *Flow) pendingIssue(e archive.Entry, a *Approval) *reports.Built {
+	b, ok, err := m.LoadBuilt(filepath.Join(e.Dir, IssuePending))
+	if err != nil || !ok {
+		if err != nil {
+			m.store.Warn(fmt.Sprintf("the document saved for the approval of %s/%s v%d cannot be used (%v): it is made again", e.Report, e.Period, e.Version, err))
+		}
+		return nil
+	}
+	f := b.Manifest.IssuedFrom
+	if f == nil || f.Version != e.Version || f.Number != a.Number || f.ManifestSHA256 != a.ManifestSHA256 || (a.Date != "" && f.Date != a.Date) {
+		return nil
+	}
+	return b
 }
 
 // issuedFrom finds the version issued from draft e, if there is one.
@@ -415,8 +455,8 @@ func (j *Job) CompleteApproval(e archive.Entry) (archive.Entry, bool, error) {
 }
 
 func (j *Job) completeLocked(e archive.Entry) (archive.Entry, bool, error) {
-	rec, _, err := delivery.LoadRecord(e.Dir)
-	if err != nil || rec.Status != delivery.Draft {
+	rec, recorded, err := delivery.LoadRecord(e.Dir)
+	if err != nil || recorded && rec.Status != delivery.Draft {
 		return archive.Entry{}, false, err
 	}
 	a, err := ReadApproval(e.Dir)

@@ -3,6 +3,7 @@ package workflow
 import (
 	"time"
 
+	"github.com/mn2010/baocao/internal/accounts"
 	"github.com/mn2010/baocao/reports"
 	"github.com/mn2010/baocao/reports/archive"
 	"github.com/mn2010/baocao/reports/render"
@@ -21,6 +22,11 @@ type Flow struct {
 	now   func() time.Time
 	// reviewLink, if set, links a draft's page on the staff web page.
 	reviewLink func(e archive.Entry) string
+	// localPage tells that the staff page listens on the server only:
+	// the review message says the draft is there, with no link.
+	localPage bool
+	// accounts, if set, give the approvers' names, titles and addresses.
+	accounts *accounts.Store
 }
 
 // New returns the workflow of the versions m makes; s is provisioned

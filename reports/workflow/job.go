@@ -239,7 +239,7 @@ func (j *Job) sendable(ctx context.Context, e archive.Entry) (archive.Entry, err
 		return e, fmt.Errorf("%w: %s/%s v%d was returned by %s at %s: %q; it is never sent. Make a new draft with baocao run -r %s -p %s",
 			ErrReturned, e.Report, e.Period, e.Version, ret.By, stamp(ret.At, loc), ret.Reason, e.Report, e.Period)
 	}
-	rec, _, err := delivery.LoadRecord(e.Dir)
+	rec, recorded, err := delivery.LoadRecord(e.Dir)
 	if err != nil {
 		return e, err
 	}
@@ -248,10 +248,27 @@ func (j *Job) sendable(ctx context.Context, e archive.Entry) (archive.Entry, err
 		// records first if a crash left them behind.
 		draft := archive.Entry{Report: e.Report, Period: e.Period, Version: man.IssuedFrom.Version,
 			Dir: filepath.Join(filepath.Dir(e.Dir), fmt.Sprint("v", man.IssuedFrom.Version))}
+		if a, err := ReadApproval(draft.Dir); err != nil {
+			return e, err
+		} else if a == nil {
+			return e, fmt.Errorf("%w: %s/%s v%d is the document issued from draft v%d, whose approval record (%s) is missing; it is not sent without it. Approve v%d again (baocao approve -r %s -p %s --version %d --by NAME)",
+				delivery.ErrNotApproved, e.Report, e.Period, e.Version, draft.Version, ApprovalName, draft.Version, e.Report, e.Period, draft.Version)
+		}
 		if _, _, err := j.completeLocked(draft); err != nil {
 			return e, err
 		}
 		return e, nil
+	}
+	if !recorded && j.maker.cfg.Reports[e.Report] != nil && j.maker.cfg.Reports[e.Report].Reviewed() {
+		if j.maker.draftByDefault(e) {
+			// A reviewed report's version without its delivery record and
+			// without an approval is a draft, whatever file was lost: it
+			// never goes to the district unapproved.
+			j.notify(fmt.Sprintf("%s/%s v%d has no delivery record (%s) and no approval: it is treated as a draft waiting for review", e.Report, e.Period, e.Version, delivery.RecordName))
+			rec.Status = delivery.Draft
+		} else if to, done, err := j.completeLocked(e); err != nil || done {
+			return to, err // an approved draft whose record was lost: what its approval sends
+		}
 	}
 	switch {
 	case rec.Status == delivery.Approved && rec.IssuedAs != 0:

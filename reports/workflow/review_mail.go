@@ -2,9 +2,11 @@ package workflow
 
 import (
 	"fmt"
+	"net/mail"
 	"strings"
 	"time"
 
+	"github.com/mn2010/baocao/internal/accounts"
 	"github.com/mn2010/baocao/reports"
 	"github.com/mn2010/baocao/reports/archive"
 	"github.com/mn2010/baocao/reports/delivery"
@@ -74,36 +76,127 @@ func quoteArg(s string) string {
 	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`, `$`, `\$`, "`", "\\`").Replace(s) + `"`
 }
 
-// commands are the exact lines to approve or return the draft in di.
+// commands are the lines to approve or return the draft in di on the
+// server's command line, for the administrator: they come last in the
+// messages.
 func (m *Flow) commands(di *draftInfo) []string {
-	by := "Họ và tên"
-	if len(di.report.Reviewers) > 0 {
-		by = personName(di.report.Reviewers[0])
+	as := "TÀI_KHOẢN"
+	if len(di.report.Approvers) > 0 {
+		as = di.report.Approvers[0]
 	}
-	base := fmt.Sprintf("-r %s -p %s --version %d --by %s", di.e.Report, di.e.Period, di.e.Version, quoteArg(by))
-	out := []string{
-		"Để duyệt và gửi cấp trên (ghi số và ngày ban hành nếu văn thư đã cấp số):",
+	base := fmt.Sprintf("-r %s -p %s --version %d --as %s", di.e.Report, di.e.Period, di.e.Version, quoteArg(as))
+	return []string{
+		"Dành cho quản trị (duyệt trên máy chủ bằng dòng lệnh; lệnh hỏi mật khẩu của tài khoản người duyệt):",
 		"",
-		"    baocao approve" + m.configFlag() + " " + base + " --number 15 --date " + period.Day(m.now().In(m.cfg.Location)).Format("02/01/2006"),
+		"    baocao approve" + m.configFlag() + " " + base,
+		"    baocao reject" + m.configFlag() + " " + base + " --reason \"lý do trả lại\"",
 		"",
-		"  (thay 15 và ngày bằng số, ngày của văn bản; bỏ --number và --date thì văn bản giữ nguyên như bản dự thảo;",
-		"   thêm --note \"...\" để ghi ý kiến của người duyệt)",
-		"",
-		"Để trả lại, kèm lý do (văn thư sửa rồi lập bản dự thảo mới):",
-		"",
-		"    baocao reject" + m.configFlag() + " " + base + " --reason \"...\"",
+		"  Khi duyệt có thể thêm --number <số văn bản> --date <ngày ban hành, NN/TT/NNNN> để văn bản gửi đi mang số, ngày đó,",
+		"  và --note \"ý kiến\" để ghi ý kiến của người duyệt.",
 	}
+}
+
+// where says where the reviewer opens the draft: one link to its page,
+// or, with a page on the server only, that it is there.
+func (m *Flow) where(di *draftInfo) []string {
 	if m.reviewLink != nil {
 		if link := m.reviewLink(di.e); link != "" {
-			out = append(out, "", "Hoặc mở trang duyệt báo cáo: "+link)
+			return []string{"Mở bản dự thảo để xem, rồi bấm Duyệt hoặc Trả lại (đăng nhập bằng tài khoản của mình):", "", link}
 		}
+	}
+	if m.localPage {
+		return []string{"Bản dự thảo có trên trang baocao của máy chủ (mục Tổng quan): trang đó chỉ mở được ngay trên máy chủ.",
+			"Bản PDF kèm theo thư này để xem trước."}
+	}
+	return []string{"Bản PDF kèm theo thư này để xem trước; nhờ quản trị duyệt hoặc trả lại theo lệnh ở cuối thư."}
+}
+
+// SetReviewLink gives the review messages a link to the staff page that
+// shows a draft (internal/web, at [web] public_url); link returns "" when
+// it has none.
+func (m *Flow) SetReviewLink(link func(e archive.Entry) string) { m.reviewLink = link }
+
+// SetLocalPage tells the review messages that the staff page listens on
+// the server only: no link, but where the draft is.
+func (m *Flow) SetLocalPage(local bool) { m.localPage = local }
+
+// SetAccounts gives the approvers' accounts: the review messages go to
+// their addresses and greet them by title and name.
+func (m *Flow) SetAccounts(s *accounts.Store) { m.accounts = s }
+
+// reviewer is one person a review message goes to.
+type reviewer struct {
+	Address string // "Name <address>"
+	Name    string // "cô Nguyễn Thị Hồng Vân", or the name alone
+	Title   accounts.Title
+}
+
+// reviewers are the people a report's review messages go to: its
+// approvers' accounts, or the reviewers of a config of before accounts.
+// An approver without an account or address is left out (doctor says
+// so).
+func (m *Flow) reviewers(r *Report) []reviewer {
+	var out []reviewer
+	if len(r.Approvers) > 0 && m.accounts != nil {
+		for _, n := range r.Approvers {
+			a, err := m.accounts.Get(n)
+			if err != nil || a.Email == "" {
+				continue
+			}
+			name := a.FullName
+			if a.Title != "" {
+				name = string(a.Title) + " " + a.FullName
+			}
+			out = append(out, reviewer{Address: (&mail.Address{Name: a.FullName, Address: a.Email}).String(), Name: name, Title: a.Title})
+		}
+		if len(out) > 0 {
+			return out
+		}
+	}
+	for _, s := range r.Reviewers {
+		out = append(out, reviewer{Address: s, Name: personName(s)})
 	}
 	return out
 }
 
-// SetReviewLink gives the review messages a link to the staff page that
-// shows a draft (internal/web); link returns "" when it has none.
-func (m *Flow) SetReviewLink(link func(e archive.Entry) string) { m.reviewLink = link }
+// ReviewerNames are the names of the people report's review messages go
+// to ("cô Nguyễn Thị Hồng Vân"), for the page.
+func (m *Flow) ReviewerNames(report string) []string {
+	r, ok := m.cfg.Reports[report]
+	if !ok {
+		return nil
+	}
+	var out []string
+	for _, x := range m.reviewers(r) {
+		out = append(out, x.Name)
+	}
+	return out
+}
+
+func addresses(rs []reviewer) []string {
+	var out []string
+	for _, r := range rs {
+		out = append(out, r.Address)
+	}
+	return out
+}
+
+// greeting is "Kính gửi cô Nguyễn Thị Hồng Vân," for the reviewers.
+func greeting(rs []reviewer) string {
+	var out []string
+	for _, r := range rs {
+		out = append(out, r.Name)
+	}
+	return "Kính gửi " + strings.Join(out, ", ") + ","
+}
+
+// you is how the message speaks to its reader: "cô", "thầy", or "cô/thầy".
+func you(rs []reviewer) string {
+	if len(rs) == 1 && rs[0].Title != "" {
+		return string(rs[0].Title)
+	}
+	return "cô/thầy"
+}
 
 // summary is the Vietnamese summary of a draft: targets met and missed,
 // data warnings, the deadline.
@@ -153,27 +246,34 @@ func (m *Flow) ReviewMessage(e archive.Entry) (*delivery.Message, error) {
 	if !di.report.Reviewed() {
 		return nil, fmt.Errorf("%w: [reports.%s] has no reviewers", ErrNotReviewed, e.Report)
 	}
-	msg := &delivery.Message{From: m.cfg.SMTP.From, To: di.report.Reviewers, Date: m.now(),
-		Subject:   fmt.Sprintf("[Chờ duyệt] %s (bản dự thảo v%d)", di.subject, e.Version),
+	rs := m.reviewers(di.report)
+	if len(rs) == 0 {
+		return nil, fmt.Errorf("%w: [reports.%s] approvers have no account with an e-mail address (baocao user list)", ErrNotReviewed, e.Report)
+	}
+	msg := &delivery.Message{From: m.cfg.SMTP.From, To: addresses(rs), Date: m.now(),
+		Subject:   fmt.Sprintf("[Chờ duyệt] %s, hạn %s", di.subject, di.deadline.Format("02/01/2006")),
 		MessageID: m.reviewMessageID(e, "review")}
 	if msg.Attachments, err = Attachments(e.Dir, di.man, reviewKinds); err != nil {
 		return nil, err
 	}
 	body := []string{
-		"Kính gửi " + names(di.report.Reviewers) + ",",
+		greeting(rs),
 		"",
-		fmt.Sprintf("baocao đã lập bản dự thảo v%d của %s, lúc %s.", e.Version, lowerFirst(di.subject), stamp(di.man.GeneratedAt, m.cfg.Location)),
+		fmt.Sprintf("Xin %s duyệt %s trước ngày %s (%s): duyệt để gửi cấp trên, hoặc trả lại để văn thư sửa.",
+			you(rs), lowerFirst(di.subject), di.deadline.Format("02/01/2006"), m.daysLeft(di.deadline)),
 		"Báo cáo CHƯA được gửi cho cấp trên: báo cáo chỉ được gửi sau khi được duyệt.",
 		"",
 	}
+	body = append(body, m.where(di)...)
+	body = append(body, "")
 	body = append(body, m.summary(di)...)
-	body = append(body, "", "Tệp đính kèm (bản PDF, sổ tính kết quả và bản Word để chỉnh câu chữ):")
+	body = append(body, "", fmt.Sprintf("Bản dự thảo v%d, lập lúc %s. Tệp đính kèm (bản PDF, sổ tính kết quả và bản Word để chỉnh câu chữ):",
+		e.Version, stamp(di.man.GeneratedAt, m.cfg.Location)))
 	for _, a := range msg.Attachments {
 		body = append(body, "- "+a.Name)
 	}
-	body = append(body, "")
+	body = append(body, "", "Thư này do baocao gửi tự động, không cần trả lời.", "", "—", "")
 	body = append(body, m.commands(di)...)
-	body = append(body, "", "Thư này do baocao gửi tự động, không cần trả lời.")
 	msg.Body = strings.Join(body, "\n") + "\n"
 	return msg, nil
 }
@@ -198,7 +298,8 @@ func (m *Flow) reminderMessage(e archive.Entry, kind reminder) (*delivery.Messag
 		return nil, err
 	}
 	dl := di.deadline.Format("02/01/2006")
-	msg := &delivery.Message{From: m.cfg.SMTP.From, To: di.report.Reviewers, Date: m.now(),
+	rs := m.reviewers(di.report)
+	msg := &delivery.Message{From: m.cfg.SMTP.From, To: addresses(rs), Date: m.now(),
 		MessageID: m.reviewMessageID(e, strings.TrimSuffix(kind.record, ".json"))}
 	var body []string
 	switch kind {
@@ -209,13 +310,13 @@ func (m *Flow) reminderMessage(e archive.Entry, kind reminder) (*delivery.Messag
 			"Kính gửi bộ phận phụ trách báo cáo,",
 			"",
 			fmt.Sprintf("Bản dự thảo v%d của %s (lập lúc %s) vẫn chờ %s duyệt.", e.Version, lowerFirst(di.subject),
-				stamp(di.man.GeneratedAt, m.cfg.Location), names(di.report.Reviewers)),
+				stamp(di.man.GeneratedAt, m.cfg.Location), names(rs)),
 			fmt.Sprintf("Hạn gửi cấp trên là ngày %s (%s). Báo cáo CHƯA được gửi.", dl, m.daysLeft(di.deadline)),
 			"",
 			"baocao không tự duyệt và không tự gửi báo cáo: đề nghị liên hệ người duyệt.",
 		}
 		if reviewMailSent(e) {
-			body = append(body, "Lệnh duyệt, trả lại nằm trong thư \"[Chờ duyệt]\" đã gửi người duyệt; xem tình trạng bằng:")
+			body = append(body, "Đường dẫn để duyệt, trả lại nằm trong thư \"[Chờ duyệt]\" đã gửi người duyệt; xem tình trạng bằng:")
 		} else {
 			body = append(body, "Lưu ý: thư \"[Chờ duyệt]\" kèm bản dự thảo CHƯA được gửi cho người duyệt (bản dự thảo lập không gửi thư,",
 				"hoặc gửi chưa được). Gửi thư đó cho người duyệt bằng lệnh:",
@@ -232,7 +333,7 @@ func (m *Flow) reminderMessage(e archive.Entry, kind reminder) (*delivery.Messag
 		}
 		msg.Subject = fmt.Sprintf("[Nhắc hạn] %s chờ duyệt, hạn gửi %s", di.subject, dl)
 		body = []string{
-			"Kính gửi " + names(di.report.Reviewers) + ",",
+			greeting(rs),
 			"",
 			fmt.Sprintf("%s cấp trên (ngày %s), bản dự thảo v%d của %s (lập lúc %s) vẫn chờ duyệt.", when, dl, e.Version,
 				lowerFirst(di.subject), stamp(di.man.GeneratedAt, m.cfg.Location)),
@@ -243,9 +344,13 @@ func (m *Flow) reminderMessage(e archive.Entry, kind reminder) (*delivery.Messag
 			body = append(body, "Thư \"[Chờ duyệt]\" kèm các tệp của bản dự thảo chưa được gửi; nhờ bộ phận phụ trách báo cáo gửi bằng lệnh:",
 				"", "    baocao send"+m.configFlag()+" -r "+e.Report+" -p "+e.Period, "")
 		}
+		body = append(body, m.where(di)...)
+		body = append(body, "", "Thư này do baocao gửi tự động, không cần trả lời.", "", "—", "")
 		body = append(body, m.commands(di)...)
 	}
-	body = append(body, "", "Thư này do baocao gửi tự động, không cần trả lời.")
+	if kind == remindLate {
+		body = append(body, "", "Thư này do baocao gửi tự động, không cần trả lời.")
+	}
 	msg.Body = strings.Join(body, "\n") + "\n"
 	return msg, nil
 }
@@ -287,11 +392,11 @@ func reviewMailSent(e archive.Entry) bool {
 	return err == nil && ok && rec.Status == delivery.Sent
 }
 
-// names lists the names of "Name <address>" entries.
-func names(list []string) string {
+// names lists the reviewers' names.
+func names(rs []reviewer) string {
 	var out []string
-	for _, s := range list {
-		out = append(out, personName(s))
+	for _, r := range rs {
+		out = append(out, r.Name)
 	}
 	return strings.Join(out, ", ")
 }

@@ -3,6 +3,7 @@ package workflow
 import (
 	"context"
 	"errors"
+	"github.com/mn2010/baocao/internal/accounts"
 	"os"
 	"path/filepath"
 	"strings"
@@ -41,29 +42,66 @@ func TestReviewMessages(t *testing.T) {
 	if _, ok, _ := delivery.LoadNamed(out.Entry.Dir, ReviewMailName); ok {
 		t.Error("a draft archived without mail owes no review message")
 	}
+	// Before accounts: the reviewers of the config, greeted by name.
 	msg, err := m.ReviewMessage(out.Entry)
 	if err != nil {
 		t.Fatal(err)
 	}
+	if !strings.HasPrefix(msg.Body, "Kính gửi Nguyễn Thị Hồng Vân,") || len(msg.To) != 1 || !strings.Contains(msg.To[0], "hieutruong.mn2010@hcm.edu.vn") {
+		t.Errorf("the reviewers' message of before accounts: to %v\n%s", msg.To, msg.Body)
+	}
+	// With accounts: the approvers' addresses, greeted by title.
+	store := accounts.Open(filepath.Join(t.TempDir(), accounts.FileName))
+	if err := store.Add(accounts.Account{Name: "hieutruong", FullName: "Nguyễn Thị Hồng Vân", Email: "ht@mn2010.edu.vn", Role: accounts.Principal, Title: accounts.Co},
+		"hoa sen nở giữa hè", "Trường"); err != nil {
+		t.Fatal(err)
+	}
+	m.SetAccounts(store)
+	cfg.Reports["quarterly"].Approvers = []string{"hieutruong"}
+	msg, err = m.ReviewMessage(out.Entry)
+	if err != nil {
+		t.Fatal(err)
+	}
 	t.Logf("%s\n%s", msg.Subject, msg.Body)
-	if len(msg.To) != 1 || !strings.Contains(msg.To[0], "hieutruong.mn2010@hcm.edu.vn") || len(msg.Cc) != 0 {
+	if len(msg.To) != 1 || !strings.Contains(msg.To[0], "ht@mn2010.edu.vn") || len(msg.Cc) != 0 {
 		t.Errorf("to %v cc %v", msg.To, msg.Cc)
+	}
+	if !strings.Contains(msg.Subject, "hạn 20/06/2024") {
+		t.Errorf("subject %q", msg.Subject)
 	}
 	if len(msg.Attachments) != 3 {
 		t.Errorf("%d attachments, want the PDF, workbook and Word draft", len(msg.Attachments))
 	}
-	for _, w := range []string{"Kính gửi Nguyễn Thị Hồng Vân,", "bản dự thảo v1", "CHƯA được gửi", "Trong kỳ, đơn vị đạt",
-		"Cảnh báo dữ liệu: ", "Hạn gửi cấp trên: 20/06/2024 (còn 5 ngày).", "--version 1 --by \"Nguyễn Thị Hồng Vân\" --number 15 --date 15/06/2024",
-		"baocao reject"} {
-		if !strings.Contains(msg.Body, w) {
-			t.Errorf("review message lacks %q", w)
+	// What to decide and by when first; the commands last, for the
+	// administrator.
+	order := []string{"Kính gửi cô Nguyễn Thị Hồng Vân,", "Xin cô duyệt báo cáo kết quả thực hiện công tác CCHC quý II năm 2024 - Trường Mầm non 20/10 trước ngày 20/06/2024 (còn 5 ngày)",
+		"CHƯA được gửi", "Tóm tắt", "Trong kỳ, đơn vị đạt", "Cảnh báo dữ liệu: ", "Hạn gửi cấp trên: 20/06/2024 (còn 5 ngày).", "Bản dự thảo v1",
+		"Dành cho quản trị", "-r quarterly -p 2024-Q2 --version 1 --as hieutruong", "baocao reject"}
+	at := -1
+	for _, w := range order {
+		i := strings.Index(msg.Body, w)
+		if i < 0 || i < at {
+			t.Errorf("review message lacks %q, or has it out of order", w)
 		}
+		at = i
 	}
-	m.SetReviewLink(func(e archive.Entry) string { return "http://localhost:8080/duyet/" + e.Report + "/" + e.Period })
-	if msg, _ := m.ReviewMessage(out.Entry); !strings.Contains(msg.Body, "Hoặc mở trang duyệt báo cáo: http://localhost:8080/duyet/quarterly/2024-Q2") {
-		t.Errorf("no link:\n%s", msg.Body)
+	if strings.Contains(msg.Body, "--number 15") || strings.Contains(msg.Body, "--by") || strings.Contains(msg.Body, "127.0.0.1") {
+		t.Errorf("review message has a sample number, --by, or a loopback link:\n%s", msg.Body)
+	}
+	m.SetReviewLink(func(e archive.Entry) string {
+		return "http://192.168.1.10:8080/bao-cao/" + e.Report + "/" + e.Period + "/v1"
+	})
+	msg, _ = m.ReviewMessage(out.Entry)
+	link := strings.Index(msg.Body, "\nhttp://192.168.1.10:8080/bao-cao/quarterly/2024-Q2/v1\n")
+	if link < 0 || link > strings.Index(msg.Body, "Tóm tắt") || strings.Count(msg.Body, "http") != 1 {
+		t.Errorf("not one link, before the summary:\n%s", msg.Body)
 	}
 	m.SetReviewLink(nil)
+	m.SetLocalPage(true)
+	if msg, _ := m.ReviewMessage(out.Entry); !strings.Contains(msg.Body, "Bản dự thảo có trên trang baocao của máy chủ") || strings.Contains(msg.Body, "http") {
+		t.Errorf("a page on the server only:\n%s", msg.Body)
+	}
+	m.SetLocalPage(false)
 
 	for _, c := range []struct {
 		at   time.Time

@@ -56,8 +56,15 @@ type Report struct {
 	// Attach lists the files the district's message carries (DefaultAttach
 	// when unset).
 	Attach []FileKind `toml:"attach"`
-	// Reviewers approve a version before it goes to the district ("Name
-	// <address>"). None: the report is sent at once.
+	// Approvers are the accounts (`baocao user`) that approve a version
+	// before it goes to the district: the review message goes to their
+	// e-mail addresses (Flow.SetAccounts). The principal approves any
+	// report; a deputy only those that name the account.
+	Approvers []string `toml:"approvers"`
+	// Reviewers is the setting of before accounts ("Name <address>"):
+	// still honoured for the review message, but approving needs an
+	// approver's account; `baocao init --upgrade` turns it into
+	// approvers. None of either: the report is sent at once.
 	Reviewers []string `toml:"reviewers"`
 	// RequireSigned: the district gets only the signed copy. An approved
 	// version waits ("chờ ký số") until `baocao signed` or the page brings
@@ -80,7 +87,7 @@ type Report struct {
 
 // Reviewed reports whether the report waits for its reviewers' approval
 // before it goes to the district.
-func (r *Report) Reviewed() bool { return len(r.Reviewers) > 0 }
+func (r *Report) Reviewed() bool { return len(r.Reviewers) > 0 || len(r.Approvers) > 0 }
 
 // DefaultEmailThreshold is the e-mail's change threshold in percentage
 // points when a report sets none.

@@ -76,14 +76,14 @@ func (m *Flow) signReminderMessage(e archive.Entry, record string) (*delivery.Me
 	if err != nil {
 		return nil, err
 	}
-	signers := di.report.Reviewers
+	signers := m.reviewers(di.report)
 	if len(signers) == 0 && m.cfg.Unit.AdminEmail != "" {
-		signers = []string{m.cfg.Unit.AdminEmail}
+		signers = []reviewer{{Address: m.cfg.Unit.AdminEmail, Name: personName(m.cfg.Unit.AdminEmail)}}
 	}
 	dl := di.deadline.Format("02/01/2006")
-	msg := &delivery.Message{From: m.cfg.SMTP.From, To: signers, Date: m.now(),
+	msg := &delivery.Message{From: m.cfg.SMTP.From, To: addresses(signers), Date: m.now(),
 		MessageID: m.reviewMessageID(e, strings.TrimSuffix(record, ".json"))}
-	if a := m.cfg.Unit.AdminEmail; a != "" && len(di.report.Reviewers) > 0 {
+	if a := m.cfg.Unit.AdminEmail; a != "" && di.report.Reviewed() {
 		msg.Cc = []string{a}
 	}
 	cmd := "    baocao signed" + m.configFlag() + " -r " + e.Report + " -p " + e.Period + " TỆP-ĐÃ-KÝ.pdf"
@@ -101,7 +101,7 @@ func (m *Flow) signReminderMessage(e archive.Entry, record string) (*delivery.Me
 			when = "Hôm nay là hạn gửi"
 		}
 		msg.Subject = fmt.Sprintf("[Chờ ký số] %s, hạn gửi %s", di.subject, dl)
-		body = []string{"Kính gửi " + names(signers) + ",", "",
+		body = []string{greeting(signers), "",
 			fmt.Sprintf("%s cấp trên (ngày %s). Bản v%d của %s đã được duyệt và đang chờ ký số; báo cáo CHƯA được gửi.",
 				when, dl, e.Version, lowerFirst(di.subject))}
 		if o, ok := output(di.man, PDF); ok {

@@ -81,10 +81,14 @@ func (s *VersionState) Summary(loc *time.Location) string {
 func (m *Flow) State(e archive.Entry) (*VersionState, error) {
 	s := &VersionState{Entry: e}
 	var err error
-	if s.Record, _, err = delivery.LoadRecord(e.Dir); err != nil {
+	var recorded bool
+	if s.Record, recorded, err = delivery.LoadRecord(e.Dir); err != nil {
 		return nil, err
 	}
 	s.Status = s.Record.Status
+	if !recorded && m.draftByDefault(e) {
+		s.Status = delivery.Draft // its record lost: nothing says it may be sent
+	}
 	if s.Approval, err = ReadApproval(e.Dir); err != nil {
 		return nil, err
 	}

@@ -36,6 +36,7 @@ func (m *Flow) approvedUnsent(report, label string) ([]archive.Entry, error) {
 		}
 		switch rec.Status {
 		case delivery.Approved, delivery.Held, delivery.Pending, delivery.Failed, delivery.AwaitingSignature:
+		case delivery.Draft: // with an approval (wasApproved): one a crash interrupted before the records said so
 		default:
 			continue
 		}
@@ -81,6 +82,9 @@ func (m *Flow) refuseStranding(e archive.Entry) error {
 	status := "not sent"
 	if rec != nil {
 		status = fmt.Sprintf("%s (%s)", rec.Status, rec.Status.String())
+		if rec.Status == delivery.Draft {
+			status = "approved, but the approval was interrupted before its document was issued and sent (the approval is recorded)"
+		}
 	}
 	return fmt.Errorf("%w: %s, is %s: baocao send -r %s -p %s sends it. "+
 		"To replace it with a new draft for review instead, run again with --force (the approval is then superseded and never sent)",
@@ -119,4 +123,19 @@ func (m *Flow) ToSend(report string, p period.Period) (archive.Entry, error) {
 		return e, err
 	}
 	return older[0], nil
+}
+
+// draftByDefault reports whether e, a version of a reviewed report with no
+// approval and not issued from one, counts as a draft when its delivery
+// record is lost: a report with reviewers makes only drafts, so nothing
+// written about e says it may go to the district.
+func (m *Flow) draftByDefault(e archive.Entry) bool {
+	if r := m.cfg.Reports[e.Report]; r == nil || !r.Reviewed() {
+		return false
+	}
+	if a, err := ReadApproval(e.Dir); err != nil || a != nil {
+		return err != nil // an unreadable approval is no approval to send on
+	}
+	man, err := reports.ReadManifest(e.Dir)
+	return err != nil || man.IssuedFrom == nil
 }

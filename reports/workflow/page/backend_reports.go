@@ -335,7 +335,7 @@ func (b *ReportsBackend) Version(ctx context.Context, report, label string, n in
 	if len(rec.Attempts) > 0 || rec.MessageID != "" {
 		d.Delivery = &web.Delivery{Status: state(rec, true), MessageID: rec.MessageID, Attempts: attempts(rec, b.cfg.Location)}
 	}
-	d.Reviewers = r.Reviewers
+	d.Reviewers = b.maker.ReviewerNames(e.Report)
 	if err := b.story(d, e, rec); err != nil {
 		return nil, err
 	}

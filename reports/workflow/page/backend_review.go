@@ -36,7 +36,7 @@ func (b *ReportsBackend) Approve(ctx context.Context, who string, v web.VersionR
 		return web.VersionRef{}, err
 	}
 	out, err := workflow.NewJob(b.maker, mail, nil).Approve(ctx, workflow.ApproveOptions{Report: v.Report, Period: v.Period, Version: v.Version,
-		By: a.Name, Note: a.Note, Number: a.Number, Date: a.Date, ForceNumber: a.ForceNumber})
+		By: web.Decider{Name: a.Name, Account: a.Account, Role: a.Role}.Signature(), Note: a.Note, Number: a.Number, Date: a.Date, ForceNumber: a.ForceNumber})
 	if err != nil {
 		return web.VersionRef{}, b.refusal(e, err)
 	}
@@ -45,7 +45,7 @@ func (b *ReportsBackend) Approve(ctx context.Context, who string, v web.VersionR
 
 // Reject returns a draft with the workflow of `baocao reject`: the reason
 // recorded once and mailed to admin_email.
-func (b *ReportsBackend) Reject(ctx context.Context, who string, v web.VersionRef, reason string) error {
+func (b *ReportsBackend) Reject(ctx context.Context, who web.Decider, v web.VersionRef, reason string) error {
 	e, _, err := b.entry(v.Report, v.Period, v.Version)
 	if err != nil {
 		return err
@@ -57,7 +57,7 @@ func (b *ReportsBackend) Reject(ctx context.Context, who string, v web.VersionRe
 	if err != nil {
 		return err
 	}
-	by := who
+	by := who.Signature()
 	if _, err := workflow.NewJob(b.maker, mail, nil).Reject(ctx, workflow.RejectOptions{Report: v.Report, Period: v.Period, Version: v.Version,
 		By: by, Reason: reason}); err != nil {
 		return b.refusal(e, err)
@@ -217,11 +217,7 @@ func (b *ReportsBackend) story(d *web.VersionDetail, e archive.Entry, rec *deliv
 		case st.Record.Unapproved:
 			d.Review = fmt.Sprintf("Bản dự thảo này đã được thay bằng phiên bản %d trước khi duyệt; không bao giờ được gửi.", st.Record.SupersededBy)
 		case st.Status == delivery.Draft:
-			var names []string
-			for _, r := range b.wf.Reports[e.Report].Reviewers {
-				names = append(names, web.PersonName(r))
-			}
-			d.Review = "Bản dự thảo đang chờ " + strings.Join(names, ", ") + " duyệt; cấp trên chưa nhận được gì."
+			d.Review = "Bản dự thảo đang chờ " + strings.Join(b.maker.ReviewerNames(e.Report), ", ") + " duyệt; cấp trên chưa nhận được gì."
 		}
 	}
 	sort.SliceStable(evs, func(i, k int) bool { return evs[i].At.Before(evs[k].At) })

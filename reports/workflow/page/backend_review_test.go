@@ -3,8 +3,10 @@ package page
 import (
 	"context"
 	"fmt"
+	"github.com/mn2010/baocao/internal/accounts"
 	"net/url"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -24,8 +26,18 @@ func TestReviewOverReports(t *testing.T) {
 	b, cfg, _ := project(t)
 	cfg.SMTP.Host = "" // no mail here: cmd's browser test has Mailpit
 	ctx := context.Background()
-	s, logs := testServer(t, web.Settings{Location: cfg.Location}, b)
+	// The principal's account, logged in.
+	store := accounts.Open(filepath.Join(t.TempDir(), accounts.FileName))
+	const pw = "hoa sen nở giữa hè"
+	if err := store.Add(accounts.Account{Name: "hieutruong", FullName: "Nguyễn Thị Hồng Vân", Email: "ht@mn2010.edu.vn",
+		Role: accounts.Principal, Title: accounts.Co}, pw, "Trường"); err != nil {
+		t.Fatal(err)
+	}
+	s, logs := testServer(t, web.Settings{Location: cfg.Location, Accounts: store}, b)
 	c := newClient(t, s.Handler())
+	if r, body := c.post("/dang-nhap", url.Values{"csrf": {c.csrf("/dang-nhap")}, "name": {"hieutruong"}, "password": {pw}}); r.StatusCode != 303 {
+		t.Fatalf("login: %d %s", r.StatusCode, body)
+	}
 
 	ref, err := b.Run(ctx, "Lan", "quarterly", "2024-Q1", func(string) {})
 	if err != nil {
@@ -41,18 +53,18 @@ func TestReviewOverReports(t *testing.T) {
 	}
 	token := c.csrf(pagePath(ref))
 	_, page := c.get(pagePath(ref))
-	wantIn(t, page, "chờ duyệt", `id="ten-duyet" value="Nguyễn Thị Hồng Vân"`, "Lịch sử duyệt và gửi")
+	wantIn(t, page, "chờ duyệt", `Người duyệt: <strong>Nguyễn Thị Hồng Vân (hiệu trưởng)</strong>`, "Lịch sử duyệt và gửi")
 
 	r, body := c.post(pagePath(ref)+"/duyet", url.Values{"csrf": {token}, "name": {"Vân"}, "number": {"15"}, "date": {"5/4/24"}, "note": {"Nhớ sửa lỗi chính tả"}})
 	wantStatus(t, r, body, 400)
 	wantIn(t, body, "Ngày “5/4/24” không hợp lệ", "NN/TT/NNNN", `id="loi"`,
-		`id="form-duyet"`, `id="ten-duyet" value="Vân"`, `value="15"`, `value="5/4/24"`, `id="ghi-chu" value="Nhớ sửa lỗi chính tả"`)
+		`id="form-duyet"`, `value="15"`, `value="5/4/24"`, `id="ghi-chu" value="Nhớ sửa lỗi chính tả"`)
 
 	r, body = c.post(pagePath(ref)+"/tra-lai", url.Values{"csrf": {token}, "name": {"Nguyễn Thị Hồng Vân"}, "reason": {"Thiếu số liệu tháng 3"}})
 	wantStatus(t, r, body, 303)
 	r, body = c.post(pagePath(ref)+"/duyet", url.Values{"csrf": {token}, "name": {"Nguyễn Thị Hồng Vân"}, "number": {"15"}})
 	wantStatus(t, r, body, 409)
-	wantIn(t, body, "đã bị Nguyễn Thị Hồng Vân trả lại", "“Thiếu số liệu tháng 3”", "chạy lại")
+	wantIn(t, body, "đã bị Nguyễn Thị Hồng Vân (hiệu trưởng, tài khoản hieutruong) trả lại", "“Thiếu số liệu tháng 3”", "chạy lại")
 	if strings.Contains(body, "reports:") {
 		t.Errorf("the refusal shows the English error: %s", body)
 	}
@@ -85,14 +97,14 @@ func TestReviewOverReports(t *testing.T) {
 	}
 	_, body = c.get("/bao-cao/quarterly/2024-Q1/v3?kq=da-duyet")
 	wantIn(t, body, "Đã duyệt.", "đã duyệt", "ban hành từ bản dự thảo phiên bản 2", "số 15, ngày 05/04/2024",
-		"Phiên bản 2: được Nguyễn Thị Hồng Vân duyệt, ghi chú “Đồng ý”", `href="/bao-cao/quarterly/2024-Q1/v2"`)
+		"Phiên bản 2: được Nguyễn Thị Hồng Vân (hiệu trưởng, tài khoản hieutruong) duyệt, ghi chú “Đồng ý”", `href="/bao-cao/quarterly/2024-Q1/v2"`)
 	d, _ = b.Version(ctx, "quarterly", "2024-Q1", 2)
 	if d.State != web.StateApproved || d.IssuedAs != 3 || d.Can("approve") {
 		t.Errorf("the approved draft: %v issued as %d, actions %v", d.State, d.IssuedAs, d.Actions)
 	}
 	r, body = c.post(pagePath(v2)+"/duyet", url.Values{"csrf": {token}, "name": {"Vân"}})
 	wantStatus(t, r, body, 409)
-	wantIn(t, body, "đã được Nguyễn Thị Hồng Vân duyệt lúc")
+	wantIn(t, body, "đã được Nguyễn Thị Hồng Vân (hiệu trưởng, tài khoản hieutruong) duyệt lúc")
 	if !strings.Contains(logs.String(), `msg="web: approved"`) || !strings.Contains(logs.String(), `issued="quarterly 2024-Q1 v3"`) {
 		t.Errorf("the approval is not logged:\n%s", logs)
 	}
@@ -114,7 +126,7 @@ func TestReviewOverReports(t *testing.T) {
 	wantStatus(t, r, body, 409)
 	wantIn(t, body, "tệp dữ liệu examples/data/so-lieu-nhap-tay-2.xlsx, examples/data/so-lieu-nhap-tay.xlsx (không còn được đọc) đã thay đổi kể từ khi lập bản dự thảo", "chạy lại",
 		// the form again, as typed
-		`id="form-duyet"`, `id="ten-duyet" value="Vân"`, `id="so" inputmode="numeric" placeholder="`, `value="3"`, `value="10/07/2024"`, `id="ghi-chu" value="Đã xem kỹ"`)
+		`id="form-duyet"`, `id="so" inputmode="numeric" placeholder="`, `value="3"`, `value="10/07/2024"`, `id="ghi-chu" value="Đã xem kỹ"`)
 	if a, _ := workflow.ReadApproval(mustDir(t, b, v4)); a != nil {
 		t.Errorf("a refused approval was recorded: %+v", a)
 	}

@@ -64,7 +64,7 @@ func (b *ReportsBackend) Run(ctx context.Context, who, report, label string, pro
 	case out.SendErr != nil:
 		progress("Chưa gửi được thư mời duyệt (" + out.SendErr.Error() + "); chương trình chạy nền sẽ gửi lại.")
 	default:
-		progress("Đã gửi thư mời duyệt đến " + strings.Join(r.Reviewers, ", ") + ".")
+		progress("Đã gửi thư mời duyệt đến " + strings.Join(b.maker.ReviewerNames(report), ", ") + ".")
 	}
 	return ref, nil
 }
