@@ -44,7 +44,7 @@ func TestLostRecordNeverSendsADraft(t *testing.T) {
 
 	// Approved with a number, held (--no-email): v2 is the issued document.
 	// Its draft's approval lost, v2 is not sent.
-	if code, _, errs := baocao("approve", "-c", cfg, "-r", "quarterly", "-p", "2024-Q2", "--by", "Nguyễn Thị Hồng Vân", "--number", "9", "--no-email"); code != 0 {
+	if code, _, errs := baocao("approve", "-c", cfg, "-r", "quarterly", "-p", "2024-Q2", "--as", "hieutruong", "--password-stdin", "--number", "9", "--force-number", "--no-email"); code != 0 {
 		t.Fatalf("approve: %s", errs)
 	}
 	if err := os.Remove(filepath.Join(arch, "v1", "approval.json")); err != nil {

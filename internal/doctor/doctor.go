@@ -111,6 +111,7 @@ func Run(o Options) *Report {
 		}
 		x.clock(cfg, newest)
 		x.web(cfg)
+		x.review(cfg)
 	}
 	x.service()
 	return &x.r

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/mn2010/baocao/internal/accounts"
 	"github.com/mn2010/baocao/internal/config"
 	"github.com/mn2010/baocao/internal/loopback"
 	"github.com/mn2010/baocao/reports/delivery"
@@ -31,7 +32,8 @@ func (x *run) web(cfg *config.Config) {
 			"Trang web: [web] listen = %q không phải địa chỉ:cổng — ghi ví dụ \"127.0.0.1:8080\" (chỉ máy này) hoặc \"0.0.0.0:8080\" (mọi máy trong mạng, cần mật khẩu)", w.Listen)
 		return
 	}
-	if !loopback.Host(host) {
+	empty, _ := accounts.Open(accounts.PathBeside(cfg.File)).Empty()
+	if !loopback.Host(host) && empty {
 		switch {
 		case w.PasswordEnv == "" && w.PasswordFile == "":
 			x.add(Problem, fmt.Errorf("%w: listen %q without a password", errWeb, w.Listen),

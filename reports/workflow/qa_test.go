@@ -34,13 +34,17 @@ func TestDistrictMailNamesTheNumber(t *testing.T) {
 	if want := "Báo cáo số 15/BC-" + cfg.Unit.Symbol + " ngày 16/06/2024."; !strings.Contains(msg.Body, want) {
 		t.Errorf("the issued document's message lacks %q:\n%s", want, msg.Body)
 	}
+	if strings.Contains(msg.Body, AutomaticNotice) {
+		t.Errorf("an approved report's message says it was not approved:\n%s", msg.Body)
+	}
 
 	out, err := job.Run(context.Background(), "monthly", mustPeriod(t, m, "monthly", "2024-05"), RunOptions{Options: reports.Options{Number: 7}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if msg, err := m.Message(out.Entry); err != nil || !strings.Contains(msg.Body, "Báo cáo số 07/BC-"+cfg.Unit.Symbol+" ngày 15/06/2024.") {
-		t.Errorf("run --number 7: %v\n%s", err, msg.Body)
+	if msg, err := m.Message(out.Entry); err != nil || !strings.Contains(msg.Body, "Báo cáo số 07/BC-"+cfg.Unit.Symbol+" ngày 15/06/2024.") ||
+		!strings.HasPrefix(msg.Body, AutomaticNotice+"\n") {
+		t.Errorf("run --number 7 of the monthly report, sent without review: %v\n%s", err, msg.Body)
 	}
 	out, err = job.Run(context.Background(), "monthly", mustPeriod(t, m, "monthly", "2024-04"), RunOptions{})
 	if err != nil {

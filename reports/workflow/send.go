@@ -60,7 +60,14 @@ func (m *Flow) Message(e archive.Entry) (*delivery.Message, error) {
 	}
 	// A covering note from the unit: "Kính gửi:" and the addressees first,
 	// as on the report.
-	body := append(render.AddresseeLines(doc), "")
+	var body []string
+	if !r.Reviewed() {
+		// A report sent without review says so before anything else: the
+		// head's name is on the document, but nobody approved it.
+		body = append(body, AutomaticNotice, "")
+	}
+	body = append(body, render.AddresseeLines(doc)...)
+	body = append(body, "")
 	body = append(body, m.districtText(man, p, r.Threshold())...)
 	body = append(body, "", m.texts.EmailFiles)
 	body = append(body, files...)
@@ -72,6 +79,10 @@ func (m *Flow) Message(e archive.Entry) (*delivery.Message, error) {
 	msg.Body = strings.Join(body, "\n") + "\n"
 	return msg, nil
 }
+
+// AutomaticNotice is the first line of the district's message of a
+// report the unit chose to send without review (docs/duyet-bao-cao.md).
+const AutomaticNotice = "Số liệu dưới đây do phần mềm baocao của đơn vị gửi tự động theo lịch, chưa qua thủ trưởng đơn vị duyệt."
 
 // mailDoc is the part of a version's document its messages need.
 func (m *Flow) mailDoc(man *reports.Manifest, p period.Period) *render.Doc {
