@@ -181,7 +181,7 @@ func (m *Maker) Build(reportID string, p period.Period, opt Options) (*Built, er
 	doc := &render.Doc{Unit: m.Unit(), ReportID: reportID, Period: p, Issued: issued, Number: opt.Number,
 		PlanReference: m.plan.Reference, Outcome: out, Narrative: narr,
 		Warnings: append(append(append([]sources.Issue{}, data.Issues...), out.Issues...), narrIssues...),
-		Texts:    m.texts, Generated: now, Addressees: addressees, Font: m.font}
+		Texts:    m.texts, Generated: now, Addressees: addressees, Font: m.font, SourceNames: m.sourceNames()}
 	// The workbook and the PDF (with its figures) are drawn at once: both
 	// only read doc.
 	var xlsx []byte
@@ -253,4 +253,15 @@ func (m *Maker) Latest(reportID string, p period.Period) (archive.Entry, error) 
 		return e, ErrNotArchived.Newf(catalog.NothingArchived, m.cfg.ReportName(reportID), p.Label(), reportID, p.Label())
 	}
 	return e, nil
+}
+
+// sourceNames are the plan's sources' Vietnamese names by key.
+func (m *Maker) sourceNames() map[string]string {
+	out := map[string]string{}
+	for n, s := range m.plan.Sources {
+		if s != nil && s.Title != "" {
+			out[n] = s.Title
+		}
+	}
+	return out
 }

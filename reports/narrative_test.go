@@ -224,7 +224,7 @@ func TestNarrativeWarningsInReport(t *testing.T) {
 	rows, _ := f.GetRows(render.SheetWarnings)
 	n := 0
 	for _, r := range rows {
-		if len(r) > 7 && r[1] == "narrative" && strings.Contains(r[7], "chưa được đưa vào báo cáo") {
+		if len(r) > 7 && r[1] == "Nhận xét, đề xuất" && strings.Contains(r[7], "chưa được đưa vào báo cáo") { // the source by its name, not its key
 			n++
 		}
 	}

@@ -132,14 +132,14 @@ func TestDraftWithoutMailThenSendAndApprovedNotStranded(t *testing.T) {
 	if len(msgs) != 1 || !strings.HasPrefix(msgs[0].Subject, "[Chờ duyệt]") || msgs[0].To[0].Address != "hieutruong.mn2010@hcm.edu.vn" {
 		t.Fatalf("send of a draft made without mail: %+v", msgs)
 	}
-	if !strings.Contains(errs, "review message") || !strings.Contains(errs, "was sent now") {
+	if !strings.Contains(errs, "thư xin duyệt") || !strings.Contains(errs, "vừa gửi tới") {
 		t.Errorf("send does not say it mailed the reviewers: %s", errs)
 	}
 	if _, err := os.Stat(filepath.Join(filepath.Dir(cfg), "archive", "quarterly", "2024-Q2", "v1", "review.json")); err != nil {
 		t.Errorf("the review message is not recorded: %v", err)
 	}
 	errs = do(2, "send", "-r", "quarterly", "-p", "2024-Q2")
-	if !strings.Contains(errs, "its reviewers' message was sent at") || len(m.messages(t)) != 1 {
+	if !strings.Contains(errs, "thư xin duyệt đã gửi lúc") || len(m.messages(t)) != 1 {
 		t.Errorf("a second send: %s (%d messages)", errs, len(m.messages(t)))
 	}
 
@@ -174,7 +174,7 @@ func TestDraftWithoutMailThenSendAndApprovedNotStranded(t *testing.T) {
 	if len(msgs) != 3 || !strings.HasPrefix(msgs[0].Subject, "[Chờ duyệt]") {
 		t.Fatalf("run --force: %+v", msgs)
 	}
-	if errs := do(2, "send", "-r", "half-year", "-p", "2024-H1"); !strings.Contains(errs, "v2 is a draft waiting for review") {
+	if errs := do(2, "send", "-r", "half-year", "-p", "2024-H1"); !strings.Contains(errs, "phiên bản 2 là bản nháp đang chờ duyệt") {
 		t.Errorf("send after run --force: %s", errs)
 	}
 }
@@ -186,7 +186,7 @@ func TestReportWithoutRecipientsStopsBeforeArchiving(t *testing.T) {
 	cfg := reviewConfig(t, m)
 	setConfig(t, cfg, `to = ["phongnoivu.q1@tphcm.gov.vn"]`, `to = []`)
 	code, _, errs := baocao("run", "-c", cfg, "-r", "monthly", "-p", "2024-03")
-	if code != 2 || !strings.Contains(errs, "[reports.monthly] has no recipients") || !strings.Contains(errs, "nothing was archived") {
+	if code != 2 || !strings.Contains(errs, "[reports.monthly] chưa có địa chỉ nhận") || !strings.Contains(errs, "chưa lưu gì") {
 		t.Errorf("run: exit %d: %s", code, errs)
 	}
 	if files := archivedFiles(t, cfg); len(files) != 0 {

@@ -104,7 +104,7 @@ func TestReviewThroughMailpit(t *testing.T) {
 	}
 
 	// A draft is never sent to the district.
-	if code, _, errs := baocao("send", "-c", cfg, "-r", "quarterly", "-p", "2024-Q2", "--force"); code != 2 || !strings.Contains(errs, "waiting for review") {
+	if code, _, errs := baocao("send", "-c", cfg, "-r", "quarterly", "-p", "2024-Q2", "--force"); code != 2 || !strings.Contains(errs, "đang chờ duyệt") {
 		t.Errorf("send of a draft: exit %d: %s", code, errs)
 	}
 
@@ -263,17 +263,17 @@ func TestRejectThenRun(t *testing.T) {
 		{"send", "-c", cfg, "-r", "half-year", "-p", "2024-H1", "--force"},
 		{"reject", "-c", cfg, "-r", "half-year", "-p", "2024-H1", "--as", "hieutruong", "--password-stdin", "--reason", "again"},
 	} {
-		if code, _, errs := baocao(args...); code != 2 || !strings.Contains(errs, "returned by Nguyễn Thị Hồng Vân") || !strings.Contains(errs, "Bổ sung nguyên nhân") {
+		if code, _, errs := baocao(args...); code != 2 || !strings.Contains(errs, "đã bị Nguyễn Thị Hồng Vân") || !strings.Contains(errs, "Bổ sung nguyên nhân") {
 			t.Errorf("%v on a returned draft: exit %d: %s", args, code, errs)
 		}
 	}
 	if v2 := run("half-year", "2024-H1"); filepath.Base(v2) != "v2" {
 		t.Fatalf("the run after the return made %s", v2)
 	}
-	if code, _, errs := baocao("approve", "-c", cfg, "-r", "half-year", "-p", "2024-H1", "--version", "1", "--as", "hieutruong", "--password-stdin"); code != 2 || !strings.Contains(errs, "returned") {
+	if code, _, errs := baocao("approve", "-c", cfg, "-r", "half-year", "-p", "2024-H1", "--version", "1", "--as", "hieutruong", "--password-stdin"); code != 2 || !strings.Contains(errs, "bản nháp đã bị trả lại") {
 		t.Errorf("approve v1 after v2: exit %d: %s", code, errs)
 	}
-	if code, _, errs := baocao("send", "-c", cfg, "-r", "half-year", "-p", "2024-H1"); code != 2 || !strings.Contains(errs, "v2 is a draft waiting for review") {
+	if code, _, errs := baocao("send", "-c", cfg, "-r", "half-year", "-p", "2024-H1"); code != 2 || !strings.Contains(errs, "phiên bản 2 là bản nháp đang chờ duyệt") {
 		t.Errorf("send of the v2 draft: exit %d: %s", code, errs)
 	}
 	if code, out, errs := baocao("status", "-c", cfg, "-r", "half-year", "-p", "2024-H1"); code != 0 ||

@@ -136,3 +136,16 @@ var (
 	SourceNewerSkip   = add("SourceNewerSkip", "tệp mới nhất %s không có đúng dòng tiêu đề của sổ (%s); đã đọc tệp cũ hơn %s. Kiểm tra tệp mới: có phải bản xuất đúng mẫu không", "the newest file %s lacks the source's headers (%s); read the older %s. Check the new file is the right export")
 	SourceUsed        = add("SourceUsed", "đọc tệp %s", "read %s")
 )
+
+// The review step's refusals (reports/workflow).
+var (
+	WfReturned      = add("WfReturned", "%s kỳ %s, phiên bản %d đã bị %s trả lại lúc %s: %q; lập bản nháp mới bằng baocao run -r %s -p %s", "%s/%s v%d was returned by %s at %s: %q; make a new draft with baocao run -r %s -p %s")
+	WfReturnedNever = add("WfReturnedNever", "%s kỳ %s, phiên bản %d đã bị %s trả lại lúc %s: %q; bản này không bao giờ được gửi. Lập bản nháp mới bằng baocao run -r %s -p %s", "%s/%s v%d was returned by %s at %s: %q; it is never sent. Make a new draft with baocao run -r %s -p %s")
+	WfApproved      = add("WfApproved", "%s kỳ %s, phiên bản %d đã được %s duyệt lúc %s; không còn gì phải làm (baocao status -r %s -p %s cho biết đã gửi chưa)", "%s/%s v%d was approved by %s at %s; nothing more to do (baocao status -r %s -p %s shows whether it was sent)")
+	WfWaiting       = add("WfWaiting", "%s kỳ %s, phiên bản %d là bản nháp đang chờ duyệt%s; chỉ gửi sau khi được duyệt: baocao approve -r %s -p %s --by HỌ_TÊN", "%s/%s v%d is a draft waiting for review%s; it is sent once approved: baocao approve -r %s -p %s --by NAME")
+	WfReviewOwed    = add("WfReviewOwed", " (thư xin duyệt vẫn chưa gửi được: %v)", " (its reviewers' message is still owed: %v)")
+	WfReviewSentAt  = add("WfReviewSentAt", " (thư xin duyệt đã gửi lúc %s)", " (its reviewers' message was sent at %s)")
+	WfReviewNotSent = add("WfReviewNotSent", " (người duyệt chưa nhận thư: baocao send khi bật gửi thư sẽ gửi)", " (its reviewers were not mailed: baocao send with mail on mails them)")
+	WfReviewMailed  = add("WfReviewMailed", "%s kỳ %s, phiên bản %d là bản nháp: thư xin duyệt (\"[Chờ duyệt]\") vừa gửi tới %v (%s); cấp trên nhận báo cáo sau khi được duyệt: baocao approve -r %s -p %s --by HỌ_TÊN", "%s/%s v%d is a draft: its review message (\"[Chờ duyệt]\") was sent now to %v (%s); the district gets the report once it is approved: baocao approve -r %s -p %s --by NAME")
+	WfNoRecipients  = add("WfNoRecipients", "[reports.%s] chưa có địa chỉ nhận (to = []): thêm địa chỉ của cơ quan cấp trên vào tệp cấu hình, hoặc dùng --no-email; chưa lưu gì", "[reports.%s] has no recipients (to = []): add the district's address to the config, or use --no-email; nothing was archived")
+)

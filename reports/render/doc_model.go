@@ -25,6 +25,9 @@ type Unit struct {
 
 // Doc is everything a report shows.
 type Doc struct {
+	// SourceNames are the sources' Vietnamese names by key ("dossiers" →
+	// "Sổ theo dõi hồ sơ TTHC"), for the warnings sheet: keys never show.
+	SourceNames   map[string]string
 	Unit          Unit
 	ReportID      string
 	Period        period.Period

@@ -168,7 +168,7 @@ func narrativeTable(d *Doc) table {
 func warningTable(d *Doc) table {
 	t := table{name: SheetWarnings, landscape: true,
 		headers: []string{"Mức độ", "Nguồn", "Tệp", "Trang", "Dòng", "Cột", "Giá trị", "Nội dung"},
-		widths:  []float64{10, 11, 24, 10, 7, 18, 22, 60}}
+		widths:  []float64{10, 22, 24, 10, 7, 18, 22, 60}}
 	for _, w := range d.Warnings {
 		sev := "Cảnh báo"
 		if w.Severity != "warning" {
@@ -178,7 +178,11 @@ func warningTable(d *Doc) table {
 		if w.Row > 0 {
 			row = cell{w.Row, "int"}
 		}
-		t.rows = append(t.rows, []cell{{sev, "text"}, {w.Source, "text"}, {w.File, "text"}, {w.Sheet, "text"}, row,
+		source := w.Source
+		if n := d.SourceNames[w.Source]; n != "" {
+			source = n
+		}
+		t.rows = append(t.rows, []cell{{sev, "text"}, {source, "text"}, {w.File, "text"}, {w.Sheet, "text"}, row,
 			{w.Column, "text"}, {w.Value, "text"}, {w.Message, "wrap"}})
 	}
 	return t

@@ -171,14 +171,12 @@ func (j *Job) checkDraft(e archive.Entry) (*reports.Manifest, error) {
 	if ret, err := ReadReturn(e.Dir); err != nil {
 		return nil, err
 	} else if ret != nil {
-		return nil, fmt.Errorf("%w: %s/%s v%d was returned by %s at %s: %q; make a new draft with baocao run -r %s -p %s",
-			ErrReturned, e.Report, e.Period, e.Version, ret.By, stamp(ret.At, loc), ret.Reason, e.Report, e.Period)
+		return nil, ErrReturned.Newf(catalog.WfReturned, j.maker.reportName(e.Report), e.Period, e.Version, ret.By, stamp(ret.At, loc), ret.Reason, e.Report, e.Period)
 	}
 	if a, err := ReadApproval(e.Dir); err != nil {
 		return nil, err
 	} else if a != nil {
-		return nil, fmt.Errorf("%w: %s/%s v%d was approved by %s at %s; nothing more to do (baocao status -r %s -p %s shows whether it was sent)",
-			ErrAlreadyApproved, e.Report, e.Period, e.Version, a.By, stamp(a.At, loc), e.Report, e.Period)
+		return nil, ErrAlreadyApproved.Newf(catalog.WfApproved, j.maker.reportName(e.Report), e.Period, e.Version, a.By, stamp(a.At, loc), e.Report, e.Period)
 	}
 	man, err := reports.ReadManifest(e.Dir)
 	if err != nil {

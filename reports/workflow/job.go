@@ -236,8 +236,7 @@ func (j *Job) sendable(ctx context.Context, e archive.Entry) (archive.Entry, err
 	if ret, err := ReadReturn(e.Dir); err != nil {
 		return e, err
 	} else if ret != nil {
-		return e, fmt.Errorf("%w: %s/%s v%d was returned by %s at %s: %q; it is never sent. Make a new draft with baocao run -r %s -p %s",
-			ErrReturned, e.Report, e.Period, e.Version, ret.By, stamp(ret.At, loc), ret.Reason, e.Report, e.Period)
+		return e, ErrReturned.Newf(catalog.WfReturnedNever, j.maker.reportName(e.Report), e.Period, e.Version, ret.By, stamp(ret.At, loc), ret.Reason, e.Report, e.Period)
 	}
 	rec, recorded, err := delivery.LoadRecord(e.Dir)
 	if err != nil {
@@ -293,19 +292,17 @@ func (j *Job) sendable(ctx context.Context, e archive.Entry) (archive.Entry, err
 	case (!ok || review.ToSend()) && j.mail != nil:
 		rec, err := j.SendReview(ctx, e)
 		if err != nil {
-			status = fmt.Sprintf(" (its reviewers' message is still owed: %v)", err)
+			status = catalog.WfReviewOwed.F(err)
 			break
 		}
-		return e, reviewMailed(fmt.Sprintf("%s/%s v%d is a draft: its review message (\"[Chờ duyệt]\") was sent now to %v (%s); "+
-			"the district gets the report once it is approved: baocao approve -r %s -p %s --by NAME",
-			e.Report, e.Period, e.Version, rec.Attempts[len(rec.Attempts)-1].To, rec.MessageID, e.Report, e.Period))
+		return e, reviewMailed(catalog.WfReviewMailed.F(j.maker.reportName(e.Report), e.Period, e.Version,
+			rec.Attempts[len(rec.Attempts)-1].To, rec.MessageID, e.Report, e.Period))
 	case ok && review.Status == delivery.Sent && len(review.Attempts) > 0:
-		status = fmt.Sprintf(" (its reviewers' message was sent at %s)", stamp(review.Attempts[len(review.Attempts)-1].At, loc))
+		status = catalog.WfReviewSentAt.F(stamp(review.Attempts[len(review.Attempts)-1].At, loc))
 	case !ok:
-		status = " (its reviewers were not mailed: baocao send with mail on mails them)"
+		status = catalog.WfReviewNotSent.String()
 	}
-	return e, fmt.Errorf("%w: %s/%s v%d is a draft waiting for review%s; it is sent once approved: baocao approve -r %s -p %s --by NAME",
-		delivery.ErrNotApproved, e.Report, e.Period, e.Version, status, e.Report, e.Period)
+	return e, fmt.Errorf("%w: %s", delivery.ErrNotApproved, catalog.WfWaiting.F(j.maker.reportName(e.Report), e.Period, e.Version, status, e.Report, e.Period))
 }
 
 func (j *Job) lock(id string) (func(), error) {

@@ -2,6 +2,8 @@ package workflow
 
 import (
 	"fmt"
+
+	"github.com/mn2010/baocao/internal/catalog"
 )
 
 // checkRecipients refuses, before anything is archived or approved, to
@@ -9,8 +11,7 @@ import (
 // send it to: the version would wait, pending, forever.
 func (m *Flow) checkRecipients(id string) error {
 	if r, ok := m.cfg.Reports[id]; ok && len(r.To) == 0 {
-		return fmt.Errorf("%w: [reports.%s] has no recipients (to = []): add the district's address to the config, or use --no-email; nothing was archived",
-			ErrSettings, id)
+		return fmt.Errorf("%w: %s", ErrSettings, catalog.WfNoRecipients.F(id))
 	}
 	return nil
 }
