@@ -156,8 +156,13 @@ func TestRolesOnThePage(t *testing.T) {
 // create the first account.
 func TestNoAccountsNoReview(t *testing.T) {
 	f := newFake()
-	s, _ := testServer(t, Settings{}, f)
+	set := Settings{}
+	withAccounts(t, &set)
+	set.Accounts = accounts.Open(filepath.Join(t.TempDir(), accounts.FileName)) // none yet
+	s, _ := testServer(t, set, f)
 	c := newClient(t, s.Handler())
+	_, home := c.get("/")
+	wantIn(t, home, `id="tao-tai-khoan"`, "baocao user add hieutruong")
 	_, body := c.get("/bao-cao/quarterly/2024-Q1/v1")
 	wantIn(t, body, "cần tài khoản của người duyệt", "baocao user add hieutruong")
 	token := c.csrf("/chay")

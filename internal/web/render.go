@@ -72,6 +72,9 @@ type view struct {
 	Unit    string
 	Now     time.Time
 	Data    any
+	// FirstAccount is the command that creates the first account, shown
+	// on the overview while there is none.
+	FirstAccount string
 }
 
 // render writes a page with status; a template error is logged and
@@ -84,6 +87,9 @@ func (s *Server) renderView(w http.ResponseWriter, r *http.Request, status int, 
 	se := current(r)
 	v.Who, v.Login, v.CSRF, v.Now = se.Who, s.needsLogin(), s.csrfToken(se), s.set.Now().In(s.set.Location)
 	v.Unit = s.set.Unit
+	if page == "overview" && s.set.Accounts != nil && !s.usesAccounts() {
+		v.FirstAccount = firstAccountCommand
+	}
 	if v.Nav == "" {
 		v.Nav = page
 	}
