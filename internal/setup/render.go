@@ -29,7 +29,8 @@ type Answers struct {
 	Parent, Name, Place, Symbol string
 	SignerTitle, SignerName     string
 	AdminEmail                  string
-	Recipients                  []string // "Nơi nhận" lines of the document
+	Addressees                  []string // after "Kính gửi:" on the document and the district's mail
+	Recipients                  []string // "Nơi nhận" lines of the document after "- Như trên;"
 	Domains                     []string // official e-mail domains (indicator 9.4)
 
 	DataDir string
@@ -103,7 +104,8 @@ func Render(a *Answers, path string) []byte {
 	w("signer_title = %s", q(a.SignerTitle))
 	w("signer_name = %s", q(a.SignerName))
 	w("admin_email = %s   # nhận thư báo lỗi và thư thử", q(a.AdminEmail))
-	w("recipients = %s    # \"Nơi nhận:\", trước \"- Lưu: VT.\"", list(a.Recipients))
+	w("addressees = %s    # \"Kính gửi:\" trên báo cáo và thư gửi cấp trên", list(a.Addressees))
+	w("recipients = %s    # \"Nơi nhận:\" khác, sau \"- Như trên;\", trước \"- Lưu: VT.\"", list(a.Recipients))
 	w("")
 	w("# Các sổ dữ liệu, tìm thấy theo dòng tiêu đề trong %s.", a.DataDir)
 	names := make([]string, 0, len(UsualFiles))

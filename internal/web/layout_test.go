@@ -97,3 +97,17 @@ func TestApproveAndReturnLookDifferent(t *testing.T) {
 		t.Errorf("approve and return look alike: %q", looks)
 	}
 }
+
+// TestEveryPageNamesTheUnit: the unit stands beside the product's name on
+// every page, so a principal knows whose reports she is looking at.
+func TestEveryPageNamesTheUnit(t *testing.T) {
+	s, _ := testServer(t, Settings{Unit: "Trường Mầm non 20/10"}, newFake())
+	c := newClient(t, s.Handler())
+	for _, path := range []string{"/", "/kiem-tra", "/chay", "/lich-su", "/ke-hoach", "/khong-co-trang-nay"} {
+		_, body := c.get(path)
+		if !strings.Contains(body, `<a class="brand" href="/">baocao</a><span class="unit">Trường Mầm non 20/10</span>`) ||
+			!strings.Contains(body, "· Trường Mầm non 20/10 · baocao</title>") {
+			t.Errorf("%s does not name the unit beside baocao", path)
+		}
+	}
+}
