@@ -89,7 +89,10 @@ func TestApproveAndReturnLookDifferent(t *testing.T) {
 		chromedp.WaitReady(chromedp.CSS("#tra-lai"))); err != nil {
 		t.Fatal(err)
 	}
-	looks, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`["#duyet", "#tra-lai"].map(s => { const c = getComputedStyle(document.querySelector(s)); return c.backgroundColor + " " + c.color })`))
+	// The page is reached through the login's redirect: its style sheet
+	// is waited for (the load event) before the colours are read.
+	looks, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`new Promise(r => document.readyState === "complete" ? r() : addEventListener("load", () => r())).then(() =>
+		["#duyet", "#tra-lai"].map(s => { const c = getComputedStyle(document.querySelector(s)); return c.backgroundColor + " " + c.color }))`, chromedp.EvalAwaitPromise))
 	if err != nil {
 		t.Fatal(err)
 	}
