@@ -346,7 +346,9 @@ func TestWebTableAsServeReadsIt(t *testing.T) {
 	tests := []struct{ web, want, not string }{
 		{"127.0.0.1:8080", "\n[web]\nlisten = \"127.0.0.1:8080\"", "# [web]"},
 		{"", "# [web]\n# listen = \"127.0.0.1:8080\"", "\n[web]"},
-		{"0.0.0.0:8080", "# [web]\n# listen = \"0.0.0.0:8080\"\n# password_file = \"web-password\"", "\n[web]"},
+		{"0.0.0.0:8080", "# [web]\n# listen = \"0.0.0.0:8080\"\n# public_url = \"http://ĐỊA-CHỈ-MÁY-CHỦ:8080\"", "\n[web]"},
+		{"192.168.1.10:8080", "baocao user add hieutruong", "\n[web]"},
+		{"192.168.1.10:8080", "# public_url = \"http://192.168.1.10:8080\"", "password_file"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.web, func(t *testing.T) {
