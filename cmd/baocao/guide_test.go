@@ -75,7 +75,7 @@ func TestGuideStepsOnLinux(t *testing.T) {
 	os.MkdirAll(filepath.Join(root, "usr", "local", "bin"), 0o755)
 	env := append(os.Environ(), "PATH="+filepath.Join(root, "usr", "local", "bin")+":"+os.Getenv("PATH"), "BAOCAO_LANG=")
 	answers := strings.Join([]string{
-		"Trường Mầm non 20/10", "Ủy ban nhân dân Phường Sài Gòn", "", "MN2010", "", "Trần Thị Lan", "Phòng Nội vụ",
+		"Trường Mầm non 20/10", "Ủy ban nhân dân Phường Sài Gòn", "", "MN2010", "", "Trần Thị Lan", "Phòng Nội vụ", "",
 		"hieutruong@mn2010.edu.vn", "",
 		`"` + filepath.Join(root, "opt", release.Folder) + `"`, // the unzipped folder, quoted: its examples/data is two levels down
 		"không", "phongnoivu@tphcm.gov.vn", "", "", "", "", "", "",

@@ -56,7 +56,7 @@ func approveCmd(args []string, stdout, stderr io.Writer) error {
 			fmt.Fprintln(stderr, catalog.NumberProposed.F(issueDay.Year(), render.DocNumber(n), n))
 		}
 	}
-	opt.Report, opt.Period = *report, p.Label()
+	opt.Report, opt.Period, opt.ForceNumber = *report, p.Label(), *forceNumber
 	if _, err := workflow.NewJob(m, nil, nil).CheckDraft(opt.Report, opt.Period, opt.Version); err != nil {
 		return err
 	}

@@ -198,7 +198,7 @@ func TestInitInteractiveThenValidate(t *testing.T) {
 	cfg := filepath.Join(t.TempDir(), "truong", "baocao.toml")
 	script := strings.Join([]string{
 		"Trường Mầm non 20/10", "Ủy ban nhân dân Quận 1", "", "MN2010", "", "Nguyễn Thị Hồng Vân",
-		"Phòng Nội vụ Quận 1", "ht@mn2010", "ht@mn2010.edu.vn", "",
+		"Phòng Nội vụ Quận 1", "", "ht@mn2010", "ht@mn2010.edu.vn", "",
 		filepath.Join(data, "nowhere"), data, // a folder that does not exist, then the right one
 		"không", // no mail
 		"phongnoivu.q1@tphcm.gov.vn", "", "", "", "", "127.0.0.1:80800", "",

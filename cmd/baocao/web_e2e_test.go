@@ -255,6 +255,7 @@ func TestWebReviewInChromium(t *testing.T) {
 		chromedp.SetValue(chromedp.CSS("#so"), "15"),
 		chromedp.SetValue(chromedp.CSS("#ngay"), "19/06/2024"),
 		chromedp.SetValue(chromedp.CSS("#ghi-chu"), "Đồng ý ban hành."),
+		chromedp.Click(chromedp.CSS("#dung-so-trung")), // 15 is in the example's outgoing register
 		chromedp.Click(chromedp.CSS("#duyet")),
 		chromedp.WaitVisible(chromedp.CSS("#gui-lai")))
 	if loc := br.get("location", chromedp.Location()); !strings.HasSuffix(loc, "/bao-cao/quarterly/2024-Q2/v2?kq=da-duyet") {

@@ -18,7 +18,6 @@ import (
 	"github.com/pelletier/go-toml/v2"
 	"golang.org/x/text/unicode/norm"
 
-	"github.com/mn2010/baocao/internal/atomicfile"
 	"github.com/mn2010/baocao/internal/fault"
 )
 
@@ -225,10 +224,7 @@ func (s *Store) update(change func(as []Account) ([]Account, error)) error {
 	if err := toml.NewEncoder(&buf).Encode(file{Accounts: as}); err != nil {
 		return fmt.Errorf("accounts: %w", err)
 	}
-	if err := atomicfile.Replace(s.path, buf.Bytes()); err != nil {
-		return fmt.Errorf("accounts: %w", err)
-	}
-	return os.Chmod(s.path, 0o600)
+	return WriteFile(s.path, buf.Bytes())
 }
 
 // modify applies change to the account named name.

@@ -71,7 +71,7 @@ func TestInterviewTakesAnswersAsGiven(t *testing.T) {
 	cfgPath := filepath.Join(t.TempDir(), "baocao.toml")
 	script := []string{
 		"Trường Mầm non 20/10", "Ủy ban nhân dân Phường Sài Gòn", "", "MN2010", "", "Nguyễn Thị Hồng Vân",
-		"Phòng Nội vụ; Ủy ban nhân dân Phường Sài Gòn",
+		"", "Phòng Nội vụ; Ủy ban nhân dân Phường Sài Gòn", // addressees: the parent; recipients
 		"hieutruong@gmial.com",        // admin: a typo, asked again
 		"hieutruong@gmail.com",        // corrected
 		"",                            // domains

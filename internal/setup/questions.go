@@ -59,10 +59,18 @@ func Questions() []Question {
 		{Flag: "signer-title", Help: "the signer's title ([unit] signer_title)", Prompt: "Chức vụ người ký", Default: fixed("Hiệu trưởng"),
 			Set: func(a *Answers, s string) error { a.SignerTitle = s; return need(s) }},
 		{Flag: "signer-name", Help: "the signer's name ([unit] signer_name)", Prompt: "Họ và tên người ký", Set: func(a *Answers, s string) error { a.SignerName = s; return need(s) }},
-		{Flag: "recipients", Help: "the document's recipients, separated by ';' ([unit] recipients)", Prompt: "Nơi nhận ghi trên văn bản, cách nhau bằng dấu chấm phẩy (vd: Phòng Nội vụ; Ủy ban nhân dân Phường)",
+		{Flag: "addressees", Help: "who the reports are addressed to after \"Kính gửi:\", separated by ';' ([unit] addressees; default: the parent)",
+			Prompt:  "Kính gửi: cơ quan nhận báo cáo, nhiều nơi cách nhau bằng dấu chấm phẩy (vd: Ủy ban nhân dân phường Sài Gòn)",
+			Default: func(a *Answers) string { return a.Parent },
+			Set: func(a *Answers, s string) error {
+				a.Addressees = split(s, ";")
+				return need(s)
+			}},
+		{Flag: "recipients", Help: "the document's other recipients after \"- Như trên;\", separated by ';' ([unit] recipients)", Prompt: "Nơi nhận khác ghi trên văn bản, sau \"- Như trên;\", cách nhau bằng dấu chấm phẩy; để trống nếu không có (vd: Phòng Nội vụ)",
+			Default: fixed(""),
 			Set: func(a *Answers, s string) error {
 				a.Recipients = split(s, ";")
-				return need(s)
+				return nil
 			}},
 		{Flag: "admin-email", Help: "the admin's address: failures and test messages ([unit] admin_email)", Prompt: "Thư điện tử của người quản trị (nhận thư báo lỗi và thư thử)", Set: func(a *Answers, s string) error {
 			a.AdminEmail = s

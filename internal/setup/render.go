@@ -29,7 +29,8 @@ type Answers struct {
 	Parent, Name, Place, Symbol string
 	SignerTitle, SignerName     string
 	AdminEmail                  string
-	Recipients                  []string // "Nơi nhận" lines of the document
+	Addressees                  []string // after "Kính gửi:" on the document and the district's mail
+	Recipients                  []string // "Nơi nhận" lines of the document after "- Như trên;"
 	Domains                     []string // official e-mail domains (indicator 9.4)
 
 	DataDir string
@@ -103,7 +104,8 @@ func Render(a *Answers, path string) []byte {
 	w("signer_title = %s", q(a.SignerTitle))
 	w("signer_name = %s", q(a.SignerName))
 	w("admin_email = %s   # nhận thư báo lỗi và thư thử", q(a.AdminEmail))
-	w("recipients = %s    # \"Nơi nhận:\", trước \"- Lưu: VT.\"", list(a.Recipients))
+	w("addressees = %s    # \"Kính gửi:\" trên báo cáo và thư gửi cấp trên", list(a.Addressees))
+	w("recipients = %s    # \"Nơi nhận:\" khác, sau \"- Như trên;\", trước \"- Lưu: VT.\"", list(a.Recipients))
 	w("")
 	w("# Các sổ dữ liệu, tìm thấy theo dòng tiêu đề trong %s.", a.DataDir)
 	names := make([]string, 0, len(UsualFiles))
@@ -179,12 +181,19 @@ func Render(a *Answers, path string) []byte {
 		w("[web]")
 		w("listen = %s", q(a.Web))
 	default:
+		host, port, _ := net.SplitHostPort(a.Web)
+		public := "http://" + a.Web
+		if host == "" || host == "0.0.0.0" || host == "::" {
+			public = "http://ĐỊA-CHỈ-MÁY-CHỦ:" + port // the LAN address is not known here
+		}
 		w("# Trang web cho cán bộ (xem, duyệt, gửi báo cáo; docs/trang-web.md). Địa chỉ %s mở cho máy khác nên", a.Web)
-		w("# cần mật khẩu đăng nhập: ghi mật khẩu vào tệp web-password cạnh tệp cấu hình (chỉ người quản trị đọc")
-		w("# được), rồi bỏ dấu # ba dòng dưới. Thiếu mật khẩu thì dịch vụ và `baocao web` báo lỗi, không chạy.")
+		w("# mỗi người cần tài khoản riêng: tạo trước tài khoản hiệu trưởng và văn thư (baocao user add hieutruong")
+		w("# --full-name \"Họ và tên\" --email ĐỊA_CHỈ --role hieu-truong --title cô; rồi --role van-thu), rồi bỏ dấu #")
+		w("# ba dòng dưới. public_url là địa chỉ điện thoại của hiệu trưởng mở được: thư xin duyệt dẫn tới đó.")
+		w("# Chưa có tài khoản thì dịch vụ và `baocao web` báo lỗi, không chạy.")
 		w("# [web]")
 		w("# listen = %s", q(a.Web))
-		w("# password_file = \"web-password\"")
+		w("# public_url = %s", q(public))
 	}
 	return []byte(b.String())
 }

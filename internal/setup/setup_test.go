@@ -112,6 +112,7 @@ func TestInterview(t *testing.T) {
 		"MN2010",
 		"",                    // signer title: Hiệu trưởng
 		"Nguyễn Thị Hồng Vân", // signer
+		"",                    // addressees: the parent
 		"Phòng Nội vụ; Ủy ban nhân dân Phường Sài Gòn",
 		"hieutruong",                   // admin: not an address
 		"hieutruong@mn2010.edu.vn",     // admin
@@ -183,6 +184,7 @@ func TestInterview(t *testing.T) {
 		`place = "Phường Sài Gòn"`, "\nreviewers = [\"Nguyễn Thị Hồng Vân <hieutruong@mn2010.edu.vn>\"]",
 		"\n[web]\nlisten = \"127.0.0.1:8080\"", `password_file = "smtp-password"`, `from = "Trường Mầm non 20/10 <mn2010@hcm.edu.vn>"`,
 		`recipients = ["Phòng Nội vụ", "Ủy ban nhân dân Phường Sài Gòn"]`,
+		`addressees = ["Ủy ban nhân dân Phường Sài Gòn"]`,
 	} {
 		if !strings.Contains(string(text), want) {
 			t.Errorf("config lacks %s", want)
@@ -344,7 +346,9 @@ func TestWebTableAsServeReadsIt(t *testing.T) {
 	tests := []struct{ web, want, not string }{
 		{"127.0.0.1:8080", "\n[web]\nlisten = \"127.0.0.1:8080\"", "# [web]"},
 		{"", "# [web]\n# listen = \"127.0.0.1:8080\"", "\n[web]"},
-		{"0.0.0.0:8080", "# [web]\n# listen = \"0.0.0.0:8080\"\n# password_file = \"web-password\"", "\n[web]"},
+		{"0.0.0.0:8080", "# [web]\n# listen = \"0.0.0.0:8080\"\n# public_url = \"http://ĐỊA-CHỈ-MÁY-CHỦ:8080\"", "\n[web]"},
+		{"192.168.1.10:8080", "baocao user add hieutruong", "\n[web]"},
+		{"192.168.1.10:8080", "# public_url = \"http://192.168.1.10:8080\"", "password_file"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.web, func(t *testing.T) {
@@ -377,7 +381,7 @@ func TestInterviewPlanDocument(t *testing.T) {
 	cfgPath := filepath.Join(t.TempDir(), "baocao.toml")
 	script := []string{
 		"Trường Mầm non Hoa Sen", "Ủy ban nhân dân Phường Sài Gòn", "", "MNHS", "", "Lê Thị Lan",
-		"Phòng Văn hóa - Xã hội", "ht@mnhoasen.edu.vn", "", dir, "không",
+		"Phòng Văn hóa - Xã hội", "", "ht@mnhoasen.edu.vn", "", dir, "không",
 		"vhxh@tphcm.gov.vn", "", "", "", "", "",
 		"",                       // the plan: empty, but this is not the built-in plan's school
 		"khong-co-ke-hoach.docx", // no such file

@@ -222,6 +222,9 @@ type VersionDetail struct {
 	IssuedAs   int         // for an approved draft: the version that carries its number and date, 0 if none
 	IssuedFrom int         // for an issued document: the approved draft it was made from, 0 if none
 	Signed     *SignedCopy // its signed copy, nil if none
+	// NextNumber is, for a draft to approve, the next free number of the
+	// year in the unit's outgoing register (0 when it cannot be read).
+	NextNumber int
 	Actions    []Action
 }
 
@@ -334,6 +337,9 @@ type Approval struct {
 	Note                string
 	Number              int
 	Date                time.Time
+	// ForceNumber issues with a number the outgoing register or another
+	// report of the year already has.
+	ForceNumber bool
 }
 
 // DataCheck is what `baocao validate` finds.

@@ -89,11 +89,28 @@ func TestApproveAndReturnLookDifferent(t *testing.T) {
 		chromedp.WaitReady(chromedp.CSS("#tra-lai"))); err != nil {
 		t.Fatal(err)
 	}
-	looks, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`["#duyet", "#tra-lai"].map(s => { const c = getComputedStyle(document.querySelector(s)); return c.backgroundColor + " " + c.color })`))
+	// The page is reached through the login's redirect: its style sheet
+	// is waited for (the load event) before the colours are read.
+	looks, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`new Promise(r => document.readyState === "complete" ? r() : addEventListener("load", () => r())).then(() =>
+		["#duyet", "#tra-lai"].map(s => { const c = getComputedStyle(document.querySelector(s)); return c.backgroundColor + " " + c.color }))`, chromedp.EvalAwaitPromise))
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(looks) != 2 || looks[0] == looks[1] {
 		t.Errorf("approve and return look alike: %q", looks)
+	}
+}
+
+// TestEveryPageNamesTheUnit: the unit stands beside the product's name on
+// every page, so a principal knows whose reports she is looking at.
+func TestEveryPageNamesTheUnit(t *testing.T) {
+	s, _ := testServer(t, Settings{Unit: "Trường Mầm non 20/10"}, newFake())
+	c := newClient(t, s.Handler())
+	for _, path := range []string{"/", "/kiem-tra", "/chay", "/lich-su", "/ke-hoach", "/khong-co-trang-nay"} {
+		_, body := c.get(path)
+		if !strings.Contains(body, `<a class="brand" href="/">baocao</a><span class="unit">Trường Mầm non 20/10</span>`) ||
+			!strings.Contains(body, "· Trường Mầm non 20/10 · baocao</title>") {
+			t.Errorf("%s does not name the unit beside baocao", path)
+		}
 	}
 }

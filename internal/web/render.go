@@ -69,6 +69,7 @@ type view struct {
 	Login   bool // a password protects the page
 	CSRF    string
 	Refresh int // seconds; 0 for none
+	Unit    string
 	Now     time.Time
 	Data    any
 	// FirstAccount is the command that creates the first account, shown
@@ -85,6 +86,7 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, page
 func (s *Server) renderView(w http.ResponseWriter, r *http.Request, status int, page string, v view) {
 	se := current(r)
 	v.Who, v.Login, v.CSRF, v.Now = se.Who, s.needsLogin(), s.csrfToken(se), s.set.Now().In(s.set.Location)
+	v.Unit = s.set.Unit
 	if page == "overview" && s.set.Accounts != nil && !s.usesAccounts() {
 		v.FirstAccount = firstAccountCommand
 	}

@@ -16,7 +16,7 @@ import (
 	"sync"
 	"time"
 
-	"github.com/mn2010/baocao/internal/atomicfile"
+	"github.com/mn2010/baocao/internal/accounts"
 )
 
 // session is one browser's visit. Who is set once logged in (or at once
@@ -154,10 +154,7 @@ func (ss *sessions) save() error {
 	if err != nil {
 		return err
 	}
-	if err := atomicfile.Replace(ss.path, b); err != nil {
-		return err
-	}
-	return os.Chmod(ss.path, 0o600)
+	return accounts.WriteFile(ss.path, b)
 }
 
 func (ss *sessions) saveOrWarn() {

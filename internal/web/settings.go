@@ -29,6 +29,9 @@ type Settings struct {
 	// PasswordKey names where a password is set, for messages
 	// ("[web] password_env or password_file").
 	PasswordKey string
+	// Unit is the unit whose reports these are ("Trường Mầm non 20/10"),
+	// named beside the product on every page.
+	Unit string
 	// Location is the time zone dates are shown in.
 	Location *time.Location
 	// Logger receives every action, with who did it.

@@ -242,7 +242,8 @@ func (s *Server) approve(w http.ResponseWriter, r *http.Request) {
 	ac := account(r)
 	// The decision is the account's: its full name and role, never a
 	// typed name.
-	a := Approval{Name: ac.FullName, Account: ac.Name, Role: string(ac.Role), Note: strings.TrimSpace(r.PostFormValue("note"))}
+	a := Approval{Name: ac.FullName, Account: ac.Name, Role: string(ac.Role), Note: strings.TrimSpace(r.PostFormValue("note")),
+		ForceNumber: r.PostFormValue("force-number") != ""}
 	if n := strings.TrimSpace(r.PostFormValue("number")); n != "" {
 		num, err := strconv.Atoi(n)
 		if err != nil || num < 1 {

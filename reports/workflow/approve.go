@@ -32,6 +32,9 @@ type ApproveOptions struct {
 	// newer version carrying them, made from the same inputs.
 	Number int
 	Date   time.Time
+	// ForceNumber issues with a number the outgoing register or another
+	// report of the year already has (refused otherwise).
+	ForceNumber bool
 	// NoEmail approves without sending: the version to send is held, sent
 	// only by `baocao send`.
 	NoEmail bool
@@ -67,6 +70,14 @@ func (j *Job) Approve(ctx context.Context, opt ApproveOptions) (Approved, error)
 		return Approved{}, err
 	} else if err := m.CheckIssue(p, opt.Number, opt.Date); err != nil {
 		return Approved{}, err
+	} else if opt.Number > 0 && !opt.ForceNumber {
+		day := opt.Date
+		if day.IsZero() {
+			day = m.now().In(m.cfg.Location)
+		}
+		if err := m.CheckNumber(opt.Report, p.Label(), opt.Number, day); err != nil {
+			return Approved{}, err
+		}
 	}
 	if j.mail != nil && !opt.NoEmail {
 		if err := m.checkRecipients(opt.Report); err != nil {

@@ -23,7 +23,7 @@ func TestDistrictMailNamesTheNumber(t *testing.T) {
 		t.Fatal(err)
 	}
 	a, err := job.Approve(context.Background(), ApproveOptions{Report: "quarterly", Period: "2024-Q2", By: "Nguyễn Thị Hồng Vân",
-		Number: 15, Date: time.Date(2024, 6, 16, 0, 0, 0, 0, time.UTC), NoEmail: true})
+		Number: 15, ForceNumber: true, Date: time.Date(2024, 6, 16, 0, 0, 0, 0, time.UTC), NoEmail: true})
 	if err != nil {
 		t.Fatal(err)
 	}

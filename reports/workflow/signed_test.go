@@ -21,7 +21,7 @@ func TestSigningReminders(t *testing.T) {
 	if _, err := job.Run(context.Background(), "quarterly", mustPeriod(t, m, "quarterly", "2024-Q2"), RunOptions{}); err != nil {
 		t.Fatal(err)
 	}
-	out, err := job.Approve(context.Background(), ApproveOptions{Report: "quarterly", Period: "2024-Q2", By: "Nguyễn Thị Hồng Vân", Number: 15})
+	out, err := job.Approve(context.Background(), ApproveOptions{Report: "quarterly", Period: "2024-Q2", By: "Nguyễn Thị Hồng Vân", Number: 15, ForceNumber: true})
 	if err != nil || !out.AwaitingSignature || out.Record != nil {
 		t.Fatalf("approve: %+v %v", out, err)
 	}

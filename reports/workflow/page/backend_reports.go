@@ -349,6 +349,13 @@ func (b *ReportsBackend) Version(ctx context.Context, report, label string, n in
 	}
 	if r.Reviewed() && sum.State == web.StateDraft && latest.Version == n {
 		d.Actions = append(d.Actions, web.ActApprove, web.ActReject)
+		day := time.Now().In(b.cfg.Location) // the year of the draft's date, which issue keeps by default
+		if t, err := time.Parse("2006-01-02", man.Issued); err == nil {
+			day = t
+		}
+		if next, err := b.maker.NextNumber(report, p.Label(), day); err == nil {
+			d.NextNumber = next
+		}
 	}
 	if b.set.Mail.Host != "" && latest.Version == n && len(r.To) > 0 {
 		switch {

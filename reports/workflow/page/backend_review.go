@@ -36,7 +36,7 @@ func (b *ReportsBackend) Approve(ctx context.Context, who string, v web.VersionR
 		return web.VersionRef{}, err
 	}
 	out, err := workflow.NewJob(b.maker, mail, nil).Approve(ctx, workflow.ApproveOptions{Report: v.Report, Period: v.Period, Version: v.Version,
-		By: web.Decider{Name: a.Name, Account: a.Account, Role: a.Role}.Signature(), Note: a.Note, Number: a.Number, Date: a.Date})
+		By: web.Decider{Name: a.Name, Account: a.Account, Role: a.Role}.Signature(), Note: a.Note, Number: a.Number, Date: a.Date, ForceNumber: a.ForceNumber})
 	if err != nil {
 		return web.VersionRef{}, b.refusal(e, err)
 	}
@@ -111,6 +111,8 @@ func (b *ReportsBackend) refusal(e archive.Entry, err error) error {
 		return fmt.Errorf("%w: %s không có người duyệt (khóa reviewers trong [reports.%s] của tệp cấu hình), nên được gửi ngay khi lập, không qua bước duyệt", web.ErrRefused, b.title(e.Report), e.Report)
 	case errors.Is(err, workflow.ErrMissingFile):
 		return fmt.Errorf("%w: bản dự thảo thiếu tệp trong kho lưu trữ (%v); hãy chạy lại để lập bản dự thảo mới", web.ErrRefused, err)
+	case errors.Is(err, reports.ErrNumberTaken):
+		return fmt.Errorf("%w: %s", web.ErrRefused, strings.Replace(err.Error(), "thêm --force-number", "đánh dấu “Vẫn dùng số này”", 1))
 	case errors.Is(err, workflow.ErrRequest):
 		return fmt.Errorf("%w: ghi họ tên người duyệt (và lý do khi trả lại)", web.ErrBadInput)
 	}

@@ -2,6 +2,7 @@ package page
 
 import (
 	"context"
+	"fmt"
 	"github.com/mn2010/baocao/internal/accounts"
 	"net/url"
 	"os"
@@ -78,7 +79,18 @@ func TestReviewOverReports(t *testing.T) {
 	if err != nil || v2.Version != 2 {
 		t.Fatal(v2, err)
 	}
+	// The form proposes the next free number of the outgoing register; 15
+	// is in the example register, so it is refused unless forced.
+	d2, _ := b.Version(ctx, "quarterly", "2024-Q1", 2)
+	_, body = c.get(pagePath(v2))
+	if d2.NextNumber < 1 {
+		t.Errorf("no number proposed for the draft: %d", d2.NextNumber)
+	}
+	wantIn(t, body, `id="so-de-xuat"`, fmt.Sprintf("<strong>%d</strong>", d2.NextNumber), `name="force-number"`)
 	r, body = c.post(pagePath(v2)+"/duyet", url.Values{"csrf": {token}, "name": {"Nguyễn Thị Hồng Vân"}, "number": {"15"}, "date": {"05/04/2024"}, "note": {"Đồng ý"}})
+	wantStatus(t, r, body, 409)
+	wantIn(t, body, "số 15 của năm 2024 đã dùng (sổ văn bản đi, dòng", "đánh dấu “Vẫn dùng số này”")
+	r, body = c.post(pagePath(v2)+"/duyet", url.Values{"csrf": {token}, "name": {"Nguyễn Thị Hồng Vân"}, "number": {"15"}, "date": {"05/04/2024"}, "note": {"Đồng ý"}, "force-number": {"1"}})
 	wantStatus(t, r, body, 303)
 	if loc := r.Header.Get("Location"); loc != "/bao-cao/quarterly/2024-Q1/v3?kq=da-duyet" {
 		t.Fatalf("approved: to %q", loc)
@@ -110,11 +122,11 @@ func TestReviewOverReports(t *testing.T) {
 	src.Path = strings.Replace(src.Path, "so-lieu-nhap-tay.xlsx", "so-lieu-nhap-tay-2.xlsx", 1)
 	os.WriteFile(cfg.Path(src.Path), data, 0o644)
 	cfg.Sources["manual"] = src
-	r, body = c.post(pagePath(v4)+"/duyet", url.Values{"csrf": {token}, "name": {"Vân"}, "number": {"3"}, "date": {"10/07/2024"}, "note": {"Đã xem kỹ"}})
+	r, body = c.post(pagePath(v4)+"/duyet", url.Values{"csrf": {token}, "name": {"Vân"}, "number": {"3"}, "date": {"10/07/2024"}, "note": {"Đã xem kỹ"}, "force-number": {"1"}})
 	wantStatus(t, r, body, 409)
 	wantIn(t, body, "tệp dữ liệu examples/data/so-lieu-nhap-tay-2.xlsx, examples/data/so-lieu-nhap-tay.xlsx (không còn được đọc) đã thay đổi kể từ khi lập bản dự thảo", "chạy lại",
 		// the form again, as typed
-		`id="form-duyet"`, `id="so" inputmode="numeric" placeholder="ví dụ 15" value="3"`, `value="10/07/2024"`, `id="ghi-chu" value="Đã xem kỹ"`)
+		`id="form-duyet"`, `id="so" inputmode="numeric" placeholder="`, `value="3"`, `value="10/07/2024"`, `id="ghi-chu" value="Đã xem kỹ"`)
 	if a, _ := workflow.ReadApproval(mustDir(t, b, v4)); a != nil {
 		t.Errorf("a refused approval was recorded: %+v", a)
 	}
