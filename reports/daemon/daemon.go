@@ -93,7 +93,9 @@ func Open(ctx context.Context, cfg *Settings, opt Options) (*Daemon, error) {
 	scanned := make(chan struct{})
 	d.loop.Add(1)
 	go d.retryLoop(scanned)
+	d.loop.Add(1) // Close waits for this line too: nothing is logged after Close
 	go func() {
+		defer d.loop.Done()
 		// The line tests (and an admin) wait on: whatever the start-up
 		// owed is done.
 		caught.Wait()
