@@ -38,6 +38,7 @@ var rules = []rule{
 	{who: "internal/fault", never: []string{"..."}, why: "error classes import nothing of the project"},
 	{who: "internal/loopback", never: []string{"..."}, why: "one decision, no dependencies"},
 	{who: "internal/atomicfile", never: []string{"..."}, why: "a file replaced whole, for whoever writes one"},
+	{who: "internal/filekind", never: []string{"..."}, why: "a closed vocabulary shared by the config reader and the workflow"},
 }
 
 // matches reports whether pkg (relative to the module) is pattern: a
