@@ -36,6 +36,14 @@ func (m *Flow) DueReminder(e archive.Entry, now time.Time) (string, error) {
 	if err != nil || !di.report.Reviewed() {
 		return "", err
 	}
+	return m.reminderDue(di, now, [3]string{RemindBefore, RemindDue, OverdueName}), nil
+}
+
+// reminderDue names which of a waiting version's three reminders is due now:
+// names[0] two days before the deadline (for a version made before that
+// morning), names[1] on the deadline's morning, names[2] from the day after
+// (the notice to admin_email, none without one); "" when none is.
+func (m *Flow) reminderDue(di *draftInfo, now time.Time, names [3]string) string {
 	loc := m.cfg.Location
 	now = now.In(loc)
 	dl := di.deadline
@@ -46,15 +54,15 @@ func (m *Flow) DueReminder(e archive.Entry, now time.Time) (string, error) {
 	switch {
 	case !now.Before(late):
 		if m.cfg.Unit.AdminEmail == "" {
-			return "", nil
+			return ""
 		}
-		return OverdueName, nil
+		return names[2]
 	case !now.Before(due):
-		return RemindDue, nil
+		return names[1]
 	case !now.Before(before) && made.Before(before):
-		return RemindBefore, nil
+		return names[0]
 	}
-	return "", nil
+	return ""
 }
 
 // Remind sends the reminder named by its record (DueReminder), once.

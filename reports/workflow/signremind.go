@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/mn2010/baocao/internal/catalog"
 	"github.com/mn2010/baocao/reports/archive"
 	"github.com/mn2010/baocao/reports/delivery"
 	"github.com/mn2010/baocao/reports/signedcopy"
@@ -36,31 +37,13 @@ func (m *Flow) DueSignReminder(e archive.Entry, now time.Time) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	loc := m.cfg.Location
-	now = now.In(loc)
-	dl := di.deadline
-	before := time.Date(dl.Year(), dl.Month(), dl.Day()-2, MorningHour, 0, 0, 0, loc)
-	due := time.Date(dl.Year(), dl.Month(), dl.Day(), MorningHour, 0, 0, 0, loc)
-	late := time.Date(dl.Year(), dl.Month(), dl.Day()+1, 0, 0, 0, 0, loc)
-	made, _ := time.Parse(time.RFC3339, di.man.GeneratedAt)
-	switch {
-	case !now.Before(late):
-		if m.cfg.Unit.AdminEmail == "" {
-			return "", nil
-		}
-		return SignOverdue, nil
-	case !now.Before(due):
-		return SignDue, nil
-	case !now.Before(before) && made.Before(before):
-		return SignBefore, nil
-	}
-	return "", nil
+	return m.reminderDue(di, now, [3]string{SignBefore, SignDue, SignOverdue}), nil
 }
 
 // RemindSign sends the reminder named by its record (DueSignReminder), once.
 func (j *Job) RemindSign(ctx context.Context, e archive.Entry, record string) (*delivery.Record, error) {
 	if j.mail == nil {
-		return nil, fmt.Errorf("%w: the config has no [smtp] host", delivery.ErrSettings)
+		return nil, delivery.ErrSettings.Newf(catalog.MailNoHost)
 	}
 	msg, err := j.maker.signReminderMessage(e, record)
 	if err != nil {
