@@ -13,18 +13,14 @@ import (
 	"testing"
 
 	"github.com/mn2010/baocao/internal/crashpoint"
+	"github.com/mn2010/baocao/internal/testtools"
 )
 
 // pdfText is pdftotext's text of a PDF; the test skips (fails on CI)
 // without the tool.
 func pdfText(t *testing.T, pdf string) string {
 	t.Helper()
-	if _, err := exec.LookPath("pdftotext"); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("pdftotext is not installed")
-		}
-		t.Skip("pdftotext is not installed")
-	}
+	testtools.Command(t, "pdftotext")
 	out, err := exec.Command("pdftotext", "-layout", pdf, "-").Output()
 	if err != nil {
 		t.Fatalf("pdftotext %s: %v", pdf, err)
