@@ -6,7 +6,6 @@ import (
 	"io"
 	"log/slog"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -14,6 +13,7 @@ import (
 	"time"
 
 	"github.com/mn2010/baocao/internal/config"
+	"github.com/mn2010/baocao/internal/testtools"
 	"github.com/mn2010/baocao/reports/archive"
 )
 
@@ -24,12 +24,7 @@ func TestServiceInstallIntoRoot(t *testing.T) {
 	if runtime.GOOS != "linux" {
 		t.Skip("systemd is Linux")
 	}
-	if _, err := exec.LookPath("systemctl"); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatal("systemctl is not installed: .ci/run should apt-get install systemd")
-		}
-		t.Skip("systemctl is not installed (apt-get install systemd)")
-	}
+	testtools.Command(t, "systemctl")
 	cfg := project(t)
 	root := t.TempDir()
 	code, out, errs := baocao("service", "status", "--root", root)
