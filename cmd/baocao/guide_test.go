@@ -74,8 +74,8 @@ func TestGuideStepsOnLinux(t *testing.T) {
 		"Trường Mầm non 20/10", "Ủy ban nhân dân Phường Sài Gòn", "", "MN2010", "", "Trần Thị Lan", "Phòng Nội vụ", "",
 		"hieutruong@mn2010.edu.vn", "",
 		`"` + filepath.Join(root, "opt", release.Folder) + `"`, // the unzipped folder, quoted: its examples/data is two levels down
-		"không", "phongnoivu@tphcm.gov.vn", "", "", "", "", "", "",
-	}, "\n") + "\n"
+		"không", "phongnoivu@tphcm.gov.vn", "", "", "", "", "",
+	}, "\n") + "\n" + initAccountsScript
 	steps := guideSteps(t)
 	if len(steps) < 5 {
 		t.Fatalf("the guide's Linux steps: %q", steps)

@@ -196,9 +196,9 @@ func TestInitInteractiveThenValidate(t *testing.T) {
 		"Phòng Nội vụ Quận 1", "", "ht@mn2010", "ht@mn2010.edu.vn", "",
 		filepath.Join(data, "nowhere"), data, // a folder that does not exist, then the right one
 		"không", // no mail
-		"phongnoivu.q1@tphcm.gov.vn", "", "", "", "", "127.0.0.1:80800", "",
+		"phongnoivu.q1@tphcm.gov.vn", "", "", "", "127.0.0.1:80800", "",
 		"", // the plan: the built-in one, this school's
-	}, "\n") + "\n"
+	}, "\n") + "\n" + initAccountsScript
 	var out, errs bytes.Buffer
 	if err := initWith([]string{"-c", cfg}, strings.NewReader(script), &out, &errs); err != nil {
 		t.Fatalf("%v\n%s", err, out.String())

@@ -11,6 +11,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/mn2010/baocao/internal/catalog"
 	"github.com/mn2010/baocao/internal/loopback"
 )
 
@@ -104,14 +105,6 @@ func Questions() []Question {
 				}
 				return a.checkTypo(a.Cc)
 			}},
-		{Flag: "reviewers", Help: "reviewers of the quarterly, half-year and annual reports (each is then approved before it is sent), separated by ',' or ';'", Prompt: "Người duyệt báo cáo quý, 6 tháng, năm trước khi gửi (vd: Nguyễn Thị Hồng Vân <hieutruong@…>); để trống nếu không có",
-			Default: fixed(""), Set: func(a *Answers, s string) error {
-				a.Reviewers = addressList(s)
-				if err := addresses(a.Reviewers, false); err != nil {
-					return err
-				}
-				return a.checkTypo(a.Reviewers)
-			}},
 		{Flag: "archive", Help: "the archive folder, relative to the config (archive)", Prompt: "Thư mục lưu báo cáo (tương đối với thư mục của tệp cấu hình)", Default: fixed("archive"),
 			Set: func(a *Answers, s string) error { a.Archive = Unquote(s); return need(a.Archive) }},
 		{Flag: "timezone", Help: "the time zone (timezone)", Prompt: "Múi giờ", Default: fixed("Asia/Ho_Chi_Minh"), Set: func(a *Answers, s string) error {
@@ -121,7 +114,7 @@ func Questions() []Question {
 			}
 			return nil
 		}},
-		{Flag: "web", Help: "the staff page's host:port (empty: none; an address open to other machines is written commented out until a password is set)", Prompt: "Địa chỉ trang web cho cán bộ, dạng máy:cổng (127.0.0.1:8080 chỉ máy này mở được); để trống nếu chưa dùng",
+		{Flag: "web", Help: "the staff page's host:port (empty: none; an address open to other machines needs accounts: written commented out when init makes none)", Prompt: "Địa chỉ trang web cho cán bộ, dạng máy:cổng (127.0.0.1:8080 chỉ máy này mở được); để trống nếu chưa dùng",
 			Default: fixed("127.0.0.1:8080"), Set: func(a *Answers, s string) error {
 				a.Web = s
 				if s == "" {
@@ -133,6 +126,9 @@ func Questions() []Question {
 				}
 				return nil
 			}},
+		{Flag: "public-url", Help: "the page's address as the head's phone opens it, for the review messages' link ([web] public_url; asked when the page is open to other machines)",
+			Prompt: catalog.InitPublicURL.String(), Default: guessPublicURL,
+			Skip: func(a *Answers) bool { return !a.webBeyond() }, Set: setPublicURL},
 		planQuestion(),
 	}
 }
