@@ -37,12 +37,12 @@ func (x *run) web(cfg *config.Config) {
 		switch {
 		case w.PasswordEnv == "" && w.PasswordFile == "":
 			x.add(Problem, fmt.Errorf("%w: listen %q without a password", errWeb, w.Listen),
-				"Trang web: [web] listen = %q mở trang cho các máy khác nhưng chưa có mật khẩu — thêm password_file (hoặc password_env) vào bảng [web], hoặc nghe \"127.0.0.1:%s\"", w.Listen, port)
+				"Trang web: [web] listen = %q mở trang cho các máy khác nhưng chưa có mật khẩu nào: chưa có tài khoản — tạo tài khoản hiệu trưởng và văn thư (baocao user add hieutruong --full-name \"Họ và tên\" --email ĐỊA_CHỈ --role hieu-truong -c %s; rồi --role van-thu), hoặc nghe \"127.0.0.1:%s\"", w.Listen, cfg.File, port)
 			return
 		default:
 			if _, _, err := delivery.Password(w.PasswordEnv, cfg.Path(w.PasswordFile)); err != nil {
 				x.add(Problem, fmt.Errorf("%w: password: %v", errWeb, err),
-					"Trang web: không đọc được mật khẩu của trang ([web] password_env/password_file): %v — sửa rồi chạy lại", err)
+					"Trang web: không đọc được mật khẩu chung của trang ([web] password_env/password_file): %v — chuyển sang tài khoản riêng: baocao init --upgrade -c %s", err, cfg.File)
 				return
 			}
 		}
