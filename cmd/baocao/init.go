@@ -81,6 +81,7 @@ func initWith(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 				b, err := term.ReadPassword(int(f.Fd()))
 				return string(b), err
 			}
+			pr.Waiting = setup.TerminalWaiting(f.Fd())
 		}
 		if _, err := os.Stat(path); err == nil {
 			ok, err := pr.YesNo(catalog.InitExists.F(path), false)

@@ -36,7 +36,11 @@ func Interview(p *Prompter, env Env, cfgPath string) (*Answers, error) {
 		if q.Default != nil {
 			def = q.Default(a)
 		}
-		if err := p.Ask(q.Prompt, def, func(s string) error { return q.Set(a, s) }); err != nil {
+		askf := p.Ask
+		if q.List {
+			askf = p.AskList
+		}
+		if err := askf(q.Prompt, def, func(s string) error { return q.Set(a, s) }); err != nil {
 			return err
 		}
 		if a.PlanSummary != "" && q.Flag == planQuestion().Flag {

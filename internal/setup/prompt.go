@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 
 	"github.com/mn2010/baocao/sources"
 )
@@ -20,7 +21,16 @@ type Prompter struct {
 	// Secret, if set, reads a password without echo (a terminal); else the
 	// next line of r is the password.
 	Secret func() (string, error)
+	// Waiting, if set, tells whether more input arrives within d: on a
+	// terminal, the lines of a paste come at once, an answer typed by hand
+	// does not. A list's answer then takes every line pasted with its
+	// first (addresses one a line, copied from a spreadsheet or a mail).
+	// Without it (a script, a file) each answer is one line.
+	Waiting func(d time.Duration) bool
 }
+
+// PasteGap is how soon the next line of a paste follows the previous one.
+const PasteGap = 80 * time.Millisecond
 
 // NewPrompter reads answers from r and writes questions to w.
 func NewPrompter(r io.Reader, w io.Writer) *Prompter {
@@ -45,13 +55,46 @@ func (p *Prompter) line() (string, error) {
 
 // Ask asks q until set accepts the answer; an empty answer is def.
 func (p *Prompter) Ask(q, def string, set func(string) error) error {
+	return p.ask(q, def, false, set)
+}
+
+// AskList asks for a list: the answer is one line, or the lines pasted
+// together (see Waiting), joined with line ends.
+func (p *Prompter) AskList(q, def string, set func(string) error) error {
+	return p.ask(q, def, true, set)
+}
+
+// pasted tells whether another line of a paste is there.
+func (p *Prompter) pasted() bool {
+	return p.Waiting != nil && (p.in.Buffered() > 0 || p.Waiting(PasteGap))
+}
+
+// answer reads one answer: a line, and for a list the non-empty lines
+// pasted with it.
+func (p *Prompter) answer(list bool) (string, error) {
+	s, err := p.line()
+	if err != nil || !list || s == "" {
+		return s, err
+	}
+	lines := []string{s}
+	for p.pasted() {
+		next, err := p.line()
+		if err != nil || next == "" {
+			break
+		}
+		lines = append(lines, next)
+	}
+	return strings.Join(lines, "\n"), nil
+}
+
+func (p *Prompter) ask(q, def string, list bool, set func(string) error) error {
 	for {
 		if def != "" {
 			fmt.Fprintf(p.out, "%s [%s]: ", q, def)
 		} else {
 			fmt.Fprintf(p.out, "%s: ", q)
 		}
-		s, err := p.line()
+		s, err := p.answer(list)
 		if err != nil {
 			fmt.Fprintln(p.out)
 			return err

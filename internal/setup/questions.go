@@ -23,6 +23,7 @@ type Question struct {
 	Default func(a *Answers) string
 	Set     func(a *Answers, s string) error
 	Skip    func(a *Answers) bool // not asked (e.g. mail questions without mail)
+	List    bool                  // a list: lines pasted together are one answer
 }
 
 func fixed(s string) func(*Answers) string { return func(*Answers) string { return s } }
@@ -59,14 +60,14 @@ func Questions() []Question {
 		{Flag: "signer-title", Help: "the signer's title ([unit] signer_title)", Prompt: "Chức vụ người ký", Default: fixed("Hiệu trưởng"),
 			Set: func(a *Answers, s string) error { a.SignerTitle = s; return need(s) }},
 		{Flag: "signer-name", Help: "the signer's name ([unit] signer_name)", Prompt: "Họ và tên người ký", Set: func(a *Answers, s string) error { a.SignerName = s; return need(s) }},
-		{Flag: "addressees", Help: "who the reports are addressed to after \"Kính gửi:\", separated by ';' ([unit] addressees; default: the parent)",
+		{Flag: "addressees", List: true, Help: "who the reports are addressed to after \"Kính gửi:\", separated by ';' ([unit] addressees; default: the parent)",
 			Prompt:  "Kính gửi: cơ quan nhận báo cáo, nhiều nơi cách nhau bằng dấu chấm phẩy (vd: Ủy ban nhân dân phường Sài Gòn)",
 			Default: func(a *Answers) string { return a.Parent },
 			Set: func(a *Answers, s string) error {
 				a.Addressees = split(s, ";")
 				return need(s)
 			}},
-		{Flag: "recipients", Help: "the document's other recipients after \"- Như trên;\", separated by ';' ([unit] recipients)", Prompt: "Nơi nhận khác ghi trên văn bản, sau \"- Như trên;\", cách nhau bằng dấu chấm phẩy; để trống nếu không có (vd: Phòng Nội vụ)",
+		{Flag: "recipients", List: true, Help: "the document's other recipients after \"- Như trên;\", separated by ';' ([unit] recipients)", Prompt: "Nơi nhận khác ghi trên văn bản, sau \"- Như trên;\", cách nhau bằng dấu chấm phẩy; để trống nếu không có (vd: Phòng Nội vụ)",
 			Default: fixed(""),
 			Set: func(a *Answers, s string) error {
 				a.Recipients = split(s, ";")
@@ -79,7 +80,7 @@ func Questions() []Question {
 			}
 			return a.checkTypo([]string{s})
 		}},
-		{Flag: "domains", Help: "official e-mail domains, comma-separated (official_domains)", Prompt: "Tên miền thư công vụ, cách nhau bằng dấu phẩy", Default: fixed("hcm.edu.vn, tphcm.gov.vn"),
+		{Flag: "domains", List: true, Help: "official e-mail domains, comma-separated (official_domains)", Prompt: "Tên miền thư công vụ, cách nhau bằng dấu phẩy", Default: fixed("hcm.edu.vn, tphcm.gov.vn"),
 			Set: func(a *Answers, s string) error {
 				a.Domains = addressList(s)
 				for _, d := range a.Domains {
@@ -89,14 +90,14 @@ func Questions() []Question {
 				}
 				return need(s)
 			}},
-		{Flag: "to", Help: "the reports' addresses, separated by ',' or ';' ([reports.ID] to)", Prompt: "Địa chỉ thư nhận báo cáo (phòng, ban cấp trên), cách nhau bằng dấu phẩy hoặc chấm phẩy", Set: func(a *Answers, s string) error {
+		{Flag: "to", List: true, Help: "the reports' addresses, separated by ',' or ';' ([reports.ID] to)", Prompt: "Địa chỉ thư nhận báo cáo (phòng, ban cấp trên), cách nhau bằng dấu phẩy hoặc chấm phẩy", Set: func(a *Answers, s string) error {
 			a.To = addressList(s)
 			if err := addresses(a.To, true); err != nil {
 				return err
 			}
 			return a.checkTypo(a.To)
 		}},
-		{Flag: "cc", Help: "copies, separated by ',' or ';' ([reports.ID] cc)", Prompt: "Địa chỉ đồng gửi (cc), cách nhau bằng dấu phẩy hoặc chấm phẩy; để trống nếu không có", Default: fixed(""),
+		{Flag: "cc", List: true, Help: "copies, separated by ',' or ';' ([reports.ID] cc)", Prompt: "Địa chỉ đồng gửi (cc), cách nhau bằng dấu phẩy hoặc chấm phẩy; để trống nếu không có", Default: fixed(""),
 			Set: func(a *Answers, s string) error {
 				a.Cc = addressList(s)
 				if err := addresses(a.Cc, false); err != nil {
@@ -104,7 +105,7 @@ func Questions() []Question {
 				}
 				return a.checkTypo(a.Cc)
 			}},
-		{Flag: "reviewers", Help: "reviewers of the quarterly, half-year and annual reports (each is then approved before it is sent), separated by ',' or ';'", Prompt: "Người duyệt báo cáo quý, 6 tháng, năm trước khi gửi (vd: Nguyễn Thị Hồng Vân <hieutruong@…>); để trống nếu không có",
+		{Flag: "reviewers", List: true, Help: "reviewers of the quarterly, half-year and annual reports (each is then approved before it is sent), separated by ',' or ';'", Prompt: "Người duyệt báo cáo quý, 6 tháng, năm trước khi gửi (vd: Nguyễn Thị Hồng Vân <hieutruong@…>); để trống nếu không có",
 			Default: fixed(""), Set: func(a *Answers, s string) error {
 				a.Reviewers = addressList(s)
 				if err := addresses(a.Reviewers, false); err != nil {
@@ -228,9 +229,10 @@ func addresses(list []string, required bool) error {
 	return nil
 }
 
+// split splits a list at sep and at line ends (lines pasted together).
 func split(s, sep string) []string {
 	var out []string
-	for _, p := range strings.Split(s, sep) {
+	for _, p := range strings.FieldsFunc(s, func(r rune) bool { return strings.ContainsRune(sep, r) || r == '\n' || r == '\r' }) {
 		if p = strings.TrimSpace(p); p != "" {
 			out = append(out, p)
 		}
