@@ -25,7 +25,7 @@ import (
 )
 
 func initCmd(args []string, stdout, stderr io.Writer) error {
-	return initWith(args, os.Stdin, stdout, stderr)
+	return initWith(args, stdin, stdout, stderr)
 }
 
 // initWith is init reading answers from stdin.

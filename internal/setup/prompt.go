@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"errors"
 	"fmt"
+	"github.com/mn2010/baocao/internal/catalog"
 	"io"
 	"strings"
 	"time"
@@ -12,7 +13,7 @@ import (
 )
 
 // ErrAborted is returned when the answers run out (end of input).
-var ErrAborted = errors.New("hết câu trả lời (đầu vào đã đóng): chạy lại baocao init và trả lời đủ các câu hỏi")
+var ErrAborted = catalog.NewClass(catalog.IeAborted)
 
 // Prompter asks questions on w and reads answers, one a line, from r.
 type Prompter struct {
@@ -48,7 +49,7 @@ func (p *Prompter) line() (string, error) {
 		if errors.Is(err, io.EOF) {
 			return "", ErrAborted
 		}
-		return "", fmt.Errorf("setup: reading an answer: %w", err)
+		return "", catalog.IeReadAnswer.Errorf(err)
 	}
 	return strings.TrimSpace(sources.Clean(s)), nil
 }
@@ -103,7 +104,7 @@ func (p *Prompter) ask(q, def string, list bool, set func(string) error) error {
 			s = def
 		}
 		if err := set(s); err != nil {
-			p.Say("  ✗ %v — xin nhập lại.", err)
+			p.Say("%s", catalog.IeAgain.F(err))
 			continue
 		}
 		return nil
@@ -128,18 +129,18 @@ func (p *Prompter) AskSecret(q string, optional bool) (string, error) {
 		if s != "" || optional {
 			return s, nil
 		}
-		p.Say("  ✗ chưa nhập mật khẩu — xin nhập lại.")
+		p.Say("%s", catalog.IeNoSecret)
 	}
 }
 
 // YesNo asks a yes/no question ("có"/"không", "c"/"k", "y"/"n").
 func (p *Prompter) YesNo(q string, def bool) (bool, error) {
-	d := "không"
+	d := catalog.IeNo.String()
 	if def {
-		d = "có"
+		d = catalog.IeYes.String()
 	}
 	var ans bool
-	err := p.Ask(q+" (có/không)", d, func(s string) error {
+	err := p.Ask(catalog.IeYesNoHint.F(q), d, func(s string) error {
 		v, err := parseYesNo(s)
 		ans = v
 		return err
@@ -154,5 +155,5 @@ func parseYesNo(s string) (bool, error) {
 	case "k", "khong", "n", "no":
 		return false, nil
 	}
-	return false, fmt.Errorf("trả lời \"có\" hoặc \"không\", không phải %q", s)
+	return false, catalog.IeYesNo.Errorf(s)
 }
