@@ -74,7 +74,7 @@ func BenchmarkRead(b *testing.B) {
 				if err != nil {
 					b.Fatal(err)
 				}
-				rows = len(res.Table.Rows)
+				rows = res.Table.Len()
 			}
 			b.ReportMetric(float64(rows), "rows")
 		})

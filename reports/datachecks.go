@@ -38,8 +38,8 @@ func checkData(p *plan.Plan, tables map[string]*sources.Table, today time.Time) 
 			continue
 		}
 		m := sources.MatcherOf(known)
-		for _, r := range t.Rows {
-			if v := r.Cells[c]; !v.Empty && m.Match(v.Text) < 0 {
+		for _, r := range t.Rows() {
+			if v := r.Cell(c); !v.Empty && m.Match(v.Text) < 0 {
 				warn(t, r.Line, ind.Breakdown.Column, v.Text, fmt.Sprintf("%s không có trong kế hoạch (chỉ tiêu %s tính theo từng %s): ghi một trong %s",
 					t.Header(ind.Breakdown.Column), ind.ID, strings.ToLower(t.Header(ind.Breakdown.Column)), quoteList(known)))
 			}
@@ -49,8 +49,8 @@ func checkData(p *plan.Plan, tables map[string]*sources.Table, today time.Time) 
 		t := tables[d.Source]
 		rc, dc := t.Kept(d.Received), t.Kept(d.Due)
 		if rc >= 0 && dc >= 0 {
-			for _, r := range t.Rows {
-				rv, dv := r.Cells[rc], r.Cells[dc]
+			for _, r := range t.Rows() {
+				rv, dv := r.Cell(rc), r.Cell(dc)
 				if !rv.Empty && !dv.Empty && rv.Date().After(dv.Date()) {
 					warn(t, r.Line, d.Due, dv.Date().Format("02/01/2006"), fmt.Sprintf("ngày hẹn trả trước ngày tiếp nhận (%s): kiểm tra lại hai ngày này",
 						rv.Date().Format("02/01/2006")))
@@ -66,8 +66,8 @@ func checkData(p *plan.Plan, tables map[string]*sources.Table, today time.Time) 
 			if col.Kind != sources.Date || c < 0 {
 				continue
 			}
-			for _, r := range t.Rows {
-				if v := r.Cells[c]; !v.Empty && v.Date().After(limit) {
+			for _, r := range t.Rows() {
+				if v := r.Cell(c); !v.Empty && v.Date().After(limit) {
 					warn(t, r.Line, col.Key, v.Date().Format("02/01/2006"), "ngày ở quá xa trong tương lai (hơn một năm sau hôm nay): kiểm tra lại năm")
 				}
 			}

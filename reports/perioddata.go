@@ -117,10 +117,10 @@ func CoverOf(p *plan.Plan, tables map[string]*sources.Table, per period.Period) 
 		}
 		sc := SourceCover{Source: n, File: t.File, Sheet: t.Sheet}
 		var latest time.Time
-		for _, r := range t.Rows {
+		for _, r := range t.Rows() {
 			inside := false
 			for _, c := range cols {
-				v := r.Cells[c]
+				v := r.Cell(c)
 				if v.Empty {
 					continue
 				}
@@ -136,7 +136,7 @@ func CoverOf(p *plan.Plan, tables map[string]*sources.Table, per period.Period) 
 				}
 			}
 			if label >= 0 {
-				if lp, err := indicators.ParseLabel(strings.TrimSpace(r.Cells[label].Text), per.Boundary); err == nil {
+				if lp, err := indicators.ParseLabel(strings.TrimSpace(r.Cell(label).Text), per.Boundary); err == nil {
 					if lp.To.After(latest) {
 						latest = lp.To
 					}

@@ -51,11 +51,11 @@ func (m *Maker) usedNumbers(year int, docType, report, label string) ([]usedNumb
 		}
 		t := res.Table
 		num, dir, date := t.Col("number"), t.Col("direction"), t.Col("date")
-		for _, r := range t.Rows {
-			if r.Cells[dir].Text != "Đi" || r.Cells[date].Date().Year() != year {
+		for _, r := range t.Rows() {
+			if r.Cell(dir).Text != "Đi" || r.Cell(date).Date().Year() != year {
 				continue
 			}
-			if mm := registerNumber.FindStringSubmatch(r.Cells[num].Text); mm != nil {
+			if mm := registerNumber.FindStringSubmatch(r.Cell(num).Text); mm != nil {
 				n, _ := strconv.Atoi(mm[1])
 				out = append(out, usedNumber{n, mm[2], catalog.RegisterRow.F(r.Line)})
 			}

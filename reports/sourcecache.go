@@ -95,7 +95,7 @@ func (c *SourceCache) Read(spec sources.Spec, schema *sources.Schema) (*sources.
 		switch {
 		case err != nil:
 			e.err = err
-		case res.Table == nil || len(res.Table.Rows)*max(len(res.Table.Schema.Columns), 1) <= keepCells:
+		case res.Table == nil || res.Table.Len()*max(len(res.Table.Schema.Columns), 1) <= keepCells:
 			e.res = res
 		default:
 			e.weak = weak.Make(res)

@@ -1,9 +1,10 @@
 package reports
 
 import (
-	"os"
 	"os/exec"
 	"testing"
+
+	"github.com/mn2010/baocao/internal/testtools"
 )
 
 // The tests read what baocao writes with the tools a district officer's
@@ -17,32 +18,11 @@ const debianPython = "/usr/bin/python3"
 // requireDebian skips or fails a test, as above, when ok is false.
 func requireDebian(t *testing.T, ok bool, what, pkg string) {
 	t.Helper()
-	if ok {
-		return
-	}
-	if os.Getenv("CI") != "" {
-		t.Fatalf("%s is not installed: .ci/run should install %s", what, pkg)
-	}
-	t.Skipf("%s is not installed (Debian: apt-get install %s)", what, pkg)
-}
-
-// toolPackages names the Debian package of each command the tests run.
-var toolPackages = map[string]string{
-	"pdftotext": "poppler-utils", "pdfinfo": "poppler-utils", "pdffonts": "poppler-utils",
-	"pdfimages": "poppler-utils", "pdftoppm": "poppler-utils", "qpdf": "qpdf",
-	"soffice": "libreoffice-writer-nogui libreoffice-calc-nogui", "fc-match": "fontconfig",
+	testtools.Need(t, ok, what, "Debian: apt-get install "+pkg)
 }
 
 // requireTool needs a command on the PATH.
-func requireTool(t *testing.T, name string) {
-	t.Helper()
-	_, err := exec.LookPath(name)
-	pkg := toolPackages[name]
-	if pkg == "" {
-		pkg = "the package that has " + name
-	}
-	requireDebian(t, err == nil, name, pkg)
-}
+func requireTool(t *testing.T, name string) { t.Helper(); testtools.Command(t, name) }
 
 // pythonPackages names the Debian package of each Python module.
 var pythonPackages = map[string]string{"openpyxl": "python3-openpyxl", "PIL": "python3-pil", "uno": "python3-uno", "docx": "python3-docx", "fitz": "python3-fitz"}

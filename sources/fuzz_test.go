@@ -104,8 +104,8 @@ func FuzzReadCSV(f *testing.F) {
 			}
 			return
 		}
-		for _, r := range res.Table.Rows {
-			if len(r.Cells) != len(res.Table.Schema.Columns) || r.Line < 1 {
+		for _, r := range res.Table.Rows() {
+			if len(r.Cells()) != len(res.Table.Schema.Columns) || r.Line < 1 {
 				t.Fatalf("bad row %+v", r)
 			}
 		}
@@ -173,8 +173,8 @@ func FuzzReadXLSX(f *testing.F) {
 			}
 			return
 		}
-		for _, r := range res.Table.Rows {
-			if len(r.Cells) != len(schema.Columns) || r.Line < 1 || r.Line > maxRows {
+		for _, r := range res.Table.Rows() {
+			if len(r.Cells()) != len(schema.Columns) || r.Line < 1 || r.Line > maxRows {
 				t.Fatalf("bad row %+v", r)
 			}
 		}

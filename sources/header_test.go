@@ -117,9 +117,9 @@ func TestRegisterHeaders(t *testing.T) {
 			if got := ids(res); !reflect.DeepEqual(got, []string{"HS-1", "HS-2"}) {
 				t.Fatalf("rows %q", got)
 			}
-			r := tab.Rows[1]
-			if r.Line != tt.dataRow+1 || !r.Cells[tab.Col("returned")].Date().Equal(day(2024, 3, 13)) ||
-				!r.Cells[tab.Col("apology")].Date().Equal(day(2024, 3, 13)) || r.Cells[tab.Col("procedure")].Text != "Đơn" {
+			r := tab.Row(1)
+			if r.Line != tt.dataRow+1 || !r.Cell(tab.Col("returned")).Date().Equal(day(2024, 3, 13)) ||
+				!r.Cell(tab.Col("apology")).Date().Equal(day(2024, 3, 13)) || r.Cell(tab.Col("procedure")).Text != "Đơn" {
 				t.Errorf("second row %+v", r)
 			}
 		})
@@ -131,7 +131,7 @@ func TestRegisterHeaders(t *testing.T) {
 // across its rows names the rows it looked at.
 func TestRegisterNotAHeader(t *testing.T) {
 	res, err := readPackage(t, register(t, registerHeader, registerMerges, nil, 6), "")
-	if err != nil || len(res.Table.Rows) != 2 || res.Table.Rows[0].Line != 6 {
+	if err != nil || res.Table.Len() != 2 || res.Table.Row(0).Line != 6 {
 		t.Fatalf("rows %+v err %v", res.Table, err)
 	}
 	h := map[string]string{}

@@ -1,6 +1,6 @@
 package sources
 
-// Kept returns the position in Row.Cells of the column with key, or -1
+// Kept returns the kept position (for Row.Cell) of the column with key, or -1
 // when the schema lacks it or the table did not keep it (Col panics then).
 func (t *Table) Kept(key string) int {
 	i := t.Schema.Index(key)

@@ -10,25 +10,22 @@ import (
 
 // parser turns a source's rows into a Table.
 type parser struct {
-	spec      Spec
-	schema    *Schema
-	table     *Table
-	issues    []Issue
-	headers   *Matcher
-	date1904  bool
-	colAt     []int    // schema column → cell position, -1 if absent
-	byCol     []int    // cell position → schema column, -1 if none
-	raw       []string // the row being read, by schema column
-	header    *cells   // the header as written, its rows combined
-	cats      []*Matcher
-	seen      map[int]map[string]int // unique column → folded key → first line
-	kept      int                    // how many columns the table keeps
-	vals      []Value                // the row being read, every column
-	blank     []string               // the warning for each required column left blank
-	block     []Value                // room for the next kept rows (keptCells)
-	blockRows int                    // the rows the last block had room for
-	ignored   []bool                 // schema columns nothing reads (ignoredColumns)
-	warnings  int                    // every warning, kept or not
+	spec     Spec
+	schema   *Schema
+	table    *Table
+	issues   []Issue
+	headers  *Matcher
+	date1904 bool
+	colAt    []int    // schema column → cell position, -1 if absent
+	byCol    []int    // cell position → schema column, -1 if none
+	raw      []string // the row being read, by schema column
+	header   *cells   // the header as written, its rows combined
+	cats     []*Matcher
+	seen     map[int]map[string]int // unique column → folded key → first line
+	vals     []Value                // the row being read, every column
+	blank    []string               // the warning for each required column left blank
+	ignored  []bool                 // schema columns nothing reads (ignoredColumns)
+	warnings int                    // every warning, kept or not
 }
 
 func newParser(spec Spec, schema *Schema) *parser {
@@ -50,22 +47,28 @@ func newParser(spec Spec, schema *Schema) *parser {
 		}
 	}
 	p.vals = make([]Value, len(schema.Columns))
-	p.table.cells, p.kept = keptColumns(schema, spec.Keep)
+	p.table.cells = keptColumns(schema, spec.Keep)
+	for i, c := range schema.Columns {
+		if p.table.cells[i] >= 0 {
+			p.table.cols = append(p.table.cols, newColumn(c))
+		}
+	}
 	p.ignored = ignoredColumns(schema, p.table.cells)
 	return p
 }
 
 // keptColumns maps every schema column to its position in a kept row, -1
-// if it is not kept, and counts the kept ones; keep == nil keeps all.
-func keptColumns(schema *Schema, keep []string) (at []int, kept int) {
-	at = make([]int, len(schema.Columns))
+// if it is not kept; keep == nil keeps all.
+func keptColumns(schema *Schema, keep []string) []int {
+	at := make([]int, len(schema.Columns))
+	kept := 0
 	for i, c := range schema.Columns {
 		at[i] = -1
 		if keep == nil || slices.Contains(keep, c.Key) {
 			at[i], kept = kept, kept+1
 		}
 	}
-	return at, kept
+	return at
 }
 
 func headerMatcher(schema *Schema, aliases map[string][]string) *Matcher {
@@ -120,6 +123,7 @@ func (p *parser) run(rr rowReader) error {
 		}
 		if !ok {
 			p.summarise()
+			p.table.done()
 			return nil
 		}
 		p.row(cells, line)

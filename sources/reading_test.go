@@ -51,8 +51,8 @@ func TestReadPackages(t *testing.T) {
 
 func ids(res *Result) []string {
 	var out []string
-	for _, r := range res.Table.Rows {
-		out = append(out, r.Cells[res.Table.Col("id")].Text)
+	for _, r := range res.Table.Rows() {
+		out = append(out, r.Cell(res.Table.Col("id")).Text)
 	}
 	return out
 }
@@ -92,7 +92,7 @@ func TestRefusedPackages(t *testing.T) {
 	// A sheet with no relationship is still listed, and the one after it
 	// can be read by name.
 	res, err := readPackage(t, zipParts(t, noRel), "S1")
-	if err != nil || len(res.Table.Rows) != 2 {
+	if err != nil || res.Table.Len() != 2 {
 		t.Fatalf("sheet S1 by name: %v", err)
 	}
 	wb, err := openWorkbook(zipParts(t, noRel), 1<<20)

@@ -46,8 +46,8 @@ func TestPatternReadsTheNewestMatchingFile(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", path, err)
 		}
-		if filepath.Base(res.Path) != "Yoyoschool_T4.xlsx" || len(res.Notes) != 0 || len(res.Table.Rows) == 0 {
-			t.Errorf("%s: read %s, notes %q, %d rows; want the T4 export, no note", path, res.Path, res.Notes, len(res.Table.Rows))
+		if filepath.Base(res.Path) != "Yoyoschool_T4.xlsx" || len(res.Notes) != 0 || res.Table.Len() == 0 {
+			t.Errorf("%s: read %s, notes %q, %d rows; want the T4 export, no note", path, res.Path, res.Notes, res.Table.Len())
 		}
 	}
 }

@@ -42,48 +42,8 @@ func (p *parser) row(r *cells, line int) {
 	if !ok || !p.unique(vals, line) {
 		return
 	}
-	if n := len(p.table.Rows); n > 0 && p.sameAsKept(p.table.Rows[n-1].Cells, vals) {
-		// A row repeating the one before shares its cells: a file of a
-		// million copies of one row costs a Row each, not its cells.
-		p.table.Rows = append(p.table.Rows, Row{Line: line, Cells: p.table.Rows[n-1].Cells})
-		return
-	}
-	kept := p.keptCells()
-	for i, k := range p.table.cells {
-		if k >= 0 {
-			kept[k] = vals[i]
-		}
-	}
-	p.table.Rows = append(p.table.Rows, Row{Line: line, Cells: kept})
+	p.table.add(line, vals)
 }
-
-// sameAsKept reports whether the kept cells of vals (a row's values by
-// schema column) are those of prev.
-func (p *parser) sameAsKept(prev []Value, vals []Value) bool {
-	for i, k := range p.table.cells {
-		if k >= 0 && prev[k] != vals[i] {
-			return false
-		}
-	}
-	return true
-}
-
-// keptCells gives room for one kept row's cells. Rows are cut from
-// blocks, each twice the last up to rowsPerBlock rows, so a table of a
-// district's year is about a thousand allocations rather than one a row,
-// and a small table stays small.
-func (p *parser) keptCells() []Value {
-	if len(p.block) < p.kept {
-		p.blockRows = min(max(2*p.blockRows, 16), rowsPerBlock)
-		p.block = make([]Value, p.kept*p.blockRows)
-	}
-	kept := p.block[:p.kept:p.kept]
-	p.block = p.block[p.kept:]
-	return kept
-}
-
-// rowsPerBlock is how many kept rows one allocation holds.
-const rowsPerBlock = 1024
 
 // cell reads one cell of column c; a non-empty message means the row cannot
 // be used.

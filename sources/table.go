@@ -38,23 +38,24 @@ func (v Value) Date() time.Time {
 	return time.Unix(int64(v.day-1)*secondsPerDay, 0).UTC()
 }
 
-// Row is one usable row of a source.
-type Row struct {
-	Line  int     // row number as the user sees it (1-based)
-	Cells []Value // in Schema.Columns order
-}
-
-// Table is what was read from one source.
+// Table is what was read from one source: its usable rows, kept by
+// column (see columns.go). A district's year is millions of cells, so a
+// row is not stored as Values: each kept column holds its cells packed by
+// kind (a date in 4 bytes, a category or text as a 4-byte code into the
+// column's distinct texts), and [Table.Rows] gives each row as a [Row]
+// whose [Row.Cell] reads one Value back.
 type Table struct {
 	Source string // the source's name, e.g. "dossiers"
 	File   string // the file's base name
 	Sheet  string // the sheet read, empty for CSV
 	Schema *Schema
-	Rows   []Row
-	cells  []int // schema column → position in Row.Cells, -1 if not kept
+	cells  []int // schema column → position among the kept columns, -1 if not kept
+	lines  []int32
+	repeat bitset   // row i's kept cells are those of row i-1
+	cols   []column // the kept columns, in schema order
 }
 
-// Col returns the position in Row.Cells of the column with key; it panics
+// Col returns the kept position (for Row.Cell) of the column with key; it panics
 // on a key the schema lacks or the table did not keep, which is a
 // programming error (plan validation lists every column computations read).
 func (t *Table) Col(key string) int {

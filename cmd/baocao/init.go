@@ -15,6 +15,7 @@ import (
 
 	"github.com/mn2010/baocao/internal/fault"
 
+	"github.com/mn2010/baocao/internal/accounts"
 	"github.com/mn2010/baocao/internal/catalog"
 
 	"golang.org/x/term"
@@ -42,6 +43,8 @@ func initWith(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	values["smtp-password-file"] = fs.String("smtp-password-file", "", catalog.FlagInitPwFile.String())
 	values["smtp-password-env"] = fs.String("smtp-password-env", "", catalog.FlagInitPwEnv.String())
 	values["smtp-ca-file"] = fs.String("smtp-ca-file", "", catalog.FlagInitCA.String())
+	values["approvers"] = fs.String("approvers", "", catalog.FlagInitApprovers.String())
+	values["monthly-approval"] = fs.String("monthly-approval", "", catalog.FlagInitMonthlyApproval.String())
 	if err := parse(fs, args, lineOf(catalog.ArgsInit)); err != nil {
 		return err
 	}
@@ -111,6 +114,15 @@ func initWith(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	}
 	fmt.Fprintln(stdout, catalog.InitWritten.F(path))
 	fmt.Fprintln(stdout, catalog.InitNext.F(path, path))
+	if len(a.Accounts) > 0 {
+		var lines strings.Builder
+		for _, x := range a.Accounts {
+			lines.WriteString(catalog.InitNextAccountLine.F(x.Name, x.FullName, x.Role.Label()))
+		}
+		fmt.Fprintln(stdout, catalog.InitNextAccounts.F(accounts.PathBeside(path), lines.String(), path))
+	} else if !a.HasAccounts {
+		fmt.Fprintln(stdout, catalog.InitNextNoAccounts.F(path, path))
+	}
 	return nil
 }
 

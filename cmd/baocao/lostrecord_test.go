@@ -32,7 +32,7 @@ func TestLostRecordNeverSendsADraft(t *testing.T) {
 		t.Fatal(err)
 	}
 	code, _, errs := baocao("send", "-c", cfg, "-r", "quarterly", "-p", "2024-Q2")
-	if code == 0 || !strings.Contains(errs, "draft") {
+	if code == 0 || !strings.Contains(errs, "bản nháp") {
 		t.Errorf("send of a draft without its record: exit %d: %s", code, errs)
 	}
 	if code, out, errs := baocao("status", "-c", cfg, "-r", "quarterly", "-p", "2024-Q2"); code != 0 || !strings.Contains(out, "chờ duyệt") {

@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"github.com/mn2010/baocao/reports/render"
-	"go/build"
 	"io"
 	"net"
 	"net/http"
@@ -16,7 +14,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/mn2010/baocao/reports/render"
+
 	"github.com/mn2010/baocao/internal/testcert"
+	"github.com/mn2010/baocao/internal/testtools"
 )
 
 // mailpit is a real mail server for the tests: STARTTLS required, SMTP
@@ -27,19 +28,7 @@ type mailpit struct {
 	ca                 string
 }
 
-func mailpitBinary(t *testing.T) string {
-	if p, err := exec.LookPath("mailpit"); err == nil {
-		return p
-	}
-	if p := filepath.Join(build.Default.GOPATH, "bin", "mailpit"); fileExists(p) {
-		return p
-	}
-	if os.Getenv("CI") != "" {
-		t.Fatal("mailpit is not installed: .ci/run should go install github.com/axllent/mailpit@v1.33.1")
-	}
-	t.Skip("mailpit is not installed (go install github.com/axllent/mailpit@v1.33.1)")
-	return ""
-}
+func mailpitBinary(t *testing.T) string { t.Helper(); return testtools.Command(t, "mailpit") }
 
 func fileExists(p string) bool { _, err := os.Stat(p); return err == nil }
 

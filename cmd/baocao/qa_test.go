@@ -145,7 +145,7 @@ func TestDraftWithoutMailThenSendAndApprovedNotStranded(t *testing.T) {
 
 	do(0, "approve", "-r", "quarterly", "-p", "2024-Q2", "--as", "hieutruong", "--password-stdin", "--number", "3", "--force-number", "--date", "20/06/2024", "--no-email")
 	errs = do(2, "run", "-r", "quarterly", "-p", "2024-Q2")
-	for _, w := range []string{"v2, issued from draft v1", "approved by Nguyễn Thị Hồng Vân", "baocao send -r quarterly -p 2024-Q2 sends it", "--force"} {
+	for _, w := range []string{"phiên bản 2, ban hành từ bản nháp phiên bản 1", "được Nguyễn Thị Hồng Vân", "duyệt lúc", "baocao send -r quarterly -p 2024-Q2 sẽ gửi", "--force"} {
 		if !strings.Contains(errs, w) {
 			t.Errorf("the refused run lacks %q: %s", w, errs)
 		}
@@ -164,7 +164,7 @@ func TestDraftWithoutMailThenSendAndApprovedNotStranded(t *testing.T) {
 	do(0, "approve", "-r", "half-year", "-p", "2024-H1", "--as", "hieutruong", "--password-stdin", "--no-email")
 	do(2, "run", "-r", "half-year", "-p", "2024-H1")
 	errs = do(0, "run", "-r", "half-year", "-p", "2024-H1", "--force")
-	if !strings.Contains(errs, "v1, approved but not sent, is superseded by the new draft v2") {
+	if !strings.Contains(errs, "phiên bản 1 đã duyệt nhưng chưa gửi, nay được thay bằng bản nháp mới phiên bản 2") {
 		t.Errorf("run --force does not say the approval is superseded: %s", errs)
 	}
 	if rec := lastStatus(t, cfg, "half-year", "2024-H1", "v1"); !strings.Contains(rec, `"superseded"`) || !strings.Contains(rec, `"superseded_by": 2`) {

@@ -13,18 +13,14 @@ import (
 	"testing"
 
 	"github.com/mn2010/baocao/internal/crashpoint"
+	"github.com/mn2010/baocao/internal/testtools"
 )
 
 // pdfText is pdftotext's text of a PDF; the test skips (fails on CI)
 // without the tool.
 func pdfText(t *testing.T, pdf string) string {
 	t.Helper()
-	if _, err := exec.LookPath("pdftotext"); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("pdftotext is not installed")
-		}
-		t.Skip("pdftotext is not installed")
-	}
+	testtools.Command(t, "pdftotext")
 	out, err := exec.Command("pdftotext", "-layout", pdf, "-").Output()
 	if err != nil {
 		t.Fatalf("pdftotext %s: %v", pdf, err)
@@ -282,7 +278,7 @@ func TestRejectThenRun(t *testing.T) {
 	// A draft replaced by a newer draft.
 	run("annual", "2023")
 	run("annual", "2023")
-	if code, _, errs := baocao("approve", "-c", cfg, "-r", "annual", "-p", "2023", "--version", "1", "--as", "hieutruong", "--password-stdin"); code != 2 || !strings.Contains(errs, "replaced by v2") {
+	if code, _, errs := baocao("approve", "-c", cfg, "-r", "annual", "-p", "2023", "--version", "1", "--as", "hieutruong", "--password-stdin"); code != 2 || !strings.Contains(errs, "đã được thay bằng phiên bản 2") {
 		t.Errorf("approve of a replaced draft: exit %d: %s", code, errs)
 	}
 	if code, out, _ := baocao("archive", "-c", cfg); code != 0 || !strings.Contains(out, "trả lại, Nguyễn Thị Hồng Vân (hiệu trưởng, tài khoản hieutruong") ||

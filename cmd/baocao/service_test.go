@@ -6,7 +6,6 @@ import (
 	"io"
 	"log/slog"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -14,6 +13,7 @@ import (
 	"time"
 
 	"github.com/mn2010/baocao/internal/config"
+	"github.com/mn2010/baocao/internal/testtools"
 	"github.com/mn2010/baocao/reports/archive"
 )
 
@@ -24,12 +24,7 @@ func TestServiceInstallIntoRoot(t *testing.T) {
 	if runtime.GOOS != "linux" {
 		t.Skip("systemd is Linux")
 	}
-	if _, err := exec.LookPath("systemctl"); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatal("systemctl is not installed: .ci/run should apt-get install systemd")
-		}
-		t.Skip("systemctl is not installed (apt-get install systemd)")
-	}
+	testtools.Command(t, "systemctl")
 	cfg := project(t)
 	root := t.TempDir()
 	code, out, errs := baocao("service", "status", "--root", root)
@@ -201,9 +196,9 @@ func TestInitInteractiveThenValidate(t *testing.T) {
 		"Phòng Nội vụ Quận 1", "", "ht@mn2010", "ht@mn2010.edu.vn", "",
 		filepath.Join(data, "nowhere"), data, // a folder that does not exist, then the right one
 		"không", // no mail
-		"phongnoivu.q1@tphcm.gov.vn", "", "", "", "", "127.0.0.1:80800", "",
+		"phongnoivu.q1@tphcm.gov.vn", "", "", "", "127.0.0.1:80800", "",
 		"", // the plan: the built-in one, this school's
-	}, "\n") + "\n"
+	}, "\n") + "\n" + initAccountsScript
 	var out, errs bytes.Buffer
 	if err := initWith([]string{"-c", cfg}, strings.NewReader(script), &out, &errs); err != nil {
 		t.Fatalf("%v\n%s", err, out.String())

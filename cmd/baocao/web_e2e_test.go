@@ -8,7 +8,6 @@ import (
 	"log/slog"
 	"net/http"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -16,6 +15,8 @@ import (
 
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
+
+	"github.com/mn2010/baocao/internal/testtools"
 	"github.com/mn2010/baocao/internal/web"
 	"github.com/mn2010/baocao/reports"
 	"github.com/mn2010/baocao/reports/archive"
@@ -26,21 +27,7 @@ var webScreenshots = flag.String("web-screenshots", "", "write screenshots of th
 
 // chromium finds Debian's chromium; without it the browser test skips on a
 // workstation and fails under CI.
-func chromium(t *testing.T) string {
-	for _, p := range []string{"/usr/bin/chromium", "/usr/bin/chromium-browser"} {
-		if _, err := os.Stat(p); err == nil {
-			return p
-		}
-	}
-	if p, err := exec.LookPath("chromium"); err == nil {
-		return p
-	}
-	if os.Getenv("CI") != "" {
-		t.Fatal("chromium is not installed: .ci/run should apt-get install chromium")
-	}
-	t.Skip("chromium is not installed (apt-get install chromium)")
-	return ""
-}
+func chromium(t *testing.T) string { t.Helper(); return testtools.Chromium(t) }
 
 // TestWebInChromium drives the page in a real headless Chromium against a
 // real Mailpit: open the overview, run the monthly report now, see the
@@ -380,19 +367,19 @@ func readFile(t *testing.T, path string) string {
 type browser struct {
 	t    *testing.T
 	ctx  context.Context
-	logs *strings.Builder
+	logs *syncBuffer
 }
 
 // startWeb serves the page of cfg on a free loopback port, logging into
 // the builder returned, and gives its maker and address.
-func startWeb(t *testing.T, cfg *conf) (*workflow.Flow, string, *strings.Builder) {
+func startWeb(t *testing.T, cfg *conf) (*workflow.Flow, string, *syncBuffer) {
 	t.Helper()
 	m, _, base, logs := startWebServer(t, cfg, "127.0.0.1:0")
 	return m, base, logs
 }
 
 // startWebServer is startWeb on listen, giving the server too.
-func startWebServer(t *testing.T, cfg *conf, listen string) (*workflow.Flow, *web.Server, string, *strings.Builder) {
+func startWebServer(t *testing.T, cfg *conf, listen string) (*workflow.Flow, *web.Server, string, *syncBuffer) {
 	t.Helper()
 	mk, err := reports.NewMaker(cfg.maker, nil)
 	if err != nil {
@@ -400,7 +387,7 @@ func startWebServer(t *testing.T, cfg *conf, listen string) (*workflow.Flow, *we
 	}
 	m := workflow.New(mk, cfg.workflow)
 	cfg.Web.Listen = listen
-	logs := &strings.Builder{}
+	logs := &syncBuffer{}
 	srv, err := OpenWeb(context.Background(), cfg, m, slog.New(slog.NewTextHandler(logs, nil)))
 	if err != nil {
 		t.Fatal(err)
@@ -409,7 +396,7 @@ func startWebServer(t *testing.T, cfg *conf, listen string) (*workflow.Flow, *we
 	return m, srv, "http://" + srv.Addr(), logs
 }
 
-func newBrowser(t *testing.T, bin string, logs *strings.Builder) *browser {
+func newBrowser(t *testing.T, bin string, logs *syncBuffer) *browser {
 	t.Helper()
 	actx, cancelA := chromedp.NewExecAllocator(context.Background(),
 		chromedp.ExecPath(bin),

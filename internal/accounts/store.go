@@ -243,39 +243,88 @@ func (s *Store) modify(name string, change func(a *Account) error) error {
 // Add creates an account with password; unit is the unit's name, refused
 // as a password like the person's and the account's names.
 func (s *Store) Add(a Account, password, unit string) error {
+	return s.AddAll(unit, New{Account: a, Password: password})
+}
+
+// New is an account to create, with its password.
+type New struct {
+	Account
+	Password string
+}
+
+// AddAll creates the accounts in one write: all of them, or (when one is
+// refused) none. `baocao init` makes the principal's and the clerk's so.
+func (s *Store) AddAll(unit string, list ...New) error {
+	made := make([]Account, 0, len(list))
+	for _, n := range list {
+		a, err := s.prepare(n.Account, n.Password, unit)
+		if err != nil {
+			return err
+		}
+		for _, o := range made {
+			if o.Name == a.Name {
+				return fmt.Errorf("%w: tài khoản %q đã có (đổi mật khẩu: baocao user passwd %s)", ErrExists, a.Name, a.Name)
+			}
+		}
+		made = append(made, a)
+	}
+	return s.update(func(as []Account) ([]Account, error) {
+		for _, a := range made {
+			for _, o := range as {
+				if o.Name == a.Name {
+					return nil, fmt.Errorf("%w: tài khoản %q đã có (đổi mật khẩu: baocao user passwd %s)", ErrExists, a.Name, a.Name)
+				}
+			}
+		}
+		return append(as, made...), nil
+	})
+}
+
+// Check tells whether a could be created with password (name, full
+// name, role, address and password rules), without creating it: init
+// asks again at once when an answer is refused.
+func Check(a Account, password, unit string) error {
+	_, err := (&Store{now: time.Now}).prepare(a, password, unit)
+	return err
+}
+
+// prepare checks a new account and fills in its hash and bookkeeping.
+func (s *Store) prepare(a Account, password, unit string) (Account, error) {
 	var err error
 	if a.Name, err = CleanName(a.Name); err != nil {
-		return err
+		return a, err
 	}
 	a.FullName = norm.NFC.String(strings.Join(strings.Fields(a.FullName), " "))
 	if a.FullName == "" {
-		return fmt.Errorf("%w: cần họ tên đầy đủ (--full-name \"Nguyễn Thị Hồng Vân\")", ErrInvalid)
+		return a, fmt.Errorf("%w: cần họ tên đầy đủ (--full-name \"Nguyễn Thị Hồng Vân\")", ErrInvalid)
 	}
 	if _, err := ParseRole(string(a.Role)); err != nil {
-		return err
+		return a, err
 	}
-	if a.Email != "" {
-		addr, err := mail.ParseAddress(a.Email)
-		if err != nil || addr.Name != "" {
-			return fmt.Errorf("%w: địa chỉ thư %q không đúng (ví dụ: hieutruong@truong.edu.vn)", ErrInvalid, a.Email)
-		}
-	} else if a.Role.Approver() {
-		return fmt.Errorf("%w: người duyệt cần địa chỉ thư (--email) để nhận thư xin duyệt", ErrInvalid)
+	if err := CheckEmail(a.Email, a.Role); err != nil {
+		return a, err
 	}
 	if err := CheckPassword(password, unit, a.FullName, a.Name); err != nil {
-		return err
+		return a, err
 	}
 	a.Hash = Hash(password)
 	a.Created = s.now().UTC().Truncate(time.Second)
 	a.Generation, a.Locked, a.LockedUntil, a.Failures = 1, false, time.Time{}, 0
-	return s.update(func(as []Account) ([]Account, error) {
-		for _, o := range as {
-			if o.Name == a.Name {
-				return nil, fmt.Errorf("%w: tài khoản %q đã có (đổi mật khẩu: baocao user passwd %s)", ErrExists, a.Name, a.Name)
-			}
+	return a, nil
+}
+
+// CheckEmail checks an account's address: a bare address, required for
+// an approver (the review message goes there).
+func CheckEmail(email string, role Role) error {
+	if email != "" {
+		addr, err := mail.ParseAddress(email)
+		if err != nil || addr.Name != "" {
+			return fmt.Errorf("%w: địa chỉ thư %q không đúng (ví dụ: hieutruong@truong.edu.vn)", ErrInvalid, email)
 		}
-		return append(as, a), nil
-	})
+	} else if role.Approver() {
+		return fmt.Errorf("%w: người duyệt cần địa chỉ thư (--email) để nhận thư xin duyệt", ErrInvalid)
+	}
+	return nil
 }
 
 // SetPassword changes an account's password and ends its sessions

@@ -93,7 +93,37 @@ func (m *Msg) In(l Lang) string {
 func (m *Msg) String() string { return m.In(Current()) }
 
 // F formats the message with args in the language in force.
-func (m *Msg) F(args ...any) string { return fmt.Sprintf(m.In(Current()), args...) }
+func (m *Msg) F(args ...any) string { return m.FIn(Current(), args...) }
+
+// P is the message with its arguments, said when printed: in the
+// language in force (String) or in a given one (In). A Phrase among
+// another message's arguments is said in that message's language.
+func (m *Msg) P(args ...any) Phrase { return Phrase{m, args} }
+
+// FIn formats the message with args in language l; Phrase arguments are
+// said in l too. The daemon's log uses it to stay English.
+func (m *Msg) FIn(l Lang, args ...any) string {
+	out := make([]any, len(args))
+	for i, a := range args {
+		if p, ok := a.(Phrase); ok {
+			a = p.In(l)
+		}
+		out[i] = a
+	}
+	return fmt.Sprintf(m.In(l), out...)
+}
+
+// Phrase is a message and its arguments (Msg.P).
+type Phrase struct {
+	m    *Msg
+	args []any
+}
+
+// In is the phrase in language l.
+func (p Phrase) In(l Lang) string { return p.m.FIn(l, p.args...) }
+
+// String is the phrase in the language in force.
+func (p Phrase) String() string { return p.In(Current()) }
 
 // Errorf is an error saying the message; %w among the args is kept for
 // errors.Is and errors.As (use it as the message's first verb only where

@@ -4,20 +4,62 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"strconv"
+	"strings"
 	"testing"
 )
 
-var verbRe = regexp.MustCompile(`%[-+# 0]*[0-9]*(?:\.[0-9]+)?[vTtbcdoOqxXUeEfFgGsp%w]`)
+var verbRe = regexp.MustCompile(`%[-+# 0]*(?:\[([0-9]+)\])?[0-9]*(?:\.[0-9]+)?[vTtbcdoOqxXUeEfFgGsp%w]`)
 
-// verbs lists a format's verbs in order, %% left out.
-func verbs(format string) []string {
-	var out []string
-	for _, v := range verbRe.FindAllString(format, -1) {
-		if v != "%%" {
-			out = append(out, v[len(v)-1:])
+// verbs lists a format's verbs by argument, %% left out: "1s 2d". An
+// explicit index ("%[3]s") names its argument; a message may then leave
+// an argument out in one language ("%[2]s" the report's key in English
+// only) but not say one argument with two verbs.
+func verbs(format string) map[int]string {
+	out := map[int]string{}
+	n := 0
+	for _, m := range verbRe.FindAllStringSubmatch(format, -1) {
+		if m[0] == "%%" {
+			continue
 		}
+		if m[1] != "" {
+			n, _ = strconv.Atoi(m[1])
+		} else {
+			n++
+		}
+		out[n] = m[0][len(m[0])-1:]
 	}
 	return out
+}
+
+// sameVerbs holds when the two formats say their common arguments with
+// the same verbs and each argument is said in one of them at least.
+func sameVerbs(a, b map[int]string) bool {
+	max := 0
+	for i, v := range a {
+		if w, ok := b[i]; ok && w != v {
+			return false
+		}
+		max = maxInt(max, i)
+	}
+	for i := range b {
+		max = maxInt(max, i)
+	}
+	for i := 1; i <= max; i++ {
+		if _, ok := a[i]; !ok {
+			if _, ok := b[i]; !ok {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func maxInt(a, b int) int {
+	if a > b {
+		return a
+	}
+	return b
 }
 
 // Every message has both languages, with the same verbs in the same order,
@@ -28,7 +70,7 @@ func TestEveryMessageHasBothLanguages(t *testing.T) {
 		if m.vi == "" || m.en == "" {
 			t.Errorf("%s: vi %q, en %q: both are needed", m.id, m.vi, m.en)
 		}
-		if fmt.Sprint(verbs(m.vi)) != fmt.Sprint(verbs(m.en)) {
+		if reordered := strings.Contains(m.vi+m.en, "%["); !reordered && fmt.Sprint(verbs(m.vi)) != fmt.Sprint(verbs(m.en)) || reordered && !sameVerbs(verbs(m.vi), verbs(m.en)) {
 			t.Errorf("%s: verbs %v in vi, %v in en", m.id, verbs(m.vi), verbs(m.en))
 		}
 		if seen[m.id] {

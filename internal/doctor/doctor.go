@@ -227,7 +227,7 @@ func (x *run) sources(cfg *config.Config, m *reports.Maker) time.Time {
 		if res.Path != spec.Path { // a pattern or folder: say which file it picked
 			file = catalog.DrPicked.F(spec.Path, res.Path)
 		}
-		line := catalog.DrSourceRows.F(title, file, len(res.Table.Rows))
+		line := catalog.DrSourceRows.F(title, file, res.Table.Len())
 		latest, col := latestDate(res.Table)
 		level := OK
 		if !latest.IsZero() {
@@ -271,8 +271,8 @@ func latestDate(t *sources.Table) (time.Time, string) {
 			continue
 		}
 		j := t.Col(c.Key)
-		for _, r := range t.Rows {
-			if d := r.Cells[j].Date(); d.After(best) {
+		for _, r := range t.Rows() {
+			if d := r.Cell(j).Date(); d.After(best) {
 				best, col = d, c.Header
 			}
 		}

@@ -79,7 +79,10 @@ func TestInterviewTakesAnswersAsGiven(t *testing.T) {
 		"có", "localhost", "", "none", "", "", "đúng-rồi",
 		"phongnoivu.q1@tphcm.gov.vm; vanphong@tphcm.gov.vn", // to: a typo
 		"phongnoivu.q1@tphcm.gov.vm; vanphong@tphcm.gov.vn", // the same again: kept
-		"", "", "", "", "", "",
+		"", "", "", "", "",
+		"", "", "ht@gmail.com", "", "hoa sen nở giữa hè", // the principal's account
+		"", "Lê Thị Mai", "", "", "mùa thu lá vàng rơi", // the clerk's
+		"", "", // who approves: the defaults
 	}
 	var out bytes.Buffer
 	mail := &fakeMail{}

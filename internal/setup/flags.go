@@ -7,11 +7,15 @@ import (
 	"github.com/mn2010/baocao/internal/catalog"
 	"os"
 	"path/filepath"
+
+	"github.com/mn2010/baocao/internal/accounts"
 )
 
 // FromValues is the scripted form of the interview: values are the
 // command-line flags by name (Question.Flag, plus "data",
-// "smtp-password-file", "smtp-password-env" and "no-mail-test" = "true").
+// "smtp-password-file", "smtp-password-env", "approvers",
+// "monthly-approval" and "no-mail-test" = "true"). It makes no account:
+// passwords are not given on a command line.
 // A flag left out takes the question's default; every wrong value is
 // reported, each naming its flag.
 func FromValues(values map[string]string, env Env, cfgPath string) (*Answers, error) {
@@ -19,6 +23,9 @@ func FromValues(values map[string]string, env Env, cfgPath string) (*Answers, er
 	var errs []error
 	var err error
 	set := func(q Question) {
+		if q.Skip != nil && q.Skip(a) {
+			return
+		}
 		v, ok := values[q.Flag]
 		if !ok && q.Default != nil {
 			v = q.Default(a)
@@ -29,6 +36,20 @@ func FromValues(values map[string]string, env Env, cfgPath string) (*Answers, er
 	}
 	for _, q := range Questions() {
 		set(q)
+	}
+	if a.Approvers, err = approverList(values["approvers"]); err != nil {
+		errs = append(errs, fmt.Errorf("--approvers: %w", err))
+	}
+	a.ReviewOthers = len(a.Approvers) > 0
+	if v, ok := values["monthly-approval"]; ok {
+		if a.ReviewMonthly, err = parseYesNo(v); err != nil {
+			errs = append(errs, fmt.Errorf("--monthly-approval: %w", err))
+		} else if a.ReviewMonthly && len(a.Approvers) == 0 {
+			errs = append(errs, errNoApprovers)
+		}
+	}
+	if as, err := accounts.Open(accounts.PathBeside(cfgPath)).List(); err == nil && len(as) > 0 {
+		a.HasAccounts = true
 	}
 	data, ok := values["data"]
 	data = Unquote(data)

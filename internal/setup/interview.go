@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/mn2010/baocao/internal/accounts"
 	"github.com/mn2010/baocao/reports/delivery"
 	"github.com/mn2010/baocao/sources"
 )
@@ -71,6 +72,10 @@ func Interview(p *Prompter, env Env, cfgPath string) (*Answers, error) {
 		if err := ask(q); err != nil {
 			return nil, err
 		}
+	}
+	p.Say("")
+	if err := askAccounts(p, a, cfgPath); err != nil {
+		return nil, err
 	}
 	return a, nil
 }
@@ -258,7 +263,13 @@ func Save(a *Answers, cfgPath string, replace func(path string) (bool, error)) e
 	if err := os.MkdirAll(filepath.Dir(cfgPath), 0o755); err != nil {
 		return &saveError{filepath.Dir(cfgPath), err}
 	}
-	for _, f := range files {
+	for i, f := range files {
+		if i == len(files)-1 && len(a.Accounts) > 0 {
+			// the accounts, in one write, before the config that needs them
+			if err := accounts.Open(accounts.PathBeside(cfgPath)).AddAll(a.Name, a.Accounts...); err != nil {
+				return err
+			}
+		}
 		if err := writeFile(f.path, f.data, f.mode); err != nil {
 			return err
 		}

@@ -51,6 +51,9 @@ func TestInterviewReadsAPastedList(t *testing.T) {
 		"phongnoivu@tphcm.gov.vn\nvanphong@tphcm.gov.vn\r\nthanhtra@hcm.edu.vn", // to: pasted from a spreadsheet's column
 		"ketoan@mn2010.edu.vn", // cc, typed after its question
 		"", "", "", "", "",
+		"", "", "hieutruong.mn2010@hcm.edu.vn", "", "hoa sen nở giữa hè", // the principal's account
+		"", "Lê Thị Mai", "vanthu.mn2010@hcm.edu.vn", "cô", "mùa thu lá vàng rơi", // the clerk's
+		"", "",
 	}
 	out := &syncBuffer{}
 	go func() {

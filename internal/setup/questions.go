@@ -103,14 +103,6 @@ func Questions() []Question {
 				}
 				return a.checkTypo(a.Cc)
 			}},
-		{Flag: "reviewers", List: true, Prompt: catalog.IqReviewers,
-			Default: fixed(""), Set: func(a *Answers, s string) error {
-				a.Reviewers = addressList(s)
-				if err := addresses(a.Reviewers, false); err != nil {
-					return err
-				}
-				return a.checkTypo(a.Reviewers)
-			}},
 		{Flag: "archive", Prompt: catalog.IqArchive, Default: fixed("archive"),
 			Set: func(a *Answers, s string) error { a.Archive = Unquote(s); return need(a.Archive) }},
 		{Flag: "timezone", Prompt: catalog.IqTimezone, Default: fixed("Asia/Ho_Chi_Minh"), Set: func(a *Answers, s string) error {
@@ -132,6 +124,8 @@ func Questions() []Question {
 				}
 				return nil
 			}},
+		{Flag: "public-url", Prompt: catalog.InitPublicURL, Default: guessPublicURL,
+			Skip: func(a *Answers) bool { return !a.webBeyond() }, Set: setPublicURL},
 		planQuestion(),
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/mn2010/baocao/internal/accounts"
 	"github.com/mn2010/baocao/internal/loopback"
 )
 
@@ -50,8 +51,21 @@ type Answers struct {
 
 	To        []string // the district's addresses
 	Cc        []string
-	Reviewers []string
 	Web       string // [web] listen; empty: none (written commented out)
+	PublicURL string // [web] public_url, asked when Web is open to other machines
+
+	// Accounts are made beside the config (accounts.go): the principal's
+	// and the clerk's; none when the accounts file has some already, or
+	// in the scripted form.
+	Accounts []accounts.New
+	// HasAccounts: the accounts file will have accounts (made now, or
+	// there already), so a page open to other machines can be turned on.
+	HasAccounts bool
+	// Approvers approve the reports that wait for approval: the quarterly,
+	// half-year and annual when ReviewOthers, the monthly when
+	// ReviewMonthly (by default it goes out by itself).
+	Approvers                   []string
+	ReviewOthers, ReviewMonthly bool
 
 	// The unit's plan document and the plan file imported from it
 	// (plan.go); all empty for the built-in plan.
@@ -134,10 +148,15 @@ func Render(a *Answers, path string) []byte {
 		w("schedule = %s", q(r.schedule))
 		w("to = %s", list(a.To))
 		w("cc = %s", list(a.Cc))
-		if r.id != "monthly" && len(a.Reviewers) > 0 {
-			w("# Người duyệt: báo cáo được lưu thành bản dự thảo, gửi người duyệt thư \"[Chờ duyệt]\", và chỉ")
-			w("# gửi cấp trên sau lệnh `baocao approve` (xem docs/duyet-bao-cao.md). Bỏ dòng này để gửi ngay khi lập.")
-			w("reviewers = %s", list(a.Reviewers))
+		switch ap := a.approversOf(r.id); {
+		case len(ap) > 0:
+			w("# Chờ duyệt: báo cáo được lưu thành bản dự thảo, người duyệt nhận thư \"[Chờ duyệt]\", và chỉ gửi")
+			w("# cấp trên khi hiệu trưởng duyệt trên trang web hoặc bằng `baocao approve --as TÀI_KHOẢN`")
+			w("# (docs/duyet-bao-cao.md). Bỏ dòng này để gửi ngay khi lập.")
+			w("approvers = %s", list(ap))
+		case r.id == "monthly":
+			w("# Tự gửi: báo cáo tháng đi cấp trên ngay khi lập, không chờ duyệt; thư ghi rõ số liệu gửi tự động,")
+			w("# chưa qua hiệu trưởng duyệt (docs/duyet-bao-cao.md). Muốn chờ duyệt: approvers = [\"%s\"]", firstOr(a.Approvers, PrincipalAccount))
 		}
 	}
 	w("")
@@ -180,6 +199,15 @@ func Render(a *Answers, path string) []byte {
 		w("# docs/trang-web.md). Xóa bảng này nếu không dùng.")
 		w("[web]")
 		w("listen = %s", q(a.Web))
+	case a.HasAccounts:
+		w("# Trang web cho cán bộ (xem, duyệt, gửi báo cáo; docs/trang-web.md), mở cho các máy trong mạng: mỗi")
+		w("# người đăng nhập bằng tài khoản riêng (baocao user list). public_url là địa chỉ điện thoại của hiệu")
+		w("# trưởng mở được: thư xin duyệt dẫn tới đó.")
+		w("[web]")
+		w("listen = %s", q(a.Web))
+		if a.PublicURL != "" {
+			w("public_url = %s", q(a.PublicURL))
+		}
 	default:
 		host, port, _ := net.SplitHostPort(a.Web)
 		public := "http://" + a.Web
@@ -193,9 +221,19 @@ func Render(a *Answers, path string) []byte {
 		w("# Chưa có tài khoản thì dịch vụ và `baocao web` báo lỗi, không chạy.")
 		w("# [web]")
 		w("# listen = %s", q(a.Web))
+		if a.PublicURL != "" {
+			public = a.PublicURL
+		}
 		w("# public_url = %s", q(public))
 	}
 	return []byte(b.String())
+}
+
+func firstOr(xs []string, def string) string {
+	if len(xs) > 0 {
+		return xs[0]
+	}
+	return def
 }
 
 // q is a TOML basic string.

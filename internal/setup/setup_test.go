@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/mn2010/baocao/internal/accounts"
 	"github.com/mn2010/baocao/internal/config"
 	"github.com/mn2010/baocao/reports"
 	"github.com/mn2010/baocao/reports/delivery"
@@ -137,13 +138,32 @@ func TestInterview(t *testing.T) {
 		"phongnoivu@saigon", // to: no dot in the domain
 		"phongnoivu.saigon@tphcm.gov.vn",
 		"",
-		"Nguyễn Thị Hồng Vân <hieutruong@mn2010.edu.vn>",
 		"",             // archive
 		"Mars/Olympus", // time zone
 		"",
 		"localhost", // web: no port
 		"",
-		"", // plan: the built-in one, Trường Mầm non 20/10's
+		"",                         // plan: the built-in one, Trường Mầm non 20/10's
+		"Hiệu Trưởng",              // the principal's account: not a name
+		"",                         // hieutruong
+		"",                         // the signer's name
+		"hieutruong@gmial.com",     // a typo, asked again
+		"hieutruong@mn2010.edu.vn", //
+		"bà",                       // neither cô nor thầy
+		"",                         // cô
+		"ngắn quá",                 // too short
+		"Truong Mam non 20-10",     // the unit's name
+		"hoa sen nở giữa hè",
+		"hieutruong", // the clerk's account: the principal's name
+		"",           // vanthu
+		"",           // full name: required
+		"Lê Thị Mai",
+		"",             // the admin's address
+		"cô",           //
+		"Lê Thị Mai 1", // the person's name and a digit
+		"mùa thu lá vàng rơi",
+		"", // quarterly and later wait for the head: có
+		"", // monthly goes out by itself: không
 	}
 	var out bytes.Buffer
 	mail := &fakeMail{}
@@ -162,6 +182,8 @@ func TestInterview(t *testing.T) {
 		"✓ Sổ theo dõi hồ sơ TTHC: So TTHC 2024 (ban chinh).xlsx", "cu.xls là tệp Excel cũ",
 		"Địa danh ở dòng ngày tháng (vd: Phường Sài Gòn) [Phường Sài Gòn]",
 		"Máy chủ thư gửi đi (SMTP), vd: smtp.hcm.edu.vn [smtp.hcm.edu.vn]",
+		"Họ và tên đầy đủ [Nguyễn Thị Hồng Vân]", "cần ít nhất 10 ký tự", "không được là tên", `tài khoản "hieutruong" đã dùng cho hiệu trưởng`,
+		`danh xưng "bà" không có`, "tên miền gần giống gmail.com",
 	} {
 		if !strings.Contains(said, want) {
 			t.Errorf("the interview did not say %q", want)
@@ -181,7 +203,7 @@ func TestInterview(t *testing.T) {
 		t.Errorf("password file: %v %v", st, err)
 	}
 	for _, want := range []string{
-		`place = "Phường Sài Gòn"`, "\nreviewers = [\"Nguyễn Thị Hồng Vân <hieutruong@mn2010.edu.vn>\"]",
+		`place = "Phường Sài Gòn"`, "\napprovers = [\"hieutruong\"]",
 		"\n[web]\nlisten = \"127.0.0.1:8080\"", `password_file = "smtp-password"`, `from = "Trường Mầm non 20/10 <mn2010@hcm.edu.vn>"`,
 		`recipients = ["Phòng Nội vụ", "Ủy ban nhân dân Phường Sài Gòn"]`,
 		`addressees = ["Ủy ban nhân dân Phường Sài Gòn"]`,
@@ -194,6 +216,34 @@ func TestInterview(t *testing.T) {
 		t.Error("the config says the web page does not exist yet")
 	}
 	validates(t, cfgPath, "đúng-rồi")
+	if n := strings.Count(string(text), "\napprovers = [\"hieutruong\"]"); n != 3 {
+		t.Errorf("%d reports wait for the head's approval, want 3 (the monthly goes out by itself)", n)
+	}
+	users := filepath.Join(filepath.Dir(cfgPath), accounts.FileName)
+	b, err := os.ReadFile(users)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st, _ := os.Stat(users); st.Mode().Perm() != 0o600 {
+		t.Errorf("users file mode %v", st.Mode())
+	}
+	for _, pw := range []string{"hoa sen nở giữa hè", "mùa thu lá vàng rơi"} {
+		if strings.Contains(string(b), pw) || strings.Contains(said, pw) {
+			t.Errorf("a password is in clear in the users file or the interview's output")
+		}
+	}
+	as, err := accounts.Open(users).List()
+	if err != nil || len(as) != 2 {
+		t.Fatalf("accounts %+v, %v", as, err)
+	}
+	if h := as[0]; h.Name != "hieutruong" || h.Role != accounts.Principal || h.FullName != "Nguyễn Thị Hồng Vân" || h.Email != "hieutruong@mn2010.edu.vn" ||
+		h.Title != accounts.Co || !accounts.Verify(h.Hash, "hoa sen nở giữa hè") {
+		t.Errorf("the principal's account: %+v", h)
+	}
+	if c := as[1]; c.Name != "vanthu" || c.Role != accounts.Clerk || c.FullName != "Lê Thị Mai" || c.Email != "hieutruong@mn2010.edu.vn" ||
+		!accounts.Verify(c.Hash, "mùa thu lá vàng rơi") {
+		t.Errorf("the clerk's account: %+v", c)
+	}
 }
 
 // validates loads the config and reads every source, as `baocao validate`
@@ -358,6 +408,16 @@ func TestWebTableAsServeReadsIt(t *testing.T) {
 			}
 		})
 	}
+	// With accounts (made by init, or there already), a page open to
+	// other machines is written active, with the phone's address.
+	a := &Answers{Web: "0.0.0.0:8080", PublicURL: "http://192.168.1.10:8080", HasAccounts: true, Found: &Found{Paths: map[string]string{}}, Titles: map[string]string{}}
+	out := string(Render(a, filepath.Join(t.TempDir(), "baocao.toml")))
+	if !strings.Contains(out, "\n[web]\nlisten = \"0.0.0.0:8080\"\npublic_url = \"http://192.168.1.10:8080\"\n") {
+		t.Errorf("[web] with accounts written as:\n%s", out[strings.LastIndex(out, "# Trang web"):])
+	}
+	if err := setPublicURL(a, "http://127.0.0.1:8080"); err == nil || !strings.Contains(err.Error(), "chỉ mở được trên chính máy chủ") {
+		t.Errorf("a loopback public_url: %v", err)
+	}
 }
 
 // makerOf is the maker of a loaded config, as the command line makes it.
@@ -382,10 +442,13 @@ func TestInterviewPlanDocument(t *testing.T) {
 	script := []string{
 		"Trường Mầm non Hoa Sen", "Ủy ban nhân dân Phường Sài Gòn", "", "MNHS", "", "Lê Thị Lan",
 		"Phòng Văn hóa - Xã hội", "", "ht@mnhoasen.edu.vn", "", dir, "không",
-		"vhxh@tphcm.gov.vn", "", "", "", "", "",
+		"vhxh@tphcm.gov.vn", "", "", "", "",
 		"",                       // the plan: empty, but this is not the built-in plan's school
 		"khong-co-ke-hoach.docx", // no such file
 		"../../reports/plan/importer/testdata/hoa-sen-2025.docx",
+		"", "", "ht@mnhoasen.edu.vn", "", "hoa sen nở giữa hè", // the principal's account
+		"", "Lê Thị Mai", "", "", "mùa thu lá vàng rơi", // the clerk's
+		"", "", // who approves: the defaults
 	}
 	var out bytes.Buffer
 	p := NewPrompter(strings.NewReader(strings.Join(script, "\n")+"\n"), &out)

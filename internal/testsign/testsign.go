@@ -13,21 +13,16 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/mn2010/baocao/internal/testtools"
 )
 
-// tools names the Debian package of each command used.
-var tools = map[string]string{"openssl": "openssl", "certutil": "libnss3-tools", "pk12util": "libnss3-tools", "pdfsig": "poppler-utils"}
-
-// Require skips the test (fails it under CI=true) without the tools.
+// Require skips the test (fails it under CI) without the tools: OpenSSL,
+// NSS's certutil and pk12util, and poppler's pdfsig.
 func Require(t testing.TB) {
 	t.Helper()
-	for name, pkg := range tools {
-		if _, err := exec.LookPath(name); err != nil {
-			if os.Getenv("CI") != "" {
-				t.Fatalf("%s is not installed: .ci/run should install %s", name, pkg)
-			}
-			t.Skipf("%s is not installed (Debian: apt-get install %s)", name, pkg)
-		}
+	for _, name := range []string{"openssl", "certutil", "pk12util", "pdfsig"} {
+		testtools.Command(t, name)
 	}
 }
 

@@ -3,33 +3,18 @@ package web
 import (
 	"context"
 	"net/http/httptest"
-	"os"
-	"os/exec"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
+
+	"github.com/mn2010/baocao/internal/testtools"
 )
 
 // chromiumOrSkip finds Debian's Chromium: skipped on a workstation
 // without it, a failure under CI.
-func chromiumOrSkip(t *testing.T) string {
-	t.Helper()
-	for _, p := range []string{"/usr/bin/chromium", "/usr/bin/chromium-browser"} {
-		if _, err := os.Stat(p); err == nil {
-			return p
-		}
-	}
-	if p, err := exec.LookPath("chromium"); err == nil {
-		return p
-	}
-	if os.Getenv("CI") != "" {
-		t.Fatal("chromium is not installed: .ci/run should apt-get install chromium")
-	}
-	t.Skip("chromium is not installed (apt-get install chromium)")
-	return ""
-}
+func chromiumOrSkip(t *testing.T) string { t.Helper(); return testtools.Chromium(t) }
 
 // browser starts a headless Chromium for the test.
 func browser(t *testing.T, bin string) context.Context {

@@ -32,7 +32,7 @@ func warnUnknown(in Input, rows []dated, out *Outcome) {
 	ic := t.Col("indicator")
 	for _, d := range rows {
 		if !known[d.id] {
-			out.warn(t, d.row.Line, "indicator", d.row.Cells[ic].Text, fmt.Sprintf("kế hoạch không có chỉ tiêu này, số liệu của dòng không được dùng: các chỉ tiêu nhập tay là %s",
+			out.warn(t, d.row.Line, "indicator", d.row.Cell(ic).Text, fmt.Sprintf("kế hoạch không có chỉ tiêu này, số liệu của dòng không được dùng: các chỉ tiêu nhập tay là %s",
 				strings.Join(manual, ", ")))
 		}
 	}
@@ -62,8 +62,8 @@ func CheckManual(in Input) []sources.Issue {
 		if !ok {
 			continue
 		}
-		if _, good := manualValue(kind, d.row.Cells[vc].Text); !good {
-			out.warn(t, d.row.Line, "value", d.row.Cells[vc].Text, manualHelp[kind])
+		if _, good := manualValue(kind, d.row.Cell(vc).Text); !good {
+			out.warn(t, d.row.Line, "value", d.row.Cell(vc).Text, manualHelp[kind])
 		}
 	}
 	row := func(is sources.Issue) int { // a line about the whole file (how many more) last

@@ -35,25 +35,25 @@ func compileOne(c plan.Condition, t *sources.Table, domains []string) test {
 	values := newMemoMatcher(c.Values)
 	switch c.Op {
 	case "eq", "in":
-		return func(r sources.Row) bool { return values.match(r.Cells[i].Text) >= 0 }
+		return func(r sources.Row) bool { return values.match(r.Cell(i).Text) >= 0 }
 	case "not_in":
-		return func(r sources.Row) bool { return values.match(r.Cells[i].Text) < 0 }
+		return func(r sources.Row) bool { return values.match(r.Cell(i).Text) < 0 }
 	case "empty":
-		return func(r sources.Row) bool { return r.Cells[i].Empty }
+		return func(r sources.Row) bool { return r.Cell(i).Empty }
 	case "filled":
-		return func(r sources.Row) bool { return !r.Cells[i].Empty }
+		return func(r sources.Row) bool { return !r.Cell(i).Empty }
 	case "yes":
-		return func(r sources.Row) bool { return r.Cells[i].Bool }
+		return func(r sources.Row) bool { return r.Cell(i).Bool }
 	case "no":
-		return func(r sources.Row) bool { return !r.Cells[i].Bool }
+		return func(r sources.Row) bool { return !r.Cell(i).Bool }
 	case "le_column", "gt_column":
 		o, gt := t.Col(c.Other), c.Op == "gt_column"
 		return func(r sources.Row) bool {
-			a, b := r.Cells[i], r.Cells[o]
+			a, b := r.Cell(i), r.Cell(o)
 			return !a.Empty && !b.Empty && a.Date().After(b.Date()) == gt
 		}
 	case "official_email":
-		return func(r sources.Row) bool { return OfficialEmail(r.Cells[i].Text, domains) }
+		return func(r sources.Row) bool { return OfficialEmail(r.Cell(i).Text, domains) }
 	}
 	panic("indicators: unknown op " + c.Op) // plan validation rules this out
 }

@@ -35,13 +35,11 @@ func readDated(in Input, source, idCol string, out *Outcome) []dated {
 	var rows []dated
 	labels := map[string]labelOf{} // each label text parsed once
 	seen := map[string][]string{}  // id and label → the distinct contents of its rows
-	var prev []sources.Value
-	for _, r := range t.Rows {
-		if len(r.Cells) > 0 && len(prev) > 0 && &r.Cells[0] == &prev[0] {
-			continue // the reader's copy of the row before: same cells
+	for _, r := range t.Rows() {
+		if r.Repeats() {
+			continue // the same cells as the row before
 		}
-		prev = r.Cells
-		raw := r.Cells[pc].Text
+		raw := r.Cell(pc).Text
 		lp, ok := labels[raw]
 		if !ok {
 			p, err := ParseLabel(raw, in.Period.Boundary)
@@ -54,7 +52,7 @@ func readDated(in Input, source, idCol string, out *Outcome) []dated {
 			out.warn(t, r.Line, "period", raw, "kỳ báo cáo không hợp lệ: ghi 2024-03 (tháng), 2024-Q1 (quý), 2024-H1 (6 tháng) hoặc 2024 (năm)")
 			continue
 		}
-		id := sources.Fold(r.Cells[ic].Text)
+		id := sources.Fold(r.Cell(ic).Text)
 		key, content := id+"\x00"+lp.label, rowContent(r)
 		if slices.Contains(seen[key], content) {
 			continue // a copy of an earlier row
@@ -84,7 +82,7 @@ const (
 // rowContent is a row's cells, for comparing rows.
 func rowContent(r sources.Row) string {
 	var b strings.Builder
-	for _, c := range r.Cells {
+	for _, c := range r.Cells() {
 		b.WriteString(c.Text)
 		b.WriteByte(0)
 	}

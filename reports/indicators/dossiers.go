@@ -18,36 +18,35 @@ func dossiers(in Input) ([]FieldStats, []LateDossier) {
 	groups := newGrouper(breakdownNamesFor(in, dt.Source, dt.Group))
 	stats := map[string]*FieldStats{}
 	var late []LateDossier
-	for _, r := range t.Rows {
-		c := r.Cells
-		g := groups.key(c[grp].Text)
+	for _, r := range t.Rows() {
+		g := groups.key(r.Cell(grp).Text)
 		s := stats[g]
 		if s == nil {
 			s = &FieldStats{}
 			stats[g] = s
 		}
-		if p.Contains(c[rec].Date()) {
+		if p.Contains(r.Cell(rec).Date()) {
 			s.Received++
 		}
-		resolvedBy := !c[ret].Empty && !c[ret].Date().After(p.To)
-		if !c[rec].Date().After(p.To) && !resolvedBy {
+		resolvedBy := !r.Cell(ret).Empty && !r.Cell(ret).Date().After(p.To)
+		if !r.Cell(rec).Date().After(p.To) && !resolvedBy {
 			s.Pending++
-			if c[due].Date().Before(p.To) {
+			if r.Cell(due).Date().Before(p.To) {
 				s.OverduePending++
 			}
 		}
-		if c[ret].Empty || !p.Contains(c[ret].Date()) {
+		if r.Cell(ret).Empty || !p.Contains(r.Cell(ret).Date()) {
 			continue
 		}
 		s.Resolved++
-		if !c[ret].Date().After(c[due].Date()) {
+		if !r.Cell(ret).Date().After(r.Cell(due).Date()) {
 			s.OnTime++
 			continue
 		}
 		s.Late++
-		late = append(late, LateDossier{ID: c[id].Text, Field: c[grp].Text, Procedure: c[proc].Text,
-			Received: c[rec].Date(), Due: c[due].Date(), Returned: c[ret].Date(),
-			DaysLate: int(c[ret].Date().Sub(c[due].Date()).Hours() / 24), Apology: c[apo].Date()})
+		late = append(late, LateDossier{ID: r.Cell(id).Text, Field: r.Cell(grp).Text, Procedure: r.Cell(proc).Text,
+			Received: r.Cell(rec).Date(), Due: r.Cell(due).Date(), Returned: r.Cell(ret).Date(),
+			DaysLate: int(r.Cell(ret).Date().Sub(r.Cell(due).Date()).Hours() / 24), Apology: r.Cell(apo).Date()})
 	}
 	var out []FieldStats
 	var total FieldStats

@@ -15,9 +15,9 @@ func manualResult(ind plan.Indicator, rows []dated, in Input, out *Outcome) Resu
 	t := in.Tables[plan.Manual]
 	vc := t.Col("value")
 	d, ok := latest(rows, sources.Fold(ind.ID), in.Period, func(d dated) bool {
-		_, good := manualValue(ind.ValueType, d.row.Cells[vc].Text)
+		_, good := manualValue(ind.ValueType, d.row.Cell(vc).Text)
 		if !good {
-			out.warn(t, d.row.Line, "value", d.row.Cells[vc].Text, manualHelp[ind.ValueType])
+			out.warn(t, d.row.Line, "value", d.row.Cell(vc).Text, manualHelp[ind.ValueType])
 		}
 		return good
 	})
@@ -27,13 +27,13 @@ func manualResult(ind plan.Indicator, rows []dated, in Input, out *Outcome) Resu
 			ind.ID, in.Period.Label(), ind.ID, in.Period.Label())
 		return r
 	}
-	v, _ := manualValue(ind.ValueType, d.row.Cells[vc].Text)
+	v, _ := manualValue(ind.ValueType, d.row.Cell(vc).Text)
 	r.Value = &v
 	r.entry = fmt.Sprintf("%s@%d", d.label, d.row.Line)
 	if d.label != in.Period.Label() {
 		r.Note = "Số liệu kỳ " + d.label
 		if n := staleMonths(d, in); n > StaleMonths {
-			out.warn(t, d.row.Line, "period", d.row.Cells[t.Col("period")].Text, fmt.Sprintf(
+			out.warn(t, d.row.Line, "period", d.row.Cell(t.Col("period")).Text, fmt.Sprintf(
 				"chỉ tiêu %s dùng số liệu kỳ %s, cũ hơn kỳ báo cáo %s %d tháng: nhập số liệu mới với Mã chỉ tiêu %s và Kỳ báo cáo %s nếu có",
 				ind.ID, d.label, in.Period.Label(), n, ind.ID, in.Period.Label()))
 		}

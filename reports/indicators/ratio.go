@@ -11,13 +11,15 @@ import (
 
 const epsilon = 1e-9
 
-// counter counts a ratio's rows, or distinct keys.
+// counter counts a ratio's rows, or distinct keys (by their numbers, see
+// keyIDs).
 type counter struct {
 	num, den         int
-	numKeys, denKeys map[string]bool
+	distinct         bool
+	numKeys, denKeys keySet
 }
 
-func (c *counter) add(key string, distinct, hit bool) {
+func (c *counter) add(key int, distinct, hit bool) {
 	if !distinct {
 		c.den++
 		if hit {
@@ -25,20 +27,58 @@ func (c *counter) add(key string, distinct, hit bool) {
 		}
 		return
 	}
-	if c.denKeys == nil {
-		c.numKeys, c.denKeys = map[string]bool{}, map[string]bool{}
-	}
-	c.denKeys[key] = true
+	c.distinct = true
+	c.denKeys.add(key)
 	if hit {
-		c.numKeys[key] = true
+		c.numKeys.add(key)
 	}
 }
 
 func (c *counter) counts() (int, int) {
-	if c.denKeys != nil {
-		return len(c.numKeys), len(c.denKeys)
+	if c.distinct {
+		return c.numKeys.n, c.denKeys.n
 	}
 	return c.num, c.den
+}
+
+// keySet is a set of key numbers: a bit each, so that counting the
+// distinct pupils of each of the months a report shows costs a few
+// kilobytes a month, not a map of their names.
+type keySet struct {
+	bits []uint64
+	n    int // keys in the set
+}
+
+func (s *keySet) add(k int) {
+	w := k >> 6
+	if w >= len(s.bits) {
+		s.bits = append(s.bits, make([]uint64, w+1-len(s.bits))...)
+	}
+	if b := uint64(1) << (k & 63); s.bits[w]&b == 0 {
+		s.bits[w] |= b
+		s.n++
+	}
+}
+
+// keyIDs numbers a column's distinct keys: texts that fold alike are one
+// key. Each text is folded once.
+type keyIDs struct {
+	byText map[string]int
+	byFold map[string]int
+}
+
+func (k *keyIDs) id(text string) int {
+	if id, ok := k.byText[text]; ok {
+		return id
+	}
+	f := sources.Fold(text)
+	id, ok := k.byFold[f]
+	if !ok {
+		id = len(k.byFold)
+		k.byFold[f] = id
+	}
+	k.byText[text] = id
+	return id
 }
 
 // ratio computes a ratio indicator for each of periods in one pass over its
@@ -73,7 +113,7 @@ func ratioOf(ind plan.Indicator, t *sources.Table, periods []period.Period, pc, 
 		groups[i] = newGrouper(breakdownNames(ind))
 		byGroup[i] = map[string]*counter{}
 	}
-	folded := map[string]string{} // distinct keys, each spelling folded once
+	keys := keyIDs{byText: map[string]int{}, byFold: map[string]int{}}
 	in := make([]int, 0, len(periods))
 	// Periods as day numbers: a row is matched against many periods.
 	from, to := make([]int64, len(periods)), make([]int64, len(periods))
@@ -81,13 +121,13 @@ func ratioOf(ind plan.Indicator, t *sources.Table, periods []period.Period, pc, 
 		from[i], to[i] = dayNumber(p.From), dayNumber(p.To)
 	}
 	first := int64(math.MaxInt64)
-	for _, row := range t.Rows {
+	for _, row := range t.Rows() {
 		in = in[:0]
 		if pc >= 0 {
-			if row.Cells[pc].Empty {
+			if row.Cell(pc).Empty {
 				continue
 			}
-			d := dayNumber(row.Cells[pc].Date())
+			d := dayNumber(row.Cell(pc).Date())
 			first = min(first, d)
 			for i := range from {
 				if d >= from[i] && d <= to[i] {
@@ -103,18 +143,14 @@ func ratioOf(ind plan.Indicator, t *sources.Table, periods []period.Period, pc, 
 		if !filters.all(row) {
 			continue
 		}
-		key, hit := "", num.all(row)
+		key, hit := 0, num.all(row)
 		if dc >= 0 {
-			text := row.Cells[dc].Text
-			if key = folded[text]; key == "" {
-				key = sources.Fold(text)
-				folded[text] = key
-			}
+			key = keys.id(row.Cell(dc).Text)
 		}
 		for _, i := range in {
 			total[i].add(key, dc >= 0, hit)
 			if bc >= 0 {
-				g := groups[i].key(row.Cells[bc].Text)
+				g := groups[i].key(row.Cell(bc).Text)
 				if byGroup[i][g] == nil {
 					byGroup[i][g] = &counter{}
 				}

@@ -12,9 +12,9 @@ func tasks(in Input, out *Outcome) []TaskStatus {
 	for _, task := range in.Plan.Tasks.Items {
 		ts := TaskStatus{ID: task.ID, Title: task.Title, Status: NoUpdate}
 		if d, ok := latest(rows, sources.Fold(task.ID), in.Period, func(dated) bool { return true }); ok {
-			ts.Status = d.row.Cells[t.Col("status")].Text
+			ts.Status = d.row.Cell(t.Col("status")).Text
 			ts.Done = sources.Fold(ts.Status) == sources.Fold(in.Plan.Tasks.Done)
-			ts.Result = d.row.Cells[t.Col("result")].Text
+			ts.Result = d.row.Cell(t.Col("result")).Text
 			ts.Period = d.label
 		}
 		list = append(list, ts)

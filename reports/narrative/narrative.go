@@ -55,8 +55,8 @@ func Collect(t *sources.Table, p period.Period) (Narrative, []sources.Issue) {
 		issues.Add(sources.Issue{Severity: sources.Warning, Source: t.Source, File: t.File, Sheet: t.Sheet,
 			Row: r.Line, Column: t.Header(key), Value: value, Message: msg})
 	}
-	for _, r := range t.Rows {
-		label, partText := r.Cells[pc].Text, r.Cells[kc].Text
+	for _, r := range t.Rows() {
+		label, partText := r.Cell(pc).Text, r.Cell(kc).Text
 		q, err := indicators.ParseLabel(label, p.Boundary)
 		if err != nil {
 			warn(r, ColPeriod, label, "kỳ báo cáo không hợp lệ: ghi 2024-03 (tháng), 2024-Q1 (quý), 2024-H1 (6 tháng) hoặc 2024 (năm); nhận xét ở dòng này chưa được đưa vào báo cáo")
@@ -69,7 +69,7 @@ func Collect(t *sources.Table, p period.Period) (Narrative, []sources.Issue) {
 		if err != nil || q.Kind != p.Kind || q.Label() != p.Label() {
 			continue
 		}
-		text := r.Cells[tc].Text
+		text := r.Cell(tc).Text
 		if k := fmt.Sprint(part, "\x00", text); !said[k] { // a text repeated word for word is said once
 			said[k] = true
 			n = append(n, Entry{Part: part, Text: text, Row: r.Line})

@@ -11,21 +11,14 @@ import (
 	"testing"
 	"time"
 
+	"github.com/mn2010/baocao/internal/testtools"
 	"github.com/mn2010/baocao/reports/indicators"
 	"github.com/mn2010/baocao/reports/period"
 )
 
 // requireTool skips a test when a command is missing on a workstation, and
 // fails it under CI, where .ci/run installs it.
-func requireTool(t *testing.T, name string) {
-	t.Helper()
-	if _, err := exec.LookPath(name); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("%s is not installed: .ci/run should install it", name)
-		}
-		t.Skipf("%s is not installed (Debian: apt-get install poppler-utils)", name)
-	}
-}
+func requireTool(t *testing.T, name string) { t.Helper(); testtools.Command(t, name) }
 
 // testDoc is a report with tasks updated tasks and directions extra
 // one-line paragraphs of directions.

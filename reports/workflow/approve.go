@@ -60,7 +60,7 @@ type Approved struct {
 func (j *Job) Approve(ctx context.Context, opt ApproveOptions) (Approved, error) {
 	m := j.maker
 	if strings.TrimSpace(opt.By) == "" {
-		return Approved{}, fmt.Errorf("%w: say who approves (--by NAME)", ErrRequest)
+		return Approved{}, ErrRequest.Newf(catalog.WfSayWho)
 	}
 	e, err := j.reviewable(opt.Report, opt.Period, opt.Version)
 	if err != nil {
@@ -122,7 +122,7 @@ func (j *Job) Approve(ctx context.Context, opt ApproveOptions) (Approved, error)
 	}
 	if _, err := writeOnce(e.Dir, ApprovalName, a); err != nil {
 		if errors.Is(err, archive.ErrWritten) {
-			return Approved{}, fmt.Errorf("%w: %s/%s v%d", ErrAlreadyApproved, e.Report, e.Period, e.Version)
+			return Approved{}, ErrAlreadyApproved.Newf(catalog.WfApprovedRef, j.maker.ref(e))
 		}
 		return Approved{}, err
 	}
@@ -147,7 +147,7 @@ func (j *Job) reviewable(report, label string, v int) (archive.Entry, error) {
 		return archive.Entry{}, err
 	}
 	if !m.cfg.Reports[report].Reviewed() {
-		return archive.Entry{}, fmt.Errorf("%w: [reports.%s] has no reviewers, so its versions are sent when they are made", ErrNotReviewed, report)
+		return archive.Entry{}, ErrNotReviewed.Newf(catalog.WfNoReviewers, report)
 	}
 	if v == 0 {
 		return m.Latest(report, p)
@@ -185,10 +185,9 @@ func (j *Job) checkDraft(e archive.Entry) (*reports.Manifest, error) {
 	if f := man.IssuedFrom; f != nil {
 		by := ""
 		if a, err := ReadApproval(filepath.Join(filepath.Dir(e.Dir), fmt.Sprintf("v%d", f.Version))); err == nil && a != nil {
-			by = fmt.Sprintf(", approved by %s at %s", a.By, stamp(a.At, loc))
+			by = catalog.WfApprovedBy.F(a.By, stamp(a.At, loc))
 		}
-		return nil, fmt.Errorf("%w: %s/%s v%d is the issued document of draft v%d%s; nothing more to do (baocao status -r %s -p %s shows whether it was sent)",
-			ErrAlreadyApproved, e.Report, e.Period, e.Version, f.Version, by, e.Report, e.Period)
+		return nil, ErrAlreadyApproved.Newf(catalog.WfIssuedDoc, j.maker.ref(e), f.Version, by, e.Report, e.Period)
 	}
 	rec, recorded, err := delivery.LoadRecord(e.Dir)
 	if err != nil {
@@ -200,10 +199,9 @@ func (j *Job) checkDraft(e archive.Entry) (*reports.Manifest, error) {
 	switch rec.Status {
 	case delivery.Draft:
 	case delivery.Superseded:
-		return nil, fmt.Errorf("%w: %s/%s v%d was replaced by v%d: review that one", delivery.ErrSuperseded, e.Report, e.Period, e.Version, rec.SupersededBy)
+		return nil, delivery.ErrSuperseded.Newf(catalog.WfReplaced, j.maker.ref(e), rec.SupersededBy)
 	default:
-		return nil, fmt.Errorf("%w: %s/%s v%d is %s (%s), made before the report had reviewers or issued from a draft",
-			ErrNoDraft, e.Report, e.Period, e.Version, string(rec.Status), rec.Status)
+		return nil, ErrNoDraft.Newf(catalog.WfNotDraft, j.maker.ref(e), rec.Status)
 	}
 	return man, nil
 }
@@ -218,21 +216,20 @@ func (m *Flow) issue(e archive.Entry, draft *reports.Manifest, a *Approval, appr
 	}
 	gen, err := time.Parse(time.RFC3339, draft.GeneratedAt)
 	if err != nil {
-		return nil, fmt.Errorf("reports: %s: generated_at %q: %w", e.Dir, draft.GeneratedAt, err)
+		return nil, catalog.WfBadRecord.Errorf(e.Dir, "generated_at", draft.GeneratedAt, err)
 	}
 	issued, err := time.ParseInLocation("2006-01-02", draft.Issued, m.cfg.Location)
 	if err != nil {
-		return nil, fmt.Errorf("reports: %s: issued %q: %w", e.Dir, draft.Issued, err)
+		return nil, catalog.WfBadRecord.Errorf(e.Dir, "issued", draft.Issued, err)
 	}
 	if a.Date != "" {
 		if issued, err = time.ParseInLocation("2006-01-02", a.Date, m.cfg.Location); err != nil {
-			return nil, fmt.Errorf("reports: approval date %q: %w", a.Date, err)
+			return nil, catalog.WfBadRecord.Errorf(filepath.Join(e.Dir, ApprovalName), "date", a.Date, err)
 		}
 	}
 	from := &reports.IssuedFrom{Version: e.Version, Approval: "../v" + fmt.Sprint(e.Version) + "/" + ApprovalName,
 		ApprovalSHA256: approvalSHA, ManifestSHA256: a.ManifestSHA256, Number: a.Number, Date: issued.Format("2006-01-02")}
-	rerun := fmt.Sprintf("run baocao run -r %s -p %s to make a new draft and have it approved, or approve v%d without --number and --date to send the draft as it is",
-		e.Report, e.Period, e.Version)
+	rerun := catalog.WfRerun.F(e.Report, e.Period, e.Version)
 	return m.Build(e.Report, p, reports.Options{Issued: issued, Number: a.Number, Generated: gen, IssuedFrom: from, Check: func(man *reports.Manifest) error {
 		ch := &SourcesChangedError{Version: e.Version, Rerun: rerun}
 		if ch.Files, ch.Gone = changedInputs(draft.Inputs, man.Inputs); len(ch.Files)+len(ch.Gone) > 0 {
@@ -282,21 +279,18 @@ func (e *SourcesChangedError) Unwrap() error { return ErrSourcesChanged }
 
 func (e *SourcesChangedError) Error() string {
 	if e.What != "" {
-		return fmt.Sprintf("%v: the %s %s from v%d's (the plan, config or texts changed); %s", ErrSourcesChanged, e.What, verb(e.What != "plan"), e.Version, e.Rerun)
+		return ErrSourcesChanged.Error() + ": " + catalog.WfChangedWhat.F(changedWhat[e.What], e.Version, e.Rerun)
 	}
 	names := slices.Clone(e.Files)
 	for _, g := range e.Gone {
-		names = append(names, g+" (no longer read)")
+		names = append(names, catalog.WfNoLongerRead.F(g))
 	}
-	return fmt.Sprintf("%v: %s %s from v%d's; %s", ErrSourcesChanged, strings.Join(names, ", "), verb(len(names) > 1), e.Version, e.Rerun)
+	return ErrSourcesChanged.Error() + ": " + catalog.WfChangedFiles.F(strings.Join(names, ", "), e.Version, e.Rerun)
 }
 
-func verb(plural bool) string {
-	if plural {
-		return "differ"
-	}
-	return "differs"
-}
+// changedWhat names what changedFigures finds changed.
+var changedWhat = map[string]*catalog.Msg{"figures": catalog.WfWhatFigures, "dossier tables": catalog.WfWhatDossiers,
+	"tasks": catalog.WfWhatTasks, "narrative": catalog.WfWhatNarrative, "data warnings": catalog.WfWhatIssues, "plan": catalog.WfWhatPlan}
 
 // changedFigures names what the two versions show differently, apart from
 // the number and date of issue; "" when nothing.
@@ -314,7 +308,7 @@ func changedFigures(a, b *reports.Manifest) string {
 	case !same(a.Tasks, b.Tasks):
 		return "tasks"
 	case !same(a.Narrative, b.Narrative):
-		return "texts of the sheet \"Nhận xét\""
+		return "narrative"
 	case !same(a.Issues, b.Issues):
 		return "data warnings"
 	case a.Plan != b.Plan, a.PlanSHA256 != "" && b.PlanSHA256 != "" && a.PlanSHA256 != b.PlanSHA256:
@@ -370,7 +364,7 @@ func (j *Job) complete(e archive.Entry, draft *reports.Manifest, a *Approval, b 
 		}
 		if b == nil {
 			if b, err = m.issue(e, draft, a, asum); err != nil {
-				return archive.Entry{}, fmt.Errorf("reports: the approval of %s/%s v%d is recorded but its document cannot be issued: %w", e.Report, e.Period, e.Version, err)
+				return archive.Entry{}, catalog.WfNotIssued.Errorf(m.ref(e), err)
 			}
 		}
 		b.Manifest.IssuedFrom.ApprovalSHA256 = asum
@@ -411,7 +405,7 @@ func (m *Flow) pendingIssue(e archive.Entry, a *Approval) *reports.Built {
 	b, ok, err := m.LoadBuilt(filepath.Join(e.Dir, IssuePending))
 	if err != nil || !ok {
 		if err != nil {
-			m.store.Warn(fmt.Sprintf("the document saved for the approval of %s/%s v%d cannot be used (%v): it is made again", e.Report, e.Period, e.Version, err))
+			m.store.Warn(catalog.NotePendingUnusable.F(m.ref(e), err))
 		}
 		return nil
 	}
@@ -465,7 +459,7 @@ func (j *Job) completeLocked(e archive.Entry) (archive.Entry, bool, error) {
 	if err != nil {
 		return archive.Entry{}, false, err
 	}
-	j.notify(Completing, fmt.Sprintf("%s/%s v%d: completing its approval by %s (interrupted before)", e.Report, e.Period, e.Version, a.By))
+	j.notify(Completing, catalog.NoteCompleting, j.maker.ref(e), a.By)
 	to, err := j.complete(e, man, a, nil, false)
 	return to, err == nil, err
 }

@@ -19,9 +19,9 @@ func TestSourcesChanged(t *testing.T) {
 	}{
 		{"same", draft, nil, nil, ""},
 		{"one file read by two sources", []reports.Input{in("manual", "a.xlsx", "9"), in("narrative", "a.xlsx", "9"), draft[2], draft[3]},
-			[]string{"a.xlsx"}, nil, "a.xlsx differs from v1's"},
+			[]string{"a.xlsx"}, nil, "a.xlsx khác với phiên bản 1"},
 		{"changed and gone", []reports.Input{draft[0], draft[1], in("staff", "b.xlsx", "7")},
-			[]string{"b.xlsx"}, []string{"c.xlsx"}, "b.xlsx, c.xlsx (no longer read) differ from v1's"},
+			[]string{"b.xlsx"}, []string{"c.xlsx"}, "b.xlsx, c.xlsx (không còn được đọc) khác với phiên bản 1"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -3,19 +3,19 @@ package workflow
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"errors"
-	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 
+	"github.com/mn2010/baocao/internal/catalog"
+	"github.com/mn2010/baocao/internal/fault"
 	"github.com/mn2010/baocao/reports"
 	"github.com/mn2010/baocao/reports/delivery"
 )
 
 // ErrMissingFile is returned when a version lacks a file a message should
 // carry (a version made before baocao wrote that kind of file).
-var ErrMissingFile = errors.New("reports: file missing from the version")
+var ErrMissingFile = catalog.NewClass(catalog.ClassMissingFile).WithFault(fault.BadInput)
 
 // Attachments reads the files of an archived version that kinds name, in
 // that order, each checked against the hash its manifest recorded. The
@@ -26,16 +26,15 @@ func Attachments(dir string, man *reports.Manifest, kinds []FileKind) ([]deliver
 	for _, k := range kinds {
 		o, ok := output(man, k)
 		if !ok {
-			return nil, fmt.Errorf("%w: %s has no %s file (%s): make a new version with baocao run, or leave %q out of the report's attach list",
-				ErrMissingFile, dir, k.Ext(), k, strings.TrimPrefix(k.Ext(), "."))
+			return nil, ErrMissingFile.Newf(catalog.WfMissingFile, dir, k.Ext(), k, strings.TrimPrefix(k.Ext(), "."))
 		}
 		path := filepath.Join(dir, o.Path)
 		data, err := os.ReadFile(path)
 		if err != nil {
-			return nil, fmt.Errorf("reports: %s: %w", dir, err)
+			return nil, catalog.WfReadVersion.Errorf(dir, catalog.FileError(path, err))
 		}
 		if sum := sha256.Sum256(data); hex.EncodeToString(sum[:]) != o.SHA256 {
-			return nil, fmt.Errorf("reports: %s does not match the hash in its manifest: the archive was changed by hand", path)
+			return nil, catalog.WfHashMismatch.Errorf(path)
 		}
 		out = append(out, delivery.Attachment{Name: o.Path, ContentType: ContentType(o.Path), Data: data})
 	}

@@ -69,7 +69,7 @@ func TestAttachments(t *testing.T) {
 		if err := os.WriteFile(filepath.Join(e.Dir, "bao-cao-cchc-2024-03.docx"), []byte("x"), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := Attachments(e.Dir, man, []FileKind{DOCX}); err == nil || !strings.Contains(err.Error(), "hash") {
+		if _, err := Attachments(e.Dir, man, []FileKind{DOCX}); err == nil || !strings.Contains(err.Error(), "không khớp mã băm") {
 			t.Errorf("err = %v, want a hash mismatch", err)
 		}
 		if _, err := Attachments(e.Dir, man, []FileKind{PDF}); err != nil {

@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"github.com/mn2010/baocao/internal/accounts"
+	"github.com/mn2010/baocao/internal/catalog"
 	"github.com/mn2010/baocao/reports"
 	"github.com/mn2010/baocao/reports/archive"
 	"github.com/mn2010/baocao/reports/render"
@@ -42,3 +43,9 @@ func (m *Flow) unit() render.Unit { return m.Unit() }
 
 // reportName is the name people read for a report (reports.Report.DisplayName).
 func (m *Flow) reportName(id string) string { return m.Maker.Settings().ReportName(id) }
+
+// ref names version e for a person: "Báo cáo quý kỳ 2024-Q1, phiên bản 2"
+// ("quarterly/2024-Q1 v2" in English).
+func (m *Flow) ref(e archive.Entry) catalog.Phrase {
+	return catalog.WfVersion.P(m.reportName(e.Report), e.Report, e.Period, e.Version)
+}

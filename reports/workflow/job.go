@@ -39,14 +39,21 @@ const (
 	Problem                          // something the job could not record or list
 )
 
-// Notice is what a Job tells while it works: its kind, and a line in
-// English for the log and the command line.
+// Notice is what a Job tells while it works: its kind, a line in English
+// for the daemon's log (Text), and the same line in the language in force
+// for the command line (String).
 type Notice struct {
 	Kind NoticeKind
 	Text string
+	say  string
 }
 
-func (n Notice) String() string { return n.Text }
+func (n Notice) String() string {
+	if n.say == "" {
+		return n.Text
+	}
+	return n.say
+}
 
 // NewJob returns the workflow for a maker. mail nil archives only: the
 // version is "held", sent only by `baocao send`. notify, if not nil, is
@@ -60,7 +67,9 @@ func NewJob(m *Flow, mail *delivery.Settings, notify func(Notice)) *Job {
 }
 
 // notify tells the job's owner a notice of kind k.
-func (j *Job) notify(k NoticeKind, text string) { j.tell(Notice{Kind: k, Text: text}) }
+func (j *Job) notify(k NoticeKind, m *catalog.Msg, args ...any) {
+	j.tell(Notice{Kind: k, Text: m.FIn(catalog.English, args...), say: m.F(args...)})
+}
 
 // RunOptions are the details of one run.
 type RunOptions struct {
@@ -197,9 +206,9 @@ func (j *Job) supersedeDrafts(e archive.Entry) {
 			continue
 		}
 		if done, err := delivery.Supersede(o.Dir, e.Version); err != nil {
-			j.notify(Problem, fmt.Sprintf("%s/%s v%d could not be marked superseded: %v", o.Report, o.Period, o.Version, err))
+			j.notify(Problem, catalog.NoteNotSuperseded, j.maker.ref(o), err)
 		} else if done {
-			j.notify(Superseded, fmt.Sprintf("%s/%s v%d, a draft, is replaced by v%d: it can no longer be approved", o.Report, o.Period, o.Version, e.Version))
+			j.notify(Superseded, catalog.NoteReplacedDraft, j.maker.ref(o), e.Version)
 		}
 	}
 }
@@ -274,8 +283,7 @@ func (j *Job) sendable(ctx context.Context, e archive.Entry) (archive.Entry, err
 		if a, err := ReadApproval(draft.Dir); err != nil {
 			return e, err
 		} else if a == nil {
-			return e, fmt.Errorf("%w: %s/%s v%d is the document issued from draft v%d, whose approval record (%s) is missing; it is not sent without it. Approve v%d again (baocao approve -r %s -p %s --version %d --by NAME)",
-				delivery.ErrNotApproved, e.Report, e.Period, e.Version, draft.Version, ApprovalName, draft.Version, e.Report, e.Period, draft.Version)
+			return e, delivery.ErrNotApproved.Newf(catalog.WfIssuedNoApprov, j.maker.ref(e), draft.Version, ApprovalName, draft.Version, e.Report, e.Period, draft.Version)
 		}
 		if _, _, err := j.completeLocked(draft); err != nil {
 			return e, err
@@ -287,7 +295,7 @@ func (j *Job) sendable(ctx context.Context, e archive.Entry) (archive.Entry, err
 			// A reviewed report's version without its delivery record and
 			// without an approval is a draft, whatever file was lost: it
 			// never goes to the district unapproved.
-			j.notify(Problem, fmt.Sprintf("%s/%s v%d has no delivery record (%s) and no approval: it is treated as a draft waiting for review", e.Report, e.Period, e.Version, delivery.RecordName))
+			j.notify(Problem, catalog.NoteNoRecord, j.maker.ref(e), delivery.RecordName)
 			rec.Status = delivery.Draft
 		} else if to, done, err := j.completeLocked(e); err != nil || done {
 			return to, err // an approved draft whose record was lost: what its approval sends
@@ -298,7 +306,7 @@ func (j *Job) sendable(ctx context.Context, e archive.Entry) (archive.Entry, err
 		return archive.Entry{Report: e.Report, Period: e.Period, Version: rec.IssuedAs,
 			Dir: filepath.Join(filepath.Dir(e.Dir), fmt.Sprint("v", rec.IssuedAs))}, nil
 	case rec.Unapproved:
-		return e, fmt.Errorf("%w: %s/%s v%d, a draft, was replaced by v%d before it was approved; it is never sent", delivery.ErrSuperseded, e.Report, e.Period, e.Version, rec.SupersededBy)
+		return e, delivery.ErrSuperseded.Newf(catalog.WfNeverSent, j.maker.ref(e), rec.SupersededBy)
 	case rec.Status != delivery.Draft:
 		return e, nil
 	}
@@ -331,7 +339,7 @@ func (j *Job) sendable(ctx context.Context, e archive.Entry) (archive.Entry, err
 
 func (j *Job) lock(id string) (func(), error) {
 	return j.maker.store.LockReport(id, func(path string) {
-		j.notify(Waiting, fmt.Sprintf("waiting for another run of %s to finish (lock %s)", id, path))
+		j.notify(Waiting, catalog.NoteWaitingLock, j.maker.reportName(id), path)
 	})
 }
 
@@ -347,7 +355,7 @@ func (j *Job) send(ctx context.Context, e archive.Entry, force bool) (*delivery.
 		if ok, err := j.releaseSigned(e); err != nil {
 			return nil, err
 		} else if !ok {
-			return rec, awaitingSignature(e)
+			return rec, j.maker.awaitingSignature(e)
 		}
 	}
 	newer, err := j.newestSent(e)
@@ -359,7 +367,7 @@ func (j *Job) send(ctx context.Context, e archive.Entry, force bool) (*delivery.
 			return nil, err
 		}
 		rec, _, _ := delivery.LoadRecord(e.Dir)
-		return rec, fmt.Errorf("%w: %s/%s v%d was sent after it; use --force to send v%d anyway", delivery.ErrSuperseded, e.Report, e.Period, newer, e.Version)
+		return rec, delivery.ErrSuperseded.Newf(catalog.WfSentAfter, j.maker.ref(e), newer, e.Version)
 	}
 	msg, err := j.maker.Message(e)
 	if err != nil {
@@ -391,9 +399,9 @@ func (j *Job) newestSent(e archive.Entry) (int, error) {
 func (j *Job) supersedeOlder(e archive.Entry) {
 	for _, o := range j.older(e) {
 		if done, err := delivery.Supersede(o.Dir, e.Version); err != nil {
-			j.notify(Problem, fmt.Sprintf("%s/%s v%d could not be marked superseded: %v", o.Report, o.Period, o.Version, err))
+			j.notify(Problem, catalog.NoteNotSuperseded, j.maker.ref(o), err)
 		} else if done {
-			j.notify(Superseded, fmt.Sprintf("%s/%s v%d is superseded by v%d, which was sent: it will not be sent", o.Report, o.Period, o.Version, e.Version))
+			j.notify(Superseded, catalog.NoteSupersededSent, j.maker.ref(o), e.Version)
 		}
 	}
 }
@@ -403,7 +411,7 @@ func (j *Job) supersedeOlder(e archive.Entry) {
 func (j *Job) older(e archive.Entry) []archive.Entry {
 	all, err := j.maker.store.Versions(e.Report, e.Period)
 	if err != nil {
-		j.notify(Problem, err.Error())
+		j.notify(Problem, catalog.NoteError, err)
 		return nil
 	}
 	var out []archive.Entry

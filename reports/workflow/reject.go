@@ -3,10 +3,10 @@ package workflow
 import (
 	"context"
 	"errors"
-	"fmt"
 	"strings"
 	"time"
 
+	"github.com/mn2010/baocao/internal/catalog"
 	"github.com/mn2010/baocao/reports/archive"
 	"github.com/mn2010/baocao/reports/delivery"
 )
@@ -35,7 +35,7 @@ type Rejected struct {
 func (j *Job) Reject(ctx context.Context, opt RejectOptions) (Rejected, error) {
 	m := j.maker
 	if strings.TrimSpace(opt.By) == "" || strings.TrimSpace(opt.Reason) == "" {
-		return Rejected{}, fmt.Errorf("%w: say who returns the draft and why (--by NAME --reason TEXT)", ErrRequest)
+		return Rejected{}, ErrRequest.Newf(catalog.WfSayWhoReturns)
 	}
 	e, err := j.reviewable(opt.Report, opt.Period, opt.Version)
 	if err != nil {
@@ -53,7 +53,7 @@ func (j *Job) Reject(ctx context.Context, opt RejectOptions) (Rejected, error) {
 		At: m.now().In(m.cfg.Location).Format(time.RFC3339), Reason: strings.TrimSpace(opt.Reason)}
 	if _, err := writeOnce(e.Dir, ReturnName, r); err != nil {
 		if errors.Is(err, archive.ErrWritten) {
-			return Rejected{}, fmt.Errorf("%w: %s/%s v%d", ErrReturned, e.Report, e.Period, e.Version)
+			return Rejected{}, ErrReturned.Newf(catalog.WfReturnedRef, j.maker.ref(e))
 		}
 		return Rejected{}, err
 	}

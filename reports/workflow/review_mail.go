@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/mn2010/baocao/internal/accounts"
+	"github.com/mn2010/baocao/internal/catalog"
 	"github.com/mn2010/baocao/reports"
 	"github.com/mn2010/baocao/reports/archive"
 	"github.com/mn2010/baocao/reports/delivery"
@@ -244,11 +245,11 @@ func (m *Flow) ReviewMessage(e archive.Entry) (*delivery.Message, error) {
 		return nil, err
 	}
 	if !di.report.Reviewed() {
-		return nil, fmt.Errorf("%w: [reports.%s] has no reviewers", ErrNotReviewed, e.Report)
+		return nil, ErrNotReviewed.Newf(catalog.WfNoReviewersMail, e.Report)
 	}
 	rs := m.reviewers(di.report)
 	if len(rs) == 0 {
-		return nil, fmt.Errorf("%w: [reports.%s] approvers have no account with an e-mail address (baocao user list)", ErrNotReviewed, e.Report)
+		return nil, ErrNotReviewed.Newf(catalog.WfNoReviewerMail, e.Report)
 	}
 	msg := &delivery.Message{From: m.cfg.SMTP.From, To: addresses(rs), Date: m.now(),
 		Subject:   fmt.Sprintf("[Chờ duyệt] %s, hạn %s", di.subject, di.deadline.Format("02/01/2006")),

@@ -3,12 +3,13 @@ package workflow
 import (
 	"context"
 	"errors"
-	"github.com/mn2010/baocao/internal/accounts"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/mn2010/baocao/internal/accounts"
 
 	"github.com/mn2010/baocao/reports"
 	"github.com/mn2010/baocao/reports/archive"

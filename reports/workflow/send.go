@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/mn2010/baocao/internal/catalog"
 	"github.com/mn2010/baocao/reports"
 	"github.com/mn2010/baocao/reports/archive"
 	"github.com/mn2010/baocao/reports/delivery"
@@ -28,7 +29,7 @@ func (m *Flow) Message(e archive.Entry) (*delivery.Message, error) {
 		return nil, fmt.Errorf("%w %q", reports.ErrUnknownReport, e.Report)
 	}
 	if len(r.To) == 0 {
-		return nil, fmt.Errorf("%w: [reports.%s] has no recipients (to)", ErrSettings, e.Report)
+		return nil, ErrSettings.Newf(catalog.WfNoRecipientsTo, e.Report)
 	}
 	p, err := period.Parse(man.Period.Label, r.Boundary)
 	if err != nil {

@@ -142,8 +142,7 @@ func checkDeadline(id string, r *Report) error {
 	r.DeadlineDay = period.DefaultDeadlineDay
 	if r.DeadlineKey != nil {
 		if err := period.CheckDeadlineDay(*r.DeadlineKey); err != nil {
-			return fmt.Errorf("[reports.%s] deadline_day = %d: want a day of the month from 1 to %d (the report is due that day after the period's cut-off)",
-				id, *r.DeadlineKey, period.MaxDeadlineDay)
+			return catalog.WfDeadlineDay.Errorf(id, *r.DeadlineKey, period.MaxDeadlineDay)
 		}
 		r.DeadlineDay = *r.DeadlineKey
 	}

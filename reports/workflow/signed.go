@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/mn2010/baocao/internal/catalog"
 	"github.com/mn2010/baocao/internal/crashpoint"
 	"github.com/mn2010/baocao/internal/fault"
 	"github.com/mn2010/baocao/reports"
@@ -23,7 +24,7 @@ import (
 
 // ErrAwaitingSignature is returned when a version of a report with
 // require_signed is asked to be sent before its signed copy arrived.
-var ErrAwaitingSignature = fault.New(fault.Refused, "reports: waiting for the signed copy")
+var ErrAwaitingSignature = catalog.NewClass(catalog.ClassAwaitingSignature).WithFault(fault.Refused)
 
 // SignedMailName is the record of the follow-up message that sends a
 // signed copy after the version itself went out unsigned (`send --signed`).
@@ -132,7 +133,7 @@ func (m *Flow) signedTarget(report, label string, v int) (archive.Entry, error) 
 		return archive.Entry{}, err
 	}
 	if len(all) == 0 {
-		return archive.Entry{}, fmt.Errorf("%w: %s %s has no archived version", reports.ErrNotArchived, report, label)
+		return archive.Entry{}, reports.ErrNotArchived.Newf(catalog.NothingArchived, m.reportName(report), label, report, label)
 	}
 	byNumber := func(n int) (archive.Entry, bool) {
 		for _, e := range all {
@@ -158,7 +159,7 @@ func (m *Flow) signedTarget(report, label string, v int) (archive.Entry, error) 
 	}
 	e, ok := byNumber(v)
 	if !ok {
-		return archive.Entry{}, fmt.Errorf("%w: %s %s has no version %d", reports.ErrNotArchived, report, label, v)
+		return archive.Entry{}, reports.ErrNotArchived.Newf(catalog.NoSuchVersion, m.reportName(report), label, v)
 	}
 	if rec, _, err := delivery.LoadRecord(e.Dir); err == nil && rec.IssuedAs != 0 {
 		if issued, ok := byNumber(rec.IssuedAs); ok {
@@ -212,7 +213,7 @@ func issueOf(e archive.Entry) (signedcopy.Issue, error) {
 	}
 	o, ok := output(man, PDF)
 	if !ok {
-		return signedcopy.Issue{}, fmt.Errorf("%w: %s has no PDF", ErrMissingFile, e.Dir)
+		return signedcopy.Issue{}, ErrMissingFile.Newf(catalog.WfNoPDF, e.Dir)
 	}
 	return signedcopy.Issue{Dir: e.Dir, Version: e.Version, PDF: o.Path, SHA256: o.SHA256}, nil
 }
@@ -268,14 +269,13 @@ func (j *Job) releaseSigned(e archive.Entry) (bool, error) {
 	if err := rec.Save(e.Dir); err != nil {
 		return false, err
 	}
-	j.notify(Sending, fmt.Sprintf("%s/%s v%d: its signed copy is here; sending it", e.Report, e.Period, e.Version))
+	j.notify(Sending, catalog.NoteSignedHere, j.maker.ref(e))
 	return true, nil
 }
 
 // awaitingSignature is the error of a version that waits for its signed copy.
-func awaitingSignature(e archive.Entry) error {
-	return fmt.Errorf("%w: %s/%s v%d is approved and waits for its signed copy (chờ ký số): sign its PDF with the unit's signing tool, then baocao signed -r %s -p %s FILE.pdf (or the page's \"Tải lên bản đã ký số\"); it is sent then",
-		ErrAwaitingSignature, e.Report, e.Period, e.Version, e.Report, e.Period)
+func (m *Flow) awaitingSignature(e archive.Entry) error {
+	return ErrAwaitingSignature.Newf(catalog.WfAwaitingSignature, m.ref(e), e.Report, e.Period)
 }
 
 // SendSigned sends the district the signed copy of a version that went
@@ -293,7 +293,7 @@ func (j *Job) SendSigned(ctx context.Context, e archive.Entry, force bool) (*del
 		return nil, err
 	}
 	if c == nil {
-		return nil, fmt.Errorf("%w: %s/%s v%d has no signed copy: baocao signed -r %s -p %s FILE.pdf brings it", ErrNoSignedCopy, e.Report, e.Period, e.Version, e.Report, e.Period)
+		return nil, ErrNoSignedCopy.Newf(catalog.WfNoSignedCopy, j.maker.ref(e), e.Report, e.Period)
 	}
 	rec, _, err := delivery.LoadRecord(e.Dir)
 	if err != nil {
@@ -308,11 +308,11 @@ func (j *Job) SendSigned(ctx context.Context, e archive.Entry, force bool) (*del
 	}
 	if at := lastSent(rec); !at.IsZero() && !force {
 		if got, err := time.Parse(time.RFC3339, c.ReceivedAt); err == nil && got.Before(at) {
-			return rec, fmt.Errorf("%w: %s/%s v%d went out at %s carrying its signed copy", ErrSignedSent, e.Report, e.Period, e.Version, stamp(at.Format(time.RFC3339), j.maker.cfg.Location))
+			return rec, ErrSignedSent.Newf(catalog.WfSignedWentOut, j.maker.ref(e), stamp(at.Format(time.RFC3339), j.maker.cfg.Location))
 		}
 	}
 	if j.mail == nil {
-		return nil, fmt.Errorf("%w: the config has no [smtp] host", delivery.ErrSettings)
+		return nil, delivery.ErrSettings.Newf(catalog.MailNoHost)
 	}
 	msg, err := j.maker.signedMessage(e, c, rec)
 	if err != nil {
@@ -322,11 +322,11 @@ func (j *Job) SendSigned(ctx context.Context, e archive.Entry, force bool) (*del
 }
 
 // ErrNoSignedCopy is returned by SendSigned for a version without one.
-var ErrNoSignedCopy = fault.New(fault.NotFound, "reports: no signed copy")
+var ErrNoSignedCopy = catalog.NewClass(catalog.ClassNoSignedCopy).WithFault(fault.NotFound)
 
 // ErrSignedSent is returned by SendSigned when the district's message
 // itself carried the signed copy: there is nothing to follow up.
-var ErrSignedSent = errors.New("reports: the signed copy was sent with the report")
+var ErrSignedSent = catalog.NewClass(catalog.ClassSignedSent)
 
 func lastSent(rec *delivery.Record) time.Time {
 	var at time.Time
@@ -420,7 +420,7 @@ func (m *Flow) WithSignedCopy(report, label string) (archive.Entry, error) {
 			return all[i], nil
 		}
 	}
-	return archive.Entry{}, fmt.Errorf("%w: no version of %s %s has a signed copy: baocao signed -r %s -p %s FILE.pdf brings it", ErrNoSignedCopy, report, label, report, label)
+	return archive.Entry{}, ErrNoSignedCopy.Newf(catalog.WfNoSignedAny, m.reportName(report), label, report, label)
 }
 
 // CanSign says whether version e may get a signed copy now: it is the

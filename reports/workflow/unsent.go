@@ -69,26 +69,24 @@ func (m *Flow) wasApproved(e archive.Entry) (bool, error) {
 // version e.
 func (m *Flow) refuseStranding(e archive.Entry) error {
 	rec, _, _ := delivery.LoadRecord(e.Dir)
-	what := fmt.Sprintf("%s/%s v%d", e.Report, e.Period, e.Version)
+	what := m.ref(e).String()
 	draft := e
 	if man, err := reports.ReadManifest(e.Dir); err == nil && man.IssuedFrom != nil {
-		what += fmt.Sprintf(", issued from draft v%d", man.IssuedFrom.Version)
+		what += catalog.WfIssuedFrom.F(man.IssuedFrom.Version)
 		draft.Version = man.IssuedFrom.Version
 		draft.Dir = filepath.Join(filepath.Dir(e.Dir), fmt.Sprint("v", draft.Version))
 	}
 	if a, err := ReadApproval(draft.Dir); err == nil && a != nil {
-		what += fmt.Sprintf(" and approved by %s at %s", a.By, stamp(a.At, m.cfg.Location))
+		what += catalog.WfApprovedAt.F(a.By, stamp(a.At, m.cfg.Location))
 	}
-	status := "not sent"
+	status := catalog.WfNotSent.String()
 	if rec != nil {
-		status = fmt.Sprintf("%s (%s)", rec.Status, rec.Status.String())
+		status = rec.Status.String()
 		if rec.Status == delivery.Draft {
-			status = "approved, but the approval was interrupted before its document was issued and sent (the approval is recorded)"
+			status = catalog.WfInterrupted.String()
 		}
 	}
-	return fmt.Errorf("%w: %s, is %s: baocao send -r %s -p %s sends it. "+
-		"To replace it with a new draft for review instead, run again with --force (the approval is then superseded and never sent)",
-		ErrApprovedUnsent, what, status, e.Report, e.Period)
+	return ErrApprovedUnsent.Newf(catalog.WfApprovedUnsent, what, status, e.Report, e.Period)
 }
 
 // supersedeApproved marks the approved, unsent versions of e's period as
@@ -96,9 +94,9 @@ func (m *Flow) refuseStranding(e archive.Entry) error {
 func (j *Job) supersedeApproved(e archive.Entry, old []archive.Entry) {
 	for _, o := range old {
 		if done, err := delivery.Supersede(o.Dir, e.Version); err != nil {
-			j.notify(Problem, fmt.Sprintf("%s/%s v%d could not be marked superseded: %v", o.Report, o.Period, o.Version, err))
+			j.notify(Problem, catalog.NoteNotSuperseded, j.maker.ref(o), err)
 		} else if done {
-			j.notify(Superseded, fmt.Sprintf("%s/%s v%d, approved but not sent, is superseded by the new draft v%d (--force): it will not be sent", o.Report, o.Period, o.Version, e.Version))
+			j.notify(Superseded, catalog.NoteSupersededForce, j.maker.ref(o), e.Version)
 		}
 	}
 }

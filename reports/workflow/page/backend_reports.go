@@ -499,7 +499,7 @@ func (b *ReportsBackend) Check(ctx context.Context, label string) (*web.DataChec
 		for _, in := range data.Inputs {
 			src := web.Source{Name: in.Source, Title: sourceTitle(pl, in.Source), Path: in.Path, Bytes: in.Bytes}
 			if t := data.Tables[in.Source]; t != nil {
-				src.Rows = len(t.Rows)
+				src.Rows = t.Len()
 			}
 			if st, err := os.Stat(b.cfg.Path(filepath.FromSlash(in.Path))); err == nil {
 				src.ModTime = st.ModTime().In(b.cfg.Location)
@@ -537,7 +537,7 @@ func (b *ReportsBackend) Check(ctx context.Context, label string) (*web.DataChec
 				}
 				c.Errors++
 			} else {
-				src.Rows = len(res.Table.Rows)
+				src.Rows = res.Table.Len()
 				if res.Path != spec.Path { // the file a pattern or folder picked
 					src.Path = b.cfg.Display(res.Path)
 					if st, err := os.Stat(res.Path); err == nil {

@@ -1,0 +1,55 @@
+package catalog
+
+// baocao init: the principal's and the clerk's accounts, and who
+// approves which report.
+var (
+	InitAccountsIntro = add("InitAccountsIntro",
+		"Tài khoản: mỗi người đăng nhập trang web và duyệt bằng tài khoản riêng, mật khẩu riêng. Hiệu trưởng duyệt hoặc trả lại báo cáo; văn thư lập, kiểm tra và gửi báo cáo.",
+		"Accounts: each person logs in to the page and approves with an account and password of their own. The head approves or returns reports; the clerk makes, checks and sends them.")
+	InitAccountsKept = add("InitAccountsKept",
+		"Tệp tài khoản %s đã có %d tài khoản: giữ nguyên (thêm hay sửa bằng baocao user).",
+		"The accounts file %s has %d accounts already: kept as it is (add or change them with baocao user).")
+	InitPrincipalHead = add("InitPrincipalHead", "— Tài khoản của hiệu trưởng —", "— The head's account —")
+	InitClerkHead     = add("InitClerkHead", "— Tài khoản của văn thư —", "— The clerk's account —")
+	InitAccountName   = add("InitAccountName", "Tên tài khoản (chữ thường không dấu, dùng để đăng nhập)", "Account name (lower case, no accents; used to log in)")
+	InitAccountFull   = add("InitAccountFull", "Họ và tên đầy đủ", "Full name")
+	InitAccountEmail  = add("InitAccountEmail", "Thư điện tử (thư xin duyệt gửi tới đây)", "E-mail address (review messages go there)")
+	InitClerkEmail    = add("InitClerkEmail", "Thư điện tử; để trống nếu không có", "E-mail address; empty if none")
+	InitAccountTitle  = add("InitAccountTitle", "Thư gọi người này là cô hay thầy", "Messages address the person as cô or thầy")
+	InitAccountPw     = add("InitAccountPw", "Mật khẩu cho %s (ít nhất 10 ký tự, không phải tên trường hay tên người; không hiện khi gõ)", "Password for %s (10 characters or more, not the school's or the person's name; not shown as typed)")
+	InitAccountPwConf = add("InitAccountPwConf", "Nhập lại mật khẩu cho %s", "The password for %s again")
+	InitAccountPwDiff = add("InitAccountPwDiff", "  ✗ hai lần nhập mật khẩu không giống nhau — xin nhập lại.", "  ✗ the two passwords differ — enter it again.")
+	InitAccountRefuse = add("InitAccountRefuse", "  ✗ %v — xin nhập lại.", "  ✗ %v — enter it again.")
+	InitSameAccount   = add("InitSameAccount", "tài khoản %q đã dùng cho hiệu trưởng: chọn tên khác (vd: vanthu)", "the account %q is the head's: choose another name (e.g. vanthu)")
+	InitReviewOthers  = add("InitReviewOthers",
+		"Báo cáo quý, 6 tháng, năm: chờ hiệu trưởng duyệt trên trang web (hoặc baocao approve) rồi mới gửi cấp trên?",
+		"Quarterly, half-year and annual reports: wait for the head's approval on the page (or baocao approve) before they go to the district?")
+	InitReviewMonthly = add("InitReviewMonthly",
+		"Báo cáo tháng: tự gửi cấp trên ngay khi lập (\"không\", như trước nay; thư ghi rõ số liệu gửi tự động, chưa qua hiệu trưởng duyệt) hay cũng chờ hiệu trưởng duyệt (\"có\")? Xem docs/duyet-bao-cao.md",
+		"Monthly report: sent to the district as soon as it is made (\"không\", as before; the mail says the figures are sent automatically, not approved by the head) or waits for the head's approval too (\"có\")? See docs/duyet-bao-cao.md")
+	InitNoApproverAccount = add("InitNoApproverAccount",
+		"  ! Chưa có tài khoản hiệu trưởng nên chưa ai duyệt được: các báo cáo được gửi ngay khi lập. Tạo tài khoản rồi thêm approvers (docs/duyet-bao-cao.md).",
+		"  ! No head's account, so no one can approve: reports are sent when made. Make the account, then add approvers (docs/duyet-bao-cao.md).")
+	InitPublicURL = add("InitPublicURL",
+		"Địa chỉ trang web mà điện thoại của hiệu trưởng mở được (thư xin duyệt dẫn tới đây), vd: http://192.168.1.10:8080",
+		"The page's address as the head's phone opens it (review messages link there), e.g. http://192.168.1.10:8080")
+	InitPublicURLBad = add("InitPublicURLBad",
+		"%q không phải địa chỉ trang web dạng http://máy:cổng (vd: http://192.168.1.10:8080)",
+		"%q is not a page address like http://host:port (e.g. http://192.168.1.10:8080)")
+	InitPublicURLLocal = add("InitPublicURLLocal",
+		"%q chỉ mở được trên chính máy chủ, không mở được trên điện thoại: ghi địa chỉ của máy chủ trong mạng nội bộ (vd: http://192.168.1.10:8080)",
+		"%q opens only on the server itself, never on a phone: give the server's address on the local network (e.g. http://192.168.1.10:8080)")
+	InitNextAccounts = add("InitNextAccounts",
+		"Tài khoản đã tạo (tệp %s, chỉ người quản trị đọc được; mật khẩu chỉ lưu dạng băm):\n%s  Đổi mật khẩu: baocao user passwd TÊN -c %s; thêm người: baocao user add … (docs/duyet-bao-cao.md)",
+		"Accounts made (file %s, readable by the admin only; passwords kept hashed only):\n%s  Change a password: baocao user passwd NAME -c %s; add a person: baocao user add … (docs/duyet-bao-cao.md)")
+	InitNextAccountLine = add("InitNextAccountLine", "  %s: %s, %s\n", "  %s: %s, %s\n")
+	InitNextNoAccounts  = add("InitNextNoAccounts",
+		"Chưa có tài khoản nào: trang web và việc duyệt cần tài khoản riêng có mật khẩu. Tạo tài khoản hiệu trưởng và văn thư:\n  baocao user add hieutruong --full-name \"Họ và tên\" --email ĐỊA_CHỈ --role hieu-truong --title cô -c %s\n  baocao user add vanthu --full-name \"Họ và tên\" --role van-thu -c %s",
+		"No account yet: the page and approval need personal accounts with passwords. Make the head's and the clerk's:\n  baocao user add hieutruong --full-name \"Full Name\" --email ADDRESS --role hieu-truong --title cô -c %s\n  baocao user add vanthu --full-name \"Full Name\" --role van-thu -c %s")
+	FlagInitApprovers = add("FlagInitApprovers",
+		"`TÀI_KHOẢN` duyệt báo cáo quý, 6 tháng, năm trước khi gửi, cách nhau bằng dấu phẩy (tạo bằng baocao user add); để trống: gửi ngay khi lập",
+		"the `ACCOUNTS` that approve the quarterly, half-year and annual reports before they are sent, comma-separated (made with baocao user add); empty: sent when made")
+	FlagInitMonthlyApproval = add("FlagInitMonthlyApproval",
+		"báo cáo tháng cũng chờ duyệt (`có`) hay tự gửi khi lập (không, mặc định)",
+		"the monthly report waits for approval too (`có`) or is sent when made (không, the default)")
+)

@@ -1,0 +1,72 @@
+package catalog
+
+// The review step's and the run's refusals and notices (reports/workflow).
+// A version is named by WfVersion: the report's display name, the period
+// and the version's number (in English, the report's key).
+var (
+	WfVersion         = add("WfVersion", "%[1]s kỳ %[3]s, phiên bản %[4]d", "%[2]s/%[3]s v%[4]d")
+	WfSayWho          = add("WfSayWho", "chưa rõ ai duyệt: duyệt bằng tài khoản của người duyệt (--as TÀI_KHOẢN)", "say who approves (--as ACCOUNT)")
+	WfSayWhoReturns   = add("WfSayWhoReturns", "chưa rõ ai trả lại và vì sao: dùng tài khoản của người duyệt (--as TÀI_KHOẢN) và ghi lý do (--reason LÝ_DO)", "say who returns the draft and why (--as ACCOUNT --reason TEXT)")
+	WfNoReviewers     = add("WfNoReviewers", "[reports.%s] không có người duyệt (reviewers): mỗi phiên bản của báo cáo này được gửi ngay khi lập, không cần duyệt", "[reports.%s] has no reviewers, so its versions are sent when they are made")
+	WfNoReviewersMail = add("WfNoReviewersMail", "[reports.%s] không có người duyệt (reviewers)", "[reports.%s] has no reviewers")
+	WfNoReviewerMail  = add("WfNoReviewerMail", "[reports.%s]: người duyệt chưa có tài khoản kèm địa chỉ thư (xem baocao user list; thêm địa chỉ bằng baocao user edit TÊN --email ĐỊA_CHỈ)", "[reports.%s] approvers have no account with an e-mail address (baocao user list)")
+	WfApprovedBy      = add("WfApprovedBy", ", được %s duyệt lúc %s", ", approved by %s at %s")
+	WfIssuedDoc       = add("WfIssuedDoc", "%s là văn bản ban hành từ bản nháp phiên bản %d%s; không còn gì phải làm (baocao status -r %s -p %s cho biết đã gửi chưa)", "%s is the issued document of draft v%d%s; nothing more to do (baocao status -r %s -p %s shows whether it was sent)")
+	WfReplaced        = add("WfReplaced", "%s đã được thay bằng phiên bản %d: hãy duyệt phiên bản đó", "%s was replaced by v%d: review that one")
+	WfNotDraft        = add("WfNotDraft", "%s đang ở trạng thái %q, không phải bản nháp chờ duyệt (lập khi báo cáo chưa có người duyệt, hoặc là văn bản ban hành từ một bản nháp)", "%s is %q, made before the report had reviewers or issued from a draft")
+	WfNotIssued       = add("WfNotIssued", "đã ghi việc duyệt %s nhưng chưa ban hành được văn bản: %w", "the approval of %s is recorded but its document cannot be issued: %w")
+	WfBadRecord       = add("WfBadRecord", "%s: hồ sơ phiên bản ghi %s = %q, không đọc được: thư mục lưu báo cáo đã bị sửa tay (%w)", "%s: its record's %s %q cannot be read: the archive was changed by hand (%w)")
+	WfRerun           = add("WfRerun", "chạy baocao run -r %s -p %s để lập bản nháp mới rồi duyệt lại, hoặc duyệt phiên bản %d không kèm --number và --date để gửi bản nháp như đã lập", "run baocao run -r %s -p %s to make a new draft and have it approved, or approve v%d without --number and --date to send the draft as it is")
+	WfChangedWhat     = add("WfChangedWhat", "%s khác với phiên bản %d (kế hoạch, tệp cấu hình hoặc lời văn đã thay đổi); %s", "the %s differ from v%d's (the plan, config or texts changed); %s")
+	WfChangedFiles    = add("WfChangedFiles", "%s khác với phiên bản %d; %s", "%s differ from v%d's; %s")
+	WfNoLongerRead    = add("WfNoLongerRead", "%s (không còn được đọc)", "%s (no longer read)")
+	WfWhatFigures     = add("WfWhatFigures", "số liệu các chỉ tiêu", "figures")
+	WfWhatDossiers    = add("WfWhatDossiers", "bảng hồ sơ", "dossier tables")
+	WfWhatTasks       = add("WfWhatTasks", "tiến độ nhiệm vụ", "tasks")
+	WfWhatNarrative   = add("WfWhatNarrative", "lời văn của trang \"Nhận xét\"", "texts of the sheet \"Nhận xét\"")
+	WfWhatIssues      = add("WfWhatIssues", "cảnh báo dữ liệu", "data warnings")
+	WfWhatPlan        = add("WfWhatPlan", "kế hoạch", "plan")
+	WfReturnedRef     = add("WfReturnedRef", "%s đã bị trả lại", "%s was returned")
+	WfApprovedRef     = add("WfApprovedRef", "%s đã được duyệt", "%s is approved")
+	WfIssuedNoApprov  = add("WfIssuedNoApprov", "%s là văn bản ban hành từ bản nháp phiên bản %d nhưng mất hồ sơ duyệt (%s) của bản nháp đó; chưa gửi khi thiếu hồ sơ này. Duyệt lại phiên bản %d: baocao approve -r %s -p %s --version %d --as TÀI_KHOẢN", "%s is the document issued from draft v%d, whose approval record (%s) is missing; it is not sent without it. Approve v%d again (baocao approve -r %s -p %s --version %d --as ACCOUNT)")
+	WfNeverSent       = add("WfNeverSent", "%s là bản nháp đã được thay bằng phiên bản %d trước khi được duyệt; bản này không bao giờ được gửi", "%s, a draft, was replaced by v%d before it was approved; it is never sent")
+	WfSentAfter       = add("WfSentAfter", "%s: phiên bản %d mới hơn đã được gửi; thêm --force nếu vẫn muốn gửi phiên bản %d", "%s: v%d was sent after it; use --force to send v%d anyway")
+	WfApprovedUnsent  = add("WfApprovedUnsent", "%s, trạng thái %s: baocao send -r %s -p %s sẽ gửi bản này. Muốn thay bằng bản nháp mới để duyệt lại thì chạy lại với --force (bản đã duyệt khi đó bị thay thế và không bao giờ được gửi)", "%s, is %s: baocao send -r %s -p %s sends it. To replace it with a new draft for review instead, run again with --force (the approval is then superseded and never sent)")
+	WfIssuedFrom      = add("WfIssuedFrom", ", ban hành từ bản nháp phiên bản %d", ", issued from draft v%d")
+	WfApprovedAt      = add("WfApprovedAt", ", được %s duyệt lúc %s", " and approved by %s at %s")
+	WfNotSent         = add("WfNotSent", "chưa gửi", "not sent")
+	WfInterrupted     = add("WfInterrupted", "đã duyệt nhưng việc duyệt bị ngắt trước khi ban hành và gửi văn bản (việc duyệt đã được ghi)", "approved, but the approval was interrupted before its document was issued and sent (the approval is recorded)")
+	WfNoRecipientsTo  = add("WfNoRecipientsTo", "[reports.%s] chưa có địa chỉ nhận (to): thêm địa chỉ của cơ quan cấp trên vào tệp cấu hình", "[reports.%s] has no recipients (to)")
+	WfDeadlineDay     = add("WfDeadlineDay", "[reports.%s] deadline_day = %d: ghi một ngày trong tháng từ 1 đến %d (hạn nộp là ngày đó của tháng sau ngày chốt số liệu)", "[reports.%s] deadline_day = %d: want a day of the month from 1 to %d (the report is due that day after the period's cut-off)")
+	WfMissingFile     = add("WfMissingFile", "%s không có tệp %s (%s): lập phiên bản mới bằng baocao run, hoặc bỏ %q khỏi danh sách attach của báo cáo", "%s has no %s file (%s): make a new version with baocao run, or leave %q out of the report's attach list")
+	WfHashMismatch    = add("WfHashMismatch", "tệp %s không khớp mã băm ghi trong manifest.json: thư mục lưu báo cáo đã bị sửa tay; lập phiên bản mới bằng baocao run", "%s does not match the hash in its manifest: the archive was changed by hand")
+	WfReadVersion     = add("WfReadVersion", "phiên bản lưu ở %s: %s", "the version in %s: %s")
+	ClassMissingFile  = add("ClassMissingFile", "phiên bản thiếu tệp", "reports: file missing from the version")
+)
+
+// Signed copies (require_signed) in the workflow.
+var (
+	ClassAwaitingSignature = add("ClassAwaitingSignature", "đang chờ bản đã ký số", "reports: waiting for the signed copy")
+	ClassNoSignedCopy      = add("ClassNoSignedCopy", "chưa có bản đã ký số", "reports: no signed copy")
+	ClassSignedSent        = add("ClassSignedSent", "bản đã ký số đã được gửi kèm báo cáo", "reports: the signed copy was sent with the report")
+	WfAwaitingSignature    = add("WfAwaitingSignature", "%s đã được duyệt và đang chờ ký số: ký tệp PDF bằng công cụ ký số của đơn vị, rồi chạy baocao signed -r %s -p %s TỆP.pdf (hoặc dùng nút \"Tải lên bản đã ký số\" trên trang); báo cáo được gửi khi đó", "%s is approved and waits for its signed copy (chờ ký số): sign its PDF with the unit's signing tool, then baocao signed -r %s -p %s FILE.pdf (or the page's \"Tải lên bản đã ký số\"); it is sent then")
+	WfNoSignedCopy         = add("WfNoSignedCopy", "%s chưa có bản đã ký số: baocao signed -r %s -p %s TỆP.pdf sẽ đưa bản đó vào", "%s has no signed copy: baocao signed -r %s -p %s FILE.pdf brings it")
+	WfNoSignedAny          = add("WfNoSignedAny", "chưa phiên bản nào của %s kỳ %s có bản đã ký số: baocao signed -r %s -p %s TỆP.pdf sẽ đưa bản đó vào", "no version of %s %s has a signed copy: baocao signed -r %s -p %s FILE.pdf brings it")
+	WfSignedWentOut        = add("WfSignedWentOut", "%s đã gửi lúc %s kèm bản đã ký số", "%s went out at %s carrying its signed copy")
+	WfNoPDF                = add("WfNoPDF", "%s không có tệp PDF", "%s has no PDF")
+)
+
+// Notices a job tells while it works: the command line prints them in the
+// language in force; the daemon's log keeps their English.
+var (
+	NoteReplacedDraft   = add("NoteReplacedDraft", "%s là bản nháp, nay được thay bằng phiên bản %d: không duyệt bản này được nữa", "%s, a draft, is replaced by v%d: it can no longer be approved")
+	NoteNotSuperseded   = add("NoteNotSuperseded", "không ghi được %s là đã bị thay thế: %v", "%s could not be marked superseded: %v")
+	NoteSupersededSent  = add("NoteSupersededSent", "%s được thay bằng phiên bản %d đã gửi: bản này sẽ không được gửi", "%s is superseded by v%d, which was sent: it will not be sent")
+	NoteSupersededForce = add("NoteSupersededForce", "%s đã duyệt nhưng chưa gửi, nay được thay bằng bản nháp mới phiên bản %d (--force): bản này sẽ không được gửi", "%s, approved but not sent, is superseded by the new draft v%d (--force): it will not be sent")
+	NoteNoRecord        = add("NoteNoRecord", "%s không có hồ sơ gửi (%s) và chưa được duyệt: coi là bản nháp chờ duyệt", "%s has no delivery record (%s) and no approval: it is treated as a draft waiting for review")
+	NoteWaitingLock     = add("NoteWaitingLock", "đang chờ một lần chạy khác của %s kết thúc (khoá %s)", "waiting for another run of %s to finish (lock %s)")
+	NoteCompleting      = add("NoteCompleting", "%s: đang hoàn tất việc %s duyệt (bị ngắt lần trước)", "%s: completing its approval by %s (interrupted before)")
+	NoteSignedHere      = add("NoteSignedHere", "%s: đã có bản đã ký số; đang gửi", "%s: its signed copy is here; sending it")
+	NoteError           = add("NoteError", "%v", "%v")
+	NotePendingUnusable = add("NotePendingUnusable", "văn bản đã lưu cho việc duyệt %s không dùng được (%v): sẽ lập lại", "the document saved for the approval of %s cannot be used (%v): it is made again")
+)

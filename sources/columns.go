@@ -1,0 +1,239 @@
+package sources
+
+import "iter"
+
+// Row is one usable row of a Table: its line and where its cells are.
+// It is a small value made on demand, not stored.
+type Row struct {
+	Line int // row number as the user sees it (1-based)
+	t    *Table
+	i    int
+}
+
+// Cell is the row's cell in the kept column at position k (Table.Col).
+func (r Row) Cell(k int) Value { return r.t.cols[k].value(r.i) }
+
+// Cells are the row's kept cells, in schema order, in a new slice.
+func (r Row) Cells() []Value {
+	out := make([]Value, len(r.t.cols))
+	for k := range r.t.cols {
+		out[k] = r.t.cols[k].value(r.i)
+	}
+	return out
+}
+
+// Repeats reports whether the row's kept cells are those of the row
+// before it (a file of a million copies of one row).
+func (r Row) Repeats() bool { return r.t.repeat.has(r.i) }
+
+// Len is the number of rows.
+func (t *Table) Len() int { return len(t.lines) }
+
+// Row is row i, 0 ≤ i < Len.
+func (t *Table) Row(i int) Row { return Row{Line: int(t.lines[i]), t: t, i: i} }
+
+// Rows gives every row in file order, with its index.
+func (t *Table) Rows() iter.Seq2[int, Row] {
+	return func(yield func(int, Row) bool) {
+		for i, l := range t.lines {
+			if !yield(i, Row{Line: int(l), t: t, i: i}) {
+				return
+			}
+		}
+	}
+}
+
+// column holds the cells of one kept column, packed by its kind: which
+// slice is used depends on the kind. Text and category cells are codes
+// into strs, the column's distinct texts, so a column of a few values
+// (a payment method, a field) costs 4 bytes a cell whatever their length.
+type column struct {
+	kind  kind
+	empty bitset    // Value.Empty
+	bools bitset    // YesNo
+	days  []int32   // Date: Value.day
+	nums  []float64 // Number
+	codes []uint32  // Text, Category: index in strs
+	strs  []string
+	index map[string]uint32 // text → code while a Text column is read; nil after
+	last  uint32            // the code appended last, tried first
+}
+
+// kind is a column's Kind as a small number, for the cell reads.
+type kind uint8
+
+const (
+	kindText kind = iota
+	kindDate
+	kindYesNo
+	kindCategory
+	kindNumber
+)
+
+func newColumn(c Column) column {
+	col := column{}
+	switch c.Kind {
+	case Date:
+		col.kind = kindDate
+	case YesNo:
+		col.kind = kindYesNo
+	case Number:
+		col.kind = kindNumber
+	case Category:
+		// The texts a category cell can hold: a listed spelling, or none.
+		col.kind, col.strs = kindCategory, append(append([]string{}, c.Values...), "")
+	default:
+		col.kind, col.index = kindText, map[string]uint32{}
+	}
+	return col
+}
+
+func (c *column) value(i int) Value {
+	v := Value{Empty: c.empty.has(i)}
+	switch c.kind {
+	case kindText, kindCategory:
+		v.Text = c.strs[c.codes[i]]
+	case kindDate:
+		v.day = c.days[i]
+	case kindYesNo:
+		v.Bool = c.bools.has(i)
+	case kindNumber:
+		v.Num = c.nums[i]
+	}
+	return v
+}
+
+// add appends cell v as row i (the column's length).
+func (c *column) add(i int, v Value) {
+	if v.Empty {
+		c.empty.set(i)
+	}
+	switch c.kind {
+	case kindText, kindCategory:
+		c.codes = append(c.codes, c.code(v.Text))
+	case kindDate:
+		c.days = append(c.days, v.day)
+	case kindYesNo:
+		if v.Bool {
+			c.bools.set(i)
+		}
+	case kindNumber:
+		c.nums = append(c.nums, v.Num)
+	}
+}
+
+// repeat appends a copy of row i-1 as row i.
+func (c *column) repeat(i int) {
+	if c.empty.has(i - 1) {
+		c.empty.set(i)
+	}
+	switch c.kind {
+	case kindText, kindCategory:
+		c.codes = append(c.codes, c.codes[i-1])
+	case kindDate:
+		c.days = append(c.days, c.days[i-1])
+	case kindYesNo:
+		if c.bools.has(i - 1) {
+			c.bools.set(i)
+		}
+	case kindNumber:
+		c.nums = append(c.nums, c.nums[i-1])
+	}
+}
+
+// code is the code of text, a new one for a text not seen before.
+func (c *column) code(text string) uint32 {
+	if c.last < uint32(len(c.strs)) && c.strs[c.last] == text {
+		return c.last
+	}
+	if c.index == nil { // a category: a few listed spellings
+		for k, s := range c.strs {
+			if s == text {
+				c.last = uint32(k)
+				return c.last
+			}
+		}
+		c.strs = append(c.strs, text) // not a listed spelling (cannot happen): kept all the same
+		c.last = uint32(len(c.strs) - 1)
+		return c.last
+	}
+	k, ok := c.index[text]
+	if !ok {
+		k = uint32(len(c.strs))
+		c.strs = append(c.strs, text)
+		c.index[text] = k
+	}
+	c.last = k
+	return k
+}
+
+// add appends a row: the kept cells of vals, a row's values by schema
+// column. A row repeating the one before is marked so (Row.Repeats).
+func (t *Table) add(line int, vals []Value) {
+	i := len(t.lines)
+	t.lines = append(t.lines, int32(line))
+	if i > 0 && t.sameAsLast(vals) {
+		t.repeat.set(i)
+		for k := range t.cols {
+			t.cols[k].repeat(i)
+		}
+		return
+	}
+	for s, k := range t.cells {
+		if k >= 0 {
+			t.cols[k].add(i, vals[s])
+		}
+	}
+}
+
+// sameAsLast reports whether the kept cells of vals are those of the last
+// row.
+func (t *Table) sameAsLast(vals []Value) bool {
+	last := len(t.lines) - 2
+	for s, k := range t.cells {
+		if k >= 0 && t.cols[k].value(last) != vals[s] {
+			return false
+		}
+	}
+	return true
+}
+
+// done ends the reading of t.
+func (t *Table) done() {
+	t.lines = clip(t.lines)
+	for k := range t.cols {
+		t.cols[k].done()
+	}
+}
+
+// done drops what only reading needed and the slices' spare room.
+func (c *column) done() {
+	c.index = nil
+	c.codes = clip(c.codes)
+	c.days = clip(c.days)
+	c.nums = clip(c.nums)
+	c.strs = clip(c.strs)
+}
+
+// clip is s in a slice of its own length, copied when the spare room is
+// worth it (more than an eighth).
+func clip[T any](s []T) []T {
+	if cap(s)-len(s) <= len(s)/8 {
+		return s
+	}
+	return append(make([]T, 0, len(s)), s...)
+}
+
+// bitset is a growable set of row indexes.
+type bitset []uint64
+
+func (b *bitset) set(i int) {
+	for i>>6 >= len(*b) {
+		*b = append(*b, 0)
+	}
+	(*b)[i>>6] |= 1 << (i & 63)
+}
+
+func (b bitset) has(i int) bool {
+	return i>>6 < len(b) && b[i>>6]&(1<<(i&63)) != 0
+}

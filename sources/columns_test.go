@@ -1,0 +1,62 @@
+package sources
+
+import (
+	"reflect"
+	"testing"
+	"time"
+)
+
+// keptRow is a row with its cells, for comparing and printing tables.
+type keptRow struct {
+	Line    int
+	Cells   []Value
+	Repeats bool
+}
+
+func keptRows(t *Table) []keptRow {
+	var out []keptRow
+	for _, r := range t.Rows() {
+		out = append(out, keptRow{Line: r.Line, Cells: r.Cells(), Repeats: r.Repeats()})
+	}
+	return out
+}
+
+// TestTableKeepsEveryKind stores rows of every kind of cell, blank and
+// filled, repeated and not, and reads the same Values back.
+func TestTableKeepsEveryKind(t *testing.T) {
+	schema := &Schema{Columns: []Column{
+		{Key: "t", Header: "T", Kind: Text},
+		{Key: "skip", Header: "Skip", Kind: Text},
+		{Key: "d", Header: "D", Kind: Date},
+		{Key: "y", Header: "Y", Kind: YesNo},
+		{Key: "c", Header: "C", Kind: Category, Values: []string{"Một", "Hai"}},
+		{Key: "n", Header: "N", Kind: Number},
+	}}
+	p := newParser(Spec{Name: "x", Keep: []string{"t", "d", "y", "c", "n"}}, schema)
+	day := DateValue(time.Date(2024, 3, 5, 0, 0, 0, 0, time.UTC))
+	rows := [][]Value{
+		{{Text: "a"}, {Text: "gone"}, day, {Bool: true}, {Text: "Hai"}, {Num: 1.5}},
+		{{Text: "a"}, {Text: "other"}, day, {Bool: true}, {Text: "Hai"}, {Num: 1.5}}, // repeats the kept cells
+		{{Empty: true}, {}, {Empty: true}, {Empty: true}, {Empty: true}, {Empty: true}},
+		{{Text: "b"}, {}, DateValue(time.Date(1990, 1, 1, 0, 0, 0, 0, time.UTC)), {}, {Text: "Một"}, {Num: -2}},
+		{{Text: "a"}, {}, day, {}, {Text: "Hai"}, {Num: 1e300}},
+	}
+	var want []keptRow
+	for n, r := range rows {
+		p.table.add(10+n, r)
+		kept := []Value{r[0], r[2], r[3], r[4], r[5]}
+		want = append(want, keptRow{Line: 10 + n, Cells: kept, Repeats: n == 1})
+	}
+	for i := 0; i < 70; i++ { // past one word of the bit sets
+		r := []Value{{Text: "z"}, {}, day, {Bool: i%3 == 0}, {Text: "Một"}, {Num: float64(i)}}
+		p.table.add(100+i, r)
+		want = append(want, keptRow{Line: 100 + i, Cells: []Value{r[0], r[2], r[3], r[4], r[5]}})
+	}
+	p.table.done()
+	if got := keptRows(p.table); !reflect.DeepEqual(got, want) {
+		t.Errorf("rows read back differ:\ngot  %+v\nwant %+v", got, want)
+	}
+	if p.table.Len() != len(want) || p.table.Row(3).Cell(p.table.Col("c")).Text != "Một" || !p.table.Row(0).Cell(p.table.Col("d")).Date().Equal(day.Date()) {
+		t.Errorf("Len %d, row 3 %+v", p.table.Len(), p.table.Row(3).Cells())
+	}
+}
