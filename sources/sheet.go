@@ -68,6 +68,8 @@ type sheetRows struct {
 	inCell bool
 
 	read []bool // the columns whose values are read; nil reads all (skip.go)
+
+	general bool // no quick path (quickcell.go): for tests
 }
 
 func (wb *workbook) openSheet(part string) (*sheetRows, error) {
@@ -130,7 +132,10 @@ func (s *sheetRows) next() (row *cells, line int, ok bool, err error) {
 				}
 				continue
 			}
-			ref, typ := attr2(attrs, "r", "t")
+			ref, typ, ok := quickAttrs(attrs)
+			if !ok || s.general {
+				ref, typ = attr2(attrs, "r", "t")
+			}
 			col, n, err := cellRef(ref)
 			if err != nil {
 				return nil, 0, false, err
@@ -155,6 +160,11 @@ func (s *sheetRows) next() (row *cells, line int, ok bool, err error) {
 			s.x.resetText()
 			if flushed {
 				return &s.out, s.retLine(), true, nil
+			}
+			if !s.general {
+				if err := s.quickValue(); err != nil {
+					return nil, 0, false, err
+				}
 			}
 		case "v":
 			// An inline string is read from <is> only: a <v> beside it

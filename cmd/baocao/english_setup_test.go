@@ -110,7 +110,6 @@ var sayers = map[string]bool{"fmt.Sprintf": true, "fmt.Errorf": true, "fmt.Fprin
 var (
 	verbsRe  = regexp.MustCompile(`%[-+# 0]*[0-9]*(?:\.[0-9]+)?[a-zA-Z%]`)
 	prefixRe = regexp.MustCompile(`^(?:[a-z]+: )+`) // "setup: %w", "doctor: review: %w": the class of a cause
-	wordsRe  = regexp.MustCompile(`\p{L}{3,}`)
 )
 
 // inline tells whether a literal passed to a sayer is a message written
@@ -125,8 +124,8 @@ func inline(s string) bool {
 		if strings.ContainsAny(tok, "/\\@") || strings.HasPrefix(tok, "-") || strings.HasPrefix(tok, "[") || skipToken.MatchString(tok) {
 			continue
 		}
-		for _, w := range wordsRe.FindAllString(tok, -1) {
-			if !names[strings.ToLower(w)] {
+		for _, w := range wordRe.FindAllString(tok, -1) {
+			if len([]rune(w)) >= 3 && !names[strings.ToLower(w)] {
 				return true
 			}
 		}

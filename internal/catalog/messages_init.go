@@ -42,6 +42,7 @@ var (
 	IeNoneWarning  = add("IeNoneWarning", "bảo mật \"none\": thư và mật khẩu đi không mã hoá. Chỉ dùng với máy chủ thư thử trên chính máy này; máy chủ thật cần starttls hoặc tls", "security \"none\": the mail and the password travel unencrypted. Only for a test mail server on this machine; a real server needs starttls or tls")
 	IeNoFolder     = add("IeNoFolder", "không có thư mục %s", "no folder %s")
 	IeNoApprovers  = add("IeNoApprovers", "--monthly-approval có: cần --approvers (tài khoản duyệt)", "--monthly-approval yes: --approvers (the approving accounts) is needed")
+	IeUpgradeLoad  = add("IeUpgradeLoad", "tệp cấu hình sau khi nâng cấp không đọc được: %w", "the upgraded config does not load: %w")
 	IeNoSuchFolder = add("IeNoSuchFolder", "không có thư mục này", "no such folder")
 	IeNoSources    = add("IeNoSources", "trong %s không có sổ nào có các cột cần đọc (xem docs/huong-dan.md)", "no file in %s has the columns to read (see docs/huong-dan.md)")
 	IePlanBuiltin  = add("IePlanBuiltin", "kế hoạch có sẵn là của %s, không phải của %s: cho biết tệp kế hoạch CCHC của đơn vị (.docx)", "the built-in plan is %s's, not %s's: give the unit's CCHC plan document (.docx)")

@@ -36,11 +36,11 @@ func (x *run) web(cfg *config.Config) {
 	if !loopback.Host(host) && empty {
 		switch {
 		case w.PasswordEnv == "" && w.PasswordFile == "":
-			x.add(Problem, errWeb, catalog.DrWebNoPassword, w.Listen, port)
+			x.add(Problem, errWeb, catalog.DrWebNoPassword, w.Listen, cfg.File, port)
 			return
 		default:
 			if _, _, err := delivery.Password(w.PasswordEnv, cfg.Path(w.PasswordFile)); err != nil {
-				x.add(Problem, errWeb, catalog.DrWebPassword, err)
+				x.add(Problem, errWeb, catalog.DrWebPassword, err, cfg.File)
 				return
 			}
 		}
