@@ -89,7 +89,7 @@ func init() {
 	for _, w := range strings.Fields("reviewers approvers hieutruong full-name email role title") { // config keys, an account, flags
 		names[w] = true
 	}
-	for _, w := range strings.Fields("thanh gian nghe xong nhap nhung") { // Vietnamese syllables without marks
+	for _, w := range strings.Fields("thanh gian nghe xong nhap nhung chung") { // Vietnamese syllables without marks
 		vietnameseASCII[w] = true
 	}
 }
