@@ -27,7 +27,7 @@ import (
 )
 
 func initCmd(args []string, stdout, stderr io.Writer) error {
-	return initWith(args, os.Stdin, stdout, stderr)
+	return initWith(args, stdin, stdout, stderr)
 }
 
 // initWith is init reading answers from stdin.
@@ -89,6 +89,7 @@ func initWith(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 				b, err := term.ReadPassword(int(f.Fd()))
 				return string(b), err
 			}
+			pr.Waiting = setup.TerminalWaiting(f.Fd())
 		}
 		if _, err := os.Stat(path); err == nil {
 			ok, err := pr.YesNo(catalog.InitExists.F(path), false)

@@ -64,7 +64,7 @@ func upgraded(t *testing.T, cfg string, old []byte, said string) accounts.Accoun
 		t.Fatalf("the principal's account: %+v %v", a, err)
 	}
 	code, out, _ := baocao("doctor", "-c", cfg)
-	if strings.Contains(out, "reviewers là cách ghi cũ") || strings.Contains(out, "Mật khẩu chung") || !strings.Contains(out, "Báo cáo quarterly: người duyệt hieutruong") {
+	if strings.Contains(out, "reviewers là cách ghi cũ") || strings.Contains(out, "Mật khẩu chung") || !strings.Contains(out, "Báo cáo quý: người duyệt hieutruong") {
 		t.Errorf("doctor after the upgrade (exit %d):\n%s", code, out)
 	}
 	return a

@@ -349,7 +349,7 @@ func (u *Upgrade) Save(now time.Time) error {
 	tmp.Close()
 	defer os.Remove(tmp.Name())
 	if _, err := config.Load(tmp.Name()); err != nil {
-		return fmt.Errorf("setup: the upgraded config does not load: %w", err)
+		return catalog.IeUpgradeLoad.Errorf(err)
 	}
 	u.Backup = path + ".truoc-nang-cap-" + now.Format("20060102-150405")
 	if err := writeFile(u.Backup, u.old, 0o644); err != nil {
