@@ -8,7 +8,9 @@ package web
 
 import (
 	"bytes"
+	"context"
 	"encoding/base64"
+	"errors"
 	"fmt"
 	"io"
 	"mime/multipart"
@@ -584,5 +586,37 @@ func TestProbeLoginDelayPerAccountAndPerAddress(t *testing.T) {
 		if took, least := time.Since(start), 15*base; took < least {
 			t.Errorf("%s: 4 wrong attempts took %v, want at least %v (1+2+4+8 delays)", tt.what, took, least)
 		}
+	}
+}
+
+// brokenArchive is the fake with an archive that cannot be read: the
+// error carries the server's paths and the system's English.
+type brokenArchive struct{ *fakeBackend }
+
+const brokenDetail = "web: /srv/baocao/archive/monthly/2024-03/v1/manifest.json: open: input/output error"
+
+func (brokenArchive) Version(context.Context, string, string, int) (*VersionDetail, error) {
+	return nil, errors.New(brokenDetail)
+}
+
+// TestProbeErrorPagesKeepInternals: an error the page does not know (no
+// class: a bug or the machine) is a Vietnamese 500 page that names no
+// path of the server and no system message; the log has the detail.
+func TestProbeErrorPagesKeepInternals(t *testing.T) {
+	set := Settings{}
+	withAccounts(t, &set)
+	s, logs := testServer(t, set, brokenArchive{newFake()})
+	c := newClient(t, s.Handler())
+	c.login("xem")
+	r, body := c.get(probeDraft)
+	wantStatus(t, r, body, 500)
+	for _, inside := range []string{"/srv/baocao", "input/output error", "manifest.json", "web:"} {
+		if strings.Contains(body, inside) {
+			t.Errorf("the error page shows %q", inside)
+		}
+	}
+	wantIn(t, body, "nhật ký")
+	if !strings.Contains(logs.String(), "input/output error") {
+		t.Errorf("the detail is not in the log:\n%s", logs)
 	}
 }
