@@ -6,6 +6,7 @@ import (
 	"encoding/base64"
 	"fmt"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -43,8 +44,11 @@ func Hash(password string) string {
 }
 
 // dummyHash is checked against when there is no account, so that an
-// unknown name answers as slowly as a wrong password.
-var dummyHash = Hash("baocao: no such account")
+// unknown name answers as slowly as a wrong password. It is made at the
+// first such check, not when the program starts: an argon2id hash costs
+// 19 MiB and tens of milliseconds, which every command (a report run, the
+// idle daemon) would otherwise pay.
+var dummyHash = sync.OnceValue(func() string { return Hash("baocao: no such account") })
 
 // Verify tells whether password matches an encoded hash; a hash that
 // cannot be read matches nothing.

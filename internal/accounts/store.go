@@ -403,7 +403,7 @@ type Login struct {
 func (s *Store) Authenticate(name, password string) (Login, error) {
 	a, err := s.Get(name)
 	if errors.Is(err, ErrNotFound) {
-		Verify(dummyHash, password)
+		Verify(dummyHash(), password)
 		return Login{}, ErrBadLogin
 	}
 	if err != nil {
