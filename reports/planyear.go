@@ -1,8 +1,6 @@
 package reports
 
 import (
-	"fmt"
-
 	"github.com/mn2010/baocao/internal/catalog"
 
 	"github.com/mn2010/baocao/reports/period"
@@ -17,8 +15,7 @@ func (m *Maker) PlanYearWarning(p period.Period) string {
 	if y == 0 || y == p.Year {
 		return ""
 	}
-	return fmt.Sprintf("the plan %s is for %d, but period %s is in %d: the report shows %d's targets and tasks; "+
-		"write %d's plan (docs/plan-file.md) and name it in the config (plan = \"…\")", m.PlanName(), y, p.Label(), p.Year, y, p.Year)
+	return catalog.PlanYearRun.F(m.PlanName(), y, p.Label(), p.Year, y, p.Year)
 }
 
 // PlanName names the plan: its file as the config names it, else its title

@@ -1,8 +1,6 @@
 package reports
 
 import (
-	"errors"
-	"fmt"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -135,7 +133,7 @@ func (s *Settings) Provision(file string) error {
 	}
 	loc, err := time.LoadLocation(s.TimeZone)
 	if err != nil {
-		return fmt.Errorf("timezone %q: unknown time zone (e.g. Asia/Ho_Chi_Minh)", s.TimeZone)
+		return catalog.CfgTimezone.Errorf(s.TimeZone)
 	}
 	s.Location = loc
 	if s.Archive == "" {
@@ -144,14 +142,14 @@ func (s *Settings) Provision(file string) error {
 	for _, id := range s.ReportIDs() {
 		r := s.Reports[id]
 		if r.Kind, err = period.ParseKind(r.Period); err != nil {
-			return fmt.Errorf("[reports.%s] period: %v", id, err)
+			return catalog.CfgKey.Errorf(id, "period", err)
 		}
 		if r.Boundary, err = period.ParseBoundary(r.Boundaries); err != nil {
-			return fmt.Errorf("[reports.%s] boundaries: %v", id, err)
+			return catalog.CfgKey.Errorf(id, "boundaries", err)
 		}
 	}
 	if len(s.Reports) == 0 {
-		return errors.New("no [reports.ID] table: define at least one report")
+		return catalog.CfgNoReports.Errorf()
 	}
 	return nil
 }

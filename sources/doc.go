@@ -13,7 +13,7 @@
 // numbering the columns under it is skipped (header.go).
 //
 // Workbooks are streamed: archive/zip and a SAX scanner read one row at a
-// time with raw cell values (workbook.go, sax.go, sheet.go), and a [Spec] may keep
+// time with raw cell values (workbook.go, tokens.go, sax.go, sheet.go, quickcell.go), and a [Spec] may keep
 // only the columns its caller reads. The values of columns no schema
 // column reads are not decoded at all, only looked at for what a row needs
 // of them (skip.go); the commonest dates and texts are read without

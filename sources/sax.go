@@ -23,75 +23,69 @@ var errTokenTooLong = errors.New("an XML token is longer than 1 MB")
 // sax walks an XML part event by event without building a tree: a
 // district's sheet of a year is tens of megabytes of small elements.
 type sax struct {
-	r    *gosax.Reader
-	lim  *tokenLimit
+	t    *tokenizer
 	text []byte // character data gathered by the caller
 	over bool   // text was longer than maxCellBytes and was cut
 }
 
-// tokenLimit fails a read once more than max bytes were pulled for one
-// event: the scanner buffers a whole token, so this bounds its memory.
-type tokenLimit struct {
-	r   io.Reader
-	n   int
-	max int
-}
-
-func (t *tokenLimit) Read(p []byte) (int, error) {
-	if t.n > t.max {
-		return 0, errTokenTooLong
-	}
-	n, err := t.r.Read(p)
-	t.n += n
-	return n, err
-}
-
-func newSAX(r io.Reader) *sax {
-	lim := &tokenLimit{r: r, max: maxTokenBytes}
-	x := &sax{r: gosax.NewReaderSize(lim, 64<<10), lim: lim}
-	x.r.EmitSelfClosingTag = true // <c r="A1"/> is a start and an end
-	return x
-}
+func newSAX(r io.Reader) *sax { return &sax{t: newTokenizer(r)} }
 
 // resetText starts gathering a new text.
 func (x *sax) resetText() { x.text, x.over = x.text[:0], false }
+
+// errCData is a "<![" section that is not "<![CDATA[…]]>".
+var errCData = errors.New("malformed CDATA section")
 
 // next returns the next start or end tag's local name and attributes;
 // character data inside is added to x.text when keep is set. At the end of
 // the part it returns io.EOF.
 func (x *sax) next(keep bool) (start bool, name, attrs []byte, err error) {
 	for {
-		e, err := x.r.Event()
-		x.lim.n = 0
+		kind, tok, err := x.t.next()
 		if err == io.EOF { // inside a tag: the part is cut short
 			err = io.ErrUnexpectedEOF
 		}
 		if err != nil {
 			return false, nil, nil, err
 		}
-		switch e.Type() {
-		case gosax.EventEOF:
+		switch kind {
+		case tokEOF:
 			return false, nil, nil, io.EOF
-		case gosax.EventStart, gosax.EventEnd:
-			name, attrs := gosax.Name(e.Bytes)
+		case tokStart, tokEnd:
+			name, attrs := gosax.Name(tok)
 			if i := bytes.IndexByte(name, ':'); i >= 0 {
 				name = name[i+1:]
 			}
-			return e.Type() == gosax.EventStart, name, attrs, nil
-		case gosax.EventText:
-			if keep && x.room(len(e.Bytes)) {
-				t, err := gosax.Unescape(e.Bytes)
-				if err != nil {
+			return kind == tokStart, name, attrs, nil
+		case tokText:
+			if keep {
+				if err := x.addText(tok); err != nil {
 					return false, nil, nil, err
 				}
-				x.text = append(x.text, t...)
 			}
-		case gosax.EventCData:
-			if b := e.Bytes[len("<![CDATA[") : len(e.Bytes)-len("]]>")]; keep && x.room(len(b)) {
+		case tokCData:
+			if !bytes.HasPrefix(tok, []byte("<![CDATA[")) || len(tok) < len("<![CDATA[]]>") {
+				return false, nil, nil, errCData
+			}
+			if b := tok[len("<![CDATA[") : len(tok)-len("]]>")]; keep && x.room(len(b)) {
 				x.text = append(x.text, b...)
 			}
 		}
 	}
+}
+
+// addText adds character data, its entities unescaped (in place: the
+// bytes are not read again), to x.text within maxCellBytes.
+func (x *sax) addText(b []byte) error {
+	if !x.room(len(b)) {
+		return nil
+	}
+	t, err := gosax.Unescape(b)
+	if err != nil {
+		return err
+	}
+	x.text = append(x.text, t...)
+	return nil
 }
 
 // room reports whether n more bytes of text may be gathered; past

@@ -98,11 +98,11 @@ func TestBadInputStopsTheRun(t *testing.T) {
 			os.Remove(filepath.Join(data, "van-ban.xlsx"))
 		}, []string{"can-bo.xlsx", "van-ban.xlsx"}},
 		{"config typo", func(t *testing.T, cfg, data string) { setConfig(t, cfg, "archive = ", "archiv = ") },
-			[]string{"config.example.toml: line", "unknown field \"archiv\""}},
+			[]string{"config.example.toml: dòng", "không có khoá \"archiv\""}},
 		{"bad cron spec", func(t *testing.T, cfg, data string) { setConfig(t, cfg, `"0 7 15 * *"`, `"0 0 30 2 *"`) },
-			[]string{"[reports.monthly] schedule", "never runs"}},
+			[]string{"[reports.monthly] schedule", "không bao giờ chạy"}},
 		{"unknown time zone", func(t *testing.T, cfg, data string) { setConfig(t, cfg, `"Asia/Ho_Chi_Minh"`, `"Asia/HCM"`) },
-			[]string{"timezone \"Asia/HCM\""}},
+			[]string{"timezone = \"Asia/HCM\""}},
 		{"plaintext smtp to a remote host", func(t *testing.T, cfg, data string) {
 			setConfig(t, cfg, `host = "127.0.0.1"`, `host = "smtp.example.vn"`)
 			setConfig(t, cfg, `security = "starttls"`, `security = "none"`)
@@ -111,7 +111,7 @@ func TestBadInputStopsTheRun(t *testing.T) {
 		{"malformed address", func(t *testing.T, cfg, data string) {
 			setConfig(t, cfg, `to = ["phongnoivu.q1@tphcm.gov.vn"]`, `to = ["phong noi vu"]`)
 		},
-			[]string{"malformed e-mail address \"phong noi vu\""}},
+			[]string{"địa chỉ thư \"phong noi vu\" viết chưa đúng"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

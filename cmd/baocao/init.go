@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"time"
 
 	"github.com/mn2010/baocao/internal/fault"
 
@@ -26,7 +27,7 @@ import (
 )
 
 func initCmd(args []string, stdout, stderr io.Writer) error {
-	return initWith(args, os.Stdin, stdout, stderr)
+	return initWith(args, stdin, stdout, stderr)
 }
 
 // initWith is init reading answers from stdin.
@@ -35,6 +36,7 @@ func initWith(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	batch := fs.Bool("non-interactive", false, catalog.FlagInitBatch.String())
 	force := fs.Bool("force", false, catalog.FlagInitForce.String())
 	noMailTest := fs.Bool("no-mail-test", false, catalog.FlagInitNoTest.String())
+	upgrade := fs.Bool("upgrade", false, catalog.FlagInitUpgrade.String())
 	values := map[string]*string{}
 	for _, q := range append(setup.Questions(), setup.MailQuestions()...) {
 		values[q.Flag] = fs.String(q.Flag, "", q.FlagHelp())
@@ -51,6 +53,9 @@ func initWith(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	path, err := filepath.Abs(*cfgPath)
 	if err != nil {
 		return err
+	}
+	if *upgrade {
+		return upgradeConfig(path, *batch, stdin, stdout, stderr)
 	}
 	if err := checkWritable(path); err != nil { // before any question: no answers lost
 		return err
@@ -84,6 +89,7 @@ func initWith(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 				b, err := term.ReadPassword(int(f.Fd()))
 				return string(b), err
 			}
+			pr.Waiting = setup.TerminalWaiting(f.Fd())
 		}
 		if _, err := os.Stat(path); err == nil {
 			ok, err := pr.YesNo(catalog.InitExists.F(path), false)
@@ -167,4 +173,71 @@ func checkWritable(path string) error {
 		other = filepath.Join(home, "baocao", "baocao.toml")
 	}
 	return errCannotWrite.Newf(catalog.InitCannotWrite, dir, why, admin, other)
+}
+
+// upgradeConfig is `init --upgrade`: a config of before accounts
+// (reviewers, a shared [web] password) moved to personal accounts. With
+// --non-interactive, or when the answers run out, no password is asked:
+// the accounts are made without one and the commands that set them are
+// printed.
+func upgradeConfig(path string, batch bool, stdin io.Reader, stdout, stderr io.Writer) error {
+	cfg, err := loadConfig(path, stderr)
+	if err != nil {
+		return err
+	}
+	store := accountsOf(cfg.Config)
+	existing, err := store.List()
+	if err != nil {
+		return err
+	}
+	u, err := setup.PlanUpgrade(cfg.Config, existing)
+	if errors.Is(err, setup.ErrNothingToUpgrade) {
+		fmt.Fprintln(stdout, catalog.UpgradeNothing)
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(stdout, catalog.UpgradeIntro.F(path))
+	if batch {
+		u.NoPasswords()
+	} else {
+		pr := setup.NewPrompter(stdin, stdout)
+		if f, ok := stdin.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+			pr.Secret = func() (string, error) {
+				b, err := term.ReadPassword(int(f.Fd()))
+				return string(b), err
+			}
+		}
+		if err := u.Ask(pr); err != nil {
+			return err
+		}
+	}
+	if err := u.Save(time.Now()); err != nil {
+		return err
+	}
+	fmt.Fprintln(stdout, catalog.UpgradeDone.F(path, u.Backup))
+	var later strings.Builder
+	clerk := false
+	for _, n := range u.Accounts {
+		fmt.Fprint(stdout, catalog.UpgradeMade.F(n.Name, n.FullName, n.Role.Label()))
+		if n.Later {
+			later.WriteString(catalog.UpgradePasswdLine.F(n.Name, path))
+		}
+		clerk = clerk || n.Role == accounts.Clerk
+	}
+	for _, a := range existing {
+		clerk = clerk || a.Role == accounts.Clerk
+	}
+	if later.Len() > 0 {
+		fmt.Fprint(stdout, catalog.UpgradeSetLater.F(later.String()))
+	}
+	if u.SharedPassword && !clerk {
+		fmt.Fprintln(stdout, catalog.UpgradeClerkLater.F(path))
+	}
+	if f := cfg.Web.PasswordFile; f != "" {
+		fmt.Fprintln(stdout, catalog.UpgradeSharedFile.F(cfg.Path(f)))
+	}
+	fmt.Fprintln(stdout, catalog.UpgradeNext.F(path))
+	return nil
 }

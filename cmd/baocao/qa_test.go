@@ -193,7 +193,7 @@ func TestReportWithoutRecipientsStopsBeforeArchiving(t *testing.T) {
 		t.Errorf("archived %v", files)
 	}
 	code, _, errs = baocao("validate", "-c", cfg, "-p", "2024-03")
-	if code != 0 || !strings.Contains(errs, "cảnh báo: [reports.monthly] has no recipients (to = [])") {
+	if code != 0 || !strings.Contains(errs, "cảnh báo: [reports.monthly] chưa có địa chỉ nhận (to = [])") {
 		t.Errorf("validate: exit %d: %s", code, errs)
 	}
 	if code, _, errs := baocao("run", "-c", cfg, "-r", "monthly", "-p", "2024-03", "--no-email"); code != 0 {
@@ -272,10 +272,10 @@ func TestValidateWarnsAboutWhatReadingMisses(t *testing.T) {
 	}
 	code, out, errs = baocao("validate", "-c", cfg, "-p", "2026-11")
 	if code != 0 || !strings.Contains(out, `chỉ tiêu 1 dùng số liệu kỳ 2023, cũ hơn kỳ báo cáo 2026-11`) ||
-		!strings.Contains(errs, "is for 2024, but period 2026-11 is in 2026") || strings.Count(out, `"9.9"`) != 1 {
+		!strings.Contains(errs, "là của năm 2024, nhưng kỳ 2026-11 thuộc năm 2026") || strings.Count(out, `"9.9"`) != 1 {
 		t.Errorf("validate -p 2026-11: exit %d:\n%s%s", code, out, errs)
 	}
-	if _, _, errs := baocao("run", "-c", cfg, "-r", "monthly", "-p", "2026-11", "--no-email"); !strings.Contains(errs, "is for 2024, but period 2026-11 is in 2026") {
+	if _, _, errs := baocao("run", "-c", cfg, "-r", "monthly", "-p", "2026-11", "--no-email"); !strings.Contains(errs, "là của năm 2024, nhưng kỳ 2026-11 thuộc năm 2026") {
 		t.Errorf("run of 2026-11 does not warn about the plan's year:\n%s", errs)
 	}
 }

@@ -56,7 +56,7 @@ func serviceCmd(args []string, stdout, stderr io.Writer) error {
 			return err
 		}
 		if err := kservice.Control(s, action); err != nil {
-			return catalog.ServiceFailed.Errorf(err, adminHint(err))
+			return catalog.ServiceFailed.Errorf(&controlError{action, err}, adminHint(err))
 		}
 		fmt.Fprintln(stdout, catalog.ServiceDone.F(service.Name, action))
 		return nil
@@ -111,9 +111,9 @@ func serviceInstall(cfgPath, userName, root string, stdout io.Writer) error {
 		return err
 	}
 	if err := s.Install(); err != nil {
-		return catalog.ServiceFailed.Errorf(err, adminHint(err))
+		return catalog.ServiceFailed.Errorf(&controlError{"install", err}, adminHint(err))
 	}
-	fmt.Fprintln(stdout, catalog.ServiceInstalled.F(service.Name, s.Platform()))
+	fmt.Fprintln(stdout, catalog.ServiceInstalled.F(service.Name, platformName(s.Platform())))
 	fmt.Fprintln(stdout, catalog.ServiceCommand.F(o.Executable, strings.Join(o.Arguments(runtime.GOOS), " ")))
 	if cfg.SMTP.PasswordEnv != "" && o.Env == nil && runtime.GOOS != "linux" {
 		fmt.Fprintln(stdout, catalog.ServiceNoPwEnv.F(cfg.SMTP.PasswordEnv))
@@ -229,7 +229,7 @@ func chownToUser(dir, name string) {
 // kardianos is the service as the system's service manager sees it.
 func kardianos(o service.Options) (kservice.Service, error) {
 	if runtime.GOOS == "linux" && kservice.Platform() != "linux-systemd" {
-		return nil, errors.New(catalog.ServiceNoSystemd.F(kservice.Platform()))
+		return nil, errors.New(catalog.ServiceNoSystemd.String())
 	}
 	c, err := service.Config(runtime.GOOS, o)
 	if err != nil {
@@ -279,15 +279,16 @@ func serviceStatus(root string) (serviceState, error) {
 	st, err := s.Status()
 	switch {
 	case errors.Is(err, kservice.ErrNotInstalled):
-		return serviceState{Known: true, Where: s.Platform()}, nil
+		return serviceState{Known: true, Where: platformName(s.Platform())}, nil
 	case err != nil:
-		return serviceState{Where: s.Platform() + ": " + err.Error()}, nil
+		return serviceState{Where: platformName(s.Platform()) + ": " + (&controlError{"status", err}).Error()}, nil
 	}
-	return serviceState{Known: true, Installed: true, Running: st == kservice.StatusRunning, Where: s.Platform()}, nil
+	return serviceState{Known: true, Installed: true, Running: st == kservice.StatusRunning, Where: platformName(s.Platform())}, nil
 }
 
 func adminHint(err error) string {
-	if e := strings.ToLower(err.Error()); strings.Contains(e, "access is denied") || strings.Contains(e, "permission denied") {
+	if e := strings.ToLower(err.Error()); strings.Contains(e, "access is denied") || strings.Contains(e, "permission denied") ||
+		strings.Contains(e, "interactive authentication required") {
 		if runtime.GOOS == "windows" {
 			return catalog.ServiceHintWin.String()
 		}
@@ -350,3 +351,59 @@ func logOutput(path string, stderr io.Writer) (io.Writer, func(), error) {
 	}
 	return f, func() { f.Close() }, nil
 }
+
+// platformName names the service manager the way people know it
+// (kardianos' "linux-systemd" is systemd, "windows-service" Windows).
+func platformName(p string) string {
+	switch {
+	case strings.HasSuffix(p, "systemd"):
+		return "systemd"
+	case strings.HasPrefix(p, "windows"):
+		return "Windows"
+	case strings.HasSuffix(p, "launchd"):
+		return "launchd"
+	case strings.HasSuffix(p, "systemv"):
+		return "System V"
+	case strings.HasSuffix(p, "upstart"):
+		return "Upstart"
+	case strings.HasSuffix(p, "openrc"):
+		return "OpenRC"
+	}
+	return p
+}
+
+// controlError is the service manager refusing an action, said in the
+// language in force: the manager's own words are English (or the
+// system's language), so it names the reason it can tell and where to
+// read the rest; the cause stays for errors.Is.
+type controlError struct {
+	action string
+	err    error
+}
+
+func (e *controlError) Error() string {
+	low := strings.ToLower(e.err.Error())
+	switch {
+	case errors.Is(e.err, kservice.ErrNotInstalled) || strings.Contains(low, "not installed") || strings.Contains(low, "not found") ||
+		strings.Contains(low, "does not exist"):
+		return catalog.SvcNotInstNow.String()
+	case adminHint(e.err) != "":
+		return catalog.SvcDenied.String()
+	}
+	act := map[string]*catalog.Msg{"install": catalog.SvcActInstall, "start": catalog.SvcActStart, "stop": catalog.SvcActStop,
+		"uninstall": catalog.SvcActRemove, "status": catalog.SvcActStatus}[e.action]
+	what := e.action
+	if act != nil {
+		what = act.String()
+	}
+	logs := catalog.SvcLogLinux
+	switch runtime.GOOS {
+	case "windows":
+		logs = catalog.SvcLogWindows
+	case "darwin":
+		logs = catalog.SvcLogMac
+	}
+	return catalog.SvcRefused.F(what, logs)
+}
+
+func (e *controlError) Unwrap() error { return e.err }

@@ -66,7 +66,7 @@ func TestServiceInstallIntoRoot(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "đã cài") || !strings.Contains(out, "bật khi khởi động") {
 		t.Errorf("status after install: exit %d: %s", code, out)
 	}
-	if code, _, errs := baocao("service", "install", "-c", cfg, "--root", root); code == 0 || !strings.Contains(errs, "already exists") {
+	if code, _, errs := baocao("service", "install", "-c", cfg, "--root", root); code == 0 || !strings.Contains(errs, "đã có") {
 		t.Errorf("second install: exit %d: %s", code, errs)
 	}
 	if code, out, errs := baocao("service", "uninstall", "--root", root); code != 0 {

@@ -208,6 +208,8 @@ func userDo(sub string, store *accounts.Store, name string, a accounts.Account, 
 		for _, x := range as {
 			state := catalog.UserUsable.String()
 			switch {
+			case x.NoPassword():
+				state = catalog.UserNoPasswordState.F(x.Name)
 			case x.Locked:
 				state = catalog.UserLockedState.String()
 			case x.LockedAt(now):

@@ -39,7 +39,7 @@ func TestWebRefusesSettings(t *testing.T) {
 		{"password_env unset", `listen = "192.168.1.10:18089"` + "\n" + `password_env = "BAOCAO_TEST_WEB_PW_UNSET"`, nil,
 			[]string{"[web]", "BAOCAO_TEST_WEB_PW_UNSET (password_env) chưa đặt hoặc để trống"}},
 		{"both password keys", `password_env = "X"` + "\n" + `password_file = "y"`, nil,
-			[]string{"[web] set password_env or password_file, not both"}},
+			[]string{"[web] chỉ ghi một trong hai: password_env hoặc password_file"}},
 		{"missing password file", `listen = "192.168.1.10:18089"` + "\n" + `password_file = "no-such-file"`, nil,
 			[]string{"[web]", "password_file"}},
 	}

@@ -129,3 +129,16 @@ func TestRoles(t *testing.T) {
 		t.Fatal("unknown role accepted")
 	}
 }
+
+// TestDummyHashCostsAsAHash: the hash an unknown name is checked against
+// is a real one, made with the parameters of new hashes, so that it costs
+// what checking a wrong password costs.
+func TestDummyHashCostsAsAHash(t *testing.T) {
+	if !Verify(dummyHash, "baocao: no such account") {
+		t.Fatal("dummyHash is not the hash of its text")
+	}
+	params := func(h string) string { return strings.Join(strings.Split(h, "$")[:4], "$") }
+	if got, want := params(dummyHash), params(Hash("x")); got != want {
+		t.Errorf("dummyHash's parameters %s, Hash's %s", got, want)
+	}
+}

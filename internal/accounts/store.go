@@ -71,6 +71,11 @@ type Account struct {
 	Created     time.Time `toml:"created"`
 }
 
+// NoPassword tells whether the account has no password yet: nobody
+// logs in as it (its empty hash matches nothing) until `baocao user
+// passwd` sets one.
+func (a Account) NoPassword() bool { return a.Hash == "" }
+
 // LockedAt tells whether the account is locked at now.
 func (a Account) LockedAt(now time.Time) bool {
 	return a.Locked || now.Before(a.LockedUntil)
@@ -250,6 +255,9 @@ func (s *Store) Add(a Account, password, unit string) error {
 type New struct {
 	Account
 	Password string
+	// Later: made with no password (`baocao init --upgrade` without a
+	// terminal); nobody logs in as it until `baocao user passwd` sets one.
+	Later bool
 }
 
 // AddAll creates the accounts in one write: all of them, or (when one is
@@ -257,7 +265,7 @@ type New struct {
 func (s *Store) AddAll(unit string, list ...New) error {
 	made := make([]Account, 0, len(list))
 	for _, n := range list {
-		a, err := s.prepare(n.Account, n.Password, unit)
+		a, err := s.prepare(n, unit)
 		if err != nil {
 			return err
 		}
@@ -284,12 +292,13 @@ func (s *Store) AddAll(unit string, list ...New) error {
 // name, role, address and password rules), without creating it: init
 // asks again at once when an answer is refused.
 func Check(a Account, password, unit string) error {
-	_, err := (&Store{now: time.Now}).prepare(a, password, unit)
+	_, err := (&Store{now: time.Now}).prepare(New{Account: a, Password: password}, unit)
 	return err
 }
 
 // prepare checks a new account and fills in its hash and bookkeeping.
-func (s *Store) prepare(a Account, password, unit string) (Account, error) {
+func (s *Store) prepare(n New, unit string) (Account, error) {
+	a, password := n.Account, n.Password
 	var err error
 	if a.Name, err = CleanName(a.Name); err != nil {
 		return a, err
@@ -304,10 +313,13 @@ func (s *Store) prepare(a Account, password, unit string) (Account, error) {
 	if err := CheckEmail(a.Email, a.Role); err != nil {
 		return a, err
 	}
-	if err := CheckPassword(password, unit, a.FullName, a.Name); err != nil {
-		return a, err
+	a.Hash = ""
+	if !n.Later {
+		if err := CheckPassword(password, unit, a.FullName, a.Name); err != nil {
+			return a, err
+		}
+		a.Hash = Hash(password)
 	}
-	a.Hash = Hash(password)
 	a.Created = s.now().UTC().Truncate(time.Second)
 	a.Generation, a.Locked, a.LockedUntil, a.Failures = 1, false, time.Time{}, 0
 	return a, nil
@@ -403,7 +415,7 @@ type Login struct {
 func (s *Store) Authenticate(name, password string) (Login, error) {
 	a, err := s.Get(name)
 	if errors.Is(err, ErrNotFound) {
-		Verify(dummyHash(), password)
+		Verify(dummyHash, password)
 		return Login{}, ErrBadLogin
 	}
 	if err != nil {

@@ -53,3 +53,42 @@ var (
 		"báo cáo tháng cũng chờ duyệt (`có`) hay tự gửi khi lập (không, mặc định)",
 		"the monthly report waits for approval too (`có`) or is sent when made (không, the default)")
 )
+
+// baocao init --upgrade: from reviewers and a shared page password to
+// accounts.
+var (
+	UpgradeNothing = add("UpgradeNothing",
+		"tệp cấu hình không còn reviewers hay mật khẩu chung của trang: không có gì cần nâng cấp (tài khoản: baocao user list)",
+		"the config has no reviewers and no shared page password: nothing to upgrade (accounts: baocao user list)")
+	UpgradeIntro = add("UpgradeIntro",
+		"Nâng cấp %s lên tài khoản riêng: người duyệt (reviewers) thành tài khoản và approvers, bỏ mật khẩu chung của trang.",
+		"Upgrading %s to personal accounts: reviewers become accounts and approvers, the page's shared password goes.")
+	UpgradeAccountHead = add("UpgradeAccountHead", "— Tài khoản %s: %s, %s, thư %s —", "— Account %s: %s, %s, e-mail %s —")
+	UpgradePassword    = add("UpgradePassword", "Mật khẩu cho %s (ít nhất 10 ký tự; không hiện khi gõ; để trống thì đặt sau bằng baocao user passwd)", "Password for %s (10 characters or more; not shown as typed; empty: set it later with baocao user passwd)")
+	UpgradeClerk       = add("UpgradeClerk",
+		"Họ tên văn thư, để tạo tài khoản văn thư thay cho mật khẩu chung của trang; để trống nếu chưa tạo",
+		"The clerk's full name, for the clerk's account that replaces the page's shared password; empty to make none now")
+	UpgradeReviewersNote = add("UpgradeReviewersNote",
+		"# baocao init --upgrade: người duyệt nay là tài khoản (baocao user list); dòng cũ để lại làm chú thích:",
+		"# baocao init --upgrade: approvers are accounts now (baocao user list); the old line kept as a comment:")
+	UpgradeWebNote = add("UpgradeWebNote",
+		"# baocao init --upgrade: mỗi người đăng nhập bằng tài khoản riêng, mật khẩu chung không còn dùng:",
+		"# baocao init --upgrade: everyone logs in with their own account; the shared password is no longer used:")
+	UpgradePublicNote = add("UpgradePublicNote",
+		"# địa chỉ điện thoại của hiệu trưởng mở được: thư xin duyệt dẫn tới đây",
+		"# the address the head's phone opens: review messages link there")
+	UpgradeDone     = add("UpgradeDone", "Đã nâng cấp %s; bản cũ giữ ở %s.", "Upgraded %s; the old one is kept at %s.")
+	UpgradeMade     = add("UpgradeMade", "  tài khoản %s: %s, %s\n", "  account %s: %s, %s\n")
+	UpgradeSetLater = add("UpgradeSetLater",
+		"Các tài khoản sau chưa có mật khẩu, chưa ai đăng nhập hay duyệt bằng chúng được. Người quản trị chạy:\n%s",
+		"These accounts have no password yet: nobody logs in or approves with them. The admin runs:\n%s")
+	UpgradePasswdLine = add("UpgradePasswdLine", "  baocao user passwd %s -c %s\n", "  baocao user passwd %s -c %s\n")
+	UpgradeClerkLater = add("UpgradeClerkLater",
+		"Văn thư chưa có tài khoản (trang không còn mật khẩu chung):\n  baocao user add vanthu --full-name \"Họ và tên\" --role van-thu -c %s",
+		"The clerk has no account yet (the page has no shared password any more):\n  baocao user add vanthu --full-name \"Full Name\" --role van-thu -c %s")
+	UpgradeSharedFile = add("UpgradeSharedFile", "Tệp mật khẩu chung cũ %s không còn dùng: xoá được.", "The old shared password file %s is no longer used: it may be deleted.")
+	UpgradeNext       = add("UpgradeNext", "Kiểm tra: baocao doctor -c %s", "Check: baocao doctor -c %s")
+	FlagInitUpgrade   = add("FlagInitUpgrade",
+		"nâng cấp tệp cấu hình cũ (người duyệt ghi bằng địa chỉ thư, một mật khẩu cho cả trang web) lên tài khoản riêng; giữ bản cũ bên cạnh",
+		"upgrade a config of before accounts (reviewers, a shared [web] password) to personal accounts; the old one is kept beside it")
+)

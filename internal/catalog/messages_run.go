@@ -75,7 +75,7 @@ var (
 	ServiceUnknown   = add("ServiceUnknown", "không có việc %q (install, uninstall, start, stop hoặc status)", "unknown action %q (install, uninstall, start, stop or status)")
 	ServiceRootOnly  = add("ServiceRootOnly", "--root chỉ dùng cho Linux (systemd)", "--root is for Linux (systemd) only")
 	ServiceNeedsSys  = add("ServiceNeedsSys", "%s cần hệ thống đang chạy; với --root chỉ dùng được install, uninstall và status", "%s needs a running system; with --root only install, uninstall and status work")
-	ServiceNoSystemd = add("ServiceNoSystemd", "máy này không chạy systemd (%s): cài deploy/baocao.service bằng tay, hoặc dùng --root THƯ_MỤC để chuẩn bị một bản hệ thống", "this machine does not run systemd (%s): install deploy/baocao.service by hand, or use --root DIR to prepare an image")
+	ServiceNoSystemd = add("ServiceNoSystemd", "máy này không chạy systemd: cài deploy/baocao.service bằng tay, hoặc dùng --root THƯ_MỤC để chuẩn bị một bản hệ thống", "this machine does not run systemd: install deploy/baocao.service by hand, or use --root DIR to prepare an image")
 	ServiceFailed    = add("ServiceFailed", "dịch vụ: %v%s", "service: %v%s")
 	ServiceWhere     = add("ServiceWhere", "dịch vụ: không tìm được chương trình đang chạy: %w", "service: where is this program? %w")
 	ServiceArchive   = add("ServiceArchive", "dịch vụ: thư mục lưu báo cáo: %w", "service: the archive folder: %w")

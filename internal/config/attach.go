@@ -1,6 +1,22 @@
 package config
 
-import "github.com/mn2010/baocao/internal/filekind"
+import (
+	"github.com/mn2010/baocao/internal/catalog"
+	"github.com/mn2010/baocao/internal/filekind"
+)
+
+func init() { filekind.Words = attachWords }
+
+// attachWords says an attach list's error from the catalogue.
+func attachWords(e *filekind.Error) string {
+	switch e.Problem {
+	case filekind.Empty:
+		return catalog.CfgAttachEmpty.F(e.Report)
+	case filekind.Twice:
+		return catalog.CfgAttachTwice.F(e.Report, e.Value)
+	}
+	return catalog.CfgFileKind.F(e.Value)
+}
 
 // FileKind is a kind of file a version holds and a message can carry
 // (package filekind owns the vocabulary).

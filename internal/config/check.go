@@ -1,13 +1,12 @@
 package config
 
 import (
-	"errors"
-	"fmt"
 	"net/mail"
 	"regexp"
 	"strings"
 	"time"
 
+	"github.com/mn2010/baocao/internal/catalog"
 	"github.com/mn2010/baocao/internal/loopback"
 	"github.com/mn2010/baocao/internal/schedule"
 	"github.com/robfig/cron/v3"
@@ -24,22 +23,22 @@ var reportID = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
 
 func (c *Config) checkReport(id string, r *Report) error {
 	if !reportID.MatchString(id) {
-		return fmt.Errorf("[reports.%q]: a report id may hold only lower-case letters a-z, digits and \"-\" (it names archive folders), e.g. [reports.monthly]", id)
+		return catalog.CfgReportID.Errorf(id)
 	}
 	if err := checkAttach(id, r); err != nil {
 		return err
 	}
 	if t := r.EmailThreshold; t != nil && (*t < 0 || *t > 100) {
-		return fmt.Errorf("[reports.%s] email_threshold: %v is not between 0 and 100 (percentage points, e.g. 5)", id, *t)
+		return catalog.CfgThreshold.Errorf(id, *t)
 	}
 	if r.Schedule != "" {
 		if _, err := ParseSchedule(r.Schedule, c.Location); err != nil {
-			return fmt.Errorf("[reports.%s] schedule: %v", id, err)
+			return catalog.CfgKey.Errorf(id, "schedule", err)
 		}
 	}
 	for _, a := range append(append([]string{}, r.To...), r.Cc...) {
 		if err := checkAddress(a); err != nil {
-			return fmt.Errorf("[reports.%s] to/cc: %v", id, err)
+			return catalog.CfgKey.Errorf(id, "to/cc", err)
 		}
 	}
 	return checkReview(id, r)
@@ -51,30 +50,29 @@ func checkReview(id string, r *Report) error {
 	seen := map[string]bool{}
 	for _, a := range r.Reviewers {
 		if err := checkAddress(a); err != nil {
-			return fmt.Errorf("[reports.%s] reviewers: %v", id, err)
+			return catalog.CfgKey.Errorf(id, "reviewers", err)
 		}
 		addr, _ := mail.ParseAddress(a)
 		k := strings.ToLower(addr.Address)
 		if seen[k] {
-			return fmt.Errorf("[reports.%s] reviewers: %s is listed twice", id, addr.Address)
+			return catalog.CfgTwice.Errorf(id, "reviewers", addr.Address)
 		}
 		seen[k] = true
 	}
 	seen = map[string]bool{}
 	for _, a := range r.Approvers {
 		if !approverRE.MatchString(a) {
-			return fmt.Errorf("[reports.%s] approvers: %q is not an account name (2-32 of a-z, 0-9, '.', '_', '-', as `baocao user list` shows them)", id, a)
+			return catalog.CfgApprover.Errorf(id, a)
 		}
 		if seen[a] {
-			return fmt.Errorf("[reports.%s] approvers: %s is listed twice", id, a)
+			return catalog.CfgTwice.Errorf(id, "approvers", a)
 		}
 		seen[a] = true
 	}
 	r.DeadlineDay = DefaultDeadlineDay
 	if r.DeadlineKey != nil {
 		if err := CheckDeadlineDay(*r.DeadlineKey); err != nil {
-			return fmt.Errorf("[reports.%s] deadline_day = %d: want a day of the month from 1 to %d (the report is due that day after the period's cut-off)",
-				id, *r.DeadlineKey, MaxDeadlineDay)
+			return catalog.CfgDeadlineDay.Errorf(id, *r.DeadlineKey, MaxDeadlineDay)
 		}
 		r.DeadlineDay = *r.DeadlineKey
 	}
@@ -91,7 +89,7 @@ var approverRE = regexp.MustCompile(`^[a-z0-9][a-z0-9._-]{1,31}$`)
 func checkAddress(a string) error {
 	addr, err := mail.ParseAddress(a)
 	if err != nil || !strings.Contains(addr.Address[strings.LastIndexByte(addr.Address, '@')+1:], ".") {
-		return fmt.Errorf("malformed e-mail address %q", a)
+		return catalog.CfgAddress.Errorf(a)
 	}
 	return nil
 }
@@ -124,27 +122,26 @@ func (c *Config) checkSMTP() ([]string, error) {
 	case StartTLS, TLS:
 	case None:
 		if !loopback.Host(s.Host) {
-			return nil, fmt.Errorf("[smtp] security = \"none\" is allowed only for a test server on this machine (127.0.0.1, ::1, localhost), not %q: a password would cross the network in clear; use \"starttls\" (port 587) or \"tls\" (port 465)", s.Host)
+			return nil, catalog.CfgSecurityNone.Errorf(s.Host)
 		}
 	default:
-		return nil, fmt.Errorf("[smtp] security %q: want \"starttls\", \"tls\" or \"none\"", s.Security)
+		return nil, catalog.CfgSecurity.Errorf(s.Security)
 	}
 	if s.From == "" {
-		return nil, errors.New("[smtp] from is required")
+		return nil, catalog.CfgFromRequired.Errorf()
 	}
 	if err := checkAddress(s.From); err != nil {
-		return nil, fmt.Errorf("[smtp] from: %v", err)
+		return nil, catalog.CfgFrom.Errorf(err)
 	}
 	if s.Password != "" {
-		warnings = append(warnings, "[smtp] password is written in the config file: move it to an environment variable (password_env) or a file only this user can read (password_file)")
+		warnings = append(warnings, catalog.CfgPasswordInFile.String())
 	}
 	if s.PasswordEnv != "" && s.PasswordFile != "" {
-		return nil, errors.New("[smtp] set password_env or password_file, not both")
+		return nil, catalog.CfgPasswordBoth.Errorf("smtp")
 	}
 	for _, id := range c.ReportIDs() {
 		if len(c.Reports[id].To) == 0 {
-			warnings = append(warnings, fmt.Sprintf("[reports.%s] has no recipients (to = []): with mail on, a run of it stops before archiving anything; "+
-				"add the district's address, e.g. to = [\"phongnoivu@example.gov.vn\"], or run it with --no-email", id))
+			warnings = append(warnings, catalog.CfgNoRecipients.F(id))
 		}
 	}
 	return warnings, nil

@@ -1,7 +1,6 @@
 package config
 
 import (
-	"errors"
 	"fmt"
 	"net/url"
 	"os"
@@ -231,7 +230,7 @@ func Load(path string) (*Config, error) {
 	}
 	c.File, c.Dir, c.data = abs, filepath.Dir(abs), data
 	if err := c.check(); err != nil {
-		return nil, fmt.Errorf("%w: %s: %v", ErrInvalid, path, err)
+		return nil, ErrInvalid.Wrap(catalog.CfgInFile.Errorf(path, err))
 	}
 	return c, nil
 }
@@ -242,54 +241,54 @@ func (c *Config) check() error {
 	}
 	loc, err := time.LoadLocation(c.TimeZone)
 	if err != nil {
-		return fmt.Errorf("timezone %q: unknown time zone (e.g. Asia/Ho_Chi_Minh)", c.TimeZone)
+		return catalog.CfgTimezone.Errorf(c.TimeZone)
 	}
 	c.Location = loc
 	if c.Archive == "" {
 		c.Archive = "archive"
 	}
 	if c.Unit.Name == "" {
-		return errors.New("[unit] name is required")
+		return catalog.CfgUnitName.Errorf()
 	}
 	for _, id := range c.ReportIDs() {
 		r := c.Reports[id]
 		if r.Kind, err = ParseKind(r.Period); err != nil {
-			return fmt.Errorf("[reports.%s] period: %v", id, err)
+			return catalog.CfgKey.Errorf(id, "period", err)
 		}
 		if r.Boundary, err = ParseBoundary(r.Boundaries); err != nil {
-			return fmt.Errorf("[reports.%s] boundaries: %v", id, err)
+			return catalog.CfgKey.Errorf(id, "boundaries", err)
 		}
 		if err := c.checkReport(id, r); err != nil {
 			return err
 		}
 	}
 	if n := c.Document.Numbering; n != "" && n != "all" && n != "type" {
-		return fmt.Errorf("[document] numbering = %q: want \"all\" (one sequence for every type) or \"type\" (one per type)", n)
+		return catalog.CfgNumbering.Errorf(n)
 	}
 	if c.Unit.Copies < 0 {
-		return fmt.Errorf("[unit] copies = %d: want the number of copies kept, or leave it out", c.Unit.Copies)
+		return catalog.CfgCopies.Errorf(c.Unit.Copies)
 	}
 	if c.Unit.AdminEmail != "" {
 		if err := checkAddress(c.Unit.AdminEmail); err != nil {
-			return fmt.Errorf("[unit] admin_email: %v", err)
+			return catalog.CfgAdminEmail.Errorf(err)
 		}
 	}
 	if c.Warnings, err = c.checkSMTP(); err != nil {
 		return err
 	}
 	if c.Web.PasswordEnv != "" && c.Web.PasswordFile != "" {
-		return errors.New("[web] set password_env or password_file, not both")
+		return catalog.CfgPasswordBoth.Errorf("web")
 	}
 	if u := c.Web.PublicURL; u != "" {
 		if p, err := url.Parse(u); err != nil || (p.Scheme != "http" && p.Scheme != "https") || p.Host == "" || p.RawQuery != "" || p.Fragment != "" {
-			return fmt.Errorf("[web] public_url %q: want the page's address as others open it, e.g. \"http://192.168.1.10:8080\"", u)
+			return catalog.CfgPublicURL.Errorf(u)
 		}
 	}
 	if len(c.Reports) == 0 {
-		return errors.New("no [reports.ID] table: define at least one report")
+		return catalog.CfgNoReports.Errorf()
 	}
 	if c.Signed.MaxMB < 0 {
-		return fmt.Errorf("[signed] max_mb = %d: write a size in MB, 1 or more (default 20)", c.Signed.MaxMB)
+		return catalog.CfgSignedMaxMB.Errorf(c.Signed.MaxMB)
 	}
 	return c.checkPlaces()
 }

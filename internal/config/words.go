@@ -1,8 +1,9 @@
 package config
 
 import (
-	"fmt"
 	"strings"
+
+	"github.com/mn2010/baocao/internal/catalog"
 )
 
 // The file's words for a report's period and boundaries, checked here so
@@ -30,7 +31,7 @@ func ParseKind(s string) (Kind, error) {
 	case Month, Quarter, HalfYear, Year:
 		return k, nil
 	}
-	return "", fmt.Errorf("period: unknown kind %q (want month, quarter, half-year or year)", s)
+	return "", catalog.CfgKind.Errorf(s)
 }
 
 // ParseBoundary checks a boundary as written in a config; empty is decree09.
@@ -41,7 +42,7 @@ func ParseBoundary(s string) (Boundary, error) {
 	case "decree09", "calendar":
 		return b, nil
 	}
-	return "", fmt.Errorf("period: unknown boundary %q (want decree09 or calendar)", s)
+	return "", catalog.CfgBoundary.Errorf(s)
 }
 
 // DefaultDeadlineDay and MaxDeadlineDay bound deadline_day (as
@@ -54,7 +55,7 @@ const (
 // CheckDeadlineDay checks a deadline day as written in a config.
 func CheckDeadlineDay(day int) error {
 	if day < 1 || day > MaxDeadlineDay {
-		return fmt.Errorf("period: deadline day %d: want a day of the month from 1 to %d", day, MaxDeadlineDay)
+		return catalog.CfgDeadlineRange.Errorf(day, MaxDeadlineDay)
 	}
 	return nil
 }

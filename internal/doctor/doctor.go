@@ -10,6 +10,7 @@ import (
 	"sort"
 	"time"
 
+	"github.com/mn2010/baocao/internal/catalog"
 	"github.com/mn2010/baocao/internal/config"
 	"github.com/mn2010/baocao/reports"
 	"github.com/mn2010/baocao/reports/delivery"
@@ -75,20 +76,35 @@ func (r *Report) Print(w io.Writer) {
 		fmt.Fprintf(w, "%s %s\n", x.Level, x.Text)
 	}
 	if n := len(r.Problems()); n > 0 {
-		fmt.Fprintf(w, "Kết quả: %d việc cần sửa (dòng ✗). Sửa xong chạy lại baocao doctor.\n", n)
+		fmt.Fprintln(w, catalog.DrToFix.F(n))
 	} else {
-		fmt.Fprintln(w, "Kết quả: mọi thứ sẵn sàng.")
+		fmt.Fprintln(w, catalog.DrAllGood)
 	}
 }
 
 type run struct {
-	o   Options
-	r   Report
-	now time.Time
+	o     Options
+	r     Report
+	now   time.Time
+	maker *reports.Maker // once the config loads
 }
 
-func (x *run) add(l Level, err error, format string, args ...any) {
-	x.r.Results = append(x.r.Results, Result{Level: l, Text: fmt.Sprintf(format, args...), Err: err})
+// reportName is what people call report id ("Báo cáo quý"), never its key.
+func (x *run) reportName(id string) string {
+	if x.maker == nil {
+		return id
+	}
+	return x.maker.Settings().ReportName(id)
+}
+
+// add records a result saying m with args.
+func (x *run) add(l Level, err error, m *catalog.Msg, args ...any) {
+	x.say(l, err, m.F(args...))
+}
+
+// say records a result saying text, made of catalogue messages.
+func (x *run) say(l Level, err error, text string) {
+	x.r.Results = append(x.r.Results, Result{Level: l, Text: text, Err: err})
 }
 
 // Run checks everything and reports.
@@ -105,7 +121,7 @@ func Run(o Options) *Report {
 		newest := x.sources(cfg, m)
 		newest = later(newest, x.archive(cfg))
 		if o.NoEmail {
-			x.add(Note, nil, "Máy chủ thư: bỏ qua (--no-email)")
+			x.add(Note, nil, catalog.DrMailSkipped)
 		} else {
 			x.mail(cfg, m)
 		}
@@ -120,7 +136,7 @@ func Run(o Options) *Report {
 func (x *run) config() (*config.Config, *reports.Maker) {
 	cfg, err := config.Load(x.o.Config)
 	if err != nil {
-		x.add(Problem, err, "Tệp cấu hình %s: %v — sửa tệp (hoặc chạy baocao init để khai báo lại); các bước kiểm tra khác cần tệp cấu hình đúng", x.o.Config, err)
+		x.add(Problem, err, catalog.DrConfigBad, x.o.Config, err)
 		return nil, nil
 	}
 	rs := &reports.Settings{}
@@ -130,17 +146,18 @@ func (x *run) config() (*config.Config, *reports.Maker) {
 		}
 	}
 	if err != nil {
-		x.add(Problem, err, "Tệp cấu hình %s: %v — sửa tệp (hoặc chạy baocao init để khai báo lại); các bước kiểm tra khác cần tệp cấu hình đúng", x.o.Config, err)
+		x.add(Problem, err, catalog.DrConfigBad, x.o.Config, err)
 		return nil, nil
 	}
 	m, err := reports.NewMaker(rs, x.o.Now)
 	if err != nil {
-		x.add(Problem, err, "Kế hoạch hoặc mẫu văn bản trong %s: %v", x.o.Config, err)
+		x.add(Problem, err, catalog.DrPlanBad, x.o.Config, err)
 		return nil, nil
 	}
-	x.add(OK, nil, "Tệp cấu hình %s: %d báo cáo, %d sổ dữ liệu", cfg.File, len(cfg.Reports), len(cfg.Sources))
+	x.maker = m
+	x.add(OK, nil, catalog.DrConfigOK, cfg.File, len(cfg.Reports), len(cfg.Sources))
 	for _, w := range cfg.Warnings {
-		x.add(Note, nil, "Tệp cấu hình: %s", w)
+		x.add(Note, nil, catalog.DrConfigNote, w)
 	}
 	x.plan(cfg, m)
 	return cfg, m
@@ -156,27 +173,20 @@ func (x *run) plan(cfg *config.Config, m *reports.Maker) {
 	ok := true
 	if y != 0 && y != latest.Year {
 		ok = false
-		x.add(Problem, fmt.Errorf("%w: the plan is for %d, the latest period %s", plan.ErrInvalid, y, latest.Label()),
-			"Kế hoạch %s là kế hoạch năm %d, nhưng kỳ báo cáo gần nhất (%s) thuộc năm %d — báo cáo sẽ dùng chỉ tiêu, nhiệm vụ của năm %d; "+
-				"nhập kế hoạch năm %d của đơn vị: baocao plan import TỆP.docx -o ke-hoach-%d.toml, rồi khai báo plan = \"ke-hoach-%d.toml\" "+
-				"trong tệp cấu hình (docs/plan-file.md, \"Kế hoạch năm mới\")",
-			m.PlanName(), y, latest.Label(), latest.Year, y, latest.Year, latest.Year, latest.Year)
+		x.add(Problem, plan.ErrInvalid, catalog.DrPlanYear, m.PlanName(), y, latest.Label(), latest.Year, y, latest.Year, latest.Year, latest.Year)
 	}
 	if p.Unit != "" && !plan.SameUnit(p.Unit, cfg.Unit.Name) {
 		ok = false
-		x.add(Problem, fmt.Errorf("%w: the plan's unit %q is not the config's %q", plan.ErrInvalid, p.Unit, cfg.Unit.Name),
-			"Kế hoạch %s là kế hoạch của %s, không phải của %s ([unit] name trong tệp cấu hình) — nhập kế hoạch CCHC của đơn vị: "+
-				"baocao plan import TỆP.docx -o ke-hoach.toml, rồi khai báo plan = \"ke-hoach.toml\" trong tệp cấu hình",
-			m.PlanName(), p.Unit, cfg.Unit.Name)
+		x.add(Problem, plan.ErrInvalid, catalog.DrPlanUnit, m.PlanName(), p.Unit, cfg.Unit.Name)
 	}
 	if !ok {
 		return
 	}
-	year := "không ghi năm"
+	year := catalog.DrNoYear.String()
 	if y != 0 {
-		year = fmt.Sprintf("năm %d", y)
+		year = catalog.DrYear.F(y)
 	}
-	x.add(OK, nil, "Kế hoạch: %s (%s, %d chỉ tiêu, %d nhiệm vụ)", p.Reference, year, len(p.Indicators), len(p.Tasks.Items))
+	x.add(OK, nil, catalog.DrPlanOK, p.Reference, year, len(p.Indicators), len(p.Tasks.Items))
 }
 
 // sources reads each source in full and reports its rows and latest date;
@@ -197,7 +207,7 @@ func (x *run) sources(cfg *config.Config, m *reports.Maker) time.Time {
 			continue // the narrative: read from the manual workbook's sheet when it has one
 		}
 		if !ok {
-			x.add(Problem, config.ErrInvalid, "%s: tệp cấu hình không có [sources.%s] — thêm bảng này với path = \"tệp.xlsx\"", title, n)
+			x.add(Problem, config.ErrInvalid, catalog.DrNoSource, title, n)
 			continue
 		}
 		res, err := sources.Read(spec, schemas[n])
@@ -207,7 +217,7 @@ func (x *run) sources(cfg *config.Config, m *reports.Maker) time.Time {
 			if errors.As(err, &se) {
 				msg = se.Message
 			}
-			x.add(Problem, err, "%s (%s): %s", title, spec.Path, msg)
+			x.add(Problem, err, catalog.DrSourceBad, title, spec.Path, msg)
 			continue
 		}
 		if st, err := os.Stat(res.Path); err == nil {
@@ -215,31 +225,31 @@ func (x *run) sources(cfg *config.Config, m *reports.Maker) time.Time {
 		}
 		file := filepath.Base(res.Path)
 		if res.Path != spec.Path { // a pattern or folder: say which file it picked
-			file = fmt.Sprintf("%s → %s", spec.Path, res.Path)
+			file = catalog.DrPicked.F(spec.Path, res.Path)
 		}
-		line := fmt.Sprintf("%s (%s): %d dòng", title, file, res.Table.Len())
+		line := catalog.DrSourceRows.F(title, file, res.Table.Len())
 		latest, col := latestDate(res.Table)
 		level := OK
 		if !latest.IsZero() {
-			line += fmt.Sprintf(", ngày mới nhất %s (cột %q)", latest.Format("02/01/2006"), col)
+			line += catalog.DrLatest.F(latest.Format("02/01/2006"), col)
 			today := time.Date(x.now.In(cfg.Location).Year(), x.now.In(cfg.Location).Month(), x.now.In(cfg.Location).Day(), 0, 0, 0, 0, time.UTC)
 			switch {
 			case latest.After(today.AddDate(0, 0, 1)) && col != "" && !isDueColumn(col):
 				level = Note
-				line += " — ngày này ở tương lai: kiểm tra lại ô đó"
+				line += catalog.DrFuture.String()
 			case today.Sub(latest) > x.o.Stale:
 				level = Note
-				line += fmt.Sprintf(" — sổ đã %d ngày chưa có dòng mới: cập nhật sổ trước kỳ báo cáo", int(today.Sub(latest).Hours()/24))
+				line += catalog.DrStale.F(int(today.Sub(latest).Hours() / 24))
 			}
 		}
 		if n := len(res.Issues) - len(res.Notes); n > 0 {
-			line += fmt.Sprintf("; %d cảnh báo (dòng bị bỏ qua) — xem: baocao validate -c %s", n, x.o.Config)
+			line += catalog.DrSkipped.F(n, x.o.Config)
 		}
 		for _, note := range res.Notes {
 			level = Note
 			line += " — " + note
 		}
-		x.add(level, nil, "%s", line)
+		x.say(level, nil, line)
 	}
 	return newest
 }
@@ -275,7 +285,7 @@ func latestDate(t *sources.Table) (time.Time, string) {
 func (x *run) archive(cfg *config.Config) time.Time {
 	dir := cfg.Path(cfg.Archive)
 	fail := func(err error) {
-		x.add(Problem, err, "Thư mục lưu báo cáo %s không ghi được (%v) — cấp quyền ghi cho tài khoản chạy baocao, hoặc đổi archive trong tệp cấu hình", dir, err)
+		x.add(Problem, err, catalog.DrArchiveBad, dir, err)
 	}
 	if err := os.MkdirAll(dir, 0o750); err != nil {
 		fail(err)
@@ -311,19 +321,18 @@ func (x *run) archive(cfg *config.Config) time.Time {
 		}
 		return nil
 	})
-	x.add(OK, nil, "Thư mục lưu báo cáo %s ghi được; có %d phiên bản báo cáo", dir, n)
+	x.add(OK, nil, catalog.DrArchiveOK, dir, n)
 	return newest
 }
 
 func (x *run) mail(cfg *config.Config, m *reports.Maker) {
 	if cfg.SMTP.Host == "" {
-		x.add(Note, nil, "Máy chủ thư: chưa khai báo [smtp] — báo cáo chỉ được lưu, không gửi đi")
+		x.add(Note, nil, catalog.DrNoSMTP)
 		return
 	}
 	for _, id := range cfg.ReportIDs() {
 		if len(cfg.Reports[id].To) == 0 {
-			x.add(Problem, config.ErrInvalid, "Báo cáo %s: chưa có địa chỉ nhận (to = []) — thêm địa chỉ cấp trên vào [reports.%s], vd: to = [\"phongnoivu@example.gov.vn\"]; "+
-				"khi gửi thư, baocao dừng lần chạy này trước khi lưu", id, id)
+			x.add(Problem, config.ErrInvalid, catalog.DrNoTo, x.reportName(id), id)
 		}
 	}
 	var smtp delivery.SMTP
@@ -334,28 +343,28 @@ func (x *run) mail(cfg *config.Config, m *reports.Maker) {
 		s, warnings, err = smtp.Settings(cfg.Dir)
 	}
 	if err != nil {
-		x.add(Problem, err, "Máy chủ thư: %v — sửa bảng [smtp] (mật khẩu: password_env hoặc password_file)", err)
+		x.add(Problem, err, catalog.DrSMTPBad, err)
 		return
 	}
 	for _, w := range warnings {
-		x.add(Note, nil, "Máy chủ thư: %s", w)
+		x.add(Note, nil, catalog.DrSMTPNote, w)
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
 	defer cancel()
 	s.DialTimeout, s.CommandTimeout = 20*time.Second, 30*time.Second
 	if err := x.o.Login(ctx, s); err != nil {
-		what := "kiểm tra host, port, security, mạng và tường lửa"
+		what := catalog.DrCheckNetwork.String()
 		if errors.Is(err, delivery.ErrPermanent) {
-			what = "kiểm tra tên đăng nhập, mật khẩu, port và security"
+			what = catalog.DrCheckLogin.String()
 		}
-		x.add(Problem, err, "Máy chủ thư %s:%d: %v — %s", cfg.SMTP.Host, cfg.SMTP.Port, err, what)
+		x.add(Problem, err, catalog.DrSMTPFailed, cfg.SMTP.Host, cfg.SMTP.Port, err, what)
 		return
 	}
-	login := "không cần đăng nhập"
+	login := catalog.DrNoLogin.String()
 	if cfg.SMTP.Username != "" {
-		login = "đăng nhập được với " + cfg.SMTP.Username
+		login = catalog.DrLoginAs.F(cfg.SMTP.Username)
 	}
-	x.add(OK, nil, "Máy chủ thư %s:%d (%s): kết nối được, %s", cfg.SMTP.Host, cfg.SMTP.Port, cfg.SMTP.Security, login)
+	x.add(OK, nil, catalog.DrSMTPOK, cfg.SMTP.Host, cfg.SMTP.Port, cfg.SMTP.Security, login)
 }
 
 // clock checks the machine's clock against the files it made or read, and
@@ -364,21 +373,21 @@ func (x *run) clock(cfg *config.Config, newest time.Time) {
 	now := x.now
 	switch {
 	case now.Year() < 2024:
-		x.add(Problem, nil, "Đồng hồ máy chỉ %s — đặt lại ngày giờ (Windows: Cài đặt › Thời gian và ngôn ngữ › Đặt giờ tự động)", now.Format("15:04 02/01/2006"))
+		x.add(Problem, nil, catalog.DrClockOld, now.Format("15:04 02/01/2006"))
 		return
 	case newest.After(now.Add(5 * time.Minute)):
-		x.add(Problem, nil, "Đồng hồ máy chỉ %s, sớm hơn một tệp được ghi lúc %s — đồng hồ chậm: đặt giờ tự động",
+		x.add(Problem, nil, catalog.DrClockBehind,
 			now.In(cfg.Location).Format("15:04 02/01/2006"), newest.In(cfg.Location).Format("15:04 02/01/2006"))
 		return
 	}
 	_, local := now.Zone()
 	_, want := now.In(cfg.Location).Zone()
-	line := fmt.Sprintf("Đồng hồ: %s, múi giờ báo cáo %s", now.In(cfg.Location).Format("15:04 02/01/2006"), cfg.Location)
+	line := catalog.DrClock.F(now.In(cfg.Location).Format("15:04 02/01/2006"), cfg.Location)
 	if local != want {
-		x.add(Note, nil, "%s; máy đặt múi giờ khác (lệch %+d giờ) — lịch chạy vẫn theo %s", line, (local-want)/3600, cfg.Location)
+		x.add(Note, nil, catalog.DrClockZone, line, (local-want)/3600, cfg.Location)
 		return
 	}
-	x.add(OK, nil, "%s", line)
+	x.say(OK, nil, line)
 }
 
 func (x *run) service() {
@@ -388,13 +397,13 @@ func (x *run) service() {
 	s := x.o.Service()
 	switch {
 	case !s.Known:
-		x.add(Note, nil, "Dịch vụ baocao: không rõ trạng thái (%s)", s.Where)
+		x.add(Note, nil, catalog.DrSvcUnknown, s.Where)
 	case !s.Installed:
-		x.add(Note, nil, "Dịch vụ baocao: chưa cài — báo cáo chỉ được làm khi chạy lệnh bằng tay; để chạy tự động: baocao service install -c %s", x.o.Config)
+		x.add(Note, nil, catalog.DrSvcMissing, x.o.Config)
 	case !s.Running:
-		x.add(Problem, nil, "Dịch vụ baocao: đã cài nhưng không chạy (%s) — chạy: baocao service start; nếu nó dừng lại, xem nhật ký (baocao.log cạnh tệp cấu hình, hoặc journalctl -u baocao)", s.Where)
+		x.add(Problem, nil, catalog.DrSvcStopped, s.Where)
 	default:
-		x.add(OK, nil, "Dịch vụ baocao: đang chạy (%s)", s.Where)
+		x.add(OK, nil, catalog.DrSvcRunning, s.Where)
 	}
 }
 

@@ -125,7 +125,7 @@ func TestReportWithoutRecipients(t *testing.T) {
 	t.Setenv("BAOCAO_SMTP_PASSWORD", "x")
 	now := time.Date(2024, 12, 20, 9, 0, 0, 0, time.UTC)
 	r := Run(Options{Config: cfg, Now: func() time.Time { return now }, Login: func(context.Context, delivery.Settings) error { return nil }})
-	if out := text(r); !strings.Contains(out, "✗ Báo cáo monthly: chưa có địa chỉ nhận (to = [])") {
+	if out := text(r); !strings.Contains(out, "✗ Báo cáo tháng: chưa có địa chỉ nhận (to = [])") {
 		t.Errorf("doctor does not name the report without recipients:\n%s", out)
 	}
 }

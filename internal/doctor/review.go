@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/mn2010/baocao/internal/accounts"
+	"github.com/mn2010/baocao/internal/catalog"
 	"github.com/mn2010/baocao/internal/config"
 	"github.com/mn2010/baocao/internal/loopback"
 )
@@ -23,7 +24,7 @@ func (x *run) review(cfg *config.Config) {
 	store := accounts.Open(accounts.PathBeside(cfg.File))
 	as, err := store.List()
 	if err != nil {
-		x.add(Problem, fmt.Errorf("%w: %v", errReview, err), "Tài khoản: không đọc được tệp %s: %v", store.Path(), err)
+		x.add(Problem, errReview, catalog.DrAccountsBad, store.Path(), err)
 		return
 	}
 	byName := map[string]accounts.Account{}
@@ -34,16 +35,16 @@ func (x *run) review(cfg *config.Config) {
 	}
 	switch {
 	case len(as) == 0:
-		x.add(Note, nil, "Tài khoản: chưa có tài khoản nào — tạo tài khoản hiệu trưởng và văn thư: baocao user add hieutruong --full-name \"Họ và tên\" --email ĐỊA_CHỈ --role hieu-truong --title cô -c %s", cfg.File)
+		x.add(Note, nil, catalog.DrNoAccounts, cfg.File)
 	case !approver:
-		x.add(Problem, fmt.Errorf("%w: no approver account", errReview), "Tài khoản: không tài khoản nào được duyệt (vai trò hieu-truong hoặc pho-hieu-truong) — tạo tài khoản hiệu trưởng: baocao user add … --role hieu-truong")
+		x.add(Problem, errReview, catalog.DrNoApprover)
 	default:
-		x.add(OK, nil, "Tài khoản: %d tài khoản (tệp %s)", len(as), store.Path())
+		x.add(OK, nil, catalog.DrAccountsOK, len(as), store.Path())
 	}
 	if (cfg.Web.PasswordEnv != "" || cfg.Web.PasswordFile != "") && len(as) > 0 {
-		x.add(Note, nil, "Mật khẩu chung của trang: đã có tài khoản riêng nên mật khẩu chung ([web] password_env/password_file) không còn dùng — xoá dòng đó khỏi [web]")
+		x.add(Note, nil, catalog.DrSharedUnused)
 	} else if cfg.Web.PasswordEnv != "" || cfg.Web.PasswordFile != "" {
-		x.add(Note, nil, "Mật khẩu chung của trang: đang dùng một mật khẩu chung cho mọi người, và không ai duyệt được trên trang — tạo tài khoản riêng (baocao user add …) hoặc chạy baocao init --upgrade")
+		x.add(Note, nil, catalog.DrSharedInUse)
 	}
 	ids := make([]string, 0, len(cfg.Reports))
 	for id := range cfg.Reports {
@@ -58,7 +59,7 @@ func (x *run) review(cfg *config.Config) {
 		}
 		reviewed = true
 		if len(r.Approvers) == 0 {
-			x.add(Note, nil, "Báo cáo %s: reviewers là cách ghi cũ — đổi thành approvers = [\"tên tài khoản của người duyệt\"] (hoặc chạy baocao init --upgrade); duyệt chỉ làm được bằng tài khoản", id)
+			x.add(Note, nil, catalog.DrOldReviewers, x.reportName(id))
 			continue
 		}
 		var bad []string
@@ -66,18 +67,17 @@ func (x *run) review(cfg *config.Config) {
 			a, ok := byName[n]
 			switch {
 			case !ok:
-				bad = append(bad, n+" (chưa có tài khoản)")
+				bad = append(bad, catalog.DrNoAccount.F(n))
 			case !a.Role.Approver():
-				bad = append(bad, n+" (vai trò "+a.Role.Label()+" không được duyệt)")
+				bad = append(bad, catalog.DrRoleCannot.F(n, a.Role.Label()))
 			case a.Email == "":
-				bad = append(bad, n+" (tài khoản chưa có địa chỉ thư)")
+				bad = append(bad, catalog.DrNoAddress.F(n))
 			}
 		}
 		if len(bad) > 0 {
-			x.add(Problem, fmt.Errorf("%w: [reports.%s] approvers %v", errReview, id, bad),
-				"Báo cáo %s: người duyệt %s — sửa bằng baocao user add/edit, hoặc sửa approvers", id, strings.Join(bad, ", "))
+			x.add(Problem, errReview, catalog.DrApproversBad, x.reportName(id), strings.Join(bad, ", "))
 		} else {
-			x.add(OK, nil, "Báo cáo %s: người duyệt %s", id, strings.Join(r.Approvers, ", "))
+			x.add(OK, nil, catalog.DrApproversOK, x.reportName(id), strings.Join(r.Approvers, ", "))
 		}
 	}
 	if !reviewed {
@@ -86,14 +86,12 @@ func (x *run) review(cfg *config.Config) {
 	host, _, _ := net.SplitHostPort(cfg.Web.Listen)
 	switch {
 	case cfg.Web.PublicURL != "":
-		x.add(OK, nil, "Thư xin duyệt: có đường dẫn tới bản dự thảo tại %s", cfg.Web.PublicURL)
+		x.add(OK, nil, catalog.DrReviewLink, cfg.Web.PublicURL)
 	case cfg.Web.Listen != "" && !loopback.Host(host):
-		x.add(Problem, fmt.Errorf("%w: [web] public_url is empty", errReview),
-			"Thư xin duyệt: trang web mở cho các máy khác (%s) nhưng thư không có đường dẫn dùng được — đặt [web] public_url = \"http://ĐỊA-CHỈ-MÁY-CHỦ:CỔNG\" (địa chỉ mở được từ điện thoại của hiệu trưởng)", cfg.Web.Listen)
+		x.add(Problem, errReview, catalog.DrReviewNoURL, cfg.Web.Listen)
 	case cfg.Web.Listen != "":
-		x.add(Note, nil, "Thư xin duyệt: trang web chỉ mở trên máy chủ, nên thư không có đường dẫn mà chỉ nói bản dự thảo có trên trang của máy chủ — muốn duyệt trên điện thoại thì mở trang cho mạng nội bộ và đặt [web] public_url")
+		x.add(Note, nil, catalog.DrReviewLocal)
 	default:
-		x.add(Note, nil,
-			"Thư xin duyệt: không có trang web ([web] listen) nên thư không có đường dẫn nào để duyệt — thêm bảng [web] với listen và public_url, hoặc duyệt bằng baocao approve trên máy chủ")
+		x.add(Note, nil, catalog.DrReviewNoWeb)
 	}
 }

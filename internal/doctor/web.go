@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/mn2010/baocao/internal/accounts"
+	"github.com/mn2010/baocao/internal/catalog"
 	"github.com/mn2010/baocao/internal/config"
 	"github.com/mn2010/baocao/internal/loopback"
 	"github.com/mn2010/baocao/reports/delivery"
@@ -28,21 +29,18 @@ func (x *run) web(cfg *config.Config) {
 	}
 	host, port, err := net.SplitHostPort(w.Listen)
 	if err != nil || port == "" {
-		x.add(Problem, fmt.Errorf("%w: listen %q: %v", errWeb, w.Listen, err),
-			"Trang web: [web] listen = %q không phải địa chỉ:cổng — ghi ví dụ \"127.0.0.1:8080\" (chỉ máy này) hoặc \"0.0.0.0:8080\" (mọi máy trong mạng, cần mật khẩu)", w.Listen)
+		x.add(Problem, errWeb, catalog.DrWebListen, w.Listen)
 		return
 	}
 	empty, _ := accounts.Open(accounts.PathBeside(cfg.File)).Empty()
 	if !loopback.Host(host) && empty {
 		switch {
 		case w.PasswordEnv == "" && w.PasswordFile == "":
-			x.add(Problem, fmt.Errorf("%w: listen %q without a password", errWeb, w.Listen),
-				"Trang web: [web] listen = %q mở trang cho các máy khác nhưng chưa có mật khẩu — thêm password_file (hoặc password_env) vào bảng [web], hoặc nghe \"127.0.0.1:%s\"", w.Listen, port)
+			x.add(Problem, errWeb, catalog.DrWebNoPassword, w.Listen, cfg.File, port)
 			return
 		default:
 			if _, _, err := delivery.Password(w.PasswordEnv, cfg.Path(w.PasswordFile)); err != nil {
-				x.add(Problem, fmt.Errorf("%w: password: %v", errWeb, err),
-					"Trang web: không đọc được mật khẩu của trang ([web] password_env/password_file): %v — sửa rồi chạy lại", err)
+				x.add(Problem, errWeb, catalog.DrWebPassword, err, cfg.File)
 				return
 			}
 		}
@@ -50,15 +48,14 @@ func (x *run) web(cfg *config.Config) {
 	l, err := net.Listen("tcp", w.Listen)
 	if err == nil {
 		l.Close()
-		x.add(OK, nil, "Trang web: địa chỉ %s còn trống; baocao serve sẽ mở trang ở http://%s/", w.Listen, w.Listen)
+		x.add(OK, nil, catalog.DrWebFree, w.Listen, w.Listen)
 		return
 	}
 	if servedByBaocao(w.Listen) {
-		x.add(OK, nil, "Trang web: baocao đang phục vụ trang ở http://%s/", w.Listen)
+		x.add(OK, nil, catalog.DrWebServed, w.Listen)
 		return
 	}
-	x.add(Problem, fmt.Errorf("%w: listen %q: %v", errWeb, w.Listen, err),
-		"Trang web: không mở được địa chỉ %s (%v) — một chương trình khác đang dùng cổng này, hoặc máy không có địa chỉ đó: đổi [web] listen hoặc tắt chương trình kia", w.Listen, err)
+	x.add(Problem, errWeb, catalog.DrWebBusy, w.Listen, err)
 }
 
 // servedByBaocao tells whether the page at addr is baocao's: its pages

@@ -36,7 +36,7 @@ func (k *FileKind) UnmarshalText(b []byte) error {
 			return nil
 		}
 	}
-	return fmt.Errorf("unknown file kind %q: want \"pdf\", \"xlsx\" or \"docx\"", string(b))
+	return &Error{Problem: Unknown, Value: string(b)}
 }
 
 // MarshalText writes the kind as in the config.
@@ -66,14 +66,51 @@ func CheckAttach(id string, list *[]FileKind) error {
 		return nil
 	}
 	if len(*list) == 0 {
-		return fmt.Errorf("[reports.%s] attach is empty: list the files the message carries, e.g. attach = [\"pdf\", \"xlsx\"]", id)
+		return &Error{Problem: Empty, Report: id}
 	}
 	seen := map[FileKind]bool{}
 	for _, k := range *list {
 		if seen[k] {
-			return fmt.Errorf("[reports.%s] attach lists %q twice", id, kindNames[k])
+			return &Error{Problem: Twice, Report: id, Value: kindNames[k]}
 		}
 		seen[k] = true
 	}
 	return nil
+}
+
+// Problem is what is wrong with an attach list.
+type Problem uint8
+
+// The problems of an attach list.
+const (
+	Unknown Problem = iota + 1 // a kind that is not pdf, xlsx or docx
+	Empty                      // attach = []
+	Twice                      // a kind listed twice
+)
+
+// Error is an attach list refused: its report (empty for an unknown kind,
+// which go-toml reports with its line), the value, and the problem.
+type Error struct {
+	Problem Problem
+	Report  string
+	Value   string
+}
+
+// Words, when set, says an Error in the language in force: the config
+// reader sets it to the catalogue's words (this package imports nothing).
+// go-toml keeps only an UnmarshalText error's text, so the text must be
+// right when it is made.
+var Words func(e *Error) string
+
+func (e *Error) Error() string {
+	if Words != nil {
+		return Words(e)
+	}
+	switch e.Problem {
+	case Empty:
+		return fmt.Sprintf("[reports.%s] attach is empty: list the files the message carries, e.g. attach = [\"pdf\", \"xlsx\"]", e.Report)
+	case Twice:
+		return fmt.Sprintf("[reports.%s] attach lists %q twice", e.Report, e.Value)
+	}
+	return fmt.Sprintf("unknown file kind %q: want \"pdf\", \"xlsx\" or \"docx\"", e.Value)
 }

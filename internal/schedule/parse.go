@@ -1,9 +1,9 @@
 package schedule
 
 import (
-	"fmt"
 	"time"
 
+	"github.com/mn2010/baocao/internal/catalog"
 	"github.com/robfig/cron/v3"
 )
 
@@ -20,17 +20,17 @@ var cronParser = cron.NewParser(cron.Minute | cron.Hour | cron.Dom | cron.Month 
 func Parse(spec string, loc *time.Location) (s cron.Schedule, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			s, err = nil, fmt.Errorf("cron spec %q: %v", spec, r)
+			s, err = nil, catalog.CfgCron.Errorf(spec, r)
 		}
 	}()
 	s, err = cronParser.Parse(spec)
 	if err != nil {
-		return nil, fmt.Errorf("cron spec %q: %v (want five fields: minute hour day-of-month month day-of-week, e.g. \"0 7 15 * *\")", spec, err)
+		return nil, catalog.CfgCron.Errorf(spec, err)
 	}
 	s = newZoned(s, loc)
 	now := time.Now().In(loc)
 	if next := s.Next(now); next.IsZero() || next.After(now.AddDate(4, 0, 0)) {
-		return nil, fmt.Errorf("cron spec %q never runs (an impossible date?)", spec)
+		return nil, catalog.CfgCronNever.Errorf(spec)
 	}
 	return s, nil
 }

@@ -2,6 +2,7 @@ package service
 
 import (
 	"fmt"
+	"github.com/mn2010/baocao/internal/catalog"
 	"maps"
 	"slices"
 	"strings"
@@ -95,7 +96,7 @@ func Config(goos string, o Options) (*kservice.Config, error) {
 		c.Option["Restart"] = "on-failure"
 		c.Option["ReloadSignal"] = "HUP"
 	default:
-		return nil, fmt.Errorf("service: %s is not supported (windows, linux with systemd, darwin)", goos)
+		return nil, catalog.SvcUnsupported.Errorf(goos)
 	}
 	return c, nil
 }
@@ -107,7 +108,7 @@ func SystemdUnit(o Options) (string, error) {
 		// The text goes through kardianos' template engine unchanged only
 		// without "{{"; a line break would end the directive.
 		if strings.Contains(s, "{{") || strings.ContainsAny(s, "\n\r") {
-			return "", fmt.Errorf("service: %q cannot be written in a unit file", s)
+			return "", catalog.SvcBadPath.Errorf(s)
 		}
 	}
 	var b strings.Builder

@@ -2,7 +2,7 @@ package service
 
 import (
 	"errors"
-	"fmt"
+	"github.com/mn2010/baocao/internal/catalog"
 	"io/fs"
 	"os"
 	"os/exec"
@@ -39,16 +39,16 @@ func (o Offline) systemctl(args ...string) (string, error) {
 func (o Offline) Install(unit string) error {
 	path := o.UnitPath()
 	if _, err := os.Stat(path); err == nil {
-		return fmt.Errorf("service: %s already exists: uninstall first", path)
+		return catalog.SvcExists.Errorf(path)
 	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return fmt.Errorf("service: %w", err)
+		return &writeError{filepath.Dir(path), err}
 	}
 	if err := os.WriteFile(path, []byte(unit), 0o644); err != nil {
-		return fmt.Errorf("service: %w", err)
+		return &writeError{path, err}
 	}
 	if out, err := o.systemctl("enable", Name+".service"); err != nil {
-		return fmt.Errorf("service: systemctl --root=%s enable: %v: %s", o.Root, err, out)
+		return catalog.SvcSystemctl.Errorf(o.Root, "enable", err, out)
 	}
 	return nil
 }
@@ -56,13 +56,13 @@ func (o Offline) Install(unit string) error {
 // Uninstall disables the unit and removes its file.
 func (o Offline) Uninstall() error {
 	if _, err := os.Stat(o.UnitPath()); errors.Is(err, fs.ErrNotExist) {
-		return fmt.Errorf("service: %w: no %s", ErrNotInstalled, o.UnitPath())
+		return &notThere{o.UnitPath()}
 	}
 	if out, err := o.systemctl("disable", Name+".service"); err != nil {
-		return fmt.Errorf("service: systemctl --root=%s disable: %v: %s", o.Root, err, out)
+		return catalog.SvcSystemctl.Errorf(o.Root, "disable", err, out)
 	}
 	if err := os.Remove(o.UnitPath()); err != nil {
-		return fmt.Errorf("service: %w", err)
+		return &writeError{o.UnitPath(), err}
 	}
 	return nil
 }
@@ -71,7 +71,7 @@ func (o Offline) Uninstall() error {
 // never running.
 func (o Offline) Enabled() (bool, error) {
 	if _, err := os.Stat(o.UnitPath()); errors.Is(err, fs.ErrNotExist) {
-		return false, fmt.Errorf("service: %w: no %s", ErrNotInstalled, o.UnitPath())
+		return false, &notThere{o.UnitPath()}
 	}
 	out, err := o.systemctl("is-enabled", Name+".service")
 	switch {
@@ -80,10 +80,27 @@ func (o Offline) Enabled() (bool, error) {
 	case out == "disabled":
 		return false, nil
 	case err != nil:
-		return false, fmt.Errorf("service: systemctl --root=%s is-enabled: %v: %s", o.Root, err, out)
+		return false, catalog.SvcSystemctl.Errorf(o.Root, "is-enabled", err, out)
 	}
-	return false, fmt.Errorf("service: systemctl --root=%s is-enabled: %q", o.Root, out)
+	return false, catalog.SvcSystemctl.Errorf(o.Root, "is-enabled", nil, out)
 }
 
 // ErrNotInstalled is kardianos' error for a service that is not installed.
 var ErrNotInstalled = kservice.ErrNotInstalled
+
+// notThere is an image without the unit: ErrNotInstalled, said in the
+// language in force.
+type notThere struct{ path string }
+
+func (e *notThere) Error() string { return catalog.SvcNotThere.F(e.path) }
+func (e *notThere) Unwrap() error { return ErrNotInstalled }
+
+// writeError is a file of the image that could not be written or
+// removed, said in the language in force; the cause stays for errors.Is.
+type writeError struct {
+	path string
+	err  error
+}
+
+func (e *writeError) Error() string { return catalog.SvcWrite.F(e.path, catalog.FileWhy(e.err)) }
+func (e *writeError) Unwrap() error { return e.err }

@@ -2,8 +2,7 @@ package service
 
 import (
 	"context"
-	"errors"
-	"fmt"
+	"github.com/mn2010/baocao/internal/catalog"
 	"sync"
 	"time"
 
@@ -30,13 +29,13 @@ type Program struct {
 }
 
 // ErrNotStarted is returned by Stop before a successful Start.
-var ErrNotStarted = errors.New("service: stopped before it started")
+var ErrNotStarted = catalog.NewClass(catalog.SvcNotStarted)
 
 // Start opens the daemon.
 func (p *Program) Start(kservice.Service) error {
 	d, err := p.Open(context.Background())
 	if err != nil {
-		return fmt.Errorf("service: starting the daemon: %w", err)
+		return catalog.SvcStartFailed.Errorf(err)
 	}
 	p.mu.Lock()
 	p.d = d
@@ -66,7 +65,7 @@ func (p *Program) stop(why string) error {
 	ctx, cancel := context.WithTimeout(context.Background(), timeout)
 	defer cancel()
 	if err := d.Close(ctx); err != nil {
-		return fmt.Errorf("service: %s: %w", why, err)
+		return catalog.SvcStopFailed.Errorf(why, err)
 	}
 	p.logf("stopped")
 	return nil

@@ -222,4 +222,4 @@ func approverList(s string) ([]string, error) {
 	return out, nil
 }
 
-var errNoApprovers = errors.New("--monthly-approval có: cần --approvers (tài khoản duyệt)")
+var errNoApprovers = catalog.NewClass(catalog.IeNoApprovers)

@@ -1,7 +1,7 @@
 package setup
 
 import (
-	"fmt"
+	"github.com/mn2010/baocao/internal/catalog"
 	"strings"
 )
 
@@ -111,7 +111,7 @@ func editDistance(a, b string) int {
 type typoError struct{ addr, domain string }
 
 func (e *typoError) Error() string {
-	return fmt.Sprintf("%s: tên miền gần giống %s — có gõ nhầm không? Nhập lại cho đúng; nếu địa chỉ này đúng là vậy, nhập lại y như cũ", e.addr, e.domain)
+	return catalog.IeTypo.F(e.addr, e.domain)
 }
 
 // checkTypo refuses, once, an address whose domain is one edit away from
@@ -132,7 +132,3 @@ func (a *Answers) checkTypo(list []string) error {
 	}
 	return nil
 }
-
-// NoneWarning is said when security "none" is chosen (a loopback test
-// server only).
-const NoneWarning = "bảo mật \"none\": thư và mật khẩu đi không mã hoá. Chỉ dùng với máy chủ thư thử trên chính máy này; máy chủ thật cần starttls hoặc tls"

@@ -3,6 +3,7 @@ package setup
 import (
 	"errors"
 	"fmt"
+	"github.com/mn2010/baocao/internal/catalog"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -22,7 +23,7 @@ type Found struct {
 }
 
 // ErrNoFolder is returned for a folder that does not exist.
-var ErrNoFolder = errors.New("setup: no such folder")
+var ErrNoFolder = catalog.NewClass(catalog.IeNoSuchFolder)
 
 // SearchDepth is how many levels of subfolders FindSources looks in: a
 // parent folder whose subfolders hold the workbooks is found.
@@ -100,7 +101,7 @@ func FindSources(dir string, schemas map[string]*sources.Schema, usual map[strin
 		}
 		switch ext {
 		case ".xls":
-			f.Notes = append(f.Notes, fmt.Sprintf("%s là tệp Excel cũ (.xls): mở bằng Excel và lưu lại dưới dạng .xlsx nếu đây là một sổ cần đọc", rel(abs, path)))
+			f.Notes = append(f.Notes, catalog.IeOldXLS.F(rel(abs, path)))
 			continue
 		case ".xlsx", ".csv":
 		default:
@@ -133,8 +134,7 @@ func FindSources(dir string, schemas map[string]*sources.Schema, usual map[strin
 		for _, p := range c {
 			base = append(base, rel(abs, p))
 		}
-		f.Notes = append(f.Notes, fmt.Sprintf("nhiều tệp có cột của %s (%s): chọn %s; sửa [sources.%s] path nếu chọn sai",
-			Title(n, schemas), strings.Join(base, ", "), rel(abs, pick), n))
+		f.Notes = append(f.Notes, catalog.IeSeveral.F(Title(n, schemas), strings.Join(base, ", "), rel(abs, pick), n))
 	}
 	return f, nil
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/mn2010/baocao/internal/catalog"
 	"os"
 	"path/filepath"
 
@@ -71,20 +72,20 @@ func FromValues(values map[string]string, env Env, cfgPath string) (*Answers, er
 		file, pwEnv := Unquote(values["smtp-password-file"]), values["smtp-password-env"]
 		switch {
 		case file != "" && pwEnv != "":
-			errs = append(errs, errors.New("--smtp-password-file hoặc --smtp-password-env, không cả hai"))
+			errs = append(errs, catalog.IePwBoth.Errorf())
 		case file != "":
 			abs, err := filepath.Abs(file)
 			if err == nil {
 				_, err = os.Stat(abs)
 			}
 			if err != nil {
-				errs = append(errs, fmt.Errorf("--smtp-password-file: không đọc được %s", file))
+				errs = append(errs, catalog.IePwFile.Errorf(file))
 			}
 			a.PasswordFile = abs
 		case pwEnv != "":
 			a.PasswordEnv = pwEnv
 		default:
-			errs = append(errs, errors.New("--smtp-password-file FILE hoặc --smtp-password-env NAME: máy chủ thư cần mật khẩu"))
+			errs = append(errs, catalog.IePwNone.Errorf())
 		}
 	}
 	if len(errs) > 0 {
@@ -95,7 +96,7 @@ func FromValues(values map[string]string, env Env, cfgPath string) (*Answers, er
 			return nil, err
 		}
 		if err := TryMail(context.Background(), env, a); err != nil {
-			return nil, fmt.Errorf("setup: the mail server refused a test message (--no-mail-test skips this): %w", err)
+			return nil, catalog.IeMailRefused.Errorf(err)
 		}
 		a.Password = "" // it stays where it was: the file or the variable
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/mn2010/baocao/internal/catalog"
 	"os"
 	"path/filepath"
 	"sort"
@@ -37,7 +38,11 @@ func Interview(p *Prompter, env Env, cfgPath string) (*Answers, error) {
 		if q.Default != nil {
 			def = q.Default(a)
 		}
-		if err := p.Ask(q.Prompt, def, func(s string) error { return q.Set(a, s) }); err != nil {
+		askf := p.Ask
+		if q.List {
+			askf = p.AskList
+		}
+		if err := askf(q.Prompt.String(), def, func(s string) error { return q.Set(a, s) }); err != nil {
 			return err
 		}
 		if a.PlanSummary != "" && q.Flag == planQuestion().Flag {
@@ -45,7 +50,7 @@ func Interview(p *Prompter, env Env, cfgPath string) (*Answers, error) {
 		}
 		return nil
 	}
-	p.Say("baocao — khai báo lần đầu. Trả lời từng câu rồi nhấn Enter; [trong ngoặc] là câu trả lời có sẵn.")
+	p.Say("%s", catalog.IiWelcome)
 	p.Say("")
 	qs := Questions()
 	split := indexOf(qs, "to")
@@ -79,7 +84,7 @@ func Interview(p *Prompter, env Env, cfgPath string) (*Answers, error) {
 // source, saying what was found and what is missing.
 func askData(p *Prompter, env Env, a *Answers, dir string) error {
 	for {
-		err := p.Ask("Thư mục chứa các sổ dữ liệu (.xlsx, .csv)", dir, func(s string) error {
+		err := p.Ask(catalog.IiDataFolder.String(), dir, func(s string) error {
 			return setData(a, env, s)
 		})
 		if err != nil {
@@ -89,7 +94,7 @@ func askData(p *Prompter, env Env, a *Answers, dir string) error {
 		if len(a.Found.Missing) == 0 {
 			return nil
 		}
-		ok, err := p.YesNo(fmt.Sprintf("Còn thiếu %d sổ. Vẫn tiếp tục (bổ sung sau)?", len(a.Found.Missing)), true)
+		ok, err := p.YesNo(catalog.IiMissing.F(len(a.Found.Missing)), true)
 		if err != nil || ok {
 			return err
 		}
@@ -100,13 +105,13 @@ func setData(a *Answers, env Env, s string) error {
 	s = Unquote(s) // Windows' "Copy as path" puts the path in quotes
 	f, err := FindSources(s, env.Schemas, UsualFiles)
 	if errors.Is(err, ErrNoFolder) {
-		return fmt.Errorf("không có thư mục %s", s)
+		return catalog.IeNoFolder.Errorf(s)
 	}
 	if err != nil {
 		return err
 	}
 	if len(f.Paths) == 0 {
-		return fmt.Errorf("trong %s không có sổ nào có các cột cần đọc (xem docs/huong-dan.md)", f.Dir)
+		return catalog.IeNoSources.Errorf(f.Dir)
 	}
 	a.DataDir, a.Found = s, f
 	return nil
@@ -120,13 +125,13 @@ func describe(p *Prompter, a *Answers, env Env) {
 	sort.Strings(names)
 	for _, n := range names {
 		if path, ok := a.Found.Paths[n]; ok {
-			p.Say("  ✓ %s: %s", a.Titles[n], rel(a.Found.Dir, path))
+			p.Say("%s", catalog.IiFound.F(a.Titles[n], rel(a.Found.Dir, path)))
 		} else {
-			p.Say("  ✗ %s: chưa tìm thấy (cần các cột %s)", a.Titles[n], strings.Join(RequiredHeaders(env.Schemas[n]), ", "))
+			p.Say("%s", catalog.IiNotFound.F(a.Titles[n], strings.Join(RequiredHeaders(env.Schemas[n]), ", ")))
 		}
 	}
 	for _, note := range a.Found.Notes {
-		p.Say("  ! %s", note)
+		p.Say("%s", catalog.IiNote.F(note))
 	}
 }
 
@@ -135,7 +140,7 @@ func describe(p *Prompter, a *Answers, env Env) {
 // keeps the settings anyway.
 func askMail(p *Prompter, env Env, a *Answers, dir string) error {
 	var err error
-	if a.Mail, err = p.YesNo("Gửi báo cáo qua thư điện tử?", true); err != nil || !a.Mail {
+	if a.Mail, err = p.YesNo(catalog.IiMail.String(), true); err != nil || !a.Mail {
 		return err
 	}
 	previous := make([]string, len(MailQuestions()))
@@ -148,31 +153,31 @@ func askMail(p *Prompter, env Env, a *Answers, dir string) error {
 			if prev := previous[i]; prev != "" {
 				def = prev
 			}
-			if err := p.Ask(q.Prompt, def, func(s string) error { return q.Set(a, s) }); err != nil {
+			if err := p.Ask(q.Prompt.String(), def, func(s string) error { return q.Set(a, s) }); err != nil {
 				return err
 			}
 		}
 		if a.Security == "none" {
-			p.Say("  ! %s", NoneWarning)
+			p.Say("%s", catalog.IiNote.F(catalog.IeNoneWarning))
 		}
-		if a.Password, err = p.AskSecret("Mật khẩu thư (lưu trong tệp smtp-password cạnh tệp cấu hình)", false); err != nil {
+		if a.Password, err = p.AskSecret(catalog.IiPassword.String(), false); err != nil {
 			return err
 		}
 		a.PasswordFile = filepath.Join(dir, "smtp-password")
 		previous = []string{a.Host, strconv.Itoa(a.Port), a.Security, a.Username, a.From}
-		p.Say("  Đang gửi thư thử tới %s qua %s:%d …", a.AdminEmail, a.Host, a.Port)
+		p.Say("%s", catalog.IiTrying.F(a.AdminEmail, a.Host, a.Port))
 		err := TryMail(context.Background(), env, a)
 		if err == nil {
-			p.Say("  ✓ Đã gửi thư thử: máy chủ nhận, đăng nhập được. Kiểm tra hộp thư %s.", a.AdminEmail)
+			p.Say("%s", catalog.IiMailOK.F(a.AdminEmail))
 			return nil
 		}
-		p.Say("  ✗ Không gửi được: %v", err)
-		again, yerr := p.YesNo("Nhập lại thông tin máy chủ thư?", true)
+		p.Say("%s", catalog.IiMailFailed.F(err))
+		again, yerr := p.YesNo(catalog.IiMailAgain.String(), true)
 		if yerr != nil {
 			return yerr
 		}
 		if !again {
-			p.Say("  Vẫn ghi các thông tin này; sửa bảng [smtp] rồi chạy: baocao mail-test")
+			p.Say("%s", catalog.IiMailKept)
 			return nil
 		}
 	}
@@ -197,8 +202,8 @@ func TryMail(ctx context.Context, env Env, a *Answers) error {
 	t := now()
 	domain := a.From[strings.LastIndexByte(a.From, '@')+1:]
 	msg := &delivery.Message{From: a.From, To: []string{a.AdminEmail}, Date: t,
-		Subject:   "baocao: thư thử từ " + a.Name,
-		Body:      "Thư thử do `baocao init` gửi: máy chủ thư " + a.Host + " đã nhận thư của " + a.Name + ".\n",
+		Subject:   catalog.IiTestSubject.F(a.Name),
+		Body:      catalog.IiTestBody.F(a.Host, a.Name),
 		MessageID: fmt.Sprintf("baocao.init.%d@%s", t.UnixNano(), strings.TrimSuffix(domain, ">"))}
 	ctx, cancel := context.WithTimeout(ctx, 2*time.Minute)
 	defer cancel()
@@ -256,7 +261,7 @@ func Save(a *Answers, cfgPath string, replace func(path string) (bool, error)) e
 		}
 	}
 	if err := os.MkdirAll(filepath.Dir(cfgPath), 0o755); err != nil {
-		return fmt.Errorf("setup: %w", err)
+		return &saveError{filepath.Dir(cfgPath), err}
 	}
 	for i, f := range files {
 		if i == len(files)-1 && len(a.Accounts) > 0 {
@@ -273,28 +278,38 @@ func Save(a *Answers, cfgPath string, replace func(path string) (bool, error)) e
 }
 
 // ErrExists is returned when a file is there and may not be replaced.
-var ErrExists = errors.New("setup: the file exists and was kept")
+var ErrExists = catalog.NewClass(catalog.IeExists)
 
 // writeFile writes whole or not at all: a temporary file renamed.
 func writeFile(path string, data []byte, mode os.FileMode) error {
 	tmp, err := os.CreateTemp(filepath.Dir(path), ".baocao-init-*")
 	if err != nil {
-		return fmt.Errorf("setup: %w", err)
+		return &saveError{path, err}
 	}
 	defer os.Remove(tmp.Name())
 	if _, err := tmp.Write(data); err != nil {
 		tmp.Close()
-		return fmt.Errorf("setup: %s: %w", path, err)
+		return &saveError{path, err}
 	}
 	if err := tmp.Chmod(mode); err != nil {
 		tmp.Close()
-		return fmt.Errorf("setup: %s: %w", path, err)
+		return &saveError{path, err}
 	}
 	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("setup: %s: %w", path, err)
+		return &saveError{path, err}
 	}
 	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("setup: %s: %w", path, err)
+		return &saveError{path, err}
 	}
 	return nil
 }
+
+// saveError is a file init could not write: it names the file and says
+// why in the language in force; the cause stays for errors.Is.
+type saveError struct {
+	path string
+	err  error
+}
+
+func (e *saveError) Error() string { return catalog.IeCannotSave.F(e.path, catalog.FileWhy(e.err)) }
+func (e *saveError) Unwrap() error { return e.err }

@@ -2,6 +2,7 @@ package setup
 
 import (
 	"fmt"
+	"github.com/mn2010/baocao/internal/catalog"
 	"path/filepath"
 	"strings"
 
@@ -15,11 +16,7 @@ import (
 // plan belongs to.
 func planQuestion() Question {
 	return Question{Flag: "plan-doc",
-		Help: "the unit's CCHC plan document (.docx, .txt or .md), imported into a plan file beside the config; " +
-			"empty only for the built-in 2024 plan's own school",
-		Prompt: "Tệp kế hoạch CCHC năm nay của đơn vị (.docx, .txt hoặc .md); để trống chỉ khi đơn vị dùng " +
-			"Kế hoạch số 13/KH-MN2010 năm 2024 có sẵn của Trường Mầm non 20/10",
-		Set: setPlanDoc}
+		Prompt: catalog.IqPlanDoc, Set: setPlanDoc}
 }
 
 func setPlanDoc(a *Answers, s string) error {
@@ -30,8 +27,8 @@ func setPlanDoc(a *Answers, s string) error {
 		if err != nil {
 			return err
 		}
-		if !plan.SameUnit(b.Unit, a.Name) {
-			return fmt.Errorf("kế hoạch có sẵn là của %s, không phải của %s: cho biết tệp kế hoạch CCHC của đơn vị (.docx)", b.Unit, a.Name)
+		if a.Name != "" && !plan.SameUnit(b.Unit, a.Name) { // no name is said by its own question
+			return catalog.IePlanBuiltin.Errorf(b.Unit, a.Name)
 		}
 		return nil
 	}
@@ -44,10 +41,10 @@ func setPlanDoc(a *Answers, s string) error {
 		return err
 	}
 	if res.Plan == nil {
-		return fmt.Errorf("%s: có chỉ tiêu chưa đọc được ngưỡng; chạy baocao plan import %s -o ke-hoach.toml, sửa tệp rồi khai báo plan = \"ke-hoach.toml\"", s, s)
+		return catalog.IePlanUnread.Errorf(s, s)
 	}
 	if res.Plan.Unit != "" && !plan.SameUnit(res.Plan.Unit, a.Name) {
-		return fmt.Errorf("%s là kế hoạch của %s, không phải của %s: chọn kế hoạch của đơn vị", s, res.Plan.Unit, a.Name)
+		return catalog.IePlanOther.Errorf(s, res.Plan.Unit, a.Name)
 	}
 	var table strings.Builder
 	if err := res.WriteTable(&table); err != nil {

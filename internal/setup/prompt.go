@@ -4,14 +4,16 @@ import (
 	"bufio"
 	"errors"
 	"fmt"
+	"github.com/mn2010/baocao/internal/catalog"
 	"io"
 	"strings"
+	"time"
 
 	"github.com/mn2010/baocao/sources"
 )
 
 // ErrAborted is returned when the answers run out (end of input).
-var ErrAborted = errors.New("hết câu trả lời (đầu vào đã đóng): chạy lại baocao init và trả lời đủ các câu hỏi")
+var ErrAborted = catalog.NewClass(catalog.IeAborted)
 
 // Prompter asks questions on w and reads answers, one a line, from r.
 type Prompter struct {
@@ -20,7 +22,16 @@ type Prompter struct {
 	// Secret, if set, reads a password without echo (a terminal); else the
 	// next line of r is the password.
 	Secret func() (string, error)
+	// Waiting, if set, tells whether more input arrives within d: on a
+	// terminal, the lines of a paste come at once, an answer typed by hand
+	// does not. A list's answer then takes every line pasted with its
+	// first (addresses one a line, copied from a spreadsheet or a mail).
+	// Without it (a script, a file) each answer is one line.
+	Waiting func(d time.Duration) bool
 }
+
+// PasteGap is how soon the next line of a paste follows the previous one.
+const PasteGap = 80 * time.Millisecond
 
 // NewPrompter reads answers from r and writes questions to w.
 func NewPrompter(r io.Reader, w io.Writer) *Prompter {
@@ -38,20 +49,53 @@ func (p *Prompter) line() (string, error) {
 		if errors.Is(err, io.EOF) {
 			return "", ErrAborted
 		}
-		return "", fmt.Errorf("setup: reading an answer: %w", err)
+		return "", catalog.IeReadAnswer.Errorf(err)
 	}
 	return strings.TrimSpace(sources.Clean(s)), nil
 }
 
 // Ask asks q until set accepts the answer; an empty answer is def.
 func (p *Prompter) Ask(q, def string, set func(string) error) error {
+	return p.ask(q, def, false, set)
+}
+
+// AskList asks for a list: the answer is one line, or the lines pasted
+// together (see Waiting), joined with line ends.
+func (p *Prompter) AskList(q, def string, set func(string) error) error {
+	return p.ask(q, def, true, set)
+}
+
+// pasted tells whether another line of a paste is there.
+func (p *Prompter) pasted() bool {
+	return p.Waiting != nil && (p.in.Buffered() > 0 || p.Waiting(PasteGap))
+}
+
+// answer reads one answer: a line, and for a list the non-empty lines
+// pasted with it.
+func (p *Prompter) answer(list bool) (string, error) {
+	s, err := p.line()
+	if err != nil || !list || s == "" {
+		return s, err
+	}
+	lines := []string{s}
+	for p.pasted() {
+		next, err := p.line()
+		if err != nil || next == "" {
+			break
+		}
+		lines = append(lines, next)
+	}
+	return strings.Join(lines, "\n"), nil
+}
+
+func (p *Prompter) ask(q, def string, list bool, set func(string) error) error {
 	for {
 		if def != "" {
 			fmt.Fprintf(p.out, "%s [%s]: ", q, def)
 		} else {
 			fmt.Fprintf(p.out, "%s: ", q)
 		}
-		s, err := p.line()
+		s, err := p.answer(list)
 		if err != nil {
 			fmt.Fprintln(p.out)
 			return err
@@ -60,7 +104,7 @@ func (p *Prompter) Ask(q, def string, set func(string) error) error {
 			s = def
 		}
 		if err := set(s); err != nil {
-			p.Say("  ✗ %v — xin nhập lại.", err)
+			p.Say("%s", catalog.IeAgain.F(err))
 			continue
 		}
 		return nil
@@ -85,18 +129,18 @@ func (p *Prompter) AskSecret(q string, optional bool) (string, error) {
 		if s != "" || optional {
 			return s, nil
 		}
-		p.Say("  ✗ chưa nhập mật khẩu — xin nhập lại.")
+		p.Say("%s", catalog.IeNoSecret)
 	}
 }
 
 // YesNo asks a yes/no question ("có"/"không", "c"/"k", "y"/"n").
 func (p *Prompter) YesNo(q string, def bool) (bool, error) {
-	d := "không"
+	d := catalog.IeNo.String()
 	if def {
-		d = "có"
+		d = catalog.IeYes.String()
 	}
 	var ans bool
-	err := p.Ask(q+" (có/không)", d, func(s string) error {
+	err := p.Ask(catalog.IeYesNoHint.F(q), d, func(s string) error {
 		v, err := parseYesNo(s)
 		ans = v
 		return err
@@ -111,5 +155,5 @@ func parseYesNo(s string) (bool, error) {
 	case "k", "khong", "n", "no":
 		return false, nil
 	}
-	return false, fmt.Errorf("trả lời \"có\" hoặc \"không\", không phải %q", s)
+	return false, catalog.IeYesNo.Errorf(s)
 }

@@ -1,7 +1,6 @@
 package setup
 
 import (
-	"errors"
 	"fmt"
 	"net"
 	"net/mail"
@@ -18,12 +17,12 @@ import (
 // Question is one thing init asks. Set checks an answer and stores it; an
 // error says, in Vietnamese, what is wrong.
 type Question struct {
-	Flag    string // the command-line flag of the scripted form
-	Help    string // the flag's help, in English
-	Prompt  string // the question, in Vietnamese
+	Flag    string       // the command-line flag of the scripted form
+	Prompt  *catalog.Msg // the question; its English text is the flag's help
 	Default func(a *Answers) string
 	Set     func(a *Answers, s string) error
 	Skip    func(a *Answers) bool // not asked (e.g. mail questions without mail)
+	List    bool                  // a list: lines pasted together are one answer
 }
 
 func fixed(s string) func(*Answers) string { return func(*Answers) string { return s } }
@@ -35,69 +34,68 @@ func noMail(a *Answers) bool { return !a.Mail }
 // Interview).
 func Questions() []Question {
 	return []Question{
-		{Flag: "unit", Help: "the unit's name ([unit] name)", Prompt: "Tên đơn vị (vd: Trường Mầm non 20/10)", Set: func(a *Answers, s string) error {
+		{Flag: "unit", Prompt: catalog.IqUnit, Set: func(a *Answers, s string) error {
 			a.Name = s
 			return need(s)
 		}},
-		{Flag: "parent", Help: "the parent body ([unit] parent)", Prompt: "Cơ quan chủ quản (vd: Ủy ban nhân dân Phường Sài Gòn)", Set: func(a *Answers, s string) error {
+		{Flag: "parent", Prompt: catalog.IqParent, Set: func(a *Answers, s string) error {
 			a.Parent = s
 			return need(s)
 		}},
-		{Flag: "place", Help: "the place of the date line ([unit] place; default: from the parent)", Prompt: "Địa danh ở dòng ngày tháng (vd: Phường Sài Gòn)", Default: func(a *Answers) string { return placeOf(a.Parent) },
+		{Flag: "place", Prompt: catalog.IqPlace, Default: func(a *Answers) string { return placeOf(a.Parent) },
 			Set: func(a *Answers, s string) error { a.Place = s; return need(s) }},
-		{Flag: "symbol", Help: "the unit's symbol, for Số: …/BC-SYMBOL ([unit] symbol)", Prompt: "Ký hiệu viết tắt của đơn vị, cho \"Số: …/BC-KÝHIỆU\" (vd: MN2010)", Set: func(a *Answers, s string) error {
+		{Flag: "symbol", Prompt: catalog.IqSymbol, Set: func(a *Answers, s string) error {
 			a.Symbol = s
 			if err := need(s); err != nil {
 				return err
 			}
 			for _, r := range s {
 				if !(r < unicode.MaxASCII && (unicode.IsLetter(r) || unicode.IsDigit(r)) || r == '-' || r == '.') {
-					return fmt.Errorf("ký hiệu chỉ gồm chữ không dấu, số, \"-\" và \".\" (vd: MN2010), không phải %q", s)
+					return catalog.IeSymbol.Errorf(s)
 				}
 			}
 			return nil
 		}},
-		{Flag: "signer-title", Help: "the signer's title ([unit] signer_title)", Prompt: "Chức vụ người ký", Default: fixed("Hiệu trưởng"),
+		{Flag: "signer-title", Prompt: catalog.IqSignerT, Default: fixed("Hiệu trưởng"),
 			Set: func(a *Answers, s string) error { a.SignerTitle = s; return need(s) }},
-		{Flag: "signer-name", Help: "the signer's name ([unit] signer_name)", Prompt: "Họ và tên người ký", Set: func(a *Answers, s string) error { a.SignerName = s; return need(s) }},
-		{Flag: "addressees", Help: "who the reports are addressed to after \"Kính gửi:\", separated by ';' ([unit] addressees; default: the parent)",
-			Prompt:  "Kính gửi: cơ quan nhận báo cáo, nhiều nơi cách nhau bằng dấu chấm phẩy (vd: Ủy ban nhân dân phường Sài Gòn)",
+		{Flag: "signer-name", Prompt: catalog.IqSignerN, Set: func(a *Answers, s string) error { a.SignerName = s; return need(s) }},
+		{Flag: "addressees", List: true, Prompt: catalog.IqAddressees,
 			Default: func(a *Answers) string { return a.Parent },
 			Set: func(a *Answers, s string) error {
 				a.Addressees = split(s, ";")
 				return need(s)
 			}},
-		{Flag: "recipients", Help: "the document's other recipients after \"- Như trên;\", separated by ';' ([unit] recipients)", Prompt: "Nơi nhận khác ghi trên văn bản, sau \"- Như trên;\", cách nhau bằng dấu chấm phẩy; để trống nếu không có (vd: Phòng Nội vụ)",
+		{Flag: "recipients", List: true, Prompt: catalog.IqRecipients,
 			Default: fixed(""),
 			Set: func(a *Answers, s string) error {
 				a.Recipients = split(s, ";")
 				return nil
 			}},
-		{Flag: "admin-email", Help: "the admin's address: failures and test messages ([unit] admin_email)", Prompt: "Thư điện tử của người quản trị (nhận thư báo lỗi và thư thử)", Set: func(a *Answers, s string) error {
+		{Flag: "admin-email", Prompt: catalog.IqAdmin, Set: func(a *Answers, s string) error {
 			a.AdminEmail = s
 			if err := address(s); err != nil {
 				return err
 			}
 			return a.checkTypo([]string{s})
 		}},
-		{Flag: "domains", Help: "official e-mail domains, comma-separated (official_domains)", Prompt: "Tên miền thư công vụ, cách nhau bằng dấu phẩy", Default: fixed("hcm.edu.vn, tphcm.gov.vn"),
+		{Flag: "domains", List: true, Prompt: catalog.IqDomains, Default: fixed("hcm.edu.vn, tphcm.gov.vn"),
 			Set: func(a *Answers, s string) error {
 				a.Domains = addressList(s)
 				for _, d := range a.Domains {
 					if strings.ContainsAny(d, "@ /") || !strings.Contains(d, ".") {
-						return fmt.Errorf("%q không phải tên miền (vd: hcm.edu.vn)", d)
+						return catalog.IeDomain.Errorf(d)
 					}
 				}
 				return need(s)
 			}},
-		{Flag: "to", Help: "the reports' addresses, separated by ',' or ';' ([reports.ID] to)", Prompt: "Địa chỉ thư nhận báo cáo (phòng, ban cấp trên), cách nhau bằng dấu phẩy hoặc chấm phẩy", Set: func(a *Answers, s string) error {
+		{Flag: "to", List: true, Prompt: catalog.IqTo, Set: func(a *Answers, s string) error {
 			a.To = addressList(s)
 			if err := addresses(a.To, true); err != nil {
 				return err
 			}
 			return a.checkTypo(a.To)
 		}},
-		{Flag: "cc", Help: "copies, separated by ',' or ';' ([reports.ID] cc)", Prompt: "Địa chỉ đồng gửi (cc), cách nhau bằng dấu phẩy hoặc chấm phẩy; để trống nếu không có", Default: fixed(""),
+		{Flag: "cc", List: true, Prompt: catalog.IqCc, Default: fixed(""),
 			Set: func(a *Answers, s string) error {
 				a.Cc = addressList(s)
 				if err := addresses(a.Cc, false); err != nil {
@@ -105,16 +103,16 @@ func Questions() []Question {
 				}
 				return a.checkTypo(a.Cc)
 			}},
-		{Flag: "archive", Help: "the archive folder, relative to the config (archive)", Prompt: "Thư mục lưu báo cáo (tương đối với thư mục của tệp cấu hình)", Default: fixed("archive"),
+		{Flag: "archive", Prompt: catalog.IqArchive, Default: fixed("archive"),
 			Set: func(a *Answers, s string) error { a.Archive = Unquote(s); return need(a.Archive) }},
-		{Flag: "timezone", Help: "the time zone (timezone)", Prompt: "Múi giờ", Default: fixed("Asia/Ho_Chi_Minh"), Set: func(a *Answers, s string) error {
+		{Flag: "timezone", Prompt: catalog.IqTimezone, Default: fixed("Asia/Ho_Chi_Minh"), Set: func(a *Answers, s string) error {
 			a.TimeZone = s
 			if _, err := time.LoadLocation(s); err != nil || s == "" || s == "Local" {
-				return fmt.Errorf("múi giờ %q không có (vd: Asia/Ho_Chi_Minh)", s)
+				return catalog.IeTimezone.Errorf(s)
 			}
 			return nil
 		}},
-		{Flag: "web", Help: "the staff page's host:port (empty: none; an address open to other machines needs accounts: written commented out when init makes none)", Prompt: "Địa chỉ trang web cho cán bộ, dạng máy:cổng (127.0.0.1:8080 chỉ máy này mở được); để trống nếu chưa dùng",
+		{Flag: "web", Prompt: catalog.IqWeb,
 			Default: fixed("127.0.0.1:8080"), Set: func(a *Answers, s string) error {
 				a.Web = s
 				if s == "" {
@@ -122,12 +120,11 @@ func Questions() []Question {
 				}
 				_, port, err := net.SplitHostPort(s)
 				if n, perr := strconv.Atoi(port); err != nil || perr != nil || n < 1 || n > 65535 {
-					return fmt.Errorf("%q không đúng dạng máy:cổng (vd: 127.0.0.1:8080)", s)
+					return catalog.IeHostPort.Errorf(s)
 				}
 				return nil
 			}},
-		{Flag: "public-url", Help: "the page's address as the head's phone opens it, for the review messages' link ([web] public_url; asked when the page is open to other machines)",
-			Prompt: catalog.InitPublicURL.String(), Default: guessPublicURL,
+		{Flag: "public-url", Prompt: catalog.InitPublicURL, Default: guessPublicURL,
 			Skip: func(a *Answers) bool { return !a.webBeyond() }, Set: setPublicURL},
 		planQuestion(),
 	}
@@ -136,25 +133,25 @@ func Questions() []Question {
 // MailQuestions describe the mail server; asked when the unit sends mail.
 func MailQuestions() []Question {
 	return []Question{
-		{Flag: "smtp-host", Help: "the SMTP server; without it no mail is sent ([smtp] host)", Prompt: "Máy chủ thư gửi đi (SMTP), vd: smtp.hcm.edu.vn", Skip: noMail, Set: func(a *Answers, s string) error {
+		{Flag: "smtp-host", Prompt: catalog.IqSMTPHost, Skip: noMail, Set: func(a *Answers, s string) error {
 			a.Host = s
 			if err := need(s); err != nil {
 				return err
 			}
 			if strings.ContainsAny(s, " /:@") {
-				return fmt.Errorf("%q không phải tên máy chủ: chỉ ghi tên (vd: smtp.hcm.edu.vn), không ghi cổng hay giao thức", s)
+				return catalog.IeHost.Errorf(s)
 			}
 			return nil
 		}},
-		{Flag: "smtp-port", Help: "the SMTP port ([smtp] port)", Prompt: "Cổng (587 cho STARTTLS, 465 cho TLS)", Skip: noMail, Default: fixed("587"), Set: func(a *Answers, s string) error {
+		{Flag: "smtp-port", Prompt: catalog.IqSMTPPort, Skip: noMail, Default: fixed("587"), Set: func(a *Answers, s string) error {
 			n, err := strconv.Atoi(s)
 			if err != nil || n < 1 || n > 65535 {
-				return fmt.Errorf("cổng là một số từ 1 đến 65535, không phải %q", s)
+				return catalog.IePort.Errorf(s)
 			}
 			a.Port = n
 			return nil
 		}},
-		{Flag: "smtp-security", Help: "starttls or tls ([smtp] security)", Prompt: "Bảo mật: starttls hoặc tls", Skip: noMail,
+		{Flag: "smtp-security", Prompt: catalog.IqSecurity, Skip: noMail,
 			Default: func(a *Answers) string {
 				if a.Port == 465 {
 					return "tls"
@@ -170,14 +167,14 @@ func MailQuestions() []Question {
 					if loopback.Host(a.Host) {
 						return nil
 					}
-					return errors.New("\"none\" gửi mật khẩu không mã hoá: chỉ dùng cho máy chủ thử trên chính máy này; chọn starttls hoặc tls")
+					return catalog.IeNone.Errorf()
 				}
-				return fmt.Errorf("chọn starttls hoặc tls, không phải %q", s)
+				return catalog.IeSecurity.Errorf(s)
 			}},
-		{Flag: "smtp-user", Help: "the SMTP login ([smtp] username)", Prompt: "Tên đăng nhập máy chủ thư (thường là địa chỉ thư)", Skip: noMail,
+		{Flag: "smtp-user", Prompt: catalog.IqSMTPUser, Skip: noMail,
 			Default: func(a *Answers) string { return a.AdminEmail },
 			Set:     func(a *Answers, s string) error { a.Username = s; return need(s) }},
-		{Flag: "from", Help: "the sender, Name <address> ([smtp] from)", Prompt: "Người gửi (vd: Trường Mầm non 20/10 <mn2010@hcm.edu.vn>)", Skip: noMail,
+		{Flag: "from", Prompt: catalog.IqFrom, Skip: noMail,
 			Default: func(a *Answers) string {
 				if strings.Contains(a.Username, "@") {
 					return fmt.Sprintf("%s <%s>", a.Name, a.Username)
@@ -196,7 +193,7 @@ func MailQuestions() []Question {
 
 func need(s string) error {
 	if strings.TrimSpace(s) == "" {
-		return errors.New("cần có câu trả lời")
+		return catalog.IeNeed.Errorf()
 	}
 	return nil
 }
@@ -207,14 +204,14 @@ func address(s string) error {
 	}
 	addr, err := mail.ParseAddress(s)
 	if err != nil || !strings.Contains(addr.Address[strings.LastIndexByte(addr.Address, '@')+1:], ".") {
-		return fmt.Errorf("%q không phải địa chỉ thư (vd: phongnoivu@tphcm.gov.vn)", s)
+		return catalog.IeAddress.Errorf(s)
 	}
 	return nil
 }
 
 func addresses(list []string, required bool) error {
 	if required && len(list) == 0 {
-		return errors.New("cần ít nhất một địa chỉ")
+		return catalog.IeOneAddress.Errorf()
 	}
 	for _, s := range list {
 		if err := address(s); err != nil {
@@ -224,9 +221,10 @@ func addresses(list []string, required bool) error {
 	return nil
 }
 
+// split splits a list at sep and at line ends (lines pasted together).
 func split(s, sep string) []string {
 	var out []string
-	for _, p := range strings.Split(s, sep) {
+	for _, p := range strings.FieldsFunc(s, func(r rune) bool { return strings.ContainsRune(sep, r) || r == '\n' || r == '\r' }) {
 		if p = strings.TrimSpace(p); p != "" {
 			out = append(out, p)
 		}

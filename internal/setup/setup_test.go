@@ -322,7 +322,7 @@ func TestFromValues(t *testing.T) {
 	if err == nil {
 		t.Fatal("no error")
 	}
-	for _, want := range []string{"--unit: cần có câu trả lời", "--symbol:", "--to:", "--data: không có thư mục", "--smtp-port:", "--from:", "--smtp-password-file FILE hoặc --smtp-password-env NAME"} {
+	for _, want := range []string{"--unit: cần có câu trả lời", "--symbol:", "--to:", "--data: không có thư mục", "--smtp-port:", "--from:", "--smtp-password-file TỆP hoặc --smtp-password-env TÊN_BIẾN"} {
 		if !strings.Contains(err.Error(), want) {
 			t.Errorf("error lacks %q:\n%v", want, err)
 		}

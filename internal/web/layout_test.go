@@ -25,7 +25,7 @@ func TestDraftPageShowsTheDocumentBeforeTheDecision(t *testing.T) {
 		}
 		at = i
 	}
-	for _, w := range []string{`placeholder="ví dụ 16/03/2024"`, `class="approve"`, `class="return"`} {
+	for _, w := range []string{`placeholder="ví dụ 29/11/2026"`, `class="approve"`, `class="return"`} {
 		if !strings.Contains(body, w) {
 			t.Errorf("draft page lacks %s", w)
 		}

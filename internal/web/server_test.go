@@ -135,7 +135,7 @@ func TestPages(t *testing.T) {
 		{"run now: a period asked for", "/chay?bao-cao=monthly&ky=2024-02", []string{`id="period" value="2024-02"`}},
 		{"draft: approve and return forms, no send", "/bao-cao/quarterly/2024-Q1/v1", []string{"chờ duyệt", `action="/bao-cao/quarterly/2024-Q1/v1/duyet"`,
 			`name="number"`, `name="date"`, `name="note"`, `action="/bao-cao/quarterly/2024-Q1/v1/tra-lai"`, `name="reason"`,
-			`Người duyệt: <strong>Nguyễn Thị Hồng Vân (hiệu trưởng)</strong>`, `placeholder="ví dụ 16/03/2024"`, "đang chờ Nguyễn Thị Hồng Vân duyệt",
+			`Người duyệt: <strong>Nguyễn Thị Hồng Vân (hiệu trưởng)</strong>`, `placeholder="ví dụ 29/11/2026"`, "đang chờ Nguyễn Thị Hồng Vân duyệt",
 			"Lịch sử duyệt và gửi", "lập bản dự thảo (chờ duyệt)", "thư mời duyệt gửi đến hieutruong.mn2010@hcm.edu.vn"}},
 		{"history: all", "/lich-su", []string{"4 phiên bản.", "2023-Q4", "2024-02", "2024-03"}},
 		{"history: by report", "/lich-su?bao-cao=quarterly", []string{"2 phiên bản.", "<td>Báo cáo quý</td><td>2023-Q4 <small class=\"muted\">quý IV năm 2023</small></td>", "2024-Q1"}},

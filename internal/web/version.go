@@ -42,7 +42,6 @@ type versionData struct {
 	// review action applies.
 	MayReview, MayOperate bool
 	NoReview              string
-	Today                 string // the approval form's date placeholder, DD/MM/YYYY
 	Error                 string // why the action just asked was refused
 	Hint                  string // what to do about it
 	Form                  reviewForm
@@ -72,7 +71,7 @@ func (s *Server) versionPage(w http.ResponseWriter, r *http.Request, ref Version
 		s.backendFail(w, r, err)
 		return
 	}
-	vd := versionData{VersionDetail: d, Path: ref.path(), Today: s.set.Now().In(s.set.Location).Format("02/01/2006")}
+	vd := versionData{VersionDetail: d, Path: ref.path()}
 	vd.MayReview, vd.MayOperate = s.may(r, dutyReview, ref.Report), s.may(r, dutyOperate, ref.Report)
 	if ac := account(r); ac != nil {
 		vd.Approver = ac.FullName + " (" + ac.Role.Label() + ")"

@@ -3,7 +3,6 @@ package delivery
 import (
 	"crypto/tls"
 	"crypto/x509"
-	"fmt"
 	"os"
 	"strings"
 	"time"
@@ -102,7 +101,7 @@ func Password(env, file string) (password string, warning string, err error) {
 			return "", "", ErrSettings.Newf(catalog.MailPasswordFile, catalog.FileError(file, err))
 		}
 		if st.Mode().Perm()&0o044 != 0 {
-			warning = fmt.Sprintf("password_file %s can be read by other users: chmod 600 %s", file, file)
+			warning = catalog.CfgPasswordFilePub.F(file, file)
 		}
 		p := strings.TrimRight(string(b), "\r\n")
 		if p == "" {

@@ -1,8 +1,9 @@
 package period
 
 import (
-	"fmt"
 	"time"
+
+	"github.com/mn2010/baocao/internal/catalog"
 )
 
 // DefaultDeadlineDay is the day of the month a report is due when its
@@ -17,7 +18,7 @@ const MaxDeadlineDay = 28
 // CheckDeadlineDay checks a deadline day as written in a config.
 func CheckDeadlineDay(day int) error {
 	if day < 1 || day > MaxDeadlineDay {
-		return fmt.Errorf("period: deadline day %d: want a day of the month from 1 to %d", day, MaxDeadlineDay)
+		return catalog.CfgDeadlineRange.Errorf(day, MaxDeadlineDay)
 	}
 	return nil
 }

@@ -49,7 +49,7 @@ func ParseKind(s string) (Kind, error) {
 	case Month, Quarter, HalfYear, Year:
 		return k, nil
 	}
-	return "", fmt.Errorf("period: unknown kind %q (want month, quarter, half-year or year)", s)
+	return "", catalog.CfgKind.Errorf(s)
 }
 
 // ParseBoundary checks a boundary as written in a config; empty is Decree09.
@@ -60,7 +60,7 @@ func ParseBoundary(s string) (Boundary, error) {
 	case Decree09, Calendar:
 		return b, nil
 	}
-	return "", fmt.Errorf("period: unknown boundary %q (want decree09 or calendar)", s)
+	return "", catalog.CfgBoundary.Errorf(s)
 }
 
 // MinYear and MaxYear bound the years a label may name: a report of

@@ -3,14 +3,15 @@ package signature
 import (
 	"crypto/x509"
 	"encoding/pem"
-	"errors"
-	"fmt"
 	"os"
 	"path/filepath"
+
+	"github.com/mn2010/baocao/internal/catalog"
+	"github.com/mn2010/baocao/internal/fault"
 )
 
 // ErrSettings is wrapped by an error about the [signed] settings.
-var ErrSettings = errors.New("signature: bad [signed] settings")
+var ErrSettings = catalog.NewClass(catalog.ClassSigned).WithFault(fault.BadInput)
 
 // Settings are the [signed] table of the config file.
 type Settings struct {
@@ -35,7 +36,7 @@ func (s Settings) MaxBytes() int64 {
 func (s Settings) Options(dir string) (Options, error) {
 	o := Options{MaxBytes: s.MaxBytes()}
 	if s.MaxMB < 0 {
-		return o, fmt.Errorf("%w: max_mb = %d: write a size in MB, 1 or more", ErrSettings, s.MaxMB)
+		return o, ErrSettings.Newf(catalog.CfgSignedMaxMB, s.MaxMB)
 	}
 	if s.TrustedRoots == "" {
 		return o, nil
@@ -46,7 +47,7 @@ func (s Settings) Options(dir string) (Options, error) {
 	}
 	b, err := os.ReadFile(path)
 	if err != nil {
-		return o, fmt.Errorf("%w: trusted_roots: %v", ErrSettings, err)
+		return o, ErrSettings.Newf(catalog.CfgSignedRoots, catalog.FileError(path, err))
 	}
 	o.Roots = x509.NewCertPool()
 	n := 0
@@ -60,13 +61,13 @@ func (s Settings) Options(dir string) (Options, error) {
 		}
 		c, err := x509.ParseCertificate(blk.Bytes)
 		if err != nil {
-			return o, fmt.Errorf("%w: trusted_roots %s: certificate %d: %v", ErrSettings, path, n+1, err)
+			return o, ErrSettings.Newf(catalog.CfgSignedCert, path, n+1, err)
 		}
 		o.Roots.AddCert(c)
 		n++
 	}
 	if n == 0 {
-		return o, fmt.Errorf("%w: trusted_roots %s has no PEM certificate", ErrSettings, path)
+		return o, ErrSettings.Newf(catalog.CfgSignedNoPEM, path)
 	}
 	return o, nil
 }

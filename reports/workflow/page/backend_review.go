@@ -36,7 +36,7 @@ func (b *ReportsBackend) Approve(ctx context.Context, who string, v web.VersionR
 		return web.VersionRef{}, err
 	}
 	out, err := workflow.NewJob(b.maker, mail, nil).Approve(ctx, workflow.ApproveOptions{Report: v.Report, Period: v.Period, Version: v.Version,
-		By: web.Decider{Name: a.Name, Account: a.Account, Role: a.Role}.Signature(), Note: a.Note, Number: a.Number, Date: a.Date, ForceNumber: a.ForceNumber})
+		By: web.Decider{Name: a.Name, Account: a.Account, Role: a.Role}.Signature(), Who: whoOf(web.Decider{Name: a.Name, Account: a.Account, Role: a.Role}), Note: a.Note, Number: a.Number, Date: a.Date, ForceNumber: a.ForceNumber})
 	if err != nil {
 		return web.VersionRef{}, b.refusal(e, err)
 	}
@@ -59,7 +59,7 @@ func (b *ReportsBackend) Reject(ctx context.Context, who web.Decider, v web.Vers
 	}
 	by := who.Signature()
 	if _, err := workflow.NewJob(b.maker, mail, nil).Reject(ctx, workflow.RejectOptions{Report: v.Report, Period: v.Period, Version: v.Version,
-		By: by, Reason: reason}); err != nil {
+		By: by, Who: whoOf(who), Reason: reason}); err != nil {
 		return b.refusal(e, err)
 	}
 	return nil
@@ -88,12 +88,12 @@ func (b *ReportsBackend) refusal(e archive.Entry, err error) error {
 	case errors.Is(err, workflow.ErrReturned):
 		if r, _ := workflow.ReadReturn(e.Dir); r != nil {
 			return fmt.Errorf("%w: bản dự thảo phiên bản %d đã bị %s trả lại lúc %s, lý do: “%s”. Bản bị trả lại không bao giờ được duyệt hay gửi; hãy sửa rồi chạy lại (“Chạy ngay”) để lập bản dự thảo mới",
-				web.ErrRefused, e.Version, r.By, when(r.At, loc), r.Reason)
+				web.ErrRefused, e.Version, r.Decider(), when(r.At, loc), r.Reason)
 		}
 		return fmt.Errorf("%w: bản dự thảo này đã bị trả lại; hãy chạy lại (“Chạy ngay”) để lập bản dự thảo mới", web.ErrRefused)
 	case errors.Is(err, workflow.ErrAlreadyApproved):
 		if a, _ := workflow.ReadApproval(e.Dir); a != nil {
-			return fmt.Errorf("%w: phiên bản %d đã được %s duyệt lúc %s; không cần duyệt lại (xem mục Lịch sử duyệt và gửi)", web.ErrRefused, e.Version, a.By, when(a.At, loc))
+			return fmt.Errorf("%w: phiên bản %d đã được %s duyệt lúc %s; không cần duyệt lại (xem mục Lịch sử duyệt và gửi)", web.ErrRefused, e.Version, a.Decider(), when(a.At, loc))
 		}
 		return fmt.Errorf("%w: phiên bản %d là văn bản ban hành từ một bản dự thảo đã duyệt; không cần duyệt lại", web.ErrRefused, e.Version)
 	case errors.Is(err, workflow.ErrSourcesChanged):
@@ -187,7 +187,7 @@ func (b *ReportsBackend) story(d *web.VersionDetail, e archive.Entry, rec *deliv
 			}
 		}
 		if a := st.Approval; a != nil {
-			what := "được " + a.By + " duyệt"
+			what := "được " + a.Decider() + " duyệt"
 			if a.Note != "" {
 				what += ", ghi chú “" + a.Note + "”"
 			}
@@ -197,7 +197,7 @@ func (b *ReportsBackend) story(d *web.VersionDetail, e archive.Entry, rec *deliv
 			add(v, a.At, what)
 		}
 		if r := st.Return; r != nil {
-			add(v, r.At, fmt.Sprintf("bị %s trả lại, lý do: “%s”", r.By, r.Reason))
+			add(v, r.At, fmt.Sprintf("bị %s trả lại, lý do: “%s”", r.Decider(), r.Reason))
 		}
 		for _, a := range attempts(st.Record, loc) {
 			add(v, a.At.Format(time.RFC3339), fmt.Sprintf("gửi cấp trên đến %s: %s", strings.Join(a.To, ", "), a.Result))
@@ -207,11 +207,11 @@ func (b *ReportsBackend) story(d *web.VersionDetail, e archive.Entry, rec *deliv
 		}
 		switch {
 		case st.Return != nil:
-			d.Review = fmt.Sprintf("Bị %s trả lại lúc %s, lý do: “%s”. Bản này không được gửi; bấm “Chạy ngay” để lập bản dự thảo mới.", st.Return.By, when(st.Return.At, loc), st.Return.Reason)
+			d.Review = fmt.Sprintf("Bị %s trả lại lúc %s, lý do: “%s”. Bản này không được gửi; bấm “Chạy ngay” để lập bản dự thảo mới.", st.Return.Decider(), when(st.Return.At, loc), st.Return.Reason)
 		case st.Approval != nil && rec.IssuedAs != 0:
-			d.Review = fmt.Sprintf("Đã được %s duyệt lúc %s; văn bản gửi cấp trên (có số và ngày ban hành) là phiên bản %d.", st.Approval.By, when(st.Approval.At, loc), rec.IssuedAs)
+			d.Review = fmt.Sprintf("Đã được %s duyệt lúc %s; văn bản gửi cấp trên (có số và ngày ban hành) là phiên bản %d.", st.Approval.Decider(), when(st.Approval.At, loc), rec.IssuedAs)
 		case st.Approval != nil:
-			d.Review = fmt.Sprintf("Đã được %s duyệt lúc %s.", st.Approval.By, when(st.Approval.At, loc))
+			d.Review = fmt.Sprintf("Đã được %s duyệt lúc %s.", st.Approval.Decider(), when(st.Approval.At, loc))
 		case st.IssuedFrom != nil:
 			d.Review = fmt.Sprintf("Văn bản ban hành từ bản dự thảo phiên bản %d đã duyệt: số %s, ngày %s.", st.IssuedFrom.Version, numberVN(st.IssuedFrom.Number), isoDate(st.IssuedFrom.Date))
 		case st.Record.Unapproved:
@@ -245,4 +245,13 @@ func changedFiles(err error) string {
 		out = append(out, g+" (không còn được đọc)")
 	}
 	return strings.Join(out, ", ")
+}
+
+// whoOf is the page's decider as the records keep it, field by field (a
+// decider without an account keeps only the by text).
+func whoOf(d web.Decider) workflow.Who {
+	if d.Account == "" {
+		return workflow.Who{}
+	}
+	return workflow.Who{Account: d.Account, FullName: d.Name, Role: d.Role}
 }

@@ -1,0 +1,184 @@
+package main
+
+import (
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/mn2010/baocao/internal/catalog"
+)
+
+// doctor, init and service speak Vietnamese on their usual mistakes: a
+// missing or wrong config, a page address that is not one, answers that
+// are not addresses, a folder that cannot be written, every service
+// action on a machine without (or with) systemd; with --lang en, the same
+// messages in English.
+func TestDoctorInitServiceSpeakVietnamese(t *testing.T) {
+	t.Setenv(catalog.EnvVar, "")
+	t.Cleanup(func() { catalog.Set(catalog.Vietnamese) })
+	cfg := project(t)
+	dir := t.TempDir()
+	write := func(name, text string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	example, _ := os.ReadFile(cfg)
+	badWeb := filepath.Join(filepath.Dir(cfg), "bad-web.toml")
+	os.WriteFile(badWeb, append(append([]byte{}, example...), "\n[web]\nlisten = \"8080\"\n"...), 0o644)
+	openWeb := filepath.Join(filepath.Dir(cfg), "open-web.toml")
+	os.WriteFile(openWeb, append(append([]byte{}, example...), "\n[web]\nlisten = \"0.0.0.0:0\"\n"...), 0o644)
+	blocker := write("a-file", "x")
+	runs := [][]string{
+		{"doctor", "-c", filepath.Join(dir, "none.toml")},
+		{"doctor", "-c", filepath.Join(dir, "none.toml"), "--no-email"},
+		{"doctor", "-c", cfg, "--no-email"},
+		{"doctor", "-c", badWeb, "--no-email"},
+		{"doctor", "-c", openWeb, "--no-email"},
+		{"doctor", "--bogus"},
+		{"doctor", "-c"},
+		{"init", "-c", filepath.Join(blocker, "baocao.toml")},
+		{"init", "--non-interactive", "-c", filepath.Join(dir, "n", "baocao.toml")},
+		{"init", "--non-interactive", "-c", filepath.Join(dir, "n", "baocao.toml"), "--unit", "Trường Mầm non 20/10", "--to", "phongnoivu",
+			"--admin-email", "a@gmial.com", "--data", filepath.Join(dir, "khong-co"), "--smtp-host", "smtp.hcm.edu.vn:587", "--smtp-port", "x",
+			"--smtp-security", "none", "--timezone", "Asia/Sai_Gon", "--web", "trang", "--symbol", "MN 2010", "--domains", "hcm", "--plan-doc", filepath.Join(dir, "khong-co.docx")},
+		{"init", "--non-interactive", "-c", filepath.Join(dir, "n", "baocao.toml"), "--smtp-host", "h", "--smtp-password-file", "x", "--smtp-password-env", "Y"},
+		{"init", "--bogus"},
+		{"init", "-c", filepath.Join(dir, "hoi", "baocao.toml")}, // the answers run out
+		{"service"},
+		{"service", "status"},
+		{"service", "status", "-c", filepath.Join(dir, "none.toml")},
+		{"service", "install", "-c", filepath.Join(dir, "none.toml")},
+		{"service", "install", "-c", filepath.Join(dir, "none.toml"), "--root", filepath.Join(dir, "goc")},
+		{"service", "start"},
+		{"service", "stop"},
+		{"service", "uninstall"},
+		{"service", "bogus"},
+		{"service", "start", "--root", filepath.Join(dir, "goc")},
+		{"service", "install", "--bogus"},
+	}
+	for _, args := range runs {
+		_, out, errs := baocaoIn("Trường Mầm non 20/10\nhieutruong@gmial.com\n", args...)
+		if words := englishWords(out + "\n" + errs); len(words) > 0 {
+			t.Errorf("baocao %s: English words %q in:\n%s%s", strings.Join(args, " "), words, out, errs)
+		}
+		if out+errs == "" {
+			t.Errorf("baocao %s said nothing", strings.Join(args, " "))
+		}
+	}
+	_, out, _ := baocao("--lang", "en", "doctor", "-c", filepath.Join(dir, "none.toml"), "--no-email")
+	if !strings.Contains(out, "Config ") || !strings.Contains(out, "Result: 1 things to fix") {
+		t.Errorf("--lang en doctor:\n%s", out)
+	}
+	_, _, errs := baocao("--lang", "en", "init", "--non-interactive", "-c", filepath.Join(dir, "n", "baocao.toml"))
+	if !strings.Contains(errs, "--unit: an answer is needed") {
+		t.Errorf("--lang en init:\n%s", errs)
+	}
+}
+
+func init() {
+	names["enter"] = true                                                                           // the key
+	for _, w := range strings.Fields("reviewers approvers hieutruong full-name email role title") { // config keys, an account, flags
+		names[w] = true
+	}
+	for _, w := range strings.Fields("thanh gian nghe xong nhap nhung chung") { // Vietnamese syllables without marks
+		vietnameseASCII[w] = true
+	}
+}
+
+// catalogued are the packages whose messages a clerk reads and that keep
+// them in internal/catalog: cmd/baocao (TestMessagesComeFromTheCatalogue)
+// and these.
+var catalogued = []string{"../../internal/doctor", "../../internal/setup", "../../internal/service"}
+
+// sayers are the functions and methods whose string arguments a person
+// reads: fmt's printing and error functions, errors.New, and the
+// packages' own ways of saying a line (the interview's Say and Ask,
+// doctor's add).
+var sayers = map[string]bool{"fmt.Sprintf": true, "fmt.Errorf": true, "fmt.Fprintf": true, "fmt.Fprintln": true, "fmt.Fprint": true,
+	"fmt.Printf": true, "fmt.Println": true, "fmt.Print": true, "fmt.Sprint": true, "errors.New": true,
+	".Say": true, ".Ask": true, ".AskList": true, ".AskSecret": true, ".YesNo": true, ".add": true, ".say": true, "http.Error": true}
+
+var (
+	verbsRe  = regexp.MustCompile(`%[-+# 0]*[0-9]*(?:\.[0-9]+)?[a-zA-Z%]`)
+	prefixRe = regexp.MustCompile(`^(?:[a-z]+: )+`) // "setup: %w", "doctor: review: %w": the class of a cause
+)
+
+// inline tells whether a literal passed to a sayer is a message written
+// in place: a Vietnamese letter, or an English word that is not a name,
+// outside a format's verbs and a package's "pkg: " prefix.
+func inline(s string) bool {
+	if !isASCII(s) {
+		return true
+	}
+	rest := prefixRe.ReplaceAllString(verbsRe.ReplaceAllString(s, ""), "")
+	for _, tok := range strings.Fields(rest) {
+		if strings.ContainsAny(tok, "/\\@") || strings.HasPrefix(tok, "-") || strings.HasPrefix(tok, "[") || skipToken.MatchString(tok) {
+			continue
+		}
+		for _, w := range wordRe.FindAllString(tok, -1) {
+			if len([]rune(w)) >= 3 && !names[strings.ToLower(w)] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// The doctor, init and service packages keep their messages in the
+// catalogue: no literal with words reaches a function that says it.
+func TestPackagesKeepMessagesInTheCatalogue(t *testing.T) {
+	fset := token.NewFileSet()
+	n := 0
+	for _, dir := range catalogued {
+		files, _ := filepath.Glob(filepath.Join(dir, "*.go"))
+		for _, f := range files {
+			if strings.HasSuffix(f, "_test.go") {
+				continue
+			}
+			file, err := parser.ParseFile(fset, f, nil, 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			n++
+			ast.Inspect(file, func(node ast.Node) bool {
+				call, ok := node.(*ast.CallExpr)
+				if !ok {
+					return true
+				}
+				sel, ok := call.Fun.(*ast.SelectorExpr)
+				if !ok {
+					return true
+				}
+				name := "." + sel.Sel.Name
+				if id, ok := sel.X.(*ast.Ident); ok && (id.Name == "fmt" || id.Name == "errors" || id.Name == "http") {
+					name = id.Name + name
+				}
+				if !sayers[name] {
+					return true
+				}
+				for _, a := range call.Args {
+					lit, ok := a.(*ast.BasicLit)
+					if !ok || lit.Kind != token.STRING {
+						continue
+					}
+					if s, _ := strconv.Unquote(lit.Value); inline(s) {
+						t.Errorf("%s: %s with the text %q: put it in internal/catalog", fset.Position(lit.Pos()), name, s)
+					}
+				}
+				return true
+			})
+		}
+	}
+	if n < 10 {
+		t.Errorf("%d files read: the packages moved", n)
+	}
+}

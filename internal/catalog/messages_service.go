@@ -1,0 +1,25 @@
+package catalog
+
+// What baocao service and the service package say.
+var (
+	SvcUnsupported = add("SvcUnsupported", "dịch vụ: hệ điều hành %s chưa được hỗ trợ (Windows, Linux có systemd, macOS)", "service: %s is not supported (Windows, Linux with systemd, macOS)")
+	SvcBadPath     = add("SvcBadPath", "dịch vụ: %q không ghi được vào tệp unit của systemd (có \"{{\" hoặc xuống dòng): đổi tên thư mục hoặc tệp", "service: %q cannot be written in a unit file (it holds \"{{\" or a line break): rename the folder or the file")
+	SvcExists      = add("SvcExists", "dịch vụ: đã có %s — gỡ trước: baocao service uninstall --root …", "service: %s already exists — uninstall first: baocao service uninstall --root …")
+	SvcWrite       = add("SvcWrite", "dịch vụ: không ghi được %s (%s)", "service: cannot write %s (%s)")
+	SvcSystemctl   = add("SvcSystemctl", "dịch vụ: systemctl --root=%s %s không thành công (%v): %s", "service: systemctl --root=%s %s failed (%v): %s")
+	SvcNotThere    = add("SvcNotThere", "dịch vụ: chưa cài (không có %s)", "service: not installed (no %s)")
+	SvcNotStarted  = add("SvcNotStarted", "dịch vụ: dừng khi chưa chạy", "service: stopped before it started")
+	SvcStartFailed = add("SvcStartFailed", "dịch vụ: không chạy được baocao serve: %w", "service: starting the daemon: %w")
+	SvcStopFailed  = add("SvcStopFailed", "dịch vụ: %s: %w", "service: %s: %w")
+	SvcNotInstNow  = add("SvcNotInstNow", "dịch vụ chưa được cài — cài bằng: baocao service install -c TỆP_CẤU_HÌNH", "the service is not installed — install it: baocao service install -c CONFIG")
+	SvcDenied      = add("SvcDenied", "không có quyền điều khiển dịch vụ", "not allowed to control the service")
+	SvcRefused     = add("SvcRefused", "hệ thống không %s được dịch vụ — xem lý do: %s", "the system could not %s the service — see why: %s")
+	SvcLogLinux    = add("SvcLogLinux", "systemctl status baocao và journalctl -u baocao", "systemctl status baocao and journalctl -u baocao")
+	SvcLogWindows  = add("SvcLogWindows", "Event Viewer › Windows Logs › Application, và baocao.log cạnh tệp cấu hình", "Event Viewer › Windows Logs › Application, and baocao.log beside the config")
+	SvcLogMac      = add("SvcLogMac", "launchctl print system/baocao", "launchctl print system/baocao")
+	SvcActInstall  = add("SvcActInstall", "cài", "install")
+	SvcActStart    = add("SvcActStart", "chạy", "start")
+	SvcActStop     = add("SvcActStop", "dừng", "stop")
+	SvcActRemove   = add("SvcActRemove", "gỡ", "uninstall")
+	SvcActStatus   = add("SvcActStatus", "xem trạng thái", "read the state of")
+)
