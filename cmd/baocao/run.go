@@ -111,7 +111,7 @@ func latestWords(m *reports.Maker, c reports.PeriodCover) string {
 		}
 		out = append(out, m.SourceTitle(s.Source)+" "+latest)
 	}
-	return strings.Join(out, ", ")
+	return strings.Join(out, "; ") // a title may hold a comma ("Sổ phản ánh, kiến nghị")
 }
 
 // printRegisterLine prints, for an issued version with a number, the line
