@@ -95,7 +95,7 @@ func authorize(cfg *conf, m *workflow.Flow, as string, fromStdin bool, report st
 	if empty, err := store.Empty(); err != nil {
 		return decider{}, err
 	} else if empty {
-		return decider{}, fmt.Errorf("%w: %v", accounts.ErrNotFound, catalog.AsNoAccounts.Errorf(firstAccountHint))
+		return decider{}, accounts.ErrNotFound.Newf(catalog.AsNoAccounts, firstAccountHint)
 	}
 	if _, err := store.Get(as); err != nil {
 		return decider{}, fmt.Errorf("%w (baocao user list)", err)
@@ -115,15 +115,15 @@ func authorize(cfg *conf, m *workflow.Flow, as string, fromStdin bool, report st
 	}
 	switch {
 	case errors.Is(err, accounts.ErrBadLogin):
-		return decider{}, fmt.Errorf("%w: %v", err, catalog.AsWrongPassword.Errorf(as, accounts.MaxFailures))
+		return decider{}, accounts.ErrBadLogin.Newf(catalog.AsWrongPassword, as, accounts.MaxFailures)
 	case errors.Is(err, accounts.ErrLocked):
-		return decider{}, fmt.Errorf("%w: %v", err, catalog.AsLocked.Errorf(as, as))
+		return decider{}, accounts.ErrLocked.Newf(catalog.AsLocked, as, as)
 	case err != nil:
 		return decider{}, err
 	}
 	a := l.Account
 	if !a.Role.CanApprove(a.Name, cfg.Reports[report].Approvers) {
-		return decider{}, fmt.Errorf("%w: %v", accounts.ErrForbidden, catalog.AsForbidden.Errorf(a.Name, a.Role.Label(), report))
+		return decider{}, accounts.ErrForbidden.Newf(catalog.AsForbidden, a.Name, a.Role.Label(), report)
 	}
 	d := decider{Account: a}
 	if u, err := user.Current(); err == nil {
