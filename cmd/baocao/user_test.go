@@ -140,9 +140,9 @@ func TestAccountMessagesSpeakVietnamese(t *testing.T) {
 		{"", []string{"user", "remove", "khongco", "-c", cfg}, "không có tài khoản này"},
 		{"", []string{"user", "lock", "khongco", "-c", cfg}, "không có tài khoản này"},
 		{"", []string{"user", "edit", "van", "-c", cfg, "--title", "bà"}, "danh xưng"},
-		{"sai mật khẩu rồi\n", append(approve, "hieutruong"), "mật khẩu của tài khoản hieutruong không đúng"},
+		{"sai mật khẩu rồi\n", append(approve, "hieutruong"), "sai mật khẩu của tài khoản hieutruong"},
 		{principalPassword + "\n", append(approve, "van"), "không được duyệt hay trả lại"},
-		{principalPassword + "\n", append(approve, "khongco"), "không có tài khoản này"},
+		{principalPassword + "\n", append(approve, "khongco"), "không có tài khoản"},
 	} {
 		code, _, errs := baocaoIn(tt.stdin, tt.args...)
 		if code != 2 || !strings.Contains(errs, tt.says) {
