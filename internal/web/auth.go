@@ -12,6 +12,7 @@ import (
 	"net/url"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/mn2010/baocao/internal/accounts"
 	"github.com/mn2010/baocao/internal/catalog"
@@ -232,8 +233,13 @@ func (s *Server) loginData(name, msg, next string) loginData {
 const firstAccountCommand = `baocao user add hieutruong --full-name "Họ và tên" --email dia-chi@truong.edu.vn --role hieu-truong --title cô -c baocao.toml`
 
 // safeNext keeps a return address only when it is a path of this page.
+// A browser drops tabs and line ends inside a URL and reads a backslash
+// as a slash, so any control character, space or backslash refuses it:
+// "/<tab>/elsewhere" would be another site. A path the page made is
+// escaped and has none.
 func safeNext(p string) string {
-	if !strings.HasPrefix(p, "/") || strings.HasPrefix(p, "//") || strings.ContainsAny(p, "\\\r\n") || strings.HasPrefix(p, "/dang-") {
+	if !strings.HasPrefix(p, "/") || strings.HasPrefix(p, "//") || strings.HasPrefix(p, "/dang-") ||
+		strings.ContainsFunc(p, func(r rune) bool { return r == '\\' || unicode.IsControl(r) || unicode.IsSpace(r) }) {
 		return ""
 	}
 	return p

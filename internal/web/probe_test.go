@@ -182,6 +182,7 @@ func TestProbeCSRFOnEveryForm(t *testing.T) {
 		probeDraft + "/duyet":               {"note": {"x"}},
 		probeDraft + "/tra-lai":             {"reason": {"x"}},
 		"/bao-cao/monthly/2024-03/v1/ky-so": {},
+		passwordPath:                        {"current": {testPassword}, "new": {"một mật khẩu mới rất dài"}, "again": {"một mật khẩu mới rất dài"}},
 	}
 	for path, fields := range forms {
 		for what, tok := range bad {
@@ -220,7 +221,10 @@ func TestProbeCSRFOnEveryForm(t *testing.T) {
 		t.Fatalf("a form without its token reached the backend: %q %q %q %q", f.approvals, f.rejects, f.sends, f.runs)
 	}
 	if r, _ := c.get(probeDraft); r.StatusCode != 200 {
-		t.Fatalf("logged out by a logout without its token: %d", r.StatusCode)
+		t.Fatalf("logged out by a logout (or a password change) without its token: %d", r.StatusCode)
+	}
+	if a, err := s.set.Accounts.Get("hieutruong"); err != nil || !accounts.Verify(a.Hash, testPassword) {
+		t.Fatalf("the password was changed by a form without its token: %v", err)
 	}
 	// The login form: no token, another visitor's, a logged-in
 	// session's.
@@ -491,5 +495,41 @@ func TestProbeLockEndsOpenSessions(t *testing.T) {
 	}
 	if r, _ := bare(t, "GET", owner.base+"/", ck, nil, ""); r.StatusCode != 303 {
 		t.Errorf("the session of before the lock works after the unlock: %d", r.StatusCode)
+	}
+}
+
+// TestProbeNoOpenRedirectAfterLogin: the address the login returns to
+// (tiep) is a path of this page only. A browser drops tabs and line ends
+// inside a URL and reads a backslash as a slash, so "/<tab>/elsewhere"
+// would send the person just logged in to another site (a copy of the
+// login page asking for the password again).
+func TestProbeNoOpenRedirectAfterLogin(t *testing.T) {
+	set := Settings{}
+	withAccounts(t, &set)
+	s, _ := testServer(t, set, newFake())
+	for _, next := range []string{"/\t/evil.example", "/\n/evil.example", "/\r/evil.example", "/\\evil.example", "//evil.example",
+		"https://evil.example/", "/\x00/evil.example", "/\x0b/evil.example", "/ /evil.example", "/\u00a0/evil.example"} {
+		c := newClient(t, s.Handler())
+		_, body := c.get("/dang-nhap?tiep=" + url.QueryEscape(next))
+		if strings.Contains(body, "evil.example") {
+			t.Errorf("the login form keeps tiep %q", next)
+		}
+		token := c.csrf("/dang-nhap")
+		r, body := c.post("/dang-nhap", url.Values{"csrf": {token}, "name": {"hieutruong"}, "password": {testPassword}, "tiep": {next}})
+		wantStatus(t, r, body, 303)
+		loc := r.Header.Get("Location")
+		// What a browser makes of it: tabs and line ends dropped, a
+		// backslash read as a slash.
+		seen := strings.NewReplacer("\t", "", "\n", "", "\r", "", "\\", "/").Replace(loc)
+		if u, err := url.Parse(seen); err != nil || u.Host != "" || strings.HasPrefix(seen, "//") || strings.Contains(loc, "evil.example") {
+			t.Errorf("tiep %q: redirected to %q", next, loc)
+		}
+	}
+	// A path of the page is kept.
+	c := newClient(t, s.Handler())
+	token := c.csrf("/dang-nhap")
+	r, _ := c.post("/dang-nhap", url.Values{"csrf": {token}, "name": {"hieutruong"}, "password": {testPassword}, "tiep": {probeDraft}})
+	if r.Header.Get("Location") != probeDraft {
+		t.Errorf("a path of the page: redirected to %q", r.Header.Get("Location"))
 	}
 }
