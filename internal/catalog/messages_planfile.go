@@ -3,7 +3,7 @@ package catalog
 // A plan file's checks (reports/plan's validate, sources.Schema.Validate):
 // what its author wrote wrong, by the file's keys.
 var (
-	PlanNoColumns      = add("PlanNoColumns", "sổ %[1]q chưa có cột nào ([sources.%[1]s] của kế hoạch)", "source %[1]q has no columns")
+	PlanNoColumns      = add("PlanNoColumns", "sổ %q của kế hoạch chưa có cột nào", "source %q has no columns")
 	PlanSource         = add("PlanSource", "sổ %q: %w", "source %q: %w")
 	PlanNoIndicators   = add("PlanNoIndicators", "kế hoạch chưa có chỉ tiêu nào ([[indicators]])", "no indicators")
 	PlanIndicatorTwice = add("PlanIndicatorTwice", "chỉ tiêu %q ghi hai lần: mỗi id chỉ một lần", "indicator %q appears twice")
