@@ -15,6 +15,7 @@ import (
 	"unicode"
 
 	"github.com/mn2010/baocao/internal/accounts"
+	"github.com/mn2010/baocao/internal/catalog"
 )
 
 // cookieName is the session cookie.
@@ -164,7 +165,7 @@ func (s *Server) auth(next http.Handler) http.Handler {
 			http.Redirect(w, r, to, http.StatusSeeOther)
 			return
 		}
-		s.fail(w, r, http.StatusUnauthorized, "Bạn cần đăng nhập trước.", "Mở trang Đăng nhập, nhập tên tài khoản và mật khẩu.")
+		s.fail(w, r, http.StatusUnauthorized, catalog.WebNeedLogin.String(), catalog.WebNeedLoginHint.String())
 	})
 }
 
@@ -197,8 +198,7 @@ func (s *Server) csrf(next http.Handler) http.Handler {
 			want := s.csrfToken(current(r))
 			if got == "" || subtle.ConstantTimeCompare([]byte(got), []byte(want)) != 1 {
 				s.set.Logger.Warn("web: request refused: no or wrong CSRF token", "path", r.URL.Path, "remote", clientIP(r))
-				s.fail(w, r, http.StatusForbidden, "Yêu cầu bị từ chối: thiếu mã bảo vệ của biểu mẫu.",
-					"Tải lại trang rồi bấm nút một lần nữa. Nếu vẫn lỗi, đăng nhập lại.")
+				s.fail(w, r, http.StatusForbidden, catalog.WebCSRF.String(), catalog.WebCSRFHint.String())
 				return
 			}
 		}
@@ -280,16 +280,16 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 		case err == nil:
 			ac = &l.Account
 		case errors.Is(err, accounts.ErrLocked):
-			msg = "Tài khoản này đang bị khoá (sai mật khẩu nhiều lần, hoặc người quản trị đã khoá). Thử lại sau 15 phút, hoặc nhờ người quản trị mở khoá: baocao user lock " + l.Account.Name + " --unlock."
+			msg = catalog.WebLoginLocked.F(l.Account.Name)
 			if l.JustLocked {
 				s.set.Logger.Warn("web: account locked after failed logins", "account", l.Account.Name, "remote", ip, "failures", accounts.MaxFailures)
 				s.tellLocked(l.Account, ip)
 			}
 		case errors.Is(err, accounts.ErrBadLogin):
-			msg = "Sai tên tài khoản hoặc mật khẩu. Hãy nhập lại; mỗi lần sai phải chờ lâu hơn, sai 10 lần thì tài khoản bị khoá 15 phút."
+			msg = catalog.WebLoginWrong.String()
 		default:
 			s.set.Logger.Error("web: login", "error", err.Error())
-			s.fail(w, r, http.StatusInternalServerError, "Không đọc được tệp tài khoản.", "Báo cho người quản trị: chạy baocao doctor.")
+			s.fail(w, r, http.StatusInternalServerError, catalog.WebAccountsUnread.String(), catalog.WebAccountsHint.String())
 			return
 		}
 	} else {
@@ -297,9 +297,9 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 		checked()
 		switch {
 		case subtle.ConstantTimeCompare(a[:], b[:]) != 1:
-			msg = "Sai mật khẩu. Hãy nhập lại; mỗi lần sai phải chờ lâu hơn."
+			msg = catalog.WebSharedWrong.String()
 		case name == "":
-			msg = "Hãy nhập họ tên của bạn: trang ghi lại ai đã làm gì."
+			msg = catalog.WebSharedName.String()
 		}
 	}
 	if msg != "" {
@@ -347,10 +347,8 @@ func (s *Server) tellLocked(a accounts.Account, ip string) {
 	if s.set.Notify == nil {
 		return
 	}
-	subject := "[baocao] Tài khoản " + a.Name + " bị khoá 15 phút"
-	body := fmt.Sprintf("Tài khoản %s (%s, %s) vừa bị nhập sai mật khẩu %d lần liên tiếp trên trang baocao, lần cuối từ địa chỉ %s, nên đã bị khoá 15 phút.\n\n"+
-		"Nếu đó không phải người dùng tài khoản này thì có thể có người đang đoán mật khẩu: hãy kiểm tra, và đổi mật khẩu (baocao user passwd %s).\n",
-		a.Name, a.FullName, a.Role.Label(), accounts.MaxFailures, ip, a.Name)
+	subject := catalog.WebLockedSubject.F(a.Name)
+	body := catalog.WebLockedBody.F(a.Name, a.FullName, a.Role.Label(), accounts.MaxFailures, ip, a.Name)
 	s.jobs.wg.Add(1)
 	go func() {
 		defer s.jobs.wg.Done()

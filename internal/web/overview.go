@@ -155,10 +155,13 @@ func (s *Server) backendFail(w http.ResponseWriter, r *http.Request, err error) 
 		s.fail(w, r, status, "Chưa làm được việc này: "+plain(err), "")
 	case errors.Is(err, ErrNeedsConfirm):
 		s.fail(w, r, status, "Bản này đã được gửi (hoặc có thể đã gửi) trước đây; muốn gửi lại phải xác nhận.", "Mở trang phiên bản và bấm “Gửi lại”.")
+	case status == http.StatusInternalServerError:
+		// An error of no class is a bug or the machine: its text is the
+		// server's (paths, the system's English), for the log only.
+		s.set.Logger.Error("web: backend", "path", r.URL.Path, "error", err.Error())
+		s.fail(w, r, status, "Đã có lỗi bên trong chương trình, nên chưa làm được việc này.",
+			"Báo cho người quản trị; chi tiết đã được ghi vào nhật ký của baocao lúc "+s.set.Now().In(s.set.Location).Format("15:04 02/01/2006")+".")
 	default:
-		if status == http.StatusInternalServerError {
-			s.set.Logger.Error("web: backend", "path", r.URL.Path, "error", err.Error())
-		}
 		s.fail(w, r, status, "Không làm được: "+plain(err), "Báo cho người quản trị nếu lỗi lặp lại.")
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"net/http"
 
 	"github.com/mn2010/baocao/internal/accounts"
+	"github.com/mn2010/baocao/internal/catalog"
 )
 
 // duty is a kind of action the server checks the visitor's role for.
@@ -56,16 +57,12 @@ func (s *Server) permit(w http.ResponseWriter, r *http.Request, d duty, report s
 func (s *Server) refusal(ac *accounts.Account, d duty) (msg, hint string) {
 	if d == dutyReview {
 		if ac == nil {
-			return "Duyệt và trả lại báo cáo cần tài khoản của người duyệt. Không có gì được gửi đi.",
-				"Tạo tài khoản cho hiệu trưởng (" + firstAccountCommand + "), rồi hiệu trưởng đăng nhập bằng tài khoản đó để duyệt."
+			return catalog.WebReviewNoAccount.String(), catalog.WebReviewNoAccHint.F(firstAccountCommand)
 		}
 		if ac.Role == accounts.Deputy {
-			return "Tài khoản " + ac.Name + " (phó hiệu trưởng) không được giao duyệt báo cáo này. Không có gì được gửi đi.",
-				"Chỉ hiệu trưởng, hoặc phó hiệu trưởng có tên trong danh sách người duyệt (approvers) của báo cáo, mới duyệt hay trả lại được."
+			return catalog.WebReviewDeputy.F(ac.Name), catalog.WebReviewDeputyHint.String()
 		}
-		return "Tài khoản " + ac.Name + " (" + ac.Role.Label() + ") không được duyệt hay trả lại báo cáo. Không có gì được gửi đi.",
-			"Theo Nghị định 30/2020/NĐ-CP, việc duyệt thuộc về hiệu trưởng hoặc phó hiệu trưởng được giao. Báo cho người duyệt mở trang này bằng tài khoản của họ."
+		return catalog.WebReviewRole.F(ac.Name, ac.Role.Label()), catalog.WebReviewRoleHint.String()
 	}
-	return "Tài khoản " + ac.Name + " (" + ac.Role.Label() + ") chỉ được xem, không được chạy hay gửi báo cáo.",
-		"Việc chạy, gửi báo cáo và tải lên bản ký số do văn thư làm."
+	return catalog.WebOperateRole.F(ac.Name, ac.Role.Label()), catalog.WebOperateRoleHint.String()
 }

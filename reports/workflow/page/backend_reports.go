@@ -439,7 +439,8 @@ func (b *ReportsBackend) File(ctx context.Context, report, label string, n int, 
 	}
 	if want != nil {
 		if sum := sha256.Sum256(data); hex.EncodeToString(sum[:]) != want.SHA256 {
-			return nil, fmt.Errorf("web: tệp %s không khớp mã băm trong manifest: kho lưu trữ đã bị sửa tay", path)
+			return nil, fmt.Errorf("%w: tệp %s của phiên bản này không khớp mã băm trong manifest: kho lưu trữ đã bị sửa tay; người quản trị cần kiểm tra thư mục %s/%s/v%d của kho lưu trữ",
+				web.ErrNotAvailable, name, report, label, n)
 		}
 	}
 	st, _ := os.Stat(path)
