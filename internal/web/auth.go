@@ -5,7 +5,7 @@ import (
 	"crypto/sha256"
 	"crypto/subtle"
 	"errors"
-	"fmt"
+	"github.com/mn2010/baocao/internal/catalog"
 	"net"
 	"net/http"
 	"net/url"
@@ -109,7 +109,7 @@ func (s *Server) session(next http.Handler) http.Handler {
 			s.setCookie(w, r, se)
 		}
 		if se.Who == "" && !s.needsLogin() {
-			se.Who = "người dùng trên máy này (" + clientIP(r) + ")"
+			se.Who = catalog.PgLocalVisitor.F(clientIP(r))
 		}
 		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), ctxKey{}, &visit{se: se, ac: ac})))
 	})
@@ -131,7 +131,7 @@ func (s *Server) auth(next http.Handler) http.Handler {
 			http.Redirect(w, r, to, http.StatusSeeOther)
 			return
 		}
-		s.fail(w, r, http.StatusUnauthorized, "Bạn cần đăng nhập trước.", "Mở trang Đăng nhập, nhập tên tài khoản và mật khẩu.")
+		s.fail(w, r, http.StatusUnauthorized, catalog.PgLoginFirst.String(), catalog.PgLoginFirstFix.String())
 	})
 }
 
@@ -152,8 +152,7 @@ func (s *Server) csrf(next http.Handler) http.Handler {
 					var tooBig *http.MaxBytesError
 					if errors.As(err, &tooBig) {
 						s.set.Logger.Warn("web: upload refused: too large", "path", r.URL.Path, "remote", clientIP(r), "limit", s.set.SignedMaxBytes)
-						s.fail(w, r, http.StatusRequestEntityTooLarge, fmt.Sprintf("Tệp quá lớn: giới hạn là %d MB.", s.set.SignedMaxBytes>>20),
-							"Tệp ký số của một báo cáo thường dưới 1 MB: kiểm tra đã chọn đúng tệp. Người quản trị đổi giới hạn bằng [signed] max_mb.")
+						s.fail(w, r, http.StatusRequestEntityTooLarge, catalog.PgTooLarge.F(s.set.SignedMaxBytes>>20), catalog.PgTooLargeFix.String())
 						return
 					}
 				}
@@ -164,8 +163,7 @@ func (s *Server) csrf(next http.Handler) http.Handler {
 			want := s.csrfToken(current(r))
 			if got == "" || subtle.ConstantTimeCompare([]byte(got), []byte(want)) != 1 {
 				s.set.Logger.Warn("web: request refused: no or wrong CSRF token", "path", r.URL.Path, "remote", clientIP(r))
-				s.fail(w, r, http.StatusForbidden, "Yêu cầu bị từ chối: thiếu mã bảo vệ của biểu mẫu.",
-					"Tải lại trang rồi bấm nút một lần nữa. Nếu vẫn lỗi, đăng nhập lại.")
+				s.fail(w, r, http.StatusForbidden, catalog.PgNoCSRF.String(), catalog.PgNoCSRFFix.String())
 				return
 			}
 		}
@@ -178,7 +176,7 @@ func (s *Server) loginForm(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, "/", http.StatusSeeOther)
 		return
 	}
-	s.render(w, r, http.StatusOK, "login", "Đăng nhập", s.loginData("", "", r.URL.Query().Get("tiep")))
+	s.render(w, r, http.StatusOK, "login", catalog.PgTitleLogin.String(), s.loginData("", "", r.URL.Query().Get("tiep")))
 }
 
 type loginData struct {
@@ -237,16 +235,16 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 		case err == nil:
 			ac = &l.Account
 		case errors.Is(err, accounts.ErrLocked):
-			msg = "Tài khoản này đang bị khoá (sai mật khẩu nhiều lần, hoặc người quản trị đã khoá). Thử lại sau 15 phút, hoặc nhờ người quản trị mở khoá: baocao user lock " + l.Account.Name + " --unlock."
+			msg = catalog.PgLocked.F(l.Account.Name)
 			if l.JustLocked {
 				s.set.Logger.Warn("web: account locked after failed logins", "account", l.Account.Name, "remote", ip, "failures", accounts.MaxFailures)
 				s.tellLocked(l.Account, ip)
 			}
 		case errors.Is(err, accounts.ErrBadLogin):
-			msg = "Sai tên tài khoản hoặc mật khẩu. Hãy nhập lại; mỗi lần sai phải chờ lâu hơn, sai 10 lần thì tài khoản bị khoá 15 phút."
+			msg = catalog.PgBadLogin.String()
 		default:
 			s.set.Logger.Error("web: login", "error", err.Error())
-			s.fail(w, r, http.StatusInternalServerError, "Không đọc được tệp tài khoản.", "Báo cho người quản trị: chạy baocao doctor.")
+			s.fail(w, r, http.StatusInternalServerError, catalog.PgNoAccounts.String(), catalog.PgNoAccountsFix.String())
 			return
 		}
 	} else {
@@ -254,9 +252,9 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 		checked()
 		switch {
 		case subtle.ConstantTimeCompare(a[:], b[:]) != 1:
-			msg = "Sai mật khẩu. Hãy nhập lại; mỗi lần sai phải chờ lâu hơn."
+			msg = catalog.PgBadPassword.String()
 		case name == "":
-			msg = "Hãy nhập họ tên của bạn: trang ghi lại ai đã làm gì."
+			msg = catalog.PgNeedName.String()
 		}
 	}
 	if msg != "" {
@@ -271,7 +269,7 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 		case <-r.Context().Done():
 			return
 		}
-		s.render(w, r, http.StatusUnauthorized, "login", "Đăng nhập", s.loginData(name, msg, next))
+		s.render(w, r, http.StatusUnauthorized, "login", catalog.PgTitleLogin.String(), s.loginData(name, msg, next))
 		return
 	}
 	s.logins.succeeded(keys...)
@@ -298,10 +296,8 @@ func (s *Server) tellLocked(a accounts.Account, ip string) {
 	if s.set.Notify == nil {
 		return
 	}
-	subject := "[baocao] Tài khoản " + a.Name + " bị khoá 15 phút"
-	body := fmt.Sprintf("Tài khoản %s (%s, %s) vừa bị nhập sai mật khẩu %d lần liên tiếp trên trang baocao, lần cuối từ địa chỉ %s, nên đã bị khoá 15 phút.\n\n"+
-		"Nếu đó không phải người dùng tài khoản này thì có thể có người đang đoán mật khẩu: hãy kiểm tra, và đổi mật khẩu (baocao user passwd %s).\n",
-		a.Name, a.FullName, a.Role.Label(), accounts.MaxFailures, ip, a.Name)
+	subject := catalog.PgLockedSubject.F(a.Name)
+	body := catalog.PgLockedBody.F(a.Name, a.FullName, a.Role.Label(), accounts.MaxFailures, ip, a.Name)
 	s.jobs.wg.Add(1)
 	go func() {
 		defer s.jobs.wg.Done()

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"github.com/mn2010/baocao/internal/catalog"
 	"net/http"
 
 	"github.com/mn2010/baocao/internal/accounts"
@@ -47,7 +48,7 @@ func (s *Server) permit(w http.ResponseWriter, r *http.Request, d duty, report s
 	}
 	s.set.Logger.Warn("web: refused: role does not allow it", "who", name, "account", current(r).Account, "role", role, "path", r.URL.Path, "remote", clientIP(r))
 	msg, hint := s.refusal(ac, d)
-	s.renderView(w, r, http.StatusForbidden, "error", view{Title: "Không được phép", Nav: "-",
+	s.renderView(w, r, http.StatusForbidden, "error", view{Title: catalog.PgTitleForbidden.String(), Nav: "-",
 		Data: errorData{Status: http.StatusForbidden, Message: msg, Hint: hint}})
 	return false
 }
@@ -56,16 +57,12 @@ func (s *Server) permit(w http.ResponseWriter, r *http.Request, d duty, report s
 func (s *Server) refusal(ac *accounts.Account, d duty) (msg, hint string) {
 	if d == dutyReview {
 		if ac == nil {
-			return "Duyệt và trả lại báo cáo cần tài khoản của người duyệt. Không có gì được gửi đi.",
-				"Tạo tài khoản cho hiệu trưởng (" + firstAccountCommand + "), rồi hiệu trưởng đăng nhập bằng tài khoản đó để duyệt."
+			return catalog.PgNoApprover.String(), catalog.PgNoApproverFix.F(firstAccountCommand)
 		}
 		if ac.Role == accounts.Deputy {
-			return "Tài khoản " + ac.Name + " (phó hiệu trưởng) không được giao duyệt báo cáo này. Không có gì được gửi đi.",
-				"Chỉ hiệu trưởng, hoặc phó hiệu trưởng có tên trong danh sách người duyệt (approvers) của báo cáo, mới duyệt hay trả lại được."
+			return catalog.PgNotAssigned.F(ac.Name), catalog.PgNotAssignedFix.String()
 		}
-		return "Tài khoản " + ac.Name + " (" + ac.Role.Label() + ") không được duyệt hay trả lại báo cáo. Không có gì được gửi đi.",
-			"Theo Nghị định 30/2020/NĐ-CP, việc duyệt thuộc về hiệu trưởng hoặc phó hiệu trưởng được giao. Báo cho người duyệt mở trang này bằng tài khoản của họ."
+		return catalog.PgCannotReview.F(ac.Name, ac.Role.Label()), catalog.PgCannotRevFix.String()
 	}
-	return "Tài khoản " + ac.Name + " (" + ac.Role.Label() + ") chỉ được xem, không được chạy hay gửi báo cáo.",
-		"Việc chạy, gửi báo cáo và tải lên bản ký số do văn thư làm."
+	return catalog.PgViewOnly.F(ac.Name, ac.Role.Label()), catalog.PgViewOnlyFix.String()
 }
