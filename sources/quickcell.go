@@ -1,6 +1,10 @@
 package sources
 
-import "bytes"
+import (
+	"bytes"
+
+	"github.com/orisano/gosax"
+)
 
 // The commonest cell, written the way Excel, LibreOffice and excelize
 // write it (<c r="B5" t="s"><v>10</v></c>), is read straight from the
@@ -33,15 +37,18 @@ func quickAttrs(attrs []byte) (ref, typ []byte, ok bool) {
 		}
 		key := attrs[k:i]
 		i += 2
-		j := bytes.IndexByte(attrs[i:], '"')
-		if j < 0 {
+		j := i // values are short: a loop beats a call to IndexByte
+		for j < len(attrs) && attrs[j] != '"' {
+			if attrs[j] == '&' || attrs[j] == '\r' {
+				return nil, nil, false
+			}
+			j++
+		}
+		if j == len(attrs) {
 			return nil, nil, false
 		}
-		v := attrs[i : i+j]
-		if bytes.IndexByte(v, '&') >= 0 || bytes.IndexByte(v, '\r') >= 0 {
-			return nil, nil, false
-		}
-		i += j + 1
+		v := attrs[i:j]
+		i = j + 1
 		switch {
 		case len(key) == 1 && key[0] == 'r' && !haveRef:
 			ref, haveRef = v, true
@@ -59,8 +66,10 @@ func (s *sheetRows) quickValue() error {
 	if len(w) < 3 || w[0] != '<' || w[1] != 'v' || w[2] != '>' {
 		return nil
 	}
-	i := bytes.IndexByte(w[3:], '<')
-	if i < 0 || !bytes.HasPrefix(w[3+i:], []byte("</v></c>")) {
+	i := 0 // values are short: a loop beats a call to IndexByte
+	for v := w[3:]; i < len(v) && v[i] != '<'; i++ {
+	}
+	if !bytes.HasPrefix(w[3+i:], []byte("</v></c>")) {
 		return nil
 	}
 	text := w[3 : 3+i]
@@ -70,4 +79,54 @@ func (s *sheetRows) quickValue() error {
 		return err
 	}
 	return s.endCell()
+}
+
+// quickTag reads a <c> or <row> start tag, or a </row>, straight from the
+// buffer when the next token is one (no text before it, no prefix); took
+// is false, and nothing read, otherwise. flushed and err are what the
+// general path gives for the tag; a self-closing <c/> is ended at once,
+// which stores nothing and cannot fail.
+func (s *sheetRows) quickTag() (took, flushed bool, err error) {
+	t := s.x.t
+	w := t.window()
+	if t.pend >= 0 || len(w) < 8 || w[0] != '<' {
+		return false, false, nil
+	}
+	var want string
+	switch {
+	case w[1] == 'c' && (w[2] == ' ' || w[2] == '/'):
+		want = "c"
+	case w[1] == 'r' && w[2] == 'o' && w[3] == 'w' && (w[4] == ' ' || w[4] == '>' || w[4] == '/'):
+		want = "row"
+	case string(w[:6]) == "</row>":
+		t.advance(6)
+		return true, false, nil
+	default:
+		return false, false, nil
+	}
+	n := t.tagEnd()
+	if n < 0 {
+		return false, false, nil // the general path says why
+	}
+	tag := t.window()[:n]
+	name, attrs := gosax.Name(tag)
+	if string(name) != want {
+		return false, false, nil
+	}
+	self := tag[n-2] == '/'
+	t.advance(n)
+	if want == "row" {
+		flushed, err = s.rowTag(attrs)
+		return true, flushed, err
+	}
+	if flushed, err = s.cellTag(attrs); err != nil {
+		return true, false, err
+	}
+	switch {
+	case self:
+		err = s.endCell()
+	case !flushed:
+		err = s.quickValue()
+	}
+	return true, flushed, err
 }

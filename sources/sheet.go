@@ -93,6 +93,17 @@ func newSheetRows(rc io.ReadCloser, shared *sharedStrings) *sheetRows {
 // next call.
 func (s *sheetRows) next() (row *cells, line int, ok bool, err error) {
 	for !s.done {
+		if !s.general {
+			took, flushed, err := s.quickTag()
+			switch {
+			case err != nil:
+				return nil, 0, false, err
+			case flushed:
+				return &s.out, s.retLine(), true, nil
+			case took:
+				continue
+			}
+		}
 		start, name, attrs, err := s.x.next(s.c.keep)
 		switch {
 		case err == io.EOF && s.inData:
@@ -112,17 +123,11 @@ func (s *sheetRows) next() (row *cells, line int, ok bool, err error) {
 			if !start {
 				continue
 			}
-			n, explicit, err := rowRef(attr(attrs, "r"))
+			flushed, err := s.rowTag(attrs)
 			if err != nil {
 				return nil, 0, false, err
 			}
-			if !explicit {
-				if n = s.line + 1; n > maxRows {
-					return nil, 0, false, &boundsError{ref: "", where: fmt.Sprintf("dòng thứ %d", n)}
-				}
-			}
-			s.nextCol = 0
-			if s.startRow(n, explicit) {
+			if flushed {
 				return &s.out, s.retLine(), true, nil
 			}
 		case "c":
@@ -132,32 +137,10 @@ func (s *sheetRows) next() (row *cells, line int, ok bool, err error) {
 				}
 				continue
 			}
-			ref, typ, ok := quickAttrs(attrs)
-			if !ok || s.general {
-				ref, typ = attr2(attrs, "r", "t")
-			}
-			col, n, err := cellRef(ref)
+			flushed, err := s.cellTag(attrs)
 			if err != nil {
 				return nil, 0, false, err
 			}
-			if col < 0 {
-				col = s.nextCol
-			}
-			if col >= maxColumns {
-				return nil, 0, false, &boundsError{ref: string(ref), where: fmt.Sprintf("ô thứ %d của dòng %d", col+1, s.line)}
-			}
-			flushed := false
-			if n > 0 && (!s.has || n != s.line) {
-				flushed = s.startRow(n, true)
-			} else if !s.has {
-				if s.line+1 > maxRows {
-					return nil, 0, false, &boundsError{ref: string(ref), where: fmt.Sprintf("dòng thứ %d", s.line+1)}
-				}
-				s.startRow(s.line+1, false)
-			}
-			s.nextCol = col + 1
-			s.c, s.inCell = cell{col: col, row: s.line, typ: cellType(typ)}, true
-			s.x.resetText()
 			if flushed {
 				return &s.out, s.retLine(), true, nil
 			}
@@ -192,6 +175,53 @@ func (s *sheetRows) next() (row *cells, line int, ok bool, err error) {
 		return &s.out, s.line, true, nil
 	}
 	return nil, 0, false, nil
+}
+
+// rowTag starts the row a <row> start tag with attrs begins; flushed
+// reports that the row before it is finished (in s.out).
+func (s *sheetRows) rowTag(attrs []byte) (flushed bool, err error) {
+	n, explicit, err := rowRef(attr(attrs, "r"))
+	if err != nil {
+		return false, err
+	}
+	if !explicit {
+		if n = s.line + 1; n > maxRows {
+			return false, &boundsError{ref: "", where: fmt.Sprintf("dòng thứ %d", n)}
+		}
+	}
+	s.nextCol = 0
+	return s.startRow(n, explicit), nil
+}
+
+// cellTag starts the cell a <c> start tag with attrs begins; flushed
+// reports that its reference finished the row before it (in s.out).
+func (s *sheetRows) cellTag(attrs []byte) (flushed bool, err error) {
+	ref, typ, ok := quickAttrs(attrs)
+	if !ok || s.general {
+		ref, typ = attr2(attrs, "r", "t")
+	}
+	col, n, err := cellRef(ref)
+	if err != nil {
+		return false, err
+	}
+	if col < 0 {
+		col = s.nextCol
+	}
+	if col >= maxColumns {
+		return false, &boundsError{ref: string(ref), where: fmt.Sprintf("ô thứ %d của dòng %d", col+1, s.line)}
+	}
+	if n > 0 && (!s.has || n != s.line) {
+		flushed = s.startRow(n, true)
+	} else if !s.has {
+		if s.line+1 > maxRows {
+			return false, &boundsError{ref: string(ref), where: fmt.Sprintf("dòng thứ %d", s.line+1)}
+		}
+		s.startRow(s.line+1, false)
+	}
+	s.nextCol = col + 1
+	s.c, s.inCell = cell{col: col, row: s.line, typ: cellType(typ)}, true
+	s.x.resetText()
+	return flushed, nil
 }
 
 // retLine is the number of the row startRow moved to s.out.

@@ -144,6 +144,8 @@ var quickSeeds = []string{
 	`<sheetData><row><c r="A&#49;"><v>2</v></c><c r='B1'><v>3</v></c><x:c r="C1"><v>4</v></x:c><c r="D1" t="str"><f>1</f><v>5</v></c><c r="E1"><v>6</v> </c></row></sheetData>`,
 	`<sheetData><row r="3"><c r="A3" t="s" t="n"><v> 1 </v></c><c r="B3" r="Z3"><v></v></c><c r="C3"t="s"><v>0</v></c><c r="D3" t="e"><v>&bad;</v></c></row></sheetData>`,
 	`<sheetData><row r="4"><c r="A4"><v>` + strings.Repeat("9", 40000) + `</v></c></row></sheetData>`,
+	`<sheetData><row r="5"/><row r="6" spans="1:3"><c r="A6"/><c r="B7" s="1"/><c r="C7" t="s" /><c r="D7"><v>1</v></c></row><row/><row><c/><c r="XFE9"><v>1</v></c></row></sheetData>`,
+	`<sheetData><row r="1"><c r="A1"><v>1</v></c></row><row r="1"><c r="B1"><v>2</v></c></row><rowx r="2"/><c/ r="A3"><row r="x"><c r="A2" t="s"><v>9</v></c></row></sheetData>`,
 }
 
 // TestQuickCellAgrees: the quick path for the commonest cell gives what

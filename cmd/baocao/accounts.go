@@ -77,6 +77,11 @@ func (d decider) Signature() string {
 	return s
 }
 
+// Who is the decider as the records keep it, field by field.
+func (d decider) Who() workflow.Who {
+	return workflow.Who{Account: d.Name, FullName: d.FullName, Role: string(d.Role), OSUser: d.OSUser}
+}
+
 // authorize checks --as ACCOUNT's password (from the terminal, or stdin
 // with --password-stdin) and that its role lets it approve or return
 // report: a shell on the server is no way around the rule. A wrong

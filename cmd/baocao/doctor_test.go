@@ -77,7 +77,7 @@ func TestInitThenDoctor(t *testing.T) {
 	for _, want := range []string{
 		"✗ Danh sách CBCCVC", "không tìm thấy tệp",
 		"✗ Thư mục lưu báo cáo " + filepath.Join(dir, "reports-here") + " không ghi được",
-		"✗ Máy chủ thư 127.0.0.1:" + itoa(m.smtpPort), "authentication failed", "kiểm tra tên đăng nhập, mật khẩu",
+		"✗ Máy chủ thư 127.0.0.1:" + itoa(m.smtpPort), "sai tên đăng nhập hoặc mật khẩu khi đăng nhập bằng tài khoản mn2010 (máy chủ trả lời mã 535)", "kiểm tra tên đăng nhập, mật khẩu",
 		"Kết quả: 3 việc cần sửa",
 	} {
 		if !strings.Contains(out, want) {

@@ -106,7 +106,7 @@ var catalogued = []string{"../../internal/doctor", "../../internal/setup", "../.
 var sayers = map[string]bool{"fmt.Sprintf": true, "fmt.Errorf": true, "fmt.Fprintf": true, "fmt.Fprintln": true, "fmt.Fprint": true,
 	"fmt.Printf": true, "fmt.Println": true, "fmt.Print": true, "fmt.Sprint": true, "errors.New": true,
 	".Say": true, ".Ask": true, ".AskList": true, ".AskSecret": true, ".YesNo": true, ".add": true, ".say": true, "http.Error": true,
-	".fail": true, ".refuseReview": true, ".render": true, "progress": true}
+	".fail": true, ".refuseReview": true, ".render": true, "progress": true, "answer": true}
 
 // shown are the fields a page or a message shows as they are: a literal
 // put in one (Message: "…", d.Hint = "…") is a message written in place.

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 
 	"github.com/mn2010/baocao/internal/accounts"
 	"os"
@@ -90,6 +91,15 @@ func TestInitMakesThePrincipalsAndTheClerksAccounts(t *testing.T) {
 	code, _, e = baocaoIn(principalPassword+"\n", "approve", "-c", cfg, "-r", "quarterly", "-p", "2024-Q2", "--as", "hieutruong", "--password-stdin", "--no-email")
 	if code != 0 {
 		t.Fatalf("the principal approves: exit %d: %s", code, e)
+	}
+	b, err = os.ReadFile(filepath.Join(filepath.Dir(cfg), "archive", "quarterly", "2024-Q2", "v1", "approval.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rec map[string]any
+	json.Unmarshal(b, &rec)
+	if rec["account"] != "hieutruong" || rec["full_name"] != "Nguyễn Thị Hồng Vân" || rec["role"] != "hieu-truong" || rec["os_user"] == "" || rec["by"] == "" {
+		t.Errorf("the approval record does not keep the decider's fields apart: %s", b)
 	}
 	code, st, e := baocao("status", "-c", cfg, "-r", "quarterly", "-p", "2024-Q2")
 	if code != 0 || !strings.Contains(st, "Nguyễn Thị Hồng Vân") || !strings.Contains(st, "hiệu trưởng") {

@@ -44,7 +44,7 @@ func TestReadOnlyArchiveSendsNothing(t *testing.T) {
 		}
 		remount("ro")
 		code, _, errs := baocao("send", "-c", cfg, "-r", "monthly", "-p", "2024-03")
-		if code != 1 || !strings.Contains(errs, "không ghi được hồ sơ gửi nên chưa gửi gì") || !strings.Contains(errs, "read-only file system") {
+		if code != 1 || !strings.Contains(errs, "không ghi được hồ sơ gửi nên chưa gửi gì") || !strings.Contains(errs, "ổ đĩa chỉ cho đọc") {
 			t.Errorf("send on a read-only archive: exit %d: %s", code, errs)
 		}
 		remount("rw")

@@ -64,7 +64,7 @@ func approveCmd(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	opt.By = who.Signature()
+	opt.By, opt.Who = who.Signature(), who.Who()
 	job, err := newJob(cfg, m, opt.NoEmail, stderr)
 	if err != nil {
 		return err
@@ -139,7 +139,7 @@ func rejectCmd(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	opt.By = who.Signature()
+	opt.By, opt.Who = who.Signature(), who.Who()
 	noMail := opt.NoEmail || cfg.SMTP.Host == "" || cfg.Unit.AdminEmail == ""
 	job, err := newJob(cfg, m, noMail, stderr)
 	if err != nil {

@@ -72,13 +72,9 @@ func sent(cfg *conf, e archive.Entry, rec *delivery.Record, err error, stderr io
 		fmt.Fprintln(stderr, catalog.SentBefore.F(name, e.Period, e.Version, rec.MessageID))
 		return nil
 	case errors.Is(err, delivery.ErrMaybeSent):
-		return fmt.Errorf("%s/%s v%d có thể đã gửi: lần gửi trước (%s), máy chủ thư đã nhận hết thư nhưng không trả lời. "+
-			"baocao không tự gửi lại. Hỏi cấp trên xem thư đã đến chưa; nếu chưa, chạy lại lệnh với --force (cùng Message-ID): %w",
-			e.Report, e.Period, e.Version, rec.MessageID, err)
+		return catalog.SendMaybeSent.Errorf(name, e.Period, e.Version, rec.MessageID, err)
 	case errors.Is(err, delivery.ErrUncertain):
-		return fmt.Errorf("%s/%s v%d có thể đã gửi (uncertain): máy chủ thư đã nhận hết thư nhưng không trả lời, nên không biết thư đã đến chưa. "+
-			"baocao không tự gửi lại; hỏi cấp trên, và chỉ gửi lại (baocao send -r %s -p %s --force) nếu thư chưa đến: %w",
-			e.Report, e.Period, e.Version, e.Report, e.Period, err)
+		return catalog.SendUncertain.Errorf(name, e.Period, e.Version, e.Report, e.Period, err)
 	case err != nil:
 		status := catalog.NotSent.String()
 		if rec != nil {

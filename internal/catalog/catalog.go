@@ -119,8 +119,13 @@ type Phrase struct {
 	args []any
 }
 
-// In is the phrase in language l.
-func (p Phrase) In(l Lang) string { return p.m.FIn(l, p.args...) }
+// In is the phrase in language l; the zero Phrase says nothing.
+func (p Phrase) In(l Lang) string {
+	if p.m == nil {
+		return ""
+	}
+	return p.m.FIn(l, p.args...)
+}
 
 // String is the phrase in the language in force.
 func (p Phrase) String() string { return p.In(Current()) }
@@ -150,6 +155,9 @@ func (c *Class) WithFault(f fault.Class) *Class { c.f = f; return c }
 func (c *Class) Fault() fault.Class { return c.f }
 
 func (c *Class) Error() string { return c.m.String() }
+
+// In is the class's words in language l.
+func (c *Class) In(l Lang) string { return c.m.In(l) }
 
 // Wrap is err marked with the class: errors.Is(Wrap(err), c) holds as
 // errors.Is(err, x) does, and it reads "class: err".

@@ -89,6 +89,6 @@ var (
 	UpgradeSharedFile = add("UpgradeSharedFile", "Tệp mật khẩu chung cũ %s không còn dùng: xoá được.", "The old shared password file %s is no longer used: it may be deleted.")
 	UpgradeNext       = add("UpgradeNext", "Kiểm tra: baocao doctor -c %s", "Check: baocao doctor -c %s")
 	FlagInitUpgrade   = add("FlagInitUpgrade",
-		"nâng cấp tệp cấu hình cũ (reviewers, mật khẩu chung [web]) lên tài khoản riêng; giữ bản cũ bên cạnh",
+		"nâng cấp tệp cấu hình cũ (người duyệt ghi bằng địa chỉ thư, một mật khẩu cho cả trang web) lên tài khoản riêng; giữ bản cũ bên cạnh",
 		"upgrade a config of before accounts (reviewers, a shared [web] password) to personal accounts; the old one is kept beside it")
 )

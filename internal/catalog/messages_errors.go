@@ -91,6 +91,14 @@ func FileWhy(err error) string {
 	return err.Error()
 }
 
+// Why is err as FileWhy says it, kept for errors.Is and errors.As.
+func Why(err error) error { return why{err} }
+
+type why struct{ err error }
+
+func (w why) Error() string { return FileWhy(w.err) }
+func (w why) Unwrap() error { return w.err }
+
 // Words of sources' and plans' messages.
 var (
 	SeverityWarning = add("SeverityWarning", "cảnh báo", "warning")

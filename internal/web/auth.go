@@ -28,6 +28,11 @@ type visit struct {
 	ac *accounts.Account
 }
 
+// withSession is ctx carrying the request's session and account.
+func withSession(ctx context.Context, se *session, ac *accounts.Account) context.Context {
+	return context.WithValue(ctx, ctxKey{}, &visit{se: se, ac: ac})
+}
+
 // current is the request's session (set by the session middleware).
 func current(r *http.Request) *session {
 	v, _ := r.Context().Value(ctxKey{}).(*visit)
@@ -111,7 +116,7 @@ func (s *Server) session(next http.Handler) http.Handler {
 		if se.Who == "" && !s.needsLogin() {
 			se.Who = catalog.PgLocalVisitor.F(clientIP(r))
 		}
-		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), ctxKey{}, &visit{se: se, ac: ac})))
+		next.ServeHTTP(w, r.WithContext(withSession(r.Context(), se, ac)))
 	})
 }
 

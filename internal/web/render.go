@@ -13,7 +13,7 @@ import (
 // pageTemplate is the layout with one page's content.
 type pageTemplate struct{ t *template.Template }
 
-var pageNames = []string{"overview", "check", "version", "confirm", "run", "job", "history", "plan", "login", "error"}
+var pageNames = []string{"overview", "check", "version", "confirm", "run", "job", "history", "plan", "login", "error", "password"}
 
 func parsePages() (map[string]*pageTemplate, error) {
 	funcs := template.FuncMap{
@@ -76,6 +76,9 @@ type view struct {
 	Unit    string
 	Now     time.Time
 	Data    any
+	// Account: the visitor logged in with an account of her own (the
+	// header links to the page that changes its password).
+	Account bool
 	// FirstAccount is the command that creates the first account, shown
 	// on the overview while there is none.
 	FirstAccount string
@@ -91,6 +94,7 @@ func (s *Server) renderView(w http.ResponseWriter, r *http.Request, status int, 
 	se := current(r)
 	v.Who, v.Login, v.CSRF, v.Now = se.Who, s.needsLogin(), s.csrfToken(se), s.set.Now().In(s.set.Location)
 	v.Unit = s.set.Unit
+	v.Account = account(r) != nil
 	if page == "overview" && s.set.Accounts != nil && !s.usesAccounts() {
 		v.FirstAccount = firstAccountCommand
 	}

@@ -157,6 +157,8 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("GET /dang-nhap", s.loginForm)
 	mux.HandleFunc("POST /dang-nhap", s.login)
 	mux.HandleFunc("POST /dang-xuat", s.logout)
+	mux.HandleFunc("GET "+passwordPath, s.passwordForm)
+	mux.HandleFunc("POST "+passwordPath, s.passwordChange)
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		if r.Method != http.MethodGet && r.Method != http.MethodHead {
 			s.fail(w, r, http.StatusMethodNotAllowed, catalog.PgBadMethod.F(r.Method), catalog.PgBadMethodFix.String())

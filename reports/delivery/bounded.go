@@ -62,32 +62,27 @@ func (s *Settings) attemptDeadline(start time.Time, size int) time.Time {
 	return start.Add(s.AttemptTimeout + time.Duration(size/(128<<10))*time.Second)
 }
 
-// scrubbed is an error whose text no longer holds the password. It keeps
-// its class (ErrPermanent, ErrTransient or ErrUncertain) and its Fault, and nothing else.
-type scrubbed struct {
-	msg   string
-	class error
-	fault Fault
-}
-
-func (e *scrubbed) Error() string   { return e.msg }
-func (e *scrubbed) Unwrap() []error { return []error{e.class, e.fault} }
-
 var base64Word = regexp.MustCompile(`[A-Za-z0-9+/]{6,}={0,2}`)
 
 // scrub removes the password, in clear or base64 (alone or in a SASL
 // PLAIN response), from what the server said.
 func scrub(err error, s Settings) error {
-	class := ErrTransient
+	var f *failure
+	if errors.As(err, &f) {
+		out := *f // where, code and cause hold no password: the server's words are only in english
+		out.english = Scrub(f.english, s.Username, s.Password)
+		return &out
+	}
+	out := &failure{class: ErrTransient, fault: FaultOther}
 	switch {
 	case errors.Is(err, ErrPermanent):
-		class = ErrPermanent
+		out.class = ErrPermanent
 	case errors.Is(err, ErrUncertain):
-		class = ErrUncertain
+		out.class = ErrUncertain
 	}
-	fault := FaultOther
-	errors.As(err, &fault)
-	return &scrubbed{msg: Scrub(err.Error(), s.Username, s.Password), class: class, fault: fault}
+	errors.As(err, &out.fault)
+	out.english = Scrub(English(err), s.Username, s.Password)
+	return out
 }
 
 // Scrub removes password, in clear or base64 (alone or in a SASL PLAIN

@@ -32,7 +32,7 @@ var ErrNotApproved = catalog.NewClass(catalog.ClassNotApproved).WithFault(fault.
 // no answer after the whole message went to the server (status
 // "uncertain"): it may have arrived, so it is sent again only when forced,
 // by a person who checked.
-var ErrMaybeSent = errors.New("delivery: the last attempt may have arrived")
+var ErrMaybeSent = catalog.NewClass(catalog.ClassMaybeSent)
 
 // ErrBusy is returned when another process is sending the same version.
 var ErrBusy = catalog.NewClass(catalog.ClassBusy).WithFault(fault.Transient)
@@ -100,7 +100,7 @@ func (d *Deliverer) Deliver(ctx context.Context, dir string, msg *Message, force
 	lock := flock.New(filepath.Join(dir, lockName))
 	ok, err := lock.TryLock()
 	if err != nil { // the folder cannot be written: neither can the record
-		return nil, fmt.Errorf("%w (%s): %w", ErrNotRecorded, dir, err)
+		return nil, ErrNotRecorded.Newf(catalog.DlvNotRecorded, dir, catalog.Why(err))
 	}
 	if !ok {
 		return nil, ErrBusy
@@ -112,17 +112,17 @@ func (d *Deliverer) Deliver(ctx context.Context, dir string, msg *Message, force
 	}
 	switch {
 	case rec.Status == Draft || rec.Status == Returned: // even forced
-		return rec, fmt.Errorf("%w: %s", ErrNotApproved, rec.Status)
+		return rec, ErrNotApproved.Newf(catalog.DlvNotApproved, rec.Status)
 	case rec.Status == AwaitingSignature && d.name == RecordName: // even forced: the caller releases it
-		return rec, fmt.Errorf("%w: waiting for the signed copy", ErrNotApproved)
+		return rec, ErrNotApproved.Newf(catalog.DlvAwaitSigned)
 	case rec.Unapproved: // even forced
-		return rec, fmt.Errorf("%w: a draft replaced by v%d before it was approved", ErrSuperseded, rec.SupersededBy)
+		return rec, ErrSuperseded.Newf(catalog.DlvReplacedDraft, rec.SupersededBy)
 	case rec.Status == Sent && !force:
-		return rec, fmt.Errorf("%w (message %s); use --force to send it again", ErrAlreadySent, rec.MessageID)
+		return rec, fmt.Errorf("%w%s", ErrAlreadySent, catalog.DlvSentBefore.F(rec.MessageID))
 	case rec.Status == Uncertain && !force:
-		return rec, fmt.Errorf("%w (message %s, %s): check with the recipients, and use --force to send it again only if it did not arrive", ErrMaybeSent, rec.MessageID, rec.lastAt())
+		return rec, fmt.Errorf("%w%s", ErrMaybeSent, catalog.DlvMaybeSent.F(rec.MessageID, rec.lastAt()))
 	case rec.Status == Superseded && !force:
-		return rec, fmt.Errorf("%w (v%d was sent); use --force to send this one anyway", ErrSuperseded, rec.SupersededBy)
+		return rec, fmt.Errorf("%w%s", ErrSuperseded, catalog.DlvNewerSent.F(rec.SupersededBy))
 	}
 	msg = d.identify(rec, msg, force)
 	round := 1
@@ -130,7 +130,8 @@ func (d *Deliverer) Deliver(ctx context.Context, dir string, msg *Message, force
 		round = max(round, a.Round+1)
 	}
 	if size := msg.Size(); size > d.settings.MaxBytes {
-		err := fail(FaultTooLarge, ErrPermanent, "the attachments take %s, over the limit of %s ([smtp] max_attachment_mb)", size2(size), size2(d.settings.MaxBytes))
+		err := fail(FaultTooLarge, ErrPermanent, "the attachments take %s, over the limit of %s ([smtp] max_attachment_mb)", size2(size), size2(d.settings.MaxBytes)).
+			where(catalog.SmtpAtSize.P(size2(size), size2(d.settings.MaxBytes)))
 		return rec, d.finish(dir, d.begin(rec, msg, round), err)
 	}
 	raw, err := Compose(msg)
@@ -144,7 +145,7 @@ func (d *Deliverer) Deliver(ctx context.Context, dir string, msg *Message, force
 		a := d.begin(rec, msg, round)
 		if serr := d.save(dir, a.rec); serr != nil {
 			a.undo()
-			return rec, fmt.Errorf("%w (%s): %w", ErrNotRecorded, dir, serr)
+			return rec, ErrNotRecorded.Newf(catalog.DlvNotRecorded, dir, catalog.Why(serr))
 		}
 		crashpoint.Hit(crashpoint.InFlight)
 		// The attempt is not cut short by ctx: its deadline bounds it,
@@ -193,18 +194,18 @@ func (d *Deliverer) finish(dir string, a attempt, err error) error {
 	case err == nil:
 		rec.Status = Sent
 	case errors.Is(err, ErrPermanent):
-		rec.Status, result = Failed, err.Error()
+		rec.Status, result = Failed, English(err)
 	case errors.Is(err, ErrUncertain):
-		rec.Status, result = Uncertain, err.Error()
+		rec.Status, result = Uncertain, English(err)
 	default:
-		rec.Status, result = Pending, err.Error()
+		rec.Status, result = Pending, English(err)
 	}
 	rec.Attempts[len(rec.Attempts)-1].Result = result
 	if serr := d.save(dir, rec); serr != nil {
 		if err != nil {
 			return errors.Join(err, serr)
 		}
-		return fmt.Errorf("delivery: the message was sent but the record could not say so (a later send will repeat it): %w", serr)
+		return catalog.DlvSentUnrecord.Errorf(catalog.Why(serr))
 	}
 	return err
 }

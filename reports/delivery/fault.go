@@ -1,6 +1,15 @@
 package delivery
 
-import "fmt"
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"syscall"
+
+	"github.com/mn2010/baocao/internal/catalog"
+)
 
 // Fault says what went wrong in a failed attempt, beside its class
 // (ErrTransient or ErrPermanent): a closed list, so that the CLI, the log
@@ -63,16 +72,88 @@ func (f Fault) Fix() string {
 	return faults[f].fix
 }
 
-// failure is a failed attempt's error: its words and class, and its Fault,
-// which adds nothing to the words.
+// failure is a failed attempt's error: its class and Fault, where it
+// failed (the step, the server's reply code, the network's cause), and
+// its English words ("permanent failure: RCPT TO …: the server answered
+// 550 …"), which the delivery record and the daemon's log keep. Error says
+// it in the language in force: in Vietnamese from those parts, without the
+// server's English.
 type failure struct {
-	error
-	fault Fault
+	class   error // ErrPermanent, ErrTransient or ErrUncertain
+	fault   Fault
+	at      catalog.Phrase // where: " với địa chỉ người nhận …"; zero: nowhere in particular
+	code    int            // the server's reply code, 0 when none
+	cause   *catalog.Msg   // the network's trouble, nil when none
+	english string
 }
 
-func (e failure) Unwrap() []error { return []error{e.error, e.fault} }
+func (e *failure) Error() string {
+	if catalog.Current() == catalog.English {
+		return e.english
+	}
+	text := e.fault.String() + e.at.String()
+	if e.code != 0 {
+		text += catalog.SmtpCode.F(e.code)
+	}
+	if e.cause != nil {
+		text += catalog.SmtpCause.F(e.cause)
+	}
+	if errors.Is(e.class, ErrTransient) {
+		text = ErrTransient.Error() + ": " + text
+	}
+	if e.fault == FaultOther {
+		text += "; " + catalog.SmtpSeeRecord.F(e.english)
+	}
+	if fix := e.fault.Fix(); fix != "" {
+		text = catalog.SmtpFixed.F(text, fix)
+	}
+	return text
+}
 
-// fail makes a failed attempt's error: "<class>: <format>".
-func fail(f Fault, class error, format string, args ...any) error {
-	return failure{fmt.Errorf("%w: "+format, append([]any{class}, args...)...), f}
+func (e *failure) Unwrap() []error { return []error{e.class, e.fault} }
+
+// English is a failed attempt's words in English, for the record.
+func English(err error) string {
+	var f *failure
+	if errors.As(err, &f) {
+		return f.english
+	}
+	return err.Error()
+}
+
+// fail makes a failed attempt's error; its English words are
+// "<class>: <format>".
+func fail(f Fault, class *catalog.Class, format string, args ...any) *failure {
+	return &failure{class: class, fault: f, english: class.In(catalog.English) + ": " + fmt.Sprintf(format, args...)}
+}
+
+// where says where the attempt failed.
+func (e *failure) where(at catalog.Phrase) *failure { e.at = at; return e }
+
+// answered is the server's reply code.
+func (e *failure) answered(code int) *failure { e.code = code; return e }
+
+// because says the network's trouble behind err.
+func (e *failure) because(err error) *failure { e.cause = netCause(err); return e }
+
+// netCause names a network failure for a person: refused, timed out, no
+// such host, dropped.
+func netCause(err error) *catalog.Msg {
+	var dns *net.DNSError
+	var ne net.Error
+	switch {
+	case errors.Is(err, errReplyTooLarge):
+		return catalog.SmtpNetReply
+	case errors.Is(err, syscall.ECONNREFUSED):
+		return catalog.SmtpNetRefused
+	case errors.As(err, &dns) && dns.IsNotFound:
+		return catalog.SmtpNetNoHost
+	case errors.Is(err, context.DeadlineExceeded), errors.As(err, &ne) && ne.Timeout():
+		return catalog.SmtpNetTimeout
+	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, syscall.ECONNRESET), errors.Is(err, syscall.EPIPE):
+		return catalog.SmtpNetDropped
+	case errors.Is(err, context.Canceled):
+		return nil
+	}
+	return catalog.SmtpNetOther
 }

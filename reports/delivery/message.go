@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/emersion/go-message/mail"
+	"github.com/mn2010/baocao/internal/catalog"
 )
 
 // Message is one e-mail.
@@ -106,7 +107,7 @@ func parseList(list []string) ([]*mail.Address, error) {
 	for _, s := range list {
 		a, err := mail.ParseAddress(s)
 		if err != nil {
-			return nil, fmt.Errorf("malformed address %q", s)
+			return nil, catalog.CfgAddress.Errorf(s)
 		}
 		out = append(out, a)
 	}

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/mn2010/baocao/internal/catalog"
 	"github.com/mn2010/baocao/reports/archive"
 )
 
@@ -108,11 +109,11 @@ func LoadNamed(dir, name string) (rec *Record, ok bool, err error) {
 		return &Record{Status: Pending, Attempts: []Attempt{}}, false, nil
 	}
 	if err != nil {
-		return nil, false, fmt.Errorf("delivery: %w", err)
+		return nil, false, catalog.DlvRecord.Errorf(filepath.Join(dir, name), catalog.Why(err))
 	}
 	var r Record
 	if err := json.Unmarshal(b, &r); err != nil {
-		return nil, false, fmt.Errorf("delivery: %s: %w", filepath.Join(dir, name), err)
+		return nil, false, catalog.DlvRecord.Errorf(filepath.Join(dir, name), err)
 	}
 	if r.Status == "" {
 		r.Status = Pending
@@ -130,7 +131,7 @@ func (r *Record) SaveNamed(dir, name string) error {
 		return err
 	}
 	if err := archive.ReplaceFile(filepath.Join(dir, name), b); err != nil {
-		return fmt.Errorf("delivery: %w", err)
+		return catalog.DlvRecord.Errorf(filepath.Join(dir, name), catalog.Why(err))
 	}
 	return nil
 }

@@ -19,7 +19,7 @@ func TestStatusIsAClosedVocabulary(t *testing.T) {
 	}
 	dir := t.TempDir()
 	os.WriteFile(filepath.Join(dir, RecordName), []byte(`{"status":"sending","attempts":[]}`), 0o644)
-	if _, _, err := LoadRecord(dir); err == nil || !strings.Contains(err.Error(), `unknown status "sending"`) {
+	if _, _, err := LoadRecord(dir); err == nil || !strings.Contains(err.Error(), `trạng thái "sending" không có`) {
 		t.Errorf("an unknown status: %v", err)
 	}
 	if _, err := (&Record{Status: "maybe"}).Bytes(); err == nil {

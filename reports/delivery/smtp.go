@@ -9,10 +9,12 @@ import (
 	"io"
 	"net"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/emersion/go-sasl"
 	"github.com/emersion/go-smtp"
+	"github.com/mn2010/baocao/internal/catalog"
 	"github.com/mn2010/baocao/internal/crashpoint"
 	"github.com/mn2010/baocao/internal/fault"
 	"github.com/mn2010/baocao/internal/loopback"
@@ -24,9 +26,9 @@ import (
 // of DATA): the message may have been stored and delivered, so it is not
 // retried automatically.
 var (
-	ErrPermanent = fault.New(fault.Permanent, "permanent failure")
-	ErrTransient = fault.New(fault.Transient, "transient failure")
-	ErrUncertain = errors.New("outcome unknown, the message may have arrived")
+	ErrPermanent = catalog.NewClass(catalog.ClassPermanent).WithFault(fault.Permanent)
+	ErrTransient = catalog.NewClass(catalog.ClassTransient).WithFault(fault.Transient)
+	ErrUncertain = catalog.NewClass(catalog.ClassUncertain)
 )
 
 // sendOnce makes one attempt to submit raw to the server, within one
@@ -52,19 +54,19 @@ func submit(ctx context.Context, s Settings, from string, rcpt []string, raw []b
 		return err
 	}
 	if err := c.Mail(from, nil); err != nil {
-		return classify("MAIL FROM", err)
+		return classify(catalog.SmtpAtMail.P(from), err)
 	}
 	for _, r := range rcpt {
 		if err := c.Rcpt(r, nil); err != nil {
-			return classify("RCPT TO "+r, err)
+			return classify(catalog.SmtpAtRcpt.P(r), err)
 		}
 	}
 	w, err := c.Data()
 	if err != nil {
-		return classify("DATA", err)
+		return classify(catalog.SmtpAtData.P(), err)
 	}
 	if _, err := io.Copy(w, bytes.NewReader(raw)); err != nil {
-		return classify("sending the message", err)
+		return classify(catalog.SmtpAtSend.P(), err)
 	}
 	if err := w.Close(); err != nil {
 		return classifyEnd(err)
@@ -84,7 +86,7 @@ func connect(ctx context.Context, s Settings, deadline time.Time) (*smtp.Client,
 	d := &net.Dialer{Timeout: s.DialTimeout, Deadline: deadline}
 	raw, err := d.DialContext(ctx, "tcp", addr)
 	if err != nil {
-		return nil, classify("connecting to "+addr, err)
+		return nil, classify(catalog.SmtpAtConnect.P(addr), err)
 	}
 	conn := &boundedConn{Conn: raw, deadline: deadline, maxReply: s.MaxReply}
 	conn.SetDeadline(deadline)
@@ -94,14 +96,14 @@ func connect(ctx context.Context, s Settings, deadline time.Time) (*smtp.Client,
 		tc := tls.Client(conn, s.tlsConfig())
 		if err := tc.HandshakeContext(ctx); err != nil {
 			conn.Close()
-			return nil, classify("TLS with "+addr, err)
+			return nil, classify(catalog.SmtpAtTLS.P(addr), err)
 		}
 		c = smtp.NewClient(tc)
 	case "starttls":
 		c, err = smtp.NewClientStartTLS(conn, s.tlsConfig())
 		if err != nil {
 			conn.Close()
-			return nil, classify("STARTTLS with "+addr, err)
+			return nil, classify(catalog.SmtpAtStartTLS.P(addr), err)
 		}
 	default:
 		c = smtp.NewClient(conn)
@@ -109,7 +111,7 @@ func connect(ctx context.Context, s Settings, deadline time.Time) (*smtp.Client,
 	c.CommandTimeout, c.SubmissionTimeout = s.CommandTimeout, s.DataTimeout
 	if err := c.Hello(s.LocalName); err != nil {
 		c.Close()
-		return nil, classify("greeting "+addr, err)
+		return nil, classify(catalog.SmtpAtGreeting.P(addr), err)
 	}
 	return c, nil
 }
@@ -121,7 +123,7 @@ func authenticate(c *smtp.Client, s Settings) error {
 		return nil
 	}
 	if _, isTLS := c.TLSConnectionState(); !isTLS && !loopback.Host(s.Host) {
-		return fail(FaultPlaintext, ErrPermanent, "refusing to send the password over an unencrypted connection to %s", s.Host)
+		return fail(FaultPlaintext, ErrPermanent, "refusing to send the password over an unencrypted connection to %s", s.Host).where(catalog.SmtpAtPlain.P(s.Host))
 	}
 	var mech sasl.Client
 	switch {
@@ -135,16 +137,17 @@ func authenticate(c *smtp.Client, s Settings) error {
 	if err := c.Auth(mech); err != nil {
 		var se *smtp.SMTPError
 		if errors.As(err, &se) && se.Code == 535 {
-			return fail(FaultLogin, ErrPermanent, "authentication failed for %s: check the username and password (%s)", s.Username, se.Message)
+			return fail(FaultLogin, ErrPermanent, "authentication failed for %s: check the username and password (%s)", s.Username, se.Message).where(catalog.SmtpAtAuth.P(s.Username)).answered(se.Code)
 		}
-		return classify("AUTH", err)
+		return classify(catalog.SmtpAtAuth.P(s.Username), err)
 	}
 	return nil
 }
 
 // classify marks err as permanent (5xx, certificates) or transient
 // (4xx, network trouble), naming the step that failed.
-func classify(step string, err error) error {
+func classify(at catalog.Phrase, err error) error {
+	step := strings.TrimSpace(at.In(catalog.English))
 	var se *smtp.SMTPError
 	var unknownCA x509.UnknownAuthorityError
 	var hostErr x509.HostnameError
@@ -152,22 +155,22 @@ func classify(step string, err error) error {
 	var verify *tls.CertificateVerificationError
 	switch {
 	case errors.As(err, &se) && se.Code >= 400 && se.Code < 500:
-		return fail(FaultBusy, ErrTransient, "%s: the server answered %d %s", step, se.Code, se.Message)
+		return fail(FaultBusy, ErrTransient, "%s: the server answered %d %s", step, se.Code, se.Message).where(at).answered(se.Code)
 	case errors.As(err, &se):
-		return fail(FaultRefused, ErrPermanent, "%s: the server answered %d %s", step, se.Code, se.Message)
+		return fail(FaultRefused, ErrPermanent, "%s: the server answered %d %s", step, se.Code, se.Message).where(at).answered(se.Code)
 	case errors.As(err, &unknownCA), errors.As(err, &hostErr), errors.As(err, &invalid), errors.As(err, &verify):
-		return fail(FaultCertificate, ErrPermanent, "%s: the server's certificate is not trusted (%v); if it is signed by your own CA, name it in [smtp] ca_file", step, err)
+		return fail(FaultCertificate, ErrPermanent, "%s: the server's certificate is not trusted (%v); if it is signed by your own CA, name it in [smtp] ca_file", step, err).where(at)
 	case errors.Is(err, context.Canceled):
-		return fail(FaultNetwork, ErrTransient, "%s: %v", step, err)
+		return fail(FaultNetwork, ErrTransient, "%s: %v", step, err).where(at)
 	}
 	var ne net.Error
 	if errors.Is(err, errReplyTooLarge) || errors.As(err, &ne) || errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) || isNetOp(err) {
-		return fail(FaultNetwork, ErrTransient, "%s: %v", step, err)
+		return fail(FaultNetwork, ErrTransient, "%s: %v", step, err).where(at).because(err)
 	}
 	if e := err.Error(); bytes.Contains([]byte(e), []byte("STARTTLS")) {
-		return fail(FaultNoStartTLS, ErrPermanent, "%s: %v (the server does not offer STARTTLS: check port and security)", step, err)
+		return fail(FaultNoStartTLS, ErrPermanent, "%s: %v (the server does not offer STARTTLS: check port and security)", step, err).where(at)
 	}
-	return fail(FaultOther, ErrTransient, "%s: %v", step, err)
+	return fail(FaultOther, ErrTransient, "%s: %v", step, err).where(at)
 }
 
 // classifyEnd classifies a failure at the end of DATA. A reply from the
@@ -177,9 +180,9 @@ func classify(step string, err error) error {
 func classifyEnd(err error) error {
 	var se *smtp.SMTPError
 	if errors.As(err, &se) {
-		return classify("end of DATA", err)
+		return classify(catalog.SmtpAtEnd.P(), err)
 	}
-	return fail(FaultUncertain, ErrUncertain, "end of DATA: the whole message was sent but the server gave no answer (%v): it may have been accepted", err)
+	return fail(FaultUncertain, ErrUncertain, "end of DATA: the whole message was sent but the server gave no answer (%v): it may have been accepted", err).because(err)
 }
 
 // isNetOp reports a failure of the network itself (refused, reset).

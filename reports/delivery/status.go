@@ -1,6 +1,6 @@
 package delivery
 
-import "fmt"
+import "github.com/mn2010/baocao/internal/catalog"
 
 // Status is where a version stands: made, reviewed, sent. A closed
 // vocabulary, so that a record with an unknown word is an error, not a
@@ -29,23 +29,24 @@ const (
 	Uncertain Status = "uncertain"
 )
 
-var statusNames = map[Status]string{
-	Draft:             "chờ duyệt",
-	Returned:          "trả lại",
-	Approved:          "đã duyệt",
-	Pending:           "đang chờ gửi lại",
-	Sent:              "đã gửi",
-	Failed:            "gửi lỗi",
-	Held:              "chỉ lưu, chưa gửi",
-	Superseded:        "đã thay thế",
-	Uncertain:         "có thể đã gửi",
-	AwaitingSignature: "chờ ký số",
+var statusNames = map[Status]*catalog.Msg{
+	Draft:             catalog.StatusDraft,
+	Returned:          catalog.StatusReturned,
+	Approved:          catalog.StatusApproved,
+	Pending:           catalog.StatusPending,
+	Sent:              catalog.StatusSent,
+	Failed:            catalog.StatusFailed,
+	Held:              catalog.StatusHeld,
+	Superseded:        catalog.StatusSuperseded,
+	Uncertain:         catalog.StatusUncertain,
+	AwaitingSignature: catalog.StatusAwaitingSignature,
 }
 
-// String is the Vietnamese name of the status.
+// String is the name of the status in the language in force (Vietnamese
+// by default).
 func (s Status) String() string {
 	if n, ok := statusNames[s]; ok {
-		return n
+		return n.String()
 	}
 	return string(s)
 }
@@ -53,7 +54,7 @@ func (s Status) String() string {
 // MarshalText writes the status's English word, as delivery.json has it.
 func (s Status) MarshalText() ([]byte, error) {
 	if _, ok := statusNames[s]; !ok {
-		return nil, fmt.Errorf("delivery: unknown status %q", string(s))
+		return nil, catalog.DlvUnknownStatus.Errorf(string(s))
 	}
 	return []byte(s), nil
 }
@@ -62,7 +63,7 @@ func (s Status) MarshalText() ([]byte, error) {
 func (s *Status) UnmarshalText(b []byte) error {
 	v := Status(b)
 	if _, ok := statusNames[v]; !ok {
-		return fmt.Errorf("delivery: unknown status %q (want draft, returned, approved, pending, sent, failed, held, superseded, uncertain or awaiting-signature)", string(b))
+		return catalog.DlvUnknownStatus.Errorf(string(b))
 	}
 	*s = v
 	return nil

@@ -26,8 +26,11 @@ type ApproveOptions struct {
 	// Version is the draft approved; 0 means the newest version of the
 	// period (which must be a draft).
 	Version int
-	By      string // who approves: required
-	Note    string // the reviewer's note, kept in the approval record
+	By      string // who approves, as text: required unless Who is set
+	// Who is the approver's account, full name, role and OS user, kept as
+	// fields of the record (By is then made from them when empty).
+	Who  Who
+	Note string // the reviewer's note, kept in the approval record
 	// Number and Date are those of issue: when given, the district gets a
 	// newer version carrying them, made from the same inputs.
 	Number int
@@ -59,6 +62,9 @@ type Approved struct {
 // mail is off). err is an approval refused or not recorded.
 func (j *Job) Approve(ctx context.Context, opt ApproveOptions) (Approved, error) {
 	m := j.maker
+	if strings.TrimSpace(opt.By) == "" && opt.Who.Known() {
+		opt.By = opt.Who.String()
+	}
 	if strings.TrimSpace(opt.By) == "" {
 		return Approved{}, ErrRequest.Newf(catalog.WfSayWho)
 	}
@@ -100,7 +106,7 @@ func (j *Job) Approve(ctx context.Context, opt ApproveOptions) (Approved, error)
 	if err != nil {
 		return Approved{}, err
 	}
-	a := &Approval{Report: e.Report, Period: e.Period, Version: e.Version, By: strings.TrimSpace(opt.By),
+	a := &Approval{Report: e.Report, Period: e.Period, Version: e.Version, By: strings.TrimSpace(opt.By), Who: opt.Who,
 		At: m.now().In(m.cfg.Location).Format(time.RFC3339), Note: strings.TrimSpace(opt.Note), Number: opt.Number,
 		ManifestSHA256: sum, Inputs: man.Inputs, Outputs: man.Outputs}
 	if !opt.Date.IsZero() {
@@ -171,12 +177,12 @@ func (j *Job) checkDraft(e archive.Entry) (*reports.Manifest, error) {
 	if ret, err := ReadReturn(e.Dir); err != nil {
 		return nil, err
 	} else if ret != nil {
-		return nil, ErrReturned.Newf(catalog.WfReturned, j.maker.reportName(e.Report), e.Period, e.Version, ret.By, stamp(ret.At, loc), ret.Reason, e.Report, e.Period)
+		return nil, ErrReturned.Newf(catalog.WfReturned, j.maker.reportName(e.Report), e.Period, e.Version, ret.Decider(), stamp(ret.At, loc), ret.Reason, e.Report, e.Period)
 	}
 	if a, err := ReadApproval(e.Dir); err != nil {
 		return nil, err
 	} else if a != nil {
-		return nil, ErrAlreadyApproved.Newf(catalog.WfApproved, j.maker.reportName(e.Report), e.Period, e.Version, a.By, stamp(a.At, loc), e.Report, e.Period)
+		return nil, ErrAlreadyApproved.Newf(catalog.WfApproved, j.maker.reportName(e.Report), e.Period, e.Version, a.Decider(), stamp(a.At, loc), e.Report, e.Period)
 	}
 	man, err := reports.ReadManifest(e.Dir)
 	if err != nil {
@@ -185,7 +191,7 @@ func (j *Job) checkDraft(e archive.Entry) (*reports.Manifest, error) {
 	if f := man.IssuedFrom; f != nil {
 		by := ""
 		if a, err := ReadApproval(filepath.Join(filepath.Dir(e.Dir), fmt.Sprintf("v%d", f.Version))); err == nil && a != nil {
-			by = catalog.WfApprovedBy.F(a.By, stamp(a.At, loc))
+			by = catalog.WfApprovedBy.F(a.Decider(), stamp(a.At, loc))
 		}
 		return nil, ErrAlreadyApproved.Newf(catalog.WfIssuedDoc, j.maker.ref(e), f.Version, by, e.Report, e.Period)
 	}
@@ -459,7 +465,7 @@ func (j *Job) completeLocked(e archive.Entry) (archive.Entry, bool, error) {
 	if err != nil {
 		return archive.Entry{}, false, err
 	}
-	j.notify(Completing, catalog.NoteCompleting, j.maker.ref(e), a.By)
+	j.notify(Completing, catalog.NoteCompleting, j.maker.ref(e), a.Decider())
 	to, err := j.complete(e, man, a, nil, false)
 	return to, err == nil, err
 }

@@ -269,7 +269,7 @@ func (j *Job) sendable(ctx context.Context, e archive.Entry) (archive.Entry, err
 	if ret, err := ReadReturn(e.Dir); err != nil {
 		return e, err
 	} else if ret != nil {
-		return e, ErrReturned.Newf(catalog.WfReturnedNever, j.maker.reportName(e.Report), e.Period, e.Version, ret.By, stamp(ret.At, loc), ret.Reason, e.Report, e.Period)
+		return e, ErrReturned.Newf(catalog.WfReturnedNever, j.maker.reportName(e.Report), e.Period, e.Version, ret.Decider(), stamp(ret.At, loc), ret.Reason, e.Report, e.Period)
 	}
 	rec, recorded, err := delivery.LoadRecord(e.Dir)
 	if err != nil {

@@ -16,7 +16,8 @@ type RejectOptions struct {
 	Report  string
 	Period  string
 	Version int    // 0: the newest version of the period
-	By      string // who returns it: required
+	By      string // who returns it, as text: required unless Who is set
+	Who     Who    // the account, full name, role and OS user, kept as fields
 	Reason  string // why: required, mailed to admin_email
 	NoEmail bool   // record only; the notice is not mailed
 }
@@ -34,6 +35,9 @@ type Rejected struct {
 // draft.
 func (j *Job) Reject(ctx context.Context, opt RejectOptions) (Rejected, error) {
 	m := j.maker
+	if strings.TrimSpace(opt.By) == "" && opt.Who.Known() {
+		opt.By = opt.Who.String()
+	}
 	if strings.TrimSpace(opt.By) == "" || strings.TrimSpace(opt.Reason) == "" {
 		return Rejected{}, ErrRequest.Newf(catalog.WfSayWhoReturns)
 	}
@@ -49,7 +53,7 @@ func (j *Job) Reject(ctx context.Context, opt RejectOptions) (Rejected, error) {
 	if _, err := j.checkDraft(e); err != nil {
 		return Rejected{}, err
 	}
-	r := &Return{Report: e.Report, Period: e.Period, Version: e.Version, By: strings.TrimSpace(opt.By),
+	r := &Return{Report: e.Report, Period: e.Period, Version: e.Version, By: strings.TrimSpace(opt.By), Who: opt.Who,
 		At: m.now().In(m.cfg.Location).Format(time.RFC3339), Reason: strings.TrimSpace(opt.Reason)}
 	if _, err := writeOnce(e.Dir, ReturnName, r); err != nil {
 		if errors.Is(err, archive.ErrWritten) {

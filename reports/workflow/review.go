@@ -55,7 +55,8 @@ type Approval struct {
 	Report  string `json:"report"`
 	Period  string `json:"period"`
 	Version int    `json:"version"`
-	By      string `json:"by"`
+	By      string `json:"by"` // who approved, as text (records of before accounts have only this)
+	Who            // the account, full name, role and OS user, as fields
 	At      string `json:"at"` // RFC 3339
 	Note    string `json:"note,omitempty"`
 	// Number and Date (YYYY-MM-DD) of issue, when the approval gave them:
@@ -81,7 +82,8 @@ type Return struct {
 	Report  string `json:"report"`
 	Period  string `json:"period"`
 	Version int    `json:"version"`
-	By      string `json:"by"`
+	By      string `json:"by"` // who returned it, as text (records of before accounts have only this)
+	Who            // the account, full name, role and OS user, as fields
 	At      string `json:"at"` // RFC 3339
 	Reason  string `json:"reason"`
 }

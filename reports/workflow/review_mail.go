@@ -368,7 +368,7 @@ func (m *Flow) returnMessage(e archive.Entry, r *Return) (*delivery.Message, err
 	body := []string{
 		"Kính gửi bộ phận phụ trách báo cáo,",
 		"",
-		fmt.Sprintf("%s đã trả lại bản dự thảo v%d của %s lúc %s.", r.By, e.Version, lowerFirst(di.subject), stamp(r.At, m.cfg.Location)),
+		fmt.Sprintf("%s đã trả lại bản dự thảo v%d của %s lúc %s.", r.Decider(), e.Version, lowerFirst(di.subject), stamp(r.At, m.cfg.Location)),
 		"",
 		"Lý do:",
 		"",

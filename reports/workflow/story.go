@@ -62,9 +62,9 @@ func (s *VersionState) Summary(loc *time.Location) string {
 	}
 	switch {
 	case s.Return != nil:
-		out = catalog.StoryReturnedBy.F(out, s.Return.By, stamp(s.Return.At, loc))
+		out = catalog.StoryReturnedBy.F(out, s.Return.Decider(), stamp(s.Return.At, loc))
 	case s.Approval != nil:
-		out = catalog.StoryApprovedBy.F(out, s.Approval.By, stamp(s.Approval.At, loc))
+		out = catalog.StoryApprovedBy.F(out, s.Approval.Decider(), stamp(s.Approval.At, loc))
 	case s.IssuedFrom != nil:
 		out = catalog.StoryIssuedFrom.F(out, s.IssuedFrom.Version)
 	}
@@ -116,7 +116,7 @@ func (m *Flow) State(e archive.Entry) (*VersionState, error) {
 		made = catalog.StoryIssued.F(e.Version, f.Version, numberText(f.Number), f.Date)
 		at := man.GeneratedAt
 		if a, err := ReadApproval(filepath.Join(filepath.Dir(e.Dir), fmt.Sprint("v", f.Version))); err == nil && a != nil {
-			add(stepDecision, a.At, catalog.StoryDraftApproved.F(f.Version, a.By))
+			add(stepDecision, a.At, catalog.StoryDraftApproved.F(f.Version, a.Decider()))
 			at = a.At // issued when approved
 		}
 		add(stepMessage, at, made) // issued because it was approved
@@ -139,7 +139,7 @@ func (m *Flow) State(e archive.Entry) (*VersionState, error) {
 		}
 	}
 	if a := s.Approval; a != nil {
-		what := catalog.StoryApproved.F(a.By)
+		what := catalog.StoryApproved.F(a.Decider())
 		if a.Note != "" {
 			what = catalog.StoryNote.F(what, a.Note)
 		}
@@ -149,7 +149,7 @@ func (m *Flow) State(e archive.Entry) (*VersionState, error) {
 		add(stepDecision, a.At, what)
 	}
 	if r := s.Return; r != nil {
-		add(stepDecision, r.At, catalog.StoryReturned.F(r.By, r.Reason))
+		add(stepDecision, r.At, catalog.StoryReturned.F(r.Decider(), r.Reason))
 	}
 	for _, a := range s.Record.Attempts {
 		add(stepDelivery, a.At, catalog.StoryAttempt.F(strings.Join(a.To, ", "), catalog.AttemptResult(a.Result)))

@@ -77,7 +77,7 @@ func (m *Flow) refuseStranding(e archive.Entry) error {
 		draft.Dir = filepath.Join(filepath.Dir(e.Dir), fmt.Sprint("v", draft.Version))
 	}
 	if a, err := ReadApproval(draft.Dir); err == nil && a != nil {
-		what += catalog.WfApprovedAt.F(a.By, stamp(a.At, m.cfg.Location))
+		what += catalog.WfApprovedAt.F(a.Decider(), stamp(a.At, m.cfg.Location))
 	}
 	status := catalog.WfNotSent.String()
 	if rec != nil {

@@ -37,7 +37,7 @@ func (b *ReportsBackend) Approve(ctx context.Context, who string, v web.VersionR
 		return web.VersionRef{}, err
 	}
 	out, err := workflow.NewJob(b.maker, mail, nil).Approve(ctx, workflow.ApproveOptions{Report: v.Report, Period: v.Period, Version: v.Version,
-		By: web.Decider{Name: a.Name, Account: a.Account, Role: a.Role}.Signature(), Note: a.Note, Number: a.Number, Date: a.Date, ForceNumber: a.ForceNumber})
+		By: web.Decider{Name: a.Name, Account: a.Account, Role: a.Role}.Signature(), Who: whoOf(web.Decider{Name: a.Name, Account: a.Account, Role: a.Role}), Note: a.Note, Number: a.Number, Date: a.Date, ForceNumber: a.ForceNumber})
 	if err != nil {
 		return web.VersionRef{}, b.refusal(e, err)
 	}
@@ -60,7 +60,7 @@ func (b *ReportsBackend) Reject(ctx context.Context, who web.Decider, v web.Vers
 	}
 	by := who.Signature()
 	if _, err := workflow.NewJob(b.maker, mail, nil).Reject(ctx, workflow.RejectOptions{Report: v.Report, Period: v.Period, Version: v.Version,
-		By: by, Reason: reason}); err != nil {
+		By: by, Who: whoOf(who), Reason: reason}); err != nil {
 		return b.refusal(e, err)
 	}
 	return nil
@@ -88,12 +88,12 @@ func (b *ReportsBackend) refusal(e archive.Entry, err error) error {
 	switch {
 	case errors.Is(err, workflow.ErrReturned):
 		if r, _ := workflow.ReadReturn(e.Dir); r != nil {
-			return catalog.PbReturnedBy.Errorf(web.ErrRefused, e.Version, r.By, when(r.At, loc), r.Reason)
+			return catalog.PbReturnedBy.Errorf(web.ErrRefused, e.Version, r.Decider(), when(r.At, loc), r.Reason)
 		}
 		return catalog.PbReturned.Errorf(web.ErrRefused)
 	case errors.Is(err, workflow.ErrAlreadyApproved):
 		if a, _ := workflow.ReadApproval(e.Dir); a != nil {
-			return catalog.PbApprovedBy.Errorf(web.ErrRefused, e.Version, a.By, when(a.At, loc))
+			return catalog.PbApprovedBy.Errorf(web.ErrRefused, e.Version, a.Decider(), when(a.At, loc))
 		}
 		return catalog.PbIssued.Errorf(web.ErrRefused, e.Version)
 	case errors.Is(err, workflow.ErrSourcesChanged):
@@ -189,7 +189,7 @@ func (b *ReportsBackend) story(d *web.VersionDetail, e archive.Entry, rec *deliv
 			}
 		}
 		if a := st.Approval; a != nil {
-			what := catalog.PbStoryApproved.F(a.By)
+			what := catalog.PbStoryApproved.F(a.Decider())
 			if a.Note != "" {
 				what += catalog.PbStoryNote.F(a.Note)
 			}
@@ -199,7 +199,7 @@ func (b *ReportsBackend) story(d *web.VersionDetail, e archive.Entry, rec *deliv
 			add(v, a.At, what)
 		}
 		if r := st.Return; r != nil {
-			add(v, r.At, catalog.PbStoryReturned.F(r.By, r.Reason))
+			add(v, r.At, catalog.PbStoryReturned.F(r.Decider(), r.Reason))
 		}
 		for _, a := range attempts(st.Record, loc) {
 			add(v, a.At.Format(time.RFC3339), catalog.PbStorySent.F(strings.Join(a.To, ", "), a.Result))
@@ -209,11 +209,11 @@ func (b *ReportsBackend) story(d *web.VersionDetail, e archive.Entry, rec *deliv
 		}
 		switch {
 		case st.Return != nil:
-			d.Review = catalog.PbRevReturned.F(st.Return.By, when(st.Return.At, loc), st.Return.Reason)
+			d.Review = catalog.PbRevReturned.F(st.Return.Decider(), when(st.Return.At, loc), st.Return.Reason)
 		case st.Approval != nil && rec.IssuedAs != 0:
-			d.Review = catalog.PbRevIssuedAs.F(st.Approval.By, when(st.Approval.At, loc), rec.IssuedAs)
+			d.Review = catalog.PbRevIssuedAs.F(st.Approval.Decider(), when(st.Approval.At, loc), rec.IssuedAs)
 		case st.Approval != nil:
-			d.Review = catalog.PbRevApproved.F(st.Approval.By, when(st.Approval.At, loc))
+			d.Review = catalog.PbRevApproved.F(st.Approval.Decider(), when(st.Approval.At, loc))
 		case st.IssuedFrom != nil:
 			d.Review = catalog.PbRevIssued.F(st.IssuedFrom.Version, numberVN(st.IssuedFrom.Number), isoDate(st.IssuedFrom.Date))
 		case st.Record.Unapproved:
@@ -247,4 +247,13 @@ func changedFiles(err error) string {
 		out = append(out, catalog.PbGone.F(g))
 	}
 	return strings.Join(out, ", ")
+}
+
+// whoOf is the page's decider as the records keep it, field by field (a
+// decider without an account keeps only the by text).
+func whoOf(d web.Decider) workflow.Who {
+	if d.Account == "" {
+		return workflow.Who{}
+	}
+	return workflow.Who{Account: d.Account, FullName: d.Name, Role: d.Role}
 }
