@@ -128,6 +128,8 @@ var (
 	PgOtherSiteFix   = add("PgOtherSiteFix", "Mở lại trang baocao và thử lại.", "Open the baocao page again and retry.")
 	PgBlankPassword  = add("PgBlankPassword", "%w: mật khẩu của trang (%s) chỉ có khoảng trắng: đặt một mật khẩu thật, ít nhất %d ký tự", "%w: the page's password (%s) is only spaces: set a real one, at least %d characters")
 	PgShortPassword  = add("PgShortPassword", "%w: listen %q mở trang cho máy khác, nhưng mật khẩu của trang (%s) chỉ có %d ký tự: cần ít nhất %d ký tự (hoặc chỉ nghe trên 127.0.0.1)", "%w: listen %q opens the page to other machines, but its password (%s) has %d characters only: at least %d are needed (or listen on 127.0.0.1 only)")
+	PgSettingsClass  = add("PgSettingsClass", "cài đặt trang web chưa đúng", "web: bad settings")
+	PgPasswordKey    = add("PgPasswordKey", "[web] password_env hoặc password_file", "[web] password_env or password_file")
 	PgNoListen       = add("PgNoListen", "%w: chưa có địa chỉ nghe ([web] listen)", "%w: no listen address")
 	PgBadListen      = add("PgBadListen", "%w: listen %q: cần dạng máy:cổng, ví dụ 127.0.0.1:8080", "%w: listen %q: want host:port, e.g. 127.0.0.1:8080")
 	PgNeedAccounts   = add("PgNeedAccounts", "%w: listen %q mở trang cho các máy khác: tạo tài khoản trước (%s; trong lúc chờ, mật khẩu chung cũ %s vẫn dùng được), hoặc chỉ nghe trên 127.0.0.1", "%w: listen %q is reachable from other machines: create the accounts first (%s; until then %s, the old shared password, still works), or listen on 127.0.0.1")

@@ -15,7 +15,7 @@ import (
 )
 
 // ErrSettings is wrapped by every error about settings that cannot be used.
-var ErrSettings = fault.New(fault.BadInput, "web: bad settings")
+var ErrSettings = catalog.NewClass(catalog.PgSettingsClass).WithFault(fault.BadInput)
 
 // Settings configure a Server; cmd builds them from the config's [web].
 type Settings struct {
@@ -28,7 +28,7 @@ type Settings struct {
 	// at through a proxy; its host is accepted in the Host header.
 	PublicURL string
 	// PasswordKey names where a password is set, for messages
-	// ("[web] password_env or password_file").
+	// ("[web] password_env hoặc password_file").
 	PasswordKey string
 	// Unit is the unit whose reports these are ("Trường Mầm non 20/10"),
 	// named beside the product on every page.
@@ -92,7 +92,7 @@ func (s Settings) withDefaults() Settings {
 		s.SignedMaxBytes = 20 << 20
 	}
 	if s.PasswordKey == "" {
-		s.PasswordKey = "[web] password_env or password_file"
+		s.PasswordKey = catalog.PgPasswordKey.String()
 	}
 	return s
 }
