@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/mn2010/baocao/internal/catalog"
 	"github.com/mn2010/baocao/reports/plan"
 	"github.com/mn2010/baocao/sources"
 )
@@ -63,7 +64,7 @@ func GatherWith(p *plan.Plan, specs map[string]sources.Spec, displayPath func(st
 				continue
 			}
 		} else if !ok {
-			errs[i] = &sources.SourceError{Source: n, Message: "cấu hình chưa khai báo nguồn này: thêm bảng [sources." + n + "] với path"}
+			errs[i] = &sources.SourceError{Source: n, Title: p.Sources[n].Title, Message: catalog.SrcUndeclared.F(n)}
 			continue
 		}
 		slots <- struct{}{}

@@ -2,7 +2,7 @@ package sources
 
 import (
 	"errors"
-	"fmt"
+	"strings"
 
 	"github.com/mn2010/baocao/internal/catalog"
 	"github.com/mn2010/baocao/internal/fault"
@@ -21,7 +21,8 @@ var ErrNoSheet = errors.New("sources: no such sheet")
 // SourceError says which source failed and what to do about it. Message is
 // in Vietnamese, for the staff who fix the files.
 type SourceError struct {
-	Source  string
+	Source  string // the source's key: [sources.KEY] in the config
+	Title   string // its display name, the plan's title ("Danh sách CBCCVC"); Read sets it from the schema
 	File    string
 	Sheet   string
 	Message string
@@ -30,17 +31,27 @@ type SourceError struct {
 	noSheet bool // the workbook lacks the sheet asked for
 }
 
+// Error names the source by its title, then the config's table, the file
+// and the sheet: `Danh sách CBCCVC ([sources.staff], tệp can-bo.xlsx,
+// trang "Sheet1"): …`. The cause is said only when it is a file's trouble
+// the catalogue words (not found, no permission, …); in English, always.
 func (e *SourceError) Error() string {
-	loc := e.File
+	name := e.Title
+	if name == "" {
+		name = e.Source
+	}
+	loc := []string{catalog.SrcTable.F(e.Source)}
+	if e.File != "" {
+		loc = append(loc, catalog.SrcFile.F(e.File))
+	}
 	if e.Sheet != "" {
-		loc += ", trang " + fmt.Sprintf("%q", e.Sheet)
+		loc = append(loc, catalog.SrcSheet.F(e.Sheet))
 	}
-	s := fmt.Sprintf("%s (%s): %s", e.Source, loc, e.Message)
-	if loc == "" { // no file: a source the config does not name
-		s = fmt.Sprintf("%s: %s", e.Source, e.Message)
-	}
+	s := catalog.SrcError.F(name, strings.Join(loc, ", "), e.Message)
 	if e.Err != nil {
-		s += fmt.Sprintf(" [%v]", e.Err)
+		if why := catalog.FileWhy(e.Err); catalog.Current() == catalog.English || why != e.Err.Error() && !strings.HasSuffix(e.Message, why) {
+			s += catalog.SrcCause.F(why)
+		}
 	}
 	return s
 }

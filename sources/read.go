@@ -71,10 +71,16 @@ func Read(spec Spec, schema *Schema) (*Result, error) {
 	if spec.Limits == (Limits{}) {
 		spec.Limits = DefaultLimits
 	}
+	read := readOne
 	if IsPattern(spec.Path) {
-		return readNewest(spec, schema)
+		read = readNewest
 	}
-	return readOne(spec, schema)
+	res, err := read(spec, schema)
+	var se *SourceError
+	if errors.As(err, &se) && se.Title == "" && schema != nil {
+		se.Title = schema.Title
+	}
+	return res, err
 }
 
 // readOne reads the one file spec.Path names.

@@ -212,7 +212,7 @@ func TestReadCorruptSheet(t *testing.T) {
 			if !errors.As(err, &se) || !errors.Is(err, ErrUnusable) {
 				t.Fatalf("err %v, want a SourceError", err)
 			}
-			if !strings.Contains(se.Message, tt.where) || !strings.Contains(err.Error(), tt.cause) {
+			if !strings.Contains(se.Message, tt.where) || se.Err == nil || !strings.Contains(se.Err.Error(), tt.cause) {
 				t.Errorf("message %q, want %q and %q", err, tt.where, tt.cause)
 			}
 		})

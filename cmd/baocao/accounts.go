@@ -95,14 +95,21 @@ func authorize(cfg *conf, m *workflow.Flow, as string, fromStdin bool, report st
 	if empty, err := store.Empty(); err != nil {
 		return decider{}, err
 	} else if empty {
-		return decider{}, fmt.Errorf("%w: %v", accounts.ErrNotFound, catalog.AsNoAccounts.Errorf(firstAccountHint))
+		return decider{}, saying(accounts.ErrNotFound, catalog.AsNoAccounts.Errorf(firstAccountHint))
 	}
-	if _, err := store.Get(as); err != nil {
-		return decider{}, fmt.Errorf("%w (baocao user list)", err)
+	if _, err := store.Get(as); errors.Is(err, accounts.ErrNotFound) {
+		return decider{}, saying(err, catalog.AsNoSuchAccount.Errorf(as))
+	} else if err != nil {
+		return decider{}, err
 	}
 	pw, err := readPassword(fromStdin, catalog.AsPassword.F(as), false, stderr)
 	if err != nil {
 		return decider{}, err
+	}
+	if pw == "" {
+		// No password given (an empty line, or nothing on stdin) is no
+		// guess: it does not count towards the lock.
+		return decider{}, errUsage.Newf(catalog.AsEmptyPassword, as)
 	}
 	l, err := store.Authenticate(as, pw)
 	if l.JustLocked {
@@ -115,15 +122,15 @@ func authorize(cfg *conf, m *workflow.Flow, as string, fromStdin bool, report st
 	}
 	switch {
 	case errors.Is(err, accounts.ErrBadLogin):
-		return decider{}, fmt.Errorf("%w: %v", err, catalog.AsWrongPassword.Errorf(as, accounts.MaxFailures))
+		return decider{}, saying(err, catalog.AsWrongPassword.Errorf(as, accounts.MaxFailures))
 	case errors.Is(err, accounts.ErrLocked):
-		return decider{}, fmt.Errorf("%w: %v", err, catalog.AsLocked.Errorf(as, as))
+		return decider{}, saying(err, catalog.AsLocked.Errorf(as, as))
 	case err != nil:
 		return decider{}, err
 	}
 	a := l.Account
 	if !a.Role.CanApprove(a.Name, cfg.Reports[report].Approvers) {
-		return decider{}, fmt.Errorf("%w: %v", accounts.ErrForbidden, catalog.AsForbidden.Errorf(a.Name, a.Role.Label(), report))
+		return decider{}, saying(accounts.ErrForbidden, catalog.AsForbidden.Errorf(a.Name, a.Role.Label(), report))
 	}
 	d := decider{Account: a}
 	if u, err := user.Current(); err == nil {
@@ -131,6 +138,16 @@ func authorize(cfg *conf, m *workflow.Flow, as string, fromStdin bool, report st
 	}
 	return d, nil
 }
+
+// said is an accounts error (its class, and errors.Is) that the command
+// line words in the person's language: the accounts package's own text
+// is English, for the log.
+type said struct{ err, words error }
+
+func (e said) Error() string { return e.words.Error() }
+func (e said) Unwrap() error { return e.err }
+
+func saying(err, words error) error { return said{err: err, words: words} }
 
 // firstAccountHint is the command that makes the principal's account.
 const firstAccountHint = `baocao user add hieutruong --full-name "Họ và tên" --email dia-chi@truong.edu.vn --role hieu-truong --title cô`

@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"crypto/hmac"
 	"crypto/sha256"
 	"crypto/subtle"
 	"errors"
@@ -11,6 +12,7 @@ import (
 	"net/url"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/mn2010/baocao/internal/accounts"
 )
@@ -52,8 +54,29 @@ func account(r *http.Request) *accounts.Account {
 }
 
 func (s *Server) setCookie(w http.ResponseWriter, r *http.Request, se *session) {
-	http.SetCookie(w, &http.Cookie{Name: cookieName, Value: se.ID, Path: "/", HttpOnly: true, Secure: r.TLS != nil,
+	http.SetCookie(w, &http.Cookie{Name: cookieName, Value: se.ID, Path: "/", HttpOnly: true, Secure: s.overHTTPS(r),
 		SameSite: http.SameSiteStrictMode, MaxAge: int(s.set.SessionTTL.Seconds())})
+}
+
+// overHTTPS tells whether the browser reached the page over https, so
+// that the session cookie is marked Secure (never sent in clear): served
+// with TLS; or through the https proxy of [web] public_url, known by the
+// request's Host being public_url's host, or by the proxy's
+// X-Forwarded-Proto. The page opened by its plain LAN address gets no
+// Secure cookie, which the browser would never send back.
+func (s *Server) overHTTPS(r *http.Request) bool {
+	if r.TLS != nil || strings.EqualFold(r.Header.Get("X-Forwarded-Proto"), "https") {
+		return true
+	}
+	u, err := url.Parse(s.set.PublicURL)
+	if err != nil || u.Scheme != "https" || u.Hostname() == "" {
+		return false
+	}
+	host := r.Host
+	if h, _, err := net.SplitHostPort(host); err == nil {
+		host = h
+	}
+	return strings.EqualFold(strings.TrimSuffix(host, "."), u.Hostname())
 }
 
 // usesAccounts tells whether people log in with their own accounts: as
@@ -97,8 +120,13 @@ func (s *Server) session(next http.Handler) http.Handler {
 					ok = false
 				case a.Generation != se.Gen:
 					ok = false
+				case !hmac.Equal([]byte(se.Cred), []byte(s.sessions.credential(&a))):
+					ok = false // an account of the same name made again since
 				default:
 					ac = &a
+					// Its name and role as they are now, not as they were
+					// at login: what it does is recorded under them.
+					se.Who = signedIn(ac)
 				}
 			} else if s.usesAccounts() || s.set.Password == "" {
 				ok = false // a login of before the accounts: log in with an account now
@@ -203,8 +231,13 @@ func (s *Server) loginData(name, msg, next string) loginData {
 const firstAccountCommand = `baocao user add hieutruong --full-name "Họ và tên" --email dia-chi@truong.edu.vn --role hieu-truong --title cô -c baocao.toml`
 
 // safeNext keeps a return address only when it is a path of this page.
+// A browser drops tabs and line ends inside a URL and reads a backslash
+// as a slash, so any control character, space or backslash refuses it:
+// "/<tab>/elsewhere" would be another site. A path the page made is
+// escaped and has none.
 func safeNext(p string) string {
-	if !strings.HasPrefix(p, "/") || strings.HasPrefix(p, "//") || strings.ContainsAny(p, "\\\r\n") || strings.HasPrefix(p, "/dang-") {
+	if !strings.HasPrefix(p, "/") || strings.HasPrefix(p, "//") || strings.HasPrefix(p, "/dang-") ||
+		strings.ContainsFunc(p, func(r rune) bool { return r == '\\' || unicode.IsControl(r) || unicode.IsSpace(r) }) {
 		return ""
 	}
 	return p
@@ -233,9 +266,14 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 	defer end()
 	var ac *accounts.Account
 	msg := ""
+	// logName is what the log says of a failed attempt: the account when
+	// the name is one, else nothing typed (people type their password
+	// into the name box).
+	logName := []any{"name", name}
 	if useAccounts {
 		l, err := s.set.Accounts.Authenticate(name, pw)
 		checked()
+		logName = []any{"account", l.Account.Name}
 		switch {
 		case err == nil:
 			ac = &l.Account
@@ -264,7 +302,7 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 	}
 	if msg != "" {
 		d := s.logins.failed(keys...)
-		s.set.Logger.Warn("web: login failed", "name", name, "remote", ip, "delay", d.String())
+		s.set.Logger.Warn("web: login failed", append(logName, "remote", ip, "delay", d.String())...)
 		// The answer waits too, holding the keys' turns (not a global
 		// slot).
 		t := time.NewTimer(d)
@@ -281,7 +319,7 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 	s.sessions.drop(current(r).ID)
 	var se *session
 	if ac != nil {
-		se = s.sessions.create(ac.FullName+" ("+ac.Role.Label()+")", ac.Name, ac.Generation, true)
+		se = s.sessions.createBound(signedIn(ac), ac.Name, ac.Generation, s.sessions.credential(ac), true)
 		s.set.Logger.Info("web: login", "account", ac.Name, "role", string(ac.Role), "remote", ip)
 	} else {
 		se = s.sessions.create(name, "", 0, true)
@@ -293,6 +331,12 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 		to = "/"
 	}
 	http.Redirect(w, r, to, http.StatusSeeOther)
+}
+
+// signedIn is how the page shows, and the log and the records name, the
+// person logged in: "Nguyễn Thị Hồng Vân (hiệu trưởng)".
+func signedIn(ac *accounts.Account) string {
+	return ac.FullName + " (" + ac.Role.Label() + ")"
 }
 
 // tellLocked mails admin_email that an account locked itself after
@@ -316,7 +360,7 @@ func (s *Server) logout(w http.ResponseWriter, r *http.Request) {
 	se := current(r)
 	s.sessions.drop(se.ID)
 	s.set.Logger.Info("web: logout", "who", se.Who, "account", se.Account, "remote", clientIP(r))
-	http.SetCookie(w, &http.Cookie{Name: cookieName, Value: "", Path: "/", MaxAge: -1, HttpOnly: true, SameSite: http.SameSiteStrictMode})
+	http.SetCookie(w, &http.Cookie{Name: cookieName, Value: "", Path: "/", MaxAge: -1, HttpOnly: true, Secure: s.overHTTPS(r), SameSite: http.SameSiteStrictMode})
 	http.Redirect(w, r, "/dang-nhap", http.StatusSeeOther)
 }
 

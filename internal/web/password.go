@@ -120,7 +120,7 @@ func (s *Server) passwordChange(w http.ResponseWriter, r *http.Request) {
 	// one goes on under a new id, the others stay ended.
 	old := current(r)
 	s.sessions.drop(old.ID)
-	se := s.sessions.create(old.Who, a.Name, a.Generation, true)
+	se := s.sessions.createBound(signedIn(&a), a.Name, a.Generation, s.sessions.credential(&a), true)
 	s.sessions.dropAccount(a.Name, se.ID)
 	s.setCookie(w, r, se)
 	s.set.Logger.Info("web: password changed", "account", a.Name, "remote", ip)

@@ -27,6 +27,10 @@ type session struct {
 	Who     string // the name shown and logged
 	Account string
 	Gen     int // the account's generation at login: a password change ends the session
+	// Cred binds the session to the account as it was at login
+	// (credential): an account removed and made again under the same
+	// name, whose generation starts over, is not the one logged in.
+	Cred    string
 	Created time.Time
 	Seen    time.Time
 	kept    bool // kept in the sessions file (logged-in sessions)
@@ -56,6 +60,7 @@ type savedSession struct {
 	Who     string    `json:"who"`
 	Account string    `json:"account,omitempty"`
 	Gen     int       `json:"generation,omitempty"`
+	Cred    string    `json:"credential,omitempty"`
 	Created time.Time `json:"created"`
 	Seen    time.Time `json:"seen"`
 }
@@ -84,7 +89,7 @@ func newSessions(path string, idle, max time.Duration, now func() time.Time, war
 			} else if k, err := base64.StdEncoding.DecodeString(f.Key); err == nil && len(k) == 32 {
 				ss.key = k
 				for _, s := range f.Sessions {
-					ss.m[s.Hash] = &session{Who: s.Who, Account: s.Account, Gen: s.Gen, Created: s.Created, Seen: s.Seen, kept: true}
+					ss.m[s.Hash] = &session{Who: s.Who, Account: s.Account, Gen: s.Gen, Cred: s.Cred, Created: s.Created, Seen: s.Seen, kept: true}
 				}
 			}
 		}
@@ -147,7 +152,7 @@ func (ss *sessions) save() error {
 	f := sessionFile{Key: base64.StdEncoding.EncodeToString(ss.key), Sessions: []savedSession{}}
 	for h, se := range ss.m {
 		if se.kept {
-			f.Sessions = append(f.Sessions, savedSession{Hash: h, Who: se.Who, Account: se.Account, Gen: se.Gen, Created: se.Created, Seen: se.Seen})
+			f.Sessions = append(f.Sessions, savedSession{Hash: h, Who: se.Who, Account: se.Account, Gen: se.Gen, Cred: se.Cred, Created: se.Created, Seen: se.Seen})
 		}
 	}
 	b, err := json.MarshalIndent(f, "", " ")
@@ -161,6 +166,16 @@ func (ss *sessions) saveOrWarn() {
 	if err := ss.save(); err != nil {
 		ss.warn("web: sessions file not written", err)
 	}
+}
+
+// credential is what binds a session to one account: an HMAC of the
+// account's name and password hash (a new salt each time a password is
+// set, so an account made again under an old name differs). The file
+// keeps only this HMAC, never the hash itself.
+func (ss *sessions) credential(a *accounts.Account) string {
+	m := hmac.New(sha256.New, ss.key)
+	m.Write([]byte("account\x00" + a.Name + "\x00" + a.Hash))
+	return hex.EncodeToString(m.Sum(nil))[:32]
 }
 
 // visitorPrefix starts a visitor's session id: "v.<random>.<expiry>.<mac>".
@@ -243,6 +258,12 @@ const maxSessions = 10000
 // create keeps a session for who, who just logged in: in the file too
 // when keep.
 func (ss *sessions) create(who, account string, gen int, keep bool) *session {
+	return ss.createBound(who, account, gen, "", keep)
+}
+
+// createBound is create for a session bound to an account's credential
+// (sessions.credential).
+func (ss *sessions) createBound(who, account string, gen int, cred string, keep bool) *session {
 	ss.mu.Lock()
 	defer ss.mu.Unlock()
 	if len(ss.m) >= maxSessions {
@@ -259,7 +280,7 @@ func (ss *sessions) create(who, account string, gen int, keep bool) *session {
 	}
 	now := ss.now()
 	id := newID()
-	se := &session{Who: who, Account: account, Gen: gen, Created: now, Seen: now, kept: keep}
+	se := &session{Who: who, Account: account, Gen: gen, Cred: cred, Created: now, Seen: now, kept: keep}
 	ss.m[idHash(id)] = se
 	if keep {
 		ss.saveOrWarn()

@@ -1,0 +1,158 @@
+package main
+
+// Adversarial probes of `approve`/`reject --as` (issue 23): a shell on
+// the server is no way around the roles, a wrong, empty or missing
+// password, a locked, demoted or removed account.
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/mn2010/baocao/internal/accounts"
+)
+
+// probeProject is the example project whose quarterly report is approved
+// by the head or the deputy "pho", with a draft of 2024-Q2 waiting, and
+// the accounts: hieutruong (head), van (clerk), pho (the deputy named),
+// pho2 (a deputy not named).
+func probeProject(t *testing.T) string {
+	t.Helper()
+	cfg := project(t)
+	b, _ := os.ReadFile(cfg)
+	text := strings.ReplaceAll(string(b), `reviewers = ["Nguyễn Thị Hồng Vân <hieutruong.mn2010@hcm.edu.vn>"]`, `approvers = ["hieutruong", "pho"]`)
+	os.WriteFile(cfg, []byte(text), 0o644)
+	withPrincipal(t, cfg)
+	addUser(t, cfg, "pho", "Trần Văn Bình", "pho@mn2010.edu.vn", "pho-hieu-truong", principalPassword)
+	addUser(t, cfg, "pho2", "Đỗ Thị Cúc", "pho2@mn2010.edu.vn", "pho-hieu-truong", principalPassword)
+	if code, _, errs := baocao("run", "-c", cfg, "-r", "quarterly", "-p", "2024-Q2", "--no-email"); code != 0 {
+		t.Fatalf("run: exit %d: %s", code, errs)
+	}
+	return cfg
+}
+
+func failures(t *testing.T, cfg, name string) int {
+	t.Helper()
+	a, err := accounts.Open(accounts.PathBeside(cfg)).Get(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a.Failures
+}
+
+// TestProbeApproveAs: every way around the rule exits 2 and records
+// nothing; the head's own password then approves, once.
+func TestProbeApproveAs(t *testing.T) {
+	cfg := probeProject(t)
+	approve := func(input string, as ...string) (int, string) {
+		args := append([]string{"approve", "-c", cfg, "-r", "quarterly", "-p", "2024-Q2", "--no-email"}, as...)
+		code, _, errs := baocaoIn(input, args...)
+		return code, errs
+	}
+	reject := func(input string, as ...string) (int, string) {
+		args := append([]string{"reject", "-c", cfg, "-r", "quarterly", "-p", "2024-Q2", "--no-email", "--reason", "Sai số liệu"}, as...)
+		code, _, errs := baocaoIn(input, args...)
+		return code, errs
+	}
+	pw := principalPassword + "\n"
+	refused := []struct {
+		what, input string
+		as          []string
+		says        string
+	}{
+		{"no --as", pw, []string{"--password-stdin"}, "--as"},
+		{"the clerk", pw, []string{"--as", "van", "--password-stdin"}, "không được duyệt hay trả lại"},
+		{"a deputy not named", pw, []string{"--as", "pho2", "--password-stdin"}, "không được duyệt hay trả lại"},
+		{"no such account", pw, []string{"--as", "khongco", "--password-stdin"}, "khongco"},
+		{"a wrong password", "mật khẩu đoán mò\n", []string{"--as", "hieutruong", "--password-stdin"}, "sai mật khẩu"},
+		{"the password with a space more", principalPassword + " \n", []string{"--as", "hieutruong", "--password-stdin"}, "sai mật khẩu"},
+		{"no terminal, no --password-stdin", pw, []string{"--as", "hieutruong"}, "--password-stdin"},
+	}
+	for _, tt := range refused {
+		for name, do := range map[string]func(string, ...string) (int, string){"approve": approve, "reject": reject} {
+			code, errs := do(tt.input, tt.as...)
+			if code != 2 || !strings.Contains(errs, tt.says) {
+				t.Errorf("%s by %s: exit %d, want 2 saying %q: %s", name, tt.what, code, tt.says, errs)
+			}
+			// The accounts package's English (its errors' text, for the
+			// log) is not what the person reads.
+			for _, en := range []string{"accounts:", "wrong name or password", "not allowed", "no such account", "locked"} {
+				if strings.Contains(errs, en) {
+					t.Errorf("%s by %s: English %q in: %s", name, tt.what, en, errs)
+				}
+			}
+		}
+	}
+	// Nothing was decided.
+	code, st, _ := baocao("status", "-c", cfg, "-r", "quarterly", "-p", "2024-Q2")
+	if code != 0 || strings.Contains(st, "duyệt lúc") || strings.Contains(st, "trả lại") {
+		t.Fatalf("a refused decision was recorded: %s", st)
+	}
+	if n := failures(t, cfg, "hieutruong"); n != 4 {
+		t.Errorf("the head's account counts %d failures, want 4 (two wrong passwords, twice)", n)
+	}
+	// Locked by hand: the right password is refused. Demoted: refused.
+	// Removed: refused.
+	if code, _, errs := baocao("user", "lock", "hieutruong", "-c", cfg); code != 0 {
+		t.Fatalf("lock: %s", errs)
+	}
+	if code, errs := approve(pw, "--as", "hieutruong", "--password-stdin"); code != 2 || !strings.Contains(errs, "khoá") {
+		t.Errorf("a locked account approves: exit %d: %s", code, errs)
+	}
+	baocao("user", "lock", "hieutruong", "--unlock", "-c", cfg)
+	if code, _, errs := baocao("user", "edit", "hieutruong", "-c", cfg, "--role", "van-thu"); code != 0 {
+		t.Fatalf("edit: %s", errs)
+	}
+	if code, errs := approve(pw, "--as", "hieutruong", "--password-stdin"); code != 2 || !strings.Contains(errs, "không được duyệt") {
+		t.Errorf("a head demoted to clerk approves: exit %d: %s", code, errs)
+	}
+	baocao("user", "edit", "hieutruong", "-c", cfg, "--role", "hieu-truong")
+	if code, _, errs := baocao("user", "remove", "pho", "-c", cfg); code != 0 {
+		t.Fatalf("remove: %s", errs)
+	}
+	if code, errs := approve(pw, "--as", "pho", "--password-stdin"); code != 2 {
+		t.Errorf("a removed account approves: exit %d: %s", code, errs)
+	}
+	code, st, _ = baocao("status", "-c", cfg, "-r", "quarterly", "-p", "2024-Q2")
+	if code != 0 || strings.Contains(st, "duyệt lúc") {
+		t.Fatalf("a refused decision was recorded: %s", st)
+	}
+	// The head approves with her own password.
+	if code, errs := approve(pw, "--as", "hieutruong", "--password-stdin"); code != 0 {
+		t.Fatalf("the head approves: exit %d: %s", code, errs)
+	}
+	code, st, _ = baocao("status", "-c", cfg, "-r", "quarterly", "-p", "2024-Q2")
+	if code != 0 || !strings.Contains(st, "Nguyễn Thị Hồng Vân") || !strings.Contains(st, "hiệu trưởng") {
+		t.Errorf("status after the approval: %s", st)
+	}
+	b, _ := os.ReadFile(filepath.Join(filepath.Dir(cfg), accounts.FileName))
+	if strings.Contains(string(b), principalPassword) {
+		t.Error("the users file holds the password in clear")
+	}
+}
+
+// TestProbeEmptyPasswordStdin: --password-stdin with nothing on stdin (a
+// script run with no input, /dev/null) is refused as no password given
+// (exit 2): it is no guess, so it does not count towards the lock — ten
+// such runs must not lock the head out.
+func TestProbeEmptyPasswordStdin(t *testing.T) {
+	cfg := probeProject(t)
+	for _, input := range []string{"", "\n", "\r\n"} {
+		code, _, errs := baocaoIn(input, "approve", "-c", cfg, "-r", "quarterly", "-p", "2024-Q2", "--no-email", "--as", "hieutruong", "--password-stdin")
+		if code != 2 || !strings.Contains(errs, "chưa có mật khẩu") {
+			t.Errorf("stdin %q: exit %d, want 2 saying no password was given: %s", input, code, errs)
+		}
+	}
+	if n := failures(t, cfg, "hieutruong"); n != 0 {
+		t.Errorf("an empty password counted as %d failures", n)
+	}
+	// Ten wrong passwords lock the account: then the right one is refused.
+	for i := 0; i < accounts.MaxFailures; i++ {
+		baocaoIn("sai "+strings.Repeat("x", i)+"\n", "approve", "-c", cfg, "-r", "quarterly", "-p", "2024-Q2", "--no-email", "--as", "hieutruong", "--password-stdin")
+	}
+	code, _, errs := baocao("approve", "-c", cfg, "-r", "quarterly", "-p", "2024-Q2", "--no-email", "--as", "hieutruong", "--password-stdin")
+	if code != 2 || !strings.Contains(errs, "khoá") {
+		t.Errorf("after ten wrong passwords the right one: exit %d: %s", code, errs)
+	}
+}
