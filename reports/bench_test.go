@@ -3,6 +3,7 @@ package reports
 import (
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strconv"
 	"sync"
@@ -77,8 +78,27 @@ func BenchmarkRead(b *testing.B) {
 				rows = res.Table.Len()
 			}
 			b.ReportMetric(float64(rows), "rows")
+			b.ReportMetric(keptBytesPerRow(b, n, specs[n], p), "kept-B/row")
 		})
 	}
+}
+
+// keptBytesPerRow is what the table of one read holds on the heap, per
+// row: the live heap after the read less the live heap before it.
+func keptBytesPerRow(b *testing.B, name string, spec sources.Spec, p *plan.Plan) float64 {
+	b.Helper()
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	spec.Keep = p.Used(name)
+	res, err := sources.Read(spec, p.Schema(name))
+	if err != nil {
+		b.Fatal(err)
+	}
+	runtime.GC()
+	runtime.ReadMemStats(&after)
+	runtime.KeepAlive(res)
+	return float64(int64(after.HeapAlloc)-int64(before.HeapAlloc)) / float64(max(res.Table.Len(), 1))
 }
 
 // BenchmarkAnnualRun makes the annual report of 2024: read, compute,

@@ -255,6 +255,15 @@ func (m *Maker) Latest(reportID string, p period.Period) (archive.Entry, error) 
 	return e, nil
 }
 
+// SourceTitle is a source's Vietnamese name (the plan's title), or its key
+// when the plan gives none.
+func (m *Maker) SourceTitle(key string) string {
+	if s := m.plan.Sources[key]; s != nil && s.Title != "" {
+		return s.Title
+	}
+	return key
+}
+
 // sourceNames are the plan's sources' Vietnamese names by key.
 func (m *Maker) sourceNames() map[string]string {
 	out := map[string]string{}

@@ -41,8 +41,8 @@ type cached struct {
 }
 
 // keepCells is the size, in cells, under which a source's table is kept
-// between checks (a district's year of payments is ~0.5 M cells, some
-// 25 MB); a larger one is shared by the checks under way and then left to
+// between checks (a district's year of payments is ~0.5 M cells, a few
+// MB now that tables are packed by column); a larger one is shared by the checks under way and then left to
 // the garbage collector, so that the cache never holds a row bomb.
 const keepCells = 1 << 20
 

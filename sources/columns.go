@@ -27,17 +27,26 @@ func (r Row) Cells() []Value {
 func (r Row) Repeats() bool { return r.t.repeat.has(r.i) }
 
 // Len is the number of rows.
-func (t *Table) Len() int { return len(t.lines) }
+func (t *Table) Len() int {
+	if n := len(t.lines.blocks); n > 0 {
+		return (n-1)*chunkLen + len(t.lines.blocks[n-1])
+	}
+	return 0
+}
 
 // Row is row i, 0 ≤ i < Len.
-func (t *Table) Row(i int) Row { return Row{Line: int(t.lines[i]), t: t, i: i} }
+func (t *Table) Row(i int) Row { return Row{Line: int(t.lines.at(i)), t: t, i: i} }
 
 // Rows gives every row in file order, with its index.
 func (t *Table) Rows() iter.Seq2[int, Row] {
 	return func(yield func(int, Row) bool) {
-		for i, l := range t.lines {
-			if !yield(i, Row{Line: int(l), t: t, i: i}) {
-				return
+		i := 0
+		for _, b := range t.lines.blocks {
+			for _, l := range b {
+				if !yield(i, Row{Line: int(l), t: t, i: i}) {
+					return
+				}
+				i++
 			}
 		}
 	}
@@ -49,14 +58,17 @@ func (t *Table) Rows() iter.Seq2[int, Row] {
 // (a payment method, a field) costs 4 bytes a cell whatever their length.
 type column struct {
 	kind  kind
-	empty bitset    // Value.Empty
-	bools bitset    // YesNo
-	days  []int32   // Date: Value.day
-	nums  []float64 // Number
-	codes []uint32  // Text, Category: index in strs
+	empty bitset          // Value.Empty
+	bools bitset          // YesNo
+	days  chunks[int32]   // Date: Value.day
+	nums  chunks[float64] // Number
+	codes chunks[uint32]  // Text, Category: index in strs
 	strs  []string
 	index map[string]uint32 // text → code while a Text column is read; nil after
 	last  uint32            // the code appended last, tried first
+	// unique: every kept text differs (a unique column, checked before a
+	// row is kept), so its texts are not looked up.
+	unique bool
 }
 
 // kind is a column's Kind as a small number, for the cell reads.
@@ -82,8 +94,11 @@ func newColumn(c Column) column {
 	case Category:
 		// The texts a category cell can hold: a listed spelling, or none.
 		col.kind, col.strs = kindCategory, append(append([]string{}, c.Values...), "")
-	default:
-		col.kind, col.index = kindText, map[string]uint32{}
+	case Text:
+		col.kind, col.unique = kindText, c.Unique
+		if !c.Unique {
+			col.index = map[string]uint32{}
+		}
 	}
 	return col
 }
@@ -92,13 +107,13 @@ func (c *column) value(i int) Value {
 	v := Value{Empty: c.empty.has(i)}
 	switch c.kind {
 	case kindText, kindCategory:
-		v.Text = c.strs[c.codes[i]]
+		v.Text = c.strs[c.codes.at(i)]
 	case kindDate:
-		v.day = c.days[i]
+		v.day = c.days.at(i)
 	case kindYesNo:
 		v.Bool = c.bools.has(i)
 	case kindNumber:
-		v.Num = c.nums[i]
+		v.Num = c.nums.at(i)
 	}
 	return v
 }
@@ -110,15 +125,15 @@ func (c *column) add(i int, v Value) {
 	}
 	switch c.kind {
 	case kindText, kindCategory:
-		c.codes = append(c.codes, c.code(v.Text))
+		c.codes.add(c.code(v.Text))
 	case kindDate:
-		c.days = append(c.days, v.day)
+		c.days.add(v.day)
 	case kindYesNo:
 		if v.Bool {
 			c.bools.set(i)
 		}
 	case kindNumber:
-		c.nums = append(c.nums, v.Num)
+		c.nums.add(v.Num)
 	}
 }
 
@@ -129,20 +144,24 @@ func (c *column) repeat(i int) {
 	}
 	switch c.kind {
 	case kindText, kindCategory:
-		c.codes = append(c.codes, c.codes[i-1])
+		c.codes.add(c.codes.at(i - 1))
 	case kindDate:
-		c.days = append(c.days, c.days[i-1])
+		c.days.add(c.days.at(i - 1))
 	case kindYesNo:
 		if c.bools.has(i - 1) {
 			c.bools.set(i)
 		}
 	case kindNumber:
-		c.nums = append(c.nums, c.nums[i-1])
+		c.nums.add(c.nums.at(i - 1))
 	}
 }
 
 // code is the code of text, a new one for a text not seen before.
 func (c *column) code(text string) uint32 {
+	if c.unique {
+		c.strs = append(c.strs, text)
+		return uint32(len(c.strs) - 1)
+	}
 	if c.last < uint32(len(c.strs)) && c.strs[c.last] == text {
 		return c.last
 	}
@@ -170,8 +189,8 @@ func (c *column) code(text string) uint32 {
 // add appends a row: the kept cells of vals, a row's values by schema
 // column. A row repeating the one before is marked so (Row.Repeats).
 func (t *Table) add(line int, vals []Value) {
-	i := len(t.lines)
-	t.lines = append(t.lines, int32(line))
+	i := t.Len()
+	t.lines.add(int32(line))
 	if i > 0 && t.sameAsLast(vals) {
 		t.repeat.set(i)
 		for k := range t.cols {
@@ -189,7 +208,7 @@ func (t *Table) add(line int, vals []Value) {
 // sameAsLast reports whether the kept cells of vals are those of the last
 // row.
 func (t *Table) sameAsLast(vals []Value) bool {
-	last := len(t.lines) - 2
+	last := t.Len() - 2
 	for s, k := range t.cells {
 		if k >= 0 && t.cols[k].value(last) != vals[s] {
 			return false
@@ -200,7 +219,6 @@ func (t *Table) sameAsLast(vals []Value) bool {
 
 // done ends the reading of t.
 func (t *Table) done() {
-	t.lines = clip(t.lines)
 	for k := range t.cols {
 		t.cols[k].done()
 	}
@@ -209,20 +227,37 @@ func (t *Table) done() {
 // done drops what only reading needed and the slices' spare room.
 func (c *column) done() {
 	c.index = nil
-	c.codes = clip(c.codes)
-	c.days = clip(c.days)
-	c.nums = clip(c.nums)
-	c.strs = clip(c.strs)
+	if cap(c.strs)-len(c.strs) > len(c.strs)/8 { // worth a copy
+		c.strs = append(make([]string, 0, len(c.strs)), c.strs...)
+	}
 }
 
-// clip is s in a slice of its own length, copied when the spare room is
-// worth it (more than an eighth).
-func clip[T any](s []T) []T {
-	if cap(s)-len(s) <= len(s)/8 {
-		return s
-	}
-	return append(make([]T, 0, len(s)), s...)
+// chunks is a growable sequence kept in blocks of chunkLen values: a
+// table of a million rows grows without copying what it holds and without
+// the spare half a doubled slice may have.
+type chunks[T any] struct {
+	blocks [][]T
 }
+
+const (
+	chunkBits = 12
+	chunkLen  = 1 << chunkBits
+)
+
+func (c *chunks[T]) add(v T) {
+	n := len(c.blocks)
+	if n == 0 || len(c.blocks[n-1]) == chunkLen {
+		size := chunkLen
+		if n == 0 {
+			size = 16 // the first block grows as a slice does: a small table stays small
+		}
+		c.blocks = append(c.blocks, make([]T, 0, size))
+		n++
+	}
+	c.blocks[n-1] = append(c.blocks[n-1], v)
+}
+
+func (c *chunks[T]) at(i int) T { return c.blocks[i>>chunkBits][i&(chunkLen-1)] }
 
 // bitset is a growable set of row indexes.
 type bitset []uint64

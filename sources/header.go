@@ -89,14 +89,14 @@ func (p *parser) findHeader(rr rowReader) (*cells, int, error) {
 	if mapped(p.mapHeader(best)) == 0 {
 		// No row names a single column: it is not a header, and its text
 		// (a file that is not a table at all) is never echoed.
-		return nil, 0, p.fail(fmt.Sprintf("thiếu cột bắt buộc %s: không có dòng tiêu đề nào trong %d dòng đầu (không dòng nào có tên cột của nguồn này). Kiểm tra đây đúng là tệp dữ liệu của nguồn và đúng trang (sheet), hoặc khai báo tên cột khác trong cấu hình (aliases)",
+		return nil, 0, p.fail(fmt.Sprintf("thiếu cột bắt buộc %s: không có dòng tiêu đề nào trong %d dòng đầu (không dòng nào có tên cột của nguồn này). Kiểm tra đây đúng là tệp dữ liệu của nguồn và đúng trang (sheet = \"TÊN_TRANG\"), hoặc khai báo tên cột khác trong cấu hình (aliases = { \"Tên cột\" = [\"Tên khác\"] })",
 			quoteList(p.missing(p.mapHeader(best))), HeaderSearchRows), nil)
 	}
 	where := fmt.Sprintf("dòng %d", bestFrom)
 	if bestTo > bestFrom {
 		where = fmt.Sprintf("các dòng %d–%d", bestFrom, bestTo)
 	}
-	return nil, 0, p.fail(fmt.Sprintf("thiếu cột bắt buộc %s; %s có các tiêu đề: %s. Thêm cột còn thiếu (dòng tiêu đề phải nằm trong %d dòng đầu), hoặc khai báo tên cột khác trong cấu hình (aliases)",
+	return nil, 0, p.fail(fmt.Sprintf("thiếu cột bắt buộc %s; %s có các tiêu đề: %s. Thêm cột còn thiếu (dòng tiêu đề phải nằm trong %d dòng đầu), hoặc khai báo tên cột khác trong cấu hình (aliases = { \"Tên cột\" = [\"Tên khác\"] })",
 		quoteList(p.missing(p.mapHeader(best))), where, quoteList(nonBlank(combine(best))), HeaderSearchRows), nil)
 }
 

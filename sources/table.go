@@ -50,7 +50,7 @@ type Table struct {
 	Sheet  string // the sheet read, empty for CSV
 	Schema *Schema
 	cells  []int // schema column → position among the kept columns, -1 if not kept
-	lines  []int32
+	lines  chunks[int32]
 	repeat bitset   // row i's kept cells are those of row i-1
 	cols   []column // the kept columns, in schema order
 }

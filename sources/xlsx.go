@@ -62,7 +62,7 @@ func pickSheet(list []string, want string) (int, error) {
 	if i := MatcherOf(list).Match(want); i >= 0 {
 		return i, nil
 	}
-	return 0, fmt.Errorf("không có trang %q; các trang có trong tệp: %s; sửa tên trang (sheet) trong cấu hình",
+	return 0, fmt.Errorf("không có trang %q; các trang có trong tệp: %s; sửa sheet = \"TÊN_TRANG\" trong cấu hình",
 		want, strings.Join(list, ", "))
 }
 

@@ -25,7 +25,7 @@ func init() {
 		init doctor service version install uninstall start stop help user add passwd edit remove list lock unlock hieu-truong pho-hieu-truong van-thu xem plan import txt md
 		monthly quarterly half-year annual vi en text json starttls tls none
 		systemd launchd systemctl sudo root Windows Linux macOS SMTP CA PEM Yoyoschool Message-ID
-		Command Prompt Run as administrator http https cron dev go cc non BAOCAO_LANG fr
+		Command Prompt Run as administrator http https cron dev go cc non BAOCAO_LANG fr localhost Tab a-z
 		admin_email password_env password_file ca_file username host official_domains listen public_url
 		smtp unit web reports name title delivery.json manifest.json signed require_signed
 		toml xlsx csv pdf docx Q1 H1 H2 Asia Ho_Chi_Minh CBCCVC TTHC CCHC BC MN2010`) {
@@ -47,18 +47,23 @@ func init() {
 }
 
 var (
-	skipToken = regexp.MustCompile(`[/\\@]|^-|\.[a-z]{2,4}$|^\[|^https?:|^[A-ZĐ_]+[^a-z]*$`)
+	skipToken = regexp.MustCompile(`[/\\@]|^-|\.[a-z]{2,4}$|^\[|^https?:|^[A-ZĐ_]+[^a-z]*$|^[A-Za-z]+[0-9]`)
 	wordRe    = regexp.MustCompile(`[\p{L}][\p{L}_'’-]*`)
+	quoted    = regexp.MustCompile(`"[^"\n]*"|“[^”\n]*”`)
 )
 
 // englishWords lists the words of out that are English: ASCII words that
 // are neither a name nor a Vietnamese syllable, outside paths, addresses,
-// flags and placeholders.
+// flags, placeholders and quotes (what the person typed, a cell, a sheet's
+// name, a config value). A config key is a name: the word after a table
+// ("[smtp] from", "[reports.monthly] period") and a word before "=".
 func englishWords(out string) []string {
 	var found []string
-	for _, tok := range strings.Fields(out) {
-		if strings.HasPrefix(tok, `"`) || strings.HasPrefix(tok, `“`) { // what the person typed, or a sheet's name
-			continue
+	toks := strings.Fields(quoted.ReplaceAllString(out, `""`))
+	for i, tok := range toks {
+		if i > 0 && strings.HasSuffix(strings.TrimRight(toks[i-1], ":,"), "]") && strings.HasPrefix(strings.TrimLeft(toks[i-1], "("), "[") ||
+			i+1 < len(toks) && toks[i+1] == "=" || strings.HasPrefix(strings.TrimLeft(tok, "("), "[") {
+			continue // a key, or a table: "[sources.staff]"
 		}
 		tok = strings.Trim(tok, `"'()[]{}<>,;:.!?…—–=`)
 		if tok == "" || skipToken.MatchString(tok) {

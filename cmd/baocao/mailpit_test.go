@@ -32,7 +32,10 @@ func mailpitBinary(t *testing.T) string { t.Helper(); return testtools.Command(t
 
 func fileExists(p string) bool { _, err := os.Stat(p); return err == nil }
 
-func startMailpit(t *testing.T) *mailpit {
+func startMailpit(t *testing.T) *mailpit { t.Helper(); return startMailpitWith(t) }
+
+// startMailpitWith starts mailpit with extra flags (--smtp-allowed-recipients).
+func startMailpitWith(t *testing.T, extra ...string) *mailpit {
 	t.Helper()
 	bin := mailpitBinary(t)
 	dir := t.TempDir()
@@ -47,9 +50,9 @@ func startMailpit(t *testing.T) *mailpit {
 	auth := filepath.Join(dir, "auth")
 	os.WriteFile(auth, []byte("mn2010:s3cret\n"), 0o600)
 	m := &mailpit{smtpPort: port(t), httpPort: port(t), ca: ca}
-	m.cmd = exec.Command(bin, "--smtp", fmt.Sprintf("127.0.0.1:%d", m.smtpPort), "--listen", fmt.Sprintf("127.0.0.1:%d", m.httpPort),
+	m.cmd = exec.Command(bin, append([]string{"--smtp", fmt.Sprintf("127.0.0.1:%d", m.smtpPort), "--listen", fmt.Sprintf("127.0.0.1:%d", m.httpPort),
 		"--smtp-auth-file", auth, "--smtp-tls-cert", cert, "--smtp-tls-key", key, "--smtp-require-starttls",
-		"--disable-version-check", "--smtp-disable-rdns", "--database", filepath.Join(dir, "mailpit.db"), "--quiet")
+		"--disable-version-check", "--smtp-disable-rdns", "--database", filepath.Join(dir, "mailpit.db"), "--quiet"}, extra...)...)
 	m.cmd.Stdout, m.cmd.Stderr = os.Stderr, os.Stderr
 	if err := m.cmd.Start(); err != nil {
 		t.Fatal(err)

@@ -352,7 +352,7 @@ func TestRunWarnsOfAPeriodWithoutData(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
-	for _, w := range []string{"cảnh báo: không sổ dữ liệu nào có dòng trong kỳ 2025-10 (15/09/2025–14/10/2025)", "dossiers 2025-01-12", "chế độ chạy nền sẽ giữ lại"} {
+	for _, w := range []string{"cảnh báo: không sổ dữ liệu nào có dòng trong kỳ 2025-10 (15/09/2025–14/10/2025)", "Sổ theo dõi hồ sơ TTHC 2025-01-12; ", "chế độ chạy nền sẽ giữ lại"} {
 		if !strings.Contains(errs, w) {
 			t.Errorf("stderr lacks %q:\n%s", w, errs)
 		}

@@ -64,7 +64,7 @@ func runCmd(args []string, stdout, stderr io.Writer) error {
 		}
 		if len(man.NoPeriodData) > 0 {
 			fmt.Fprintln(stderr, catalog.WarnPrefix, catalog.RunNoPeriodData.F(
-				p.Label(), p.From.Format("02/01/2006"), p.To.Format("02/01/2006"), latestWords(man.NoPeriodData)))
+				p.Label(), p.From.Format("02/01/2006"), p.To.Format("02/01/2006"), latestWords(m.Maker, man.NoPeriodData)))
 		}
 		fmt.Fprintln(stdout, e.Dir)
 	}})
@@ -102,16 +102,16 @@ func drafted(cfg *conf, out workflow.Outcome, noEmail bool, stderr io.Writer) er
 }
 
 // latestWords lists each dated source with the last day its rows reach.
-func latestWords(c reports.PeriodCover) string {
+func latestWords(m *reports.Maker, c reports.PeriodCover) string {
 	var out []string
 	for _, s := range c {
 		latest := catalog.NoDatedRow.String()
 		if s.Latest != "" {
 			latest = s.Latest
 		}
-		out = append(out, s.Source+" "+latest)
+		out = append(out, m.SourceTitle(s.Source)+" "+latest)
 	}
-	return strings.Join(out, ", ")
+	return strings.Join(out, "; ") // a title may hold a comma ("Sổ phản ánh, kiến nghị")
 }
 
 // printRegisterLine prints, for an issued version with a number, the line

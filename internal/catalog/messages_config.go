@@ -4,7 +4,7 @@ package catalog
 // internal/schedule and the settings each package reads from the file).
 var (
 	CfgInFile          = add("CfgInFile", "%s: %v", "%s: %v")
-	CfgReportID        = add("CfgReportID", "[reports.%q]: tên báo cáo chỉ gồm chữ thường không dấu a-z, chữ số và dấu \"-\" (dùng làm tên thư mục lưu), ví dụ [reports.monthly] hoặc [reports.bao-cao-quy]", "[reports.%q]: a report id may hold only lower-case letters a-z, digits and \"-\" (it names archive folders), e.g. [reports.monthly]")
+	CfgReportID        = add("CfgReportID", "[reports.%q]: tên báo cáo chỉ gồm chữ thường không dấu a-z, chữ số và dấu \"-\" (dùng làm tên thư mục lưu), ví dụ [reports.monthly]", "[reports.%q]: a report id may hold only lower-case letters a-z, digits and \"-\" (it names archive folders), e.g. [reports.monthly]")
 	CfgThreshold       = add("CfgThreshold", "[reports.%s] email_threshold = %v: ghi một số từ 0 đến 100 (điểm phần trăm, ví dụ 5)", "[reports.%s] email_threshold: %v is not between 0 and 100 (percentage points, e.g. 5)")
 	CfgKey             = add("CfgKey", "[reports.%s] %s: %v", "[reports.%s] %s: %v")
 	CfgTwice           = add("CfgTwice", "[reports.%s] %s: %s ghi hai lần: bỏ bớt một lần", "[reports.%s] %s: %s is listed twice")
