@@ -115,3 +115,47 @@ func login(t *testing.T, c *http.Client, base, account string) {
 		t.Fatalf("login as %s: %d", account, r.StatusCode)
 	}
 }
+
+// TestAccountMessagesSpeakVietnamese: what `user` and the approval's
+// account checks answer when refused is Vietnamese from the catalogue,
+// with no English class words ("accounts: password refused").
+func TestAccountMessagesSpeakVietnamese(t *testing.T) {
+	cfg := project(t)
+	withPrincipal(t, cfg)
+	if code, _, errs := baocao("run", "-c", cfg, "-r", "quarterly", "-p", "2024-Q2", "--no-email"); code != 0 {
+		t.Fatalf("run: %s", errs)
+	}
+	approve := []string{"approve", "-c", cfg, "-r", "quarterly", "-p", "2024-Q2", "--password-stdin", "--no-email", "--as"}
+	for _, tt := range []struct {
+		stdin string
+		args  []string
+		says  string
+	}{
+		{"ngắn\n", []string{"user", "add", "mai", "-c", cfg, "--full-name", "Lê Thị Mai", "--role", "van-thu", "--password-stdin"}, "mật khẩu không dùng được: cần ít nhất 10 ký tự"},
+		{"Le Thi Mai 2024\n", []string{"user", "add", "mai", "-c", cfg, "--full-name", "Lê Thị Mai", "--role", "van-thu", "--password-stdin"}, "không được là tên"},
+		{"", []string{"user", "add", "Mai Anh", "-c", cfg, "--full-name", "Lê Thị Mai", "--role", "van-thu", "--password-stdin"}, "tên tài khoản"},
+		{"", []string{"user", "add", "mai", "-c", cfg, "--full-name", "Lê Thị Mai", "--role", "sep", "--password-stdin"}, "vai trò"},
+		{"", []string{"user", "add", "mai", "-c", cfg, "--full-name", "Lê Thị Mai", "--role", "hieu-truong", "--password-stdin"}, "người duyệt cần địa chỉ thư"},
+		{principalPassword + "\n", []string{"user", "add", "van", "-c", cfg, "--full-name", "Lê Thị Mai", "--role", "van-thu", "--password-stdin"}, "tài khoản đã có"},
+		{"", []string{"user", "remove", "khongco", "-c", cfg}, "không có tài khoản này"},
+		{"", []string{"user", "lock", "khongco", "-c", cfg}, "không có tài khoản này"},
+		{"", []string{"user", "edit", "van", "-c", cfg, "--title", "bà"}, "danh xưng"},
+		{"sai mật khẩu rồi\n", append(approve, "hieutruong"), "sai mật khẩu của tài khoản hieutruong"},
+		{principalPassword + "\n", append(approve, "van"), "không được duyệt hay trả lại"},
+		{principalPassword + "\n", append(approve, "khongco"), "không có tài khoản"},
+	} {
+		code, _, errs := baocaoIn(tt.stdin, tt.args...)
+		if code != 2 || !strings.Contains(errs, tt.says) {
+			t.Errorf("%s: exit %d, want 2 saying %q:\n%s", strings.Join(tt.args[:2], " "), code, tt.says, errs)
+		}
+		var words []string
+		for _, w := range englishWords(errs) {
+			if w != "van" && w != "vanthu" { // account names: what the person typed
+				words = append(words, w)
+			}
+		}
+		if len(words) > 0 || strings.Contains(errs, "accounts:") {
+			t.Errorf("%s: English %q in:\n%s", strings.Join(tt.args[:2], " "), words, errs)
+		}
+	}
+}

@@ -1,9 +1,10 @@
 package accounts
 
 import (
-	"fmt"
 	"os"
 	"path/filepath"
+
+	"github.com/mn2010/baocao/internal/catalog"
 )
 
 // WriteFile writes data to path whole or not at all, mode 0600: into a
@@ -12,7 +13,7 @@ import (
 func WriteFile(path string, data []byte) error {
 	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-")
 	if err != nil {
-		return fmt.Errorf("accounts: %w", err)
+		return catalog.AccFileWrite.Errorf(path, err)
 	}
 	defer os.Remove(f.Name()) // a no-op once renamed
 	_, err = f.Write(data)
@@ -29,7 +30,7 @@ func WriteFile(path string, data []byte) error {
 		err = os.Rename(f.Name(), path)
 	}
 	if err != nil {
-		return fmt.Errorf("accounts: %s: %w", path, err)
+		return catalog.AccFileWrite.Errorf(path, err)
 	}
 	if d, err := os.Open(filepath.Dir(path)); err == nil {
 		_ = d.Sync()

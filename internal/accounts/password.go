@@ -9,13 +9,14 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/mn2010/baocao/internal/catalog"
 	"github.com/mn2010/baocao/internal/fault"
 	"golang.org/x/crypto/argon2"
 	"golang.org/x/text/unicode/norm"
 )
 
 // ErrWeakPassword is a password the rules refuse.
-var ErrWeakPassword = fault.New(fault.BadInput, "accounts: password refused")
+var ErrWeakPassword = catalog.NewClass(catalog.ClassAccWeak).WithFault(fault.BadInput)
 
 // MinPassword is the shortest password accepted, in characters.
 const MinPassword = 10
@@ -83,7 +84,7 @@ func Verify(encoded, password string) bool {
 // account's) with case, accents, spaces, digits or punctuation changed.
 func CheckPassword(password string, names ...string) error {
 	if utf8.RuneCountInString(password) < MinPassword {
-		return fmt.Errorf("%w: mật khẩu cần ít nhất %d ký tự", ErrWeakPassword, MinPassword)
+		return ErrWeakPassword.Newf(catalog.AccShort, MinPassword)
 	}
 	p := fold(password, true)
 	pl := fold(password, false)
@@ -93,7 +94,7 @@ func CheckPassword(password string, names ...string) error {
 		}
 		fd, fl := fold(n, true), fold(n, false)
 		if (fd != "" && p == fd) || (fl != "" && pl == fl) {
-			return fmt.Errorf("%w: mật khẩu không được là tên (%q): ai biết tên cũng đoán được", ErrWeakPassword, n)
+			return ErrWeakPassword.Newf(catalog.AccIsAName, n)
 		}
 	}
 	return nil

@@ -1,8 +1,9 @@
 package accounts
 
 import (
-	"fmt"
 	"slices"
+
+	"github.com/mn2010/baocao/internal/catalog"
 )
 
 // Role is what an account may do; the vocabulary is closed.
@@ -32,7 +33,7 @@ func ParseRole(s string) (Role, error) {
 	if slices.Contains(Roles, r) {
 		return r, nil
 	}
-	return "", fmt.Errorf("%w: vai trò %q không có; chọn một trong: hieu-truong, pho-hieu-truong, van-thu, xem", ErrInvalid, s)
+	return "", ErrInvalid.Newf(catalog.AccBadRole, s)
 }
 
 // UnmarshalText refuses a role outside the vocabulary.
@@ -100,7 +101,7 @@ func ParseTitle(s string) (Title, error) {
 	case "thay":
 		return Thay, nil
 	}
-	return "", fmt.Errorf("%w: danh xưng %q không có; chọn cô hoặc thầy", ErrInvalid, s)
+	return "", ErrInvalid.Newf(catalog.AccBadTitle, s)
 }
 
 // UnmarshalText refuses a title outside the vocabulary.

@@ -18,23 +18,24 @@ import (
 	"github.com/pelletier/go-toml/v2"
 	"golang.org/x/text/unicode/norm"
 
+	"github.com/mn2010/baocao/internal/catalog"
 	"github.com/mn2010/baocao/internal/fault"
 )
 
-// Errors, by class.
+// Errors, by class; each says, in the language in force, what is wrong.
 var (
 	// ErrInvalid: a name, address, role or file that cannot be used.
-	ErrInvalid = fault.New(fault.BadInput, "accounts: invalid")
+	ErrInvalid = catalog.NewClass(catalog.ClassAccInvalid).WithFault(fault.BadInput)
 	// ErrNotFound: no such account.
-	ErrNotFound = fault.New(fault.NotFound, "accounts: no such account")
+	ErrNotFound = catalog.NewClass(catalog.ClassAccNotFound).WithFault(fault.NotFound)
 	// ErrExists: the account name is taken.
-	ErrExists = fault.New(fault.Refused, "accounts: account exists")
+	ErrExists = catalog.NewClass(catalog.ClassAccExists).WithFault(fault.Refused)
 	// ErrBadLogin: wrong name or password.
-	ErrBadLogin = fault.New(fault.Refused, "accounts: wrong name or password")
+	ErrBadLogin = catalog.NewClass(catalog.ClassAccBadLogin).WithFault(fault.Refused)
 	// ErrLocked: the account is locked (by hand, or after failures).
-	ErrLocked = fault.New(fault.Refused, "accounts: account locked")
+	ErrLocked = catalog.NewClass(catalog.ClassAccLocked).WithFault(fault.Refused)
 	// ErrForbidden: the account's role does not allow the action.
-	ErrForbidden = fault.New(fault.Refused, "accounts: not allowed for this role")
+	ErrForbidden = catalog.NewClass(catalog.ClassAccForbidden).WithFault(fault.Refused)
 )
 
 // MaxFailures wrong passwords in a row lock an account for LockFor.
@@ -128,7 +129,7 @@ var nameRE = regexp.MustCompile(`^[a-z0-9][a-z0-9._-]{1,31}$`)
 func CleanName(name string) (string, error) {
 	n := strings.ToLower(strings.TrimSpace(name))
 	if !nameRE.MatchString(n) {
-		return "", fmt.Errorf("%w: tên tài khoản %q: dùng 2–32 chữ thường không dấu, số, dấu chấm, gạch dưới hoặc gạch ngang (ví dụ: van, hieutruong)", ErrInvalid, name)
+		return "", ErrInvalid.Newf(catalog.AccBadName, name)
 	}
 	return n, nil
 }
@@ -143,7 +144,7 @@ func (s *Store) read() ([]Account, error) {
 		return nil, nil
 	}
 	if err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrInvalid, err)
+		return nil, ErrInvalid.Newf(catalog.AccFileUnread, s.path, err)
 	}
 	if s.info != nil && os.SameFile(s.info, info) && s.info.ModTime().Equal(info.ModTime()) && s.info.Size() == info.Size() {
 		return s.cached, nil
@@ -162,13 +163,13 @@ func load(path string) ([]Account, error) {
 		return nil, nil
 	}
 	if err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrInvalid, err)
+		return nil, ErrInvalid.Newf(catalog.AccFileUnread, path, err)
 	}
 	var f file
 	d := toml.NewDecoder(bytes.NewReader(b))
 	d.DisallowUnknownFields()
 	if err := d.Decode(&f); err != nil {
-		return nil, fmt.Errorf("%w: tệp tài khoản %s không đọc được (%v): sửa bằng lệnh baocao user, đừng sửa tay", ErrInvalid, path, err)
+		return nil, ErrInvalid.Newf(catalog.AccFileBad, path, err)
 	}
 	return f.Accounts, nil
 }
@@ -202,18 +203,18 @@ func (s *Store) Get(name string) (Account, error) {
 			return a, nil
 		}
 	}
-	return Account{}, fmt.Errorf("%w: %q", ErrNotFound, name)
+	return Account{}, ErrNotFound.Newf(catalog.AccNamed, name)
 }
 
 // update rewrites the file whole under the lock file, with change
 // applied to the accounts as they are on disk now.
 func (s *Store) update(change func(as []Account) ([]Account, error)) error {
 	if err := os.MkdirAll(filepath.Dir(s.path), 0o755); err != nil {
-		return fmt.Errorf("accounts: %w", err)
+		return catalog.AccFileWrite.Errorf(s.path, err)
 	}
 	l := flock.New(s.path + ".lock")
 	if err := l.Lock(); err != nil {
-		return fmt.Errorf("accounts: lock %s: %w", s.path, err)
+		return catalog.AccFileLock.Errorf(s.path, err)
 	}
 	defer l.Unlock()
 	as, err := load(s.path)
@@ -227,7 +228,7 @@ func (s *Store) update(change func(as []Account) ([]Account, error)) error {
 	var buf bytes.Buffer
 	buf.WriteString("# Tài khoản của baocao: chỉ sửa bằng lệnh `baocao user`. Mật khẩu chỉ được lưu dạng băm argon2id.\n")
 	if err := toml.NewEncoder(&buf).Encode(file{Accounts: as}); err != nil {
-		return fmt.Errorf("accounts: %w", err)
+		return catalog.AccFileWrite.Errorf(s.path, err)
 	}
 	return WriteFile(s.path, buf.Bytes())
 }
@@ -241,7 +242,7 @@ func (s *Store) modify(name string, change func(a *Account) error) error {
 				return as, change(&as[i])
 			}
 		}
-		return nil, fmt.Errorf("%w: %q (xem: baocao user list)", ErrNotFound, name)
+		return nil, ErrNotFound.Newf(catalog.AccNamedList, name)
 	})
 }
 
@@ -271,7 +272,7 @@ func (s *Store) AddAll(unit string, list ...New) error {
 		}
 		for _, o := range made {
 			if o.Name == a.Name {
-				return fmt.Errorf("%w: tài khoản %q đã có (đổi mật khẩu: baocao user passwd %s)", ErrExists, a.Name, a.Name)
+				return ErrExists.Newf(catalog.AccTaken, a.Name, a.Name)
 			}
 		}
 		made = append(made, a)
@@ -280,7 +281,7 @@ func (s *Store) AddAll(unit string, list ...New) error {
 		for _, a := range made {
 			for _, o := range as {
 				if o.Name == a.Name {
-					return nil, fmt.Errorf("%w: tài khoản %q đã có (đổi mật khẩu: baocao user passwd %s)", ErrExists, a.Name, a.Name)
+					return nil, ErrExists.Newf(catalog.AccTaken, a.Name, a.Name)
 				}
 			}
 		}
@@ -305,7 +306,7 @@ func (s *Store) prepare(n New, unit string) (Account, error) {
 	}
 	a.FullName = norm.NFC.String(strings.Join(strings.Fields(a.FullName), " "))
 	if a.FullName == "" {
-		return a, fmt.Errorf("%w: cần họ tên đầy đủ (--full-name \"Nguyễn Thị Hồng Vân\")", ErrInvalid)
+		return a, ErrInvalid.Newf(catalog.AccNeedsName)
 	}
 	if _, err := ParseRole(string(a.Role)); err != nil {
 		return a, err
@@ -331,10 +332,10 @@ func CheckEmail(email string, role Role) error {
 	if email != "" {
 		addr, err := mail.ParseAddress(email)
 		if err != nil || addr.Name != "" {
-			return fmt.Errorf("%w: địa chỉ thư %q không đúng (ví dụ: hieutruong@truong.edu.vn)", ErrInvalid, email)
+			return ErrInvalid.Newf(catalog.AccBadEmail, email)
 		}
 	} else if role.Approver() {
-		return fmt.Errorf("%w: người duyệt cần địa chỉ thư (--email) để nhận thư xin duyệt", ErrInvalid)
+		return ErrInvalid.Newf(catalog.AccNeedsEmail)
 	}
 	return nil
 }
@@ -381,7 +382,7 @@ func (s *Store) Remove(name string) error {
 				return slices.Delete(as, i, i+1), nil
 			}
 		}
-		return nil, fmt.Errorf("%w: %q (xem: baocao user list)", ErrNotFound, name)
+		return nil, ErrNotFound.Newf(catalog.AccNamedList, name)
 	})
 }
 
@@ -424,7 +425,7 @@ func (s *Store) Authenticate(name, password string) (Login, error) {
 	ok := Verify(a.Hash, password)
 	now := s.now()
 	if a.LockedAt(now) {
-		return Login{Account: a}, fmt.Errorf("%w: %s", ErrLocked, a.Name)
+		return Login{Account: a}, ErrLocked.Newf(catalog.AccLockedName, a.Name)
 	}
 	if ok {
 		if a.Failures > 0 {
@@ -451,7 +452,7 @@ func (s *Store) Authenticate(name, password string) (Login, error) {
 		return out, err
 	}
 	if out.JustLocked {
-		return out, fmt.Errorf("%w: %s", ErrLocked, a.Name)
+		return out, ErrLocked.Newf(catalog.AccLockedName, a.Name)
 	}
 	return out, ErrBadLogin
 }

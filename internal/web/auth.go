@@ -6,7 +6,6 @@ import (
 	"crypto/sha256"
 	"crypto/subtle"
 	"errors"
-	"github.com/mn2010/baocao/internal/catalog"
 	"net"
 	"net/http"
 	"net/url"
@@ -15,6 +14,7 @@ import (
 	"unicode"
 
 	"github.com/mn2010/baocao/internal/accounts"
+	"github.com/mn2010/baocao/internal/catalog"
 )
 
 // cookieName is the session cookie.
@@ -164,7 +164,7 @@ func (s *Server) auth(next http.Handler) http.Handler {
 			http.Redirect(w, r, to, http.StatusSeeOther)
 			return
 		}
-		s.fail(w, r, http.StatusUnauthorized, catalog.PgLoginFirst.String(), catalog.PgLoginFirstFix.String())
+		s.fail(w, r, http.StatusUnauthorized, catalog.WebNeedLogin.String(), catalog.WebNeedLoginHint.String())
 	})
 }
 
@@ -196,7 +196,7 @@ func (s *Server) csrf(next http.Handler) http.Handler {
 			want := s.csrfToken(current(r))
 			if got == "" || subtle.ConstantTimeCompare([]byte(got), []byte(want)) != 1 {
 				s.set.Logger.Warn("web: request refused: no or wrong CSRF token", "path", r.URL.Path, "remote", clientIP(r))
-				s.fail(w, r, http.StatusForbidden, catalog.PgNoCSRF.String(), catalog.PgNoCSRFFix.String())
+				s.fail(w, r, http.StatusForbidden, catalog.WebCSRF.String(), catalog.WebCSRFHint.String())
 				return
 			}
 		}
@@ -278,16 +278,16 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 		case err == nil:
 			ac = &l.Account
 		case errors.Is(err, accounts.ErrLocked):
-			msg = catalog.PgLocked.F(l.Account.Name)
+			msg = catalog.WebLoginLocked.F(l.Account.Name)
 			if l.JustLocked {
 				s.set.Logger.Warn("web: account locked after failed logins", "account", l.Account.Name, "remote", ip, "failures", accounts.MaxFailures)
 				s.tellLocked(l.Account, ip)
 			}
 		case errors.Is(err, accounts.ErrBadLogin):
-			msg = catalog.PgBadLogin.String()
+			msg = catalog.WebLoginWrong.String()
 		default:
 			s.set.Logger.Error("web: login", "error", err.Error())
-			s.fail(w, r, http.StatusInternalServerError, catalog.PgNoAccounts.String(), catalog.PgNoAccountsFix.String())
+			s.fail(w, r, http.StatusInternalServerError, catalog.WebAccountsUnread.String(), catalog.WebAccountsHint.String())
 			return
 		}
 	} else {
@@ -295,9 +295,9 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 		checked()
 		switch {
 		case subtle.ConstantTimeCompare(a[:], b[:]) != 1:
-			msg = catalog.PgBadPassword.String()
+			msg = catalog.WebSharedWrong.String()
 		case name == "":
-			msg = catalog.PgNeedName.String()
+			msg = catalog.WebSharedName.String()
 		}
 	}
 	if msg != "" {
@@ -345,8 +345,8 @@ func (s *Server) tellLocked(a accounts.Account, ip string) {
 	if s.set.Notify == nil {
 		return
 	}
-	subject := catalog.PgLockedSubject.F(a.Name)
-	body := catalog.PgLockedBody.F(a.Name, a.FullName, a.Role.Label(), accounts.MaxFailures, ip, a.Name)
+	subject := catalog.WebLockedSubject.F(a.Name)
+	body := catalog.WebLockedBody.F(a.Name, a.FullName, a.Role.Label(), accounts.MaxFailures, ip, a.Name)
 	s.jobs.wg.Add(1)
 	go func() {
 		defer s.jobs.wg.Done()

@@ -2,12 +2,11 @@ package web
 
 import (
 	"errors"
-	"github.com/mn2010/baocao/internal/catalog"
 	"net/http"
-	"strings"
 	"time"
 
 	"github.com/mn2010/baocao/internal/accounts"
+	"github.com/mn2010/baocao/internal/catalog"
 )
 
 // The page where a person logged in with an account changes her own
@@ -31,7 +30,7 @@ type passwordData struct {
 func (s *Server) passwordAccount(w http.ResponseWriter, r *http.Request) *accounts.Account {
 	ac := account(r)
 	if ac == nil {
-		s.fail(w, r, http.StatusNotFound, catalog.PgPwAccountsOnly.String(), catalog.PgPwAccountsOnlyFix.String())
+		s.fail(w, r, http.StatusNotFound, catalog.WebPwNoAccount.String(), catalog.WebPwNoAccountHint.String())
 	}
 	return ac
 }
@@ -41,7 +40,7 @@ func (s *Server) passwordForm(w http.ResponseWriter, r *http.Request) {
 	if ac == nil {
 		return
 	}
-	s.renderView(w, r, http.StatusOK, "password", view{Title: catalog.PgTitlePassword.String(), Nav: "-",
+	s.renderView(w, r, http.StatusOK, "password", view{Title: catalog.WebPwTitle.String(), Nav: "-",
 		Data: passwordData{Account: ac.Name, FullName: ac.FullName, Min: accounts.MinPassword}})
 }
 
@@ -53,7 +52,7 @@ func (s *Server) passwordChange(w http.ResponseWriter, r *http.Request) {
 	d := passwordData{Account: ac.Name, FullName: ac.FullName, Min: accounts.MinPassword}
 	answer := func(status int, msg string) {
 		d.Error = msg
-		s.renderView(w, r, status, "password", view{Title: catalog.PgTitlePassword.String(), Nav: "-", Data: d})
+		s.renderView(w, r, status, "password", view{Title: catalog.WebPwTitle.String(), Nav: "-", Data: d})
 	}
 	cur, next, again := r.PostFormValue("current"), r.PostFormValue("new"), r.PostFormValue("again")
 	ip := clientIP(r)
@@ -74,7 +73,7 @@ func (s *Server) passwordChange(w http.ResponseWriter, r *http.Request) {
 			s.tellLocked(l.Account, ip)
 		}
 		s.sessions.drop(current(r).ID)
-		s.fail(w, r, http.StatusForbidden, catalog.PgPwLocked.String(), catalog.PgPwLockedFix.F(ac.Name))
+		s.fail(w, r, http.StatusForbidden, catalog.WebPwLocked.String(), catalog.WebPwLockedHint.F(ac.Name))
 		return
 	case errors.Is(err, accounts.ErrBadLogin):
 		delay := s.logins.failed(keys...)
@@ -86,34 +85,34 @@ func (s *Server) passwordChange(w http.ResponseWriter, r *http.Request) {
 		case <-r.Context().Done():
 			return
 		}
-		answer(http.StatusUnauthorized, catalog.PgPwWrong.String())
+		answer(http.StatusUnauthorized, catalog.WebPwWrong.String())
 		return
 	case err != nil:
 		s.set.Logger.Error("web: password change", "error", err.Error())
-		s.fail(w, r, http.StatusInternalServerError, catalog.PgNoAccounts.String(), catalog.PgNoAccountsFix.String())
+		s.fail(w, r, http.StatusInternalServerError, catalog.WebAccountsUnread.String(), catalog.WebAccountsHint.String())
 		return
 	}
 	s.logins.succeeded(keys...)
 	if next != again {
-		answer(http.StatusBadRequest, catalog.PgPwMismatch.String())
+		answer(http.StatusBadRequest, catalog.WebPwDiffer.String())
 		return
 	}
 	if next == cur {
-		answer(http.StatusBadRequest, catalog.PgPwSame.String())
+		answer(http.StatusBadRequest, catalog.WebPwSame.String())
 		return
 	}
 	if err := s.set.Accounts.SetPassword(ac.Name, next, s.set.Unit); err != nil {
 		if errors.Is(err, accounts.ErrWeakPassword) {
-			answer(http.StatusBadRequest, catalog.PgPwWeak.F(strings.TrimPrefix(err.Error(), accounts.ErrWeakPassword.Error()+": ")))
+			answer(http.StatusBadRequest, catalog.WebPwWeak.F(accounts.ErrWeakPassword.Detail(err)))
 			return
 		}
 		s.set.Logger.Error("web: password change", "account", ac.Name, "error", err.Error())
-		s.fail(w, r, http.StatusInternalServerError, catalog.PgPwNoWrite.String(), catalog.PgNoAccountsFix.String())
+		s.fail(w, r, http.StatusInternalServerError, catalog.WebAccountsWrite.String(), catalog.WebAccountsHint.String())
 		return
 	}
 	a, err := s.set.Accounts.Get(ac.Name)
 	if err != nil {
-		s.fail(w, r, http.StatusInternalServerError, catalog.PgNoAccounts.String(), catalog.PgNoAccountsFix.String())
+		s.fail(w, r, http.StatusInternalServerError, catalog.WebAccountsUnread.String(), catalog.WebAccountsHint.String())
 		return
 	}
 	// The password's generation ended every session of the account: this
@@ -126,5 +125,5 @@ func (s *Server) passwordChange(w http.ResponseWriter, r *http.Request) {
 	s.set.Logger.Info("web: password changed", "account", a.Name, "remote", ip)
 	d.Done = true
 	r = r.WithContext(withSession(r.Context(), se, &a))
-	s.renderView(w, r, http.StatusOK, "password", view{Title: catalog.PgTitlePassword.String(), Nav: "-", Data: d})
+	s.renderView(w, r, http.StatusOK, "password", view{Title: catalog.WebPwTitle.String(), Nav: "-", Data: d})
 }

@@ -1,10 +1,10 @@
 package web
 
 import (
-	"github.com/mn2010/baocao/internal/catalog"
 	"net/http"
 
 	"github.com/mn2010/baocao/internal/accounts"
+	"github.com/mn2010/baocao/internal/catalog"
 )
 
 // duty is a kind of action the server checks the visitor's role for.
@@ -57,12 +57,12 @@ func (s *Server) permit(w http.ResponseWriter, r *http.Request, d duty, report s
 func (s *Server) refusal(ac *accounts.Account, d duty) (msg, hint string) {
 	if d == dutyReview {
 		if ac == nil {
-			return catalog.PgNoApprover.String(), catalog.PgNoApproverFix.F(firstAccountCommand)
+			return catalog.WebReviewNoAccount.String(), catalog.WebReviewNoAccHint.F(firstAccountCommand)
 		}
 		if ac.Role == accounts.Deputy {
-			return catalog.PgNotAssigned.F(ac.Name), catalog.PgNotAssignedFix.String()
+			return catalog.WebReviewDeputy.F(ac.Name), catalog.WebReviewDeputyHint.String()
 		}
-		return catalog.PgCannotReview.F(ac.Name, ac.Role.Label()), catalog.PgCannotRevFix.String()
+		return catalog.WebReviewRole.F(ac.Name, ac.Role.Label()), catalog.WebReviewRoleHint.String()
 	}
-	return catalog.PgViewOnly.F(ac.Name, ac.Role.Label()), catalog.PgViewOnlyFix.String()
+	return catalog.WebOperateRole.F(ac.Name, ac.Role.Label()), catalog.WebOperateRoleHint.String()
 }
