@@ -182,19 +182,16 @@ func (m *Maker) Build(reportID string, p period.Period, opt Options) (*Built, er
 		PlanReference: m.plan.Reference, Outcome: out, Narrative: narr,
 		Warnings: append(append(append([]sources.Issue{}, data.Issues...), out.Issues...), narrIssues...),
 		Texts:    m.texts, Generated: now, Addressees: addressees, Font: m.font, SourceNames: m.sourceNames()}
-	// The workbook and the PDF (with its figures) are drawn at once: both
-	// only read doc.
-	var xlsx []byte
-	var xerr error
+	// The workbook, the PDF and the Word draft (both with their figures)
+	// are drawn at once: they only read doc.
+	var xlsx, docx []byte
+	var xerr, derr error
 	var wg sync.WaitGroup
 	wg.Go(func() { xlsx, xerr = render.Workbook(doc) })
+	wg.Go(func() { docx, derr = render.DOCX(doc) })
 	pdf, err := render.PDF(doc)
 	wg.Wait()
-	if err = errors.Join(xerr, err); err != nil {
-		return nil, err
-	}
-	docx, err := render.DOCX(doc)
-	if err != nil {
+	if err = errors.Join(xerr, derr, err); err != nil {
 		return nil, err
 	}
 	base := "bao-cao-cchc-" + p.Label()

@@ -1,6 +1,7 @@
 package sources
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -33,11 +34,26 @@ func (wb *workbook) readStrings(part string) (*sharedStrings, error) {
 
 // parseStrings reads a shared strings table: each <si> is the text of its
 // <t> elements, rich-text runs included, phonetic guides (<rPh>) left out.
-func parseStrings(r io.Reader) (*sharedStrings, error) {
+func parseStrings(r io.Reader) (*sharedStrings, error) { return parseStringsWith(r, false) }
+
+// parseStringsWith is parseStrings; general leaves out the quick path for
+// the commonest item (for tests).
+func parseStringsWith(r io.Reader, general bool) (*sharedStrings, error) {
 	x := newSAX(r)
 	out := &sharedStrings{}
 	inT, inPh := false, false
 	for {
+		if !general && !inPh {
+			took, err := quickString(x)
+			if err != nil {
+				return nil, err
+			}
+			if took {
+				inT = false
+				out.add(x)
+				continue
+			}
+		}
 		start, name, _, err := x.next(inT && !inPh)
 		if err == io.EOF {
 			return out, nil
@@ -54,20 +70,54 @@ func parseStrings(r io.Reader) (*sharedStrings, error) {
 				x.resetText()
 				continue
 			}
-			s := decodeEscapes(string(x.text))
-			if x.over || tooLong(s) {
-				if out.tooLong == nil {
-					out.tooLong = map[int]bool{}
-				}
-				out.tooLong[len(out.list)], s = true, ""
-			}
-			out.list = append(out.list, s)
+			out.add(x)
 		case "t":
 			inT = start
 		case "rPh":
 			inPh = start
 		}
 	}
+}
+
+// add appends the item whose text x gathered.
+func (out *sharedStrings) add(x *sax) {
+	s := decodeEscapes(string(x.text))
+	if x.over || tooLong(s) {
+		if out.tooLong == nil {
+			out.tooLong = map[int]bool{}
+		}
+		out.tooLong[len(out.list)], s = true, ""
+	}
+	out.list = append(out.list, s)
+}
+
+// quickString reads the commonest item, "<si><t>TEXT</t></si>" (the <t>
+// perhaps with xml:space="preserve"), straight from the buffer when it is
+// all there, gathering its text as the general path does (and failing
+// where it fails); it reports false, and reads nothing, otherwise.
+func quickString(x *sax) (bool, error) {
+	t := x.t
+	w := t.window()
+	if t.pend >= 0 || !bytes.HasPrefix(w, []byte("<si><t")) {
+		return false, nil
+	}
+	i := len("<si><t")
+	switch {
+	case bytes.HasPrefix(w[i:], []byte(">")):
+		i++
+	case bytes.HasPrefix(w[i:], []byte(` xml:space="preserve">`)):
+		i += len(` xml:space="preserve">`)
+	default:
+		return false, nil
+	}
+	j := bytes.IndexByte(w[i:], '<')
+	if j < 0 || !bytes.HasPrefix(w[i+j:], []byte("</t></si>")) {
+		return false, nil
+	}
+	text := w[i : i+j]
+	t.advance(i + j + len("</t></si>"))
+	x.resetText()
+	return true, x.addText(text)
 }
 
 // decodeEscapes undoes OOXML's escapes of characters XML cannot hold:

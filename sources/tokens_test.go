@@ -168,3 +168,40 @@ func FuzzQuickCellAgrees(f *testing.F) {
 		}
 	})
 }
+
+// stringsResult is what reading a shared strings table gives.
+func stringsResult(xml string, general bool) string {
+	sst, err := parseStringsWith(strings.NewReader(xml), general)
+	if err != nil {
+		return "error " + err.Error()
+	}
+	return fmt.Sprintf("%q %v", sst.list, sst.tooLong)
+}
+
+var stringSeeds = []string{
+	`<sst><si><t>Tuyển sinh</t></si><si><t xml:space="preserve"> a &amp; b </t></si><si><r><t>rich</t></r><r><t>text</t></r></si><si><t>x</t><rPh><t>ph</t></rPh></si></sst>`,
+	`<sst><si><t>_x000D_</t></si><si><t></t></si><si><t/></si><si><t>&bad;</t></si></sst>`,
+	`<sst><si><t>` + strings.Repeat("a", 40000) + `</t></si><si><t>` + strings.Repeat("&amp;", 30000) + `</t></si><x:si><x:t>p</x:t></x:si></sst>`,
+	`<sst><rPh><si><t>in a guide</t></si></rPh><si><t xml:space="default">d</t></si><si><t>cut`,
+}
+
+// TestQuickStringAgrees: the quick path for the commonest shared string
+// gives what the general path gives.
+func TestQuickStringAgrees(t *testing.T) {
+	for _, s := range stringSeeds {
+		if got, want := stringsResult(s, false), stringsResult(s, true); got != want {
+			t.Errorf("%.80q:\nquick   %.300s\ngeneral %.300s", s, got, want)
+		}
+	}
+}
+
+func FuzzQuickStringAgrees(f *testing.F) {
+	for _, s := range stringSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, xml string) {
+		if got, want := stringsResult(xml, false), stringsResult(xml, true); got != want {
+			t.Errorf("%q:\nquick   %s\ngeneral %s", xml, got, want)
+		}
+	})
+}

@@ -5,6 +5,7 @@ package main
 // password, a locked, demoted or removed account.
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -154,5 +155,45 @@ func TestProbeEmptyPasswordStdin(t *testing.T) {
 	code, _, errs := baocao("approve", "-c", cfg, "-r", "quarterly", "-p", "2024-Q2", "--no-email", "--as", "hieutruong", "--password-stdin")
 	if code != 2 || !strings.Contains(errs, "khoá") {
 		t.Errorf("after ten wrong passwords the right one: exit %d: %s", code, errs)
+	}
+}
+
+// TestProbeCommandLineLockTellsTheAdmin: ten wrong passwords given to
+// `approve --as` lock the account and mail admin_email once (Mailpit);
+// more tries while locked mail nothing more, the right password is
+// refused, and no message carries a guessed password.
+func TestProbeCommandLineLockTellsTheAdmin(t *testing.T) {
+	m := startMailpit(t)
+	cfg := reviewConfig(t, m)
+	if code, _, errs := baocao("run", "-c", cfg, "-r", "quarterly", "-p", "2024-Q2", "--no-email"); code != 0 {
+		t.Fatalf("run: exit %d: %s", code, errs)
+	}
+	guess := func(i int) string { return fmt.Sprintf("mật khẩu đoán thứ %02d", i) }
+	for i := 1; i <= accounts.MaxFailures+2; i++ {
+		code, _, errs := baocaoIn(guess(i)+"\n", "approve", "-c", cfg, "-r", "quarterly", "-p", "2024-Q2", "--no-email", "--as", "hieutruong", "--password-stdin")
+		if code != 2 {
+			t.Fatalf("guess %d: exit %d: %s", i, code, errs)
+		}
+		if i >= accounts.MaxFailures && !strings.Contains(errs, "khoá") {
+			t.Errorf("guess %d does not say the account is locked: %s", i, errs)
+		}
+	}
+	code, _, errs := baocao("approve", "-c", cfg, "-r", "quarterly", "-p", "2024-Q2", "--no-email", "--as", "hieutruong", "--password-stdin")
+	if code != 2 || !strings.Contains(errs, "khoá") {
+		t.Fatalf("the right password while locked: exit %d: %s", code, errs)
+	}
+	var locked []mpSummary
+	for _, msg := range m.messages(t) {
+		if strings.Contains(msg.Subject, "bị khoá") {
+			locked = append(locked, msg)
+		}
+		var full struct{ Text string }
+		m.get(t, "/api/v1/message/"+msg.ID, &full)
+		if strings.Contains(full.Text, "đoán thứ") || strings.Contains(full.Text, principalPassword) {
+			t.Errorf("a password in the message %q", msg.Subject)
+		}
+	}
+	if len(locked) != 1 || len(locked[0].To) != 1 || locked[0].To[0].Address != "vanthu@mn2010.hcm.edu.vn" || !strings.Contains(locked[0].Subject, "hieutruong") {
+		t.Fatalf("the admin's lock messages: %+v", locked)
 	}
 }

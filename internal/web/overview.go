@@ -152,10 +152,12 @@ func (s *Server) backendFail(w http.ResponseWriter, r *http.Request, err error) 
 		s.fail(w, r, status, catalog.PgNotNow.F(plain(err)), "")
 	case errors.Is(err, ErrNeedsConfirm):
 		s.fail(w, r, status, catalog.PgSentBefore.String(), catalog.PgSentBeforeFix.String())
+	case status == http.StatusInternalServerError:
+		// An error of no class is a bug or the machine: its text is the
+		// server's (paths, the system's English), for the log only.
+		s.set.Logger.Error("web: backend", "path", r.URL.Path, "error", err.Error())
+		s.fail(w, r, status, catalog.PgInternalNotDone.String(), catalog.PgInternalAt.F(s.set.Now().In(s.set.Location).Format("15:04 02/01/2006")))
 	default:
-		if status == http.StatusInternalServerError {
-			s.set.Logger.Error("web: backend", "path", r.URL.Path, "error", err.Error())
-		}
 		s.fail(w, r, status, catalog.PgFailed.F(plain(err)), catalog.PgFailedFix.String())
 	}
 }

@@ -8,7 +8,10 @@ package web
 
 import (
 	"bytes"
+	"context"
 	"encoding/base64"
+	"errors"
+	"fmt"
 	"io"
 	"mime/multipart"
 	"net/http"
@@ -17,6 +20,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/mn2010/baocao/internal/accounts"
 )
@@ -531,5 +535,88 @@ func TestProbeNoOpenRedirectAfterLogin(t *testing.T) {
 	r, _ := c.post("/dang-nhap", url.Values{"csrf": {token}, "name": {"hieutruong"}, "password": {testPassword}, "tiep": {probeDraft}})
 	if r.Header.Get("Location") != probeDraft {
 		t.Errorf("a path of the page: redirected to %q", r.Header.Get("Location"))
+	}
+}
+
+// TestProbeLoginDelayPerAccountAndPerAddress: guesses at one account
+// from a new address each time, and guesses from one address at a new
+// account each time, both wait the growing delay (1, 2, 4, 8 × the
+// base): neither changing address nor changing name starts it over.
+func TestProbeLoginDelayPerAccountAndPerAddress(t *testing.T) {
+	const base = 40 * time.Millisecond
+	set := Settings{LoginDelay: base}
+	withAccounts(t, &set)
+	s, _ := testServer(t, set, newFake())
+	h := s.Handler()
+	attempt := func(addr, name string) int {
+		r := httptest.NewRequest("GET", "/dang-nhap", nil)
+		r.Host, r.RemoteAddr = "127.0.0.1:8080", addr+":5000"
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, r)
+		m := csrfRe.FindStringSubmatch(rec.Body.String())
+		var visitor string
+		for _, k := range rec.Result().Cookies() {
+			visitor = k.Value
+		}
+		if m == nil || visitor == "" {
+			t.Fatalf("no login form: %d", rec.Code)
+		}
+		form := url.Values{"csrf": {m[1]}, "name": {name}, "password": {"đoán mò mật khẩu"}}
+		r = httptest.NewRequest("POST", "/dang-nhap", strings.NewReader(form.Encode()))
+		r.Host, r.RemoteAddr = "127.0.0.1:8080", addr+":5000"
+		r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		r.Header.Set("Cookie", cookieName+"="+visitor)
+		rec = httptest.NewRecorder()
+		h.ServeHTTP(rec, r)
+		return rec.Code
+	}
+	for _, tt := range []struct {
+		what        string
+		addr, names func(i int) string
+	}{
+		{"one account from four addresses", func(i int) string { return fmt.Sprintf("127.0.1.%d", i+1) }, func(int) string { return "van" }},
+		{"four names from one address", func(int) string { return "127.0.2.1" }, func(i int) string { return fmt.Sprintf("khong-co-%d", i) }},
+	} {
+		start := time.Now()
+		for i := range 4 {
+			if code := attempt(tt.addr(i), tt.names(i)); code != 401 {
+				t.Fatalf("%s: attempt %d answered %d", tt.what, i+1, code)
+			}
+		}
+		if took, least := time.Since(start), 15*base; took < least {
+			t.Errorf("%s: 4 wrong attempts took %v, want at least %v (1+2+4+8 delays)", tt.what, took, least)
+		}
+	}
+}
+
+// brokenArchive is the fake with an archive that cannot be read: the
+// error carries the server's paths and the system's English.
+type brokenArchive struct{ *fakeBackend }
+
+const brokenDetail = "web: /srv/baocao/archive/monthly/2024-03/v1/manifest.json: open: input/output error"
+
+func (brokenArchive) Version(context.Context, string, string, int) (*VersionDetail, error) {
+	return nil, errors.New(brokenDetail)
+}
+
+// TestProbeErrorPagesKeepInternals: an error the page does not know (no
+// class: a bug or the machine) is a Vietnamese 500 page that names no
+// path of the server and no system message; the log has the detail.
+func TestProbeErrorPagesKeepInternals(t *testing.T) {
+	set := Settings{}
+	withAccounts(t, &set)
+	s, logs := testServer(t, set, brokenArchive{newFake()})
+	c := newClient(t, s.Handler())
+	c.login("xem")
+	r, body := c.get(probeDraft)
+	wantStatus(t, r, body, 500)
+	for _, inside := range []string{"/srv/baocao", "input/output error", "manifest.json", "web:"} {
+		if strings.Contains(body, inside) {
+			t.Errorf("the error page shows %q", inside)
+		}
+	}
+	wantIn(t, body, "nhật ký")
+	if !strings.Contains(logs.String(), "input/output error") {
+		t.Errorf("the detail is not in the log:\n%s", logs)
 	}
 }

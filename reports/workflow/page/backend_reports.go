@@ -440,7 +440,7 @@ func (b *ReportsBackend) File(ctx context.Context, report, label string, n int, 
 	}
 	if want != nil {
 		if sum := sha256.Sum256(data); hex.EncodeToString(sum[:]) != want.SHA256 {
-			return nil, catalog.PbHashMismatch.Errorf(path)
+			return nil, catalog.PbHashMismatch.Errorf(web.ErrNotAvailable, name, report, label, n)
 		}
 	}
 	st, _ := os.Stat(path)
