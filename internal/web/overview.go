@@ -2,9 +2,9 @@ package web
 
 import (
 	"errors"
-	"github.com/mn2010/baocao/internal/catalog"
 	"net/http"
 
+	"github.com/mn2010/baocao/internal/catalog"
 	"github.com/mn2010/baocao/internal/fault"
 )
 
@@ -156,7 +156,7 @@ func (s *Server) backendFail(w http.ResponseWriter, r *http.Request, err error) 
 		// An error of no class is a bug or the machine: its text is the
 		// server's (paths, the system's English), for the log only.
 		s.set.Logger.Error("web: backend", "path", r.URL.Path, "error", err.Error())
-		s.fail(w, r, status, catalog.PgInternalNotDone.String(), catalog.PgInternalAt.F(s.set.Now().In(s.set.Location).Format("15:04 02/01/2006")))
+		s.fail(w, r, status, catalog.WebInternal.String(), catalog.WebInternalHint.F(s.set.Now().In(s.set.Location).Format("15:04 02/01/2006")))
 	default:
 		s.fail(w, r, status, catalog.PgFailed.F(plain(err)), catalog.PgFailedFix.String())
 	}
