@@ -100,6 +100,9 @@ func TestUpgradeWithoutATerminal(t *testing.T) {
 	if code, _, e := baocaoIn("\n", approve...); code != 2 {
 		t.Fatalf("an account without a password approves: exit %d: %s", code, e)
 	}
+	if _, out, _ := baocao("doctor", "-c", cfg); !strings.Contains(out, "Tài khoản hieutruong chưa có mật khẩu") || !strings.Contains(out, "baocao user passwd hieutruong -c "+cfg) {
+		t.Errorf("doctor does not say the account has no password:\n%s", out)
+	}
 	if code, _, e := baocaoIn(principalPassword+"\n", "user", "passwd", "hieutruong", "-c", cfg, "--password-stdin"); code != 0 {
 		t.Fatalf("user passwd: exit %d: %s", code, e)
 	}

@@ -2,6 +2,7 @@ package accounts
 
 import (
 	"errors"
+	"golang.org/x/text/unicode/norm"
 	"os"
 	"path/filepath"
 	"strings"
@@ -140,5 +141,22 @@ func TestDummyHashCostsAsAHash(t *testing.T) {
 	params := func(h string) string { return strings.Join(strings.Split(h, "$")[:4], "$") }
 	if got, want := params(dummyHash), params(Hash("x")); got != want {
 		t.Errorf("dummyHash's parameters %s, Hash's %s", got, want)
+	}
+}
+
+// TestPasswordsInEitherUnicodeForm: a Vietnamese password set in one
+// normal form (NFD, as a Mac terminal types it) is the same password
+// typed in the other (NFC, as a phone's browser sends it).
+func TestPasswordsInEitherUnicodeForm(t *testing.T) {
+	const nfc = "hoa sen nở giữa hè"
+	nfd := norm.NFD.String(nfc)
+	if nfd == nfc {
+		t.Fatal("the test needs a password whose forms differ")
+	}
+	if !Verify(Hash(nfd), nfc) || !Verify(Hash(nfc), nfd) {
+		t.Error("a password in NFD and the same in NFC do not match")
+	}
+	if Verify(Hash(nfc), "hoa sen no giua he") {
+		t.Error("the password without its accents matches")
 	}
 }

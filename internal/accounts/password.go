@@ -34,8 +34,11 @@ const (
 var b64 = base64.RawStdEncoding
 
 // Hash is password's argon2id hash in the PHC string format, with a new
-// random salt.
+// random salt. The password is taken in NFC, as Verify takes it: "hè"
+// typed on a Mac terminal (NFD) and on a phone's page (NFC) is one
+// password.
 func Hash(password string) string {
+	password = norm.NFC.String(password)
 	salt := make([]byte, argonSaltLen)
 	rand.Read(salt)
 	key := argon2.IDKey([]byte(password), salt, argonTime, argonMemory, argonThreads, argonKeyLen)
@@ -75,7 +78,7 @@ func Verify(encoded, password string) bool {
 	if err != nil || len(want) == 0 || len(want) > 128 {
 		return false
 	}
-	got := argon2.IDKey([]byte(password), salt, t, m, p, uint32(len(want)))
+	got := argon2.IDKey([]byte(norm.NFC.String(password)), salt, t, m, p, uint32(len(want)))
 	return subtle.ConstantTimeCompare(got, want) == 1
 }
 
@@ -83,6 +86,7 @@ func Verify(encoded, password string) bool {
 // or one that is only one of names (the unit's, the person's, the
 // account's) with case, accents, spaces, digits or punctuation changed.
 func CheckPassword(password string, names ...string) error {
+	password = norm.NFC.String(password) // its characters as a person counts them
 	if utf8.RuneCountInString(password) < MinPassword {
 		return ErrWeakPassword.Newf(catalog.AccShort, MinPassword)
 	}

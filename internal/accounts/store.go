@@ -360,16 +360,25 @@ func (s *Store) SetPassword(name, password, unit string) error {
 	})
 }
 
-// Update changes an account's details (not its password): role, full
-// name, e-mail, title. A role change takes effect on open sessions at
-// once, since they read the account on every request.
+// Update changes an account's details (not its name or password): role,
+// full name, e-mail, title, held to the rules of a new account (a full
+// name, a bare address, one for an approver). A role change takes effect
+// on open sessions at once, since they read the account on every
+// request.
 func (s *Store) Update(name string, change func(a *Account)) error {
 	return s.modify(name, func(a *Account) error {
-		gen, hash := a.Generation, a.Hash
+		gen, hash, n := a.Generation, a.Hash, a.Name
 		change(a)
-		a.Generation, a.Hash = gen, hash
-		_, err := ParseRole(string(a.Role))
-		return err
+		a.Generation, a.Hash, a.Name = gen, hash, n
+		// The rules of a new account hold for a changed one.
+		if _, err := ParseRole(string(a.Role)); err != nil {
+			return err
+		}
+		a.FullName = norm.NFC.String(strings.Join(strings.Fields(a.FullName), " "))
+		if a.FullName == "" {
+			return fmt.Errorf("%w: cần họ tên đầy đủ (--full-name \"Nguyễn Thị Hồng Vân\")", ErrInvalid)
+		}
+		return CheckEmail(a.Email, a.Role)
 	})
 }
 

@@ -154,3 +154,8 @@ var (
 	WebPwSame           = add("WebPwSame", "Mật khẩu mới phải khác mật khẩu hiện tại.", "The new password must differ from the current one.")
 	WebPwWeak           = add("WebPwWeak", "Mật khẩu mới không dùng được: %s.", "The new password is refused: %s.")
 )
+
+// baocao doctor: accounts.
+var DoctorNoPassword = add("DoctorNoPassword",
+	"Tài khoản %s chưa có mật khẩu (tạo bởi baocao init --upgrade): chưa ai đăng nhập hay duyệt được bằng nó — đặt mật khẩu: baocao user passwd %s -c %s",
+	"The account %s has no password yet (made by baocao init --upgrade): nobody logs in or approves with it — set one: baocao user passwd %s -c %s")

@@ -41,6 +41,11 @@ func (x *run) review(cfg *config.Config) {
 	default:
 		x.add(OK, nil, catalog.DrAccountsOK, len(as), store.Path())
 	}
+	for _, a := range as {
+		if a.NoPassword() {
+			x.add(Note, nil, catalog.DoctorNoPassword, a.Name, a.Name, cfg.File)
+		}
+	}
 	if (cfg.Web.PasswordEnv != "" || cfg.Web.PasswordFile != "") && len(as) > 0 {
 		x.add(Note, nil, catalog.DrSharedUnused)
 	} else if cfg.Web.PasswordEnv != "" || cfg.Web.PasswordFile != "" {

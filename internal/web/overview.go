@@ -4,6 +4,7 @@ import (
 	"errors"
 	"net/http"
 
+	"github.com/mn2010/baocao/internal/catalog"
 	"github.com/mn2010/baocao/internal/fault"
 )
 
@@ -159,8 +160,7 @@ func (s *Server) backendFail(w http.ResponseWriter, r *http.Request, err error) 
 		// An error of no class is a bug or the machine: its text is the
 		// server's (paths, the system's English), for the log only.
 		s.set.Logger.Error("web: backend", "path", r.URL.Path, "error", err.Error())
-		s.fail(w, r, status, "Đã có lỗi bên trong chương trình, nên chưa làm được việc này.",
-			"Báo cho người quản trị; chi tiết đã được ghi vào nhật ký của baocao lúc "+s.set.Now().In(s.set.Location).Format("15:04 02/01/2006")+".")
+		s.fail(w, r, status, catalog.WebInternal.String(), catalog.WebInternalHint.F(s.set.Now().In(s.set.Location).Format("15:04 02/01/2006")))
 	default:
 		s.fail(w, r, status, "Không làm được: "+plain(err), "Báo cho người quản trị nếu lỗi lặp lại.")
 	}

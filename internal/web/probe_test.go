@@ -620,3 +620,33 @@ func TestProbeErrorPagesKeepInternals(t *testing.T) {
 		t.Errorf("the detail is not in the log:\n%s", logs)
 	}
 }
+
+// TestProbeOperatorsOnly: the signed copy's upload and the resend's
+// confirmation page are the clerk's (and the head's) work: a viewer and a
+// deputy get 403 with their own valid token, and nothing is sent.
+func TestProbeOperatorsOnly(t *testing.T) {
+	f := newFake()
+	set := Settings{}
+	withAccounts(t, &set)
+	s, _ := testServer(t, set, f)
+	for _, name := range []string{"xem", "pho"} {
+		c := newClient(t, s.Handler())
+		c.login(name)
+		token := c.csrf("/")
+		b, ct := multipartForm(map[string]string{"csrf": token})
+		req, _ := http.NewRequest("POST", c.base+"/bao-cao/monthly/2024-03/v1/ky-so", b)
+		req.Header.Set("Content-Type", ct)
+		r, body := c.do(req)
+		wantStatus(t, r, body, 403)
+		r, body = c.get("/bao-cao/monthly/2024-02/v1/gui-lai")
+		wantStatus(t, r, body, 403)
+		if strings.Contains(body, `name="confirm"`) {
+			t.Errorf("%s got a resend confirmation token", name)
+		}
+		r, body = c.post("/bao-cao/monthly/2024-02/v1/gui", url.Values{"csrf": {token}, "confirm": {"00"}})
+		wantStatus(t, r, body, 403)
+	}
+	if n := f.actions(); n != 0 {
+		t.Fatalf("done by a role that may not: %q", f.sends)
+	}
+}
