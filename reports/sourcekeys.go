@@ -1,10 +1,10 @@
 package reports
 
 import (
-	"fmt"
 	"sort"
 	"strings"
 
+	"github.com/mn2010/baocao/internal/catalog"
 	"github.com/mn2010/baocao/reports/plan"
 )
 
@@ -28,10 +28,9 @@ func checkSourceKeys(cfg *Settings, p *plan.Plan) error {
 		}
 		hint := ""
 		if near := nearest(n, known); near != "" {
-			hint = fmt.Sprintf(" (did you mean [sources.%s]?)", near)
+			hint = catalog.SrcDidYouMean.F(near)
 		}
-		return fmt.Errorf("%w: [sources.%s]: unknown source %q%s; the plan %s reads: %s",
-			ErrSettings, n, n, hint, cfg.Plan, strings.Join(known, ", "))
+		return ErrSettings.Newf(catalog.SrcUnknownKey, n, hint, cfg.Plan, strings.Join(known, ", "))
 	}
 	return nil
 }

@@ -1,6 +1,6 @@
 package sources
 
-import "fmt"
+import "github.com/mn2010/baocao/internal/catalog"
 
 // Kind is how a column's cells are read.
 type Kind string
@@ -40,19 +40,19 @@ func (s *Schema) Validate() error {
 	for _, c := range s.Columns {
 		switch {
 		case c.Key == "" || c.Header == "":
-			return fmt.Errorf("sources: a column of %q has no key or header", s.Title)
+			return catalog.SchemaNoKey.Errorf(s.Title)
 		case seen[c.Key]:
-			return fmt.Errorf("sources: column key %q appears twice in %q", c.Key, s.Title)
+			return catalog.SchemaKeyTwice.Errorf(c.Key, s.Title)
 		}
 		seen[c.Key] = true
 		switch c.Kind {
 		case Text, Date, YesNo, Number:
 		case Category:
 			if len(c.Values) == 0 {
-				return fmt.Errorf("sources: category column %q lists no values", c.Header)
+				return catalog.SchemaNoValues.Errorf(c.Header)
 			}
 		default:
-			return fmt.Errorf("sources: column %q has unknown type %q", c.Header, c.Kind)
+			return catalog.SchemaType.Errorf(c.Header, c.Kind)
 		}
 	}
 	return nil

@@ -210,7 +210,7 @@ func TestUnknownSourceKey(t *testing.T) {
 	if code != 2 {
 		t.Errorf("exit %d, want 2", code)
 	}
-	for _, w := range []string{`[sources.staf]: unknown source "staf"`, "did you mean [sources.staff]?", "dossiers", "staff"} {
+	for _, w := range []string{`[sources.staf]: kế hoạch không đọc sổ "staf"`, "có phải [sources.staff]?", "dossiers", "staff"} {
 		if !strings.Contains(errs, w) {
 			t.Errorf("stderr lacks %q:\n%s", w, errs)
 		}

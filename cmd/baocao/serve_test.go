@@ -181,7 +181,7 @@ func TestExitCodeOfALockedArchive(t *testing.T) {
 	}
 	defer held.Unlock()
 	code, _, errs := baocao("serve", "-c", cfg)
-	if code != 2 || !strings.Contains(errs, ".daemon.lock") || !strings.Contains(errs, "another baocao serve") {
+	if code != 2 || !strings.Contains(errs, ".daemon.lock") || !strings.Contains(errs, "một tiến trình baocao serve khác") {
 		t.Errorf("exit %d, stderr %q; want 2 naming the lock", code, errs)
 	}
 }

@@ -36,10 +36,10 @@ func (d *DaemonLock) take() error {
 	l := flock.New(d.path)
 	ok, err := l.TryLock()
 	if err != nil {
-		return fmt.Errorf("archive: %s: %w", d.path, err)
+		return catalog.ArchLockFile.Errorf(d.path, catalog.FileWhy(err))
 	}
 	if !ok {
-		return fmt.Errorf("%w: another baocao serve is running on this archive (lock file %s)", ErrLocked, d.path)
+		return ErrLocked.Newf(catalog.ArchLockedServe, d.path)
 	}
 	fi, err := os.Stat(d.path)
 	if err != nil {

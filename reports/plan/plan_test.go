@@ -67,8 +67,8 @@ func TestDoneStatus(t *testing.T) {
 		{name: "default", done: `"Hoàn thành"`, want: "Hoàn thành"},
 		{name: "renamed statuses", done: `"Đã hoàn thành"`, renamed: true, want: "Đã hoàn thành"},
 		{name: "spelt loosely", done: `"  đã HOÀN  thành "`, renamed: true, want: "Đã hoàn thành"},
-		{name: "not a status", done: `"Hoàn thành"`, renamed: true, err: `done = "Hoàn thành" is not a status of source "tasks"`},
-		{name: "missing", done: "-", err: "done is missing"},
+		{name: "not a status", done: `"Hoàn thành"`, renamed: true, err: `done = "Hoàn thành" không phải một trạng thái của sổ "tasks"`},
+		{name: "missing", done: "-", err: "thiếu done"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -170,11 +170,11 @@ columns = [{ key = "period", header = "Kỳ báo cáo", type = "text", required 
 		{"no narrative", base, ""},
 		{"good", base + src("text") + "[narrative]\nsource = \"narrative\"\ndefault_source = \"manual\"\ndefault_sheet = \"Nhận xét\"\n", ""},
 		{"no default", base + src("text") + "[narrative]\nsource = \"narrative\"\n", ""},
-		{"unknown source", base + "[narrative]\nsource = \"nhanxet\"\n", `unknown source "nhanxet"`},
-		{"part as a category", base + src("category") + "[narrative]\nsource = \"narrative\"\n", "must be a required text column"},
-		{"sheet without source", base + src("text") + "[narrative]\nsource = \"narrative\"\ndefault_sheet = \"Nhận xét\"\n", "together"},
-		{"default is itself", base + src("text") + "[narrative]\nsource = \"narrative\"\ndefault_source = \"narrative\"\ndefault_sheet = \"x\"\n", "not another source"},
-		{"default without source", base + "[narrative]\ndefault_source = \"manual\"\ndefault_sheet = \"x\"\n", "need source"},
+		{"unknown source", base + "[narrative]\nsource = \"nhanxet\"\n", `kế hoạch không có sổ "nhanxet"`},
+		{"part as a category", base + src("category") + "[narrative]\nsource = \"narrative\"\n", "phải là cột chữ bắt buộc"},
+		{"sheet without source", base + src("text") + "[narrative]\nsource = \"narrative\"\ndefault_sheet = \"Nhận xét\"\n", "ghi cả default_source và default_sheet"},
+		{"default is itself", base + src("text") + "[narrative]\nsource = \"narrative\"\ndefault_source = \"narrative\"\ndefault_sheet = \"x\"\n", "không phải một sổ khác"},
+		{"default without source", base + "[narrative]\ndefault_source = \"manual\"\ndefault_sheet = \"x\"\n", "cần có source"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1,11 +1,11 @@
 package plan
 
 import (
-	"fmt"
 	"math"
 	"slices"
 	"strings"
 
+	"github.com/mn2010/baocao/internal/catalog"
 	"github.com/mn2010/baocao/sources"
 )
 
@@ -17,34 +17,34 @@ var conditionOps = map[string]bool{
 func (p *Plan) validate() error {
 	for name, s := range p.Sources {
 		if s == nil {
-			return fmt.Errorf("source %q has no columns", name)
+			return catalog.PlanNoColumns.Errorf(name)
 		}
 		if err := s.Validate(); err != nil {
-			return fmt.Errorf("source %q: %w", name, err)
+			return catalog.PlanSource.Errorf(name, err)
 		}
 	}
 	if len(p.Indicators) == 0 {
-		return fmt.Errorf("no indicators")
+		return catalog.PlanNoIndicators.Errorf()
 	}
 	seen := map[string]bool{}
 	for _, in := range p.Indicators {
 		if seen[in.ID] {
-			return fmt.Errorf("indicator %q appears twice", in.ID)
+			return catalog.PlanIndicatorTwice.Errorf(in.ID)
 		}
 		seen[in.ID] = true
 		if err := p.validateIndicator(in); err != nil {
-			return fmt.Errorf("indicator %q: %w", in.ID, err)
+			return catalog.PlanIndicator.Errorf(in.ID, err)
 		}
 	}
 	if err := p.need(p.Tasks.Source, "task", "period", "status", "result"); err != nil {
-		return fmt.Errorf("tasks: %w", err)
+		return catalog.PlanIn.Errorf("[tasks]", err)
 	}
 	if err := p.validateDone(); err != nil {
-		return fmt.Errorf("tasks: %w", err)
+		return catalog.PlanIn.Errorf("[tasks]", err)
 	}
 	d := p.DossierTable
 	if err := p.need(d.Source, d.ID, d.Group, d.Procedure, d.Received, d.Due, d.Returned, d.Apology); err != nil {
-		return fmt.Errorf("dossier_table: %w", err)
+		return catalog.PlanIn.Errorf("[dossier_table]", err)
 	}
 	return p.validateNarrative()
 }
@@ -66,25 +66,25 @@ func (p *Plan) validateNarrative() error {
 	n := p.Narrative
 	if n.Source == "" {
 		if n.DefaultSource != "" || n.DefaultSheet != "" {
-			return fmt.Errorf("narrative: default_source and default_sheet need source")
+			return catalog.PlanNarrNeedSource.Errorf()
 		}
 		return nil
 	}
 	if err := p.need(n.Source, NarrativeColumns...); err != nil {
-		return fmt.Errorf("narrative: %w", err)
+		return catalog.PlanIn.Errorf("[narrative]", err)
 	}
 	s := p.Sources[n.Source]
 	for _, key := range NarrativeColumns {
 		if c := s.Columns[s.Index(key)]; c.Kind != sources.Text || !c.Required {
-			return fmt.Errorf("narrative: column %q of source %q must be a required text column", key, n.Source)
+			return catalog.PlanNarrColumn.Errorf(key, n.Source)
 		}
 	}
 	if (n.DefaultSource == "") != (n.DefaultSheet == "") {
-		return fmt.Errorf("narrative: set default_source and default_sheet together")
+		return catalog.PlanNarrTogether.Errorf()
 	}
 	if n.DefaultSource != "" {
 		if _, ok := p.Sources[n.DefaultSource]; !ok || n.DefaultSource == n.Source {
-			return fmt.Errorf("narrative: default_source %q is not another source of the plan", n.DefaultSource)
+			return catalog.PlanNarrDefault.Errorf(n.DefaultSource)
 		}
 	}
 	return nil
@@ -92,23 +92,22 @@ func (p *Plan) validateNarrative() error {
 
 func (p *Plan) validateIndicator(in Indicator) error {
 	if math.IsNaN(in.Target) || math.IsInf(in.Target, 0) {
-		return fmt.Errorf("target is not set (%v): its threshold could not be read when the plan was imported; "+
-			"write it, e.g. target = 0.95 for 95%%", in.Target)
+		return catalog.PlanNoTarget.Errorf(in.Target)
 	}
 	if in.Compare != "" && in.Compare != ">=" && in.Compare != "<=" {
-		return fmt.Errorf("compare %q: want \">=\" or \"<=\"", in.Compare)
+		return catalog.PlanCompare.Errorf(in.Compare)
 	}
 	switch in.Kind {
 	case "manual":
 		switch in.ValueType {
 		case "rank", "fraction", "yesno":
 		default:
-			return fmt.Errorf("value_type %q: want rank, fraction or yesno", in.ValueType)
+			return catalog.PlanValueType.Errorf(in.ValueType)
 		}
 		return p.need(Manual, "indicator", "period", "value")
 	case "ratio":
 	default:
-		return fmt.Errorf("kind %q: want manual or ratio", in.Kind)
+		return catalog.PlanKind.Errorf(in.Kind)
 	}
 	cols := []string{in.PeriodCol, in.Distinct}
 	if in.Breakdown != nil {
@@ -116,10 +115,10 @@ func (p *Plan) validateIndicator(in Indicator) error {
 	}
 	for _, c := range append(append([]Condition{}, in.Filters...), in.Numerator...) {
 		if !conditionOps[c.Op] {
-			return fmt.Errorf("condition on %q: unknown op %q", c.Column, c.Op)
+			return catalog.PlanOp.Errorf(c.Column, c.Op)
 		}
 		if (c.Op == "le_column" || c.Op == "gt_column") && c.Other == "" {
-			return fmt.Errorf("condition on %q: op %s needs other", c.Column, c.Op)
+			return catalog.PlanOpOther.Errorf(c.Column, c.Op)
 		}
 		cols = append(cols, c.Column, c.Other)
 	}
@@ -132,7 +131,7 @@ func (p *Plan) validateIndicator(in Indicator) error {
 func (p *Plan) need(source string, cols ...string) error {
 	s, ok := p.Sources[source]
 	if !ok {
-		return fmt.Errorf("unknown source %q", source)
+		return catalog.PlanUnknownSource.Errorf(source)
 	}
 	if p.used == nil {
 		p.used = map[string][]string{}
@@ -142,7 +141,7 @@ func (p *Plan) need(source string, cols ...string) error {
 			continue
 		}
 		if s.Index(c) < 0 {
-			return fmt.Errorf("source %q has no column %q", source, c)
+			return catalog.PlanNoColumn.Errorf(source, c)
 		}
 		if !slices.Contains(p.used[source], c) {
 			p.used[source] = append(p.used[source], c)
@@ -164,10 +163,10 @@ func (p *Plan) validateDone() error {
 	col := p.Sources[p.Tasks.Source].Columns[p.Sources[p.Tasks.Source].Index("status")]
 	list := ""
 	if len(col.Values) > 0 {
-		list = fmt.Sprintf(" (one of %q)", col.Values)
+		list = catalog.PlanDoneList.F(col.Values)
 	}
 	if strings.TrimSpace(p.Tasks.Done) == "" {
-		return fmt.Errorf("done is missing: name the status that means a task is finished%s", list)
+		return catalog.PlanNoDone.Errorf(list)
 	}
 	if col.Kind != sources.Category {
 		return nil
@@ -178,5 +177,5 @@ func (p *Plan) validateDone() error {
 			return nil
 		}
 	}
-	return fmt.Errorf("done = %q is not a status of source %q: want one of %q", p.Tasks.Done, p.Tasks.Source, col.Values)
+	return catalog.PlanDoneNotStatus.Errorf(p.Tasks.Done, p.Tasks.Source, col.Values)
 }

@@ -13,6 +13,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/mn2010/baocao/internal/catalog"
 	"github.com/mn2010/baocao/reports/archive"
 	"github.com/mn2010/baocao/reports/delivery"
 	"github.com/mn2010/baocao/reports/signature"
@@ -64,10 +65,10 @@ func (r *Record) Data(dir string) ([]byte, error) {
 	path := filepath.Join(dir, r.File)
 	b, err := os.ReadFile(path)
 	if err != nil {
-		return nil, fmt.Errorf("signedcopy: %w", err)
+		return nil, catalog.SignedRead.Errorf(catalog.FileError(path, err))
 	}
 	if sha(b) != r.SHA256 {
-		return nil, fmt.Errorf("signedcopy: %s does not match the hash in %s: the archive was changed by hand", path, RecordName)
+		return nil, catalog.SignedHash.Errorf(path, RecordName)
 	}
 	return b, nil
 }
@@ -119,10 +120,10 @@ func Accept(is Issue, data []byte, who Arrival, opt signature.Options) (rec *Rec
 	}
 	issued, err := os.ReadFile(filepath.Join(is.Dir, is.PDF))
 	if err != nil {
-		return nil, false, fmt.Errorf("signedcopy: %w", err)
+		return nil, false, catalog.SignedRead.Errorf(catalog.FileError(filepath.Join(is.Dir, is.PDF), err))
 	}
 	if is.SHA256 != "" && sha(issued) != is.SHA256 {
-		return nil, false, fmt.Errorf("signedcopy: %s does not match the hash in its manifest: the archive was changed by hand", filepath.Join(is.Dir, is.PDF))
+		return nil, false, catalog.SignedHash.Errorf(filepath.Join(is.Dir, is.PDF), "manifest.json")
 	}
 	res, err := signature.Verify(issued, data, opt)
 	if err != nil {
@@ -135,7 +136,7 @@ func Accept(is Issue, data []byte, who Arrival, opt signature.Options) (rec *Rec
 		// A crash after the file and before its record: the same file
 		// completes it; another is not put over it.
 		if old, rerr := os.ReadFile(path); rerr != nil || !bytes.Equal(old, data) {
-			return nil, false, fmt.Errorf("signedcopy: %s is there without its record and is another file: move it away, then bring the signed copy again", path)
+			return nil, false, catalog.SignedOtherThere.Errorf(path)
 		}
 	} else if err != nil {
 		return nil, false, err

@@ -365,7 +365,7 @@ func TestUnreadThresholdKept(t *testing.T) {
 		t.Errorf("table:\n%s", table.String())
 	}
 	_, err = plan.Parse("kh.toml", []byte(res.TOML))
-	if !errors.Is(err, plan.ErrInvalid) || !strings.Contains(err.Error(), `indicator "1"`) {
+	if !errors.Is(err, plan.ErrInvalid) || !strings.Contains(err.Error(), `chỉ tiêu "1"`) {
 		t.Errorf("the plan with an unread threshold loads: %v", err)
 	}
 	fixed := strings.Replace(res.TOML, "target = nan", "target = 0.95", 1)

@@ -1,0 +1,31 @@
+package catalog
+
+// A plan file's checks (reports/plan's validate, sources.Schema.Validate):
+// what its author wrote wrong, by the file's keys.
+var (
+	PlanNoColumns      = add("PlanNoColumns", "sổ %q của kế hoạch chưa có cột nào", "source %q has no columns")
+	PlanSource         = add("PlanSource", "sổ %q: %w", "source %q: %w")
+	PlanNoIndicators   = add("PlanNoIndicators", "kế hoạch chưa có chỉ tiêu nào ([[indicators]])", "no indicators")
+	PlanIndicatorTwice = add("PlanIndicatorTwice", "chỉ tiêu %q ghi hai lần: mỗi id chỉ một lần", "indicator %q appears twice")
+	PlanIndicator      = add("PlanIndicator", "chỉ tiêu %q: %w", "indicator %q: %w")
+	PlanIn             = add("PlanIn", "%s: %w", "%s: %w")
+	PlanNarrNeedSource = add("PlanNarrNeedSource", "[narrative]: default_source và default_sheet cần có source", "narrative: default_source and default_sheet need source")
+	PlanNarrColumn     = add("PlanNarrColumn", "[narrative]: cột %q của sổ %q phải là cột chữ bắt buộc (type = \"text\", required = true)", "narrative: column %q of source %q must be a required text column")
+	PlanNarrTogether   = add("PlanNarrTogether", "[narrative]: ghi cả default_source và default_sheet, hoặc bỏ cả hai", "narrative: set default_source and default_sheet together")
+	PlanNarrDefault    = add("PlanNarrDefault", "[narrative]: default_source = %q không phải một sổ khác của kế hoạch", "narrative: default_source %q is not another source of the plan")
+	PlanNoTarget       = add("PlanNoTarget", "chưa có mức cần đạt (%v): khi nhập kế hoạch không đọc được ngưỡng; ghi vào, ví dụ target = 0.95 cho 95%%", "target is not set (%v): its threshold could not be read when the plan was imported; write it, e.g. target = 0.95 for 95%%")
+	PlanCompare        = add("PlanCompare", "compare = %q: ghi \">=\" hoặc \"<=\"", "compare %q: want \">=\" or \"<=\"")
+	PlanValueType      = add("PlanValueType", "value_type = %q: ghi \"rank\", \"fraction\" hoặc \"yesno\"", "value_type %q: want rank, fraction or yesno")
+	PlanKind           = add("PlanKind", "kind = %q: ghi \"manual\" (nhập tay) hoặc \"ratio\" (tỷ lệ tính từ sổ)", "kind %q: want manual or ratio")
+	PlanOp             = add("PlanOp", "điều kiện trên cột %q: không có phép so sánh op = %q", "condition on %q: unknown op %q")
+	PlanOpOther        = add("PlanOpOther", "điều kiện trên cột %q: op = %s cần other = \"CỘT_KHÁC\"", "condition on %q: op %s needs other")
+	PlanUnknownSource  = add("PlanUnknownSource", "kế hoạch không có sổ %q", "unknown source %q")
+	PlanNoColumn       = add("PlanNoColumn", "sổ %q không có cột %q", "source %q has no column %q")
+	PlanDoneList       = add("PlanDoneList", " (một trong %q)", " (one of %q)")
+	PlanNoDone         = add("PlanNoDone", "thiếu done: ghi trạng thái nghĩa là nhiệm vụ đã xong%s", "done is missing: name the status that means a task is finished%s")
+	PlanDoneNotStatus  = add("PlanDoneNotStatus", "done = %q không phải một trạng thái của sổ %q: ghi một trong %q", "done = %q is not a status of source %q: want one of %q")
+	SchemaNoKey        = add("SchemaNoKey", "một cột của %q chưa có key hoặc header", "sources: a column of %q has no key or header")
+	SchemaKeyTwice     = add("SchemaKeyTwice", "key = %q của cột ghi hai lần trong %q", "sources: column key %q appears twice in %q")
+	SchemaNoValues     = add("SchemaNoValues", "cột %q (type = \"category\") chưa liệt kê values", "sources: category column %q lists no values")
+	SchemaType         = add("SchemaType", "cột %q: type = %q không có (ghi text, date, yesno, category hoặc number)", "sources: column %q has unknown type %q")
+)
