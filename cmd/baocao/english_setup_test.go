@@ -97,7 +97,7 @@ func init() {
 // catalogued are the packages whose messages a clerk reads and that keep
 // them in internal/catalog: cmd/baocao (TestMessagesComeFromTheCatalogue)
 // and these.
-var catalogued = []string{"../../internal/doctor", "../../internal/setup", "../../internal/service"}
+var catalogued = []string{"../../internal/doctor", "../../internal/setup", "../../internal/service", "../../internal/web", "../../reports/workflow/page"}
 
 // sayers are the functions and methods whose string arguments a person
 // reads: fmt's printing and error functions, errors.New, and the
@@ -105,7 +105,13 @@ var catalogued = []string{"../../internal/doctor", "../../internal/setup", "../.
 // doctor's add).
 var sayers = map[string]bool{"fmt.Sprintf": true, "fmt.Errorf": true, "fmt.Fprintf": true, "fmt.Fprintln": true, "fmt.Fprint": true,
 	"fmt.Printf": true, "fmt.Println": true, "fmt.Print": true, "fmt.Sprint": true, "errors.New": true,
-	".Say": true, ".Ask": true, ".AskList": true, ".AskSecret": true, ".YesNo": true, ".add": true, ".say": true, "http.Error": true}
+	".Say": true, ".Ask": true, ".AskList": true, ".AskSecret": true, ".YesNo": true, ".add": true, ".say": true, "http.Error": true,
+	".fail": true, ".refuseReview": true, ".render": true, "progress": true, "answer": true}
+
+// shown are the fields a page or a message shows as they are: a literal
+// put in one (Message: "…", d.Hint = "…") is a message written in place.
+var shown = map[string]bool{"Message": true, "Hint": true, "Title": true, "Problem": true, "Problems": true, "Reason": true,
+	"Fix": true, "Review": true, "Result": true, "Error": true, "What": true, "BackText": true, "Who": true, "Subject": true, "Body": true}
 
 var (
 	verbsRe  = regexp.MustCompile(`%[-+# 0]*[0-9]*(?:\.[0-9]+)?[a-zA-Z%]`)
@@ -116,6 +122,9 @@ var (
 // in place: a Vietnamese letter, or an English word that is not a name,
 // outside a format's verbs and a package's "pkg: " prefix.
 func inline(s string) bool {
+	if strings.ContainsAny(s, "\x00") { // a key, not words
+		return false
+	}
 	if !isASCII(s) {
 		return true
 	}
@@ -133,8 +142,9 @@ func inline(s string) bool {
 	return false
 }
 
-// The doctor, init and service packages keep their messages in the
-// catalogue: no literal with words reaches a function that says it.
+// The doctor, init and service packages and the page keep their
+// messages in the catalogue: no literal with words reaches a function that
+// says it, or a field a page shows as it is.
 func TestPackagesKeepMessagesInTheCatalogue(t *testing.T) {
 	fset := token.NewFileSet()
 	n := 0
@@ -149,23 +159,48 @@ func TestPackagesKeepMessagesInTheCatalogue(t *testing.T) {
 				t.Fatal(err)
 			}
 			n++
+			check := func(where string, e ast.Expr) {
+				if lit, ok := e.(*ast.BasicLit); ok && lit.Kind == token.STRING {
+					if s, _ := strconv.Unquote(lit.Value); inline(s) {
+						t.Errorf("%s: %s with the text %q: put it in internal/catalog", fset.Position(lit.Pos()), where, s)
+					}
+				}
+			}
 			ast.Inspect(file, func(node ast.Node) bool {
+				switch x := node.(type) {
+				case *ast.KeyValueExpr:
+					if k, ok := x.Key.(*ast.Ident); ok && shown[k.Name] {
+						check(k.Name+":", x.Value)
+					}
+				case *ast.AssignStmt:
+					for i, l := range x.Lhs {
+						if sel, ok := l.(*ast.SelectorExpr); ok && shown[sel.Sel.Name] && i < len(x.Rhs) {
+							check(sel.Sel.Name+" =", x.Rhs[i])
+						}
+					}
+				}
 				call, ok := node.(*ast.CallExpr)
 				if !ok {
 					return true
 				}
-				sel, ok := call.Fun.(*ast.SelectorExpr)
-				if !ok {
-					return true
-				}
-				name := "." + sel.Sel.Name
-				if id, ok := sel.X.(*ast.Ident); ok && (id.Name == "fmt" || id.Name == "errors" || id.Name == "http") {
-					name = id.Name + name
+				name := ""
+				switch f := call.Fun.(type) {
+				case *ast.Ident:
+					name = f.Name
+				case *ast.SelectorExpr:
+					name = "." + f.Sel.Name
+					if id, ok := f.X.(*ast.Ident); ok && (id.Name == "fmt" || id.Name == "errors" || id.Name == "http") {
+						name = id.Name + name
+					}
 				}
 				if !sayers[name] {
 					return true
 				}
-				for _, a := range call.Args {
+				args := call.Args
+				if name == ".render" && len(args) > 4 { // w, r, status, the template's name: the title follows
+					args = args[4:]
+				}
+				for _, a := range args {
 					lit, ok := a.(*ast.BasicLit)
 					if !ok || lit.Kind != token.STRING {
 						continue

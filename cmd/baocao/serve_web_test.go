@@ -37,7 +37,7 @@ func TestServeWebWithoutPassword(t *testing.T) {
 	cfg := project(t)
 	withWeb(t, cfg, `listen = "0.0.0.0:18080"`)
 	code, _, errs := baocao("serve", "-c", cfg)
-	if code != 2 || !strings.Contains(errs, "[web] password_env or password_file") || !strings.Contains(errs, `listen "0.0.0.0:18080"`) {
+	if code != 2 || !strings.Contains(errs, "[web] password_env hoặc password_file") || !strings.Contains(errs, `listen "0.0.0.0:18080"`) {
 		t.Errorf("exit %d: %s", code, errs)
 	}
 }

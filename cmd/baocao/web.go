@@ -67,7 +67,7 @@ func webCmd(args []string, stdout, stderr io.Writer) error {
 func WebSettings(cfg *config.Config, log *slog.Logger) (web.Settings, error) {
 	w := cfg.Web
 	set := web.Settings{Listen: w.Listen, PublicURL: w.PublicURL, Location: cfg.Location, Logger: log, Unit: cfg.Unit.Name,
-		PasswordKey: "[web] password_env or password_file", SignedMaxBytes: signature.Settings{MaxMB: cfg.Signed.MaxMB}.MaxBytes(),
+		PasswordKey: catalog.PgPasswordKey.String(), SignedMaxBytes: signature.Settings{MaxMB: cfg.Signed.MaxMB}.MaxBytes(),
 		Accounts: accountsOf(cfg), SessionFile: sessionsFile(cfg), Approvers: approversOf(cfg)}
 	if set.Listen == "" {
 		set.Listen = config.DefaultWebListen

@@ -33,9 +33,9 @@ func TestWebRefusesSettings(t *testing.T) {
 		want        []string
 	}{
 		{"non-loopback listen without a password", `listen = "0.0.0.0:18089"`, nil,
-			[]string{`listen "0.0.0.0:18089" is reachable from other machines`, "[web] password_env or password_file"}},
+			[]string{`listen "0.0.0.0:18089" mở trang cho các máy khác`, "[web] password_env hoặc password_file"}},
 		{"every interface via --listen", ``, []string{"--listen", ":18089"},
-			[]string{`listen ":18089"`, "[web] password_env or password_file"}},
+			[]string{`listen ":18089"`, "[web] password_env hoặc password_file"}},
 		{"password_env unset", `listen = "192.168.1.10:18089"` + "\n" + `password_env = "BAOCAO_TEST_WEB_PW_UNSET"`, nil,
 			[]string{"[web]", "BAOCAO_TEST_WEB_PW_UNSET (password_env) chưa đặt hoặc để trống"}},
 		{"both password keys", `password_env = "X"` + "\n" + `password_file = "y"`, nil,

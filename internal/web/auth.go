@@ -6,7 +6,6 @@ import (
 	"crypto/sha256"
 	"crypto/subtle"
 	"errors"
-	"fmt"
 	"net"
 	"net/http"
 	"net/url"
@@ -143,7 +142,7 @@ func (s *Server) session(next http.Handler) http.Handler {
 			s.setCookie(w, r, se)
 		}
 		if se.Who == "" && !s.needsLogin() {
-			se.Who = "người dùng trên máy này (" + clientIP(r) + ")"
+			se.Who = catalog.PgLocalVisitor.F(clientIP(r))
 		}
 		next.ServeHTTP(w, r.WithContext(withSession(r.Context(), se, ac)))
 	})
@@ -186,8 +185,7 @@ func (s *Server) csrf(next http.Handler) http.Handler {
 					var tooBig *http.MaxBytesError
 					if errors.As(err, &tooBig) {
 						s.set.Logger.Warn("web: upload refused: too large", "path", r.URL.Path, "remote", clientIP(r), "limit", s.set.SignedMaxBytes)
-						s.fail(w, r, http.StatusRequestEntityTooLarge, fmt.Sprintf("Tệp quá lớn: giới hạn là %d MB.", s.set.SignedMaxBytes>>20),
-							"Tệp ký số của một báo cáo thường dưới 1 MB: kiểm tra đã chọn đúng tệp. Người quản trị đổi giới hạn bằng [signed] max_mb.")
+						s.fail(w, r, http.StatusRequestEntityTooLarge, catalog.PgTooLarge.F(s.set.SignedMaxBytes>>20), catalog.PgTooLargeFix.String())
 						return
 					}
 				}
@@ -211,7 +209,7 @@ func (s *Server) loginForm(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, "/", http.StatusSeeOther)
 		return
 	}
-	s.render(w, r, http.StatusOK, "login", "Đăng nhập", s.loginData("", "", r.URL.Query().Get("tiep")))
+	s.render(w, r, http.StatusOK, "login", catalog.PgTitleLogin.String(), s.loginData("", "", r.URL.Query().Get("tiep")))
 }
 
 type loginData struct {
@@ -314,7 +312,7 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 		case <-r.Context().Done():
 			return
 		}
-		s.render(w, r, http.StatusUnauthorized, "login", "Đăng nhập", s.loginData(name, msg, next))
+		s.render(w, r, http.StatusUnauthorized, "login", catalog.PgTitleLogin.String(), s.loginData(name, msg, next))
 		return
 	}
 	s.logins.succeeded(keys...)

@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"github.com/mn2010/baocao/internal/catalog"
 	"io"
 	"time"
 
@@ -140,33 +141,36 @@ const (
 	StateAwaitingSignature       // approved, waiting for its signed copy (require_signed)
 )
 
+// Signing tells a version approved and waiting for its signed copy.
+func (s State) Signing() bool { return s == StateAwaitingSignature }
+
 // String is the state in Vietnamese, as the page shows it.
 func (s State) String() string {
 	switch s {
 	case StateNotSent:
-		return "chưa gửi"
+		return catalog.PgStateNotSent.String()
 	case StateDraft:
-		return "chờ duyệt"
+		return catalog.PgStateDraft.String()
 	case StateApproved:
-		return "đã duyệt"
+		return catalog.PgStateApproved.String()
 	case StateQueued:
-		return "chờ gửi"
+		return catalog.PgStateQueued.String()
 	case StatePending:
-		return "đang chờ gửi lại"
+		return catalog.PgStatePending.String()
 	case StateFailed:
-		return "gửi lỗi"
+		return catalog.PgStateFailed.String()
 	case StateSent:
-		return "đã gửi"
+		return catalog.PgStateSent.String()
 	case StateReturned:
-		return "trả lại"
+		return catalog.PgStateReturned.String()
 	case StateSuperseded:
-		return "đã có bản mới hơn"
+		return catalog.PgStateSuperseded.String()
 	case StateMaybeSent:
-		return "có thể đã gửi"
+		return catalog.PgStateMaybeSent.String()
 	case StateAwaitingSignature:
-		return "chờ ký số"
+		return catalog.PgStateSignature.String()
 	}
-	return "không rõ"
+	return catalog.PgStateUnknown.String()
 }
 
 // Class is the state's CSS class.

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"github.com/mn2010/baocao/internal/catalog"
 	"net/http"
 	"regexp"
 	"sync/atomic"
@@ -68,19 +69,19 @@ func crossSite(r *http.Request) bool {
 func (s *Server) check(w http.ResponseWriter, r *http.Request) {
 	if crossSite(r) {
 		s.set.Logger.Warn("web: data check refused: asked by another site's page", "site", r.Header.Get("Sec-Fetch-Site"), "remote", clientIP(r))
-		s.renderView(w, r, http.StatusForbidden, "error", view{Title: "Lỗi 403", Nav: "-", Data: errorData{Status: http.StatusForbidden,
-			Message: "Yêu cầu kiểm tra dữ liệu bị từ chối vì đến từ một trang khác.", Hint: "Mở trang Kiểm tra dữ liệu từ chính trang baocao.",
-			Back: "/kiem-tra", BackText: "Mở trang Kiểm tra dữ liệu"}})
+		s.renderView(w, r, http.StatusForbidden, "error", view{Title: catalog.PgTitleError.F(http.StatusForbidden), Nav: "-", Data: errorData{Status: http.StatusForbidden,
+			Message: catalog.PgCrossSite.String(), Hint: catalog.PgCrossSiteFix.String(),
+			Back: "/kiem-tra", BackText: catalog.PgCheckBack.String()}})
 		return
 	}
 	label := r.URL.Query().Get("ky")
 	if label != "" && !labelRe.MatchString(label) {
-		s.fail(w, r, http.StatusBadRequest, "Kỳ báo cáo “"+label+"” không đúng dạng.", "Viết kỳ như 2024-03, 2024-Q1, 2024-H1 hoặc 2024, hoặc để trống.")
+		s.fail(w, r, http.StatusBadRequest, catalog.PgBadPeriod.F(label), catalog.PgBadPeriodFix.String())
 		return
 	}
 	if !s.checks.acquire(r) {
 		w.Header().Set("Retry-After", "30")
-		s.fail(w, r, http.StatusServiceUnavailable, "Trang đang kiểm tra dữ liệu cho nhiều yêu cầu khác.", "Chờ một lát rồi tải lại trang.")
+		s.fail(w, r, http.StatusServiceUnavailable, catalog.PgCheckBusy.String(), catalog.PgCheckBusyFix.String())
 		return
 	}
 	c, err := s.backend.Check(r.Context(), label)
@@ -89,5 +90,5 @@ func (s *Server) check(w http.ResponseWriter, r *http.Request) {
 		s.backendFail(w, r, err)
 		return
 	}
-	s.render(w, r, http.StatusOK, "check", "Kiểm tra dữ liệu", c)
+	s.render(w, r, http.StatusOK, "check", catalog.PgTitleCheck.String(), c)
 }

@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"github.com/mn2010/baocao/internal/catalog"
 	"net/http"
 	"sync"
 	"time"
@@ -74,12 +75,12 @@ func (s *Server) checkConfirm(w http.ResponseWriter, r *http.Request, ref Versio
 	want := s.confirmToken(current(r), ref, d.Delivery)
 	if !hmac.Equal([]byte(token), []byte(want)) || !s.confirms.spend(token, s.set.Now()) {
 		s.set.Logger.Warn("web: resend refused: the confirmation was used already or is stale", "who", current(r).Who, "version", ref.String(), "remote", clientIP(r))
-		s.renderView(w, r, http.StatusConflict, "error", view{Title: "Đã xác nhận rồi", Nav: "-", Data: errorData{
+		s.renderView(w, r, http.StatusConflict, "error", view{Title: catalog.PgTitleConfirmed.String(), Nav: "-", Data: errorData{
 			Status:   http.StatusConflict,
-			Message:  "Lần xác nhận gửi lại này đã được dùng (hoặc bản đã được gửi lại từ lúc mở trang xác nhận), nên không gửi thêm thư nào.",
-			Hint:     "Xem tình trạng gửi trên trang phiên bản. Muốn gửi lại lần nữa thì bấm “Gửi lại” và xác nhận lại.",
+			Message:  catalog.PgConfirmUsed.String(),
+			Hint:     catalog.PgConfirmUsedFix.String(),
 			Back:     ref.path(),
-			BackText: "Về trang phiên bản"}})
+			BackText: catalog.PgBackVersion.String()}})
 		return false
 	}
 	return true

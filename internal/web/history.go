@@ -1,6 +1,7 @@
 package web
 
 import (
+	"github.com/mn2010/baocao/internal/catalog"
 	"net/http"
 	"sort"
 	"strconv"
@@ -23,7 +24,7 @@ func (s *Server) history(w http.ResponseWriter, r *http.Request) {
 	if y := q.Get("nam"); y != "" {
 		n, err := strconv.Atoi(y)
 		if err != nil || n < 1900 || n > 9999 {
-			s.fail(w, r, http.StatusBadRequest, "Năm “"+y+"” không hợp lệ.", "Chọn một năm trong danh sách.")
+			s.fail(w, r, http.StatusBadRequest, catalog.PgBadYear.F(y), catalog.PgBadYearFix.String())
 			return
 		}
 		d.Year = n
@@ -38,7 +39,7 @@ func (s *Server) history(w http.ResponseWriter, r *http.Request) {
 		d.Titles[rep.ID] = rep.Title
 	}
 	if d.Report != "" && !hasReport(d.Reports, d.Report) {
-		s.fail(w, r, http.StatusNotFound, "Không có báo cáo “"+d.Report+"”.", "Chọn một báo cáo trong danh sách.")
+		s.fail(w, r, http.StatusNotFound, catalog.PgNoReport.F(d.Report), catalog.PgNoReportFix.String())
 		return
 	}
 	all, err := s.backend.Versions(ctx, d.Report)
@@ -57,7 +58,7 @@ func (s *Server) history(w http.ResponseWriter, r *http.Request) {
 		d.Years = append(d.Years, y)
 	}
 	sort.Sort(sort.Reverse(sort.IntSlice(d.Years)))
-	s.render(w, r, http.StatusOK, "history", "Lịch sử", d)
+	s.render(w, r, http.StatusOK, "history", catalog.PgTitleHistory.String(), d)
 }
 
 func hasReport(reps []Report, id string) bool {

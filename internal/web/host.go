@@ -1,6 +1,7 @@
 package web
 
 import (
+	"github.com/mn2010/baocao/internal/catalog"
 	"net"
 	"net/http"
 	"net/url"
@@ -20,8 +21,7 @@ func (s *Server) hostCheck(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if !s.hostAllowed(r.Host) {
 			s.set.Logger.Warn("web: request refused: unknown Host header (DNS rebinding?)", "host", r.Host, "path", r.URL.Path, "remote", clientIP(r))
-			s.fail(w, r, http.StatusMisdirectedRequest, "Yêu cầu bị từ chối: địa chỉ “"+r.Host+"” không phải địa chỉ của trang baocao.",
-				"Mở trang bằng địa chỉ người quản trị đã cho (ví dụ http://127.0.0.1:8080/). Nếu trang đặt sau một máy chủ khác, khai báo địa chỉ đó ở [web] public_url.")
+			s.fail(w, r, http.StatusMisdirectedRequest, catalog.PgBadHost.F(r.Host), catalog.PgBadHostFix.String())
 			return
 		}
 		next.ServeHTTP(w, r)

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"github.com/mn2010/baocao/internal/catalog"
 	"net/http"
 	"net/url"
 	"runtime/debug"
@@ -34,7 +35,7 @@ func (s *Server) recover(next http.Handler) http.Handler {
 					panic(v)
 				}
 				s.set.Logger.Error("web: panic", "path", r.URL.Path, "panic", v, "stack", string(debug.Stack()))
-				s.fail(w, r, http.StatusInternalServerError, "Đã có lỗi bên trong chương trình.", "Báo cho người quản trị; chi tiết đã được ghi vào nhật ký.")
+				s.fail(w, r, http.StatusInternalServerError, catalog.PgInternal.String(), catalog.PgInternalFix.String())
 			}
 		}()
 		next.ServeHTTP(w, r)
@@ -50,7 +51,7 @@ func (s *Server) cleanPath(next http.Handler) http.Handler {
 		dec, err := url.PathUnescape(raw)
 		if err != nil || strings.Contains(dec, "..") || strings.ContainsAny(dec, "\\\x00") || strings.Contains(r.URL.Path, "..") {
 			s.set.Logger.Warn("web: path refused", "path", raw, "remote", clientIP(r))
-			s.fail(w, r, http.StatusNotFound, "Không có trang này.", "Đường dẫn không hợp lệ. Quay lại trang Tổng quan.")
+			s.fail(w, r, http.StatusNotFound, catalog.PgNoPage.String(), catalog.PgNoPageBadFix.String())
 			return
 		}
 		next.ServeHTTP(w, r)

@@ -69,15 +69,15 @@ func (s *Server) overview(w http.ResponseWriter, r *http.Request) {
 		a := attention{VersionSummary: v, Title: names[v.Report]}
 		switch {
 		case v.State == StateFailed:
-			a.Problem = "Gửi lỗi: cần sửa rồi gửi lại."
+			a.Problem = catalog.PgProbFailed.String()
 		case v.State == StatePending:
-			a.Problem = "Chưa gửi được: chương trình sẽ tự gửi lại."
+			a.Problem = catalog.PgProbPendingNow.String()
 		case v.State == StateMaybeSent:
-			a.Problem = maybeSentProblem
+			a.Problem = catalog.PgMaybeSent.String()
 		case v.State == StateReturned:
-			a.Problem = "Bản dự thảo bị trả lại: sửa theo lý do rồi bấm “Chạy ngay” để lập bản mới."
+			a.Problem = catalog.PgProbReturned.String()
 		case v.State == StateDraft && v.Late(now):
-			a.Problem = "Bản dự thảo đã quá hạn nộp mà chưa được duyệt."
+			a.Problem = catalog.PgProbDraftLate.String()
 		default:
 			continue
 		}
@@ -91,34 +91,30 @@ func (s *Server) overview(w http.ResponseWriter, r *http.Request) {
 		if v := row.Latest; v != nil {
 			switch v.State {
 			case StateFailed:
-				row.Problems = append(row.Problems, "Gửi lỗi: cần sửa rồi gửi lại.")
+				row.Problems = append(row.Problems, catalog.PgProbFailed.String())
 			case StatePending:
-				row.Problems = append(row.Problems, "Chưa gửi được: chương trình sẽ thử lại.")
+				row.Problems = append(row.Problems, catalog.PgProbPending.String())
 			case StateMaybeSent:
-				row.Problems = append(row.Problems, maybeSentProblem)
+				row.Problems = append(row.Problems, catalog.PgMaybeSent.String())
 			case StateReturned:
-				row.Problems = append(row.Problems, "Bản dự thảo bị trả lại: sửa theo lý do rồi bấm “Chạy ngay” để lập bản mới.")
+				row.Problems = append(row.Problems, catalog.PgProbReturned.String())
 			}
 			switch {
 			case v.Late(now) && v.State == StateDraft:
-				row.Problems = append(row.Problems, "Bản dự thảo đã quá hạn nộp mà chưa được duyệt.")
+				row.Problems = append(row.Problems, catalog.PgProbDraftLate.String())
 			case v.Late(now):
-				row.Problems = append(row.Problems, "Đã quá hạn nộp mà chưa gửi.")
+				row.Problems = append(row.Problems, catalog.PgProbLate.String())
 			}
 		}
 		if d.Check != nil && d.Check.Errors > 0 {
-			row.Problems = append(row.Problems, "Dữ liệu có lỗi: lần chạy tới sẽ không tạo được báo cáo.")
+			row.Problems = append(row.Problems, catalog.PgProbData.String())
 		}
 		d.Rows = append(d.Rows, row)
 	}
 	// The cards keep the reports' order (tháng, quý, 6 tháng, năm), whatever
 	// their state: what needs attention is listed above them.
-	s.render(w, r, http.StatusOK, "overview", "Tổng quan", d)
+	s.render(w, r, http.StatusOK, "overview", catalog.PgTitleOverview.String(), d)
 }
-
-// maybeSentProblem is what the page says of a version whose message the
-// mail server took without answering (delivery.Uncertain).
-const maybeSentProblem = "Có thể đã gửi: máy chủ thư đã nhận hết thư nhưng không trả lời. Hỏi cấp trên xem thư đã đến chưa; chỉ bấm “Gửi lại” nếu chưa đến."
 
 // statusOf is the one map from an error's class (internal/fault) to the
 // HTTP status the page answers with.
@@ -147,22 +143,22 @@ func (s *Server) backendFail(w http.ResponseWriter, r *http.Request, err error) 
 	status := statusOf(err)
 	switch {
 	case errors.Is(err, ErrNotFound):
-		s.fail(w, r, status, "Không tìm thấy: "+plain(err), "Kiểm tra lại báo cáo, kỳ và phiên bản; xem trang Lịch sử.")
+		s.fail(w, r, status, catalog.PgNotFound.F(plain(err)), catalog.PgNotFoundFix.String())
 	case errors.Is(err, ErrBadInput):
-		s.fail(w, r, status, "Yêu cầu không hợp lệ: "+plain(err), "Quay lại trang trước và chọn lại.")
+		s.fail(w, r, status, catalog.PgBadRequest.F(plain(err)), catalog.PgBadRequestFix.String())
 	case errors.Is(err, ErrRefused):
-		s.fail(w, r, status, "Không làm được: "+plain(err)+".", "")
+		s.fail(w, r, status, catalog.PgRefused.F(plain(err)), "")
 	case errors.Is(err, ErrNotAvailable):
-		s.fail(w, r, status, "Chưa làm được việc này: "+plain(err), "")
+		s.fail(w, r, status, catalog.PgNotNow.F(plain(err)), "")
 	case errors.Is(err, ErrNeedsConfirm):
-		s.fail(w, r, status, "Bản này đã được gửi (hoặc có thể đã gửi) trước đây; muốn gửi lại phải xác nhận.", "Mở trang phiên bản và bấm “Gửi lại”.")
+		s.fail(w, r, status, catalog.PgSentBefore.String(), catalog.PgSentBeforeFix.String())
 	case status == http.StatusInternalServerError:
 		// An error of no class is a bug or the machine: its text is the
 		// server's (paths, the system's English), for the log only.
 		s.set.Logger.Error("web: backend", "path", r.URL.Path, "error", err.Error())
 		s.fail(w, r, status, catalog.WebInternal.String(), catalog.WebInternalHint.F(s.set.Now().In(s.set.Location).Format("15:04 02/01/2006")))
 	default:
-		s.fail(w, r, status, "Không làm được: "+plain(err), "Báo cho người quản trị nếu lỗi lặp lại.")
+		s.fail(w, r, status, catalog.PgFailed.F(plain(err)), catalog.PgFailedFix.String())
 	}
 }
 

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"github.com/mn2010/baocao/internal/catalog"
 	"net/http"
 )
 
@@ -33,5 +34,5 @@ func (s *Server) plan(w http.ResponseWriter, r *http.Request) {
 		s.backendFail(w, r, err)
 		return
 	}
-	s.render(w, r, http.StatusOK, "plan", "Kế hoạch", p)
+	s.render(w, r, http.StatusOK, "plan", catalog.PgTitlePlan.String(), p)
 }

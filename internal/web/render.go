@@ -3,6 +3,7 @@ package web
 import (
 	"bytes"
 	"fmt"
+	"github.com/mn2010/baocao/internal/catalog"
 	"html/template"
 	"net/http"
 	"strings"
@@ -33,6 +34,9 @@ func parsePages() (map[string]*pageTemplate, error) {
 		"titled": titled,
 		"path":   breakablePath,
 		"join":   strings.Join,
+		// say is a catalogue message by name ("PgDateExample"), in the
+		// language in force.
+		"say": func(id string, args ...any) string { return catalog.Named(id).F(args...) },
 		"met": func(m *bool) string {
 			switch {
 			case m == nil:
@@ -54,7 +58,7 @@ func parsePages() (map[string]*pageTemplate, error) {
 			_, err = c.ParseFS(templateFS, "templates/"+n+".html")
 		}
 		if err != nil {
-			return nil, fmt.Errorf("web: template %s: %w", n, err)
+			return nil, catalog.PgTemplate.Errorf(n, err)
 		}
 		out[n] = &pageTemplate{c}
 	}
@@ -100,7 +104,7 @@ func (s *Server) renderView(w http.ResponseWriter, r *http.Request, status int, 
 	var buf bytes.Buffer
 	if err := s.pages[page].t.Execute(&buf, v); err != nil {
 		s.set.Logger.Error("web: template", "page", page, "error", err.Error())
-		http.Error(w, "Lỗi hiển thị trang. Báo cho người quản trị.", http.StatusInternalServerError)
+		http.Error(w, catalog.PgRenderFailed.String(), http.StatusInternalServerError)
 		return
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
@@ -116,7 +120,7 @@ type errorData struct {
 
 // fail answers with a Vietnamese error page.
 func (s *Server) fail(w http.ResponseWriter, r *http.Request, status int, msg, hint string) {
-	s.renderView(w, r, status, "error", view{Title: "Lỗi " + fmt.Sprint(status), Nav: "-", Data: errorData{Status: status, Message: msg, Hint: hint}})
+	s.renderView(w, r, status, "error", view{Title: catalog.PgTitleError.F(status), Nav: "-", Data: errorData{Status: status, Message: msg, Hint: hint}})
 }
 
 func humanSize(n int64) string {

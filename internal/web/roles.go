@@ -48,7 +48,7 @@ func (s *Server) permit(w http.ResponseWriter, r *http.Request, d duty, report s
 	}
 	s.set.Logger.Warn("web: refused: role does not allow it", "who", name, "account", current(r).Account, "role", role, "path", r.URL.Path, "remote", clientIP(r))
 	msg, hint := s.refusal(ac, d)
-	s.renderView(w, r, http.StatusForbidden, "error", view{Title: "Không được phép", Nav: "-",
+	s.renderView(w, r, http.StatusForbidden, "error", view{Title: catalog.PgTitleForbidden.String(), Nav: "-",
 		Data: errorData{Status: http.StatusForbidden, Message: msg, Hint: hint}})
 	return false
 }

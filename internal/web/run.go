@@ -1,7 +1,7 @@
 package web
 
 import (
-	"fmt"
+	"github.com/mn2010/baocao/internal/catalog"
 	"net/http"
 	"sync"
 	"time"
@@ -101,7 +101,7 @@ func (s *Server) runForm(w http.ResponseWriter, r *http.Request) {
 	if ky := r.URL.Query().Get("ky"); labelRe.MatchString(ky) {
 		d.Period = ky
 	}
-	s.render(w, r, http.StatusOK, "run", "Chạy ngay", d)
+	s.render(w, r, http.StatusOK, "run", catalog.PgTitleRun.String(), d)
 }
 
 // runStart starts a run in the background and shows its progress page.
@@ -116,7 +116,7 @@ func (s *Server) runStart(w http.ResponseWriter, r *http.Request) {
 	}
 	report, label := r.PostFormValue("report"), r.PostFormValue("period")
 	if !hasReport(reps, report) {
-		s.fail(w, r, http.StatusBadRequest, "Không có báo cáo “"+report+"”.", "Chọn một báo cáo trong danh sách.")
+		s.fail(w, r, http.StatusBadRequest, catalog.PgNoReport.F(report), catalog.PgNoReportFix.String())
 		return
 	}
 	if label == "" {
@@ -127,7 +127,7 @@ func (s *Server) runStart(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if !labelRe.MatchString(label) {
-		s.fail(w, r, http.StatusBadRequest, "Kỳ báo cáo “"+label+"” không đúng dạng.", "Viết kỳ như 2024-03, 2024-Q1, 2024-H1 hoặc 2024.")
+		s.fail(w, r, http.StatusBadRequest, catalog.PgBadPeriod.F(label), catalog.PgBadPeriodRun.String())
 		return
 	}
 	title := reportTitle(reps, report)
@@ -135,8 +135,8 @@ func (s *Server) runStart(w http.ResponseWriter, r *http.Request) {
 	for _, rep := range reps {
 		if rep.ID == report && rep.Latest != "" && periodForm(rep.Latest) != periodForm(label) {
 			s.fail(w, r, http.StatusBadRequest,
-				fmt.Sprintf("%s là báo cáo theo %s, nên không chạy cho kỳ “%s” (%s).", title, periodForm(rep.Latest), label, periodWords(label)),
-				fmt.Sprintf("Viết kỳ dạng %s, ví dụ %s (%s), hoặc để trống để chạy cho kỳ vừa kết thúc.", formExample(rep.Latest), rep.Latest, periodWords(rep.Latest)))
+				catalog.PgWrongForm.F(title, periodForm(rep.Latest), label, periodWords(label)),
+				catalog.PgWrongFormFix.F(formExample(rep.Latest), rep.Latest, periodWords(rep.Latest)))
 			return
 		}
 	}
@@ -172,7 +172,7 @@ func (s *Server) runJob(w http.ResponseWriter, r *http.Request) {
 	s.jobs.prune(s.set.Now())
 	j := s.jobs.get(r.PathValue("job"))
 	if j == nil {
-		s.fail(w, r, http.StatusNotFound, "Không có lần chạy này.", "Lần chạy chỉ được nhớ cho đến khi chương trình khởi động lại; xem trang Lịch sử.")
+		s.fail(w, r, http.StatusNotFound, catalog.PgNoRun.String(), catalog.PgNoRunFix.String())
 		return
 	}
 	v := j.view()
@@ -183,7 +183,7 @@ func (s *Server) runJob(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, ref.path()+"?kq=moi", http.StatusSeeOther)
 		return
 	}
-	vw := view{Title: "Đang chạy " + lowerFirst(titled(v.Title, v.Period)), Nav: "run", Data: v}
+	vw := view{Title: catalog.PgTitleRunning.F(lowerFirst(titled(v.Title, v.Period))), Nav: "run", Data: v}
 	if !v.Done {
 		vw.Refresh = 1
 	}

@@ -5,6 +5,7 @@ import (
 	"embed"
 	"errors"
 	"fmt"
+	"github.com/mn2010/baocao/internal/catalog"
 	"io/fs"
 	"net"
 	"net/http"
@@ -128,7 +129,7 @@ func (s *Server) Close(ctx context.Context) error {
 		s.cancel()
 		<-done
 		if err == nil {
-			err = fmt.Errorf("web: runs in hand cancelled: %w", ctx.Err())
+			err = catalog.PgRunsCancelled.Errorf(ctx.Err())
 		}
 	}
 	s.cancel()
@@ -160,14 +161,14 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("POST "+passwordPath, s.passwordChange)
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		if r.Method != http.MethodGet && r.Method != http.MethodHead {
-			s.fail(w, r, http.StatusMethodNotAllowed, "Trang này không nhận yêu cầu kiểu "+r.Method+".", "Dùng các nút trên trang.")
+			s.fail(w, r, http.StatusMethodNotAllowed, catalog.PgBadMethod.F(r.Method), catalog.PgBadMethodFix.String())
 			return
 		}
-		s.fail(w, r, http.StatusNotFound, "Không có trang này.", "Quay lại trang Tổng quan.")
+		s.fail(w, r, http.StatusNotFound, catalog.PgNoPage.String(), catalog.PgNoPageFix.String())
 	})
 	cop := http.NewCrossOriginProtection()
 	cop.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		s.fail(w, r, http.StatusForbidden, "Yêu cầu bị từ chối vì đến từ một trang khác.", "Mở lại trang baocao và thử lại.")
+		s.fail(w, r, http.StatusForbidden, catalog.PgOtherSite.String(), catalog.PgOtherSiteFix.String())
 	}))
 	var h http.Handler = mux
 	h = s.csrf(h)

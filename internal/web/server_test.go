@@ -462,7 +462,7 @@ func TestSettingsCheck(t *testing.T) {
 			if err != nil && !errors.Is(err, ErrSettings) {
 				t.Errorf("%v does not wrap ErrSettings", err)
 			}
-			if err != nil && tt.listen != "8080" && !strings.Contains(err.Error(), "password_env or password_file") {
+			if err != nil && tt.listen != "8080" && !strings.Contains(err.Error(), "password_env hoặc password_file") {
 				t.Errorf("%v does not name the key", err)
 			}
 		})

@@ -8,7 +8,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
-	"fmt"
+	"github.com/mn2010/baocao/internal/catalog"
 	"io/fs"
 	"os"
 	"strconv"
@@ -81,7 +81,7 @@ func newSessions(path string, idle, max time.Duration, now func() time.Time, war
 		switch {
 		case errors.Is(err, fs.ErrNotExist):
 		case err != nil:
-			return nil, fmt.Errorf("%w: sessions file: %v", ErrSettings, err)
+			return nil, catalog.PgSessions.Errorf(ErrSettings, path, catalog.FileWhy(err))
 		default:
 			var f sessionFile
 			if err := json.Unmarshal(b, &f); err != nil {
@@ -104,7 +104,7 @@ func newSessions(path string, idle, max time.Duration, now func() time.Time, war
 	err := ss.save()
 	ss.mu.Unlock()
 	if err != nil {
-		return nil, fmt.Errorf("%w: sessions file: %v", ErrSettings, err)
+		return nil, catalog.PgSessions.Errorf(ErrSettings, path, catalog.FileWhy(err))
 	}
 	return ss, nil
 }

@@ -2,6 +2,7 @@ package web
 
 import (
 	"fmt"
+	"github.com/mn2010/baocao/internal/catalog"
 	"log/slog"
 	"net"
 	"strings"
@@ -14,7 +15,7 @@ import (
 )
 
 // ErrSettings is wrapped by every error about settings that cannot be used.
-var ErrSettings = fault.New(fault.BadInput, "web: bad settings")
+var ErrSettings = catalog.NewClass(catalog.PgSettingsClass).WithFault(fault.BadInput)
 
 // Settings configure a Server; cmd builds them from the config's [web].
 type Settings struct {
@@ -27,7 +28,7 @@ type Settings struct {
 	// at through a proxy; its host is accepted in the Host header.
 	PublicURL string
 	// PasswordKey names where a password is set, for messages
-	// ("[web] password_env or password_file").
+	// ("[web] password_env hoặc password_file").
 	PasswordKey string
 	// Unit is the unit whose reports these are ("Trường Mầm non 20/10"),
 	// named beside the product on every page.
@@ -91,7 +92,7 @@ func (s Settings) withDefaults() Settings {
 		s.SignedMaxBytes = 20 << 20
 	}
 	if s.PasswordKey == "" {
-		s.PasswordKey = "[web] password_env or password_file"
+		s.PasswordKey = catalog.PgPasswordKey.String()
 	}
 	return s
 }
@@ -100,14 +101,13 @@ func (s Settings) withDefaults() Settings {
 // accounts nor the old shared password.
 func (s Settings) Check() error {
 	if s.Listen == "" {
-		return fmt.Errorf("%w: no listen address", ErrSettings)
+		return catalog.PgNoListen.Errorf(ErrSettings)
 	}
 	if _, _, err := net.SplitHostPort(s.Listen); err != nil {
-		return fmt.Errorf("%w: listen %q: want host:port, e.g. 127.0.0.1:8080", ErrSettings, s.Listen)
+		return catalog.PgBadListen.Errorf(ErrSettings, s.Listen)
 	}
 	if s.Password != "" && strings.TrimSpace(s.Password) == "" {
-		return fmt.Errorf("%w: mật khẩu của trang (%s) chỉ có khoảng trắng: đặt một mật khẩu thật, ít nhất %d ký tự",
-			ErrSettings, s.withDefaults().PasswordKey, MinPassword)
+		return catalog.PgBlankPassword.Errorf(ErrSettings, s.withDefaults().PasswordKey, MinPassword)
 	}
 	if !loopback.NeedsPassword(s.Listen) {
 		return nil
@@ -122,12 +122,10 @@ func (s Settings) Check() error {
 		}
 	}
 	if s.Password == "" {
-		return fmt.Errorf("%w: listen %q is reachable from other machines: create the accounts first (%s; until then %s, the old shared password, still works), or listen on 127.0.0.1",
-			ErrSettings, s.Listen, firstAccountCommand, s.withDefaults().PasswordKey)
+		return catalog.PgNeedAccounts.Errorf(ErrSettings, s.Listen, firstAccountCommand, s.withDefaults().PasswordKey)
 	}
 	if n := utf8.RuneCountInString(strings.TrimSpace(s.Password)); n < MinPassword {
-		return fmt.Errorf("%w: listen %q mở trang cho máy khác, nhưng mật khẩu của trang (%s) chỉ có %d ký tự: cần ít nhất %d ký tự (hoặc chỉ nghe trên 127.0.0.1)",
-			ErrSettings, s.Listen, s.withDefaults().PasswordKey, n, MinPassword)
+		return catalog.PgShortPassword.Errorf(ErrSettings, s.Listen, s.withDefaults().PasswordKey, n, MinPassword)
 	}
 	return nil
 }

@@ -2,16 +2,17 @@ package web
 
 import (
 	"errors"
+	"github.com/mn2010/baocao/internal/catalog"
 	"io"
 	"net/http"
 )
 
 // signedMessages are what the version page says after an upload, by the
 // result code the upload redirects with.
-var signedMessages = map[string]string{
-	"da-ky":        "Đã nhận bản ký số (đã kiểm tra đúng bản đã duyệt) và lưu vào kho.",
-	"da-ky-da-gui": "Đã nhận bản ký số (đã kiểm tra đúng bản đã duyệt), lưu vào kho và gửi cấp trên.",
-	"da-co-ban-ky": "Bản ký số này đã được nhận trước đây: không lưu lại, không gửi lại.",
+var signedMessages = map[string]*catalog.Msg{
+	"da-ky":        catalog.PgSignedSaved,
+	"da-ky-da-gui": catalog.PgSignedSent,
+	"da-co-ban-ky": catalog.PgSignedAgain,
 }
 
 // signedUploadPath ends the address the signed copy is uploaded to.
@@ -26,7 +27,7 @@ func (s *Server) uploadSigned(w http.ResponseWriter, r *http.Request) {
 	}
 	f, hdr, err := r.FormFile("tep")
 	if err != nil {
-		s.refuseReview(w, r, ref, http.StatusBadRequest, "Chưa chọn tệp PDF đã ký số.", "Bấm “Chọn tệp”, chọn tệp PDF đã ký bằng phần mềm ký số, rồi bấm “Tải lên”.")
+		s.refuseReview(w, r, ref, http.StatusBadRequest, catalog.PgNoFile.String(), catalog.PgNoFileFix.String())
 		return
 	}
 	data, err := io.ReadAll(io.LimitReader(f, s.set.SignedMaxBytes+1))
@@ -42,8 +43,7 @@ func (s *Server) uploadSigned(w http.ResponseWriter, r *http.Request) {
 		s.set.Logger.Warn("web: signed copy refused", "who", who, "version", ref.String(), "error", err.Error())
 		switch {
 		case errors.Is(err, ErrRefused):
-			s.refuseReview(w, r, ref, http.StatusUnprocessableEntity, "Không nhận tệp “"+hdr.Filename+"”: "+plain(err)+".",
-				"Không có gì được lưu hay gửi. Tải lại đúng tệp PDF của bản đã duyệt, ký bằng phần mềm ký số của đơn vị (không sửa, không lưu lại bằng chương trình khác), rồi tải lên lại.")
+			s.refuseReview(w, r, ref, http.StatusUnprocessableEntity, catalog.PgFileRefused.F(hdr.Filename, plain(err)), catalog.PgFileRefusedFix.String())
 		default:
 			s.reviewFail(w, r, ref, err)
 		}

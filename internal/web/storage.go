@@ -2,6 +2,7 @@ package web
 
 import (
 	"errors"
+	"github.com/mn2010/baocao/internal/catalog"
 	"io/fs"
 	"net/http"
 	"syscall"
@@ -13,14 +14,11 @@ import (
 func storageFault(err error) (why, fix string, ok bool) {
 	switch {
 	case errors.Is(err, syscall.EROFS):
-		return "ổ đĩa chứa kho lưu trữ đang ở chế độ chỉ đọc",
-			"Người quản trị cần cho ổ đĩa ghi được trở lại (kiểm tra ổ đĩa, rồi gắn lại ở chế độ ghi: mount -o remount,rw), rồi bấm lại", true
+		return catalog.PgDiskRO.String(), catalog.PgDiskROFix.String(), true
 	case errors.Is(err, syscall.ENOSPC), errors.Is(err, syscall.EDQUOT):
-		return "ổ đĩa chứa kho lưu trữ đã đầy",
-			"Người quản trị cần giải phóng chỗ trống trên ổ đĩa chứa kho lưu trữ, rồi bấm lại", true
+		return catalog.PgDiskFull.String(), catalog.PgDiskFullFix.String(), true
 	case errors.Is(err, fs.ErrPermission):
-		return "baocao không có quyền ghi vào thư mục kho lưu trữ",
-			"Người quản trị cần cấp quyền ghi thư mục kho lưu trữ (mục archive trong tệp cấu hình) cho tài khoản chạy baocao, rồi bấm lại", true
+		return catalog.PgDiskDenied.String(), catalog.PgDiskDeniedFix.String(), true
 	}
 	return "", "", false
 }
@@ -35,6 +33,6 @@ func (s *Server) storageFail(w http.ResponseWriter, r *http.Request, err error) 
 	}
 	s.set.Logger.Error("web: the archive cannot be written", "path", r.URL.Path, "error", err.Error())
 	w.Header().Set("Retry-After", "300")
-	s.fail(w, r, http.StatusServiceUnavailable, "Chưa làm được: "+why+", nên không ghi được gì vào kho lưu trữ và chưa có gì thay đổi.", fix+".")
+	s.fail(w, r, http.StatusServiceUnavailable, catalog.PgStorage.F(why), catalog.PgStorageFix.F(fix))
 	return true
 }

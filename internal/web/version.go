@@ -3,6 +3,7 @@ package web
 import (
 	"errors"
 	"fmt"
+	"github.com/mn2010/baocao/internal/catalog"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -17,7 +18,7 @@ func (s *Server) ref(w http.ResponseWriter, r *http.Request) (VersionRef, bool) 
 	n, err := strconv.Atoi(strings.TrimPrefix(r.PathValue("version"), "v"))
 	// Only the canonical spelling names a version: v1, never v01 or v+1.
 	if err != nil || n < 1 || r.PathValue("version") != "v"+strconv.Itoa(n) || !labelRe.MatchString(v.Period) {
-		s.fail(w, r, http.StatusNotFound, "Không có phiên bản này.", "Địa chỉ có dạng /bao-cao/monthly/2024-03/v1; xem trang Lịch sử.")
+		s.fail(w, r, http.StatusNotFound, catalog.PgNoVersion.String(), catalog.PgNoVersionFix.String())
 		return v, false
 	}
 	v.Version = n
@@ -89,26 +90,26 @@ func (s *Server) versionPage(w http.ResponseWriter, r *http.Request, ref Version
 		vd.Error, vd.Hint, vd.Form = refused.Error, refused.Hint, refused.Form
 	}
 	if m, ok := signedMessages[r.URL.Query().Get("kq")]; ok {
-		vd.Message = m
+		vd.Message = m.String()
 	}
 	switch r.URL.Query().Get("kq") {
 	case "da-gui":
-		vd.Message = "Đã gửi."
+		vd.Message = catalog.PgDoneSent.String()
 	case "moi":
-		vd.Message = "Đã tạo phiên bản mới."
+		vd.Message = catalog.PgDoneNew.String()
 		if d.State == StateDraft {
-			vd.Message = "Đã tạo bản dự thảo mới; thư mời duyệt đã gửi đến người duyệt (xem Lịch sử duyệt và gửi)."
+			vd.Message = catalog.PgDoneDraft.String()
 		}
 	case "da-duyet":
-		vd.Message = "Đã duyệt."
+		vd.Message = catalog.PgDoneApproved.String()
 		switch d.State {
 		case StateSent:
-			vd.Message = "Đã duyệt và đã gửi cấp trên."
+			vd.Message = catalog.PgDoneAppSent.String()
 		case StatePending, StateFailed:
-			vd.Message = "Đã duyệt, nhưng chưa gửi được cấp trên: xem Lịch sử duyệt và gửi."
+			vd.Message = catalog.PgDoneAppUnsent.String()
 		}
 	case "tra-lai":
-		vd.Message = "Đã trả lại bản dự thảo; người quản trị đã được báo."
+		vd.Message = catalog.PgDoneReturned.String()
 	}
 	s.render(w, r, status, "version", versionName(d.Title, ref), vd)
 }
@@ -125,9 +126,9 @@ func (s *Server) refuseReview(w http.ResponseWriter, r *http.Request, ref Versio
 func (s *Server) reviewFail(w http.ResponseWriter, r *http.Request, ref VersionRef, err error) {
 	switch {
 	case errors.Is(err, ErrRefused):
-		s.refuseReview(w, r, ref, statusOf(err), "Không làm được: "+plain(err)+".", "")
+		s.refuseReview(w, r, ref, statusOf(err), catalog.PgRefused.F(plain(err)), "")
 	case errors.Is(err, ErrBadInput):
-		s.refuseReview(w, r, ref, statusOf(err), "Yêu cầu không hợp lệ: "+plain(err)+".", "")
+		s.refuseReview(w, r, ref, statusOf(err), catalog.PgBadRequest.F(plain(err)+"."), "")
 	default:
 		s.backendFail(w, r, err)
 	}
@@ -185,11 +186,11 @@ func (s *Server) resendConfirm(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if !d.Can(string(ActResend)) || cd.Sent == nil && cd.MaybeSent == nil {
-		s.fail(w, r, http.StatusConflict, "Phiên bản này chưa được gửi nên không cần gửi lại.", "Dùng nút “Gửi” trên trang phiên bản.")
+		s.fail(w, r, http.StatusConflict, catalog.PgNotSentYet.String(), catalog.PgNotSentYetFix.String())
 		return
 	}
 	cd.Token = s.confirmToken(current(r), ref, d.Delivery)
-	s.render(w, r, http.StatusOK, "confirm", "Gửi lại "+cd.Name, cd)
+	s.render(w, r, http.StatusOK, "confirm", catalog.PgTitleResend.F(cd.Name), cd)
 }
 
 // send delivers a version; "confirm" (the confirmation page's single-use
@@ -213,13 +214,13 @@ func (s *Server) send(w http.ResponseWriter, r *http.Request) {
 	var sf *SendFailure
 	if errors.As(err, &sf) {
 		s.set.Logger.Warn("web: send failed", "who", who, "version", ref.String(), "transient", sf.Transient, "error", sf.Err.Error())
-		d := errorData{Status: statusOf(sf), Message: "Chưa gửi được: " + sf.Reason + ".", Back: ref.path(), BackText: "Về trang phiên bản"}
+		d := errorData{Status: statusOf(sf), Message: catalog.PgSendFailed.F(sf.Reason), Back: ref.path(), BackText: catalog.PgBackVersion.String()}
 		if sf.Transient {
-			d.Hint = "Bản này ở trạng thái chờ gửi lại; baocao serve sẽ tự gửi lại, không cần bấm “Gửi” lần nữa."
+			d.Hint = catalog.PgSendRetries.String()
 		} else {
-			d.Hint = sf.Fix + ", rồi bấm “Gửi” trên trang phiên bản."
+			d.Hint = catalog.PgSendFix.F(sf.Fix)
 		}
-		s.renderView(w, r, d.Status, "error", view{Title: "Chưa gửi được", Nav: "-", Data: d})
+		s.renderView(w, r, d.Status, "error", view{Title: catalog.PgTitleNotSent.String(), Nav: "-", Data: d})
 		return
 	}
 	if err != nil {
@@ -246,7 +247,7 @@ func (s *Server) approve(w http.ResponseWriter, r *http.Request) {
 	if n := strings.TrimSpace(r.PostFormValue("number")); n != "" {
 		num, err := strconv.Atoi(n)
 		if err != nil || num < 1 {
-			s.refuseReview(w, r, ref, http.StatusBadRequest, "Số văn bản “"+n+"” không hợp lệ.", "Nhập một số nguyên dương, ví dụ 15.")
+			s.refuseReview(w, r, ref, http.StatusBadRequest, catalog.PgBadNumber.F(n), catalog.PgBadNumberFix.String())
 			return
 		}
 		a.Number = num
@@ -254,7 +255,7 @@ func (s *Server) approve(w http.ResponseWriter, r *http.Request) {
 	if d := strings.TrimSpace(r.PostFormValue("date")); d != "" {
 		t, err := time.ParseInLocation("02/01/2006", d, s.set.Location)
 		if err != nil {
-			s.refuseReview(w, r, ref, http.StatusBadRequest, "Ngày “"+d+"” không hợp lệ.", "Viết ngày dạng NN/TT/NNNN, ví dụ 05/03/2024.")
+			s.refuseReview(w, r, ref, http.StatusBadRequest, catalog.PgBadDate.F(d), catalog.PgBadDateFix.String())
 			return
 		}
 		a.Date = t
@@ -279,7 +280,7 @@ func (s *Server) reject(w http.ResponseWriter, r *http.Request) {
 	ac := account(r)
 	reason := strings.TrimSpace(r.PostFormValue("reason"))
 	if reason == "" {
-		s.refuseReview(w, r, ref, http.StatusBadRequest, "Thiếu lý do trả lại.", "Ghi rõ lý do để người lập báo cáo sửa.")
+		s.refuseReview(w, r, ref, http.StatusBadRequest, catalog.PgNoReason.String(), catalog.PgNoReasonFix.String())
 		return
 	}
 	who := current(r).Who

@@ -1,7 +1,7 @@
 package web
 
 import (
-	"fmt"
+	"github.com/mn2010/baocao/internal/catalog"
 	"html/template"
 	"strconv"
 	"strings"
@@ -69,7 +69,7 @@ func reportTitle(reps []Report, id string) string {
 // versionName names a version in a sentence: "Báo cáo tháng 3 năm 2024,
 // phiên bản 1".
 func versionName(title string, v VersionRef) string {
-	return fmt.Sprintf("%s, phiên bản %d", titled(title, v.Period), v.Version)
+	return catalog.PgVersionName.F(titled(title, v.Period), v.Version)
 }
 
 // titled names a report of a period, saying the period once: "Báo cáo 6
@@ -79,13 +79,13 @@ func versionName(title string, v VersionRef) string {
 func titled(title, label string) string {
 	words := periodWords(label)
 	if title == "" {
-		return "Báo cáo " + words
+		return catalog.PgReportOf.F(words)
 	}
 	form := periodForm(label) // "tháng", "quý", "6 tháng", "năm"
 	if strings.HasPrefix(words, form+" ") && strings.HasSuffix(strings.ToLower(title), " "+form) {
 		return title[:len(title)-len(form)] + words
 	}
-	return title + " kỳ " + words
+	return catalog.PgTitleOfKy.F(title, words)
 }
 
 // formExample is the pattern of a label's form: "NNNN-TT", "NNNN-Qn",
@@ -93,13 +93,13 @@ func titled(title, label string) string {
 func formExample(label string) string {
 	switch periodForm(label) {
 	case "năm":
-		return "NNNN"
+		return catalog.PgExYear.String()
 	case "quý":
-		return "NNNN-Q1 đến NNNN-Q4"
+		return catalog.PgExQuarter.String()
 	case "6 tháng":
-		return "NNNN-H1 hoặc NNNN-H2"
+		return catalog.PgExHalf.String()
 	}
-	return "NNNN-TT"
+	return catalog.PgExMonth.String()
 }
 
 // breakablePath writes a file path so that a narrow screen breaks it after

@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/mn2010/baocao/internal/catalog"
 	"io"
 	"os"
 	"path/filepath"
@@ -250,9 +251,9 @@ func attempts(rec *delivery.Record, loc *time.Location) []web.Attempt {
 		at := web.Attempt{At: t.In(loc), To: a.To, Result: a.Result, OK: a.Result == "sent"}
 		switch {
 		case at.OK:
-			at.Result = "đã gửi"
+			at.Result = catalog.PbSent.String()
 		case a.Result == delivery.InFlight:
-			at.Result = "bị ngắt giữa chừng: thư có thể đã đến nơi"
+			at.Result = catalog.PbInterrupted.String()
 		}
 		out = append(out, at)
 	}
@@ -270,9 +271,9 @@ func (b *ReportsBackend) period(report, label string) (period.Period, error) {
 	p, err := b.maker.Period(report, label)
 	if err != nil || p.Label() != label {
 		if _, ok := b.cfg.Reports[report]; !ok {
-			return p, fmt.Errorf("%w: không có báo cáo %q", web.ErrNotFound, report)
+			return p, catalog.PbNoReport.Errorf(web.ErrNotFound, report)
 		}
-		return p, fmt.Errorf("%w: %s không có kỳ %q", web.ErrNotFound, b.title(report), label)
+		return p, catalog.PbNoPeriod.Errorf(web.ErrNotFound, b.title(report), label)
 	}
 	return p, nil
 }
@@ -289,12 +290,12 @@ func (b *ReportsBackend) entry(report, label string, n int) (archive.Entry, peri
 		return archive.Entry{}, p, err
 	}
 	if !ok || n < 1 || n > latest.Version {
-		return archive.Entry{}, p, fmt.Errorf("%w: chưa có %s", web.ErrNotFound, web.VersionName(b.title(report), web.VersionRef{Report: report, Period: label, Version: n}))
+		return archive.Entry{}, p, catalog.PbNoVersion.Errorf(web.ErrNotFound, web.VersionName(b.title(report), web.VersionRef{Report: report, Period: label, Version: n}))
 	}
 	e := archive.Entry{Report: report, Period: p.Label(), Version: n,
 		Dir: filepath.Join(filepath.Dir(latest.Dir), "v"+strconv.Itoa(n))}
 	if st, err := os.Stat(filepath.Join(e.Dir, reports.ManifestName)); err != nil || !st.Mode().IsRegular() {
-		return e, p, fmt.Errorf("%w: chưa có %s", web.ErrNotFound, web.VersionName(b.title(report), web.VersionRef{Report: report, Period: label, Version: n}))
+		return e, p, catalog.PbNoVersion.Errorf(web.ErrNotFound, web.VersionName(b.title(report), web.VersionRef{Report: report, Period: label, Version: n}))
 	}
 	return e, p, nil
 }
@@ -343,7 +344,7 @@ func (b *ReportsBackend) Version(ctx context.Context, report, label string, n in
 		return nil, err
 	}
 	if d.Signed != nil {
-		d.Files = append(d.Files, web.FileInfo{Name: d.Signed.File, Kind: "PDF đã ký số", Bytes: d.Signed.Bytes})
+		d.Files = append(d.Files, web.FileInfo{Name: d.Signed.File, Kind: catalog.PbSignedPDF.String(), Bytes: d.Signed.Bytes})
 	} else if latest.Version == n && b.maker.CanSign(e) {
 		d.Actions = append(d.Actions, web.ActSign)
 	}
@@ -380,7 +381,7 @@ func kindOf(name string) string {
 	case ".json":
 		return "Manifest"
 	}
-	return "Tệp"
+	return catalog.PbFileKind.String()
 }
 
 func indicatorRow(r indicators.Result) web.Indicator {
@@ -393,7 +394,7 @@ func indicatorRow(r indicators.Result) web.Indicator {
 	}
 	for _, g := range r.Breakdown {
 		row := web.Group{Key: g.Key, Numerator: render.Int(g.Numerator), Denominator: render.Int(g.Denominator),
-			Target: render.Percent(g.Target), Met: g.Met, Value: "Không phát sinh"}
+			Target: render.Percent(g.Target), Met: g.Met, Value: catalog.PbNoCases.String()}
 		if g.Value != nil {
 			row.Value = render.Percent(*g.Value)
 		}
@@ -427,7 +428,7 @@ func (b *ReportsBackend) File(ctx context.Context, report, label string, n int, 
 		}
 	}
 	if want == nil && name != reports.ManifestName {
-		return nil, fmt.Errorf("%w: phiên bản này không có tệp %q", web.ErrNotFound, name)
+		return nil, catalog.PbNoSuchFile.Errorf(web.ErrNotFound, name)
 	}
 	path := filepath.Join(e.Dir, reports.ManifestName)
 	if want != nil {
@@ -439,8 +440,7 @@ func (b *ReportsBackend) File(ctx context.Context, report, label string, n int, 
 	}
 	if want != nil {
 		if sum := sha256.Sum256(data); hex.EncodeToString(sum[:]) != want.SHA256 {
-			return nil, fmt.Errorf("%w: tệp %s của phiên bản này không khớp mã băm trong manifest: kho lưu trữ đã bị sửa tay; người quản trị cần kiểm tra thư mục %s/%s/v%d của kho lưu trữ",
-				web.ErrNotAvailable, name, report, label, n)
+			return nil, catalog.PbHashMismatch.Errorf(web.ErrNotAvailable, name, report, label, n)
 		}
 	}
 	st, _ := os.Stat(path)
@@ -474,7 +474,7 @@ func (b *ReportsBackend) Check(ctx context.Context, label string) (*web.DataChec
 	sort.Strings(names)
 	if label != "" {
 		if _, err := b.maker.AnyPeriod(label); err != nil {
-			return nil, fmt.Errorf("%w: kỳ %q: viết 2024-03, 2024-Q1, 2024-H1 hoặc 2024", web.ErrBadInput, label)
+			return nil, catalog.PbBadPeriod.Errorf(web.ErrBadInput, label)
 		}
 	}
 	key := label
@@ -518,7 +518,7 @@ func (b *ReportsBackend) Check(ctx context.Context, label string) (*web.DataChec
 			}
 			src := web.Source{Name: n, Title: sourceTitle(pl, n)}
 			if !ok {
-				src.Error = "cấu hình chưa khai báo nguồn này: thêm bảng [sources." + n + "] với path"
+				src.Error = catalog.PbNoSource.F(n)
 				c.Sources = append(c.Sources, src)
 				c.Errors++
 				continue

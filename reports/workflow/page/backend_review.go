@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/mn2010/baocao/internal/catalog"
 	"path/filepath"
 	"slices"
 	"sort"
@@ -73,7 +74,7 @@ func (b *ReportsBackend) mail() (*delivery.Settings, error) {
 	}
 	s, _, err := b.set.Mail.Settings(b.cfg.Dir)
 	if err != nil {
-		return nil, fmt.Errorf("%w: cấu hình thư ([smtp]) chưa dùng được: %v", web.ErrNotAvailable, err)
+		return nil, catalog.PbMailBad.Errorf(web.ErrNotAvailable, err)
 	}
 	// One attempt, as for "Gửi": the person waits at the page, and the
 	// daemon sends a pending message again.
@@ -87,34 +88,32 @@ func (b *ReportsBackend) refusal(e archive.Entry, err error) error {
 	switch {
 	case errors.Is(err, workflow.ErrReturned):
 		if r, _ := workflow.ReadReturn(e.Dir); r != nil {
-			return fmt.Errorf("%w: bản dự thảo phiên bản %d đã bị %s trả lại lúc %s, lý do: “%s”. Bản bị trả lại không bao giờ được duyệt hay gửi; hãy sửa rồi chạy lại (“Chạy ngay”) để lập bản dự thảo mới",
-				web.ErrRefused, e.Version, r.Decider(), when(r.At, loc), r.Reason)
+			return catalog.PbReturnedBy.Errorf(web.ErrRefused, e.Version, r.Decider(), when(r.At, loc), r.Reason)
 		}
-		return fmt.Errorf("%w: bản dự thảo này đã bị trả lại; hãy chạy lại (“Chạy ngay”) để lập bản dự thảo mới", web.ErrRefused)
+		return catalog.PbReturned.Errorf(web.ErrRefused)
 	case errors.Is(err, workflow.ErrAlreadyApproved):
 		if a, _ := workflow.ReadApproval(e.Dir); a != nil {
-			return fmt.Errorf("%w: phiên bản %d đã được %s duyệt lúc %s; không cần duyệt lại (xem mục Lịch sử duyệt và gửi)", web.ErrRefused, e.Version, a.Decider(), when(a.At, loc))
+			return catalog.PbApprovedBy.Errorf(web.ErrRefused, e.Version, a.Decider(), when(a.At, loc))
 		}
-		return fmt.Errorf("%w: phiên bản %d là văn bản ban hành từ một bản dự thảo đã duyệt; không cần duyệt lại", web.ErrRefused, e.Version)
+		return catalog.PbIssued.Errorf(web.ErrRefused, e.Version)
 	case errors.Is(err, workflow.ErrSourcesChanged):
-		what := "dữ liệu nguồn (hoặc kế hoạch, văn bản mẫu)"
+		what := catalog.PbSourcesWhat.String()
 		if files := changedFiles(err); files != "" {
-			what = "tệp dữ liệu " + files
+			what = catalog.PbSourcesFiles.F(files)
 		}
-		return fmt.Errorf("%w: %s đã thay đổi kể từ khi lập bản dự thảo phiên bản %d, nên không ban hành được văn bản có số và ngày từ bản này. Hãy chạy lại (“Chạy ngay”) để lập bản dự thảo mới rồi duyệt bản đó; hoặc duyệt mà để trống số và ngày để gửi đúng bản dự thảo đã xem",
-			web.ErrRefused, what, e.Version)
+		return catalog.PbChanged.Errorf(web.ErrRefused, what, e.Version)
 	case errors.Is(err, delivery.ErrSuperseded):
-		return fmt.Errorf("%w: bản dự thảo phiên bản %d đã được thay bằng một phiên bản mới hơn; hãy duyệt phiên bản mới nhất", web.ErrRefused, e.Version)
+		return catalog.PbSuperseded.Errorf(web.ErrRefused, e.Version)
 	case errors.Is(err, workflow.ErrNoDraft):
-		return fmt.Errorf("%w: phiên bản %d không phải bản dự thảo đang chờ duyệt", web.ErrRefused, e.Version)
+		return catalog.PbNotDraft.Errorf(web.ErrRefused, e.Version)
 	case errors.Is(err, workflow.ErrNotReviewed):
-		return fmt.Errorf("%w: %s không có người duyệt (khóa reviewers trong [reports.%s] của tệp cấu hình), nên được gửi ngay khi lập, không qua bước duyệt", web.ErrRefused, b.title(e.Report), e.Report)
+		return catalog.PbNotReviewed.Errorf(web.ErrRefused, b.title(e.Report), e.Report)
 	case errors.Is(err, workflow.ErrMissingFile):
-		return fmt.Errorf("%w: bản dự thảo thiếu tệp trong kho lưu trữ (%v); hãy chạy lại để lập bản dự thảo mới", web.ErrRefused, err)
+		return catalog.PbMissingFile.Errorf(web.ErrRefused, err)
 	case errors.Is(err, reports.ErrNumberTaken):
-		return fmt.Errorf("%w: %s", web.ErrRefused, strings.Replace(err.Error(), "thêm --force-number", "đánh dấu “Vẫn dùng số này”", 1))
+		return catalog.PbNumberTaken.Errorf(web.ErrRefused, strings.Replace(err.Error(), catalog.PbForceFlag.String(), catalog.PbForceHint.String(), 1))
 	case errors.Is(err, workflow.ErrRequest):
-		return fmt.Errorf("%w: ghi họ tên người duyệt (và lý do khi trả lại)", web.ErrBadInput)
+		return catalog.PbNeedName.Errorf(web.ErrBadInput)
 	}
 	return err
 }
@@ -147,7 +146,7 @@ func (b *ReportsBackend) story(d *web.VersionDetail, e archive.Entry, rec *deliv
 	add := func(v int, at, what string) {
 		t, _ := time.Parse(time.RFC3339, at)
 		if len(states) > 1 {
-			what = fmt.Sprintf("Phiên bản %d: %s", v, what)
+			what = catalog.PbStoryVersion.F(v, what)
 		}
 		evs = append(evs, web.Event{At: t.In(loc), What: what})
 	}
@@ -163,61 +162,64 @@ func (b *ReportsBackend) story(d *web.VersionDetail, e archive.Entry, rec *deliv
 			if a, _ := workflow.ReadApproval(filepath.Join(filepath.Dir(st.Entry.Dir), fmt.Sprint("v", f.Version))); a != nil {
 				at = a.At
 			}
-			add(v, at, fmt.Sprintf("ban hành từ bản dự thảo phiên bản %d đã duyệt: số %s, ngày %s; cùng dữ liệu và số liệu", f.Version, numberVN(f.Number), isoDate(f.Date)))
+			add(v, at, catalog.PbStoryIssued.F(f.Version, numberVN(f.Number), isoDate(f.Date)))
 			if v == e.Version {
 				d.IssuedFrom = f.Version
 			}
 		} else {
-			made := fmt.Sprintf("lập báo cáo, %d cảnh báo dữ liệu", len(man.Issues))
+			made := catalog.PbStoryMade.F(len(man.Issues))
 			if reviewed && (st.Record.Status == delivery.Draft || st.Approval != nil || st.Return != nil || st.Record.Unapproved) {
-				made = fmt.Sprintf("lập bản dự thảo (chờ duyệt), %d cảnh báo dữ liệu", len(man.Issues))
+				made = catalog.PbStoryDraft.F(len(man.Issues))
 			}
 			add(v, man.GeneratedAt, made)
 		}
-		for _, n := range []struct{ file, what string }{
-			{workflow.ReviewMailName, "thư mời duyệt"}, {workflow.RemindBefore, "thư nhắc duyệt (2 ngày trước hạn)"},
-			{workflow.RemindDue, "thư nhắc duyệt (ngày hết hạn)"}, {workflow.OverdueName, "thư báo quá hạn"}, {workflow.ReturnMailName, "thư báo trả lại"},
+		for _, n := range []struct {
+			file string
+			what *catalog.Msg
+		}{
+			{workflow.ReviewMailName, catalog.PbMailReview}, {workflow.RemindBefore, catalog.PbMailRemind},
+			{workflow.RemindDue, catalog.PbMailDue}, {workflow.OverdueName, catalog.PbMailOverdue}, {workflow.ReturnMailName, catalog.PbMailReturn},
 		} {
 			r, ok, err := delivery.LoadNamed(st.Entry.Dir, n.file)
 			if err != nil || !ok {
 				continue
 			}
 			for _, a := range attempts(r, loc) {
-				add(v, a.At.Format(time.RFC3339), fmt.Sprintf("%s gửi đến %s: %s", n.what, strings.Join(a.To, ", "), a.Result))
+				add(v, a.At.Format(time.RFC3339), catalog.PbStoryMail.F(n.what, strings.Join(a.To, ", "), a.Result))
 			}
 		}
 		if a := st.Approval; a != nil {
-			what := "được " + a.Decider() + " duyệt"
+			what := catalog.PbStoryApproved.F(a.Decider())
 			if a.Note != "" {
-				what += ", ghi chú “" + a.Note + "”"
+				what += catalog.PbStoryNote.F(a.Note)
 			}
 			if a.Number != 0 || a.Date != "" {
-				what += fmt.Sprintf(", số %s, ngày %s", numberVN(a.Number), isoDate(a.Date))
+				what += catalog.PbStoryNumber.F(numberVN(a.Number), isoDate(a.Date))
 			}
 			add(v, a.At, what)
 		}
 		if r := st.Return; r != nil {
-			add(v, r.At, fmt.Sprintf("bị %s trả lại, lý do: “%s”", r.Decider(), r.Reason))
+			add(v, r.At, catalog.PbStoryReturned.F(r.Decider(), r.Reason))
 		}
 		for _, a := range attempts(st.Record, loc) {
-			add(v, a.At.Format(time.RFC3339), fmt.Sprintf("gửi cấp trên đến %s: %s", strings.Join(a.To, ", "), a.Result))
+			add(v, a.At.Format(time.RFC3339), catalog.PbStorySent.F(strings.Join(a.To, ", "), a.Result))
 		}
 		if v != e.Version {
 			continue
 		}
 		switch {
 		case st.Return != nil:
-			d.Review = fmt.Sprintf("Bị %s trả lại lúc %s, lý do: “%s”. Bản này không được gửi; bấm “Chạy ngay” để lập bản dự thảo mới.", st.Return.Decider(), when(st.Return.At, loc), st.Return.Reason)
+			d.Review = catalog.PbRevReturned.F(st.Return.Decider(), when(st.Return.At, loc), st.Return.Reason)
 		case st.Approval != nil && rec.IssuedAs != 0:
-			d.Review = fmt.Sprintf("Đã được %s duyệt lúc %s; văn bản gửi cấp trên (có số và ngày ban hành) là phiên bản %d.", st.Approval.Decider(), when(st.Approval.At, loc), rec.IssuedAs)
+			d.Review = catalog.PbRevIssuedAs.F(st.Approval.Decider(), when(st.Approval.At, loc), rec.IssuedAs)
 		case st.Approval != nil:
-			d.Review = fmt.Sprintf("Đã được %s duyệt lúc %s.", st.Approval.Decider(), when(st.Approval.At, loc))
+			d.Review = catalog.PbRevApproved.F(st.Approval.Decider(), when(st.Approval.At, loc))
 		case st.IssuedFrom != nil:
-			d.Review = fmt.Sprintf("Văn bản ban hành từ bản dự thảo phiên bản %d đã duyệt: số %s, ngày %s.", st.IssuedFrom.Version, numberVN(st.IssuedFrom.Number), isoDate(st.IssuedFrom.Date))
+			d.Review = catalog.PbRevIssued.F(st.IssuedFrom.Version, numberVN(st.IssuedFrom.Number), isoDate(st.IssuedFrom.Date))
 		case st.Record.Unapproved:
-			d.Review = fmt.Sprintf("Bản dự thảo này đã được thay bằng phiên bản %d trước khi duyệt; không bao giờ được gửi.", st.Record.SupersededBy)
+			d.Review = catalog.PbRevReplaced.F(st.Record.SupersededBy)
 		case st.Status == delivery.Draft:
-			d.Review = "Bản dự thảo đang chờ " + strings.Join(b.maker.ReviewerNames(e.Report), ", ") + " duyệt; cấp trên chưa nhận được gì."
+			d.Review = catalog.PbRevWaiting.F(strings.Join(b.maker.ReviewerNames(e.Report), ", "))
 		}
 	}
 	sort.SliceStable(evs, func(i, k int) bool { return evs[i].At.Before(evs[k].At) })
@@ -227,7 +229,7 @@ func (b *ReportsBackend) story(d *web.VersionDetail, e archive.Entry, rec *deliv
 
 func numberVN(n int) string {
 	if n == 0 {
-		return "để trống"
+		return catalog.PbNumberBlank.String()
 	}
 	return fmt.Sprint(n)
 }
@@ -242,7 +244,7 @@ func changedFiles(err error) string {
 	}
 	out := slices.Clone(ch.Files)
 	for _, g := range ch.Gone {
-		out = append(out, g+" (không còn được đọc)")
+		out = append(out, catalog.PbGone.F(g))
 	}
 	return strings.Join(out, ", ")
 }

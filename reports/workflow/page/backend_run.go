@@ -3,7 +3,7 @@ package page
 import (
 	"context"
 	"errors"
-	"fmt"
+	"github.com/mn2010/baocao/internal/catalog"
 	"strings"
 	"time"
 	"unicode"
@@ -28,43 +28,43 @@ func (b *ReportsBackend) Run(ctx context.Context, who, report, label string, pro
 		if r, ok := b.cfg.Reports[report]; ok {
 			example = period.LatestEnded(r.Kind, r.Boundary, b.now().In(b.cfg.Location)).Label()
 		}
-		return web.VersionRef{}, fmt.Errorf("%w: kỳ %q không dùng được cho %s: viết kỳ như %s", web.ErrBadInput, label, lowerFirst(b.title(report)), example)
+		return web.VersionRef{}, catalog.PbRunBadPeriod.Errorf(web.ErrBadInput, label, lowerFirst(b.title(report)), example)
 	}
 	r := b.wf.Reports[report]
 	var mail *delivery.Settings
 	if r.Reviewed() && b.set.Mail.Host != "" {
 		s, _, err := b.set.Mail.Settings(b.cfg.Dir)
 		if err != nil {
-			return web.VersionRef{}, fmt.Errorf("%w: chưa gửi được thư mời duyệt vì cấu hình thư ([smtp]) chưa dùng được: %v", web.ErrNotAvailable, err)
+			return web.VersionRef{}, catalog.PbRunMailBad.Errorf(web.ErrNotAvailable, err)
 		}
 		mail = &s
 	}
-	progress("Chờ đến lượt chạy " + lowerFirst(web.Titled(b.title(report), p.Label())) + "…")
+	progress(catalog.PbRunQueued.F(lowerFirst(web.Titled(b.title(report), p.Label()))))
 	job := workflow.NewJob(b.maker, mail, func(n workflow.Notice) {
 		if n.Kind == workflow.Waiting {
-			progress("Một lần chạy khác của báo cáo này (lịch tự động hoặc dòng lệnh) đang làm; chờ nó xong…")
+			progress(catalog.PbRunWaiting.String())
 			return
 		}
-		progress("Ghi chú: " + n.Text)
+		progress(catalog.PbRunNote.F(n.Text))
 	})
-	progress("Đang đọc dữ liệu, tính chỉ tiêu, tạo PDF, Excel và Word…")
+	progress(catalog.PbRunWorking.String())
 	out, err := job.Run(ctx, report, p, workflow.RunOptions{})
 	if err != nil {
 		return web.VersionRef{}, err
 	}
 	ref := web.VersionRef{Report: out.Entry.Report, Period: out.Entry.Period, Version: out.Entry.Version}
 	if !out.Draft {
-		progress(fmt.Sprintf("Đã lưu phiên bản %d (%d cảnh báo dữ liệu).", out.Entry.Version, len(out.Manifest.Issues)))
+		progress(catalog.PbRunSaved.F(out.Entry.Version, len(out.Manifest.Issues)))
 		return ref, nil
 	}
-	progress(fmt.Sprintf("Đã lưu bản dự thảo phiên bản %d, chờ duyệt (%d cảnh báo dữ liệu).", out.Entry.Version, len(out.Manifest.Issues)))
+	progress(catalog.PbRunDraft.F(out.Entry.Version, len(out.Manifest.Issues)))
 	switch {
 	case mail == nil:
-		progress("Chưa gửi thư mời duyệt: cấu hình chưa có máy chủ thư ([smtp] host). Người duyệt mở trang này để duyệt.")
+		progress(catalog.PbRunNoMail.String())
 	case out.SendErr != nil:
-		progress("Chưa gửi được thư mời duyệt (" + out.SendErr.Error() + "); chương trình chạy nền sẽ gửi lại.")
+		progress(catalog.PbRunMailFailed.F(out.SendErr))
 	default:
-		progress("Đã gửi thư mời duyệt đến " + strings.Join(b.maker.ReviewerNames(report), ", ") + ".")
+		progress(catalog.PbRunMailSent.F(strings.Join(b.maker.ReviewerNames(report), ", ")))
 	}
 	return ref, nil
 }
@@ -82,7 +82,7 @@ func (b *ReportsBackend) Send(ctx context.Context, who string, v web.VersionRef,
 		return nil, err
 	}
 	if latest.Version != v.Version {
-		return nil, fmt.Errorf("%w: đã có phiên bản %d mới hơn; chỉ gửi phiên bản mới nhất", web.ErrNotAvailable, latest.Version)
+		return nil, catalog.PbNewer.Errorf(web.ErrNotAvailable, latest.Version)
 	}
 	rec, _, err := delivery.LoadRecord(e.Dir)
 	if err != nil {
@@ -93,7 +93,7 @@ func (b *ReportsBackend) Send(ctx context.Context, who string, v web.VersionRef,
 	}
 	s, _, err := b.set.Mail.Settings(b.cfg.Dir)
 	if err != nil {
-		return nil, fmt.Errorf("%w: chưa cấu hình được việc gửi thư ([smtp]): %v", web.ErrNotAvailable, err)
+		return nil, catalog.PbSendMailBad.Errorf(web.ErrNotAvailable, err)
 	}
 	// One attempt: the clerk is waiting at the page; the daemon retries a
 	// transient failure later (docs/trang-web.md).
@@ -104,13 +104,13 @@ func (b *ReportsBackend) Send(ctx context.Context, who string, v web.VersionRef,
 	case errors.Is(err, delivery.ErrAlreadySent), errors.Is(err, delivery.ErrMaybeSent):
 		return nil, web.ErrNeedsConfirm
 	case errors.Is(err, delivery.ErrBusy):
-		return nil, fmt.Errorf("%w: một tiến trình khác đang gửi bản này", web.ErrNotAvailable)
+		return nil, catalog.PbBusy.Errorf(web.ErrNotAvailable)
 	case errors.Is(err, delivery.ErrNotApproved):
-		return nil, fmt.Errorf("%w: đây là bản dự thảo chờ duyệt; chỉ gửi cấp trên sau khi được duyệt", web.ErrRefused)
+		return nil, catalog.PbNotApproved.Errorf(web.ErrRefused)
 	case errors.Is(err, workflow.ErrReturned):
-		return nil, fmt.Errorf("%w: bản dự thảo này đã bị trả lại nên không bao giờ được gửi; bấm “Chạy ngay” để lập bản dự thảo mới", web.ErrRefused)
+		return nil, catalog.PbReturnedNever.Errorf(web.ErrRefused)
 	case errors.Is(err, delivery.ErrSuperseded):
-		return nil, fmt.Errorf("%w: một phiên bản mới hơn của kỳ này đã được gửi hoặc đã thay bản này", web.ErrNotAvailable)
+		return nil, catalog.PbNewerSent.Errorf(web.ErrNotAvailable)
 	case err != nil:
 		return nil, sendFailure(err)
 	}
@@ -123,7 +123,7 @@ func sendFailure(err error) *web.SendFailure {
 	f := &web.SendFailure{Transient: errors.Is(err, delivery.ErrTransient) && !errors.Is(err, delivery.ErrPermanent), Err: err}
 	if errors.Is(err, delivery.ErrNotRecorded) {
 		f.Transient = false
-		f.Reason, f.Fix = "không ghi được hồ sơ gửi vào kho lưu trữ nên chưa gửi", "Kiểm tra quyền ghi thư mục kho lưu trữ (archive) của baocao"
+		f.Reason, f.Fix = catalog.PbNotRecorded.String(), catalog.PbNotRecFix.String()
 		return f
 	}
 	fault := delivery.FaultOther

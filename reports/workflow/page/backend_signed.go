@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/mn2010/baocao/internal/catalog"
 	"os"
 	"path/filepath"
 	"time"
@@ -39,14 +40,14 @@ func (b *ReportsBackend) UploadSigned(ctx context.Context, who string, v web.Ver
 	up := &web.SignedUpload{Version: web.VersionRef{Report: out.Entry.Report, Period: out.Entry.Period, Version: out.Entry.Version}, Fresh: out.Fresh, Sent: out.Sent}
 	switch {
 	case out.SendErr != nil:
-		return up, &web.SendFailure{Transient: out.Status == delivery.Pending, Reason: "bản ký số đã được lưu nhưng chưa gửi được",
-			Fix: "baocao serve sẽ gửi lại; hoặc sửa cấu hình thư rồi bấm Gửi", Err: out.SendErr}
+		return up, &web.SendFailure{Transient: out.Status == delivery.Pending, Reason: catalog.PbSignedUnsent.String(),
+			Fix: catalog.PbSignedUnsFix.String(), Err: out.SendErr}
 	case !out.Fresh:
-		up.Message = "Bản ký số này đã được nhận trước đây: không lưu lại, không gửi lại."
+		up.Message = catalog.PbSignedAgain.String()
 	case out.Sent:
-		up.Message = "Đã nhận bản ký số và gửi cấp trên."
+		up.Message = catalog.PbSignedSent.String()
 	default:
-		up.Message = "Đã nhận bản ký số."
+		up.Message = catalog.PbSignedSaved.String()
 	}
 	return up, nil
 }

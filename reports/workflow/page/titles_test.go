@@ -26,7 +26,7 @@ func TestBackendSpeaksInTitles(t *testing.T) {
 		t.Errorf("a missing version: %v", err)
 	}
 	_, err = b.Approve(ctx, "Lan", web.VersionRef{Report: "monthly", Period: "2024-03", Version: 1}, web.Approval{Name: "Vân"})
-	if err == nil || !strings.Contains(err.Error(), "Báo cáo tháng không có người duyệt (khóa reviewers trong [reports.monthly]") {
+	if err == nil || !strings.Contains(err.Error(), "Báo cáo tháng không có người duyệt (khóa approvers trong [reports.monthly]") {
 		t.Errorf("approving a report without reviewers: %v", err)
 	}
 	c, err := b.Check(ctx, "")
