@@ -62,7 +62,8 @@ type column struct {
 	bools bitset          // YesNo
 	days  chunks[int32]   // Date: Value.day
 	nums  chunks[float64] // Number
-	codes chunks[uint32]  // Text, Category: index in strs
+	codes chunks[uint32]  // Text: index in strs
+	small chunks[uint8]   // Category: index in strs, a byte (see widen)
 	strs  []string
 	index map[string]uint32 // text → code while a Text column is read; nil after
 	last  uint32            // the code appended last, tried first
@@ -94,6 +95,9 @@ func newColumn(c Column) column {
 	case Category:
 		// The texts a category cell can hold: a listed spelling, or none.
 		col.kind, col.strs = kindCategory, append(append([]string{}, c.Values...), "")
+		if len(col.strs) > 256 {
+			col.kind = kindText // codes of 4 bytes; looked up among the few spellings all the same
+		}
 	case Text:
 		col.kind, col.unique = kindText, c.Unique
 		if !c.Unique {
@@ -106,8 +110,10 @@ func newColumn(c Column) column {
 func (c *column) value(i int) Value {
 	v := Value{Empty: c.empty.has(i)}
 	switch c.kind {
-	case kindText, kindCategory:
+	case kindText:
 		v.Text = c.strs[c.codes.at(i)]
+	case kindCategory:
+		v.Text = c.strs[c.small.at(i)]
 	case kindDate:
 		v.day = c.days.at(i)
 	case kindYesNo:
@@ -124,8 +130,16 @@ func (c *column) add(i int, v Value) {
 		c.empty.set(i)
 	}
 	switch c.kind {
-	case kindText, kindCategory:
+	case kindText:
 		c.codes.add(c.code(v.Text))
+	case kindCategory:
+		k := c.code(v.Text)
+		if k > 255 {
+			c.widen()
+			c.codes.add(k)
+			break
+		}
+		c.small.add(uint8(k))
 	case kindDate:
 		c.days.add(v.day)
 	case kindYesNo:
@@ -143,8 +157,10 @@ func (c *column) repeat(i int) {
 		c.empty.set(i)
 	}
 	switch c.kind {
-	case kindText, kindCategory:
+	case kindText:
 		c.codes.add(c.codes.at(i - 1))
+	case kindCategory:
+		c.small.add(c.small.at(i - 1))
 	case kindDate:
 		c.days.add(c.days.at(i - 1))
 	case kindYesNo:
@@ -222,6 +238,19 @@ func (t *Table) done() {
 	for k := range t.cols {
 		t.cols[k].done()
 	}
+}
+
+// widen moves a category column's codes to 4 bytes each, for a text
+// that is none of its (fewer than 256) listed spellings and would be the
+// 257th distinct one; the reader gives listed spellings only, so this is
+// a safeguard.
+func (c *column) widen() {
+	for _, b := range c.small.blocks {
+		for _, k := range b {
+			c.codes.add(uint32(k))
+		}
+	}
+	c.small, c.kind = chunks[uint8]{}, kindText
 }
 
 // done drops what only reading needed and the slices' spare room.

@@ -68,3 +68,24 @@ func TestTableKeepsEveryKind(t *testing.T) {
 		t.Errorf("Len %d, row 3 %+v", p.table.Len(), p.table.Row(3).Cells())
 	}
 }
+
+// TestCategoryPastAByte keeps a category column that meets more distinct
+// texts than a byte numbers (the reader gives listed spellings only; this
+// is the safeguard), and reads them back.
+func TestCategoryPastAByte(t *testing.T) {
+	schema := &Schema{Columns: []Column{{Key: "c", Header: "C", Kind: Category, Values: []string{"Một", "Hai"}}}}
+	p := newParser(Spec{Name: "x"}, schema)
+	var want []keptRow
+	for i := range 600 {
+		v := Value{Text: "Hai"}
+		if i%2 == 1 {
+			v = Value{Text: fmt.Sprint("khác ", i)}
+		}
+		p.table.add(i+1, []Value{v})
+		want = append(want, keptRow{Line: i + 1, Cells: []Value{v}})
+	}
+	p.table.done()
+	if got := keptRows(p.table); !reflect.DeepEqual(got, want) {
+		t.Errorf("read back %d rows, want %d; first %+v", len(got), len(want), got[:min(len(got), 3)])
+	}
+}

@@ -21,8 +21,8 @@
 // and Excel's limits — 1,048,576 rows, 16,384 columns, 32,767 characters a
 // cell — hold by construction, so what a read costs follows what the file
 // holds, not what it claims. A [Table] keeps its rows by column, each
-// packed by its kind (columns.go): a date in 4 bytes, a text or category
-// as a 4-byte code into the column's distinct texts, so a district's year
-// of payments is some 12 bytes a row. Calendar dates are given as time.Time values
-// at 00:00 UTC.
+// packed by its kind (columns.go): a date in 4 bytes, a text as a 4-byte
+// code into the column's distinct texts, a category as a byte, so a
+// district's year of payments is some 16 bytes a row. Calendar dates are
+// given as time.Time values at 00:00 UTC.
 package sources

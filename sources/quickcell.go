@@ -104,6 +104,12 @@ func (s *sheetRows) quickTag() (took, flushed bool, err error) {
 	default:
 		return false, false, nil
 	}
+	if want == "c" {
+		if n, self, ref, typ, ok := plainCellTag(w); ok {
+			t.advance(n)
+			return s.quickCell(self, ref, typ)
+		}
+	}
 	n := t.tagEnd()
 	if n < 0 {
 		return false, false, nil // the general path says why
@@ -122,6 +128,19 @@ func (s *sheetRows) quickTag() (took, flushed bool, err error) {
 	if flushed, err = s.cellTag(attrs); err != nil {
 		return true, false, err
 	}
+	return s.finishQuickCell(self, flushed)
+}
+
+// quickCell starts a cell read by plainCellTag and goes on as quickTag.
+func (s *sheetRows) quickCell(self bool, ref, typ []byte) (took, flushed bool, err error) {
+	if flushed, err = s.cellStart(ref, typ); err != nil {
+		return true, false, err
+	}
+	return s.finishQuickCell(self, flushed)
+}
+
+// finishQuickCell ends a self-closing cell, or reads a plain value.
+func (s *sheetRows) finishQuickCell(self, flushed bool) (took, flushed2 bool, err error) {
 	switch {
 	case self:
 		err = s.endCell()
@@ -129,4 +148,62 @@ func (s *sheetRows) quickTag() (took, flushed bool, err error) {
 		err = s.quickValue()
 	}
 	return true, flushed, err
+}
+
+// plainCellTag reads a <c> start tag at the start of w, within w, when
+// it is written `<c` then attributes name="value" as quickAttrs takes
+// them, each after white space, then `>` or `/>`: n is its length, self
+// whether it closes itself, ref and typ its r and t as quickAttrs gives
+// them. ok is false for anything else, which tagEnd, gosax.Name and
+// quickAttrs then read (to the same result where this one succeeds).
+func plainCellTag(w []byte) (n int, self bool, ref, typ []byte, ok bool) {
+	haveRef, haveTyp := false, false
+	i := 2
+	for {
+		sp := i
+		for i < len(w) && (w[i] == ' ' || w[i] == '\t' || w[i] == '\n' || w[i] == '\r') {
+			i++
+		}
+		if i == len(w) {
+			return 0, false, nil, nil, false
+		}
+		switch {
+		case w[i] == '>':
+			return i + 1, false, ref, typ, true
+		case w[i] == '/':
+			if i+1 < len(w) && w[i+1] == '>' {
+				return i + 2, true, ref, typ, true
+			}
+			return 0, false, nil, nil, false
+		case i == sp: // an attribute must follow white space
+			return 0, false, nil, nil, false
+		}
+		k := i
+		for i < len(w) && isLetter(w[i]) {
+			i++
+		}
+		if i == k || i+1 >= len(w) || w[i] != '=' || w[i+1] != '"' {
+			return 0, false, nil, nil, false
+		}
+		key := w[k:i]
+		i += 2
+		j := i
+		for j < len(w) && w[j] != '"' {
+			if w[j] == '&' || w[j] == '\r' {
+				return 0, false, nil, nil, false
+			}
+			j++
+		}
+		if j == len(w) {
+			return 0, false, nil, nil, false
+		}
+		v := w[i:j]
+		i = j + 1
+		switch {
+		case len(key) == 1 && key[0] == 'r' && !haveRef:
+			ref, haveRef = v, true
+		case len(key) == 1 && key[0] == 't' && !haveTyp:
+			typ, haveTyp = v, true
+		}
+	}
 }

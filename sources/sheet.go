@@ -200,6 +200,11 @@ func (s *sheetRows) cellTag(attrs []byte) (flushed bool, err error) {
 	if !ok || s.general {
 		ref, typ = attr2(attrs, "r", "t")
 	}
+	return s.cellStart(ref, typ)
+}
+
+// cellStart is cellTag for a cell whose r and t attributes are read.
+func (s *sheetRows) cellStart(ref, typ []byte) (flushed bool, err error) {
 	col, n, err := cellRef(ref)
 	if err != nil {
 		return false, err

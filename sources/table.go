@@ -41,8 +41,8 @@ func (v Value) Date() time.Time {
 // Table is what was read from one source: its usable rows, kept by
 // column (see columns.go). A district's year is millions of cells, so a
 // row is not stored as Values: each kept column holds its cells packed by
-// kind (a date in 4 bytes, a category or text as a 4-byte code into the
-// column's distinct texts), and [Table.Rows] gives each row as a [Row]
+// kind (a date in 4 bytes, a text as a 4-byte code into the column's
+// distinct texts, a category's spelling as a byte), and [Table.Rows] gives each row as a [Row]
 // whose [Row.Cell] reads one Value back.
 type Table struct {
 	Source string // the source's name, e.g. "dossiers"

@@ -6,8 +6,13 @@ package main
 
 import (
 	"fmt"
+	"io"
+	"net/http"
+	"net/http/cookiejar"
+	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -87,7 +92,7 @@ func TestProbeApproveAs(t *testing.T) {
 	}
 	// Nothing was decided.
 	code, st, _ := baocao("status", "-c", cfg, "-r", "quarterly", "-p", "2024-Q2")
-	if code != 0 || strings.Contains(st, "duyệt lúc") || strings.Contains(st, "trả lại") {
+	if code != 0 || strings.Contains(st, "duyệt lúc") || !strings.Contains(st, "chờ duyệt") || strings.Contains(st, "trả lại") {
 		t.Fatalf("a refused decision was recorded: %s", st)
 	}
 	if n := failures(t, cfg, "hieutruong"); n != 4 {
@@ -116,7 +121,7 @@ func TestProbeApproveAs(t *testing.T) {
 		t.Errorf("a removed account approves: exit %d: %s", code, errs)
 	}
 	code, st, _ = baocao("status", "-c", cfg, "-r", "quarterly", "-p", "2024-Q2")
-	if code != 0 || strings.Contains(st, "duyệt lúc") {
+	if code != 0 || strings.Contains(st, "duyệt lúc") || !strings.Contains(st, "chờ duyệt") {
 		t.Fatalf("a refused decision was recorded: %s", st)
 	}
 	// The head approves with her own password.
@@ -124,7 +129,7 @@ func TestProbeApproveAs(t *testing.T) {
 		t.Fatalf("the head approves: exit %d: %s", code, errs)
 	}
 	code, st, _ = baocao("status", "-c", cfg, "-r", "quarterly", "-p", "2024-Q2")
-	if code != 0 || !strings.Contains(st, "Nguyễn Thị Hồng Vân") || !strings.Contains(st, "hiệu trưởng") {
+	if code != 0 || !strings.Contains(st, "Nguyễn Thị Hồng Vân (hiệu trưởng, tài khoản hieutruong") || !strings.Contains(st, "duyệt lúc") {
 		t.Errorf("status after the approval: %s", st)
 	}
 	b, _ := os.ReadFile(filepath.Join(filepath.Dir(cfg), accounts.FileName))
@@ -195,5 +200,93 @@ func TestProbeCommandLineLockTellsTheAdmin(t *testing.T) {
 	}
 	if len(locked) != 1 || len(locked[0].To) != 1 || locked[0].To[0].Address != "vanthu@mn2010.hcm.edu.vn" || !strings.Contains(locked[0].Subject, "hieutruong") {
 		t.Fatalf("the admin's lock messages: %+v", locked)
+	}
+}
+
+// TestProbeCommandLineReachesOpenSessions: the page served by `baocao`
+// as it runs, and the account commands run beside it (another process's
+// store of the same file): a removed account made again under its name,
+// a role taken away, a lock, a new password — each reaches the open
+// session at its next request, and nothing is approved by the old one.
+func TestProbeCommandLineReachesOpenSessions(t *testing.T) {
+	path := probeProject(t)
+	cfg, err := loadConfig(path, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, base, _ := startWeb(t, cfg)
+	const draft = "/bao-cao/quarterly/2024-Q2/v1"
+	newBrowserless := func() *http.Client {
+		jar, _ := cookiejar.New(nil)
+		return &http.Client{Jar: jar, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	}
+	get := func(c *http.Client) (int, string) {
+		r, err := c.Get(base + draft)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer r.Body.Close()
+		b, _ := io.ReadAll(r.Body)
+		return r.StatusCode, string(b)
+	}
+	token := regexp.MustCompile(`name="csrf" value="([^"]+)"`)
+	cli := func(args ...string) {
+		t.Helper()
+		if code, _, errs := baocao(append(args, "-c", path)...); code != 0 {
+			t.Fatalf("%v: exit %d: %s", args, code, errs)
+		}
+	}
+	// The deputy's account removed and made again for someone else.
+	pho := newBrowserless()
+	login(t, pho, base, "pho")
+	if code, body := get(pho); code != 200 || !strings.Contains(body, `id="form-duyet"`) {
+		t.Fatalf("the deputy's page: %d", code)
+	}
+	cli("user", "remove", "pho")
+	addUser(t, path, "pho", "Võ Thị Mới", "moi@mn2010.edu.vn", "hieu-truong", principalPassword)
+	if code, _ := get(pho); code != http.StatusSeeOther {
+		t.Errorf("the removed deputy's session is the new head's: %d", code)
+	}
+	// The head demoted to clerk by `user edit`, mid-session.
+	ht := newBrowserless()
+	login(t, ht, base, "hieutruong")
+	_, body := get(ht)
+	m := token.FindStringSubmatch(body)
+	if m == nil {
+		t.Fatal("no token on the draft's page")
+	}
+	cli("user", "edit", "hieutruong", "--role", "van-thu")
+	r, err := ht.PostForm(base+draft+"/duyet", url.Values{"csrf": {m[1]}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.Body.Close()
+	if r.StatusCode != http.StatusForbidden {
+		t.Errorf("the demoted head approves: %d", r.StatusCode)
+	}
+	cli("user", "edit", "hieutruong", "--role", "hieu-truong")
+	// Locked, then unlocked: the session of before stays ended.
+	cli("user", "lock", "hieutruong")
+	if code, _ := get(ht); code != http.StatusSeeOther {
+		t.Errorf("a locked account's session: %d", code)
+	}
+	cli("user", "lock", "hieutruong", "--unlock")
+	if code, _ := get(ht); code != http.StatusSeeOther {
+		t.Errorf("the session of before the lock, after the unlock: %d", code)
+	}
+	// A new password from the command line ends the session.
+	login(t, ht, base, "hieutruong")
+	if code, _ := get(ht); code != 200 {
+		t.Fatalf("logged in again: %d", code)
+	}
+	if code, _, errs := baocaoIn("mật khẩu mới của cô Vân\n", "user", "passwd", "hieutruong", "-c", path, "--password-stdin"); code != 0 {
+		t.Fatalf("passwd: %s", errs)
+	}
+	if code, _ := get(ht); code != http.StatusSeeOther {
+		t.Errorf("the session of before the new password: %d", code)
+	}
+	code, st, _ := baocao("status", "-c", path, "-r", "quarterly", "-p", "2024-Q2")
+	if code != 0 || strings.Contains(st, "duyệt lúc") || !strings.Contains(st, "chờ duyệt") {
+		t.Fatalf("something was approved: %s", st)
 	}
 }
