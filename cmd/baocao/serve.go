@@ -89,7 +89,7 @@ func openServe(ctx context.Context, cfg *conf, log *slog.Logger) (*serving, erro
 			return nil, err
 		}
 	}
-	d, err := daemon.Open(ctx, cfg.daemon, daemon.Options{Logger: log, ReviewLink: reviewLink(cfg.Config)})
+	d, err := daemon.Open(ctx, cfg.daemon, daemon.Options{Logger: log, ReviewLink: reviewLink(cfg.Config), Accounts: accountsOf(cfg.Config)})
 	if err != nil {
 		return nil, err
 	}

@@ -16,7 +16,7 @@ import (
 // open to the LAN behind one shared password.
 func oldConfig(t *testing.T) (cfg string, old []byte) {
 	t.Helper()
-	cfg = project(t)
+	cfg = oldProject(t)
 	b, _ := os.ReadFile(cfg)
 	text := string(b) + "\n[web]\nlisten = \"192.168.1.10:18080\"\npassword_file = \"web-password\"\n"
 	os.WriteFile(cfg, []byte(text), 0o644)

@@ -34,6 +34,9 @@ func (x *run) review(cfg *config.Config) {
 		approver = approver || a.Role.Approver()
 	}
 	switch {
+	case len(as) == 0 && namesApprover(cfg):
+		// The approver's account is said below, with its command.
+		x.add(Note, nil, catalog.DrNoAccountsClerk, cfg.File)
 	case len(as) == 0:
 		x.add(Note, nil, catalog.DrNoAccounts, cfg.File)
 	case !approver:
@@ -57,6 +60,8 @@ func (x *run) review(cfg *config.Config) {
 	}
 	sort.Strings(ids)
 	reviewed := false
+	missing := map[string][]string{} // approver without an account → the reports naming it
+	var missingOrder []string
 	for _, id := range ids {
 		r := cfg.Reports[id]
 		if !r.Reviewed() {
@@ -68,11 +73,16 @@ func (x *run) review(cfg *config.Config) {
 			continue
 		}
 		var bad []string
+		miss := false // an approver without an account: said once for all reports below
 		for _, n := range r.Approvers {
 			a, ok := byName[n]
 			switch {
 			case !ok:
-				bad = append(bad, catalog.DrNoAccount.F(n))
+				if missing[n] == nil {
+					missingOrder = append(missingOrder, n)
+				}
+				missing[n] = append(missing[n], x.reportName(id))
+				miss = true
 			case !a.Role.Approver():
 				bad = append(bad, catalog.DrRoleCannot.F(n, a.Role.Label()))
 			case a.Email == "":
@@ -81,10 +91,11 @@ func (x *run) review(cfg *config.Config) {
 		}
 		if len(bad) > 0 {
 			x.add(Problem, errReview, catalog.DrApproversBad, x.reportName(id), strings.Join(bad, ", "))
-		} else {
+		} else if !miss {
 			x.add(OK, nil, catalog.DrApproversOK, x.reportName(id), strings.Join(r.Approvers, ", "))
 		}
 	}
+	x.missingApprovers(cfg, missingOrder, missing, principal(as))
 	if !reviewed {
 		return
 	}
@@ -99,4 +110,43 @@ func (x *run) review(cfg *config.Config) {
 	default:
 		x.add(Note, nil, catalog.DrReviewNoWeb)
 	}
+}
+
+// principal tells whether an account may approve every report (a
+// hiệu trưởng's).
+func principal(as []accounts.Account) bool {
+	for _, a := range as {
+		if a.Role == accounts.Principal {
+			return true
+		}
+	}
+	return false
+}
+
+// missingApprovers says, once for each approver named without an account,
+// which reports wait for it and the exact command that makes it: the
+// principal's (hieu-truong, full name from [unit] signer_name) when there
+// is none yet, else a deputy's.
+func (x *run) missingApprovers(cfg *config.Config, order []string, missing map[string][]string, havePrincipal bool) {
+	for _, n := range order {
+		role, full := accounts.Deputy, catalog.DrFullNamePlaceholder.F()
+		if !havePrincipal {
+			role = accounts.Principal
+			if cfg.Unit.SignerName != "" {
+				full = cfg.Unit.SignerName
+			}
+			havePrincipal = true // one principal suggested; the others are deputies
+		}
+		x.add(Problem, errReview, catalog.DrApproverMissing, n, strings.Join(missing[n], ", "), n, full, string(role), cfg.File)
+	}
+}
+
+// namesApprover tells whether a report names approvers.
+func namesApprover(cfg *config.Config) bool {
+	for _, r := range cfg.Reports {
+		if len(r.Approvers) > 0 {
+			return true
+		}
+	}
+	return false
 }

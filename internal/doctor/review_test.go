@@ -11,21 +11,47 @@ import (
 
 // TestReviewSection: doctor says what to change in a config of before
 // accounts (reviewers, no account), refuses approvers without an account
-// or an address, and a reviewed report whose message would carry no
-// usable link (a page open to other machines without public_url).
+// (once per account, with the command that makes it) or an address, and a
+// reviewed report whose message would carry no usable link (a page open
+// to other machines without public_url).
 func TestReviewSection(t *testing.T) {
 	run := func(cfg string) string {
 		t.Helper()
 		now := time.Date(2024, 12, 20, 9, 0, 0, 0, time.UTC)
 		return text(Run(Options{Config: cfg, NoEmail: true, Now: func() time.Time { return now }}))
 	}
-	// Before accounts: notes, no problem.
+	// Before accounts (the old form, in a config text of its own): notes, no problem.
 	cfg := example(t)
+	b, _ := os.ReadFile(cfg)
+	example := string(b)
+	if strings.Count(example, `approvers = ["hieutruong"]`) != 3 {
+		t.Fatalf("the example config no longer names approvers = [\"hieutruong\"] three times")
+	}
+	os.WriteFile(cfg, []byte(strings.ReplaceAll(example, `approvers = ["hieutruong"]`, `reviewers = ["Nguyễn Thị Hồng Vân <hieutruong.mn2010@hcm.edu.vn>"]`)), 0o644)
 	out := run(cfg)
 	for _, w := range []string{"! Tài khoản: chưa có tài khoản nào", "reviewers là cách ghi cũ", "approvers"} {
 		if !strings.Contains(out, w) {
 			t.Errorf("a config of before accounts: lacks %q:\n%s", w, out)
 		}
+	}
+	if strings.Contains(out, "✗ Người duyệt") {
+		t.Errorf("a config of before accounts has no approver to miss:\n%s", out)
+	}
+	// The example as it is, before any account: one ✗ for hieutruong,
+	// naming the three reports and the exact command, and a note for the
+	// clerk's account; no "old form" note.
+	os.WriteFile(cfg, []byte(example), 0o644)
+	out = run(cfg)
+	want := "✗ Người duyệt hieutruong (approvers của Báo cáo năm, Báo cáo 6 tháng, Báo cáo quý) chưa có tài khoản nên không nhận được thư xin duyệt và không duyệt được — tạo tài khoản (lệnh hỏi mật khẩu): " +
+		"baocao user add hieutruong --full-name \"Nguyễn Thị Hồng Vân\" --email ĐỊA_CHỈ --role hieu-truong --title cô -c " + cfg
+	if !strings.Contains(out, want) || strings.Count(out, "✗ Người duyệt") != 1 {
+		t.Errorf("the example before accounts: want once %q:\n%s", want, out)
+	}
+	if w := "! Tài khoản: chưa có tài khoản nào — ngoài tài khoản người duyệt (dòng ✗ bên dưới), tạo tài khoản văn thư: baocao user add vanthu"; !strings.Contains(out, w) {
+		t.Errorf("the example before accounts: lacks %q:\n%s", w, out)
+	}
+	if strings.Contains(out, "cách ghi cũ") || strings.Contains(out, "✗ Báo cáo") {
+		t.Errorf("the example before accounts: an old-form note or a report's own ✗:\n%s", out)
 	}
 	// Approvers: one account missing, one without an address.
 	store := accounts.Open(accounts.PathBeside(cfg))
@@ -35,12 +61,13 @@ func TestReviewSection(t *testing.T) {
 	if err := store.Add(accounts.Account{Name: "van", FullName: "Lê Thị Mai", Role: accounts.Clerk}, "hoa sen nở giữa hè", "Trường"); err != nil {
 		t.Fatal(err)
 	}
-	b, _ := os.ReadFile(cfg)
-	text := strings.Replace(string(b), `reviewers = ["Nguyễn Thị Hồng Vân <hieutruong.mn2010@hcm.edu.vn>"]`, `approvers = ["hieutruong", "pho", "van"]`, 1)
+	text := strings.Replace(example, `approvers = ["hieutruong"]`, `approvers = ["hieutruong", "pho", "van"]`, 1)
 	text += "\n[web]\nlisten = \"0.0.0.0:18081\"\n"
 	os.WriteFile(cfg, []byte(text), 0o644)
 	out = run(cfg)
-	for _, w := range []string{"✗ Báo cáo", "pho (chưa có tài khoản)", "van (vai trò văn thư không được duyệt)",
+	for _, w := range []string{"✗ Báo cáo quý: người duyệt van (vai trò văn thư không được duyệt)",
+		"✗ Người duyệt pho (approvers của Báo cáo quý) chưa có tài khoản", "--role pho-hieu-truong", // a principal exists: a deputy's
+		"✓ Tài khoản: 2 tài khoản",
 		"✗ Thư xin duyệt: trang web mở cho các máy khác (0.0.0.0:18081) nhưng thư không có đường dẫn dùng được — đặt [web] public_url"} {
 		if !strings.Contains(out, w) {
 			t.Errorf("lacks %q:\n%s", w, out)

@@ -21,7 +21,9 @@ func TestUpgradeTwoReviewersOverLines(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	text := strings.Replace(string(b), `reviewers = ["Nguyễn Thị Hồng Vân <hieutruong.mn2010@hcm.edu.vn>"]`,
+	// The config of before accounts: the example's approvers written the old way.
+	old := strings.ReplaceAll(string(b), `approvers = ["hieutruong"]`, `reviewers = ["Nguyễn Thị Hồng Vân <hieutruong.mn2010@hcm.edu.vn>"]`)
+	text := strings.Replace(old, `reviewers = ["Nguyễn Thị Hồng Vân <hieutruong.mn2010@hcm.edu.vn>"]`,
 		"reviewers = [\n  \"Phạm Thu Hà <pho.hieu-truong@hcm.edu.vn>\",  # the deputy\n  \"Nguyễn Thị Hồng Vân <hieutruong.mn2010@hcm.edu.vn>\",\n]", 1)
 	text = strings.Replace(text, `reviewers = ["Nguyễn Thị Hồng Vân <hieutruong.mn2010@hcm.edu.vn>"]`, `reviewers = ["pho.hieu-truong@hcm.edu.vn"]`, 1)
 	cfgPath := filepath.Join(t.TempDir(), "baocao.toml")

@@ -7,6 +7,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/mn2010/baocao/internal/accounts"
 	cronspec "github.com/mn2010/baocao/internal/schedule"
 	"github.com/mn2010/baocao/reports"
 	"github.com/mn2010/baocao/reports/archive"
@@ -23,6 +24,11 @@ type Options struct {
 	// ReviewLink, if set, gives the reviewers' messages a link to a
 	// draft's page on the staff web page (workflow.Flow.SetReviewLink).
 	ReviewLink func(e archive.Entry) string
+	// Accounts are the approvers' accounts (the users file beside the
+	// config): the review messages and reminders go to the addresses of
+	// the accounts a report's approvers name (workflow.Flow.SetAccounts).
+	// Without them only the old reviewers' addresses are mailed.
+	Accounts *accounts.Store
 }
 
 // Daemon runs reports on schedule.
@@ -30,6 +36,7 @@ type Daemon struct {
 	log   *slog.Logger
 	now   func() time.Time
 	link  func(e archive.Entry) string
+	users *accounts.Store
 	lock  *archive.DaemonLock
 	slots chan struct{} // runs under way: at most MaxRuns
 
@@ -68,7 +75,7 @@ type state struct {
 // Open takes the archive's daemon lock, catches up missed runs, retries
 // pending deliveries and starts the schedules.
 func Open(ctx context.Context, cfg *Settings, opt Options) (*Daemon, error) {
-	d := &Daemon{log: opt.Logger, now: opt.Now, link: opt.ReviewLink, wake: make(chan struct{}, 1), stop: make(chan struct{}),
+	d := &Daemon{log: opt.Logger, now: opt.Now, link: opt.ReviewLink, users: opt.Accounts, wake: make(chan struct{}, 1), stop: make(chan struct{}),
 		slots: make(chan struct{}, MaxRuns), backoff: map[string]retryState{}}
 	if d.log == nil {
 		d.log = slog.Default()
@@ -116,6 +123,9 @@ func (d *Daemon) load(cfg *Settings) (*state, error) {
 	m := workflow.New(mk, cfg.Workflow)
 	if d.link != nil {
 		m.SetReviewLink(d.link)
+	}
+	if d.users != nil {
+		m.SetAccounts(d.users)
 	}
 	st := &state{cfg: cfg, maker: m, reports: map[string]Report{}}
 	if cfg.Mail.Host != "" {

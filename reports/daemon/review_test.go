@@ -32,7 +32,8 @@ func TestReviewWithAnInjectedClock(t *testing.T) {
 	now := func() time.Time { mu.Lock(); defer mu.Unlock(); return clock }
 	set := func(t time.Time) { mu.Lock(); clock = t; mu.Unlock() }
 	var logs syncLog
-	d, err := Open(context.Background(), cfg, Options{Now: now, Logger: slog.New(slog.NewTextHandler(&logs, nil))})
+	users := exampleAccounts(t) // the example's approvers name hieutruong
+	d, err := Open(context.Background(), cfg, Options{Now: now, Logger: slog.New(slog.NewTextHandler(&logs, nil)), Accounts: users})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -152,7 +153,7 @@ func TestReviewWithAnInjectedClock(t *testing.T) {
 		t.Fatal(err)
 	}
 	var logs2 bytes.Buffer
-	d, err = Open(context.Background(), cfg, Options{Now: now, Logger: slog.New(slog.NewTextHandler(&logs2, nil))})
+	d, err = Open(context.Background(), cfg, Options{Now: now, Logger: slog.New(slog.NewTextHandler(&logs2, nil)), Accounts: users})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -160,6 +160,18 @@ func (m *Flow) reviewers(r *Report) []reviewer {
 	return out
 }
 
+// nobodyToReview is the refusal of a review message or reminder with no
+// one to go to: the report's approvers have no account with an address
+// (the example config names hieutruong before any account exists). It
+// names them and says how to make the account and send the message then.
+func (m *Flow) nobodyToReview(e archive.Entry, r *Report) error {
+	who := strings.Join(r.Approvers, ", ")
+	if who == "" {
+		return ErrNotReviewed.Newf(catalog.WfNoReviewerMail, e.Report)
+	}
+	return ErrNotReviewed.Newf(catalog.WfNoApproverAddress, e.Report, who, m.configFlag(), m.configFlag(), e.Report, e.Period)
+}
+
 // ReviewerNames are the names of the people report's review messages go
 // to ("cô Nguyễn Thị Hồng Vân"), for the page.
 func (m *Flow) ReviewerNames(report string) []string {
@@ -249,7 +261,7 @@ func (m *Flow) ReviewMessage(e archive.Entry) (*delivery.Message, error) {
 	}
 	rs := m.reviewers(di.report)
 	if len(rs) == 0 {
-		return nil, ErrNotReviewed.Newf(catalog.WfNoReviewerMail, e.Report)
+		return nil, m.nobodyToReview(e, di.report)
 	}
 	msg := &delivery.Message{From: m.cfg.SMTP.From, To: addresses(rs), Date: m.now(),
 		Subject:   fmt.Sprintf("[Chờ duyệt] %s, hạn %s", di.subject, di.deadline.Format("02/01/2006")),
@@ -300,6 +312,9 @@ func (m *Flow) reminderMessage(e archive.Entry, kind reminder) (*delivery.Messag
 	}
 	dl := di.deadline.Format("02/01/2006")
 	rs := m.reviewers(di.report)
+	if len(rs) == 0 && kind != remindLate {
+		return nil, m.nobodyToReview(e, di.report) // a reminder to nobody is not sent
+	}
 	msg := &delivery.Message{From: m.cfg.SMTP.From, To: addresses(rs), Date: m.now(),
 		MessageID: m.reviewMessageID(e, strings.TrimSuffix(kind.record, ".json"))}
 	var body []string
@@ -311,7 +326,7 @@ func (m *Flow) reminderMessage(e archive.Entry, kind reminder) (*delivery.Messag
 			"Kính gửi bộ phận phụ trách báo cáo,",
 			"",
 			fmt.Sprintf("Bản dự thảo v%d của %s (lập lúc %s) vẫn chờ %s duyệt.", e.Version, lowerFirst(di.subject),
-				stamp(di.man.GeneratedAt, m.cfg.Location), names(rs)),
+				stamp(di.man.GeneratedAt, m.cfg.Location), m.approverNames(di.report, rs)),
 			fmt.Sprintf("Hạn gửi cấp trên là ngày %s (%s). Báo cáo CHƯA được gửi.", dl, m.daysLeft(di.deadline)),
 			"",
 			"baocao không tự duyệt và không tự gửi báo cáo: đề nghị liên hệ người duyệt.",
@@ -400,6 +415,16 @@ func names(rs []reviewer) string {
 		out = append(out, r.Name)
 	}
 	return strings.Join(out, ", ")
+}
+
+// approverNames names who a draft waits for: the reviewers, or, when no
+// approver has an account with an address, the approvers' account names
+// and that they have none (the admin's overdue notice says so).
+func (m *Flow) approverNames(r *Report, rs []reviewer) string {
+	if len(rs) > 0 || len(r.Approvers) == 0 {
+		return names(rs)
+	}
+	return strings.Join(r.Approvers, ", ") + " (chưa có tài khoản kèm địa chỉ thư: baocao user add)"
 }
 
 // lowerFirst turns "Báo cáo …" into "báo cáo …" inside a sentence.

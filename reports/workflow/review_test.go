@@ -22,7 +22,23 @@ func reviewMaker(t *testing.T, now *time.Time) (*Flow, *Settings) {
 	t.Helper()
 	rs, cfg := loadExample(t, "../../config.example.toml")
 	cfg.Unit.AdminEmail = "vanthu.mn2010@hcm.edu.vn"
-	return newFlow(t, rs, cfg, func() time.Time { return *now }), cfg
+	m := newFlow(t, rs, cfg, func() time.Time { return *now })
+	withExampleApprover(t, m)
+	return m, cfg
+}
+
+// withExampleApprover gives m the account the example's approvers name:
+// hieutruong, the principal, at the address the example's reviewers had
+// before accounts, with no title (greeted by her name alone).
+func withExampleApprover(t testing.TB, m *Flow) *accounts.Store {
+	t.Helper()
+	store := accounts.Open(filepath.Join(t.TempDir(), accounts.FileName))
+	if err := store.Add(accounts.Account{Name: "hieutruong", FullName: "Nguyễn Thị Hồng Vân", Email: "hieutruong.mn2010@hcm.edu.vn", Role: accounts.Principal},
+		"hoa sen nở giữa hè", "Trường"); err != nil {
+		t.Fatal(err)
+	}
+	m.SetAccounts(store)
+	return store
 }
 
 // TestReviewMessages checks the Vietnamese messages of the review step
@@ -43,13 +59,30 @@ func TestReviewMessages(t *testing.T) {
 	if _, ok, _ := delivery.LoadNamed(out.Entry.Dir, ReviewMailName); ok {
 		t.Error("a draft archived without mail owes no review message")
 	}
-	// Before accounts: the reviewers of the config, greeted by name.
+	// Before accounts: the reviewers of a config of that form (the
+	// example's approver written the old way), greeted by name.
+	q := cfg.Reports["quarterly"]
+	q.Approvers, q.Reviewers = nil, []string{"Nguyễn Thị Hồng Vân <hieutruong.mn2010@hcm.edu.vn>"}
 	msg, err := m.ReviewMessage(out.Entry)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.HasPrefix(msg.Body, "Kính gửi Nguyễn Thị Hồng Vân,") || len(msg.To) != 1 || !strings.Contains(msg.To[0], "hieutruong.mn2010@hcm.edu.vn") {
+	if !strings.HasPrefix(msg.Body, "Kính gửi Nguyễn Thị Hồng Vân,") || len(msg.To) != 1 || msg.To[0] != "Nguyễn Thị Hồng Vân <hieutruong.mn2010@hcm.edu.vn>" {
 		t.Errorf("the reviewers' message of before accounts: to %v\n%s", msg.To, msg.Body)
+	}
+	q.Approvers, q.Reviewers = []string{"hieutruong"}, nil
+	// The example's approver without an account: no message to nobody,
+	// a refusal naming the account and the commands.
+	m.SetAccounts(accounts.Open(filepath.Join(t.TempDir(), accounts.FileName)))
+	if _, err := m.ReviewMessage(out.Entry); !errors.Is(err, ErrNotReviewed) || !strings.Contains(err.Error(), "thư xin duyệt không gửi cho ai: người duyệt hieutruong chưa có tài khoản") ||
+		!strings.Contains(err.Error(), "baocao send -c") {
+		t.Errorf("an approver without an account: %v", err)
+	}
+	if _, err := m.reminderMessage(out.Entry, remindDue); !errors.Is(err, ErrNotReviewed) {
+		t.Errorf("a reminder with no approver's account: %v, want a refusal", err)
+	}
+	if msg, err := m.reminderMessage(out.Entry, remindLate); err != nil || !strings.Contains(msg.Body, "vẫn chờ hieutruong (chưa có tài khoản kèm địa chỉ thư: baocao user add) duyệt") {
+		t.Errorf("the admin's overdue notice with no approver's account: %v\n%v", err, msg)
 	}
 	// With accounts: the approvers' addresses, greeted by title.
 	store := accounts.Open(filepath.Join(t.TempDir(), accounts.FileName))
