@@ -100,7 +100,8 @@ func checkCopies(t *testing.T, m *mailpit, window map[string]bool) {
 	}
 }
 
-// withoutReviewers removes the example's reviewers: the tests of delivery
+// withoutReviewers removes the example's approvers (and reviewers, the
+// old form): the tests of delivery
 // want every report sent as soon as it is made (the review step has its
 // own tests, review_test.go).
 func withoutReviewers(t *testing.T, cfg string) {
@@ -109,7 +110,7 @@ func withoutReviewers(t *testing.T, cfg string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := regexpReplace(string(b), `(?m)^reviewers = .*$`, "")
+	s := regexpReplace(string(b), `(?m)^(reviewers|approvers) = .*$`, "")
 	if err := os.WriteFile(cfg, []byte(s), 0o644); err != nil {
 		t.Fatal(err)
 	}

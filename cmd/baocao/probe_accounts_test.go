@@ -27,7 +27,7 @@ func probeProject(t *testing.T) string {
 	t.Helper()
 	cfg := project(t)
 	b, _ := os.ReadFile(cfg)
-	text := strings.ReplaceAll(string(b), `reviewers = ["Nguyễn Thị Hồng Vân <hieutruong.mn2010@hcm.edu.vn>"]`, `approvers = ["hieutruong", "pho"]`)
+	text := strings.ReplaceAll(string(b), exampleApprovers, `approvers = ["hieutruong", "pho"]`)
 	os.WriteFile(cfg, []byte(text), 0o644)
 	withPrincipal(t, cfg)
 	addUser(t, cfg, "pho", "Trần Văn Bình", "pho@mn2010.edu.vn", "pho-hieu-truong", principalPassword)

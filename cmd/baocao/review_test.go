@@ -34,7 +34,6 @@ func reviewConfig(t *testing.T, m *mailpit) string {
 	mailConfig(t, cfg, m)
 	b, _ := os.ReadFile(cfg)
 	text := strings.Replace(string(b), `admin_email = ""`, `admin_email = "vanthu@mn2010.hcm.edu.vn"`, 1)
-	text = strings.ReplaceAll(text, `reviewers = ["Nguyễn Thị Hồng Vân <hieutruong.mn2010@hcm.edu.vn>"]`, `approvers = ["hieutruong"]`)
 	os.WriteFile(cfg, []byte(text), 0o644)
 	t.Setenv("BAOCAO_SMTP_PASSWORD", "s3cret")
 	withPrincipal(t, cfg)

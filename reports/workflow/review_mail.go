@@ -160,8 +160,8 @@ func (m *Flow) reviewers(r *Report) []reviewer {
 	return out
 }
 
-// nobodyToReview is the refusal of a review message or reminder with no
-// one to go to: the report's approvers have no account with an address
+// nobodyToReview is the refusal (ErrSettings: a report with no one to
+// mail) of a review message or reminder with no one to go to: the report's approvers have no account with an address
 // (the example config names hieutruong before any account exists). It
 // names them and says how to make the account and send the message then.
 func (m *Flow) nobodyToReview(e archive.Entry, r *Report) error {
@@ -169,7 +169,7 @@ func (m *Flow) nobodyToReview(e archive.Entry, r *Report) error {
 	if who == "" {
 		return ErrNotReviewed.Newf(catalog.WfNoReviewerMail, e.Report)
 	}
-	return ErrNotReviewed.Newf(catalog.WfNoApproverAddress, e.Report, who, m.configFlag(), m.configFlag(), e.Report, e.Period)
+	return ErrSettings.Newf(catalog.WfNoApproverAddress, e.Report, who, m.configFlag(), m.configFlag(), e.Report, e.Period)
 }
 
 // ReviewerNames are the names of the people report's review messages go

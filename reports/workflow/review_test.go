@@ -74,11 +74,11 @@ func TestReviewMessages(t *testing.T) {
 	// The example's approver without an account: no message to nobody,
 	// a refusal naming the account and the commands.
 	m.SetAccounts(accounts.Open(filepath.Join(t.TempDir(), accounts.FileName)))
-	if _, err := m.ReviewMessage(out.Entry); !errors.Is(err, ErrNotReviewed) || !strings.Contains(err.Error(), "thư xin duyệt không gửi cho ai: người duyệt hieutruong chưa có tài khoản") ||
+	if _, err := m.ReviewMessage(out.Entry); !errors.Is(err, ErrSettings) || !strings.Contains(err.Error(), "thư xin duyệt không gửi cho ai: người duyệt hieutruong chưa có tài khoản") ||
 		!strings.Contains(err.Error(), "baocao send -c") {
 		t.Errorf("an approver without an account: %v", err)
 	}
-	if _, err := m.reminderMessage(out.Entry, remindDue); !errors.Is(err, ErrNotReviewed) {
+	if _, err := m.reminderMessage(out.Entry, remindDue); !errors.Is(err, ErrSettings) {
 		t.Errorf("a reminder with no approver's account: %v, want a refusal", err)
 	}
 	if msg, err := m.reminderMessage(out.Entry, remindLate); err != nil || !strings.Contains(msg.Body, "vẫn chờ hieutruong (chưa có tài khoản kèm địa chỉ thư: baocao user add) duyệt") {
