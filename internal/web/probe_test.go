@@ -683,3 +683,31 @@ func TestProbeLockReadsThePageClock(t *testing.T) {
 		t.Fatalf("16 minutes after the lock, the right password: %d\n%s", code, body)
 	}
 }
+
+// TestProbeSessionsFileMadePrivate: a sessions file left readable by
+// others (copied by hand, an old version) is made 0600 when the page
+// starts; a file that cannot be read logs everyone out rather than
+// taking what it says.
+func TestProbeSessionsFileMadePrivate(t *testing.T) {
+	set := Settings{}
+	withAccounts(t, &set)
+	if err := os.WriteFile(set.SessionFile, []byte(`{"key":"`+base64.StdEncoding.EncodeToString(make([]byte, 32))+`","sessions":[]}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	os.Chmod(set.SessionFile, 0o644)
+	if _, err := New(withLogger(set), newFake()); err != nil {
+		t.Fatal(err)
+	}
+	if fi, err := os.Stat(set.SessionFile); err != nil || fi.Mode().Perm() != 0o600 {
+		t.Fatalf("sessions file mode %v %v", fi.Mode(), err)
+	}
+	// Garbage: a new key, no session.
+	os.WriteFile(set.SessionFile, []byte("{not json"), 0o600)
+	s, err := New(withLogger(set), newFake())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(s.sessions.m) != 0 {
+		t.Errorf("sessions taken from an unreadable file")
+	}
+}
