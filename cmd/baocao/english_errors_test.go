@@ -162,6 +162,13 @@ func TestErrorsSpeakVietnamese(t *testing.T) {
 		send("chứng chỉ của máy chủ thư không được tin cậy")
 		setConfig(t, cfg, fmt.Sprintf("port = %d", m.smtpPort), fmt.Sprintf("port = %d", port(t)))
 		send("máy chủ không nhận kết nối")
+		// The attempts as status lists them: in Vietnamese too; the record
+		// keeps the server's English words beside.
+		speaks(t, "(máy chủ trả lời mã 550)", "status", "-c", cfg, "-r", "monthly", "-p", "2024-03")
+		b, _ = os.ReadFile(filepath.Join(filepath.Dir(cfg), "archive", "monthly", "2024-03", "v1", "delivery.json"))
+		if !strings.Contains(string(b), "the server answered 550") || !strings.Contains(string(b), `"said": "máy chủ thư từ chối thư`) {
+			t.Errorf("delivery.json:\n%s", b)
+		}
 	})
 }
 
