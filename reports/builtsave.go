@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/mn2010/baocao/internal/catalog"
 	"github.com/mn2010/baocao/reports/archive"
 )
 
@@ -27,10 +28,10 @@ type builtMeta struct {
 // the two, whatever the spreadsheets say afterwards.
 func (b *Built) Save(dir string) error {
 	if err := os.RemoveAll(dir); err != nil {
-		return fmt.Errorf("reports: %w", err)
+		return catalog.RptFile.Errorf(catalog.Said(err))
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("reports: %w", err)
+		return catalog.RptFile.Errorf(catalog.Said(err))
 	}
 	for _, f := range b.files {
 		if filepath.Base(f.Name) != f.Name {
@@ -42,7 +43,7 @@ func (b *Built) Save(dir string) error {
 	}
 	man, err := json.Marshal(b.Manifest)
 	if err != nil {
-		return fmt.Errorf("reports: %w", err)
+		return catalog.RptFile.Errorf(catalog.Said(err))
 	}
 	if err := archive.ReplaceFile(filepath.Join(dir, ManifestName), man); err != nil {
 		return err
@@ -69,17 +70,17 @@ func (m *Maker) LoadBuilt(dir string) (b *Built, ok bool, err error) {
 	}
 	js, err := os.ReadFile(filepath.Join(dir, ManifestName))
 	if err != nil {
-		return nil, false, fmt.Errorf("reports: %w", err)
+		return nil, false, catalog.RptFile.Errorf(catalog.Said(err))
 	}
 	var man Manifest
 	if err := json.Unmarshal(js, &man); err != nil {
-		return nil, false, fmt.Errorf("reports: %s: %w", dir, err)
+		return nil, false, catalog.RptPath.Errorf(dir, catalog.Said(err))
 	}
 	b = &Built{Report: meta.Report, Period: p, Manifest: &man}
 	for _, o := range man.Outputs {
 		data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(o.Path)))
 		if err != nil {
-			return nil, false, fmt.Errorf("reports: %w", err)
+			return nil, false, catalog.RptFile.Errorf(catalog.Said(err))
 		}
 		if sum := sha256.Sum256(data); hex.EncodeToString(sum[:]) != o.SHA256 {
 			return nil, false, fmt.Errorf("reports: %s: %s does not match its hash", dir, o.Path)

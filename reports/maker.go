@@ -56,7 +56,7 @@ func NewMaker(cfg *Settings, now func() time.Time, opts ...MakerOption) (*Maker,
 	}
 	font, err := render.FindFont(append(dirs, render.FontDirs()...))
 	if err != nil {
-		return nil, fmt.Errorf("%w: [document] fonts_dir: %v", ErrSettings, err)
+		return nil, ErrSettings.Newf(catalog.CfgFontsDir, err)
 	}
 	m := &Maker{cfg: cfg, plan: p, texts: texts, store: &archive.Store{Root: cfg.Path(cfg.Archive)}, now: now, font: font}
 	for _, o := range opts {

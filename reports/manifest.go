@@ -3,10 +3,10 @@ package reports
 import (
 	"bytes"
 	"encoding/json"
-	"fmt"
 	"os"
 	"path/filepath"
 
+	"github.com/mn2010/baocao/internal/catalog"
 	"github.com/mn2010/baocao/reports/indicators"
 	"github.com/mn2010/baocao/reports/narrative"
 	"github.com/mn2010/baocao/sources"
@@ -84,11 +84,11 @@ type IssuedFrom struct {
 func ReadManifest(dir string) (*Manifest, error) {
 	b, err := os.ReadFile(filepath.Join(dir, ManifestName))
 	if err != nil {
-		return nil, fmt.Errorf("reports: %w", err)
+		return nil, catalog.RptFile.Errorf(catalog.Said(err))
 	}
 	var man Manifest
 	if err := json.NewDecoder(bytes.NewReader(b)).Decode(&man); err != nil {
-		return nil, fmt.Errorf("reports: %s: %w", filepath.Join(dir, ManifestName), err)
+		return nil, catalog.RptPath.Errorf(filepath.Join(dir, ManifestName), catalog.Said(err))
 	}
 	return &man, nil
 }

@@ -91,6 +91,35 @@ func TestErrorsSpeakVietnamese(t *testing.T) {
 		}
 	})
 
+	t.Run("plan and fonts", func(t *testing.T) {
+		for _, tt := range []struct {
+			name  string
+			setup func(cfg, dir string)
+			want  string
+		}{
+			{"a source the plan does not read", func(cfg, dir string) { setConfig(t, cfg, "[sources.staff]", "[sources.staf]") }, "có phải [sources.staff]?"},
+			{"a plan's mistake", func(cfg, dir string) {
+				b, _ := os.ReadFile("../../templates/plan-2024.toml")
+				os.WriteFile(filepath.Join(dir, "kh.toml"), []byte(strings.Replace(string(b), "\nkind = \"ratio\"", "\nkind = \"rate\"", 1)), 0o644)
+				setConfig(t, cfg, `# plan = "templates/plan-2025.toml"`, `plan = "kh.toml"`)
+			}, `kind = "rate"`},
+			{"a plan's unknown key", func(cfg, dir string) {
+				b, _ := os.ReadFile("../../templates/plan-2024.toml")
+				os.WriteFile(filepath.Join(dir, "kh.toml"), []byte(strings.Replace(string(b), "\nkind = \"ratio\"", "\nkind = \"ratio\"\nkhac = 1", 1)), 0o644)
+				setConfig(t, cfg, `# plan = "templates/plan-2025.toml"`, `plan = "kh.toml"`)
+			}, "không có khoá"},
+			{"a font that is no font", func(cfg, dir string) {
+				os.MkdirAll(filepath.Join(dir, "fonts"), 0o755)
+				os.WriteFile(filepath.Join(dir, "fonts", "times.ttf"), []byte("x"), 0o644)
+				setConfig(t, cfg, "# [document]\n# fonts_dir = \"fonts\"", "[document]\nfonts_dir = \"fonts\"")
+			}, "không phải phông TrueType"},
+		} {
+			cfg := project(t)
+			tt.setup(cfg, filepath.Dir(cfg))
+			speaks(t, tt.want, "validate", "-c", cfg)
+		}
+	})
+
 	t.Run("review", func(t *testing.T) {
 		cfg := project(t)
 		withPrincipal(t, cfg)

@@ -38,6 +38,10 @@ func TestDoctorInitServiceSpeakVietnamese(t *testing.T) {
 	os.WriteFile(openWeb, append(append([]byte{}, example...), "\n[web]\nlisten = \"0.0.0.0:0\"\n"...), 0o644)
 	blocker := write("a-file", "x")
 	runs := [][]string{
+		{"doctor", "-c", write("not-a-table.toml", "unit = 3\n"), "--no-email"},
+		{"doctor", "-c", write("unknown-key.toml", "[unit]\nname = \"x\"\nbogus = 1\n"), "--no-email"},
+		{"doctor", "-c", write("syntax.toml", "[unit\nname=\n"), "--no-email"},
+		{"doctor", "-c", write("no-name.toml", "[web]\nlisten = \"8080\"\n"), "--no-email"},
 		{"doctor", "-c", filepath.Join(dir, "none.toml")},
 		{"doctor", "-c", filepath.Join(dir, "none.toml"), "--no-email"},
 		{"doctor", "-c", cfg, "--no-email"},
@@ -215,5 +219,42 @@ func TestPackagesKeepMessagesInTheCatalogue(t *testing.T) {
 	}
 	if n < 10 {
 		t.Errorf("%d files read: the packages moved", n)
+	}
+}
+
+// Every command speaks Vietnamese on the usual mistakes: a config that is
+// not there, an unknown flag, arguments it does not take; and the
+// subcommands of user, plan, signed, status, send, approve, mail-test, run,
+// validate, archive and init --upgrade on theirs.
+func TestEveryCommandSpeaksVietnameseOnItsMistakes(t *testing.T) {
+	t.Setenv(catalog.EnvVar, "")
+	t.Cleanup(func() { catalog.Set(catalog.Vietnamese) })
+	cfg := project(t)
+	dir := t.TempDir()
+	none := filepath.Join(dir, "none.toml")
+	runs := [][]string{}
+	for _, c := range commands {
+		runs = append(runs, []string{c.name, "-c", none}, []string{c.name, "--bogus"}, []string{c.name, "-c", cfg, "extra", "args"})
+	}
+	runs = append(runs,
+		[]string{"user"}, []string{"user", "bogus"}, []string{"user", "add", "-c", cfg}, []string{"user", "add", "x", "-c", cfg},
+		[]string{"user", "list", "-c", cfg}, []string{"user", "passwd", "nobody", "-c", cfg}, []string{"user", "lock", "nobody", "-c", cfg},
+		[]string{"user", "add", "-h"}, []string{"user", "list", "-h"}, []string{"user", "passwd", "-h"}, []string{"user", "edit", "-h"}, []string{"user", "remove", "-h"}, []string{"user", "lock", "-h"},
+		[]string{"plan"}, []string{"plan", "bogus"}, []string{"plan", "import"}, []string{"plan", "import", filepath.Join(dir, "x.docx")}, []string{"plan", "import", "-h"},
+		[]string{"web", "-c", cfg, "--listen", "xx"}, []string{"signed", "-c", cfg}, []string{"signed", "-c", cfg, "-r", "quarterly", "-p", "2024-Q1", filepath.Join(dir, "x.pdf")},
+		[]string{"status", "-c", cfg}, []string{"status", "-c", cfg, "-r", "bogus", "-p", "2024-03"}, []string{"send", "-c", cfg, "-r", "monthly", "-p", "2024-13"},
+		[]string{"approve", "-c", cfg, "-r", "monthly", "-p", "2024-03"}, []string{"mail-test", "-c", cfg, "--to", "x"},
+		[]string{"run", "-c", cfg, "-r", "quarterly", "-p", "2024-03"}, []string{"run", "-c", cfg, "-r", "monthly", "-p", "2024-Q1"},
+		[]string{"validate", "-c", cfg, "-p", "2024-99"}, []string{"schedule", "-c", none}, []string{"archive", "-c", cfg, "-r", "bogus"},
+		[]string{"init", "--upgrade", "-c", none}, []string{"init", "--upgrade", "-c", cfg, "--non-interactive"},
+	)
+	for _, args := range runs {
+		_, out, errs := baocaoIn("", args...)
+		if words := englishWords(out + "\n" + errs); len(words) > 0 {
+			t.Errorf("baocao %s: English words %q in:\n%s%s", strings.Join(args, " "), words, out, errs)
+		}
+		if strings.TrimSpace(out+errs) == "" {
+			t.Errorf("baocao %s said nothing", strings.Join(args, " "))
+		}
 	}
 }

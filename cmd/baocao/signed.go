@@ -35,7 +35,7 @@ func signedCmd(args []string, stdout, stderr io.Writer) error {
 	}
 	f, err := os.Open(file)
 	if err != nil {
-		return errUsage.Newf(catalog.SignedCannotOpen, file, err)
+		return errUsage.Newf(catalog.SignedCannotOpen, file, catalog.FileWhy(err))
 	}
 	data, err := signature.ReadLimited(f, check.MaxBytes)
 	f.Close()

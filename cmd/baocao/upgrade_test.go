@@ -84,6 +84,11 @@ func TestUpgradeWithoutATerminal(t *testing.T) {
 		t.Fatalf("init --upgrade: exit %d: %s%s", code, said, errs)
 	}
 	a := upgraded(t, cfg, old, said)
+	for _, w := range englishWords(said) {
+		if w != "vanthu" { // the clerk's account in the command to make it
+			t.Errorf("English word %q in:\n%s", w, said)
+		}
+	}
 	if !a.NoPassword() {
 		t.Errorf("a password was set without being asked: %+v", a)
 	}

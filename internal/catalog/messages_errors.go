@@ -3,6 +3,7 @@ package catalog
 import (
 	"errors"
 	"io/fs"
+	"os"
 	"syscall"
 )
 
@@ -90,6 +91,26 @@ func FileWhy(err error) string {
 	}
 	return err.Error()
 }
+
+// Said is err with a file's trouble in the language in force: "PATH:
+// reason" for an operation on a path (fs.PathError, os.LinkError), the
+// reason alone otherwise; kept for errors.Is and errors.As.
+func Said(err error) error { return said{err} }
+
+type said struct{ err error }
+
+func (s said) Error() string {
+	var pe *fs.PathError
+	var le *os.LinkError
+	switch {
+	case errors.As(s.err, &pe):
+		return ConfigOpen.F(pe.Path, FileWhy(s.err))
+	case errors.As(s.err, &le):
+		return ConfigOpen.F(le.New, FileWhy(le.Err))
+	}
+	return FileWhy(s.err)
+}
+func (s said) Unwrap() error { return s.err }
 
 // Why is err as FileWhy says it, kept for errors.Is and errors.As.
 func Why(err error) error { return why{err} }

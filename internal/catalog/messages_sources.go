@@ -24,3 +24,13 @@ var (
 	SignedRead       = add("SignedRead", "bản đã ký số: %s", "signedcopy: %s")
 	SignedOtherThere = add("SignedOtherThere", "đã có tệp %s mà không có hồ sơ đi kèm, và là một tệp khác: chuyển tệp đó ra chỗ khác rồi đưa bản đã ký số vào lại", "signedcopy: %s is there without its record and is another file: move it away, then bring the signed copy again")
 )
+
+// A file of the archive that cannot be read or written.
+var (
+	ArchFile  = add("ArchFile", "thư mục lưu báo cáo: %w", "archive: %w")
+	ArchPath  = add("ArchPath", "thư mục lưu báo cáo: %s: %w", "archive: %s: %w")
+	RptFile   = add("RptFile", "%w", "reports: %w")
+	RptPath   = add("RptPath", "%s: %w", "reports: %s: %w")
+	DlvFile   = add("DlvFile", "%w", "delivery: %w")
+	ArchNoNum = add("ArchNoNum", "%s kỳ %s: không lấy được số phiên bản mới (quá nhiều lần chạy cùng lúc?): chạy lại", "archive: %s/%s: could not claim a version number")
+)

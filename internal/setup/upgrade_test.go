@@ -57,3 +57,46 @@ func TestUpgradeTwoReviewersOverLines(t *testing.T) {
 		t.Errorf("accounts file %+v", as)
 	}
 }
+
+// TestInterviewKeepsExistingAccounts: init run again beside an accounts
+// file that has accounts asks no account question, keeps the file, and
+// names its principal as the approver; asked so, the monthly report
+// waits for her too.
+func TestInterviewKeepsExistingAccounts(t *testing.T) {
+	dir := data(t)
+	cfgPath := filepath.Join(t.TempDir(), "baocao.toml")
+	store := accounts.Open(accounts.PathBeside(cfgPath))
+	if err := store.Add(accounts.Account{Name: "ht", FullName: "Nguyễn Thị Hồng Vân", Email: "ht@mn2010.edu.vn", Role: accounts.Principal}, "hoa sen nở giữa hè", "x"); err != nil {
+		t.Fatal(err)
+	}
+	before, _ := os.ReadFile(store.Path())
+	script := []string{
+		"Trường Mầm non 20/10", "Ủy ban nhân dân Phường Sài Gòn", "", "MN2010", "", "Nguyễn Thị Hồng Vân",
+		"", "", "ht@mn2010.edu.vn", "", dir, "không",
+		"phongnoivu@tphcm.gov.vn", "", "", "", "", "", // cc, archive, time zone, web, plan
+		"", "có", // the quarterly and later wait (default), the monthly too
+	}
+	var out strings.Builder
+	a, err := Interview(NewPrompter(strings.NewReader(strings.Join(script, "\n")+"\n"), &out), Env{Schemas: schemas(t)}, cfgPath)
+	if err != nil {
+		t.Fatalf("%v\n%s", err, out.String())
+	}
+	if !strings.Contains(out.String(), "đã có 1 tài khoản: giữ nguyên") || strings.Contains(out.String(), "Tên tài khoản") {
+		t.Errorf("the interview with accounts there:\n%s", out.String())
+	}
+	if err := Save(a, cfgPath, func(string) (bool, error) { return false, nil }); err != nil {
+		t.Fatal(err)
+	}
+	if after, _ := os.ReadFile(store.Path()); string(after) != string(before) {
+		t.Error("the accounts file changed")
+	}
+	c, err := config.Load(cfgPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range []string{"monthly", "quarterly", "half-year", "annual"} {
+		if got := c.Reports[id].Approvers; len(got) != 1 || got[0] != "ht" {
+			t.Errorf("%s: approvers %q", id, got)
+		}
+	}
+}

@@ -650,3 +650,64 @@ func TestProbeOperatorsOnly(t *testing.T) {
 		t.Fatalf("done by a role that may not: %q", f.sends)
 	}
 }
+
+// TestProbeLockReadsThePageClock: the 15 minutes of a lock are counted
+// on the page's clock (Settings.Now), like the sessions' and the
+// delays': locked after ten failures, still locked 14 minutes later,
+// open after 16.
+func TestProbeLockReadsThePageClock(t *testing.T) {
+	clk := &clock{t: t0}
+	set := Settings{LoginDelay: 1, Now: clk.now}
+	withAccounts(t, &set)
+	s, err := New(withLogger(set), newFake())
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := newClient(t, s.Handler())
+	token := c.csrf("/dang-nhap")
+	try := func(pw string) (int, string) {
+		r, body := c.post("/dang-nhap", url.Values{"csrf": {token}, "name": {"van"}, "password": {pw}})
+		return r.StatusCode, body
+	}
+	for i := 0; i < accounts.MaxFailures; i++ {
+		if code, _ := try("đoán " + strings.Repeat("x", i)); code != 401 {
+			t.Fatalf("failure %d: %d", i+1, code)
+		}
+	}
+	clk.add(14 * time.Minute)
+	if code, body := try(testPassword); code != 401 || !strings.Contains(body, "khoá") {
+		t.Fatalf("14 minutes into the lock: %d", code)
+	}
+	clk.add(2 * time.Minute)
+	if code, body := try(testPassword); code != 303 {
+		t.Fatalf("16 minutes after the lock, the right password: %d\n%s", code, body)
+	}
+}
+
+// TestProbeSessionsFileMadePrivate: a sessions file left readable by
+// others (copied by hand, an old version) is made 0600 when the page
+// starts; a file that cannot be read logs everyone out rather than
+// taking what it says.
+func TestProbeSessionsFileMadePrivate(t *testing.T) {
+	set := Settings{}
+	withAccounts(t, &set)
+	if err := os.WriteFile(set.SessionFile, []byte(`{"key":"`+base64.StdEncoding.EncodeToString(make([]byte, 32))+`","sessions":[]}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	os.Chmod(set.SessionFile, 0o644)
+	if _, err := New(withLogger(set), newFake()); err != nil {
+		t.Fatal(err)
+	}
+	if fi, err := os.Stat(set.SessionFile); err != nil || fi.Mode().Perm() != 0o600 {
+		t.Fatalf("sessions file mode %v %v", fi.Mode(), err)
+	}
+	// Garbage: a new key, no session.
+	os.WriteFile(set.SessionFile, []byte("{not json"), 0o600)
+	s, err := New(withLogger(set), newFake())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(s.sessions.m) != 0 {
+		t.Errorf("sessions taken from an unreadable file")
+	}
+}

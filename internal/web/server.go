@@ -47,6 +47,11 @@ func New(set Settings, b Backend) (*Server, error) {
 		return nil, err
 	}
 	set = set.withDefaults()
+	if set.Accounts != nil {
+		// A lock's 15 minutes are counted on the page's clock, as the
+		// sessions' times and the login delays are.
+		set.Accounts.SetClock(set.Now)
+	}
 	pages, err := parsePages()
 	if err != nil {
 		return nil, err

@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/mn2010/baocao/internal/atomicfile"
+	"github.com/mn2010/baocao/internal/catalog"
 	"github.com/mn2010/baocao/internal/crashpoint"
 )
 
@@ -51,7 +52,7 @@ const stagingPrefix = ".staging-"
 func (s *Store) Put(report, label string, build func(version int) ([]File, error)) (Entry, error) {
 	dir := filepath.Join(s.Root, report, label)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return Entry{}, fmt.Errorf("archive: %w", err)
+		return Entry{}, catalog.ArchFile.Errorf(catalog.Said(err))
 	}
 	for attempt := 0; attempt < 10; attempt++ {
 		vs, strays, err := scan(dir)
@@ -79,14 +80,14 @@ func (s *Store) Put(report, label string, build func(version int) ([]File, error
 			return Entry{}, err
 		}
 	}
-	return Entry{}, fmt.Errorf("archive: %s/%s: could not claim a version number", report, label)
+	return Entry{}, catalog.ArchNoNum.Errorf(report, label)
 }
 
 // commit writes files to a staging folder in dir and renames it to final.
 func commit(dir, final string, files []File) error {
 	tmp, err := os.MkdirTemp(dir, stagingPrefix)
 	if err != nil {
-		return fmt.Errorf("archive: %w", err)
+		return catalog.ArchFile.Errorf(catalog.Said(err))
 	}
 	defer os.RemoveAll(tmp) // a no-op once renamed
 	for _, f := range files {
@@ -105,7 +106,7 @@ func commit(dir, final string, files []File) error {
 		if _, serr := os.Stat(final); serr == nil {
 			return fs.ErrExist
 		}
-		return fmt.Errorf("archive: %w", err)
+		return catalog.ArchFile.Errorf(catalog.Said(err))
 	}
 	return syncDir(dir)
 }
@@ -113,10 +114,10 @@ func commit(dir, final string, files []File) error {
 func writeSynced(path string, data []byte) error {
 	f, err := os.OpenFile(path, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o644)
 	if err != nil {
-		return fmt.Errorf("archive: %w", err)
+		return catalog.ArchFile.Errorf(catalog.Said(err))
 	}
 	if err := fill(f, data); err != nil {
-		return fmt.Errorf("archive: %s: %w", path, err)
+		return catalog.ArchPath.Errorf(path, catalog.Said(err))
 	}
 	return nil
 }
@@ -138,11 +139,11 @@ func fill(f *os.File, data []byte) error {
 func writeBeside(path string, data []byte) (string, error) {
 	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-")
 	if err != nil {
-		return "", fmt.Errorf("archive: %w", err)
+		return "", catalog.ArchFile.Errorf(catalog.Said(err))
 	}
 	if err := fill(f, data); err != nil {
 		os.Remove(f.Name())
-		return "", fmt.Errorf("archive: %s: %w", path, err)
+		return "", catalog.ArchPath.Errorf(path, catalog.Said(err))
 	}
 	return f.Name(), nil
 }
@@ -151,7 +152,7 @@ func writeBeside(path string, data []byte) (string, error) {
 func syncDir(dir string) error {
 	d, err := os.Open(dir)
 	if err != nil {
-		return fmt.Errorf("archive: %w", err)
+		return catalog.ArchFile.Errorf(catalog.Said(err))
 	}
 	defer d.Close()
 	_ = d.Sync()
@@ -168,7 +169,7 @@ func versions(dir string) ([]int, error) {
 func scan(dir string) (vs, strays []int, err error) {
 	entries, err := os.ReadDir(dir)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return nil, nil, fmt.Errorf("archive: %w", err)
+		return nil, nil, catalog.ArchFile.Errorf(catalog.Said(err))
 	}
 	for _, e := range entries {
 		if m := versionRe.FindStringSubmatch(e.Name()); m != nil {
@@ -193,7 +194,7 @@ func (s *Store) CleanStaging() ([]string, error) {
 		return nil, nil
 	}
 	if err != nil {
-		return nil, fmt.Errorf("archive: %w", err)
+		return nil, catalog.ArchFile.Errorf(catalog.Said(err))
 	}
 	var removed []string
 	for _, r := range reports {
@@ -248,7 +249,7 @@ func (s *Store) List() ([]Entry, error) {
 		return nil, nil
 	}
 	if err != nil {
-		return nil, fmt.Errorf("archive: %w", err)
+		return nil, catalog.ArchFile.Errorf(catalog.Said(err))
 	}
 	for _, r := range reports {
 		if !r.IsDir() || strings.HasPrefix(r.Name(), ".") { // .locks
@@ -256,7 +257,7 @@ func (s *Store) List() ([]Entry, error) {
 		}
 		periods, err := os.ReadDir(filepath.Join(s.Root, r.Name()))
 		if err != nil {
-			return nil, fmt.Errorf("archive: %w", err)
+			return nil, catalog.ArchFile.Errorf(catalog.Said(err))
 		}
 		for _, p := range periods {
 			dir := filepath.Join(s.Root, r.Name(), p.Name())
@@ -276,7 +277,7 @@ func (s *Store) List() ([]Entry, error) {
 // file or the new one, never half of either (atomicfile.Replace).
 func ReplaceFile(path string, data []byte) error {
 	if err := atomicfile.Replace(path, data); err != nil {
-		return fmt.Errorf("archive: %w", err)
+		return catalog.ArchFile.Errorf(catalog.Said(err))
 	}
 	return nil
 }

@@ -86,7 +86,7 @@ func Compose(m *Message) ([]byte, error) {
 	var buf bytes.Buffer
 	w, err := mail.CreateWriter(&buf, h)
 	if err != nil {
-		return nil, fmt.Errorf("delivery: %w", err)
+		return nil, catalog.DlvFile.Errorf(catalog.Said(err))
 	}
 	if err := writeText(w, m.Body); err != nil {
 		return nil, err
@@ -97,7 +97,7 @@ func Compose(m *Message) ([]byte, error) {
 		}
 	}
 	if err := w.Close(); err != nil {
-		return nil, fmt.Errorf("delivery: %w", err)
+		return nil, catalog.DlvFile.Errorf(catalog.Said(err))
 	}
 	return buf.Bytes(), nil
 }
@@ -119,10 +119,10 @@ func writeText(w *mail.Writer, body string) error {
 	th.Set("Content-Type", "text/plain; charset=utf-8")
 	tw, err := w.CreateSingleInline(th)
 	if err != nil {
-		return fmt.Errorf("delivery: %w", err)
+		return catalog.DlvFile.Errorf(catalog.Said(err))
 	}
 	if _, err := io.WriteString(tw, body); err != nil {
-		return fmt.Errorf("delivery: %w", err)
+		return catalog.DlvFile.Errorf(catalog.Said(err))
 	}
 	return tw.Close()
 }
@@ -137,10 +137,10 @@ func writeAttachment(w *mail.Writer, a Attachment) error {
 	ah.Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": a.Name}))
 	aw, err := w.CreateAttachment(ah)
 	if err != nil {
-		return fmt.Errorf("delivery: %w", err)
+		return catalog.DlvFile.Errorf(catalog.Said(err))
 	}
 	if _, err := aw.Write(a.Data); err != nil {
-		return fmt.Errorf("delivery: %w", err)
+		return catalog.DlvFile.Errorf(catalog.Said(err))
 	}
 	return aw.Close()
 }

@@ -6,7 +6,6 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"io/fs"
 	"net/mail"
 	"os"
@@ -95,10 +94,10 @@ func readJSON(dir, name string, v any) (ok bool, err error) {
 		return false, nil
 	}
 	if err != nil {
-		return false, fmt.Errorf("reports: %w", err)
+		return false, catalog.RptFile.Errorf(catalog.Said(err))
 	}
 	if err := json.NewDecoder(bytes.NewReader(b)).Decode(v); err != nil {
-		return false, fmt.Errorf("reports: %s: %w", filepath.Join(dir, name), err)
+		return false, catalog.RptPath.Errorf(filepath.Join(dir, name), catalog.Said(err))
 	}
 	return true, nil
 }
@@ -125,7 +124,7 @@ func ReadReturn(dir string) (*Return, error) {
 func writeOnce(dir, name string, v any) ([]byte, error) {
 	b, err := json.MarshalIndent(v, "", "  ")
 	if err != nil {
-		return nil, fmt.Errorf("reports: %w", err)
+		return nil, catalog.RptFile.Errorf(catalog.Said(err))
 	}
 	b = append(b, '\n')
 	if err := archive.WriteOnce(filepath.Join(dir, name), b); err != nil {
@@ -137,7 +136,7 @@ func writeOnce(dir, name string, v any) ([]byte, error) {
 func fileSHA256(path string) (string, error) {
 	b, err := os.ReadFile(path)
 	if err != nil {
-		return "", fmt.Errorf("reports: %w", err)
+		return "", catalog.RptFile.Errorf(catalog.Said(err))
 	}
 	sum := sha256.Sum256(b)
 	return hex.EncodeToString(sum[:]), nil
