@@ -56,7 +56,7 @@ func NewMaker(cfg *Settings, now func() time.Time, opts ...MakerOption) (*Maker,
 	}
 	font, err := render.FindFont(append(dirs, render.FontDirs()...))
 	if err != nil {
-		return nil, fmt.Errorf("%w: [document] fonts_dir: %v", ErrSettings, err)
+		return nil, ErrSettings.Newf(catalog.CfgFontsDir, err)
 	}
 	m := &Maker{cfg: cfg, plan: p, texts: texts, store: &archive.Store{Root: cfg.Path(cfg.Archive)}, now: now, font: font}
 	for _, o := range opts {
@@ -182,16 +182,21 @@ func (m *Maker) Build(reportID string, p period.Period, opt Options) (*Built, er
 		PlanReference: m.plan.Reference, Outcome: out, Narrative: narr,
 		Warnings: append(append(append([]sources.Issue{}, data.Issues...), out.Issues...), narrIssues...),
 		Texts:    m.texts, Generated: now, Addressees: addressees, Font: m.font, SourceNames: m.sourceNames()}
-	// The workbook, the PDF and the Word draft (both with their figures)
-	// are drawn at once: they only read doc.
-	var xlsx, docx []byte
-	var xerr, derr error
+	// The workbook and the PDF (with its figures) are drawn at once: both
+	// only read doc. The Word draft comes after them: drawing all three at
+	// once took the scale-400 run's peak from ~137 to ~205 MB (its
+	// appendix lists thousands of late dossiers), past issue 27's 150 MB.
+	var xlsx []byte
+	var xerr error
 	var wg sync.WaitGroup
 	wg.Go(func() { xlsx, xerr = render.Workbook(doc) })
-	wg.Go(func() { docx, derr = render.DOCX(doc) })
 	pdf, err := render.PDF(doc)
 	wg.Wait()
-	if err = errors.Join(xerr, derr, err); err != nil {
+	if err = errors.Join(xerr, err); err != nil {
+		return nil, err
+	}
+	docx, err := render.DOCX(doc)
+	if err != nil {
 		return nil, err
 	}
 	base := "bao-cao-cchc-" + p.Label()

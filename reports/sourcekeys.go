@@ -30,7 +30,15 @@ func checkSourceKeys(cfg *Settings, p *plan.Plan) error {
 		if near := nearest(n, known); near != "" {
 			hint = catalog.SrcDidYouMean.F(near)
 		}
-		return ErrSettings.Newf(catalog.SrcUnknownKey, n, hint, cfg.Plan, strings.Join(known, ", "))
+		planName := cfg.Plan
+		if planName == "" {
+			planName = catalog.PlanBuiltIn.F(p.Title)
+		}
+		tables := make([]string, len(known))
+		for i, k := range known {
+			tables[i] = catalog.SrcTable.F(k)
+		}
+		return ErrSettings.Newf(catalog.SrcUnknownKey, n, hint, planName, strings.Join(tables, ", "))
 	}
 	return nil
 }

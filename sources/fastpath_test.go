@@ -38,6 +38,10 @@ func TestQuickDateAgreesWithGeneralPath(t *testing.T) {
 			}
 		}
 	}
+	for _, tm := range []string{" 10:30", " 10:56:23", "T10:56:23", "  1:05:07.25", " 10:30 PM", " 10:30pm", " 10:30:00 am", " 9:5",
+		" 10:30:", " 10:30:5", " 10:30.5", " 10:30 PMX", " 10:30 P", "10:30", " :30", " 100:30", " 10:30:00.", " 10:30 \tAM", "T", " ", " 10:30 "} {
+		inputs = append(inputs, "26/05/2024"+tm, "5.3.2024"+tm, "31/02/2024"+tm)
+	}
 	inputs = append(inputs, "05/03/2024 10:30", "2024-03-05", "5/3/2024", "05/03-2024", "", "x", "1e5", "45356 ", "٤٥٣٥٦")
 	for _, in := range inputs {
 		for _, d1904 := range []bool{false, true} {
@@ -113,4 +117,22 @@ func TestSpelledCellsAgree(t *testing.T) {
 			}
 		}
 	}
+}
+
+// FuzzQuickDateAgrees: ParseDate (its quick path first) and its general
+// path agree on any text.
+func FuzzQuickDateAgrees(f *testing.F) {
+	for _, s := range seeds {
+		f.Add(s)
+	}
+	f.Add("26/05/2024 10:56:23.5 pm")
+	f.Fuzz(func(t *testing.T, in string) {
+		for _, d1904 := range []bool{false, true} {
+			want, wantErr := parseDate(Clean(in), d1904)
+			got, gotErr := ParseDate(in, d1904)
+			if !got.Equal(want) || (gotErr == nil) != (wantErr == nil) {
+				t.Fatalf("ParseDate(%q, 1904=%v) = %v, %v; the general path gives %v, %v", in, d1904, got, gotErr, want, wantErr)
+			}
+		}
+	})
 }

@@ -48,7 +48,8 @@ func quickSerial(s string) (int, bool) {
 }
 
 // quickDMY reads d/m/yyyy with one or two digits for the day and month and
-// "/", "." or "-" between; the date must exist.
+// "/", "." or "-" between, perhaps followed by a time of day (dropped);
+// the date must exist.
 func quickDMY(s string) (time.Time, bool) {
 	d, i, ok := quickDigits(s, 0, 1, 2)
 	if !ok || i >= len(s) || !isDateSep(s[i]) {
@@ -59,7 +60,7 @@ func quickDMY(s string) (time.Time, bool) {
 		return time.Time{}, false
 	}
 	y, i, ok := quickDigits(s, i+1, 4, 4)
-	if !ok || i != len(s) {
+	if !ok || i != len(s) && !quickTimeOfDay(s[i:]) {
 		return time.Time{}, false
 	}
 	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
@@ -80,3 +81,46 @@ func quickDigits(s string, i, min, max int) (n, end int, ok bool) {
 }
 
 func isDateSep(ch byte) bool { return ch == '/' || ch == '.' || ch == '-' }
+
+// quickTimeOfDay reports whether s is a time of day after a date as
+// ParseDate's pattern allows it: spaces or "T", h:mm, perhaps :ss and a
+// fraction, perhaps AM/PM ("[ T]+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*[AaPp][Mm])?").
+func quickTimeOfDay(s string) bool {
+	i := 0
+	for i < len(s) && (s[i] == ' ' || s[i] == 'T') {
+		i++
+	}
+	if i == 0 {
+		return false
+	}
+	_, j, ok := quickDigits(s, i, 1, 2)
+	if !ok || j >= len(s) || s[j] != ':' {
+		return false
+	}
+	if _, j, ok = quickDigits(s, j+1, 2, 2); !ok {
+		return false
+	}
+	if j < len(s) && s[j] == ':' {
+		if _, j, ok = quickDigits(s, j+1, 2, 2); !ok {
+			return false
+		}
+		if j < len(s) && s[j] == '.' {
+			k := j + 1
+			for k < len(s) && s[k] >= '0' && s[k] <= '9' {
+				k++
+			}
+			if k == j+1 {
+				return false
+			}
+			j = k
+		}
+	}
+	k := j
+	for k < len(s) && (s[k] == ' ' || s[k] == '\t' || s[k] == '\n' || s[k] == '\f' || s[k] == '\r') {
+		k++
+	}
+	if k+2 == len(s) && (s[k]|0x20 == 'a' || s[k]|0x20 == 'p') && s[k+1]|0x20 == 'm' {
+		return true
+	}
+	return j == len(s)
+}

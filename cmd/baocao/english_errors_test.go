@@ -91,6 +91,35 @@ func TestErrorsSpeakVietnamese(t *testing.T) {
 		}
 	})
 
+	t.Run("plan and fonts", func(t *testing.T) {
+		for _, tt := range []struct {
+			name  string
+			setup func(cfg, dir string)
+			want  string
+		}{
+			{"a source the plan does not read", func(cfg, dir string) { setConfig(t, cfg, "[sources.staff]", "[sources.staf]") }, "có phải [sources.staff]?"},
+			{"a plan's mistake", func(cfg, dir string) {
+				b, _ := os.ReadFile("../../templates/plan-2024.toml")
+				os.WriteFile(filepath.Join(dir, "kh.toml"), []byte(strings.Replace(string(b), "\nkind = \"ratio\"", "\nkind = \"rate\"", 1)), 0o644)
+				setConfig(t, cfg, `# plan = "templates/plan-2025.toml"`, `plan = "kh.toml"`)
+			}, `kind = "rate"`},
+			{"a plan's unknown key", func(cfg, dir string) {
+				b, _ := os.ReadFile("../../templates/plan-2024.toml")
+				os.WriteFile(filepath.Join(dir, "kh.toml"), []byte(strings.Replace(string(b), "\nkind = \"ratio\"", "\nkind = \"ratio\"\nkhac = 1", 1)), 0o644)
+				setConfig(t, cfg, `# plan = "templates/plan-2025.toml"`, `plan = "kh.toml"`)
+			}, "không có khoá"},
+			{"a font that is no font", func(cfg, dir string) {
+				os.MkdirAll(filepath.Join(dir, "fonts"), 0o755)
+				os.WriteFile(filepath.Join(dir, "fonts", "times.ttf"), []byte("x"), 0o644)
+				setConfig(t, cfg, "# [document]\n# fonts_dir = \"fonts\"", "[document]\nfonts_dir = \"fonts\"")
+			}, "không phải phông TrueType"},
+		} {
+			cfg := project(t)
+			tt.setup(cfg, filepath.Dir(cfg))
+			speaks(t, tt.want, "validate", "-c", cfg)
+		}
+	})
+
 	t.Run("review", func(t *testing.T) {
 		cfg := project(t)
 		withPrincipal(t, cfg)
@@ -133,6 +162,13 @@ func TestErrorsSpeakVietnamese(t *testing.T) {
 		send("chứng chỉ của máy chủ thư không được tin cậy")
 		setConfig(t, cfg, fmt.Sprintf("port = %d", m.smtpPort), fmt.Sprintf("port = %d", port(t)))
 		send("máy chủ không nhận kết nối")
+		// The attempts as status lists them: in Vietnamese too; the record
+		// keeps the server's English words beside.
+		speaks(t, "(máy chủ trả lời mã 550)", "status", "-c", cfg, "-r", "monthly", "-p", "2024-03")
+		b, _ = os.ReadFile(filepath.Join(filepath.Dir(cfg), "archive", "monthly", "2024-03", "v1", "delivery.json"))
+		if !strings.Contains(string(b), "the server answered 550") || !strings.Contains(string(b), `"said": "máy chủ thư từ chối thư`) {
+			t.Errorf("delivery.json:\n%s", b)
+		}
 	})
 }
 

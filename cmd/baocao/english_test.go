@@ -25,7 +25,7 @@ func init() {
 		init doctor service version install uninstall start stop help user add passwd edit remove list lock unlock hieu-truong pho-hieu-truong van-thu xem plan import txt md
 		monthly quarterly half-year annual vi en text json starttls tls none
 		systemd launchd systemctl sudo root Windows Linux macOS SMTP CA PEM Yoyoschool Message-ID
-		Command Prompt Run as administrator http https cron dev go cc non BAOCAO_LANG fr localhost Tab a-z
+		Command Prompt Run as administrator http https cron dev go cc non BAOCAO_LANG fr localhost Tab a-z TrueType ttf
 		admin_email password_env password_file ca_file username host official_domains listen public_url
 		smtp unit web reports name title delivery.json manifest.json signed require_signed
 		toml xlsx csv pdf docx Q1 H1 H2 Asia Ho_Chi_Minh CBCCVC TTHC CCHC BC MN2010`) {

@@ -43,7 +43,7 @@ var (
 
 // The config file's syntax (internal/strictoml).
 var (
-	TomlUnknownKey = add("TomlUnknownKey", "%[1]s: dòng %[2]d: không có khoá %[3]q (gõ nhầm?): sửa tên khoá hoặc xoá dòng này; docs/configuration.md liệt kê các khoá", "%[1]s: line %[2]d, column %[4]d: unknown key %[3]q (a typo?)")
+	TomlUnknownKey = add("TomlUnknownKey", "%[1]s: dòng %[2]d: không có khoá %[3]q (gõ nhầm?): sửa tên khoá hoặc xoá dòng này (các khoá có trong docs/configuration.md, docs/plan-file.md)", "%[1]s: line %[2]d, column %[4]d: unknown key %[3]q (a typo?)")
 	TomlType       = add("TomlType", "%[1]s: dòng %[2]d, cột %[3]d: %[4]q %[5]s", "%[1]s: line %[2]d, column %[3]d: %[6]s %[4]q")
 	TomlValue      = add("TomlValue", "%s: dòng %d, cột %d: %q: %s", "%s: line %d, column %d: %q: %s")
 	TomlSyntax     = add("TomlSyntax", "%[1]s: dòng %[2]d, cột %[3]d: viết sai cú pháp TOML (kiểm tra dấu ngoặc kép, dấu = và dấu ngoặc vuông ở dòng này)", "%[1]s: line %[2]d, column %[3]d: %[4]s")
@@ -58,3 +58,9 @@ var (
 
 // The plan's year (reports.Maker.PlanYearWarning).
 var PlanYearRun = add("PlanYearRun", "kế hoạch %s là của năm %d, nhưng kỳ %s thuộc năm %d: báo cáo dùng chỉ tiêu và nhiệm vụ của năm %d; soạn kế hoạch năm %d (docs/plan-file.md) và khai báo trong tệp cấu hình (plan = \"…\")", "the plan %s is for %d, but period %s is in %d: the report shows %d's targets and tasks; write %d's plan (docs/plan-file.md) and name it in the config (plan = \"…\")")
+
+// The document's fonts ([document] fonts_dir).
+var (
+	CfgFontsDir = add("CfgFontsDir", "[document] fonts_dir: %v", "[document] fonts_dir: %v")
+	FontNotTTF  = add("FontNotTTF", "tệp phông %[1]s không phải phông TrueType (.ttf) đọc được: thay bằng tệp times.ttf, timesbd.ttf, timesi.ttf, timesbi.ttf của Windows (C:\\Windows\\Fonts)", "render: font %[1]s: not a TrueType font: %[2]v")
+)

@@ -1,5 +1,7 @@
 package catalog
 
+import "strings"
+
 // What run, validate, send, approve, reject, status, schedule, archive,
 // mail-test, doctor, init and service say.
 var (
@@ -142,6 +144,14 @@ func AttemptResult(r string) string {
 		return ResultSent.String()
 	case "in flight":
 		return ResultInFlight.String()
+	}
+	if Current() == English {
+		return r
+	}
+	for _, c := range []*Msg{ClassPermanent, ClassTransient, ClassUncertain} {
+		if rest, ok := strings.CutPrefix(r, c.en+": "); ok {
+			return c.vi + ": " + rest // recorded before the Vietnamese words were (Said)
+		}
 	}
 	return r
 }

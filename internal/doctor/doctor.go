@@ -285,7 +285,7 @@ func latestDate(t *sources.Table) (time.Time, string) {
 func (x *run) archive(cfg *config.Config) time.Time {
 	dir := cfg.Path(cfg.Archive)
 	fail := func(err error) {
-		x.add(Problem, err, catalog.DrArchiveBad, dir, err)
+		x.add(Problem, err, catalog.DrArchiveBad, dir, catalog.FileWhy(err))
 	}
 	if err := os.MkdirAll(dir, 0o750); err != nil {
 		fail(err)

@@ -56,13 +56,24 @@ func TestLoginThrottle(t *testing.T) {
 		}
 	})
 	t.Run("the right password waits for the delay in force", func(t *testing.T) {
-		c, token := newLogin(t)
-		// A wrong attempt whose client gives up at once: its delay stays
-		// in force.
-		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Millisecond)
+		s, c, token := newLoginAt(t)
+		// A wrong attempt whose client gives up as soon as the server has
+		// it in hand: its delay stays in force.
+		ctx, cancel := context.WithCancel(context.Background())
 		start := time.Now()
-		login(ctx, c, token, "sai")
+		done := make(chan struct{})
+		go func() {
+			defer close(done)
+			login(ctx, c, token, "sai")
+		}()
+		testtools.Poll(t, 5*time.Second, "the server to have the wrong attempt in hand", func() bool {
+			s.logins.mu.Lock()
+			defer s.logins.mu.Unlock()
+			f := s.logins.fails["ip 127.0.0.1"]
+			return f != nil && (len(f.turn) == 1 || f.n > 0)
+		})
 		cancel()
+		<-done
 		code, err := login(context.Background(), c, token, "đúng-mật-khẩu-dài")
 		if err != nil || code != 303 {
 			t.Fatalf("right password: %d %v", code, err)

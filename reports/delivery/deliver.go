@@ -201,6 +201,9 @@ func (d *Deliverer) finish(dir string, a attempt, err error) error {
 		rec.Status, result = Pending, English(err)
 	}
 	rec.Attempts[len(rec.Attempts)-1].Result = result
+	if err != nil && catalog.Current() != catalog.English {
+		rec.Attempts[len(rec.Attempts)-1].Said = err.Error()
+	}
 	if serr := d.save(dir, rec); serr != nil {
 		if err != nil {
 			return errors.Join(err, serr)

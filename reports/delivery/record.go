@@ -62,8 +62,22 @@ func (r *Record) sentBefore() bool {
 type Attempt struct {
 	At     string   `json:"at"`
 	To     []string `json:"to"`
-	Result string   `json:"result"`
-	Round  int      `json:"round,omitempty"`
+	Result string   `json:"result"` // "sent", "in flight", or the failure in English (the server's words)
+	// Said is a failure as the person who sent it read it, in Vietnamese
+	// (the language in force then, when not English): what status and
+	// the page show.
+	Said  string `json:"said,omitempty"`
+	Round int    `json:"round,omitempty"`
+}
+
+// Words is what the attempt's result says to a person in the language in
+// force: Said in Vietnamese when recorded, else Result ("sent" and "in
+// flight" and a failure's class in the catalogue's words).
+func (a Attempt) Words() string {
+	if a.Said != "" && catalog.Current() != catalog.English {
+		return a.Said
+	}
+	return catalog.AttemptResult(a.Result)
 }
 
 // NewRecord is the record a version starts with: pending when mail is on,

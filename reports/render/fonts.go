@@ -1,7 +1,6 @@
 package render
 
 import (
-	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -10,6 +9,7 @@ import (
 	"github.com/go-fonts/liberation/liberationserifbolditalic"
 	"github.com/go-fonts/liberation/liberationserifitalic"
 	"github.com/go-fonts/liberation/liberationserifregular"
+	"github.com/mn2010/baocao/internal/catalog"
 	"golang.org/x/image/font/sfnt"
 )
 
@@ -101,7 +101,7 @@ func readFont(dir string, names [4]string) (*Font, bool, error) {
 			return nil, false, nil
 		}
 		if _, err := sfnt.Parse(b); err != nil {
-			return nil, false, fmt.Errorf("render: font %s: not a TrueType font: %w", filepath.Join(dir, n), err)
+			return nil, false, catalog.FontNotTTF.Errorf(filepath.Join(dir, n), err)
 		}
 		data[i] = b
 	}

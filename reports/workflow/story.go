@@ -135,7 +135,7 @@ func (m *Flow) State(e archive.Entry) (*VersionState, error) {
 			RemindDue: catalog.StoryRemindDue, OverdueName: catalog.StoryOverdue, ReturnMailName: catalog.StoryReturnMail,
 			SignBefore: catalog.StorySignBefore, SignDue: catalog.StorySignDue, SignOverdue: catalog.StorySignOverdue}[name]
 		for _, a := range r.Attempts {
-			add(stepMessage, a.At, catalog.StoryMessage.F(what, strings.Join(a.To, ", "), catalog.AttemptResult(a.Result)))
+			add(stepMessage, a.At, catalog.StoryMessage.F(what, strings.Join(a.To, ", "), a.Words()))
 		}
 	}
 	if a := s.Approval; a != nil {
@@ -152,7 +152,7 @@ func (m *Flow) State(e archive.Entry) (*VersionState, error) {
 		add(stepDecision, r.At, catalog.StoryReturned.F(r.Decider(), r.Reason))
 	}
 	for _, a := range s.Record.Attempts {
-		add(stepDelivery, a.At, catalog.StoryAttempt.F(strings.Join(a.To, ", "), catalog.AttemptResult(a.Result)))
+		add(stepDelivery, a.At, catalog.StoryAttempt.F(strings.Join(a.To, ", "), a.Words()))
 	}
 	if s.Signed, err = signedcopy.Read(e.Dir); err != nil {
 		return nil, err
@@ -169,7 +169,7 @@ func (m *Flow) State(e archive.Entry) (*VersionState, error) {
 	}
 	if r, ok, err := delivery.LoadNamed(e.Dir, SignedMailName); err == nil && ok {
 		for _, a := range r.Attempts {
-			add(stepDelivery, a.At, catalog.StoryMessage.F(catalog.StorySignedFollowUp, strings.Join(a.To, ", "), catalog.AttemptResult(a.Result)))
+			add(stepDelivery, a.At, catalog.StoryMessage.F(catalog.StorySignedFollowUp, strings.Join(a.To, ", "), a.Words()))
 		}
 	}
 	sortEvents(s.Events)
