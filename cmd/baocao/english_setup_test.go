@@ -89,8 +89,8 @@ func TestDoctorInitServiceSpeakVietnamese(t *testing.T) {
 }
 
 func init() {
-	names["enter"] = true                                                                           // the key
-	for _, w := range strings.Fields("reviewers approvers hieutruong full-name email role title") { // config keys, an account, flags
+	names["enter"] = true                                                                                  // the key
+	for _, w := range strings.Fields("reviewers approvers hieutruong vanthu full-name email role title") { // config keys, accounts, flags
 		names[w] = true
 	}
 	for _, w := range strings.Fields("thanh gian nghe xong nhap nhung chung") { // Vietnamese syllables without marks

@@ -84,10 +84,10 @@ func TestReadOnlyArchiveApproveAnswers503(t *testing.T) {
 			t.Fatalf("remount %s: %v %s", mode, err, out)
 		}
 	}
+	withPrincipal(t, cfgPath) // the example's approvers name hieutruong: the review message goes to her account
 	if code, _, errs := baocao("run", "-c", cfgPath, "-r", "quarterly", "-p", "2024-Q2"); code != 0 {
 		t.Fatalf("run: %d %s", code, errs)
 	}
-	withPrincipal(t, cfgPath)
 	cfg, err := loadConfig(cfgPath, io.Discard)
 	if err != nil {
 		t.Fatal(err)

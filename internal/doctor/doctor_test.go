@@ -45,6 +45,7 @@ func text(r *Report) string {
 
 func TestServiceAndClock(t *testing.T) {
 	cfg := example(t)
+	withApprover(t, cfg) // the account the example's approvers name: no review ✗ here
 	inPeriod := time.Date(2024, 12, 20, 9, 0, 0, 0, time.FixedZone("ICT", 7*3600))
 	tests := []struct {
 		name     string
@@ -90,6 +91,7 @@ func TestServiceAndClock(t *testing.T) {
 
 func TestEachProblemNamed(t *testing.T) {
 	cfg := example(t)
+	withApprover(t, cfg) // the account the example's approvers name: no review ✗ here
 	dir := filepath.Dir(cfg)
 	os.WriteFile(filepath.Join(dir, "examples", "data", "van-ban.xlsx"), []byte("not a workbook"), 0o644)
 	os.Chtimes(filepath.Join(dir, "examples", "data", "van-ban.xlsx"), saved, saved)
@@ -135,6 +137,7 @@ func TestReportWithoutRecipients(t *testing.T) {
 // the line that says which plan is in force.
 func TestPlanOfAnotherYear(t *testing.T) {
 	cfg := example(t)
+	withApprover(t, cfg) // the account the example's approvers name: no review ✗ here
 	now := time.Date(2026, 11, 29, 9, 0, 0, 0, time.UTC)
 	r := Run(Options{Config: cfg, NoEmail: true, Now: func() time.Time { return now }})
 	out := text(r)
@@ -155,6 +158,7 @@ func TestPlanOfAnotherYear(t *testing.T) {
 // written in capitals is not.
 func TestPlanOfAnotherUnit(t *testing.T) {
 	cfg := example(t)
+	withApprover(t, cfg) // the account the example's approvers name: no review ✗ here
 	now := time.Date(2024, 12, 20, 9, 0, 0, 0, time.UTC)
 	b, _ := os.ReadFile(cfg)
 	os.WriteFile(cfg, []byte(strings.Replace(string(b), `name = "Trường Mầm non 20/10"`, `name = "TRƯỜNG MẦM NON  20/10"`, 1)), 0o644)

@@ -81,3 +81,14 @@ func TestReviewSection(t *testing.T) {
 		}
 	}
 }
+
+// withApprover makes the account the example config's approvers name
+// (hieutruong, the principal), beside cfg: the example's review step is
+// then ready, and doctor's other checks are seen alone.
+func withApprover(t *testing.T, cfg string) {
+	t.Helper()
+	if err := accounts.Open(accounts.PathBeside(cfg)).Add(accounts.Account{Name: "hieutruong", FullName: "Nguyễn Thị Hồng Vân",
+		Email: "hieutruong.mn2010@hcm.edu.vn", Role: accounts.Principal, Title: accounts.Co}, "hoa sen nở giữa hè", "Trường"); err != nil {
+		t.Fatal(err)
+	}
+}

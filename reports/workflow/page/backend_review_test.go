@@ -23,7 +23,7 @@ import (
 // whose page tells its story; a source changed since the draft refuses
 // an approval with a number, saying to run again.
 func TestReviewOverReports(t *testing.T) {
-	b, cfg, _ := project(t)
+	b, cfg, m := project(t)
 	cfg.SMTP.Host = "" // no mail here: cmd's browser test has Mailpit
 	ctx := context.Background()
 	// The principal's account, logged in.
@@ -33,6 +33,7 @@ func TestReviewOverReports(t *testing.T) {
 		Role: accounts.Principal, Title: accounts.Co}, pw, "Trường"); err != nil {
 		t.Fatal(err)
 	}
+	m.SetAccounts(store) // the example's approvers name hieutruong
 	s, logs := testServer(t, web.Settings{Location: cfg.Location, Accounts: store}, b)
 	c := newClient(t, s.Handler())
 	if r, body := c.post("/dang-nhap", url.Values{"csrf": {c.csrf("/dang-nhap")}, "name": {"hieutruong"}, "password": {pw}}); r.StatusCode != 303 {
@@ -48,7 +49,7 @@ func TestReviewOverReports(t *testing.T) {
 		t.Fatal(err)
 	}
 	if d.State != web.StateDraft || !d.Can("approve") || !d.Can("reject") || d.Can("send") || len(d.Story) == 0 ||
-		!strings.Contains(d.Story[0].What, "lập bản dự thảo (chờ duyệt)") || !strings.Contains(d.Review, "đang chờ Nguyễn Thị Hồng Vân duyệt") {
+		!strings.Contains(d.Story[0].What, "lập bản dự thảo (chờ duyệt)") || !strings.Contains(d.Review, "đang chờ cô Nguyễn Thị Hồng Vân duyệt") {
 		t.Fatalf("a reviewed report's run: %+v actions %v story %+v review %q", d.VersionSummary, d.Actions, d.Story, d.Review)
 	}
 	token := c.csrf(pagePath(ref))
