@@ -12,6 +12,6 @@ var (
 		"Accounts: none yet — besides the approver's (the ✗ line below), make the clerk's: baocao user add vanthu --full-name \"Full Name\" --email ADDRESS --role van-thu -c %s")
 	DrFullNamePlaceholder = add("DrFullNamePlaceholder", "Họ và tên", "Full Name")
 	WfNoApproverAddress   = add("WfNoApproverAddress",
-		"[reports.%s]: thư xin duyệt không gửi cho ai: người duyệt %s chưa có tài khoản kèm địa chỉ thư — tạo tài khoản bằng baocao user add TÊN --full-name \"Họ và tên\" --email ĐỊA_CHỈ --role hieu-truong%s (hoặc thêm địa chỉ: baocao user edit TÊN --email ĐỊA_CHỈ), rồi gửi lại thư bằng baocao send%s -r %s -p %s; bản nháp vẫn được lưu, chưa gửi gì cho cấp trên",
-		"[reports.%s]: the review message goes to nobody: approvers %s have no account with an e-mail address — make one with baocao user add NAME --full-name \"Full Name\" --email ADDRESS --role hieu-truong%s (or add the address: baocao user edit NAME --email ADDRESS), then send the message with baocao send%s -r %s -p %s; the draft is kept, nothing went to the district")
+		"[reports.%s]: thư xin duyệt không gửi cho ai: người duyệt %s chưa có tài khoản kèm địa chỉ thư — tạo tài khoản bằng baocao user add %s --full-name \"Họ và tên\" --email ĐỊA_CHỈ --role hieu-truong%s (hoặc thêm địa chỉ: baocao user edit TÊN --email ĐỊA_CHỈ), rồi gửi lại thư bằng baocao send%s -r %s -p %s; bản nháp vẫn được lưu, chưa gửi gì cho cấp trên",
+		"[reports.%s]: the review message goes to nobody: approvers %s have no account with an e-mail address — make one with baocao user add %s --full-name \"Full Name\" --email ADDRESS --role hieu-truong%s (or add the address: baocao user edit NAME --email ADDRESS), then send the message with baocao send%s -r %s -p %s; the draft is kept, nothing went to the district")
 )

@@ -169,7 +169,11 @@ func (m *Flow) nobodyToReview(e archive.Entry, r *Report) error {
 	if who == "" {
 		return ErrNotReviewed.Newf(catalog.WfNoReviewerMail, e.Report)
 	}
-	return ErrSettings.Newf(catalog.WfNoApproverAddress, e.Report, who, m.configFlag(), m.configFlag(), e.Report, e.Period)
+	name := "TÊN"
+	if len(r.Approvers) == 1 {
+		name = quoteArg(r.Approvers[0])
+	}
+	return ErrSettings.Newf(catalog.WfNoApproverAddress, e.Report, who, name, m.configFlag(), m.configFlag(), e.Report, e.Period)
 }
 
 // ReviewerNames are the names of the people report's review messages go
