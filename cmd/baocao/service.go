@@ -168,8 +168,8 @@ func serviceOptions(cfg *config.Config, userName, root string) (service.Options,
 
 func sourcePaths(cfg *config.Config) []string {
 	var out []string
-	for _, s := range cfg.Specs() {
-		out = append(out, s.Path)
+	for _, s := range cfg.Sources {
+		out = append(out, cfg.Path(s.Path))
 	}
 	return out
 }

@@ -327,32 +327,6 @@ func (c *Config) Path(p string) string {
 	return filepath.Join(c.Dir, p)
 }
 
-// Display gives a path as written relative to the config's folder, with
-// forward slashes, for manifests.
-func (c *Config) Display(p string) string {
-	if rel, err := filepath.Rel(c.Dir, p); err == nil {
-		return filepath.ToSlash(rel)
-	}
-	return filepath.ToSlash(p)
-}
-
-// Specs returns the source specs, paths resolved, limits applied.
-func (c *Config) Specs() map[string]sources.Spec {
-	lim := sources.DefaultLimits
-	if c.Limits.MaxFileMB > 0 {
-		lim.MaxFileBytes = c.Limits.MaxFileMB << 20
-	}
-	if c.Limits.MaxUnzipMB > 0 {
-		lim.MaxUnzipBytes = c.Limits.MaxUnzipMB << 20
-	}
-	specs := map[string]sources.Spec{}
-	private := c.Private()
-	for name, s := range c.Sources {
-		specs[name] = sources.Spec{Name: name, Path: c.Path(s.Path), Sheet: s.Sheet, Aliases: s.Aliases, Limits: lim, Private: private}
-	}
-	return specs
-}
-
 // Private lists what no source may be read from: the archive and the
 // password files.
 func (c *Config) Private() []string {

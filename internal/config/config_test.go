@@ -40,11 +40,8 @@ func TestLoadExample(t *testing.T) {
 	if c.Location.String() != "Asia/Ho_Chi_Minh" || len(c.Reports) != 4 || len(c.Sources) != 8 {
 		t.Errorf("example config: %v, %d reports, %d sources", c.Location, len(c.Reports), len(c.Sources))
 	}
-	if got := c.Specs()["dossiers"].Path; got != filepath.Join(c.Dir, "examples", "data", "ho-so-tthc.xlsx") {
+	if got := c.Path(c.Sources["dossiers"].Path); got != filepath.Join(c.Dir, "examples", "data", "ho-so-tthc.xlsx") {
 		t.Errorf("paths should be relative to the config file: %s", got)
-	}
-	if c.Display(c.Specs()["dossiers"].Path) != "examples/data/ho-so-tthc.xlsx" {
-		t.Errorf("display path %s", c.Display(c.Specs()["dossiers"].Path))
 	}
 	if len(c.Warnings) != 0 {
 		t.Errorf("warnings %v", c.Warnings)

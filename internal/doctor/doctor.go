@@ -192,7 +192,7 @@ func (x *run) plan(cfg *config.Config, m *reports.Maker) {
 // sources reads each source in full and reports its rows and latest date;
 // it returns the newest modification time among the files.
 func (x *run) sources(cfg *config.Config, m *reports.Maker) time.Time {
-	specs := cfg.Specs()
+	specs := m.Settings().Specs()
 	schemas := m.Plan().Sources
 	names := make([]string, 0, len(schemas))
 	for n := range schemas {
