@@ -79,28 +79,34 @@ type serving struct {
 	page   *web.Server // nil without [web] listen
 }
 
-// openServe starts the daemon and the page. The page's settings are
+// openServe starts the page, then the daemon. The page's settings are
 // checked before anything starts: a listen address other than this
-// machine without a password is a config error (exit 2) naming the key.
+// machine without a password is a config error (exit 2) naming the key;
+// and the page's address is taken before the daemon catches up missed
+// runs, so that an address another program holds stops serve before it
+// archives or mails anything.
 func openServe(ctx context.Context, cfg *conf, log *slog.Logger) (*serving, error) {
-	withWeb := cfg.Web.Listen != ""
-	if withWeb {
+	u := &serving{}
+	if cfg.Web.Listen != "" {
 		if _, err := WebSettings(cfg.Config, log); err != nil {
 			return nil, err
 		}
+		page, err := openServeWeb(ctx, cfg, log)
+		if err != nil {
+			return nil, err
+		}
+		u.page = page
 	}
 	d, err := daemon.Open(ctx, cfg.daemon, daemon.Options{Logger: log, ReviewLink: reviewLink(cfg.Config), Accounts: accountsOf(cfg.Config)})
 	if err != nil {
-		return nil, err
-	}
-	u := &serving{daemon: d}
-	if withWeb {
-		if u.page, err = openServeWeb(ctx, cfg, log); err != nil {
+		if u.page != nil {
 			cctx, cancel := context.WithTimeout(context.Background(), stopTimeout)
 			defer cancel()
-			return nil, errors.Join(err, d.Close(cctx))
+			err = errors.Join(err, u.page.Close(cctx))
 		}
+		return nil, err
 	}
+	u.daemon = d
 	return u, nil
 }
 

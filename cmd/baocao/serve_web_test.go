@@ -5,12 +5,14 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
 	"syscall"
 	"testing"
 
+	"github.com/mn2010/baocao/internal/catalog"
 	"github.com/mn2010/baocao/internal/config"
 	"github.com/mn2010/baocao/reports/archive"
 )
@@ -39,6 +41,36 @@ func TestServeWebWithoutPassword(t *testing.T) {
 	code, _, errs := baocao("serve", "-c", cfg)
 	if code != 2 || !strings.Contains(errs, "[web] password_env hoặc password_file") || !strings.Contains(errs, `listen "0.0.0.0:18080"`) {
 		t.Errorf("exit %d: %s", code, errs)
+	}
+}
+
+// TestServeWebAddressTaken: the page's address held by another program
+// stops serve before the daemon catches up missed runs: a Vietnamese
+// error naming the address, and nothing archived (so nothing mailed).
+func TestServeWebAddressTaken(t *testing.T) {
+	t.Setenv(catalog.EnvVar, "")
+	busy, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer busy.Close()
+	cfg := project(t)
+	b, _ := os.ReadFile(cfg)
+	s := strings.Replace(string(b), `host = "smtp.example.vn"`, `host = ""`, 1) // the schedules kept: serve would catch up
+	os.WriteFile(cfg, []byte(s+"\n[web]\nlisten = \""+busy.Addr().String()+"\"\n"), 0o644)
+	code, _, errs := baocao("serve", "-c", cfg)
+	if code == 0 || !strings.Contains(errs, "không mở được trang web ở "+busy.Addr().String()) || !strings.Contains(errs, "cổng này đã có chương trình khác dùng") {
+		t.Errorf("exit %d: %s", code, errs)
+	}
+	if words := englishWords(strings.Join(regexp.MustCompile(`(?m)^baocao: .*$`).FindAllString(errs, -1), "\n")); len(words) > 0 {
+		t.Errorf("English words %q in: %s", words, errs)
+	}
+	entries, err := (&archive.Store{Root: filepath.Join(filepath.Dir(cfg), "archive")}).List()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(entries) > 0 {
+		t.Errorf("serve archived %d versions before it stopped on the page's address: %v", len(entries), entries)
 	}
 }
 
