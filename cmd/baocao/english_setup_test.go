@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"net"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -232,6 +233,11 @@ func TestEveryCommandSpeaksVietnameseOnItsMistakes(t *testing.T) {
 	cfg := project(t)
 	dir := t.TempDir()
 	none := filepath.Join(dir, "none.toml")
+	busy, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer busy.Close()
 	runs := [][]string{}
 	for _, c := range commands {
 		runs = append(runs, []string{c.name, "-c", none}, []string{c.name, "--bogus"}, []string{c.name, "-c", cfg, "extra", "args"})
@@ -247,6 +253,11 @@ func TestEveryCommandSpeaksVietnameseOnItsMistakes(t *testing.T) {
 		[]string{"run", "-c", cfg, "-r", "quarterly", "-p", "2024-03"}, []string{"run", "-c", cfg, "-r", "monthly", "-p", "2024-Q1"},
 		[]string{"validate", "-c", cfg, "-p", "2024-99"}, []string{"schedule", "-c", none}, []string{"archive", "-c", cfg, "-r", "bogus"},
 		[]string{"init", "--upgrade", "-c", none}, []string{"init", "--upgrade", "-c", cfg, "--non-interactive"},
+		// The page's address taken by another program, as a clerk meets it
+		// when baocao serve already runs; plan reads no config (its usage
+		// line offers no -c); a flag's name as the help writes it.
+		[]string{"web", "-c", cfg, "--listen", busy.Addr().String()}, []string{"plan", "import", filepath.Join(dir, "x.md"), "-c", cfg},
+		[]string{"run", "-c", cfg, "-r", "monthly", "-p", "2024-03", "--number", "abc", "--no-email"},
 	)
 	for _, args := range runs {
 		_, out, errs := baocaoIn("", args...)
@@ -255,6 +266,13 @@ func TestEveryCommandSpeaksVietnameseOnItsMistakes(t *testing.T) {
 		}
 		if strings.TrimSpace(out+errs) == "" {
 			t.Errorf("baocao %s said nothing", strings.Join(args, " "))
+		}
+		all := out + errs
+		switch {
+		case args[0] == "web" && len(args) > 4 && args[4] == busy.Addr().String() && !strings.Contains(all, "cổng này đã có chương trình khác dùng"),
+			args[0] == "plan" && strings.Contains(all, "[-c"),
+			strings.Contains(all, "--number") && strings.Contains(all, " -number"):
+			t.Errorf("baocao %s:\n%s", strings.Join(args, " "), all)
 		}
 	}
 }

@@ -66,15 +66,25 @@ func isBool(f *flag.Flag) bool {
 	return ok && b.IsBoolFlag()
 }
 
+// dashed is a flag's name as the help writes it: "-c" for one letter,
+// "--number" for a word (the flag package says "-number").
+func dashed(name string) string {
+	n := strings.TrimLeft(name, "-")
+	if len(n) > 1 {
+		return "--" + n
+	}
+	return "-" + n
+}
+
 // flagError says what the flag package found wrong, in the language in
 // force.
 func flagError(fs *flag.FlagSet, args []string, err error) error {
 	msg := err.Error()
 	switch {
 	case strings.HasPrefix(msg, "flag provided but not defined: "):
-		return catalog.FlagUnknown.Errorf(strings.TrimPrefix(msg, "flag provided but not defined: "))
+		return catalog.FlagUnknown.Errorf(dashed(strings.TrimPrefix(msg, "flag provided but not defined: ")))
 	case strings.HasPrefix(msg, "flag needs an argument: "):
-		return catalog.FlagNoValue.Errorf(strings.TrimPrefix(msg, "flag needs an argument: "))
+		return catalog.FlagNoValue.Errorf(dashed(strings.TrimPrefix(msg, "flag needs an argument: ")))
 	case strings.HasPrefix(msg, "bad flag syntax: "):
 		return catalog.FlagUnknown.Errorf(strings.TrimPrefix(msg, "bad flag syntax: "))
 	case strings.HasPrefix(msg, "invalid value "), strings.HasPrefix(msg, "invalid boolean value "):
@@ -90,7 +100,7 @@ func flagError(fs *flag.FlagSet, args []string, err error) error {
 			if f := fs.Lookup(strings.TrimLeft(name, "-")); f != nil && isBool(f) {
 				why = catalog.FlagBadBool.String()
 			}
-			return catalog.FlagBadValue.Errorf(value, name, why)
+			return catalog.FlagBadValue.Errorf(value, dashed(name), why)
 		}
 	}
 	return err

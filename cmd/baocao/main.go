@@ -71,8 +71,12 @@ var commands = []command{
 // lineOf is a usage line's arguments, with -c.
 func lineOf(args *catalog.Msg) string { return command{args: args}.line() }
 
-// line is the command's arguments as its usage line shows them, with -c.
+// line is the command's arguments as its usage line shows them, with -c
+// (but for plan, which reads no config).
 func (c command) line() string {
+	if c.name == "plan" {
+		return c.args.String()
+	}
 	if c.args == nil {
 		return catalog.ArgsConfig.String()
 	}

@@ -16,17 +16,17 @@ import (
 func planCmd(args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 || args[0] != "import" {
 		if len(args) > 0 && (args[0] == "-h" || args[0] == "--help") {
-			fmt.Fprintln(stderr, catalog.UsageLine.F("plan", lineOf(catalog.ArgsPlan)))
+			fmt.Fprintln(stderr, catalog.UsageLine.F("plan", catalog.ArgsPlan.String()))
 			return errHelp
 		}
-		return errUsage.Newf(catalog.PlanNeedSub, lineOf(catalog.ArgsPlan))
+		return errUsage.Newf(catalog.PlanNeedSub, catalog.ArgsPlan.String())
 	}
 	fs := flag.NewFlagSet("plan import", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	out := fs.String("o", "", catalog.FlagPlanOut.String())
 	fs.StringVar(out, "output", "", catalog.FlagPlanOut.String())
 	force := fs.Bool("force", false, catalog.FlagPlanForce.String())
-	file, err := parseWithArgs(fs, args[1:], lineOf(catalog.ArgsPlan))
+	file, err := parseWithArgs(fs, args[1:], catalog.ArgsPlan.String())
 	if err != nil {
 		return err
 	}

@@ -103,10 +103,22 @@ func OpenWeb(ctx context.Context, cfg *conf, m *workflow.Flow, log *slog.Logger)
 		return nil, fmt.Errorf("%w: %v", config.ErrInvalid, err)
 	}
 	if err := srv.Open(ctx); err != nil {
-		return nil, err
+		return nil, listenError{set.Listen, err}
 	}
 	return srv, nil
 }
+
+// listenError is the page's address that cannot be opened, in the
+// language in force; errors.Is and errors.As see the system's error.
+type listenError struct {
+	addr string
+	err  error
+}
+
+func (e listenError) Error() string {
+	return catalog.WebCannotListen.F(e.addr, catalog.ListenWhy(e.err))
+}
+func (e listenError) Unwrap() error { return e.err }
 
 // reviewLink is the link to a version's page for the reviewers' messages:
 // [web] public_url; nil when the config gives the page no address others
