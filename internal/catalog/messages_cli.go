@@ -33,7 +33,7 @@ var (
 	ArgsServe    = add("ArgsServe", "[--log-format text|json] [--log-file TỆP]", "[--log-format text|json] [--log-file FILE]")
 	ArgsWeb      = add("ArgsWeb", "[--listen ĐỊA_CHỈ] [--log-format text|json]", "[--listen ADDRESS] [--log-format text|json]")
 	ArgsMailTest = add("ArgsMailTest", "[--to ĐỊA_CHỈ_THƯ]", "[--to ADDRESS]")
-	ArgsInit     = add("ArgsInit", "[--non-interactive --data THƯ_MỤC --unit TÊN … --force]", "[--non-interactive --data DIR --unit NAME … --force]")
+	ArgsInit     = add("ArgsInit", "[--upgrade | --non-interactive --data THƯ_MỤC --unit TÊN … --force]", "[--upgrade | --non-interactive --data DIR --unit NAME … --force]")
 	ArgsDoctor   = add("ArgsDoctor", "[--no-email]", "[--no-email]")
 	ArgsService  = add("ArgsService", "install|uninstall|start|stop|status [--user TÀI_KHOẢN] [--root THƯ_MỤC]", "install|uninstall|start|stop|status [--user NAME] [--root DIR]")
 	ArgsConfig   = add("ArgsConfig", "[-c TỆP_CẤU_HÌNH]", "[-c CONFIG]")
