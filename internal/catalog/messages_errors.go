@@ -58,7 +58,7 @@ var (
 	MailCAFile        = add("MailCAFile", "ca_file: %s", "ca_file: %s")
 	MailCANoPEM       = add("MailCANoPEM", "tệp ca_file %s không chứa chứng chỉ PEM nào", "ca_file %s holds no PEM certificate")
 	ConfigOpen        = add("ConfigOpen", "%s: %s", "%s: %s")
-	FileNotFound      = add("FileNotFound", "không có tệp hoặc thư mục này (kiểm tra đường dẫn; -c TỆP chọn tệp cấu hình)", "no such file or directory")
+	FileNotFound      = add("FileNotFound", "không có tệp hoặc thư mục này (kiểm tra đường dẫn)", "no such file or directory")
 	FilePermission    = add("FilePermission", "không có quyền đọc hoặc ghi (chạy với quyền quản trị hoặc chọn chỗ khác)", "permission denied")
 	FileNotDir        = add("FileNotDir", "một phần của đường dẫn là tệp, không phải thư mục", "not a directory")
 	FileReadOnly      = add("FileReadOnly", "ổ đĩa chỉ cho đọc", "read-only file system")
