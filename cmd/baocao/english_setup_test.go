@@ -272,7 +272,7 @@ func TestEveryCommandSpeaksVietnameseOnItsMistakes(t *testing.T) {
 		case args[0] == "web" && len(args) > 4 && args[4] == busy.Addr().String() && !strings.Contains(all, "cổng này đã có chương trình khác dùng"),
 			args[0] == "plan" && strings.Contains(all, "[-c"),
 			strings.Contains(all, "--number") && strings.Contains(all, " -number"),
-			args[0] == "signed" && strings.HasSuffix(args[len(args)-1], ".pdf") && strings.Contains(all, "tệp cấu hình"), // a missing PDF is no config
+			args[0] == "signed" && strings.HasSuffix(args[len(args)-1], ".pdf") && strings.Contains(all, "tệp cấu hình"),          // a missing PDF is no config
 			strings.Contains(all, "tệp cấu hình chưa dùng được: "+none+":") && !strings.Contains(all, "-c TỆP chọn tệp cấu hình"): // the missing config keeps its hint
 			t.Errorf("baocao %s:\n%s", strings.Join(args, " "), all)
 		}
