@@ -159,3 +159,11 @@ var (
 var DoctorNoPassword = add("DoctorNoPassword",
 	"Tài khoản %s chưa có mật khẩu (tạo bởi baocao init --upgrade): chưa ai đăng nhập hay duyệt được bằng nó — đặt mật khẩu: baocao user passwd %s -c %s",
 	"The account %s has no password yet (made by baocao init --upgrade): nobody logs in or approves with it — set one: baocao user passwd %s -c %s")
+
+// approve/reject --as: an empty password, an unknown account.
+var (
+	AsEmptyPassword = add("AsEmptyPassword",
+		"chưa có mật khẩu của tài khoản %s: dòng mật khẩu trống (với --password-stdin, mật khẩu là dòng đầu của đầu vào chuẩn); không tính là một lần nhập sai",
+		"no password was given for the account %s: the password line is empty (with --password-stdin, the password is the first line of stdin); not counted as a wrong password")
+	AsNoSuchAccount = add("AsNoSuchAccount", "không có tài khoản %q (xem: baocao user list)", "there is no account %q (see: baocao user list)")
+)

@@ -178,3 +178,9 @@ var (
 	WfReviewMailed  = add("WfReviewMailed", "%s kỳ %s, phiên bản %d là bản nháp: thư xin duyệt (\"[Chờ duyệt]\") vừa gửi tới %v (%s); cấp trên nhận báo cáo sau khi được duyệt: baocao approve -r %s -p %s --by HỌ_TÊN", "%s/%s v%d is a draft: its review message (\"[Chờ duyệt]\") was sent now to %v (%s); the district gets the report once it is approved: baocao approve -r %s -p %s --by NAME")
 	WfNoRecipients  = add("WfNoRecipients", "[reports.%s] chưa có địa chỉ nhận (to = []): thêm địa chỉ của cơ quan cấp trên vào tệp cấu hình, hoặc dùng --no-email; chưa lưu gì", "[reports.%s] has no recipients (to = []): add the district's address to the config, or use --no-email; nothing was archived")
 )
+
+// The config file that is not there: the hint to -c belongs to it alone
+// (not to a PDF or a workbook that is missing).
+var ConfigNotFound = add("ConfigNotFound",
+	"%s: không có tệp hoặc thư mục này (kiểm tra đường dẫn; -c TỆP chọn tệp cấu hình)",
+	"%s: no such file or directory")

@@ -238,3 +238,9 @@ var (
 	PbSignedSent    = add("PbSignedSent", "Đã nhận bản ký số và gửi cấp trên.", "The signed copy was received and sent to the district.")
 	PbSignedSaved   = add("PbSignedSaved", "Đã nhận bản ký số.", "The signed copy was received.")
 )
+
+// An unexpected error behind a page: said without its internals.
+var (
+	WebInternal     = add("WebInternal", "Đã có lỗi bên trong chương trình, nên chưa làm được việc này.", "Something went wrong inside the program, so this was not done.")
+	WebInternalHint = add("WebInternalHint", "Báo cho người quản trị; chi tiết đã được ghi vào nhật ký của baocao lúc %s.", "Tell the administrator; the details are in baocao's log at %s.")
+)

@@ -17,12 +17,6 @@ var (
 	ListenDenied    = add("ListenDenied", "không có quyền mở cổng này (cổng dưới 1024 cần quyền quản trị)", "permission denied (ports below 1024 need administrator rights)")
 )
 
-// The config file that is not there: the hint to -c belongs to it alone
-// (not to a PDF or a workbook that is missing).
-var ConfigNotFound = add("ConfigNotFound",
-	"%s: không có tệp hoặc thư mục này (kiểm tra đường dẫn; -c TỆP chọn tệp cấu hình)",
-	"%s: no such file or directory")
-
 // ListenWhy says why an address could not be listened on, in the
 // language in force: in use, no such address, no permission; else the
 // system's words.
