@@ -13,6 +13,8 @@ import (
 	"time"
 
 	"github.com/smallstep/pkcs7"
+
+	"github.com/mn2010/baocao/internal/catalog"
 )
 
 // Signer is one signature of a signed copy: who signed, with which
@@ -132,7 +134,7 @@ func berValue(b []byte, depth int) (int, error) {
 func verifyCMS(d sigDict, signed []byte, roots *x509.CertPool) (Signer, error) {
 	p7, err := parseCMS(d.contents)
 	if err != nil {
-		return Signer{}, &problem{"không đọc được chữ ký (kiểu chữ ký không hỗ trợ hoặc chữ ký hỏng)", fmt.Errorf("reading the CMS signature: %w", err)}
+		return Signer{}, &problem{catalog.SigUnreadable.String(), fmt.Errorf("reading the CMS signature: %w", err)}
 	}
 	if len(p7.Signers) == 0 {
 		return Signer{}, errors.New("the CMS signature has no signer")
@@ -164,8 +166,8 @@ func verifyCMS(d sigDict, signed []byte, roots *x509.CertPool) (Signer, error) {
 		if err := p7.Verify(); err != nil {
 			var notValid *pkcs7.SigningTimeNotValidError
 			if errors.As(err, &notValid) {
-				return Signer{}, &problem{fmt.Sprintf("chứng thư số của người ký không có hiệu lực lúc ký (ký lúc %s, chứng thư hiệu lực từ %s đến %s)",
-					notValid.SigningTime.Format("02/01/2006"), notValid.NotBefore.Format("02/01/2006"), notValid.NotAfter.Format("02/01/2006")), err}
+				return Signer{}, &problem{catalog.SigCertNotValid.F(notValid.SigningTime.Format("02/01/2006"),
+					notValid.NotBefore.Format("02/01/2006"), notValid.NotAfter.Format("02/01/2006")), err}
 			}
 			return Signer{}, err
 		}
@@ -259,10 +261,11 @@ func pdfDate(s string) (time.Time, bool) {
 	return t.UTC(), true
 }
 
-// problem is a signature error with what to tell the clerk.
+// problem is a signature error with what to tell the clerk (said, in
+// the language in force).
 type problem struct {
-	vi  string
-	err error
+	said string
+	err  error
 }
 
 func (p *problem) Error() string { return p.err.Error() }
