@@ -1,6 +1,8 @@
 package reports
 
 import (
+	"sync"
+
 	"github.com/mn2010/baocao/reports/indicators"
 	"github.com/mn2010/baocao/reports/narrative"
 	"github.com/mn2010/baocao/reports/period"
@@ -25,10 +27,21 @@ func (m *Maker) figures(data *Data, reportID string, p period.Period) figures {
 	if r := m.cfg.Reports[reportID]; r != nil {
 		series = r.WantsSeries()
 	}
+	// The narrative and the cover are counted beside the indicators (which
+	// use every core themselves): all only read the tables.
 	var f figures
+	var wg sync.WaitGroup
+	var panicked any
+	wg.Go(func() {
+		defer func() { panicked = recover() }() // raised again below, in the caller's goroutine
+		f.narr, f.narrIssues = narrative.Collect(data.Tables[m.plan.Narrative.Source], p)
+		f.cover = CoverOf(m.plan, data.Tables, p)
+	})
 	f.out = indicators.Compute(indicators.Input{Plan: m.plan, Period: p, Tables: data.Tables, OfficialDomains: m.cfg.OfficialDomains,
 		Compare: true, Series: series})
-	f.narr, f.narrIssues = narrative.Collect(data.Tables[m.plan.Narrative.Source], p)
-	f.cover = CoverOf(m.plan, data.Tables, p)
+	wg.Wait()
+	if panicked != nil {
+		panic(panicked)
+	}
 	return f
 }

@@ -30,48 +30,52 @@ func compile(conds []plan.Condition, b *block, domains []string) tests {
 
 func compileOne(c plan.Condition, b *block, domains []string) test {
 	i := b.t.Col(c.Column)
-	// each keeps the rows r for which pass(r) holds
-	keep := func(pass func(r int) bool) test {
-		return func(ok []bool) {
-			for r := range ok {
-				if ok[r] && !pass(r) {
-					ok[r] = false
-				}
-			}
-		}
-	}
+	// Each case is its own loop over the block: a row costs no call.
 	switch c.Op {
 	case "eq", "in", "not_in":
 		col, m := b.codes(i), sources.MatcherOf(c.Values)
 		want := c.Op != "not_in"
-		memo := newTextMemo(col.texts, func(s string) bool { return m.Match(s) >= 0 == want })
-		return keep(func(r int) bool { return memo.of(col.codes[r]) })
-	case "empty":
-		col := b.empty(i)
-		return keep(func(r int) bool { return col.empty[r] })
-	case "filled":
-		col := b.empty(i)
-		return keep(func(r int) bool { return !col.empty[r] })
-	case "yes":
-		col := b.yes(i)
-		return keep(func(r int) bool { return col.yes[r] })
-	case "no":
-		col := b.yes(i)
-		return keep(func(r int) bool { return !col.yes[r] })
+		return memoTest(col, func(s string) bool { return (m.Match(s) >= 0) == want })
+	case "official_email":
+		return memoTest(b.codes(i), func(s string) bool { return OfficialEmail(s, domains) })
+	case "empty", "filled":
+		col, want := b.empty(i), c.Op == "empty"
+		return func(ok []bool) {
+			for r, e := range col.empty[:len(ok)] {
+				ok[r] = ok[r] && e == want
+			}
+		}
+	case "yes", "no":
+		col, want := b.yes(i), c.Op == "yes"
+		return func(ok []bool) {
+			for r, y := range col.yes[:len(ok)] {
+				ok[r] = ok[r] && y == want
+			}
+		}
 	case "le_column", "gt_column":
 		o, gt := b.t.Col(c.Other), c.Op == "gt_column"
 		x, y := b.empty(i), b.empty(o)
 		b.days(i)
 		b.days(o)
-		return keep(func(r int) bool {
-			return !x.empty[r] && !y.empty[r] && (dayOf(x.days[r]) > dayOf(y.days[r])) == gt
-		})
-	case "official_email":
-		col := b.codes(i)
-		memo := newTextMemo(col.texts, func(s string) bool { return OfficialEmail(s, domains) })
-		return keep(func(r int) bool { return memo.of(col.codes[r]) })
+		return func(ok []bool) {
+			for r := range ok {
+				ok[r] = ok[r] && !x.empty[r] && !y.empty[r] && (dayOf(x.days[r]) > dayOf(y.days[r])) == gt
+			}
+		}
 	}
 	panic("indicators: unknown op " + c.Op) // plan validation rules this out
+}
+
+// memoTest keeps the rows whose text in col passes f, asked once a text.
+func memoTest(col *colBlock, f func(string) bool) test {
+	memo := newTextMemo(col.texts, f)
+	return func(ok []bool) {
+		for r, code := range col.codes[:len(ok)] {
+			if ok[r] && !memo.of(code) {
+				ok[r] = false
+			}
+		}
+	}
 }
 
 // OfficialEmail reports whether s is a single valid address in one of the

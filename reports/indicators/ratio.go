@@ -227,6 +227,7 @@ func ratioOf(ind plan.Indicator, t *sources.Table, periods []period.Period, doma
 		*earliest = time.Unix(first*secondsPerDay, 0).UTC()
 	}
 	results := make([]Result, len(periods))
+	targets := targetsOf(ind)
 	for i := range periods {
 		in := []int{0} // the classes of period i
 		if cls != nil {
@@ -245,14 +246,14 @@ func ratioOf(ind plan.Indicator, t *sources.Table, periods []period.Period, doma
 		if bc >= 0 {
 			broken = groups.counts(counts, in)
 		}
-		results[i] = ratioResult(ind, &total, broken, bc >= 0)
+		results[i] = ratioResult(ind, &total, broken, targets, bc >= 0)
 	}
 	return results
 }
 
 // ratioResult turns the counts of one period into a result: in total
 // and, when the indicator is broken down, of each group of the period.
-func ratioResult(ind plan.Indicator, total *counter, groups []namedCount, broken bool) Result {
+func ratioResult(ind plan.Indicator, total *counter, groups []namedCount, targets *targets, broken bool) Result {
 	r := base(ind, "fraction")
 	if ind.Any { // "is it applied at all": the result is yes or no, the fraction only its evidence
 		r.Unit = "yesno"
@@ -275,7 +276,7 @@ func ratioResult(ind plan.Indicator, total *counter, groups []namedCount, broken
 	for _, g := range groups {
 		gn, gd := g.counts()
 		gv := float64(gn) / float64(gd)
-		target := targetFor(ind, g.name)
+		target := targets.of(g.name)
 		gm := meets(gv, target, ind.Compare)
 		r.Breakdown = append(r.Breakdown, Group{Key: g.name, Value: &gv, Numerator: gn, Denominator: gd, Target: target, Met: &gm})
 	}
@@ -335,10 +336,22 @@ func breakdownNames(ind plan.Indicator) []string {
 	return names
 }
 
-func targetFor(ind plan.Indicator, group string) float64 {
+// targets gives each group of an indicator's breakdown its target: that
+// of the known name it matches, else the indicator's.
+type targets struct {
+	ind   plan.Indicator
+	names []string
+	known *sources.Matcher
+}
+
+func targetsOf(ind plan.Indicator) *targets {
 	names := breakdownNames(ind)
-	if i := sources.MatcherOf(names).Match(group); i >= 0 {
-		return ind.Breakdown.Targets[names[i]]
+	return &targets{ind: ind, names: names, known: sources.MatcherOf(names)}
+}
+
+func (t *targets) of(group string) float64 {
+	if i := t.known.Match(group); i >= 0 {
+		return t.ind.Breakdown.Targets[t.names[i]]
 	}
-	return ind.Target
+	return t.ind.Target
 }
