@@ -142,7 +142,7 @@ func coverOne(name string, t *sources.Table, cols []int, label int, per period.P
 	var texts []string
 	type parsed struct {
 		done, ok, inside bool
-		to           time.Time
+		to               time.Time
 	}
 	var labels []parsed // by code of the label column
 	if label >= 0 {
