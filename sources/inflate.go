@@ -38,7 +38,7 @@ type inflater struct {
 	dist []uint32 // distance table
 	// the dynamic blocks' tables (lit and dist may be the fixed code's)
 	litBuf, distBuf []uint32
-	lens [maxLit + maxDist]uint8
+	lens            [maxLit + maxDist]uint8
 }
 
 const (
