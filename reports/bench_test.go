@@ -69,6 +69,7 @@ func BenchmarkRead(b *testing.B) {
 		b.Run(n, func(b *testing.B) {
 			b.ReportAllocs()
 			rows := 0
+			cpu := cpuTime()
 			for b.Loop() {
 				spec := specs[n]
 				spec.Keep = p.Used(n) // as a run reads it
@@ -78,6 +79,7 @@ func BenchmarkRead(b *testing.B) {
 				}
 				rows = res.Table.Len()
 			}
+			b.ReportMetric(float64(cpuTime()-cpu)/float64(b.N), "cpu-ns/op")
 			b.ReportMetric(float64(rows), "rows")
 			b.ReportMetric(keptBytesPerRow(b, n, specs[n], p), "kept-B/row")
 		})

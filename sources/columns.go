@@ -83,6 +83,21 @@ const (
 	kindNumber
 )
 
+// kindOf is k as a small number.
+func kindOf(k Kind) kind {
+	switch k {
+	case Date:
+		return kindDate
+	case YesNo:
+		return kindYesNo
+	case Number:
+		return kindNumber
+	case Category:
+		return kindCategory
+	}
+	return kindText
+}
+
 func newColumn(c Column) column {
 	col := column{}
 	switch c.Kind {

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 	"unicode"
 
 	"golang.org/x/text/unicode/norm"
@@ -110,7 +111,8 @@ func TestSpelledCellsAgree(t *testing.T) {
 	inputs = append(inputs, "Có ", "KHÔNG", "co", "khong", "X", "2")
 	for _, in := range inputs {
 		for i, c := range schema.Columns {
-			v, msg := p.cell(i, c, in)
+			var v Value
+			msg := p.cell(i, in, &v)
 			w, wmsg := p.cellSlow(i, c, in)
 			if v != w || msg != wmsg {
 				t.Errorf("%s %q: %+v %q; the general path gives %+v %q", c.Key, in, v, msg, w, wmsg)
@@ -135,4 +137,76 @@ func FuzzQuickDateAgrees(f *testing.F) {
 			}
 		}
 	})
+}
+
+// cellSchema has a column of every kind, for the cell fuzzers.
+var cellSchema = &Schema{Columns: []Column{
+	{Key: "text", Header: "Văn bản", Kind: Text, Required: true},
+	{Key: "date", Header: "Ngày", Kind: Date},
+	{Key: "yes", Header: "Có/không", Kind: YesNo},
+	{Key: "num", Header: "Số", Kind: Number, Required: true},
+	{Key: "cat", Header: "Loại", Kind: Category, Values: []string{"Đi", "Đến", "Tiền mặt"}},
+	{Key: "odd", Header: "Lạ", Kind: "other"},
+}}
+
+// FuzzCellAgrees: a cell read with its quick paths (cell) and by the
+// general path (cellSlow) give the same value and message, for every kind
+// of column and both date systems.
+func FuzzCellAgrees(f *testing.F) {
+	for _, s := range seeds {
+		f.Add(s)
+	}
+	for _, s := range []string{"0", "61", "62", "2958464", "2958465", "32874", "73415", "29/02/2024", "29/02/2023", "31/12/2100", "01/01/1990", "1/1/1989", "1500000", " 12", "Đi", "a  b"} {
+		f.Add(s)
+	}
+	parsers := []*parser{newParser(Spec{Name: "x"}, cellSchema), newParser(Spec{Name: "x"}, cellSchema)}
+	parsers[1].date1904 = true
+	f.Fuzz(func(t *testing.T, in string) {
+		for _, p := range parsers {
+			d1904 := p.date1904
+			for i, c := range cellSchema.Columns {
+				var v Value
+				msg := p.cell(i, in, &v)
+				w, wmsg := p.cellSlow(i, c, in)
+				if v != w || msg != wmsg {
+					t.Fatalf("%s %q (1904=%v): %+v %q; the general path gives %+v %q", c.Key, in, d1904, v, msg, w, wmsg)
+				}
+			}
+		}
+	})
+}
+
+// FuzzQuickDayAgrees: where quickDay reads a date, ParseDate's general
+// path reads the same day.
+func FuzzQuickDayAgrees(f *testing.F) {
+	for _, s := range seeds {
+		f.Add(s)
+	}
+	f.Add("32874")
+	f.Add("29/02/2100")
+	f.Fuzz(func(t *testing.T, in string) {
+		for _, d1904 := range []bool{false, true} {
+			day, ok := quickDay(in, d1904)
+			if !ok {
+				continue
+			}
+			d, err := parseDate(Clean(in), d1904)
+			if err != nil || DateValue(d) != (Value{day: day}) {
+				t.Fatalf("quickDay(%q, 1904=%v) = %d; the general path gives %v, %v (day %d)", in, d1904, day, d, err, DateValue(d).day)
+			}
+		}
+	})
+}
+
+// TestCivilDays checks civilDays and daysIn against the time package on
+// every day from 1900 to 2200.
+func TestCivilDays(t *testing.T) {
+	for d := time.Date(1900, 1, 1, 0, 0, 0, 0, time.UTC); d.Year() <= 2200; d = d.AddDate(0, 0, 1) {
+		if got, want := civilDays(d.Year(), int(d.Month()), d.Day()), d.Unix()/secondsPerDay; got != want {
+			t.Fatalf("civilDays(%v) = %d, want %d", d.Format("2006-01-02"), got, want)
+		}
+		if last := d.AddDate(0, 0, 1).Day() == 1; last != (d.Day() == daysIn(int(d.Month()), d.Year())) {
+			t.Fatalf("daysIn(%d, %d) = %d", d.Month(), d.Year(), daysIn(int(d.Month()), d.Year()))
+		}
+	}
 }

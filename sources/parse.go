@@ -25,6 +25,7 @@ type parser struct {
 	vals     []Value                // the row being read, every column
 	blank    []string               // the warning for each required column left blank
 	ignored  []bool                 // schema columns nothing reads (ignoredColumns)
+	kinds    []kind                 // each schema column's kind
 	warnings int                    // every warning, kept or not
 }
 
@@ -34,6 +35,11 @@ func newParser(spec Spec, schema *Schema) *parser {
 	p.headers = headerMatcher(schema, spec.Aliases)
 	p.cats = make([]*Matcher, len(schema.Columns))
 	for i, c := range schema.Columns {
+		k := kindOf(c.Kind)
+		if c.Kind != Text && k == kindText {
+			k = kindNone // not a kind Validate lets through: the general path only
+		}
+		p.kinds = append(p.kinds, k)
 		if c.Kind == Category {
 			p.cats[i] = MatcherOf(c.Values)
 		}

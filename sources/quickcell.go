@@ -60,20 +60,27 @@ func quickAttrs(attrs []byte) (ref, typ []byte, ok bool) {
 
 // quickValue reads what follows a cell's start tag when it is exactly
 // "<v>TEXT</v></c>" within the buffer: the text as the general path
-// gathers it, then the cell stored. Otherwise it reads nothing.
+// gathers it, then the cell stored. Otherwise it reads nothing. A text
+// without an entity, as most are, is stored straight from the buffer.
 func (s *sheetRows) quickValue() error {
 	w := s.x.t.window()
 	if len(w) < 3 || w[0] != '<' || w[1] != 'v' || w[2] != '>' {
 		return nil
 	}
-	i := 0 // values are short: a loop beats a call to IndexByte
+	i, amp := 0, false // values are short: a loop beats a call to IndexByte
 	for v := w[3:]; i < len(v) && v[i] != '<'; i++ {
+		amp = amp || v[i] == '&'
 	}
 	if !bytes.HasPrefix(w[3+i:], []byte("</v></c>")) {
 		return nil
 	}
 	text := w[3 : 3+i]
 	s.x.t.advance(3 + i + len("</v></c>"))
+	if !amp && len(text) <= maxCellBytes {
+		// What addText would gather: the cell's text is empty, and
+		// nothing needs unescaping.
+		return s.storeCell(text, false)
+	}
 	// A fresh cell keeps its <v>: no <is> came before it.
 	if err := s.x.addText(text); err != nil {
 		return err
@@ -104,11 +111,13 @@ func (s *sheetRows) quickTag() (took, flushed bool, err error) {
 	default:
 		return false, false, nil
 	}
-	if want == "c" {
-		if n, self, ref, typ, ok := plainCellTag(w); ok {
-			t.advance(n)
-			return s.quickCell(self, ref, typ)
+	if n, self, ref, typ, ok := plainTag(w, 1+len(want)); ok {
+		t.advance(n)
+		if want == "row" {
+			flushed, err = s.rowStart(ref)
+			return true, flushed, err
 		}
+		return s.quickCell(self, ref, typ)
 	}
 	n := t.tagEnd()
 	if n < 0 {
@@ -131,7 +140,7 @@ func (s *sheetRows) quickTag() (took, flushed bool, err error) {
 	return s.finishQuickCell(self, flushed)
 }
 
-// quickCell starts a cell read by plainCellTag and goes on as quickTag.
+// quickCell starts a cell read by plainTag and goes on as quickTag.
 func (s *sheetRows) quickCell(self bool, ref, typ []byte) (took, flushed bool, err error) {
 	if flushed, err = s.cellStart(ref, typ); err != nil {
 		return true, false, err
@@ -150,15 +159,16 @@ func (s *sheetRows) finishQuickCell(self, flushed bool) (took, flushed2 bool, er
 	return true, flushed, err
 }
 
-// plainCellTag reads a <c> start tag at the start of w, within w, when
-// it is written `<c` then attributes name="value" as quickAttrs takes
-// them, each after white space, then `>` or `/>`: n is its length, self
-// whether it closes itself, ref and typ its r and t as quickAttrs gives
-// them. ok is false for anything else, which tagEnd, gosax.Name and
+// plainTag reads a <c> or <row> start tag at the start of w, within w,
+// when it is written `<c` (`<row`: at is the length of that) then
+// attributes name="value" as quickAttrs takes them, each after white
+// space, then `>` or `/>`: n is its length, self whether it closes itself,
+// ref and typ its r and t as quickAttrs gives them (a row's r is what attr
+// gives). ok is false for anything else, which tagEnd, gosax.Name and
 // quickAttrs then read (to the same result where this one succeeds).
-func plainCellTag(w []byte) (n int, self bool, ref, typ []byte, ok bool) {
+func plainTag(w []byte, at int) (n int, self bool, ref, typ []byte, ok bool) {
 	haveRef, haveTyp := false, false
-	i := 2
+	i := at
 	for {
 		sp := i
 		for i < len(w) && (w[i] == ' ' || w[i] == '\t' || w[i] == '\n' || w[i] == '\r') {

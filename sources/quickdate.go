@@ -51,16 +51,8 @@ func quickSerial(s string) (int, bool) {
 // "/", "." or "-" between, perhaps followed by a time of day (dropped);
 // the date must exist.
 func quickDMY(s string) (time.Time, bool) {
-	d, i, ok := quickDigits(s, 0, 1, 2)
-	if !ok || i >= len(s) || !isDateSep(s[i]) {
-		return time.Time{}, false
-	}
-	m, i, ok := quickDigits(s, i+1, 1, 2)
-	if !ok || i >= len(s) || !isDateSep(s[i]) {
-		return time.Time{}, false
-	}
-	y, i, ok := quickDigits(s, i+1, 4, 4)
-	if !ok || i != len(s) && !quickTimeOfDay(s[i:]) {
+	d, m, y, ok := dmyParts(s)
+	if !ok {
 		return time.Time{}, false
 	}
 	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
@@ -68,6 +60,85 @@ func quickDMY(s string) (time.Time, bool) {
 		return time.Time{}, false // ParseDate says why
 	}
 	return t, true
+}
+
+// dmyParts reads the day, month and year of text quickDMY takes, whether
+// or not the date exists.
+func dmyParts(s string) (d, m, y int, ok bool) {
+	d, i, ok := quickDigits(s, 0, 1, 2)
+	if !ok || i >= len(s) || !isDateSep(s[i]) {
+		return 0, 0, 0, false
+	}
+	m, i, ok = quickDigits(s, i+1, 1, 2)
+	if !ok || i >= len(s) || !isDateSep(s[i]) {
+		return 0, 0, 0, false
+	}
+	y, i, ok = quickDigits(s, i+1, 4, 4)
+	if !ok || i != len(s) && !quickTimeOfDay(s[i:]) {
+		return 0, 0, 0, false
+	}
+	return d, m, y, true
+}
+
+// quickDay is ParseDate's quick path for a table's cell: the day a Value
+// holds (DateValue's), without a time.Time. ok is false wherever the quick
+// path gives up or ParseDate would refuse the date (out of its years);
+// where ok, ParseDate(s) succeeds and DateValue of its date holds day
+// (FuzzQuickDayAgrees). Only text Clean leaves as it is is taken.
+func quickDay(s string, date1904 bool) (day int32, ok bool) {
+	if !cleanASCII(s) {
+		return 0, false
+	}
+	var days int64
+	if n, ok := quickSerial(s); ok {
+		epoch := int64(-25569) // as in quickDate
+		if date1904 {
+			epoch = -24107
+		}
+		days = epoch + int64(n)
+	} else {
+		d, m, y, ok := dmyParts(s)
+		if !ok || y < minYear || y > maxYear || m < 1 || m > 12 || d < 1 || d > daysIn(m, y) {
+			return 0, false
+		}
+		days = civilDays(y, m, d)
+	}
+	if days < minDays || days > maxDays {
+		return 0, false
+	}
+	return int32(days) + 1, true
+}
+
+// The first and last days ParseDate accepts, in days since 1970-01-01.
+var minDays, maxDays = civilDays(minYear, 1, 1), civilDays(maxYear, 12, 31)
+
+// civilDays is the number of days from 1970-01-01 to the date y-m-d of
+// the proleptic Gregorian calendar, for y ≥ 1 (H. Hinnant's
+// days_from_civil).
+func civilDays(y, m, d int) int64 {
+	if m <= 2 {
+		y--
+	}
+	era := y / 400
+	yoe := y - era*400
+	mp := (m + 9) % 12 // March is 0
+	doy := (153*mp+2)/5 + d - 1
+	doe := yoe*365 + yoe/4 - yoe/100 + doy
+	return int64(era)*146097 + int64(doe) - 719468
+}
+
+// daysIn is the number of days of month m of year y.
+func daysIn(m, y int) int {
+	switch m {
+	case 2:
+		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
+			return 29
+		}
+		return 28
+	case 4, 6, 9, 11:
+		return 30
+	}
+	return 31
 }
 
 // quickDigits reads min to max decimal digits of s from i.

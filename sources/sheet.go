@@ -180,7 +180,12 @@ func (s *sheetRows) next() (row *cells, line int, ok bool, err error) {
 // rowTag starts the row a <row> start tag with attrs begins; flushed
 // reports that the row before it is finished (in s.out).
 func (s *sheetRows) rowTag(attrs []byte) (flushed bool, err error) {
-	n, explicit, err := rowRef(attr(attrs, "r"))
+	return s.rowStart(attr(attrs, "r"))
+}
+
+// rowStart is rowTag for a row whose r attribute is read.
+func (s *sheetRows) rowStart(r []byte) (flushed bool, err error) {
+	n, explicit, err := rowRef(r)
 	if err != nil {
 		return false, err
 	}
@@ -251,11 +256,14 @@ func (s *sheetRows) startRow(n int, explicit bool) bool {
 
 // endCell stores the cell just read; a cell of a column no schema column
 // reads gets a stand-in (skip.go).
-func (s *sheetRows) endCell() error {
+func (s *sheetRows) endCell() error { return s.storeCell(s.x.text, s.x.over) }
+
+// storeCell is endCell for a cell whose value is text (unescaped), over
+// reporting that it was cut at maxCellBytes. text is not kept: it may be
+// the tokenizer's buffer (quickValue).
+func (s *sheetRows) storeCell(text []byte, over bool) error {
 	c := s.c
 	s.c, s.inCell = cell{}, false
-	text := s.x.text
-	skip := s.read != nil && (c.col >= len(s.read) || !s.read[c.col])
 	var v string
 	switch c.typ {
 	case sharedString:
@@ -267,15 +275,15 @@ func (s *sheetRows) endCell() error {
 			return &cellError{row: c.row, col: c.col, err: fmt.Errorf("%w (%q)", errSharedString, text),
 				Message: "ô trỏ tới một chuỗi không có trong tệp (tệp hỏng): mở bằng Excel/LibreOffice và lưu lại"}
 		}
-		if s.strings.tooLong[i] {
+		if len(s.strings.tooLong) > 0 && s.strings.tooLong[i] {
 			return cellTooLong(c)
 		}
 		v = s.strings.list[i] // no copy: the table's string
 	case inlineString:
 		v = decodeEscapes(string(text))
 	default: // n, b (0/1), d (ISO 8601), str, e
-		if skip {
-			if s.x.over || len(text) > maxCellChars && tooLong(string(text)) {
+		if s.read != nil && (c.col >= len(s.read) || !s.read[c.col]) { // skipped
+			if over || len(text) > maxCellChars && tooLong(string(text)) {
 				return cellTooLong(c)
 			}
 			s.cur.set(c.col, standIn(text))
@@ -283,7 +291,7 @@ func (s *sheetRows) endCell() error {
 		}
 		v = string(text)
 	}
-	if s.x.over || tooLong(v) {
+	if over || tooLong(v) {
 		return cellTooLong(c)
 	}
 	s.cur.set(c.col, v)

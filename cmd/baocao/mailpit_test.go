@@ -58,7 +58,7 @@ func startMailpitWith(t *testing.T, extra ...string) *mailpit {
 		t.Fatal(err)
 	}
 	t.Cleanup(m.stop)
-	for deadline := time.Now().Add(15 * time.Second); ; time.Sleep(100 * time.Millisecond) {
+	for deadline := time.Now().Add(time.Minute); ; time.Sleep(100 * time.Millisecond) {
 		if r, err := http.Get(m.url("/readyz")); err == nil && r.StatusCode == 200 {
 			r.Body.Close()
 			return m

@@ -112,7 +112,7 @@ func TestServiceProgramRunsTheDaemon(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Stop once a run is in hand (it holds its report's lock).
-	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(5 * time.Millisecond) {
+	for deadline := time.Now().Add(time.Minute); ; time.Sleep(5 * time.Millisecond) {
 		if locks, _ := filepath.Glob(filepath.Join(filepath.Dir(cfgPath), "archive", ".locks", "*.lock")); len(locks) > 0 {
 			break
 		}

@@ -13,6 +13,8 @@ import (
 	"time"
 
 	"github.com/smallstep/pkcs7"
+
+	"github.com/mn2010/baocao/internal/catalog"
 )
 
 // Signer is one signature of a signed copy: who signed, with which
@@ -39,48 +41,92 @@ type Signer struct {
 var oidTSTInfo = asn1.ObjectIdentifier{1, 2, 840, 113549, 1, 9, 16, 1, 4}
 
 // parseCMS reads a /Contents value: DER or BER, followed by the signing
-// tool's zero padding (the reserved space it did not need). DER has its
-// length in front; BER of indefinite length ends with end-of-contents
-// zeros, which the padding cannot be told from, so those are tried.
+// tool's zero padding (the reserved space it did not need). The value's
+// own encoding says where it ends, so the padding is cut there: trimming
+// zeros and guessing the end-of-contents markers instead loses a value
+// whose last content byte is itself zero (an RSA signature ending in 0x00,
+// one in 256 of NSS's, which writes indefinite-length BER).
 func parseCMS(b []byte) (*pkcs7.PKCS7, error) {
-	if n, ok := derLength(b); ok {
-		return pkcs7.Parse(b[:n])
+	n, err := berLength(b)
+	if err != nil {
+		return nil, err
 	}
-	t := bytes.TrimRight(b, "\x00")
-	var err error
-	for eoc := 2; eoc <= 16 && len(t)+eoc <= len(b); eoc += 2 {
-		var p7 *pkcs7.PKCS7
-		if p7, err = pkcs7.Parse(b[:len(t)+eoc]); err == nil {
-			return p7, nil
-		}
-	}
-	if err == nil {
-		err = errors.New("empty /Contents")
-	}
-	return nil, err
+	return pkcs7.Parse(b[:n])
 }
 
-// derLength is the length of the definite-length value b starts with.
-func derLength(b []byte) (int, bool) {
-	if len(b) < 2 || b[0] != 0x30 {
-		return 0, false
+// berMaxDepth bounds the nesting berLength follows: a CMS signature
+// nests about ten deep; a hostile file is not followed further.
+const berMaxDepth = 64
+
+// berLength is the length of the BER (or DER) value b starts with,
+// definite or indefinite (ended by end-of-contents, 00 00), its nested
+// values walked as far as needed.
+func berLength(b []byte) (int, error) {
+	n, err := berValue(b, 0)
+	if err != nil {
+		return 0, fmt.Errorf("the signature's encoding: %w", err)
 	}
-	l := int(b[1])
+	return n, nil
+}
+
+func berValue(b []byte, depth int) (int, error) {
+	if depth > berMaxDepth {
+		return 0, errors.New("nested too deep")
+	}
+	if len(b) < 2 {
+		return 0, errors.New("truncated")
+	}
+	i := 1
+	if b[0]&0x1f == 0x1f { // a tag number in the following bytes
+		for ; i < len(b) && b[i]&0x80 != 0; i++ {
+			if i > 4 {
+				return 0, errors.New("tag number too long")
+			}
+		}
+		i++
+	}
+	if i >= len(b) {
+		return 0, errors.New("truncated")
+	}
+	l := int(b[i])
+	i++
 	switch {
 	case l < 0x80:
-		return 2 + l, 2+l <= len(b)
-	case l == 0x80:
-		return 0, false // indefinite
+		if i+l > len(b) {
+			return 0, errors.New("length past the end")
+		}
+		return i + l, nil
+	case l == 0x80: // indefinite: constructed values until 00 00
+		if b[0]&0x20 == 0 {
+			return 0, errors.New("indefinite length on a primitive value")
+		}
+		for {
+			if i+2 > len(b) {
+				return 0, errors.New("no end-of-contents")
+			}
+			if b[i] == 0 && b[i+1] == 0 {
+				return i + 2, nil
+			}
+			n, err := berValue(b[i:], depth+1)
+			if err != nil {
+				return 0, err
+			}
+			i += n
+		}
 	}
 	k := l & 0x7f
-	if k > 4 || len(b) < 2+k {
-		return 0, false
+	if k > 4 || i+k > len(b) {
+		return 0, errors.New("length too long")
 	}
 	n := 0
-	for _, c := range b[2 : 2+k] {
+	for _, c := range b[i : i+k] {
 		n = n<<8 | int(c)
 	}
-	return 2 + k + n, 2+k+n <= len(b)
+	i += k
+	if n < 0 || n > len(b)-i {
+		return 0, errors.New("length past the end")
+	}
+	return i + n, nil
 }
 
 // verifyCMS checks one signature over signed, the bytes its /ByteRange
@@ -88,7 +134,7 @@ func derLength(b []byte) (int, bool) {
 func verifyCMS(d sigDict, signed []byte, roots *x509.CertPool) (Signer, error) {
 	p7, err := parseCMS(d.contents)
 	if err != nil {
-		return Signer{}, &problem{"không đọc được chữ ký (kiểu chữ ký không hỗ trợ hoặc chữ ký hỏng)", fmt.Errorf("reading the CMS signature: %w", err)}
+		return Signer{}, &problem{catalog.SigUnreadable.String(), fmt.Errorf("reading the CMS signature: %w", err)}
 	}
 	if len(p7.Signers) == 0 {
 		return Signer{}, errors.New("the CMS signature has no signer")
@@ -120,8 +166,8 @@ func verifyCMS(d sigDict, signed []byte, roots *x509.CertPool) (Signer, error) {
 		if err := p7.Verify(); err != nil {
 			var notValid *pkcs7.SigningTimeNotValidError
 			if errors.As(err, &notValid) {
-				return Signer{}, &problem{fmt.Sprintf("chứng thư số của người ký không có hiệu lực lúc ký (ký lúc %s, chứng thư hiệu lực từ %s đến %s)",
-					notValid.SigningTime.Format("02/01/2006"), notValid.NotBefore.Format("02/01/2006"), notValid.NotAfter.Format("02/01/2006")), err}
+				return Signer{}, &problem{catalog.SigCertNotValid.F(notValid.SigningTime.Format("02/01/2006"),
+					notValid.NotBefore.Format("02/01/2006"), notValid.NotAfter.Format("02/01/2006")), err}
 			}
 			return Signer{}, err
 		}
@@ -215,10 +261,11 @@ func pdfDate(s string) (time.Time, bool) {
 	return t.UTC(), true
 }
 
-// problem is a signature error with what to tell the clerk.
+// problem is a signature error with what to tell the clerk (said, in
+// the language in force).
 type problem struct {
-	vi  string
-	err error
+	said string
+	err  error
 }
 
 func (p *problem) Error() string { return p.err.Error() }

@@ -2,10 +2,10 @@ package signature
 
 import (
 	"errors"
-	"fmt"
 	"strconv"
 	"strings"
 
+	"github.com/mn2010/baocao/internal/catalog"
 	"github.com/mn2010/baocao/internal/fault"
 )
 
@@ -67,61 +67,60 @@ type Refusal struct {
 	// Signature is the 1-based signature concerned (BadSignature, Damaged).
 	Signature int
 	// Other is what the file is instead, when the caller found it (for
-	// NotIssued): "bản v1", "bản dự thảo v2".
+	// NotIssued): "bản v1", "bản dự thảo v2" (catalog.SigVersionV,
+	// SigDraftV).
 	Other string
 	// State is the version's state in words (NotApproved), or when its
 	// signed copy was received (AlreadySigned).
 	State string
-	// Problem says, in Vietnamese, what is wrong with a signature when it
-	// is not a mismatch (BadSignature): "không đọc được chữ ký", …
+	// Problem says, in the language in force, what is wrong with a
+	// signature when it is not a mismatch (BadSignature): "không đọc được
+	// chữ ký", …
 	Problem string
 	// Reason is a technical detail in English, for the log.
 	Reason string
 }
 
-// Error is the Vietnamese message for the clerk.
+// Error is the message for the clerk, in the language in force
+// (internal/catalog).
 func (r *Refusal) Error() string {
-	v := "bản đã duyệt"
+	v := catalog.SigApproved.String()
 	if r.Version > 0 {
-		v = fmt.Sprintf("bản đã duyệt v%d", r.Version)
+		v = catalog.SigApprovedV.F(r.Version)
 	}
 	switch r.Kind {
 	case NotIssued:
 		switch {
 		case r.Other != "":
-			return fmt.Sprintf("tệp này là %s (đã ký), không phải %s: hãy ký đúng tệp PDF tải về từ %s", r.Other, v, v)
+			return catalog.SigIsOther.F(r.Other, v, v)
 		case r.Offset == 0:
-			return fmt.Sprintf("tệp này không phải bản PDF của %s: nội dung khác ngay từ byte đầu tiên", v)
+			return catalog.SigNotPDFOf.F(v)
 		case r.Offset >= r.Size && r.Size < r.Limit:
-			return fmt.Sprintf("tệp này không phải %s: tệp chỉ có %s byte, ngắn hơn bản đã duyệt (%s byte) — tệp bị cắt hoặc là bản khác",
-				v, Bytes(r.Size), Bytes(r.Limit))
+			return catalog.SigShorter.F(v, number(r.Size), number(r.Limit))
 		}
-		return fmt.Sprintf("tệp này không phải %s: nội dung khác từ byte %s (phần mềm ký chỉ được thêm chữ ký vào sau, không được sửa tệp; hãy ký đúng tệp PDF tải về từ %s)",
-			v, Bytes(r.Offset+1), v)
+		return catalog.SigDiffersAt.F(v, number(r.Offset+1), v)
 	case BadSignature:
 		if r.Problem != "" {
-			return fmt.Sprintf("chữ ký số thứ %d trong tệp không hợp lệ: %s", r.Signature, r.Problem)
+			return catalog.SigBadProblem.F(r.Signature, r.Problem)
 		}
-		return fmt.Sprintf("chữ ký số thứ %d trong tệp không hợp lệ: nội dung được ký không khớp với chữ ký (tệp đã bị sửa sau khi ký, hoặc chữ ký hỏng)", r.Signature)
+		return catalog.SigBadMismatch.F(r.Signature)
 	case ChangedAfterSigning:
-		return fmt.Sprintf("tệp đã bị sửa sau khi ký: có %s byte thêm vào sau chữ ký cuối cùng (từ byte %s) mà không phải một chữ ký số",
-			Bytes(r.Size-r.Offset), Bytes(r.Offset+1))
+		return catalog.SigChanged.F(number(r.Size-r.Offset), number(r.Offset+1))
 	case Unsigned:
 		if r.Size == r.Limit {
-			return fmt.Sprintf("tệp chưa có chữ ký số: đây đúng là %s nhưng chưa được ký", v)
+			return catalog.SigUnsignedSame.F(v)
 		}
-		return fmt.Sprintf("tệp chưa có chữ ký số: sau %s có thêm %s byte nhưng không có chữ ký nào", v, Bytes(r.Size-r.Limit))
+		return catalog.SigUnsignedMore.F(v, number(r.Size-r.Limit))
 	case TooLarge:
-		return fmt.Sprintf("tệp quá lớn: giới hạn là %s byte (%s)", Bytes(r.Limit), megabytes(r.Limit))
+		return catalog.SigTooLarge.F(number(r.Limit), megabytes(r.Limit))
 	case Damaged:
-		return fmt.Sprintf("tệp bị hỏng hoặc bị cắt: chữ ký số thứ %d khai báo vùng ký đến byte %s nhưng tệp có %s byte",
-			r.Signature, Bytes(r.Offset), Bytes(r.Size))
+		return catalog.SigDamaged.F(r.Signature, number(r.Offset), number(r.Size))
 	case NotApproved:
-		return fmt.Sprintf("phiên bản v%d chưa được duyệt (%s): chỉ nhận bản ký số của bản đã duyệt", r.Version, r.State)
+		return catalog.SigNotApproved.F(r.Version, r.State)
 	case AlreadySigned:
-		return fmt.Sprintf("phiên bản v%d đã có bản ký số (nhận lúc %s); tệp gửi lên lần này khác bản đó, và bản đã lưu không được thay thế", r.Version, r.State)
+		return catalog.SigAlreadySigned.F(r.Version, r.State)
 	}
-	return "tệp ký số bị từ chối"
+	return catalog.SigRefusedOther.String()
 }
 
 // Fault is a refusal's class: the copy was refused (internal/fault).
@@ -146,6 +145,14 @@ func KindOf(err error) Kind {
 	return 0
 }
 
+// number writes n as the language in force does: 1.234.567 or 1,234,567.
+func number(n int64) string {
+	if catalog.Current() == catalog.English {
+		return strings.ReplaceAll(Bytes(n), ".", ",")
+	}
+	return Bytes(n)
+}
+
 // Bytes writes n the Vietnamese way: 1.234.567.
 func Bytes(n int64) string {
 	s := strconv.FormatInt(n, 10)
@@ -165,5 +172,9 @@ func Bytes(n int64) string {
 }
 
 func megabytes(n int64) string {
-	return strings.Replace(strconv.FormatFloat(float64(n)/(1<<20), 'f', 1, 64), ".", ",", 1) + " MB"
+	s := strconv.FormatFloat(float64(n)/(1<<20), 'f', 1, 64)
+	if catalog.Current() != catalog.English {
+		s = strings.Replace(s, ".", ",", 1)
+	}
+	return s + " MB"
 }

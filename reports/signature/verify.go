@@ -84,7 +84,7 @@ func Verify(issued, signed []byte, opt Options) (*Result, error) {
 			r := &Refusal{Kind: BadSignature, Version: opt.Version, Signature: i + 1, Size: size, Reason: err.Error()}
 			var p *problem
 			if errors.As(err, &p) {
-				r.Problem = p.vi
+				r.Problem = p.said
 			}
 			return nil, r
 		}

@@ -17,6 +17,7 @@ import (
 
 	"codeberg.org/go-pdf/fpdf"
 
+	"github.com/mn2010/baocao/internal/catalog"
 	"github.com/mn2010/baocao/internal/testsign"
 )
 
@@ -364,4 +365,49 @@ func TestVerifyRefusesAnUnreadableSignature(t *testing.T) {
 	if !strings.Contains(err.Error(), "không đọc được chữ ký") {
 		t.Errorf("message %q (%s)", err, r.Reason)
 	}
+}
+
+// TestRefusalsSpeakTheLanguageInForce: every refusal is said from the
+// catalogue, in English under --lang en (BAOCAO_LANG=en) and in
+// Vietnamese otherwise, numbers written each language's way.
+func TestRefusalsSpeakTheLanguageInForce(t *testing.T) {
+	defer catalog.Set(catalog.Vietnamese)
+	refusals := []*Refusal{
+		{Kind: NotIssued, Version: 2, Other: "x"}, {Kind: NotIssued, Version: 2}, {Kind: NotIssued, Offset: 10, Size: 10, Limit: 20},
+		{Kind: NotIssued, Version: 2, Offset: 1233, Size: 5000, Limit: 4000},
+		{Kind: BadSignature, Signature: 1}, {Kind: BadSignature, Signature: 1, Problem: "x"},
+		{Kind: ChangedAfterSigning, Offset: 100, Size: 2100}, {Kind: Unsigned, Size: 10, Limit: 10}, {Kind: Unsigned, Size: 20, Limit: 10},
+		{Kind: TooLarge, Limit: 20 << 20}, {Kind: Damaged, Signature: 1, Offset: 9000, Size: 100},
+		{Kind: NotApproved, Version: 1, State: "x"}, {Kind: AlreadySigned, Version: 1, State: "x"}, {Kind: Kind(99)},
+	}
+	for _, r := range refusals {
+		catalog.Set(catalog.English)
+		en := r.Error()
+		catalog.Set(catalog.Vietnamese)
+		vi := r.Error()
+		if !isASCII(en) || en == vi || isASCII(vi) {
+			t.Errorf("%v: en %q, vi %q", r.Kind, en, vi)
+		}
+	}
+	catalog.Set(catalog.English)
+	_, err := Verify(bytes.Repeat([]byte("%PDF"), 1000), bytes.Repeat([]byte("%PDF"), 1000), Options{Version: 2})
+	if want := "the file has no signature: it is the approved version v2, not signed"; err == nil || err.Error() != want {
+		t.Errorf("unsigned in English: %v, want %q", err, want)
+	}
+	if got := (&Refusal{Kind: TooLarge, Limit: 20 << 20}).Error(); !strings.Contains(got, "20,971,520 bytes (20.0 MB)") {
+		t.Errorf("too large in English: %q", got)
+	}
+	catalog.Set(catalog.Vietnamese)
+	if got := (&Refusal{Kind: TooLarge, Limit: 20 << 20}).Error(); !strings.Contains(got, "20.971.520 byte (20,0 MB)") {
+		t.Errorf("too large in Vietnamese: %q", got)
+	}
+}
+
+func isASCII(s string) bool {
+	for _, r := range s {
+		if r > 0x7f {
+			return false
+		}
+	}
+	return true
 }

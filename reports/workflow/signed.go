@@ -190,7 +190,7 @@ func (m *Flow) signable(e archive.Entry) (bool, string, error) {
 	case delivery.AwaitingSignature, delivery.Pending, delivery.Held, delivery.Sent, delivery.Failed, delivery.Uncertain:
 	case delivery.Approved:
 		if rec.IssuedAs != 0 {
-			return false, fmt.Sprintf("đã duyệt, ban hành thành v%d", rec.IssuedAs), nil
+			return false, catalog.SigIssuedAs.F(rec.IssuedAs), nil
 		}
 	default:
 		return false, state, nil
@@ -200,7 +200,7 @@ func (m *Flow) signable(e archive.Entry) (bool, string, error) {
 	}
 	ok, err := m.wasApproved(e)
 	if !ok && err == nil {
-		state += ", chưa duyệt"
+		state = catalog.SigNotYet.F(state)
 	}
 	return ok, state, err
 }
@@ -238,9 +238,9 @@ func (m *Flow) whichVersion(e archive.Entry, data []byte) string {
 			continue
 		}
 		if m.isDraft(o) {
-			return fmt.Sprintf("bản dự thảo v%d", o.Version)
+			return catalog.SigDraftV.F(o.Version)
 		}
-		return fmt.Sprintf("bản v%d", o.Version)
+		return catalog.SigVersionV.F(o.Version)
 	}
 	return ""
 }
