@@ -50,11 +50,13 @@ func webCmd(args []string, stdout, stderr io.Writer) error {
 	// read it may stop the page at once.
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
-	srv, err := OpenWeb(context.Background(), cfg, m, log, &idlemem.Tracker{})
+	idle := &idlemem.Tracker{} // the page's runs
+	srv, err := OpenWeb(context.Background(), cfg, m, log, idle)
 	if err != nil {
 		return err
 	}
 	fmt.Fprintln(stdout, catalog.WebListening.F(srv.Addr()))
+	idle.Idle()
 	<-ctx.Done()
 	log.Info("stopping the web page: finishing requests and runs in hand")
 	closeCtx, cancel := context.WithTimeout(context.Background(), stopTimeout)

@@ -8,7 +8,7 @@ import (
 func TestTrackerReleasesWhenTheLastWorkEnds(t *testing.T) {
 	var mu sync.Mutex
 	released := 0
-	tr := &Tracker{release: func() int64 { mu.Lock(); released++; mu.Unlock(); return 0 }}
+	tr := NewTracker(func() { mu.Lock(); released++; mu.Unlock() })
 	count := func() int { mu.Lock(); defer mu.Unlock(); return released }
 
 	a := tr.Begin()
