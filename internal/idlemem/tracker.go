@@ -59,3 +59,4 @@ func (t *Tracker) releaseNow() {
 	}
 	Release()
 }
+
