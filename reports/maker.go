@@ -13,8 +13,6 @@ import (
 	"github.com/mn2010/baocao/internal/catalog"
 	"github.com/mn2010/baocao/internal/fault"
 	"github.com/mn2010/baocao/reports/archive"
-	"github.com/mn2010/baocao/reports/indicators"
-	"github.com/mn2010/baocao/reports/narrative"
 	"github.com/mn2010/baocao/reports/period"
 	"github.com/mn2010/baocao/reports/plan"
 	"github.com/mn2010/baocao/reports/render"
@@ -162,17 +160,12 @@ func (m *Maker) Build(reportID string, p period.Period, opt Options) (*Built, er
 	if !opt.Generated.IsZero() {
 		now = opt.Generated.In(m.cfg.Location)
 	}
-	// Every period the report shows (its own, the previous one, a year
-	// earlier, the months of the year so far) is counted from these tables.
-	series := false
 	var addressees []string
 	if r := m.cfg.Reports[reportID]; r != nil {
-		series, addressees = r.WantsSeries(), r.Addressees
+		addressees = r.Addressees
 	}
-	out := indicators.Compute(indicators.Input{Plan: m.plan, Period: p, Tables: data.Tables, OfficialDomains: m.cfg.OfficialDomains,
-		Compare: true, Series: series})
-	narr, narrIssues := narrative.Collect(data.Tables[m.plan.Narrative.Source], p)
-	cover := CoverOf(m.plan, data.Tables, p)
+	f := m.figures(data, reportID, p)
+	out, narr, narrIssues, cover := f.out, f.narr, f.narrIssues, f.cover
 	data.Tables = nil // the rows are counted: let rendering reuse their memory
 	issued := opt.Issued
 	if issued.IsZero() {

@@ -115,47 +115,91 @@ func CoverOf(p *plan.Plan, tables map[string]*sources.Table, per period.Period) 
 		if len(cols) == 0 && label < 0 {
 			continue
 		}
-		sc := SourceCover{Source: n, File: t.File, Sheet: t.Sheet}
-		var latest time.Time
-		for _, r := range t.Rows() {
+		out = append(out, coverOne(n, t, cols, label, per))
+	}
+	return out
+}
+
+// coverBlock is how many rows coverOne reads at once.
+const coverBlock = 4096
+
+// coverOne counts the rows of t inside per by its date columns cols and
+// its period label column (label, -1 for none), reading the dates a block
+// at a time straight from the table.
+func coverOne(name string, t *sources.Table, cols []int, label int, per period.Period) SourceCover {
+	sc := SourceCover{Source: name, File: t.File, Sheet: t.Sheet}
+	// Dates as day numbers (days since 1970-01-01): every one is a
+	// midnight, as the period's bounds are.
+	const zeroDay = -719162 // the zero time's
+	from, to := per.From.Unix()/secondsPerDay, per.To.Unix()/secondsPerDay
+	lastDay := int64(zeroDay)
+	var latest time.Time // of the labels
+	days := make([][]int32, len(cols))
+	for j := range days {
+		days[j] = make([]int32, coverBlock)
+	}
+	var codes []uint32
+	var texts []string
+	type parsed struct {
+		done, ok, inside bool
+		to               time.Time
+	}
+	var labels []parsed // by code of the label column
+	if label >= 0 {
+		codes, texts = make([]uint32, coverBlock), t.Texts(label)
+		labels = make([]parsed, len(texts))
+	}
+	for start := 0; start < t.Len(); start += coverBlock {
+		n := min(coverBlock, t.Len()-start)
+		for j, c := range cols {
+			t.Days(c, start, days[j][:n])
+		}
+		if label >= 0 {
+			t.Codes(label, start, codes[:n])
+		}
+		for r := range n {
 			inside := false
-			for _, c := range cols {
-				v := r.Cell(c)
-				if v.Empty {
+			for j := range cols {
+				day := days[j][r]
+				if day == 0 { // no date
 					continue
 				}
-				day := v.Date()
-				if day.IsZero() {
-					continue
-				}
-				if day.After(latest) {
-					latest = day
-				}
-				if per.Contains(day) {
+				d := int64(day) - 1
+				lastDay = max(lastDay, d)
+				if d >= from && d <= to {
 					inside = true
 				}
 			}
 			if label >= 0 {
-				if lp, err := indicators.ParseLabel(strings.TrimSpace(r.Cell(label).Text), per.Boundary); err == nil {
-					if lp.To.After(latest) {
-						latest = lp.To
-					}
-					if !lp.From.Before(per.From) && !lp.To.After(per.To) {
-						inside = true
-					}
+				l := &labels[codes[r]]
+				if !l.done {
+					lp, err := indicators.ParseLabel(strings.TrimSpace(texts[codes[r]]), per.Boundary)
+					*l = parsed{done: true, ok: err == nil, to: lp.To,
+						inside: err == nil && !lp.From.Before(per.From) && !lp.To.After(per.To)}
 				}
+				if l.ok && l.to.After(latest) {
+					latest = l.to
+				}
+				inside = inside || l.inside
 			}
 			if inside {
 				sc.InPeriod++
 			}
 		}
-		if !latest.IsZero() {
-			sc.Latest = latest.Format(time.DateOnly)
-		}
-		out = append(out, sc)
 	}
-	return out
+	if lastDay > zeroDay {
+		if d := time.Unix(lastDay*secondsPerDay, 0).UTC(); d.After(latest) {
+			latest = d
+		}
+	}
+	if !latest.IsZero() {
+		sc.Latest = latest.Format(time.DateOnly)
+	}
+	return sc
 }
+
+// secondsPerDay is the length of a calendar day in UTC.
+const secondsPerDay = 24 * 60 * 60
 
 func sortedNames(m map[string]bool) []string {
 	out := make([]string, 0, len(m))

@@ -116,3 +116,60 @@ func (i Issue) String() string {
 	}
 	return b.String() + ": " + i.Message
 }
+
+// Bulk reads of kept column k, for code that reads a few columns of every
+// row (the indicators): each fills dst with rows [from, from+len(dst)),
+// which must exist. They only read the table.
+
+// Days fills dst with each row's date as Value.Date's day: days since
+// 1970-01-01 plus one, 0 for no date (and for a column of another kind).
+func (t *Table) Days(k, from int, dst []int32) {
+	c := &t.cols[k]
+	if c.kind != kindDate {
+		clear(dst)
+		return
+	}
+	for n := 0; n < len(dst); {
+		i := from + n
+		n += copy(dst[n:], c.days.blocks[i>>chunkBits][i&(chunkLen-1):])
+	}
+}
+
+// Texts are the distinct texts of a text or category column, which
+// Codes indexes; a column of another kind has one text, "".
+func (t *Table) Texts(k int) []string {
+	if c := &t.cols[k]; c.kind == kindText || c.kind == kindCategory {
+		return c.strs
+	}
+	return []string{""}
+}
+
+// Codes fills dst with the index of each row's text in Texts(k).
+func (t *Table) Codes(k, from int, dst []uint32) {
+	c := &t.cols[k]
+	switch c.kind {
+	case kindText:
+		for n := 0; n < len(dst); {
+			i := from + n
+			n += copy(dst[n:], c.codes.blocks[i>>chunkBits][i&(chunkLen-1):])
+		}
+	case kindCategory:
+		for n := range dst {
+			dst[n] = uint32(c.small.at(from + n))
+		}
+	default:
+		clear(dst)
+	}
+}
+
+// Flags fills empty with each row's Value.Empty and yes with its
+// Value.Bool; either may be nil.
+func (t *Table) Flags(k, from int, empty, yes []bool) {
+	c := &t.cols[k]
+	for n := range empty {
+		empty[n] = c.empty.has(from + n)
+	}
+	for n := range yes {
+		yes[n] = c.kind == kindYesNo && c.bools.has(from+n)
+	}
+}

@@ -1,8 +1,10 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
 	"io"
+	"strings"
 	"text/tabwriter"
 	"time"
 
@@ -25,25 +27,45 @@ func archiveCmd(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	w := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
+	// One row a version, short enough for an 80-column terminal; who and
+	// when on indented lines below it (baocao status says it all). The
+	// rows are aligned alone, then the notes put back under theirs.
+	fmt.Fprintln(stdout, catalog.ArchiveRoot.F(m.Store().Root))
+	if len(entries) == 0 {
+		fmt.Fprintln(stdout, catalog.ArchiveEmpty)
+		return nil
+	}
+	var table bytes.Buffer
+	w := tabwriter.NewWriter(&table, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(w, catalog.ArchiveHeader)
-	for _, e := range entries {
+	notes := make([][]string, len(entries))
+	for i, e := range entries {
 		generated := "?"
 		if man, err := reports.ReadManifest(e.Dir); err == nil {
 			if t, err := time.Parse(time.RFC3339, man.GeneratedAt); err == nil {
-				generated = t.In(cfg.Location).Format("2006-01-02 15:04")
+				generated = t.In(cfg.Location).Format("02/01/2006 15:04")
 			}
 		}
 		status, attempts := catalog.ArchiveUnread.String(), 0
 		if _, ok, err := delivery.LoadRecord(e.Dir); err == nil && !ok {
 			status = catalog.ArchivePending.String()
 		} else if st, err := m.State(e); err == nil {
-			status, attempts = st.Summary(cfg.Location), len(st.Record.Attempts)
+			status, notes[i] = st.Brief(cfg.Location)
+			attempts = len(st.Record.Attempts)
 		}
-		fmt.Fprintf(w, "%s\t%s\t%d\t%s\t%s\t%d\t%s\n", cfg.ReportName(e.Report), e.Period, e.Version, generated, status, attempts, e.Dir)
+		fmt.Fprintf(w, "%s\t%s\tv%d\t%s\t%d\t%s\n", e.Report, e.Period, e.Version, generated, attempts, status)
 	}
-	if len(entries) == 0 {
-		fmt.Fprintln(w, catalog.ArchiveEmpty)
+	if err := w.Flush(); err != nil {
+		return err
 	}
-	return w.Flush()
+	lines := strings.Split(strings.TrimSuffix(table.String(), "\n"), "\n")
+	fmt.Fprintln(stdout, lines[0])
+	for i, l := range lines[1:] {
+		fmt.Fprintln(stdout, l)
+		for _, n := range notes[i] {
+			fmt.Fprintln(stdout, "    "+n)
+		}
+	}
+	fmt.Fprintln(stdout, catalog.ArchiveDetails)
+	return nil
 }

@@ -306,7 +306,7 @@ func TestSendAfterAnUnknownOutcome(t *testing.T) {
 		t.Fatalf("run: %v\n%s", err, out)
 	}
 	out, err := child(bin, "", "archive", "-c", cfg).CombinedOutput()
-	if !strings.Contains(string(out), "đang chờ gửi lại (lần gửi cuối bị ngắt)") {
+	if !strings.Contains(string(out), "đang chờ gửi lại\n    lần gửi cuối bị ngắt") {
 		t.Errorf("archive: %v\n%s", err, out)
 	}
 	out, err = child(bin, "", "send", "-c", cfg, "-r", "monthly", "-p", "2024-03").CombinedOutput()

@@ -81,6 +81,13 @@ func TestProbeApproveAs(t *testing.T) {
 			if code != 2 || !strings.Contains(errs, tt.says) {
 				t.Errorf("%s by %s: exit %d, want 2 saying %q: %s", name, tt.what, code, tt.says, errs)
 			}
+			// Someone refused learns nothing of the report: not the
+			// register's next number, not its draft.
+			for _, state := range []string{"sổ văn bản đi", "số trống", "thêm --number", "v1", "chờ duyệt", "2024-Q2"} {
+				if strings.Contains(errs, state) {
+					t.Errorf("%s by %s: the refusal tells %q: %s", name, tt.what, state, errs)
+				}
+			}
 			// The accounts package's English (its errors' text, for the
 			// log) is not what the person reads.
 			for _, en := range []string{"accounts:", "wrong name or password", "not allowed", "no such account", "locked"} {

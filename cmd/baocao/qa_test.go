@@ -84,9 +84,11 @@ func TestUsageLinePrintedOnce(t *testing.T) {
 }
 
 // TestNothingArchivedIsBadInput: status, approve and send of a period with
-// nothing archived exit 2, saying to run it first.
+// nothing archived exit 2, saying to run it first (approve, to the head
+// whose password it took first).
 func TestNothingArchivedIsBadInput(t *testing.T) {
 	cfg := project(t)
+	withPrincipal(t, cfg)
 	for _, args := range [][]string{
 		{"status", "-r", "quarterly", "-p", "2024-Q3"},
 		{"approve", "-r", "quarterly", "-p", "2024-Q3", "--as", "hieutruong", "--password-stdin", "--no-email"},

@@ -42,6 +42,14 @@ func approveCmd(args []string, stdout, stderr io.Writer) error {
 	if err := m.CheckIssue(p, opt.Number, opt.Date); err != nil {
 		return err
 	}
+	opt.Report, opt.Period, opt.ForceNumber = *report, p.Label(), *forceNumber
+	// The password and the role first: someone refused learns nothing of
+	// the report (its draft, the register's numbers).
+	who, err := authorize(cfg, m, *as, *fromStdin, opt.Report, stderr)
+	if err != nil {
+		return err
+	}
+	opt.By, opt.Who = who.Signature(), who.Who()
 	issueDay := opt.Date
 	if issueDay.IsZero() {
 		issueDay = time.Now().In(cfg.Location)
@@ -56,15 +64,9 @@ func approveCmd(args []string, stdout, stderr io.Writer) error {
 			fmt.Fprintln(stderr, catalog.NumberProposed.F(issueDay.Year(), render.DocNumber(n), n))
 		}
 	}
-	opt.Report, opt.Period, opt.ForceNumber = *report, p.Label(), *forceNumber
 	if _, err := workflow.NewJob(m, nil, nil).CheckDraft(opt.Report, opt.Period, opt.Version); err != nil {
 		return err
 	}
-	who, err := authorize(cfg, m, *as, *fromStdin, opt.Report, stderr)
-	if err != nil {
-		return err
-	}
-	opt.By, opt.Who = who.Signature(), who.Who()
 	job, err := newJob(cfg, m, opt.NoEmail, stderr)
 	if err != nil {
 		return err
@@ -132,14 +134,16 @@ func rejectCmd(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	opt.Report, opt.Period = *report, p.Label()
-	if _, err := workflow.NewJob(m, nil, nil).CheckDraft(opt.Report, opt.Period, opt.Version); err != nil {
-		return err
-	}
+	// The password and the role first, as approve: someone refused learns
+	// nothing of the report.
 	who, err := authorize(cfg, m, *as, *fromStdin, opt.Report, stderr)
 	if err != nil {
 		return err
 	}
 	opt.By, opt.Who = who.Signature(), who.Who()
+	if _, err := workflow.NewJob(m, nil, nil).CheckDraft(opt.Report, opt.Period, opt.Version); err != nil {
+		return err
+	}
 	noMail := opt.NoEmail || cfg.SMTP.Host == "" || cfg.Unit.AdminEmail == ""
 	job, err := newJob(cfg, m, noMail, stderr)
 	if err != nil {

@@ -280,7 +280,7 @@ func TestRejectThenRun(t *testing.T) {
 	if code, _, errs := baocao("approve", "-c", cfg, "-r", "annual", "-p", "2023", "--version", "1", "--as", "hieutruong", "--password-stdin"); code != 2 || !strings.Contains(errs, "đã được thay bằng phiên bản 2") {
 		t.Errorf("approve of a replaced draft: exit %d: %s", code, errs)
 	}
-	if code, out, _ := baocao("archive", "-c", cfg); code != 0 || !strings.Contains(out, "trả lại, Nguyễn Thị Hồng Vân (hiệu trưởng, tài khoản hieutruong") ||
+	if code, out, _ := baocao("archive", "-c", cfg); code != 0 || !strings.Contains(out, "trả lại\n    Nguyễn Thị Hồng Vân trả lại lúc") ||
 		!strings.Contains(out, "đã thay thế bởi phiên bản 2") || !strings.Contains(out, "chờ duyệt") {
 		t.Errorf("archive:\n%s", out)
 	}

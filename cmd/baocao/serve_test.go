@@ -12,6 +12,7 @@ import (
 	"syscall"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/mn2010/baocao/internal/config"
 	"github.com/mn2010/baocao/reports"
@@ -160,12 +161,62 @@ func TestScheduleCommand(t *testing.T) {
 	}
 }
 
+// TestArchiveCommand: one row a version, 80 columns wide at most (the
+// archive's own path aside), with the report as -r takes it; who decided
+// and when on short lines below, by name only: status keeps the role,
+// account and OS user.
 func TestArchiveCommand(t *testing.T) {
-	cfg := project(t)
-	baocao("run", "-c", cfg, "-r", "monthly", "-p", "2024-03", "--no-email")
+	cfg := probeProject(t) // quarterly 2024-Q2 v1, a draft
+	as := []string{"--no-email", "--as", "hieutruong", "--password-stdin"}
+	for _, args := range [][]string{
+		append([]string{"approve", "-r", "quarterly", "-p", "2024-Q2", "--number", "15"}, as...),
+		{"run", "-r", "monthly", "-p", "2024-03", "--no-email"},
+		{"run", "-r", "quarterly", "-p", "2024-Q3", "--no-email"},
+		append([]string{"reject", "-r", "quarterly", "-p", "2024-Q3", "--reason", "Sai số liệu"}, as...),
+		{"run", "-r", "annual", "-p", "2023", "--no-email"},
+		{"run", "-r", "annual", "-p", "2023", "--no-email"},
+	} {
+		if code, _, errs := baocao(append(args, "-c", cfg)...); code != 0 {
+			t.Fatalf("%v: exit %d: %s", args, code, errs)
+		}
+	}
 	code, out, _ := baocao("archive", "-c", cfg)
-	if code != 0 || !strings.Contains(out, "Báo cáo tháng") || !strings.Contains(out, "2024-03") || !strings.Contains(out, "chỉ lưu, chưa gửi") {
-		t.Errorf("exit %d:\n%s", code, out)
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if code != 0 || len(lines) < 12 || !strings.HasPrefix(lines[0], "Kho lưu trữ: "+filepath.Join(filepath.Dir(cfg), "archive")) {
+		t.Fatalf("exit %d:\n%s", code, out)
+	}
+	for _, l := range lines[1:] {
+		if n := utf8.RuneCountInString(l); n > 80 {
+			t.Errorf("a line of %d columns: %q", n, l)
+		}
+	}
+	column := utf8.RuneCountInString(lines[1][:strings.Index(lines[1], "TRẠNG THÁI")])
+	for _, w := range []string{
+		"monthly    2024-03  v1", "quarterly  2024-Q2  v1", "quarterly  2024-Q2  v2", "quarterly  2024-Q3  v1", "annual     2023     v1",
+		"    Nguyễn Thị Hồng Vân duyệt lúc ", "    ban hành thành phiên bản 2", "    ban hành từ bản nháp phiên bản 1",
+		"    Nguyễn Thị Hồng Vân trả lại lúc ", "đã thay thế bởi phiên bản 2", "baocao status -r BÁO_CÁO -p KỲ",
+	} {
+		if !strings.Contains(out, w) {
+			t.Errorf("archive lacks %q:\n%s", w, out)
+		}
+	}
+	rows := 0
+	for _, l := range lines[2:] {
+		if r := []rune(l); r[0] != ' ' && strings.Contains(l, "  ") {
+			rows++
+			if len(r) <= column || string(r[column-2:column]) != "  " || r[column] == ' ' {
+				t.Errorf("the state is not in its column (%d): %q", column, l)
+			}
+		}
+	}
+	if rows != 6 {
+		t.Errorf("%d rows, want 6:\n%s", rows, out)
+	}
+	if strings.Contains(out, "tài khoản hieutruong") || strings.Contains(out, "(hiệu trưởng") {
+		t.Errorf("the table carries the approver's full description:\n%s", out)
+	}
+	if _, st, _ := baocao("status", "-c", cfg, "-r", "quarterly", "-p", "2024-Q2"); !strings.Contains(st, "Nguyễn Thị Hồng Vân (hiệu trưởng, tài khoản hieutruong") {
+		t.Errorf("status lost the full description:\n%s", st)
 	}
 }
 

@@ -8,80 +8,74 @@ import (
 	"github.com/mn2010/baocao/sources"
 )
 
-// test is a compiled condition.
-type test func(sources.Row) bool
+// test is a compiled condition over a block of rows: it clears ok[r] for
+// each row r that fails it (rows already failed are not tested).
+type test func(ok []bool)
 
 type tests []test
 
-func (ts tests) all(row sources.Row) bool {
+func (ts tests) apply(ok []bool) {
 	for _, t := range ts {
-		if !t(row) {
-			return false
-		}
+		t(ok)
 	}
-	return true
 }
 
-func compile(conds []plan.Condition, t *sources.Table, domains []string) tests {
+func compile(conds []plan.Condition, b *block, domains []string) tests {
 	var out tests
 	for _, c := range conds {
-		out = append(out, compileOne(c, t, domains))
+		out = append(out, compileOne(c, b, domains))
 	}
 	return out
 }
 
-func compileOne(c plan.Condition, t *sources.Table, domains []string) test {
-	i := t.Col(c.Column)
-	values := newMemoMatcher(c.Values)
+func compileOne(c plan.Condition, b *block, domains []string) test {
+	i := b.t.Col(c.Column)
+	// Each case is its own loop over the block: a row costs no call.
 	switch c.Op {
-	case "eq", "in":
-		return func(r sources.Row) bool { return values.match(r.Cell(i).Text) >= 0 }
-	case "not_in":
-		return func(r sources.Row) bool { return values.match(r.Cell(i).Text) < 0 }
-	case "empty":
-		return func(r sources.Row) bool { return r.Cell(i).Empty }
-	case "filled":
-		return func(r sources.Row) bool { return !r.Cell(i).Empty }
-	case "yes":
-		return func(r sources.Row) bool { return r.Cell(i).Bool }
-	case "no":
-		return func(r sources.Row) bool { return !r.Cell(i).Bool }
-	case "le_column", "gt_column":
-		o, gt := t.Col(c.Other), c.Op == "gt_column"
-		return func(r sources.Row) bool {
-			a, b := r.Cell(i), r.Cell(o)
-			return !a.Empty && !b.Empty && a.Date().After(b.Date()) == gt
-		}
+	case "eq", "in", "not_in":
+		col, m := b.codes(i), sources.MatcherOf(c.Values)
+		want := c.Op != "not_in"
+		return memoTest(col, func(s string) bool { return (m.Match(s) >= 0) == want })
 	case "official_email":
-		return func(r sources.Row) bool { return OfficialEmail(r.Cell(i).Text, domains) }
+		return memoTest(b.codes(i), func(s string) bool { return OfficialEmail(s, domains) })
+	case "empty", "filled":
+		col, want := b.empty(i), c.Op == "empty"
+		return func(ok []bool) {
+			for r, e := range col.empty[:len(ok)] {
+				ok[r] = ok[r] && e == want
+			}
+		}
+	case "yes", "no":
+		col, want := b.yes(i), c.Op == "yes"
+		return func(ok []bool) {
+			for r, y := range col.yes[:len(ok)] {
+				ok[r] = ok[r] && y == want
+			}
+		}
+	case "le_column", "gt_column":
+		o, gt := b.t.Col(c.Other), c.Op == "gt_column"
+		x, y := b.empty(i), b.empty(o)
+		b.days(i)
+		b.days(o)
+		return func(ok []bool) {
+			for r := range ok {
+				ok[r] = ok[r] && !x.empty[r] && !y.empty[r] && (dayOf(x.days[r]) > dayOf(y.days[r])) == gt
+			}
+		}
 	}
 	panic("indicators: unknown op " + c.Op) // plan validation rules this out
 }
 
-// memoMatcher is a Matcher that remembers its answers: a condition is
-// tested on every row, a column holds few distinct texts, and a text that
-// matches no value is otherwise folded twice a row. It remembers at most
-// memoSize texts (a column of names holds many).
-type memoMatcher struct {
-	m    *sources.Matcher
-	seen map[string]int
-}
-
-const memoSize = 4096
-
-func newMemoMatcher(values []string) *memoMatcher {
-	return &memoMatcher{m: sources.MatcherOf(values), seen: map[string]int{}}
-}
-
-func (mm *memoMatcher) match(s string) int {
-	if k, ok := mm.seen[s]; ok {
-		return k
+// memoTest keeps the rows whose text in col passes f, asked once a text.
+func memoTest(col *colBlock, f func(string) bool) test {
+	memo := newTextMemo(col.texts, f)
+	return func(ok []bool) {
+		for r, code := range col.codes[:len(ok)] {
+			if ok[r] && !memo.of(code) {
+				ok[r] = false
+			}
+		}
 	}
-	k := mm.m.Match(s)
-	if len(mm.seen) < memoSize {
-		mm.seen[s] = k
-	}
-	return k
 }
 
 // OfficialEmail reports whether s is a single valid address in one of the

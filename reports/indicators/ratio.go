@@ -2,6 +2,8 @@ package indicators
 
 import (
 	"math"
+	"math/bits"
+	"slices"
 	"time"
 
 	"github.com/mn2010/baocao/reports/period"
@@ -34,6 +36,17 @@ func (c *counter) add(key int, distinct, hit bool) {
 	}
 }
 
+// merge adds the rows or keys o counted.
+func (c *counter) merge(o *counter) {
+	c.num += o.num
+	c.den += o.den
+	if o.distinct {
+		c.distinct = true
+		c.numKeys.union(&o.numKeys)
+		c.denKeys.union(&o.denKeys)
+	}
+}
+
 func (c *counter) counts() (int, int) {
 	if c.distinct {
 		return c.numKeys.n, c.denKeys.n
@@ -60,24 +73,47 @@ func (s *keySet) add(k int) {
 	}
 }
 
+func (s *keySet) union(o *keySet) {
+	if len(o.bits) > len(s.bits) {
+		s.bits = append(s.bits, make([]uint64, len(o.bits)-len(s.bits))...)
+	}
+	n := 0
+	for w := range s.bits {
+		if w < len(o.bits) {
+			s.bits[w] |= o.bits[w]
+		}
+		n += bits.OnesCount64(s.bits[w])
+	}
+	s.n = n
+}
+
 // keyIDs numbers a column's distinct keys: texts that fold alike are one
 // key. Each text is folded once.
 type keyIDs struct {
-	byText map[string]int
+	texts  []string
+	byCode []int32 // key of each text of the column, -1 until seen
 	byFold map[string]int
 }
 
-func (k *keyIDs) id(text string) int {
-	if id, ok := k.byText[text]; ok {
-		return id
+func newKeyIDs(texts []string) *keyIDs {
+	k := &keyIDs{texts: texts, byCode: make([]int32, len(texts)), byFold: map[string]int{}}
+	for i := range k.byCode {
+		k.byCode[i] = -1
 	}
-	f := sources.Fold(text)
+	return k
+}
+
+func (k *keyIDs) id(code uint32) int {
+	if id := k.byCode[code]; id >= 0 {
+		return int(id)
+	}
+	f := sources.Fold(k.texts[code])
 	id, ok := k.byFold[f]
 	if !ok {
 		id = len(k.byFold)
 		k.byFold[f] = id
 	}
-	k.byText[text] = id
+	k.byCode[code] = int32(id)
 	return id
 }
 
@@ -87,74 +123,103 @@ func (k *keyIDs) id(text string) int {
 // column), which tells how far back the source reaches.
 func ratio(ind plan.Indicator, in Input, periods []period.Period) (results []Result, earliest time.Time) {
 	t := in.Tables[ind.Source]
-	filters := compile(ind.Filters, t, in.OfficialDomains)
-	num := compile(ind.Numerator, t, in.OfficialDomains)
-	pc, dc, bc := col(t, ind.PeriodCol), col(t, ind.Distinct), -1
-	if ind.Breakdown != nil {
-		bc = t.Col(ind.Breakdown.Column)
-	}
-	if pc < 0 {
+	if col(t, ind.PeriodCol) < 0 {
 		// Undated rows (the staff list) count the same in every period.
-		r := ratioOf(ind, t, periods[:1], pc, dc, bc, filters, num, nil)[0]
+		r := ratioOf(ind, t, periods[:1], in.OfficialDomains, nil)[0]
 		for range periods {
 			results = append(results, r)
 		}
 		return results, time.Time{}
 	}
-	return ratioOf(ind, t, periods, pc, dc, bc, filters, num, &earliest), earliest
+	for len(periods) > 64 { // a class is a set of at most 64 periods
+		rs := ratioOf(ind, t, periods[:64], in.OfficialDomains, &earliest)
+		results, periods = append(results, rs...), periods[64:]
+	}
+	return append(results, ratioOf(ind, t, periods, in.OfficialDomains, &earliest)...), earliest
 }
 
-// ratioOf counts the rows of t for each period (every row when pc < 0).
-func ratioOf(ind plan.Indicator, t *sources.Table, periods []period.Period, pc, dc, bc int, filters, num tests, earliest *time.Time) []Result {
-	total := make([]counter, len(periods))
-	groups := make([]*grouper, len(periods))
-	byGroup := make([]map[string]*counter, len(periods))
-	for i := range periods {
-		groups[i] = newGrouper(breakdownNames(ind))
-		byGroup[i] = map[string]*counter{}
+// classCount is what the rows of one class (see classes) counted: in
+// total, by group of the breakdown, and the rows of each spelling of the
+// breakdown column (the groups' names).
+type classCount struct {
+	total  counter
+	groups []counter // by group number
+	spell  []int     // by code of the breakdown column
+}
+
+// ratioOf counts the rows of t for each period, in one pass over the
+// table; an undated indicator (no period column) counts every row for its
+// one period.
+func ratioOf(ind plan.Indicator, t *sources.Table, periods []period.Period, domains []string, earliest *time.Time) []Result {
+	pc, dc, bc := col(t, ind.PeriodCol), col(t, ind.Distinct), -1
+	if ind.Breakdown != nil {
+		bc = t.Col(ind.Breakdown.Column)
 	}
-	keys := keyIDs{byText: map[string]int{}, byFold: map[string]int{}}
-	in := make([]int, 0, len(periods))
-	// Periods as day numbers: a row is matched against many periods.
-	from, to := make([]int64, len(periods)), make([]int64, len(periods))
-	for i, p := range periods {
-		from[i], to[i] = dayNumber(p.From), dayNumber(p.To)
+	b := newBlock(t)
+	filters, num := compile(ind.Filters, b, domains), compile(ind.Numerator, b, domains)
+	var dates, keyCol, groupCol *colBlock
+	var cls *classes
+	counts := []classCount{{}}
+	if pc >= 0 {
+		dates = b.days(pc)
+		b.empty(pc)
+		cls = newClasses(periods)
+		counts = make([]classCount, len(cls.sets))
 	}
+	var keys *keyIDs
+	if dc >= 0 {
+		keyCol = b.codes(dc)
+		keys = newKeyIDs(keyCol.texts)
+	}
+	var groups *groupIDs
+	if bc >= 0 {
+		groupCol = b.codes(bc)
+		groups = newGroupIDs(breakdownNames(ind), groupCol.texts)
+		for c := range counts {
+			counts[c].spell = make([]int, len(groupCol.texts))
+		}
+	}
+	ok, hit, class := make([]bool, blockLen), make([]bool, blockLen), make([]int16, blockLen)
 	first := int64(math.MaxInt64)
-	for _, row := range t.Rows() {
-		in = in[:0]
-		if pc >= 0 {
-			if row.Cell(pc).Empty {
+	for from := 0; from < t.Len(); from += blockLen {
+		n := min(blockLen, t.Len()-from)
+		b.load(from, n)
+		ok, hit, class := ok[:n], hit[:n], class[:n]
+		for r := range ok {
+			ok[r] = true
+			if pc < 0 {
 				continue
 			}
-			d := dayNumber(row.Cell(pc).Date())
+			if dates.empty[r] {
+				ok[r] = false
+				continue
+			}
+			d := dayOf(dates.days[r])
 			first = min(first, d)
-			for i := range from {
-				if d >= from[i] && d <= to[i] {
-					in = append(in, i)
-				}
-			}
-			if len(in) == 0 {
+			k := cls.class(d)
+			ok[r], class[r] = k >= 0, int16(k)
+		}
+		filters.apply(ok)
+		copy(hit, ok)
+		num.apply(hit)
+		for r := range ok {
+			if !ok[r] {
 				continue
 			}
-		} else {
-			in = append(in, 0)
-		}
-		if !filters.all(row) {
-			continue
-		}
-		key, hit := 0, num.all(row)
-		if dc >= 0 {
-			key = keys.id(row.Cell(dc).Text)
-		}
-		for _, i := range in {
-			total[i].add(key, dc >= 0, hit)
+			c := &counts[class[r]]
+			key := 0
+			if dc >= 0 {
+				key = keys.id(keyCol.codes[r])
+			}
+			c.total.add(key, dc >= 0, hit[r])
 			if bc >= 0 {
-				g := groups[i].key(row.Cell(bc).Text)
-				if byGroup[i][g] == nil {
-					byGroup[i][g] = &counter{}
+				code := groupCol.codes[r]
+				g := groups.of(code)
+				for g >= len(c.groups) {
+					c.groups = append(c.groups, counter{})
 				}
-				byGroup[i][g].add(key, dc >= 0, hit)
+				c.groups[g].add(key, dc >= 0, hit[r])
+				c.spell[code]++
 			}
 		}
 	}
@@ -162,14 +227,33 @@ func ratioOf(ind plan.Indicator, t *sources.Table, periods []period.Period, pc, 
 		*earliest = time.Unix(first*secondsPerDay, 0).UTC()
 	}
 	results := make([]Result, len(periods))
+	targets := targetsOf(ind)
 	for i := range periods {
-		results[i] = ratioResult(ind, &total[i], groups[i], byGroup[i], bc >= 0)
+		in := []int{0} // the classes of period i
+		if cls != nil {
+			in = in[:0]
+			for c, set := range cls.sets {
+				if slices.Contains(set, i) {
+					in = append(in, c)
+				}
+			}
+		}
+		var total counter
+		for _, c := range in {
+			total.merge(&counts[c].total)
+		}
+		var broken []namedCount
+		if bc >= 0 {
+			broken = groups.counts(counts, in)
+		}
+		results[i] = ratioResult(ind, &total, broken, targets, bc >= 0)
 	}
 	return results
 }
 
-// ratioResult turns the counts of one period into a result.
-func ratioResult(ind plan.Indicator, total *counter, groups *grouper, byGroup map[string]*counter, broken bool) Result {
+// ratioResult turns the counts of one period into a result: in total
+// and, when the indicator is broken down, of each group of the period.
+func ratioResult(ind plan.Indicator, total *counter, groups []namedCount, targets *targets, broken bool) Result {
 	r := base(ind, "fraction")
 	if ind.Any { // "is it applied at all": the result is yes or no, the fraction only its evidence
 		r.Unit = "yesno"
@@ -189,12 +273,12 @@ func ratioResult(ind plan.Indicator, total *counter, groups *grouper, byGroup ma
 	}
 	r.Value = &v
 	met := meets(v, ind.Target, ind.Compare)
-	for _, g := range groups.order {
-		gn, gd := byGroup[g].counts()
+	for _, g := range groups {
+		gn, gd := g.counts()
 		gv := float64(gn) / float64(gd)
-		target := targetFor(ind, groups.name(g))
+		target := targets.of(g.name)
 		gm := meets(gv, target, ind.Compare)
-		r.Breakdown = append(r.Breakdown, Group{Key: groups.name(g), Value: &gv, Numerator: gn, Denominator: gd, Target: target, Met: &gm})
+		r.Breakdown = append(r.Breakdown, Group{Key: g.name, Value: &gv, Numerator: gn, Denominator: gd, Target: target, Met: &gm})
 	}
 	if broken {
 		met = true
@@ -252,10 +336,22 @@ func breakdownNames(ind plan.Indicator) []string {
 	return names
 }
 
-func targetFor(ind plan.Indicator, group string) float64 {
+// targets gives each group of an indicator's breakdown its target: that
+// of the known name it matches, else the indicator's.
+type targets struct {
+	ind   plan.Indicator
+	names []string
+	known *sources.Matcher
+}
+
+func targetsOf(ind plan.Indicator) *targets {
 	names := breakdownNames(ind)
-	if i := sources.MatcherOf(names).Match(group); i >= 0 {
-		return ind.Breakdown.Targets[names[i]]
+	return &targets{ind: ind, names: names, known: sources.MatcherOf(names)}
+}
+
+func (t *targets) of(group string) float64 {
+	if i := t.known.Match(group); i >= 0 {
+		return t.ind.Breakdown.Targets[t.names[i]]
 	}
-	return ind.Target
+	return t.ind.Target
 }

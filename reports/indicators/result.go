@@ -120,27 +120,58 @@ const Total = "Tổng cộng"
 
 // Compute computes every indicator of the plan, the dossier tables and the
 // tasks for the period.
+//
+// The ratios and the dossier tables only read the tables and warn about
+// nothing: they are counted on every core, the largest tables first, while
+// the manual values are read; the results and warnings keep the plan's
+// order.
 func Compute(in Input) *Outcome {
 	out := &Outcome{}
+	s := newSpan(in)
+	type counted struct {
+		rs       []Result
+		earliest time.Time
+	}
+	ratios := make([]counted, len(in.Plan.Indicators))
+	var jobs []job
+	for i, ind := range in.Plan.Indicators {
+		if ind.Kind != "manual" {
+			jobs = append(jobs, job{rows: rows(in.Tables[ind.Source]), run: func() {
+				ratios[i].rs, ratios[i].earliest = ratio(ind, in, s.periods)
+			}})
+		}
+	}
+	jobs = append(jobs, job{rows: rows(in.Tables[in.Plan.DossierTable.Source]), run: func() {
+		out.Fields, out.Late = dossiers(in)
+	}})
+	wait := runAll(jobs)
 	manual := readDated(in, plan.Manual, "indicator", out)
 	warnUnknown(in, manual, out)
-	s := newSpan(in)
-	for _, ind := range in.Plan.Indicators {
+	manuals := make([][]Result, len(in.Plan.Indicators))
+	for i, ind := range in.Plan.Indicators {
+		if ind.Kind != "manual" {
+			continue
+		}
+		rs := make([]Result, len(s.periods))
+		rs[0] = manualResult(ind, manual, in, out)
+		for i, p := range s.periods[1:] {
+			at := in
+			at.Period = p
+			rs[i+1] = manualResult(ind, manual, at, &Outcome{}) // no warnings for other periods
+		}
+		manuals[i] = rs
+	}
+	wait()
+	for i, ind := range in.Plan.Indicators {
 		var rs []Result
 		var covered func(period.Period, Result) bool
 		undated := false
 		if ind.Kind == "manual" {
-			rs = make([]Result, len(s.periods))
-			rs[0] = manualResult(ind, manual, in, out)
-			for i, p := range s.periods[1:] {
-				at := in
-				at.Period = p
-				rs[i+1] = manualResult(ind, manual, at, &Outcome{}) // no warnings for other periods
-			}
+			rs = manuals[i]
 			covered = func(_ period.Period, r Result) bool { return r.Status != NoData }
 		} else {
-			var earliest time.Time
-			rs, earliest = ratio(ind, in, s.periods)
+			rs = ratios[i].rs
+			earliest := ratios[i].earliest
 			covered = func(p period.Period, _ Result) bool { return ind.PeriodCol == "" || reaches(earliest, p) }
 			undated = ind.PeriodCol == ""
 		}
@@ -151,7 +182,6 @@ func Compute(in Input) *Outcome {
 			out.Series = append(out.Series, sr)
 		}
 	}
-	out.Fields, out.Late = dossiers(in)
 	out.Tasks = tasks(in, out)
 	return out
 }

@@ -77,6 +77,43 @@ func (s *VersionState) Summary(loc *time.Location) string {
 	return out
 }
 
+// Brief is the version's state in a few words for a table row (the
+// status, and the version that superseded it), and the rest of Summary
+// as short notes, one a line: who decided and when (the person's name
+// only; Summary and the story give role, account and OS user), when it
+// was sent, what it was issued from or as, its signed copy, an
+// interrupted attempt.
+func (s *VersionState) Brief(loc *time.Location) (state string, notes []string) {
+	state = s.Status.String()
+	if catalog.Current() == catalog.English {
+		state = string(s.Status) + " (" + s.Status.String() + ")"
+	}
+	if s.Status == delivery.Superseded && s.Record != nil {
+		state = catalog.StorySupersededBy.F(state, s.Record.SupersededBy)
+	}
+	switch {
+	case s.Return != nil:
+		notes = append(notes, catalog.BriefReturned.F(shortDecider(s.Return.By, s.Return.Who), stamp(s.Return.At, loc)))
+	case s.Approval != nil:
+		notes = append(notes, catalog.BriefApproved.F(shortDecider(s.Approval.By, s.Approval.Who), stamp(s.Approval.At, loc)))
+	case s.IssuedFrom != nil:
+		notes = append(notes, catalog.BriefIssuedFrom.F(s.IssuedFrom.Version))
+	}
+	if s.Record != nil && s.Record.IssuedAs != 0 {
+		notes = append(notes, catalog.BriefIssuedAs.F(s.Record.IssuedAs))
+	}
+	if s.Status == delivery.Sent && s.Record != nil && len(s.Record.Attempts) > 0 {
+		notes = append(notes, catalog.BriefSentAt.F(stamp(s.Record.Attempts[len(s.Record.Attempts)-1].At, loc)))
+	}
+	if s.Record != nil && s.Record.Unknown() {
+		notes = append(notes, catalog.BriefInterrupted.String())
+	}
+	if c := s.Signed; c != nil {
+		notes = append(notes, catalog.BriefSigned.F(c.Signer(), stamp(c.ReceivedAt, loc)))
+	}
+	return state, notes
+}
+
 // State reads a version's records.
 func (m *Flow) State(e archive.Entry) (*VersionState, error) {
 	s := &VersionState{Entry: e}

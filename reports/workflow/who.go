@@ -54,6 +54,15 @@ func decidedBy(by string, w Who) string {
 	return by
 }
 
+// shortDecider is who decided in a few words: the person's full name,
+// else the by text of a record of before accounts.
+func shortDecider(by string, w Who) string {
+	if w.Known() {
+		return w.FullName
+	}
+	return by
+}
+
 // Decider is who approved, for people to read.
 func (a *Approval) Decider() string { return decidedBy(a.By, a.Who) }
 
