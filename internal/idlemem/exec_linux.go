@@ -1,7 +1,6 @@
 package idlemem
 
 import (
-	"bufio"
 	"bytes"
 	"os"
 	"reflect"
@@ -65,32 +64,39 @@ func droppable(maps []mapping, exe string) []mapping {
 // "start-end perms offset dev inode [path]" followed by "Key: value kB"
 // lines. A header it cannot read ends the list (what was read is kept);
 // a mapping whose Anonymous line is missing counts as holding private
-// pages, so it is never dropped.
+// pages, so it is never dropped. Only the headers allocate: the daemon
+// calls this once a minute.
 func parseSmaps(data []byte) []mapping {
 	var out []mapping
-	var cur *mapping
-	sc := bufio.NewScanner(bytes.NewReader(data))
-	sc.Buffer(make([]byte, 0, 64<<10), 1<<20)
-	for sc.Scan() {
-		line := sc.Text()
-		f := strings.Fields(line)
-		if len(f) == 0 {
+	for len(data) > 0 {
+		line := data
+		if i := bytes.IndexByte(data, '\n'); i >= 0 {
+			line, data = data[:i], data[i+1:]
+		} else {
+			data = nil
+		}
+		if len(line) == 0 {
 			continue
 		}
-		if key, ok := strings.CutSuffix(f[0], ":"); ok && cur != nil {
-			if len(f) < 2 {
-				continue
-			}
-			v, err := strconv.ParseInt(f[1], 10, 64)
-			if err != nil {
-				continue
-			}
-			switch key {
+		if key, rest, ok := bytes.Cut(line, []byte(":")); ok && len(out) > 0 && !bytes.ContainsAny(key, " -") {
+			var dst *int64
+			switch string(key) {
 			case "Rss":
-				cur.rss = v
+				dst = &out[len(out)-1].rss
 			case "Anonymous":
-				cur.anonymous = v
+				dst = &out[len(out)-1].anonymous
+			default:
+				continue
 			}
+			if f := bytes.Fields(rest); len(f) > 0 {
+				if v, err := strconv.ParseInt(string(f[0]), 10, 64); err == nil {
+					*dst = v
+				}
+			}
+			continue
+		}
+		f := strings.Fields(string(line))
+		if len(f) == 0 {
 			continue
 		}
 		start, end, ok := strings.Cut(f[0], "-")
@@ -103,7 +109,6 @@ func parseSmaps(data []byte) []mapping {
 			break
 		}
 		out = append(out, mapping{start: s, end: e, perms: f[1], inode: f[3] + " " + f[4], anonymous: -1})
-		cur = &out[len(out)-1]
 	}
 	return out
 }

@@ -61,7 +61,7 @@ func TestDroppableOnlyCleanReadOnlyMappingsOfTheExecutable(t *testing.T) {
 }
 
 func TestParseSmapsStopsAtWhatItCannotRead(t *testing.T) {
-	maps := parseSmaps([]byte("00400000-00c78000 r-xp 00000000 08:01 4242 /bin/x\nRss: 4 kB\nAnonymous: 0 kB\nnot a mapping line\n00c78000-0156c000 r--p 0 08:01 4242 /bin/x\n"))
+	maps := parseSmaps([]byte("00400000-00c78000 r-xp 00000000 08:01 4242 /bin/x\nRss: 4 kB\n   \nAnonymous: 0 kB\nnot a mapping line\n00c78000-0156c000 r--p 0 08:01 4242 /bin/x\n"))
 	if len(maps) != 1 || maps[0].rss != 4 || maps[0].anonymous != 0 {
 		t.Fatalf("parseSmaps = %+v, want the one mapping before the unreadable line", maps)
 	}
