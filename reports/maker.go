@@ -4,10 +4,8 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/mn2010/baocao/internal/catalog"
@@ -175,20 +173,7 @@ func (m *Maker) Build(reportID string, p period.Period, opt Options) (*Built, er
 		PlanReference: m.plan.Reference, Outcome: out, Narrative: narr,
 		Warnings: append(append(append([]sources.Issue{}, data.Issues...), out.Issues...), narrIssues...),
 		Texts:    m.texts, Generated: now, Addressees: addressees, Font: m.font, SourceNames: m.sourceNames()}
-	// The workbook and the PDF (with its figures) are drawn at once: both
-	// only read doc. The Word draft comes after them: drawing all three at
-	// once took the scale-400 run's peak from ~137 to ~205 MB (its
-	// appendix lists thousands of late dossiers), past issue 27's 150 MB.
-	var xlsx []byte
-	var xerr error
-	var wg sync.WaitGroup
-	wg.Go(func() { xlsx, xerr = render.Workbook(doc) })
-	pdf, err := render.PDF(doc)
-	wg.Wait()
-	if err = errors.Join(xerr, err); err != nil {
-		return nil, err
-	}
-	docx, err := render.DOCX(doc)
+	pdf, xlsx, docx, err := renderDocuments(doc)
 	if err != nil {
 		return nil, err
 	}

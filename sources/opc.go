@@ -42,6 +42,9 @@ func openParts(r io.ReaderAt, size, limit int64) (map[string]*zip.File, error) {
 	if err != nil {
 		return nil, fmt.Errorf("sources: not a zip package: %w", err)
 	}
+	// Parts are inflated by baocao's own decoder (inflate.go), which
+	// archive/zip checks as it checks its own: each part's CRC-32 and size.
+	zr.RegisterDecompressor(zip.Deflate, func(r io.Reader) io.ReadCloser { return newInflater(r) })
 	files := map[string]*zip.File{}
 	var total uint64
 	for _, f := range zr.File {

@@ -17,9 +17,13 @@ import (
 // the header and the signature as borderless tables, tables whose header
 // row repeats, the appendix as a landscape section, and page numbers from
 // page 2 in the page header.
-func DOCX(d *Doc) ([]byte, error) {
+func DOCX(d *Doc) ([]byte, error) { return DOCXWith(d, nil) }
+
+// DOCXWith renders the Word draft with its figures drawn ahead by
+// DrawFigures(d); nil draws them.
+func DOCXWith(d *Doc, figs *Figures) ([]byte, error) {
 	l := d.Layout()
-	w := &docxWriter{measure: newMeasurer(), doc: d}
+	w := &docxWriter{measure: newMeasurer(), doc: d, figs: figs}
 	w.header(l.Header)
 	w.title(l.Title, l.SummaryLines)
 	w.addressees(l.Addressees)
@@ -185,6 +189,7 @@ type docxWriter struct {
 	measure    func(pt float64, s string) float64 // bold text's width, mm
 	doc        *Doc                               // for the figures
 	pictures   []picture                          // word/media
+	figs       *Figures                           // the figures' pictures, drawn ahead or when needed
 	err        error                              // the first error drawing a figure
 }
 
@@ -386,7 +391,13 @@ func docxBordered(tb *Table) *wTbl {
 	t.TblPr.CellMar = &wCellMar{pad, side, pad, side}
 	t.TblPr.Look = &wTblLook{Val: "04A0", FirstRow: 1, NoHBand: 1, NoVBand: 1}
 	cell := func(i int, s, align string, f look) wTc {
-		jc := map[string]string{"L": "left", "C": "center", "R": "right"}[align]
+		jc := "left"
+		switch align {
+		case "C":
+			jc = "center"
+		case "R":
+			jc = "right"
+		}
 		return wTc{TcPr: wTcPr{wTblWidth{twips(widths[i]), "dxa"}},
 			Paras: []wP{*docxPara(&wPPr{PStyle: &wVal{styleTable}, Jc: &wVal{jc}}, s, f)}}
 	}
@@ -395,13 +406,15 @@ func docxBordered(tb *Table) *wTbl {
 		head.Cells = append(head.Cells, cell(i, c.Title, "C", look{bold: true}))
 	}
 	t.Rows = append(t.Rows, head)
-	for _, r := range tb.Rows {
+	// The body rows are made one at a time as they are written: an
+	// appendix of thousands of late dossiers is never held as elements.
+	t.Body = &wRows{n: len(tb.Rows), row: func(j int) wTr {
 		tr := wTr{TrPr: &wTrPr{CantSplit: &wEmpty{}}}
 		for i, c := range tb.Columns {
-			tr.Cells = append(tr.Cells, cell(i, r[i], c.Align, look{}))
+			tr.Cells = append(tr.Cells, cell(i, tb.Rows[j][i], c.Align, look{}))
 		}
-		t.Rows = append(t.Rows, tr)
-	}
+		return tr
+	}}
 	return t
 }
 

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/xml"
 	"fmt"
+	"io"
 	"time"
 )
 
@@ -100,20 +101,16 @@ func writePackage(parts []part, at time.Time) ([]byte, error) {
 	var buf bytes.Buffer
 	z := zip.NewWriter(&buf)
 	for _, p := range parts {
-		data, err := xml.Marshal(p.content)
-		if err != nil {
-			return nil, fmt.Errorf("render: docx: %s: %w", p.name, err)
-		}
-		if p.raw != nil {
-			data = p.raw
-		} else {
-			data = append([]byte(xml.Header), data...)
-		}
 		w, err := z.CreateHeader(&zip.FileHeader{Name: p.name, Method: zip.Deflate, Modified: at})
 		if err != nil {
 			return nil, fmt.Errorf("render: docx: %s: %w", p.name, err)
 		}
-		if _, err := w.Write(data); err != nil {
+		if p.raw != nil {
+			_, err = w.Write(p.raw)
+		} else {
+			err = writeXML(w, p.content)
+		}
+		if err != nil {
 			return nil, fmt.Errorf("render: docx: %s: %w", p.name, err)
 		}
 	}
@@ -121,4 +118,13 @@ func writePackage(parts []part, at time.Time) ([]byte, error) {
 		return nil, fmt.Errorf("render: docx: %w", err)
 	}
 	return buf.Bytes(), nil
+}
+
+// writeXML writes v as an XML part straight into the zip: the annual
+// draft's document.xml is megabytes that need not be held whole.
+func writeXML(w io.Writer, v any) error {
+	if _, err := io.WriteString(w, xml.Header); err != nil {
+		return err
+	}
+	return xml.NewEncoder(w).Encode(v) // buffered, flushed at the end
 }

@@ -1,0 +1,49 @@
+package reports
+
+import (
+	"testing"
+	"time"
+
+	"github.com/mn2010/baocao/reports/indicators"
+	"github.com/mn2010/baocao/reports/narrative"
+	"github.com/mn2010/baocao/reports/render"
+)
+
+// BenchmarkDocuments draws the annual report of 2024's three documents
+// (the PDF, the workbook and the Word draft) from figures computed once:
+// the documents phase of a run, apart from reading and counting.
+func BenchmarkDocuments(b *testing.B) {
+	cfg := benchConfig(b)
+	now := time.Date(2024, 12, 16, 7, 0, 0, 0, cfg.Location)
+	m, err := NewMaker(cfg, func() time.Time { return now })
+	if err != nil {
+		b.Fatal(err)
+	}
+	p, err := m.Period("annual", "2024")
+	if err != nil {
+		b.Fatal(err)
+	}
+	data, err := m.Read()
+	if err != nil {
+		b.Fatal(err)
+	}
+	out := indicators.Compute(indicators.Input{Plan: m.plan, Period: p, Tables: data.Tables, OfficialDomains: cfg.OfficialDomains,
+		Compare: true, Series: cfg.Reports["annual"].WantsSeries()})
+	narr, narrIssues := narrative.Collect(data.Tables[m.plan.Narrative.Source], p)
+	doc := &render.Doc{Unit: m.Unit(), ReportID: "annual", Period: p, Issued: now, PlanReference: m.plan.Reference,
+		Outcome: out, Narrative: narr, Warnings: append(append(data.Issues, out.Issues...), narrIssues...),
+		Texts: m.texts, Generated: now, Addressees: cfg.Reports["annual"].Addressees, Font: m.font, SourceNames: m.sourceNames()}
+	data.Tables = nil
+	b.ReportAllocs()
+	cpu := cpuTime()
+	var size int
+	for b.Loop() {
+		pdf, xlsx, docx, err := renderDocuments(doc)
+		if err != nil {
+			b.Fatal(err)
+		}
+		size = len(pdf) + len(xlsx) + len(docx)
+	}
+	b.ReportMetric(float64(cpuTime()-cpu)/float64(b.N), "cpu-ns/op")
+	b.ReportMetric(float64(size), "bytes")
+}

@@ -1,0 +1,77 @@
+package render
+
+import (
+	"bytes"
+	"image"
+	"image/color"
+	"image/png"
+	"testing"
+
+	"github.com/mn2010/baocao/reports/indicators"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+	"gonum.org/v1/plot/vg/vgimg"
+)
+
+// TestFigurePNGIsTheDrawingInGrey: the draft's picture of a figure is a
+// grey-scale PNG at 150 dpi whose every pixel is the drawing's.
+func TestFigurePNGIsTheDrawingInGrey(t *testing.T) {
+	v := func(f float64) *float64 { return &f }
+	s := indicators.Series{ID: "3.1", Text: "Tỷ lệ giải quyết hồ sơ TTHC đúng hạn", Target: 0.99, Compare: ">=",
+		Points: []indicators.Point{{Period: "2024-01", Value: v(0.97)}, {Period: "2024-02", Value: v(0.995)}, {Period: "2024-03"},
+			{Period: "2024-04", Value: v(1)}}}
+	raw, err := figurePNG(s, 2024)
+	if err != nil {
+		t.Fatal(err)
+	}
+	img, err := png.Decode(bytes.NewReader(raw))
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, ok := img.(*image.Gray)
+	if !ok {
+		t.Fatalf("the picture is a %T, want a grey-scale image", img)
+	}
+	// 76 × 38 mm at 150 dpi.
+	if b := g.Bounds(); b.Dx() != 449 || b.Dy() != 224 {
+		t.Errorf("the picture is %d×%d pixels, want 449×224", b.Dx(), b.Dy())
+	}
+	pl, err := figure(s, 2024)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := vgimg.NewWith(vgimg.UseWH(vg.Length(figureW)*vg.Millimeter, vg.Length(figureH)*vg.Millimeter), vgimg.UseDPI(figureDPI))
+	pl.Draw(draw.New(c))
+	want := c.Image()
+	dark := 0
+	for y := range g.Bounds().Dy() {
+		for x := range g.Bounds().Dx() {
+			r, gr, b, a := want.At(x, y).RGBA()
+			got := g.GrayAt(x, y).Y
+			if r != gr || r != b || a != 0xffff || uint8(r>>8) != got {
+				t.Fatalf("pixel (%d, %d) is %d in the picture, the drawing's is %v", x, y, got, want.At(x, y))
+			}
+			if got < 128 {
+				dark++
+			}
+		}
+	}
+	if dark < 1000 {
+		t.Errorf("%d dark pixels: the picture is nearly blank", dark)
+	}
+}
+
+// TestGreyKeepsColour: a picture with a colour in it is kept as it is.
+func TestGreyKeepsColour(t *testing.T) {
+	img := image.NewRGBA(image.Rect(0, 0, 3, 2))
+	for i := range img.Pix {
+		img.Pix[i] = 0xff
+	}
+	if _, ok := grey(img).(*image.Gray); !ok {
+		t.Error("an all-white picture is not made grey")
+	}
+	img.Set(2, 1, color.RGBA{R: 200, G: 10, B: 10, A: 255})
+	if got := grey(img); got != image.Image(img) {
+		t.Errorf("a picture with red in it became a %T", got)
+	}
+}
