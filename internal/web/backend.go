@@ -10,20 +10,23 @@ import (
 	"github.com/mn2010/baocao/internal/fault"
 )
 
-// Errors a Backend returns for conditions the page explains.
+// Errors a Backend returns for conditions the page explains. Each is a
+// catalogue class (internal/catalog): its words, in the language in force,
+// are what a person reads when the error comes bare; a backend gives the
+// detail after them ("%w: …"), which the page shows without them.
 var (
 	// ErrNotFound: no such report, period, version or file.
-	ErrNotFound = fault.New(fault.NotFound, "web: not found")
+	ErrNotFound = catalog.NewClass(catalog.PgErrNotFound).WithFault(fault.NotFound)
 	// ErrNotAvailable: the action does not exist yet or does not apply.
-	ErrNotAvailable = fault.New(fault.Refused, "web: action not available")
+	ErrNotAvailable = catalog.NewClass(catalog.PgErrNotAvailable).WithFault(fault.Refused)
 	// ErrNeedsConfirm: the version was sent before; sending again must be
 	// confirmed.
-	ErrNeedsConfirm = fault.New(fault.Refused, "web: sent before, confirmation needed")
+	ErrNeedsConfirm = catalog.NewClass(catalog.PgErrNeedsConfirm).WithFault(fault.Refused)
 	// ErrBadInput: the request names something that cannot be used.
-	ErrBadInput = fault.New(fault.BadInput, "web: bad input")
+	ErrBadInput = catalog.NewClass(catalog.PgErrBadInput).WithFault(fault.BadInput)
 	// ErrRefused: the review step refuses the action in the version's
 	// state (returned, replaced, approved already, sources changed).
-	ErrRefused = fault.New(fault.Refused, "web: refused")
+	ErrRefused = catalog.NewClass(catalog.PgErrRefused).WithFault(fault.Refused)
 )
 
 // SendFailure is a send from the page that reached no one: one attempt

@@ -162,7 +162,8 @@ func (s *Server) backendFail(w http.ResponseWriter, r *http.Request, err error) 
 	}
 }
 
-// plain is an error's message without the package's sentinel prefixes.
+// plain is an error's message without the package's class words in
+// front ("không tìm thấy: …"); a bare class is its words.
 func plain(err error) string {
 	m := err.Error()
 	for _, e := range []error{ErrNotFound, ErrBadInput, ErrNotAvailable, ErrNeedsConfirm, ErrRefused} {
