@@ -80,15 +80,59 @@ type IssuedFrom struct {
 	Date           string `json:"date"`
 }
 
+// ReadIssuedFrom reads only the IssuedFrom of a version's manifest: nil for
+// a draft or a report made without review. A run looks at every unsent
+// draft of its period this way; the whole manifest of an annual report
+// (every late dossier, the monthly series) takes milliseconds to decode,
+// while most manifests hold no "issued_from" key at all, which is found
+// without decoding. A manifest that is not JSON is an error, as with
+// ReadManifest.
+func ReadIssuedFrom(dir string) (*IssuedFrom, error) {
+	path := filepath.Join(dir, ManifestName)
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, catalog.RptFile.Errorf(catalog.Said(err))
+	}
+	if containsFold(b, `"issued_from"`) || !json.Valid(b) {
+		// An issued document, or a file that is not plain JSON: read as
+		// ReadManifest reads it, with the same errors.
+		man, err := decodeManifest(path, b)
+		if err != nil {
+			return nil, err
+		}
+		return man.IssuedFrom, nil
+	}
+	return nil, nil
+}
+
 // ReadManifest reads a version's manifest.
 func ReadManifest(dir string) (*Manifest, error) {
 	b, err := os.ReadFile(filepath.Join(dir, ManifestName))
 	if err != nil {
 		return nil, catalog.RptFile.Errorf(catalog.Said(err))
 	}
+	return decodeManifest(filepath.Join(dir, ManifestName), b)
+}
+
+// containsFold reports whether b holds word (lower-case ASCII) in any
+// case, as encoding/json matches a key to a field.
+func containsFold(b []byte, word string) bool {
+	for i := 0; i+len(word) <= len(b); i++ {
+		j := 0
+		for j < len(word) && b[i+j]|0x20 == word[j]|0x20 {
+			j++
+		}
+		if j == len(word) {
+			return true
+		}
+	}
+	return false
+}
+
+func decodeManifest(path string, b []byte) (*Manifest, error) {
 	var man Manifest
 	if err := json.NewDecoder(bytes.NewReader(b)).Decode(&man); err != nil {
-		return nil, catalog.RptPath.Errorf(filepath.Join(dir, ManifestName), catalog.Said(err))
+		return nil, catalog.RptPath.Errorf(path, catalog.Said(err))
 	}
 	return &man, nil
 }

@@ -102,6 +102,7 @@ echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 dir="$work/idle"
 go run ./examples/gen -scale 1 -out "$dir/examples/data" >/dev/null
 sed -e 's/^archive = .*/archive = "archive"/' -e 's/^host = .*/host = ""/' config.example.toml > "$dir/idle.toml"
+: >"$work/serve1.log"
 "$work/baocao" serve -c "$dir/idle.toml" >"$work/serve1.log" 2>&1 &
 pid=$!
 for _ in $(seq 100); do [ "$(grep -c 'msg=run' "$work/serve1.log")" -ge 4 ] && break; sleep 0.2; done

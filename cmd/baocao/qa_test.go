@@ -94,8 +94,8 @@ func TestNothingArchivedIsBadInput(t *testing.T) {
 		{"approve", "-r", "quarterly", "-p", "2024-Q3", "--as", "hieutruong", "--password-stdin", "--no-email"},
 	} {
 		code, _, errs := baocao(append(args, "-c", cfg)...)
-		if code != 2 || !strings.Contains(errs, "chưa có phiên bản nào được lưu") {
-			t.Errorf("%v: exit %d, want 2: %s", args, code, errs)
+		if code != 2 || !strings.Contains(errs, "chưa có phiên bản nào được lưu") || strings.Contains(errs, "số trống") {
+			t.Errorf("%v: exit %d, want 2, no number proposed: %s", args, code, errs)
 		}
 	}
 }

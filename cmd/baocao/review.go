@@ -50,6 +50,10 @@ func approveCmd(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	opt.By, opt.Who = who.Signature(), who.Who()
+	// Then the draft: a number is proposed only for one there is to approve.
+	if _, err := workflow.NewJob(m, nil, nil).CheckDraft(opt.Report, opt.Period, opt.Version); err != nil {
+		return err
+	}
 	issueDay := opt.Date
 	if issueDay.IsZero() {
 		issueDay = time.Now().In(cfg.Location)
@@ -63,9 +67,6 @@ func approveCmd(args []string, stdout, stderr io.Writer) error {
 		if n, err := m.NextNumber(*report, p.Label(), issueDay); err == nil {
 			fmt.Fprintln(stderr, catalog.NumberProposed.F(issueDay.Year(), render.DocNumber(n), n))
 		}
-	}
-	if _, err := workflow.NewJob(m, nil, nil).CheckDraft(opt.Report, opt.Period, opt.Version); err != nil {
-		return err
 	}
 	job, err := newJob(cfg, m, opt.NoEmail, stderr)
 	if err != nil {

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/mn2010/baocao/internal/catalog"
+	"github.com/mn2010/baocao/internal/idlemem"
 	"github.com/mn2010/baocao/internal/web"
 	"github.com/mn2010/baocao/reports"
 	"github.com/mn2010/baocao/reports/daemon"
@@ -87,17 +88,18 @@ type serving struct {
 // archives or mails anything.
 func openServe(ctx context.Context, cfg *conf, log *slog.Logger) (*serving, error) {
 	u := &serving{}
+	idle := &idlemem.Tracker{} // the daemon's and the page's runs
 	if cfg.Web.Listen != "" {
 		if _, err := WebSettings(cfg.Config, log); err != nil {
 			return nil, err
 		}
-		page, err := openServeWeb(ctx, cfg, log)
+		page, err := openServeWeb(ctx, cfg, log, idle)
 		if err != nil {
 			return nil, err
 		}
 		u.page = page
 	}
-	d, err := daemon.Open(ctx, cfg.daemon, daemon.Options{Logger: log, ReviewLink: reviewLink(cfg.Config), Accounts: accountsOf(cfg.Config)})
+	d, err := daemon.Open(ctx, cfg.daemon, daemon.Options{Logger: log, ReviewLink: reviewLink(cfg.Config), Accounts: accountsOf(cfg.Config), Idle: idle})
 	if err != nil {
 		if u.page != nil {
 			cctx, cancel := context.WithTimeout(context.Background(), stopTimeout)
@@ -124,12 +126,12 @@ func (u *serving) Close(ctx context.Context) error {
 // openServeWeb starts the page beside the daemon, with a maker of its own
 // (the daemon's is replaced on reload): its archive warnings go to the
 // log, and its review messages link to the page.
-func openServeWeb(ctx context.Context, cfg *conf, log *slog.Logger) (*web.Server, error) {
+func openServeWeb(ctx context.Context, cfg *conf, log *slog.Logger, idle *idlemem.Tracker) (*web.Server, error) {
 	m, err := cfg.newFlow(reports.WarnTo(func(msg string) { log.Warn(msg) }))
 	if err != nil {
 		return nil, err
 	}
-	return OpenWeb(ctx, cfg, m, log)
+	return OpenWeb(ctx, cfg, m, log, idle)
 }
 
 // reload validates the config file and switches to it; a config that

@@ -20,6 +20,7 @@ import (
 	"github.com/mn2010/baocao/reports/workflow/page"
 
 	"github.com/mn2010/baocao/internal/config"
+	"github.com/mn2010/baocao/internal/idlemem"
 	"github.com/mn2010/baocao/internal/loopback"
 	"github.com/mn2010/baocao/internal/web"
 	"github.com/mn2010/baocao/reports/delivery"
@@ -49,11 +50,13 @@ func webCmd(args []string, stdout, stderr io.Writer) error {
 	// read it may stop the page at once.
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
-	srv, err := OpenWeb(context.Background(), cfg, m, log)
+	idle := &idlemem.Tracker{} // the page's runs
+	srv, err := OpenWeb(context.Background(), cfg, m, log, idle)
 	if err != nil {
 		return err
 	}
 	fmt.Fprintln(stdout, catalog.WebListening.F(srv.Addr()))
+	idle.Idle()
 	<-ctx.Done()
 	log.Info("stopping the web page: finishing requests and runs in hand")
 	closeCtx, cancel := context.WithTimeout(context.Background(), stopTimeout)
@@ -91,14 +94,18 @@ func WebSettings(cfg *config.Config, log *slog.Logger) (web.Settings, error) {
 // OpenWeb starts the staff's web page for cfg and returns it running; the
 // caller Closes it. `baocao web` calls it alone; `baocao serve` calls it
 // beside the daemon when [web] listen is set.
-func OpenWeb(ctx context.Context, cfg *conf, m *workflow.Flow, log *slog.Logger) (*web.Server, error) {
+func OpenWeb(ctx context.Context, cfg *conf, m *workflow.Flow, log *slog.Logger, idle *idlemem.Tracker) (*web.Server, error) {
 	set, err := WebSettings(cfg.Config, log)
 	if err != nil {
 		return nil, err
 	}
 	set.Notify = adminNotifier(cfg, m)
 	m.SetAccounts(set.Accounts) // the review messages of runs from the page go to the approvers' accounts
-	srv, err := web.New(set, page.NewReportsBackend(m, cfg.pageSettings(), nil))
+	var backend web.Backend = page.NewReportsBackend(m, cfg.pageSettings(), nil)
+	if idle != nil {
+		backend = idleBackend{backend, idle}
+	}
+	srv, err := web.New(set, backend)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", config.ErrInvalid, err)
 	}
@@ -149,4 +156,17 @@ func localPage(cfg *config.Config) bool {
 func setReviewPage(cfg *config.Config, m *workflow.Flow) {
 	m.SetReviewLink(reviewLink(cfg))
 	m.SetLocalPage(localPage(cfg))
+}
+
+// idleBackend is the page's backend whose runs count as work in hand for
+// the process's idlemem.Tracker: when the last run ends, the memory it
+// used goes back to the system.
+type idleBackend struct {
+	web.Backend
+	idle *idlemem.Tracker
+}
+
+func (b idleBackend) Run(ctx context.Context, who, report, period string, progress func(string)) (web.VersionRef, error) {
+	defer b.idle.Begin()()
+	return b.Backend.Run(ctx, who, report, period, progress)
 }

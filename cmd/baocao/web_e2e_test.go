@@ -387,7 +387,7 @@ func startWebServer(t *testing.T, cfg *conf, listen string) (*workflow.Flow, *we
 	m := workflow.New(mk, cfg.workflow)
 	cfg.Web.Listen = listen
 	logs := &syncBuffer{}
-	srv, err := OpenWeb(context.Background(), cfg, m, slog.New(slog.NewTextHandler(logs, nil)))
+	srv, err := OpenWeb(context.Background(), cfg, m, slog.New(slog.NewTextHandler(logs, nil)), nil)
 	if err != nil {
 		t.Fatal(err)
 	}

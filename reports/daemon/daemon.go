@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/mn2010/baocao/internal/accounts"
+	"github.com/mn2010/baocao/internal/idlemem"
 	cronspec "github.com/mn2010/baocao/internal/schedule"
 	"github.com/mn2010/baocao/reports"
 	"github.com/mn2010/baocao/reports/archive"
@@ -29,6 +30,10 @@ type Options struct {
 	// the accounts a report's approvers name (workflow.Flow.SetAccounts).
 	// Without them only the old reviewers' addresses are mailed.
 	Accounts *accounts.Store
+	// Idle, if set, counts the daemon's runs: when the start-up catch-up
+	// is over, and whenever the last run under way ends, it gives the
+	// memory the runs left back to the system (idlemem.Tracker).
+	Idle *idlemem.Tracker
 }
 
 // Daemon runs reports on schedule.
@@ -37,6 +42,7 @@ type Daemon struct {
 	now   func() time.Time
 	link  func(e archive.Entry) string
 	users *accounts.Store
+	idle  *idlemem.Tracker
 	lock  *archive.DaemonLock
 	slots chan struct{} // runs under way: at most MaxRuns
 
@@ -75,7 +81,7 @@ type state struct {
 // Open takes the archive's daemon lock, catches up missed runs, retries
 // pending deliveries and starts the schedules.
 func Open(ctx context.Context, cfg *Settings, opt Options) (*Daemon, error) {
-	d := &Daemon{log: opt.Logger, now: opt.Now, link: opt.ReviewLink, users: opt.Accounts, wake: make(chan struct{}, 1), stop: make(chan struct{}),
+	d := &Daemon{log: opt.Logger, now: opt.Now, link: opt.ReviewLink, users: opt.Accounts, idle: opt.Idle, wake: make(chan struct{}, 1), stop: make(chan struct{}),
 		slots: make(chan struct{}, MaxRuns), backoff: map[string]retryState{}}
 	if d.log == nil {
 		d.log = slog.Default()
@@ -108,6 +114,7 @@ func Open(ctx context.Context, cfg *Settings, opt Options) (*Daemon, error) {
 		caught.Wait()
 		<-scanned
 		d.log.Info("started: missed runs caught up, pending deliveries scanned")
+		d.idle.Idle()
 	}()
 	st.cron.Start()
 	d.log.Info("serving", "reports", len(st.reports), "archive", cfg.Maker.Path(cfg.Maker.Archive), "timezone", cfg.Maker.Location.String())
@@ -237,8 +244,10 @@ func (d *Daemon) startThen(id string, t time.Time, then func()) {
 		return
 	}
 	d.jobs.Add(1)
+	end := d.idle.Begin()
 	go func() {
 		defer d.jobs.Done()
+		defer end()
 		defer then()
 		select {
 		case d.slots <- struct{}{}:

@@ -29,6 +29,8 @@ func (d *Daemon) retryLoop(scanned chan<- struct{}) {
 		next := d.retryPending(all)
 		if all {
 			close(scanned) // the first scan, of every version, is done
+		} else {
+			d.idle.Idle() // what the scan and the runtime touched since
 		}
 		all = false
 		wait := ScanInterval

@@ -58,11 +58,11 @@ func (m *Flow) wasApproved(e archive.Entry) (bool, error) {
 	if a, err := ReadApproval(e.Dir); err != nil || a != nil {
 		return a != nil, err
 	}
-	man, err := reports.ReadManifest(e.Dir)
+	from, err := reports.ReadIssuedFrom(e.Dir)
 	if err != nil {
 		return false, err
 	}
-	return man.IssuedFrom != nil, nil
+	return from != nil, nil
 }
 
 // refuseStranding is the error of a run that would strand the approved

@@ -1,7 +1,6 @@
 package importer
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -75,16 +74,16 @@ const (
 )
 
 var (
-	romanRe = regexp.MustCompile(`^([IVX]{1,4}|[A-D])\s*[.:)/\-–]\s*(.+)$`)
+	romanRe = lazyRE(`^([IVX]{1,4}|[A-D])\s*[.:)/\-–]\s*(.+)$`)
 	// "3.1." "3.1" "3.1)" and "3." "3)"; a lone number needs its dot.
-	numberRe  = regexp.MustCompile(`^(\d{1,2}(?:\.\d{1,2})+)(?:[.)]|\s)\s*(.*)$`)
-	bareRe    = regexp.MustCompile(`^(\d{1,2})\s*[.)]\s*(.*)$`)
-	soRe      = regexp.MustCompile(`(?i)\b(?:số|so)\s*:?\s*(\d+\s*/\s*[\p{L}\d][\p{L}\d\-–./]*)`)
-	dateRe    = regexp.MustCompile(`(?i)ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})`)
-	dateNumRe = regexp.MustCompile(`(?i)ngày\s+(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})`)
+	numberRe  = lazyRE(`^(\d{1,2}(?:\.\d{1,2})+)(?:[.)]|\s)\s*(.*)$`)
+	bareRe    = lazyRE(`^(\d{1,2})\s*[.)]\s*(.*)$`)
+	soRe      = lazyRE(`(?i)\b(?:số|so)\s*:?\s*(\d+\s*/\s*[\p{L}\d][\p{L}\d\-–./]*)`)
+	dateRe    = lazyRE(`(?i)ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})`)
+	dateNumRe = lazyRE(`(?i)ngày\s+(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})`)
 	// the place and date line, "Quận 1, ngày 12 tháng 01 năm 2024"
-	placeDateRe = regexp.MustCompile(`^[^,]{2,60},\s*ngày\s+\d`)
-	forYearRe   = regexp.MustCompile(`(?i)năm\s+(\d{4})`)
+	placeDateRe = lazyRE(`^[^,]{2,60},\s*ngày\s+\d`)
+	forYearRe   = lazyRE(`(?i)năm\s+(\d{4})`)
 )
 
 // sectionOf classifies a paragraph as a section heading: a Roman (or
@@ -273,7 +272,7 @@ func readHeader(head, all []para) Header {
 
 // unitSentenceRe finds the unit in the sentence that introduces the plan:
 // "Trường Mầm non 20/10 xây dựng Kế hoạch …".
-var unitSentenceRe = regexp.MustCompile(`(Trường\s[^,.;:()]{3,60}?)\s+(?:xây dựng|ban hành|triển khai)\s+(?:kế hoạch|Kế hoạch)`)
+var unitSentenceRe = lazyRE(`(Trường\s[^,.;:()]{3,60}?)\s+(?:xây dựng|ban hành|triển khai)\s+(?:kế hoạch|Kế hoạch)`)
 
 // headerUnit reads a unit's name from a line of the header: a line that
 // names a school ("… TRƯỜNG MẦM NON HOA SEN", its parent body before it on

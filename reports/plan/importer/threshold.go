@@ -3,7 +3,6 @@ package importer
 import (
 	"fmt"
 	"math"
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -49,17 +48,17 @@ type FieldTarget struct {
 }
 
 var (
-	percentRe = regexp.MustCompile(`(\d{1,3}(?:[.,]\d{1,3})?)\s*(?:%|phần trăm)`)
-	rankRe    = regexp.MustCompile(`(?:nhóm|top|tốp)\s+0*(\d{1,3})\b|xếp\s+(?:hạng|thứ)\s+(?:thứ\s+)?0*(\d{1,3})\b|(?:hạng|vị trí)\s+0*(\d{1,3})\s+trở lên`)
-	gradeRe   = regexp.MustCompile(`(?:loại|mức|xếp loại)\s+(xuất sắc|tốt|khá|trung bình)(?:\s+trở lên)?`)
-	fieldRe   = regexp.MustCompile(`^lĩnh vực\s+(.+?)\s*(?:phải\s+)?(?:đạt|là|:)?\s*(?:tỷ lệ\s+)?(?:từ\s+|tối thiểu\s+)?(\d{1,3}(?:[.,]\d{1,3})?)\s*%`)
-	atMostRe  = regexp.MustCompile(`(?:không quá|tối đa|dưới|không vượt quá|thấp hơn|trở xuống)`)
-	atLeastRe = regexp.MustCompile(`(?:tối thiểu|ít nhất|không dưới|không thấp hơn)`)
-	countRe   = regexp.MustCompile(`(?:^|\s)\d{1,4}\s+(?:buổi|lần|cuộc|lớp|đợt|chuyên đề|bài|sáng kiến|mô hình|hội nghị|văn bản)(?:\s|$|[,.;])`)
+	percentRe = lazyRE(`(\d{1,3}(?:[.,]\d{1,3})?)\s*(?:%|phần trăm)`)
+	rankRe    = lazyRE(`(?:nhóm|top|tốp)\s+0*(\d{1,3})\b|xếp\s+(?:hạng|thứ)\s+(?:thứ\s+)?0*(\d{1,3})\b|(?:hạng|vị trí)\s+0*(\d{1,3})\s+trở lên`)
+	gradeRe   = lazyRE(`(?:loại|mức|xếp loại)\s+(xuất sắc|tốt|khá|trung bình)(?:\s+trở lên)?`)
+	fieldRe   = lazyRE(`^lĩnh vực\s+(.+?)\s*(?:phải\s+)?(?:đạt|là|:)?\s*(?:tỷ lệ\s+)?(?:từ\s+|tối thiểu\s+)?(\d{1,3}(?:[.,]\d{1,3})?)\s*%`)
+	atMostRe  = lazyRE(`(?:không quá|tối đa|dưới|không vượt quá|thấp hơn|trở xuống)`)
+	atLeastRe = lazyRE(`(?:tối thiểu|ít nhất|không dưới|không thấp hơn)`)
+	countRe   = lazyRE(`(?:^|\s)\d{1,4}\s+(?:buổi|lần|cuộc|lớp|đợt|chuyên đề|bài|sáng kiến|mô hình|hội nghị|văn bản)(?:\s|$|[,.;])`)
 	// cueRe finds a threshold stated without a figure that can be read
 	// ("đạt mức cao", "tối thiểu …", "nhóm … dẫn đầu" without a number);
 	// "đạt chuẩn", "đạt kết quả tốt" are yes/no targets, not thresholds.
-	cueRe = regexp.MustCompile(`(?:tối thiểu|tối đa|ít nhất|không dưới|không quá|trở lên|trở xuống|xếp hạng|dẫn đầu|phần trăm|đạt (?:mức|tỷ lệ|từ)|tỷ lệ (?:cao|trên|dưới))`)
+	cueRe = lazyRE(`(?:tối thiểu|tối đa|ít nhất|không dưới|không quá|trở lên|trở xuống|xếp hạng|dẫn đầu|phần trăm|đạt (?:mức|tỷ lệ|từ)|tỷ lệ (?:cao|trên|dưới))`)
 )
 
 // readThreshold reads a target's threshold from its text.

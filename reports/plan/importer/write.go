@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io/fs"
 	"math"
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -18,7 +17,7 @@ import (
 // sources and their columns (with the comment on indicators' kinds) and
 // the dossier table. They are what the computations read, the same for
 // every unit that keeps the same books.
-var markerRe = regexp.MustCompile(`(?m)^# -+ (sources|indicators|dossiers by field|tasks)\n`)
+var markerRe = lazyRE(`(?m)^# -+ (sources|indicators|dossiers by field|tasks)\n`)
 
 func builtinBlocks() (sourcesBlock, kindsComment, dossierBlock string, err error) {
 	data, err := fs.ReadFile(templates.FS, templates.DefaultPlan)
