@@ -1,6 +1,7 @@
 package render
 
 import (
+	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -282,7 +283,7 @@ func (w *docxWriter) body(blocks []Block) {
 			}
 			w.add(p)
 		case TableBlock:
-			w.add(docxBordered(b.Table))
+			w.bordered(b.Table)
 		}
 	}
 }
@@ -324,7 +325,7 @@ func (w *docxWriter) appendix(a *Appendix) {
 	}
 	w.add(docxLines(docxCentre(twips(4)), balance(Clean(a.Note), "I", 13, width-10), look{italic: true, size: 13}))
 	if a.Table != nil {
-		w.add(docxBordered(a.Table))
+		w.bordered(a.Table)
 		return
 	}
 	w.figures()
@@ -377,9 +378,18 @@ func docxBorderless(widths []float64, indent float64, rows [][][]wP) *wTbl {
 	return t
 }
 
+// bordered adds a table of the body.
+func (w *docxWriter) bordered(tb *Table) {
+	t, err := docxBordered(tb)
+	if err != nil && w.err == nil {
+		w.err = fmt.Errorf("render: docx: table: %w", err)
+	}
+	w.add(t)
+}
+
 // docxBordered is a table of the body: thin black borders, a bold centred
 // header row repeated at the top of each page, rows that do not split.
-func docxBordered(tb *Table) *wTbl {
+func docxBordered(tb *Table) (*wTbl, error) {
 	widths := make([]float64, len(tb.Columns))
 	for i, c := range tb.Columns {
 		widths[i] = c.Width
@@ -406,16 +416,14 @@ func docxBordered(tb *Table) *wTbl {
 		head.Cells = append(head.Cells, cell(i, c.Title, "C", look{bold: true}))
 	}
 	t.Rows = append(t.Rows, head)
-	// The body rows are made one at a time as they are written: an
-	// appendix of thousands of late dossiers is never held as elements.
-	t.Body = &wRows{n: len(tb.Rows), row: func(j int) wTr {
-		tr := wTr{TrPr: &wTrPr{CantSplit: &wEmpty{}}}
-		for i, c := range tb.Columns {
-			tr.Cells = append(tr.Cells, cell(i, tb.Rows[j][i], c.Align, look{}))
-		}
-		return tr
-	}}
-	return t
+	// The body rows are written one at a time from their texts.
+	cols := tb.Columns
+	body, err := newRows(tb.Rows, len(cols), &wTrPr{CantSplit: &wEmpty{}}, func(i int, s string) wTc { return cell(i, s, cols[i].Align, look{}) })
+	if err != nil {
+		return nil, err
+	}
+	t.Body = body
+	return t, nil
 }
 
 // docxGrid is a fixed-layout table of columns of the given widths (mm).

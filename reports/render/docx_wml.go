@@ -137,25 +137,7 @@ type wTbl struct {
 	TblPr   wTblPr   `xml:"w:tblPr"`
 	Grid    []wWidth `xml:"w:tblGrid>w:gridCol"`
 	Rows    []wTr    `xml:"w:tr"`
-	Body    *wRows   `xml:"rows"` // w:tr after Rows, made as they are written
-}
-
-// wRows are n table rows made one at a time while they are written, so
-// that a long table is never held whole.
-type wRows struct {
-	n   int
-	row func(i int) wTr
-}
-
-// MarshalXML writes the rows, each a w:tr element.
-func (r *wRows) MarshalXML(e *xml.Encoder, _ xml.StartElement) error {
-	start := xml.StartElement{Name: xml.Name{Local: "w:tr"}}
-	for i := range r.n {
-		if err := e.EncodeElement(r.row(i), start); err != nil {
-			return err
-		}
-	}
-	return nil
+	Body    *wRows   `xml:"rows"` // w:tr after Rows, written from their texts (docx_rows.go)
 }
 
 type wTblPr struct {
