@@ -21,6 +21,7 @@ type inflater struct {
 	ip    int
 	iend  int
 	rerr  error // the reader's error, once met
+	full  bool  // the last read filled in
 	extra int   // zero bytes given past the end of the input
 
 	bits uint64 // unread bits, the next one lowest
@@ -78,7 +79,7 @@ var errCorrupt = errors.New("flate: corrupt input")
 // newInflater decodes the stream r gives. Its output buffer starts small
 // (most parts of a workbook are a few KB) and grows to maxOut as needed.
 func newInflater(r io.Reader) *inflater {
-	return &inflater{src: r, in: make([]byte, inBufSize+8), out: make([]byte, 4<<10+outSlack)}
+	return &inflater{src: r, in: make([]byte, 4<<10+8), out: make([]byte, 4<<10+outSlack)}
 }
 
 // Close does nothing: the inflater owns no resource.
@@ -141,10 +142,15 @@ func (f *inflater) decode() {
 // buffer can be filled; using them is an error (checked at each block's
 // end and at the stream's).
 func (f *inflater) fill() {
+	if f.full && len(f.in) < inBufSize+8 {
+		// The last read filled the small first buffer: a large part.
+		f.in = append(f.in, make([]byte, inBufSize-len(f.in)+8)...)
+	}
 	n := copy(f.in, f.in[f.ip:f.iend])
 	f.ip, f.iend = 0, n
 	for tries := 0; f.rerr == nil && (tries == 0 || f.iend < 8); tries++ {
-		m, err := f.src.Read(f.in[f.iend:inBufSize])
+		m, err := f.src.Read(f.in[f.iend : len(f.in)-8])
+		f.full = f.iend+m == len(f.in)-8
 		f.iend += m
 		if err != nil {
 			f.rerr = err
@@ -250,7 +256,7 @@ func (f *inflater) dynamic() bool {
 		clens[codeOrder[i]] = uint8(f.take(3))
 	}
 	var ctab [1 << 7]uint32
-	if !buildTable(ctab[:], 7, clens[:], codeLenEntry) {
+	if _, ok := buildTable(ctab[:], 7, clens[:], codeLenEntry); !ok {
 		return false
 	}
 	lens := f.lens[:nlit+ndist]
@@ -293,13 +299,11 @@ func (f *inflater) dynamic() bool {
 	if f.overread() {
 		return false
 	}
-	if f.litBuf == nil {
-		f.litBuf = make([]uint32, 1<<litBits+maxLit<<(maxBits-litBits))
-		f.distBuf = make([]uint32, 1<<distBits+maxDist<<(maxBits-distBits))
-	}
+	var ok1, ok2 bool
+	f.litBuf, ok1 = buildTable(f.litBuf, litBits, lens[:nlit], litEntry)
+	f.distBuf, ok2 = buildTable(f.distBuf, distBits, lens[nlit:], distEntry)
 	f.lit, f.dist = f.litBuf, f.distBuf
-	return buildTable(f.lit, litBits, lens[:nlit], litEntry) &&
-		buildTable(f.dist, distBits, lens[nlit:], distEntry)
+	return ok1 && ok2
 }
 
 // Bases and extra bits of the length (257…285) and distance codes.
@@ -336,8 +340,12 @@ func distEntry(s int) uint32 {
 // buildTable fills t with the canonical Huffman code of lens, as
 // compress/flate accepts codes: complete, or a single code of one bit, or
 // none (every entry then bad). Codes up to primary bits take one entry;
-// longer ones a link to a subtable of maxBits-primary bits after them.
-func buildTable(t []uint32, primary uint, lens []uint8, entry func(int) uint32) bool {
+// longer ones a link to a subtable of maxBits-primary bits after them. t
+// grows as the subtables need (a part's first tables are made small).
+func buildTable(t []uint32, primary uint, lens []uint8, entry func(int) uint32) ([]uint32, bool) {
+	if len(t) < 1<<primary {
+		t = make([]uint32, 1<<primary+8<<(maxBits-primary))
+	}
 	var count [maxBits + 1]int
 	maxLen := 0
 	for _, n := range lens {
@@ -349,7 +357,7 @@ func buildTable(t []uint32, primary uint, lens []uint8, entry func(int) uint32) 
 		t[i] = entBad
 	}
 	if maxLen == 0 {
-		return true
+		return t, true
 	}
 	var next [maxBits + 2]int
 	code := 0
@@ -358,7 +366,7 @@ func buildTable(t []uint32, primary uint, lens []uint8, entry func(int) uint32) 
 		next[n] = code
 	}
 	if total := next[maxLen] + count[maxLen]; total != 1<<maxLen && !(total == 1 && maxLen == 1) {
-		return false
+		return t, false
 	}
 	sub := uint(maxBits) - primary
 	links := 0
@@ -382,6 +390,9 @@ func buildTable(t []uint32, primary uint, lens []uint8, entry func(int) uint32) 
 		if t[p]&entLink == 0 {
 			start := 1<<primary + links<<sub
 			links++
+			if start+1<<sub > len(t) {
+				t = append(t, make([]uint32, start+1<<sub-len(t))...)
+			}
 			t[p] = uint32(start)<<16 | entLink | uint32(sub)<<5 | uint32(primary)
 			for i := start; i < start+1<<sub; i++ {
 				t[i] = entBad
@@ -393,7 +404,7 @@ func buildTable(t []uint32, primary uint, lens []uint8, entry func(int) uint32) 
 			t[start+i] = e | uint32(m)
 		}
 	}
-	return true
+	return t, true
 }
 
 // The fixed code's tables.
@@ -411,14 +422,12 @@ var fixedLit, fixedDist = func() ([]uint32, []uint32) {
 			lens[i] = 8
 		}
 	}
-	lit := make([]uint32, 1<<litBits+maxLit<<(maxBits-litBits))
-	buildTable(lit, litBits, lens[:], litEntry)
+	lit, _ := buildTable(nil, litBits, lens[:], litEntry)
 	var dl [32]uint8
 	for i := range dl {
 		dl[i] = 5
 	}
-	dist := make([]uint32, 1<<distBits+maxDist<<(maxBits-distBits))
-	buildTable(dist, distBits, dl[:], distEntry)
+	dist, _ := buildTable(nil, distBits, dl[:], distEntry)
 	return lit, dist
 }()
 

@@ -26,6 +26,7 @@ type parser struct {
 	blank    []string               // the warning for each required column left blank
 	ignored  []bool                 // schema columns nothing reads (ignoredColumns)
 	kinds    []kind                 // each schema column's kind
+	memo     []map[string]memoCell  // category and yes/no cells read, by column and text (cellMemo)
 	warnings int                    // every warning, kept or not
 }
 
@@ -53,6 +54,7 @@ func newParser(spec Spec, schema *Schema) *parser {
 		}
 	}
 	p.vals = make([]Value, len(schema.Columns))
+	p.memo = make([]map[string]memoCell, len(schema.Columns))
 	p.table.cells = keptColumns(schema, spec.Keep)
 	for i, c := range schema.Columns {
 		if p.table.cells[i] >= 0 {

@@ -20,9 +20,10 @@ func quickDate(s string, date1904 bool) (time.Time, bool) {
 	return quickDMY(s)
 }
 
-// quickSerial reads a serial with 1–7 integer digits and at most 8
-// fraction digits (so the fraction cannot round up to a whole day), whose
-// whole days are 62 through 2958464; it gives the whole days.
+// quickSerial reads a serial with 1–7 integer digits and a fraction that
+// cannot round up to a whole day (at most 8 digits, or more when one of
+// the first 8 is not a 9: the float's step near 3 million days is below
+// 1e-9), whose whole days are 62 through 2958464; it gives the whole days.
 func quickSerial(s string) (int, bool) {
 	n, i := 0, 0
 	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
@@ -35,13 +36,20 @@ func quickSerial(s string) (int, bool) {
 		return 0, false
 	}
 	if i < len(s) {
-		if s[i] != '.' || len(s)-i-1 > 8 {
+		if s[i] != '.' {
 			return 0, false
 		}
-		for _, ch := range []byte(s[i+1:]) {
+		nines := true
+		for k, ch := range []byte(s[i+1:]) {
 			if ch < '0' || ch > '9' {
 				return 0, false
 			}
+			if k < 8 && ch != '9' {
+				nines = false
+			}
+		}
+		if nines && len(s)-i-1 > 8 {
+			return 0, false
 		}
 	}
 	return n, true

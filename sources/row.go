@@ -58,11 +58,19 @@ func (p *parser) cell(i int, raw string, v *Value) string {
 			*v = Value{Text: p.schema.Columns[i].Values[k]}
 			return ""
 		}
+		return p.cellMemo(i, raw, v)
 	case kindYesNo:
 		if k := yesNo.spelled(raw); k >= 0 {
 			*v = Value{Bool: k == 0}
 			return ""
 		}
+		return p.cellMemo(i, raw, v)
+	}
+	if raw == "" { // blank, and not a yes/no cell
+		*v = Value{Empty: true}
+		return p.blank[i]
+	}
+	switch p.kinds[i] {
 	case kindDate:
 		// A serial or d/m/yyyy text, as ParseDate's quick path reads it
 		// (which needs no cleaning: see quickDay).
@@ -84,6 +92,37 @@ func (p *parser) cell(i int, raw string, v *Value) string {
 	var msg string
 	*v, msg = p.cellSlow(i, p.schema.Columns[i], raw)
 	return msg
+}
+
+// cellMemo is cellSlow for a category or yes/no cell, whose answer
+// depends on its text only: it is remembered per text, for up to
+// maxMemo texts a column (a register writes a few spellings, "X", "Có ",
+// thousands of times).
+func (p *parser) cellMemo(i int, raw string, v *Value) string {
+	m := p.memo[i]
+	if e, ok := m[raw]; ok {
+		*v = e.v
+		return e.msg
+	}
+	var msg string
+	*v, msg = p.cellSlow(i, p.schema.Columns[i], raw)
+	if m == nil {
+		m = map[string]memoCell{}
+		p.memo[i] = m
+	}
+	if len(m) < maxMemo {
+		m[raw] = memoCell{*v, msg}
+	}
+	return msg
+}
+
+// maxMemo bounds the texts cellMemo remembers for a column.
+const maxMemo = 4096
+
+// memoCell is a remembered cell: its value and message.
+type memoCell struct {
+	v   Value
+	msg string
 }
 
 // cellSlow is cell's general path.

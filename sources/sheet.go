@@ -132,6 +132,11 @@ func (s *sheetRows) next() (row *cells, line int, ok bool, err error) {
 			}
 		case "c":
 			if !start {
+				// A </c> with no cell open (a broken file) stores
+				// nothing: the text gathered since is no cell's.
+				if !s.inCell {
+					continue
+				}
 				if err := s.endCell(); err != nil {
 					return nil, 0, false, err
 				}
