@@ -66,9 +66,14 @@ func newPDF(d *Doc) *pdfDoc {
 		font = LiberationSerif
 	}
 	fam := strings.ReplaceAll(font.Name, " ", "")
-	for style, ttf := range map[string][]byte{"": font.Regular, "B": font.Bold, "I": font.Italic, "BI": font.BoldItalic} {
-		f.AddUTF8FontFromBytes(fam, style, ttf)
-	}
+	// In a fixed order, so that the same report gives the same bytes.
+	f.AddUTF8FontFromBytes(fam, "", font.Regular)
+	f.AddUTF8FontFromBytes(fam, "B", font.Bold)
+	f.AddUTF8FontFromBytes(fam, "I", font.Italic)
+	f.AddUTF8FontFromBytes(fam, "BI", font.BoldItalic)
+	// Streams are compressed after (compressStreams): fpdf makes a new
+	// compressor for each page.
+	f.SetCompression(false)
 	// Text starts where it is placed: no cell margin pushing a line past
 	// the right margin.
 	f.SetCellMargin(0)
@@ -96,7 +101,14 @@ func (p *pdfDoc) output() ([]byte, error) {
 	if err := p.f.Output(&buf); err != nil {
 		return nil, fmt.Errorf("render: pdf: %w", err)
 	}
-	return zoneDates(buf.Bytes(), p.created)
+	pdf := buf.Bytes()
+	if !p.f.GetCompression() {
+		var err error
+		if pdf, err = compressStreams(pdf); err != nil {
+			return nil, err
+		}
+	}
+	return zoneDates(pdf, p.created)
 }
 
 // Clean makes text safe for the PDF: NFC, and runes outside the Basic
