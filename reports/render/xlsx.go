@@ -55,18 +55,32 @@ func Workbook(d *Doc) ([]byte, error) {
 	if len(d.Narrative) > 0 {
 		tables = append(tables, narrativeTable(d))
 	}
-	for _, t := range append(tables, warningTable(d)) {
-		if err := w.sheet(t); err != nil {
+	tables = append(tables, warningTable(d))
+	// Every sheet is made, in order, and the first made active, before
+	// any is written: a streamed sheet is only XML afterwards, which
+	// excelize would parse again to delete a sheet or change the active one.
+	if err := f.SetSheetName("Sheet1", tables[0].name); err != nil {
+		return nil, err
+	}
+	for _, t := range tables[1:] {
+		if _, err := f.NewSheet(t.name); err != nil {
+			return nil, fmt.Errorf("render: sheet %s: %w", t.name, err)
+		}
+	}
+	if len(d.Outcome.Series) > 0 {
+		if _, err := f.NewSheet(SheetCharts); err != nil {
+			return nil, fmt.Errorf("render: sheet %s: %w", SheetCharts, err)
+		}
+	}
+	f.SetActiveSheet(0)
+	for _, t := range tables {
+		if err := w.streamSheet(t); err != nil {
 			return nil, fmt.Errorf("render: sheet %s: %w", t.name, err)
 		}
 	}
 	if err := w.charts(); err != nil {
 		return nil, fmt.Errorf("render: sheet %s: %w", SheetCharts, err)
 	}
-	if err := f.DeleteSheet("Sheet1"); err != nil {
-		return nil, err
-	}
-	f.SetActiveSheet(0)
 	var buf bytes.Buffer
 	if err := f.Write(&buf); err != nil {
 		return nil, fmt.Errorf("render: workbook: %w", err)

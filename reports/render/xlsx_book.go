@@ -93,11 +93,7 @@ func (w *book) sheet(t table) error {
 	if _, err := f.NewSheet(t.name); err != nil {
 		return err
 	}
-	d := w.doc
-	titles := []string{d.Unit.Parent + " - " + d.Unit.Name,
-		t.name + " - " + PeriodWords(string(d.Period.Kind), d.Period.Year, d.Period.N),
-		fmt.Sprintf("Số liệu từ ngày %s đến ngày %s", Date(d.Period.From), Date(d.Period.To))}
-	for i, s := range titles {
+	for i, s := range w.titles(t) {
 		if err := f.SetCellStr(t.name, fmt.Sprintf("A%d", i+1), s); err != nil {
 			return err
 		}
@@ -165,23 +161,44 @@ func (w *book) row(t table, r int, cells []cell) error {
 	return w.f.SetRowHeight(sheet, r, w.height(fits))
 }
 
+// titles are a sheet's title block: the unit, the sheet and period, the
+// dates.
+func (w *book) titles(t table) []string {
+	d := w.doc
+	return []string{d.Unit.Parent + " - " + d.Unit.Name,
+		t.name + " - " + PeriodWords(string(d.Period.Kind), d.Period.Year, d.Period.N),
+		fmt.Sprintf("Số liệu từ ngày %s đến ngày %s", Date(d.Period.From), Date(d.Period.To))}
+}
+
+// panes freeze the title block and the header row.
+func (w *book) panes() *excelize.Panes {
+	return &excelize.Panes{Freeze: true, YSplit: headerRow, TopLeftCell: fmt.Sprintf("A%d", headerRow+1), ActivePane: "bottomLeft"}
+}
+
 // page sets the frozen header, A4 fit to width, repeated header row and page
 // numbers.
 func (w *book) page(t table) error {
 	f := w.f
-	if err := f.SetPanes(t.name, &excelize.Panes{Freeze: true, YSplit: headerRow, TopLeftCell: fmt.Sprintf("A%d", headerRow+1), ActivePane: "bottomLeft"}); err != nil {
+	if err := f.SetPanes(t.name, w.panes()); err != nil {
 		return err
 	}
+	fit := true
+	if err := f.SetSheetProps(t.name, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+		return err
+	}
+	return w.printSetup(t)
+}
+
+// printSetup sets A4 fit to width, the repeated header row and page
+// numbers.
+func (w *book) printSetup(t table) error {
+	f := w.f
 	orient := "portrait"
 	if t.landscape {
 		orient = "landscape"
 	}
 	size, one, zero := 9, 1, 0
 	if err := f.SetPageLayout(t.name, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, FitToWidth: &one, FitToHeight: &zero}); err != nil {
-		return err
-	}
-	fit := true
-	if err := f.SetSheetProps(t.name, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
 		return err
 	}
 	if err := f.SetHeaderFooter(t.name, &excelize.HeaderFooterOptions{OddFooter: "&C&\"Times New Roman\"Trang &P/&N"}); err != nil {
