@@ -466,36 +466,48 @@ func (f *inflater) copyStored() {
 }
 
 // huffman decodes a Huffman block until the output has no room for the
-// longest match, or the block ends.
+// longest match, or the block ends. The bit buffer and the input position
+// are kept in locals (stored back at every exit): the compiler would
+// otherwise reload them after each byte written.
 func (f *inflater) huffman() {
 	lit, dist := f.lit, f.dist
 	out := f.out
 	w := f.w
 	limit := f.limit()
+	bits, nb, in, ip := f.bits, f.nb, f.in, f.ip
+	save := func() { f.bits, f.nb, f.ip, f.w = bits, nb, ip, w }
 	for w < limit {
-		if f.nb < 48 {
-			f.refill()
-			if f.extra != 0 && f.overread() {
-				f.w = w
-				f.fail()
-				return
+		if nb < 48 {
+			if f.iend-ip < 8 {
+				save()
+				f.fill()
+				bits, nb, in, ip = f.bits, f.nb, f.in, f.ip
+			}
+			bits |= binary.LittleEndian.Uint64(in[ip:]) << nb
+			ip += int(63-nb) >> 3
+			nb |= 56
+			if f.extra != 0 {
+				if save(); f.overread() {
+					f.fail()
+					return
+				}
 			}
 		}
-		e := lit[f.bits&(1<<litBits-1)]
+		e := lit[bits&(1<<litBits-1)]
 		if e&entLink != 0 {
-			f.bits >>= litBits
-			f.nb -= litBits
-			e = lit[int(e>>16)+int(f.bits&(1<<((e>>5)&31)-1))]
+			bits >>= litBits
+			nb -= litBits
+			e = lit[int(e>>16)+int(bits&(1<<((e>>5)&31)-1))]
 		}
-		f.bits >>= e & 31
-		f.nb -= uint(e & 31)
+		bits >>= e & 31
+		nb -= uint(e & 31)
 		if e&entLiteral != 0 {
 			out[w] = byte(e >> 16)
 			w++
 			continue
 		}
 		if e&(entEnd|entBad) != 0 {
-			f.w = w
+			save()
 			if e&entBad != 0 || f.overread() {
 				f.fail()
 				return
@@ -504,28 +516,28 @@ func (f *inflater) huffman() {
 			return
 		}
 		n := (e >> 5) & 31
-		length := int(e>>16) + int(f.bits&(1<<n-1))
-		f.bits >>= n
-		f.nb -= uint(n)
-		e = dist[f.bits&(1<<distBits-1)]
+		length := int(e>>16) + int(bits&(1<<n-1))
+		bits >>= n
+		nb -= uint(n)
+		e = dist[bits&(1<<distBits-1)]
 		if e&entLink != 0 {
-			f.bits >>= distBits
-			f.nb -= distBits
-			e = dist[int(e>>16)+int(f.bits&(1<<((e>>5)&31)-1))]
+			bits >>= distBits
+			nb -= distBits
+			e = dist[int(e>>16)+int(bits&(1<<((e>>5)&31)-1))]
 		}
 		if e&entBad != 0 {
-			f.w = w
+			save()
 			f.fail()
 			return
 		}
-		f.bits >>= e & 31
-		f.nb -= uint(e & 31)
+		bits >>= e & 31
+		nb -= uint(e & 31)
 		n = (e >> 5) & 31
-		d := int(e>>16) + int(f.bits&(1<<n-1))
-		f.bits >>= n
-		f.nb -= uint(n)
+		d := int(e>>16) + int(bits&(1<<n-1))
+		bits >>= n
+		nb -= uint(n)
 		if d > w {
-			f.w = w
+			save()
 			f.fail()
 			return
 		}
@@ -541,5 +553,5 @@ func (f *inflater) huffman() {
 			out[w] = out[w-d]
 		}
 	}
-	f.w = w
+	save()
 }
