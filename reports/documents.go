@@ -17,9 +17,10 @@ func renderDocuments(doc *render.Doc) (pdf, xlsx, docx []byte, err error) {
 	figs := render.DrawFigures(doc)
 	var xerr, derr error
 	var wg sync.WaitGroup
-	wg.Go(func() { docx, derr = render.DOCXWith(doc, figs) })
 	wg.Go(func() { xlsx, xerr = render.Workbook(doc) })
-	pdf, err = render.PDF(doc)
+	l := doc.Layout() // the PDF's and the draft's, made once (only read)
+	wg.Go(func() { docx, derr = render.DOCXWith(doc, l, figs) })
+	pdf, err = render.PDFOf(doc, l)
 	wg.Wait()
 	if err = errors.Join(err, xerr, derr); err != nil {
 		return nil, nil, nil, err

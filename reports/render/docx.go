@@ -18,12 +18,11 @@ import (
 // the header and the signature as borderless tables, tables whose header
 // row repeats, the appendix as a landscape section, and page numbers from
 // page 2 in the page header.
-func DOCX(d *Doc) ([]byte, error) { return DOCXWith(d, nil) }
+func DOCX(d *Doc) ([]byte, error) { return DOCXWith(d, d.Layout(), nil) }
 
-// DOCXWith renders the Word draft with its figures drawn ahead by
-// DrawFigures(d); nil draws them.
-func DOCXWith(d *Doc, figs *Figures) ([]byte, error) {
-	l := d.Layout()
+// DOCXWith renders the Word draft from its layout, d.Layout(), with its
+// figures drawn ahead by DrawFigures(d); nil figures are drawn here.
+func DOCXWith(d *Doc, l *Layout, figs *Figures) ([]byte, error) {
 	w := &docxWriter{measure: newMeasurer(), doc: d, figs: figs}
 	w.header(l.Header)
 	w.title(l.Title, l.SummaryLines)

@@ -5,6 +5,7 @@ import (
 	"encoding/xml"
 	"fmt"
 	"image"
+	"image/color"
 	"image/png"
 	"runtime"
 	"sync"
@@ -135,16 +136,27 @@ func figurePNG(s indicators.Series, year int) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// grey is img as a grey-scale image when every pixel of it is an opaque
-// grey (the figures are black, grey and white: a quarter of the bytes to
-// filter and compress, the same pixels), else img.
+// greys is the palette of the 256 greys, index i the grey i.
+var greys = func() color.Palette {
+	p := make(color.Palette, 256)
+	for i := range p {
+		p[i] = color.Gray{Y: uint8(i)}
+	}
+	return p
+}()
+
+// grey is img as an image of the 256 greys when every pixel of it is an
+// opaque grey (the figures are black, grey and white), else img: a
+// quarter of the bytes to compress, the same pixels, and as a palette
+// image PNG's per-row filters are not tried (they were 40% of encoding
+// and saved 2% of the size).
 func grey(img image.Image) image.Image {
 	rgba, ok := img.(*image.RGBA)
 	if !ok {
 		return img
 	}
 	b := rgba.Rect
-	g := image.NewGray(b)
+	g := image.NewPaletted(b, greys)
 	for y := 0; y < b.Dy(); y++ {
 		src := rgba.Pix[y*rgba.Stride : y*rgba.Stride+4*b.Dx()]
 		dst := g.Pix[y*g.Stride : y*g.Stride+b.Dx()]

@@ -14,7 +14,7 @@ import (
 )
 
 // TestFigurePNGIsTheDrawingInGrey: the draft's picture of a figure is a
-// grey-scale PNG at 150 dpi whose every pixel is the drawing's.
+// PNG of the 256 greys at 150 dpi whose every pixel is the drawing's.
 func TestFigurePNGIsTheDrawingInGrey(t *testing.T) {
 	v := func(f float64) *float64 { return &f }
 	s := indicators.Series{ID: "3.1", Text: "Tỷ lệ giải quyết hồ sơ TTHC đúng hạn", Target: 0.99, Compare: ">=",
@@ -28,9 +28,14 @@ func TestFigurePNGIsTheDrawingInGrey(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	g, ok := img.(*image.Gray)
+	g, ok := img.(*image.Paletted)
 	if !ok {
-		t.Fatalf("the picture is a %T, want a grey-scale image", img)
+		t.Fatalf("the picture is a %T, want an image of greys", img)
+	}
+	for i, c := range g.Palette {
+		if c != (color.Gray{Y: uint8(i)}) && c != (color.RGBA{uint8(i), uint8(i), uint8(i), 0xff}) {
+			t.Fatalf("colour %d of the picture is %v, not its grey", i, c)
+		}
 	}
 	// 76 × 38 mm at 150 dpi.
 	if b := g.Bounds(); b.Dx() != 449 || b.Dy() != 224 {
@@ -47,7 +52,7 @@ func TestFigurePNGIsTheDrawingInGrey(t *testing.T) {
 	for y := range g.Bounds().Dy() {
 		for x := range g.Bounds().Dx() {
 			r, gr, b, a := want.At(x, y).RGBA()
-			got := g.GrayAt(x, y).Y
+			got := g.ColorIndexAt(x, y)
 			if r != gr || r != b || a != 0xffff || uint8(r>>8) != got {
 				t.Fatalf("pixel (%d, %d) is %d in the picture, the drawing's is %v", x, y, got, want.At(x, y))
 			}
@@ -67,7 +72,7 @@ func TestGreyKeepsColour(t *testing.T) {
 	for i := range img.Pix {
 		img.Pix[i] = 0xff
 	}
-	if _, ok := grey(img).(*image.Gray); !ok {
+	if _, ok := grey(img).(*image.Paletted); !ok {
 		t.Error("an all-white picture is not made grey")
 	}
 	img.Set(2, 1, color.RGBA{R: 200, G: 10, B: 10, A: 255})

@@ -44,13 +44,19 @@ type pdfDoc struct {
 }
 
 // PDF renders the report as an administrative document.
-func PDF(d *Doc) ([]byte, error) {
-	p := newPDF(d)
+func PDF(d *Doc) ([]byte, error) { return PDFOf(d, d.Layout()) }
+
+// PDFOf renders the report from its layout, d.Layout(), made once for
+// the PDF and the Word draft.
+func PDFOf(d *Doc, l *Layout) ([]byte, error) {
+	p := newPDFOf(d, l)
 	p.render()
 	return p.output()
 }
 
-func newPDF(d *Doc) *pdfDoc {
+func newPDF(d *Doc) *pdfDoc { return newPDFOf(d, d.Layout()) }
+
+func newPDFOf(d *Doc, l *Layout) *pdfDoc {
 	f := fpdf.New("P", "mm", "A4", "")
 	f.SetMargins(marginL, marginT, marginR)
 	f.SetAutoPageBreak(false, marginB)
@@ -58,7 +64,6 @@ func newPDF(d *Doc) *pdfDoc {
 	if created.IsZero() {
 		created = time.Now()
 	}
-	l := d.Layout()
 	setInfo(f, d, l, created)
 	f.SetLang("vi-VN")
 	font := d.Font
