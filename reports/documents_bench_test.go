@@ -3,10 +3,6 @@ package reports
 import (
 	"testing"
 	"time"
-
-	"github.com/mn2010/baocao/reports/indicators"
-	"github.com/mn2010/baocao/reports/narrative"
-	"github.com/mn2010/baocao/reports/render"
 )
 
 // BenchmarkDocuments draws the annual report of 2024's three documents
@@ -27,12 +23,7 @@ func BenchmarkDocuments(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	out := indicators.Compute(indicators.Input{Plan: m.plan, Period: p, Tables: data.Tables, OfficialDomains: cfg.OfficialDomains,
-		Compare: true, Series: cfg.Reports["annual"].WantsSeries()})
-	narr, narrIssues := narrative.Collect(data.Tables[m.plan.Narrative.Source], p)
-	doc := &render.Doc{Unit: m.Unit(), ReportID: "annual", Period: p, Issued: now, PlanReference: m.plan.Reference,
-		Outcome: out, Narrative: narr, Warnings: append(append(data.Issues, out.Issues...), narrIssues...),
-		Texts: m.texts, Generated: now, Addressees: cfg.Reports["annual"].Addressees, Font: m.font, SourceNames: m.sourceNames()}
+	doc := m.document("annual", p, data, m.figures(data, "annual", p), now, now, 0)
 	data.Tables = nil
 	b.ReportAllocs()
 	cpu := cpuTime()

@@ -158,21 +158,14 @@ func (m *Maker) Build(reportID string, p period.Period, opt Options) (*Built, er
 	if !opt.Generated.IsZero() {
 		now = opt.Generated.In(m.cfg.Location)
 	}
-	var addressees []string
-	if r := m.cfg.Reports[reportID]; r != nil {
-		addressees = r.Addressees
-	}
 	f := m.figures(data, reportID, p)
-	out, narr, narrIssues, cover := f.out, f.narr, f.narrIssues, f.cover
+	out, narr, cover := f.out, f.narr, f.cover
 	data.Tables = nil // the rows are counted: let rendering reuse their memory
 	issued := opt.Issued
 	if issued.IsZero() {
 		issued = period.Day(now)
 	}
-	doc := &render.Doc{Unit: m.Unit(), ReportID: reportID, Period: p, Issued: issued, Number: opt.Number,
-		PlanReference: m.plan.Reference, Outcome: out, Narrative: narr,
-		Warnings: append(append(append([]sources.Issue{}, data.Issues...), out.Issues...), narrIssues...),
-		Texts:    m.texts, Generated: now, Addressees: addressees, Font: m.font, SourceNames: m.sourceNames()}
+	doc := m.document(reportID, p, data, f, now, issued, opt.Number)
 	pdf, xlsx, docx, err := renderDocuments(doc)
 	if err != nil {
 		return nil, err
@@ -196,6 +189,19 @@ func (m *Maker) Build(reportID string, p period.Period, opt Options) (*Built, er
 		}
 	}
 	return &Built{Report: reportID, Period: p, Manifest: man, files: files}, nil
+}
+
+// document is what the three documents draw: the figures f counted from
+// data, as issued on issued with number, generated at now.
+func (m *Maker) document(reportID string, p period.Period, data *Data, f figures, now, issued time.Time, number int) *render.Doc {
+	var addressees []string
+	if r := m.cfg.Reports[reportID]; r != nil {
+		addressees = r.Addressees
+	}
+	return &render.Doc{Unit: m.Unit(), ReportID: reportID, Period: p, Issued: issued, Number: number,
+		PlanReference: m.plan.Reference, Outcome: f.out, Narrative: f.narr,
+		Warnings: append(append(append([]sources.Issue{}, data.Issues...), f.out.Issues...), f.narrIssues...),
+		Texts:    m.texts, Generated: now, Addressees: addressees, Font: m.font, SourceNames: m.sourceNames()}
 }
 
 // File archives a built version with records (delivery records) beside
