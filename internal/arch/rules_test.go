@@ -39,6 +39,7 @@ var rules = []rule{
 	{who: "internal/loopback", never: []string{"..."}, why: "one decision, no dependencies"},
 	{who: "internal/atomicfile", never: []string{"..."}, why: "a file replaced whole, for whoever writes one"},
 	{who: "internal/filekind", never: []string{"..."}, why: "a closed vocabulary shared by the config reader and the workflow"},
+	{who: "internal/idlemem", never: []string{"..."}, why: "memory given back by whoever waits; it knows nothing of what ran"},
 }
 
 // matches reports whether pkg (relative to the module) is pattern: a
