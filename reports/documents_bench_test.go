@@ -2,23 +2,13 @@ package reports
 
 import (
 	"testing"
-	"time"
 )
 
 // BenchmarkDocuments draws the annual report of 2024's three documents
 // (the PDF, the workbook and the Word draft) from figures computed once:
 // the documents phase of a run, apart from reading and counting.
 func BenchmarkDocuments(b *testing.B) {
-	cfg := benchConfig(b)
-	now := time.Date(2024, 12, 16, 7, 0, 0, 0, cfg.Location)
-	m, err := NewMaker(cfg, func() time.Time { return now })
-	if err != nil {
-		b.Fatal(err)
-	}
-	p, err := m.Period("annual", "2024")
-	if err != nil {
-		b.Fatal(err)
-	}
+	m, p, now := benchAnnual(b)
 	data, err := m.Read()
 	if err != nil {
 		b.Fatal(err)

@@ -2,7 +2,6 @@ package reports
 
 import (
 	"testing"
-	"time"
 
 	"github.com/mn2010/baocao/sources"
 )
@@ -11,15 +10,7 @@ import (
 // with comparisons and series, narrative, period cover) from tables read
 // once, outside the loop: what Build does between reading and rendering.
 func BenchmarkCompute(b *testing.B) {
-	cfg := benchConfig(b)
-	m, err := NewMaker(cfg, func() time.Time { return time.Date(2024, 12, 16, 7, 0, 0, 0, cfg.Location) })
-	if err != nil {
-		b.Fatal(err)
-	}
-	p, err := m.Period("annual", "2024")
-	if err != nil {
-		b.Fatal(err)
-	}
+	m, p, _ := benchAnnual(b)
 	data, err := m.Read()
 	if err != nil {
 		b.Fatal(err)
@@ -38,12 +29,7 @@ func BenchmarkCompute(b *testing.B) {
 // reading alone cannot find, as Read does after reading: by blocks of
 // cells, and cell by cell as before (refCheckData), for comparison.
 func BenchmarkCheckData(b *testing.B) {
-	cfg := benchConfig(b)
-	today := time.Date(2024, 12, 16, 7, 0, 0, 0, cfg.Location)
-	m, err := NewMaker(cfg, func() time.Time { return today })
-	if err != nil {
-		b.Fatal(err)
-	}
+	m, _, today := benchAnnual(b)
 	data, err := m.Read()
 	if err != nil {
 		b.Fatal(err)
