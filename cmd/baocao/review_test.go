@@ -216,10 +216,15 @@ func TestReviewThroughMailpit(t *testing.T) {
 	code, out, _ = baocao("status", "-c", cfg, "-r", "quarterly", "-p", "2024-Q2")
 	for _, w := range []string{"Báo cáo quý kỳ 2024-Q2, phiên bản 1: đã duyệt, Nguyễn Thị Hồng Vân (hiệu trưởng, tài khoản hieutruong, dòng lệnh của người dùng máy chủ ", "ban hành thành phiên bản 2",
 		"lập phiên bản 1 thành bản nháp chờ duyệt", "thư xin duyệt tới hieutruong.mn2010@hcm.edu.vn: đã gửi", `ghi chú "Đồng ý ban hành."`,
-		"số 15, ngày 2024-06-19", "Báo cáo quý kỳ 2024-Q2, phiên bản 2: đã gửi lúc", "gửi tới phongnoivu.q1@tphcm.gov.vn: đã gửi"} {
+		"số 15, ngày 19/06/2024", "Báo cáo quý kỳ 2024-Q2, phiên bản 2: đã gửi lúc",
+		"ban hành từ bản nháp đã duyệt phiên bản 1: số 15, ngày 19/06/2024, cùng số liệu", "gửi tới phongnoivu.q1@tphcm.gov.vn: đã gửi"} {
 		if code != 0 || !strings.Contains(out, w) {
 			t.Errorf("status lacks %q:\n%s", w, out)
 		}
+	}
+	// A date in its sentences as the clerk writes it (19/06/2024), not 2024-06-19.
+	if iso := regexp.MustCompile(`ngày (ban hành )?\d{4}-\d\d-\d\d`).FindString(out); iso != "" {
+		t.Errorf("status writes %q:\n%s", iso, out)
 	}
 }
 

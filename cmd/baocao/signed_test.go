@@ -220,7 +220,7 @@ func TestSignedCopyRequired(t *testing.T) {
 		t.Errorf("a second, different copy: exit %d: %s", code, errs)
 	}
 	_, st, _ := baocao(append([]string{"status"}, q...)...)
-	if !strings.Contains(st, "đã ký số, Nguyễn Thị Hồng Vân ký") || !strings.Contains(st, "nhận bản đã ký số từ Văn thư (cli)") {
+	if !strings.Contains(st, "đã ký số, Nguyễn Thị Hồng Vân ký") || !strings.Contains(st, "nhận bản đã ký số từ Văn thư (dòng lệnh)") {
 		t.Errorf("status:\n%s", st)
 	}
 	if _, arch, _ := baocao("archive", "-c", cfg); !strings.Contains(arch, "đã ký số") {
@@ -284,6 +284,9 @@ func TestSignedCopyLater(t *testing.T) {
 	}
 	if code, _, _ := baocao(append([]string{"send", "--signed"}, q...)...); code != 0 || len(districtMessages(t, m)) != 2 {
 		t.Errorf("a second send --signed: exit %d, %d messages", code, len(districtMessages(t, m)))
+	}
+	if code, out, _ := baocao(append([]string{"status"}, q...)...); code != 0 || !strings.Contains(out, "(dòng lệnh): bao-cao-cchc-2024-Q2-da-ky.pdf") {
+		t.Errorf("status does not say the signed copy came by the command line: exit %d:\n%s", code, out)
 	}
 }
 

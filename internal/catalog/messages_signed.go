@@ -34,6 +34,8 @@ var (
 	StorySignedSummary  = add("StorySignedSummary", "%s; đã ký số, %s ký, nhận lúc %s", "%s; đã ký số by %s, received %s")
 	StorySignedReceived = add("StorySignedReceived", "nhận bản đã ký số%s (%s): %s, %d byte, sha256 %s", "signed copy received%s (%s), đã ký số: %s, %d bytes, sha256 %s")
 	StorySignedFrom     = add("StorySignedFrom", " từ %s", " from %s")
+	StoryViaCLI         = add("StoryViaCLI", "dòng lệnh", "command line")
+	StoryViaWeb         = add("StoryViaWeb", "trang web", "web page")
 	StorySignedFollowUp = add("StorySignedFollowUp", "thư bổ sung bản đã ký số", "signed copy follow-up (bản đã ký số)")
 )
 
