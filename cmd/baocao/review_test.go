@@ -102,6 +102,11 @@ func TestReviewThroughMailpit(t *testing.T) {
 		t.Errorf("send of a draft: exit %d: %s", code, errs)
 	}
 
+	// A number the register already has is refused like any bad number (exit 2), nothing sent.
+	if code, _, errs := baocao("approve", "-c", cfg, "-r", "quarterly", "-p", "2024-Q2", "--as", "hieutruong", "--password-stdin",
+		"--number", "15", "--date", "19/06/2024"); code != 2 || !strings.Contains(errs, "số trống tiếp theo là") || len(m.messages(t)) != 1 {
+		t.Errorf("approve with a taken number: exit %d, %d messages: %s", code, len(m.messages(t)), errs)
+	}
 	code, out, errs = baocao("approve", "-c", cfg, "-r", "quarterly", "-p", "2024-Q2", "--as", "hieutruong", "--password-stdin",
 		"--note", "Đồng ý ban hành.", "--number", "15", "--force-number", "--date", "19/06/2024")
 	if code != 0 {
