@@ -439,7 +439,12 @@ func (f *inflater) copyStored() {
 			return
 		}
 		if f.nb >= 8 { // whole bytes left in the bit buffer come first
-			f.out[f.w] = byte(f.take(8))
+			b := byte(f.take(8))
+			if f.overread() { // not a byte of the input: its end's padding
+				f.fail()
+				return
+			}
+			f.out[f.w] = b
 			f.w++
 			f.stored--
 			continue
@@ -476,12 +481,18 @@ func (f *inflater) huffman() {
 	limit := f.limit()
 	bits, nb, in, ip := f.bits, f.nb, f.in, f.ip
 	save := func() { f.bits, f.nb, f.ip, f.w = bits, nb, ip, w }
+	// Near the input's end the bit buffer is filled with zero bits
+	// (fill): each symbol is checked before it is written not to have
+	// used them, so no byte decoded from past the end is given.
+	tail := f.extra != 0
+	past := func() bool { return uint(f.extra)*8 > nb+uint(f.iend-ip)*8 }
 	for w < limit {
 		if nb < 48 {
 			if f.iend-ip < 8 {
 				save()
 				f.fill()
 				bits, nb, in, ip = f.bits, f.nb, f.in, f.ip
+				tail = f.extra != 0
 			}
 			bits |= binary.LittleEndian.Uint64(in[ip:]) << nb
 			ip += int(63-nb) >> 3
@@ -502,6 +513,11 @@ func (f *inflater) huffman() {
 		bits >>= e & 31
 		nb -= uint(e & 31)
 		if e&entLiteral != 0 {
+			if tail && past() {
+				save()
+				f.fail()
+				return
+			}
 			out[w] = byte(e >> 16)
 			w++
 			continue
@@ -536,7 +552,7 @@ func (f *inflater) huffman() {
 		d := int(e>>16) + int(bits&(1<<n-1))
 		bits >>= n
 		nb -= uint(n)
-		if d > w {
+		if d > w || tail && past() {
 			save()
 			f.fail()
 			return

@@ -4,6 +4,8 @@ import (
 	"archive/zip"
 	"bytes"
 	"compress/flate"
+	"errors"
+	"hash/crc32"
 	"io"
 	"math/rand/v2"
 	"os"
@@ -165,5 +167,102 @@ func BenchmarkInflate(b *testing.B) {
 			}
 			b.ReportMetric(float64(cpuTime()-cpu)/float64(b.N), "cpu-ns/op")
 		})
+	}
+}
+
+// rawBook is a one-sheet workbook of rows whose sheet part is the deflate
+// stream made by edit from the sheet's stored-block deflate stream, with
+// the CRC-32 of the sheet as written and the unzipped size it says.
+func rawBook(t *testing.T, rows string, size func(n int) int, alter func(stream []byte) []byte) string {
+	t.Helper()
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, p := range bookParts(rows) {
+		if p.name != "xl/worksheets/sheet1.xml" {
+			w, _ := zw.Create(p.name)
+			io.WriteString(w, p.text)
+			continue
+		}
+		stream := alter(deflated(t, []byte(p.text), flate.NoCompression))
+		w, err := zw.CreateRaw(&zip.FileHeader{Name: p.name, Method: zip.Deflate, CRC32: crc32.ChecksumIEEE([]byte(p.text)),
+			CompressedSize64: uint64(len(stream)), UncompressedSize64: uint64(size(len(p.text)))})
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Write(stream)
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "book.xlsx")
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// TestPartCheckedThoughReadingStopsAtItsEnd: the sheet reader stops at
+// the sheet's end and asks for no more, so archive/zip checks a part's
+// CRC-32 and size only if the decoder says io.EOF with the last bytes, as
+// compress/flate does. A part whose bytes were changed (the CRC-32 no
+// longer theirs) or whose declared size is larger than what it inflates to
+// is refused, as it is with compress/flate, never read as figures.
+func TestPartCheckedThoughReadingStopsAtItsEnd(t *testing.T) {
+	same := func(n int) int { return n }
+	cases := []struct {
+		name  string
+		size  func(int) int
+		alter func([]byte) []byte
+	}{
+		{"a dossier's number changed", same, func(s []byte) []byte { return bytes.Replace(s, []byte("HS-2"), []byte("HS-3"), 1) }},
+		{"a size ten bytes larger declared", func(n int) int { return n + 10 }, func(s []byte) []byte { return s }},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			path := rawBook(t, dossierRows, c.size, c.alter)
+			for _, dec := range []struct {
+				name string
+				d    zip.Decompressor
+			}{{"compress/flate", flate.NewReader}, {"inflater", partDecompressor}} {
+				saved := partDecompressor
+				partDecompressor = dec.d
+				res, err := Read(Spec{Name: "dossiers", Path: path}, dossierSchema())
+				partDecompressor = saved
+				var se *SourceError
+				if !errors.As(err, &se) || !strings.Contains(err.Error(), "lưu lại") {
+					t.Errorf("%s: read %v rows, error %v; want the sheet refused", dec.name, res != nil && res.Table != nil, err)
+				}
+			}
+		})
+	}
+}
+
+// TestInflateCutGivesOnlyWhatWasWritten: on a stream cut short, what the
+// inflater gives before its error is a beginning of what was deflated, as
+// with compress/flate: never a byte decoded from past the input's end (the
+// zero bits the bit buffer is filled with there), which a sheet would read
+// as a cell's text before the error comes.
+func TestInflateCutGivesOnlyWhatWasWritten(t *testing.T) {
+	for si, data := range inflateSamples() {
+		for _, level := range []int{flate.NoCompression, flate.BestSpeed, flate.DefaultCompression, flate.HuffmanOnly} {
+			stream := deflated(t, data, level)
+			step := max(1, len(stream)/300)
+			for cut := 0; cut < len(stream); cut += step {
+				for _, one := range []bool{false, true} {
+					if one && cut%(step*20) != 0 {
+						continue
+					}
+					var r io.Reader = bytes.NewReader(stream[:cut])
+					if one {
+						r = iotest.OneByteReader(r)
+					}
+					got, err := io.ReadAll(newInflater(r))
+					if err == nil || !bytes.HasPrefix(data, got) {
+						t.Fatalf("sample %d, level %d, cut at %d of %d: %d bytes, %v; the first %d are not what was written",
+							si, level, cut, len(stream), len(got), err, len(got))
+					}
+				}
+			}
+		}
 	}
 }

@@ -44,7 +44,7 @@ func openParts(r io.ReaderAt, size, limit int64) (map[string]*zip.File, error) {
 	}
 	// Parts are inflated by baocao's own decoder (inflate.go), which
 	// archive/zip checks as it checks its own: each part's CRC-32 and size.
-	zr.RegisterDecompressor(zip.Deflate, func(r io.Reader) io.ReadCloser { return newInflater(r) })
+	zr.RegisterDecompressor(zip.Deflate, partDecompressor)
 	files := map[string]*zip.File{}
 	var total uint64
 	for _, f := range zr.File {
@@ -63,6 +63,10 @@ func openParts(r io.ReaderAt, size, limit int64) (map[string]*zip.File, error) {
 	}
 	return files, nil
 }
+
+// partDecompressor inflates the parts; tests swap in compress/flate to
+// compare.
+var partDecompressor zip.Decompressor = func(r io.Reader) io.ReadCloser { return newInflater(r) }
 
 // Has reports whether the package holds part.
 func (p *Package) Has(part string) bool {

@@ -170,6 +170,13 @@ func (s *sheetRows) next() (row *cells, line int, ok bool, err error) {
 		case "sheetData":
 			if s.inData = start; !start {
 				s.done = true
+				// archive/zip checks a part's CRC-32 and size only when
+				// it is read to its end: the rest of the part (a few
+				// closing elements) is read, so a changed or lying part
+				// is refused whichever decoder inflates it.
+				if _, err := io.Copy(io.Discard, s.rc); err != nil {
+					return nil, 0, false, err
+				}
 			}
 		}
 	}
