@@ -230,9 +230,10 @@ type VersionDetail struct {
 	IssuedFrom int         // for an issued document: the approved draft it was made from, 0 if none
 	Signed     *SignedCopy // its signed copy, nil if none
 	// NextNumber is, for a draft to approve, the next free number of the
-	// year in the unit's outgoing register (0 when it cannot be read).
-	NextNumber int
-	Actions    []Action
+	// year NextNumberYear (the draft's date of issue) in the unit's
+	// outgoing register (0 when it cannot be read).
+	NextNumber, NextNumberYear int
+	Actions                    []Action
 }
 
 // Event is one step of a version's story.

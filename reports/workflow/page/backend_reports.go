@@ -355,7 +355,7 @@ func (b *ReportsBackend) Version(ctx context.Context, report, label string, n in
 			day = t
 		}
 		if next, err := b.maker.NextNumber(report, p.Label(), day); err == nil {
-			d.NextNumber = next
+			d.NextNumber, d.NextNumberYear = next, day.Year()
 		}
 	}
 	if b.set.Mail.Host != "" && latest.Version == n && len(r.To) > 0 {

@@ -87,7 +87,12 @@ func TestReviewOverReports(t *testing.T) {
 	if d2.NextNumber < 1 {
 		t.Errorf("no number proposed for the draft: %d", d2.NextNumber)
 	}
-	wantIn(t, body, `id="so-de-xuat"`, fmt.Sprintf("<strong>%d</strong>", d2.NextNumber), `name="force-number"`)
+	// The year is said: the register's numbers run by year, and a draft of 2024's figures made
+	// in 2026 would be issued with 2026's numbers unless its date says otherwise.
+	wantIn(t, body, `id="so-de-xuat"`, fmt.Sprintf("Số trống tiếp theo của năm %d trong sổ văn bản đi: <strong>%d</strong>", d2.NextNumberYear, d2.NextNumber), `name="force-number"`)
+	if d2.NextNumberYear < 2024 {
+		t.Errorf("the proposed number's year: %d", d2.NextNumberYear)
+	}
 	r, body = c.post(pagePath(v2)+"/duyet", url.Values{"csrf": {token}, "name": {"Nguyễn Thị Hồng Vân"}, "number": {"15"}, "date": {"05/04/2024"}, "note": {"Đồng ý"}})
 	wantStatus(t, r, body, 409)
 	wantIn(t, body, "số 15 của năm 2024 đã dùng (sổ văn bản đi, dòng", "đánh dấu “Vẫn dùng số này”")
