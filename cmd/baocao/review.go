@@ -65,7 +65,7 @@ func approveCmd(args []string, stdout, stderr io.Writer) error {
 	}
 	if opt.Number == 0 {
 		if n, err := m.NextNumber(*report, p.Label(), issueDay); err == nil {
-			fmt.Fprintln(stderr, catalog.NumberProposed.F(issueDay.Year(), render.DocNumber(n), n))
+			fmt.Fprintln(stderr, catalog.NumberProposed.F(issueDay.Year(), render.DocNumber(n)))
 		}
 	}
 	job, err := newJob(cfg, m, opt.NoEmail, stderr)

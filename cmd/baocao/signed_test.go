@@ -248,6 +248,11 @@ func TestSignedCopyLater(t *testing.T) {
 	if code != 0 || len(districtMessages(t, m)) != 1 {
 		t.Fatalf("approve: exit %d: %s", code, errs)
 	}
+	// Approved without --number: the register's next number is for the clerk to write in, not an
+	// offer to add --number to an approval already made.
+	if !strings.Contains(errs, "văn bản gửi đi để trống số, văn thư ghi tay; số trống tiếp theo của năm") || strings.Contains(errs, "thêm --number") {
+		t.Errorf("approve without --number says: %s", errs)
+	}
 	v1 := strings.TrimSpace(out)
 	signed := sign(t, s, filepath.Join(v1, "bao-cao-cchc-2024-Q2.pdf"))
 	code, _, errs = baocao(append([]string{"signed", signed}, q...)...)

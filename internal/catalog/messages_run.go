@@ -21,7 +21,7 @@ var (
 	RunReviewFailed  = add("RunReviewFailed", "%s kỳ %s, phiên bản %d đã lưu thành bản nháp nhưng thư xin duyệt chưa gửi được (chế độ chạy nền hoặc baocao send sẽ gửi lại): %w", "%s/%s v%d is archived as a draft, but the review message was not sent (the daemon or baocao send retries it): %w")
 	RunReviewSent    = add("RunReviewSent", "baocao: đã gửi thư xin duyệt tới %v (%s)", "baocao: review message sent to %v (%s)")
 	Approved         = add("Approved", "baocao: %s kỳ %s, phiên bản %d đã được %s duyệt lúc %s", "baocao: %s/%s v%d approved by %s at %s")
-	NumberProposed   = add("NumberProposed", "baocao: số trống tiếp theo của năm %d trong sổ văn bản đi: %s (ban hành với số này: thêm --number %d)", "baocao: the next free number of %d in the outgoing register: %s (to issue with it: add --number %d)")
+	NumberProposed   = add("NumberProposed", "baocao: duyệt không có --number: văn bản gửi đi để trống số, văn thư ghi tay; số trống tiếp theo của năm %d trong sổ văn bản đi: %s", "baocao: approved without --number: the document goes out with its number blank, for the clerk to write in; the next free number of %d in the outgoing register: %s")
 	NumberUsedWarn   = add("NumberUsedWarn", "số %s của năm %d đã dùng (%s); số trống tiếp theo là %d", "number %s of %d is already given (%s); the next free one is %d")
 	RegisterLineMsg  = add("RegisterLineMsg", "baocao: dòng vào sổ văn bản đi (số, ký hiệu; ngày; loại; trích yếu — cách nhau bởi Tab, dán vào sổ):", "baocao: the line for the outgoing register (number; date; kind; summary — tab-separated, paste into the register):")
 	ApprovedIssued   = add("ApprovedIssued", "baocao: ban hành thành phiên bản %d, số %s, ngày %s", "baocao: issued as v%d, with number %s and date %s")
