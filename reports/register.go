@@ -9,6 +9,7 @@ import (
 	"unicode"
 
 	"github.com/mn2010/baocao/internal/catalog"
+	"github.com/mn2010/baocao/internal/fault"
 	"github.com/mn2010/baocao/reports/render"
 	"github.com/mn2010/baocao/sources"
 )
@@ -22,7 +23,7 @@ import (
 // ErrNumberTaken refuses a number the register or another issued report
 // of the year already has (the class of workflow.ErrIssue: a number or
 // date of issue that cannot be used).
-var ErrNumberTaken = catalog.NewClass(catalog.ClassIssue)
+var ErrNumberTaken = catalog.NewClass(catalog.ClassIssue).WithFault(fault.BadInput) // exit 2, like a bad --number
 
 // registerNumber reads "05/BC-MN2010": the number and the symbol.
 var registerNumber = regexp.MustCompile(`^\s*0*(\d+)\s*/\s*([^\s]+)`)

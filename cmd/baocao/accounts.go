@@ -130,7 +130,7 @@ func authorize(cfg *conf, m *workflow.Flow, as string, fromStdin bool, report st
 	}
 	a := l.Account
 	if !a.Role.CanApprove(a.Name, cfg.Reports[report].Approvers) {
-		return decider{}, saying(accounts.ErrForbidden, catalog.AsForbidden.Errorf(a.Name, a.Role.Label(), report))
+		return decider{}, saying(accounts.ErrForbidden, catalog.AsForbidden.Errorf(a.Name, a.Role.Label(), cfg.ReportName(report)))
 	}
 	d := decider{Account: a}
 	if u, err := user.Current(); err == nil {

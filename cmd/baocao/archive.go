@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"sort"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -35,6 +36,23 @@ func archiveCmd(args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintln(stdout, catalog.ArchiveEmpty)
 		return nil
 	}
+	// The reports in the order the clerk reads them everywhere (tháng, quý,
+	// 6 tháng, năm), each one's periods and versions as the store lists
+	// them; a report no longer in the config last.
+	rank := map[string]int{}
+	for i, id := range cfg.ReportIDs() {
+		rank[id] = i + 1
+	}
+	sort.SliceStable(entries, func(i, j int) bool {
+		ri, rj := rank[entries[i].Report], rank[entries[j].Report]
+		if ri == 0 {
+			ri = len(rank) + 1
+		}
+		if rj == 0 {
+			rj = len(rank) + 1
+		}
+		return ri < rj
+	})
 	var table bytes.Buffer
 	w := tabwriter.NewWriter(&table, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(w, catalog.ArchiveHeader)

@@ -45,7 +45,7 @@ func TestExampleApproverWithoutAccount(t *testing.T) {
 	mailConfig(t, cfg, m)
 	t.Setenv("BAOCAO_SMTP_PASSWORD", "s3cret")
 	_, out, _ := baocao("doctor", "-c", cfg, "--no-email")
-	want := "✗ Người duyệt hieutruong (approvers của Báo cáo năm, Báo cáo 6 tháng, Báo cáo quý) chưa có tài khoản"
+	want := "✗ Người duyệt hieutruong (approvers của Báo cáo quý, Báo cáo 6 tháng, Báo cáo năm) chưa có tài khoản"
 	cmd := "baocao user add hieutruong --full-name \"Nguyễn Thị Hồng Vân\" --email ĐỊA_CHỈ --role hieu-truong --title cô -c " + cfg
 	if !strings.Contains(out, want) || !strings.Contains(out, cmd) || strings.Contains(out, "cách ghi cũ") {
 		t.Errorf("doctor on the example without accounts:\n%s", out)

@@ -68,7 +68,7 @@ func TestProbeApproveAs(t *testing.T) {
 		says        string
 	}{
 		{"no --as", pw, []string{"--password-stdin"}, "--as"},
-		{"the clerk", pw, []string{"--as", "van", "--password-stdin"}, "không được duyệt hay trả lại"},
+		{"the clerk", pw, []string{"--as", "van", "--password-stdin"}, "không được duyệt hay trả lại Báo cáo quý:"}, // the report by its name, not "quarterly"
 		{"a deputy not named", pw, []string{"--as", "pho2", "--password-stdin"}, "không được duyệt hay trả lại"},
 		{"no such account", pw, []string{"--as", "khongco", "--password-stdin"}, "khongco"},
 		{"a wrong password", "mật khẩu đoán mò\n", []string{"--as", "hieutruong", "--password-stdin"}, "sai mật khẩu"},
@@ -90,7 +90,7 @@ func TestProbeApproveAs(t *testing.T) {
 			}
 			// The accounts package's English (its errors' text, for the
 			// log) is not what the person reads.
-			for _, en := range []string{"accounts:", "wrong name or password", "not allowed", "no such account", "locked"} {
+			for _, en := range []string{"accounts:", "wrong name or password", "not allowed", "no such account", "locked", "quarterly"} {
 				if strings.Contains(errs, en) {
 					t.Errorf("%s by %s: English %q in: %s", name, tt.what, en, errs)
 				}

@@ -137,11 +137,15 @@ func TestDraftWithoutMailThenSendAndApprovedNotStranded(t *testing.T) {
 	if !strings.Contains(errs, "thư xin duyệt") || !strings.Contains(errs, "vừa gửi tới") {
 		t.Errorf("send does not say it mailed the reviewers: %s", errs)
 	}
+	// The command it points to is one that runs: --as, not the --by that is gone.
+	if !strings.Contains(errs, "baocao approve -r quarterly -p 2024-Q2 --as TÀI_KHOẢN") || strings.Contains(errs, "--by") {
+		t.Errorf("send points to an approve command that does not run: %s", errs)
+	}
 	if _, err := os.Stat(filepath.Join(filepath.Dir(cfg), "archive", "quarterly", "2024-Q2", "v1", "review.json")); err != nil {
 		t.Errorf("the review message is not recorded: %v", err)
 	}
 	errs = do(2, "send", "-r", "quarterly", "-p", "2024-Q2")
-	if !strings.Contains(errs, "thư xin duyệt đã gửi lúc") || len(m.messages(t)) != 1 {
+	if !strings.Contains(errs, "thư xin duyệt đã gửi lúc") || !strings.Contains(errs, "--as TÀI_KHOẢN") || len(m.messages(t)) != 1 {
 		t.Errorf("a second send: %s (%d messages)", errs, len(m.messages(t)))
 	}
 

@@ -102,6 +102,11 @@ func TestReviewThroughMailpit(t *testing.T) {
 		t.Errorf("send of a draft: exit %d: %s", code, errs)
 	}
 
+	// A number the register already has is refused like any bad number (exit 2), nothing sent.
+	if code, _, errs := baocao("approve", "-c", cfg, "-r", "quarterly", "-p", "2024-Q2", "--as", "hieutruong", "--password-stdin",
+		"--number", "15", "--date", "19/06/2024"); code != 2 || !strings.Contains(errs, "số trống tiếp theo là") || len(m.messages(t)) != 1 {
+		t.Errorf("approve with a taken number: exit %d, %d messages: %s", code, len(m.messages(t)), errs)
+	}
 	code, out, errs = baocao("approve", "-c", cfg, "-r", "quarterly", "-p", "2024-Q2", "--as", "hieutruong", "--password-stdin",
 		"--note", "Đồng ý ban hành.", "--number", "15", "--force-number", "--date", "19/06/2024")
 	if code != 0 {
@@ -216,10 +221,15 @@ func TestReviewThroughMailpit(t *testing.T) {
 	code, out, _ = baocao("status", "-c", cfg, "-r", "quarterly", "-p", "2024-Q2")
 	for _, w := range []string{"Báo cáo quý kỳ 2024-Q2, phiên bản 1: đã duyệt, Nguyễn Thị Hồng Vân (hiệu trưởng, tài khoản hieutruong, dòng lệnh của người dùng máy chủ ", "ban hành thành phiên bản 2",
 		"lập phiên bản 1 thành bản nháp chờ duyệt", "thư xin duyệt tới hieutruong.mn2010@hcm.edu.vn: đã gửi", `ghi chú "Đồng ý ban hành."`,
-		"số 15, ngày 2024-06-19", "Báo cáo quý kỳ 2024-Q2, phiên bản 2: đã gửi lúc", "gửi tới phongnoivu.q1@tphcm.gov.vn: đã gửi"} {
+		"số 15, ngày 19/06/2024", "Báo cáo quý kỳ 2024-Q2, phiên bản 2: đã gửi lúc",
+		"ban hành từ bản nháp đã duyệt phiên bản 1: số 15, ngày 19/06/2024, cùng số liệu", "gửi tới phongnoivu.q1@tphcm.gov.vn: đã gửi"} {
 		if code != 0 || !strings.Contains(out, w) {
 			t.Errorf("status lacks %q:\n%s", w, out)
 		}
+	}
+	// A date in its sentences as the clerk writes it (19/06/2024), not 2024-06-19.
+	if iso := regexp.MustCompile(`ngày (ban hành )?\d{4}-\d\d-\d\d`).FindString(out); iso != "" {
+		t.Errorf("status writes %q:\n%s", iso, out)
 	}
 }
 

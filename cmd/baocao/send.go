@@ -102,11 +102,11 @@ func sendSigned(m *workflow.Flow, job *workflow.Job, report string, p period.Per
 		fmt.Fprintln(stderr, catalog.SendSignedNothing.F(err))
 		return nil
 	case errors.Is(err, delivery.ErrAlreadySent):
-		fmt.Fprintln(stderr, catalog.SendSignedBefore.F(entry.Report, entry.Period, entry.Version, rec.MessageID))
+		fmt.Fprintln(stderr, catalog.SendSignedBefore.F(m.Maker.Settings().ReportName(entry.Report), entry.Period, entry.Version, rec.MessageID))
 		return nil
 	case err != nil:
 		return err
 	}
-	fmt.Fprintln(stderr, catalog.SendSignedDone.F(entry.Report, entry.Period, entry.Version, rec.Attempts[len(rec.Attempts)-1].To, rec.MessageID))
+	fmt.Fprintln(stderr, catalog.SendSignedDone.F(m.Maker.Settings().ReportName(entry.Report), entry.Period, entry.Version, rec.Attempts[len(rec.Attempts)-1].To, rec.MessageID))
 	return nil
 }

@@ -212,6 +212,10 @@ func TestArchiveCommand(t *testing.T) {
 	if rows != 6 {
 		t.Errorf("%d rows, want 6:\n%s", rows, out)
 	}
+	// tháng, quý, năm, as everywhere, not annual first by its key.
+	if m, q, a := strings.Index(out, "monthly    2024-03"), strings.Index(out, "quarterly  2024-Q2  v1"), strings.Index(out, "annual     2023"); !(m < q && q < a) {
+		t.Errorf("the reports are not in the order tháng, quý, năm:\n%s", out)
+	}
 	if strings.Contains(out, "tài khoản hieutruong") || strings.Contains(out, "(hiệu trưởng") {
 		t.Errorf("the table carries the approver's full description:\n%s", out)
 	}

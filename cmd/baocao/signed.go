@@ -67,9 +67,9 @@ func signedCmd(args []string, stdout, stderr io.Writer) error {
 	e := out.Entry
 	fmt.Fprintln(stdout, e.Dir+string(os.PathSeparator)+out.Copy.File)
 	if !out.Fresh {
-		fmt.Fprintln(stderr, catalog.SignedSame.F(e.Report, e.Period, e.Version, workflow.Stamp(out.Copy.ReceivedAt, cfg.Location)))
+		fmt.Fprintln(stderr, catalog.SignedSame.F(cfg.ReportName(e.Report), e.Period, e.Version, workflow.Stamp(out.Copy.ReceivedAt, cfg.Location)))
 	} else {
-		fmt.Fprintln(stderr, catalog.SignedStored.F(e.Report, e.Period, e.Version, out.Copy.File))
+		fmt.Fprintln(stderr, catalog.SignedStored.F(cfg.ReportName(e.Report), e.Period, e.Version, out.Copy.File))
 	}
 	for _, l := range workflow.SignerLines(out.Copy, cfg.Location) {
 		fmt.Fprintln(stderr, catalog.SignedSigner.F(l))

@@ -220,7 +220,7 @@ func TestSignedCopyRequired(t *testing.T) {
 		t.Errorf("a second, different copy: exit %d: %s", code, errs)
 	}
 	_, st, _ := baocao(append([]string{"status"}, q...)...)
-	if !strings.Contains(st, "đã ký số, Nguyễn Thị Hồng Vân ký") || !strings.Contains(st, "nhận bản đã ký số từ Văn thư (cli)") {
+	if !strings.Contains(st, "đã ký số, Nguyễn Thị Hồng Vân ký") || !strings.Contains(st, "nhận bản đã ký số từ Văn thư (dòng lệnh)") {
 		t.Errorf("status:\n%s", st)
 	}
 	if _, arch, _ := baocao("archive", "-c", cfg); !strings.Contains(arch, "đã ký số") {
@@ -254,10 +254,24 @@ func TestSignedCopyLater(t *testing.T) {
 	if code != 0 || !strings.Contains(errs, "send -r quarterly -p 2024-Q2 --signed") {
 		t.Fatalf("signed: exit %d: %s", code, errs)
 	}
+	// The clerk reads the report by its name and the version in words, not
+	// "quarterly/2024-Q2 v1".
+	for _, w := range []string{"đã nhận bản ký số của Báo cáo quý kỳ 2024-Q2, phiên bản 1, lưu thành bao-cao-cchc-2024-Q2-da-ky.pdf",
+		"phiên bản 1 đã được gửi trước đây (bản chưa ký)"} {
+		if !strings.Contains(errs, w) {
+			t.Errorf("signed says no %q: %s", w, errs)
+		}
+	}
+	if strings.Contains(errs, "quarterly/") {
+		t.Errorf("signed names the report by its key: %s", errs)
+	}
+	if code, _, errs := baocao(append([]string{"signed", signed}, q...)...); code != 0 || !strings.Contains(errs, "Báo cáo quý kỳ 2024-Q2, phiên bản 1 đã có đúng bản ký số này") {
+		t.Errorf("the same copy again: exit %d: %s", code, errs)
+	}
 	if n := len(districtMessages(t, m)); n != 1 {
 		t.Fatalf("the signed copy was sent without being asked: %d messages", n)
 	}
-	if code, _, errs := baocao(append([]string{"send", "--signed"}, q...)...); code != 0 {
+	if code, _, errs := baocao(append([]string{"send", "--signed"}, q...)...); code != 0 || !strings.Contains(errs, "đã gửi thư bổ sung bản đã ký số của Báo cáo quý kỳ 2024-Q2, phiên bản 1 tới") {
 		t.Fatalf("send --signed: exit %d: %s", code, errs)
 	}
 	msgs := districtMessages(t, m)
@@ -270,6 +284,9 @@ func TestSignedCopyLater(t *testing.T) {
 	}
 	if code, _, _ := baocao(append([]string{"send", "--signed"}, q...)...); code != 0 || len(districtMessages(t, m)) != 2 {
 		t.Errorf("a second send --signed: exit %d, %d messages", code, len(districtMessages(t, m)))
+	}
+	if code, out, _ := baocao(append([]string{"status"}, q...)...); code != 0 || !strings.Contains(out, "(dòng lệnh): bao-cao-cchc-2024-Q2-da-ky.pdf") {
+		t.Errorf("status does not say the signed copy came by the command line: exit %d:\n%s", code, out)
 	}
 }
 

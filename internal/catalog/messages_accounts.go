@@ -15,6 +15,7 @@ var (
 	InitAccountFull   = add("InitAccountFull", "Họ và tên đầy đủ", "Full name")
 	InitAccountEmail  = add("InitAccountEmail", "Thư điện tử (thư xin duyệt gửi tới đây)", "E-mail address (review messages go there)")
 	InitClerkEmail    = add("InitClerkEmail", "Thư điện tử; để trống nếu không có", "E-mail address; empty if none")
+	InitNeedsEmail    = add("InitNeedsEmail", "hiệu trưởng cần địa chỉ thư để nhận thư xin duyệt", "the head needs an address for the review messages")
 	InitAccountTitle  = add("InitAccountTitle", "Thư gọi người này là cô hay thầy", "Messages address the person as cô or thầy")
 	InitAccountPw     = add("InitAccountPw", "Mật khẩu cho %s (ít nhất 10 ký tự, không phải tên trường hay tên người; không hiện khi gõ)", "Password for %s (10 characters or more, not the school's or the person's name; not shown as typed)")
 	InitAccountPwConf = add("InitAccountPwConf", "Nhập lại mật khẩu cho %s", "The password for %s again")

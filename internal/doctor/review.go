@@ -3,7 +3,6 @@ package doctor
 import (
 	"fmt"
 	"net"
-	"sort"
 	"strings"
 
 	"github.com/mn2010/baocao/internal/accounts"
@@ -54,11 +53,7 @@ func (x *run) review(cfg *config.Config) {
 	} else if cfg.Web.PasswordEnv != "" || cfg.Web.PasswordFile != "" {
 		x.add(Note, nil, catalog.DrSharedInUse)
 	}
-	ids := make([]string, 0, len(cfg.Reports))
-	for id := range cfg.Reports {
-		ids = append(ids, id)
-	}
-	sort.Strings(ids)
+	ids := cfg.ReportIDs() // tháng, quý, 6 tháng, năm, as everywhere a clerk reads them
 	reviewed := false
 	missing := map[string][]string{} // approver without an account → the reports naming it
 	var missingOrder []string

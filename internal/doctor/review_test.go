@@ -42,7 +42,7 @@ func TestReviewSection(t *testing.T) {
 	// clerk's account; no "old form" note.
 	os.WriteFile(cfg, []byte(example), 0o644)
 	out = run(cfg)
-	want := "✗ Người duyệt hieutruong (approvers của Báo cáo năm, Báo cáo 6 tháng, Báo cáo quý) chưa có tài khoản nên không nhận được thư xin duyệt và không duyệt được — tạo tài khoản (lệnh hỏi mật khẩu): " +
+	want := "✗ Người duyệt hieutruong (approvers của Báo cáo quý, Báo cáo 6 tháng, Báo cáo năm) chưa có tài khoản nên không nhận được thư xin duyệt và không duyệt được — tạo tài khoản (lệnh hỏi mật khẩu): " +
 		"baocao user add hieutruong --full-name \"Nguyễn Thị Hồng Vân\" --email ĐỊA_CHỈ --role hieu-truong --title cô -c " + cfg
 	if !strings.Contains(out, want) || strings.Count(out, "✗ Người duyệt") != 1 {
 		t.Errorf("the example before accounts: want once %q:\n%s", want, out)
@@ -79,6 +79,12 @@ func TestReviewSection(t *testing.T) {
 		if !strings.Contains(out, w) {
 			t.Errorf("fixed: lacks %q:\n%s", w, out)
 		}
+	}
+	// The reports in the order the clerk reads them everywhere (tháng, quý, 6 tháng, năm), not
+	// by their keys (annual, half-year, quarterly).
+	q, h, y := strings.Index(out, "✓ Báo cáo quý: người duyệt"), strings.Index(out, "✓ Báo cáo 6 tháng: người duyệt"), strings.Index(out, "✓ Báo cáo năm: người duyệt")
+	if q < 0 || h < 0 || y < 0 || !(q < h && h < y) {
+		t.Errorf("fixed: the approvers' lines are not in the order quý, 6 tháng, năm (%d, %d, %d):\n%s", q, h, y, out)
 	}
 }
 

@@ -92,6 +92,11 @@ func askAccount(p *Prompter, a *Answers, role accounts.Role, name, full, taken s
 				}
 			}
 			n.Email = s
+			if s == "" && role.Approver() {
+				// The accounts package names its flag (--email), which no
+				// question here has.
+				return errors.New(catalog.InitNeedsEmail.String())
+			}
 			return trimClass(accounts.CheckEmail(s, role))
 		}},
 		{catalog.InitAccountTitle.String(), string(accounts.Co), func(s string) error {

@@ -147,6 +147,7 @@ func TestInterview(t *testing.T) {
 		"Hiệu Trưởng",              // the principal's account: not a name
 		"",                         // hieutruong
 		"",                         // the signer's name
+		"",                         // no address: the head needs one
 		"hieutruong@gmial.com",     // a typo, asked again
 		"hieutruong@mn2010.edu.vn", //
 		"bà",                       // neither cô nor thầy
@@ -173,6 +174,9 @@ func TestInterview(t *testing.T) {
 		t.Fatalf("%v\n%s", err, out.String())
 	}
 	said := out.String()
+	if strings.Contains(said, "--email") {
+		t.Errorf("the interview names a flag (--email) no question has:\n%s", said)
+	}
 	for _, want := range []string{
 		"✗ cần có câu trả lời", "✗ ký hiệu chỉ gồm chữ không dấu", `✗ "hieutruong" không phải địa chỉ thư`,
 		`✗ "@tphcm.gov.vn" không phải tên miền`, "✗ không có thư mục", `trả lời "có" hoặc "không"`,
@@ -183,7 +187,7 @@ func TestInterview(t *testing.T) {
 		"Địa danh ở dòng ngày tháng (vd: Phường Sài Gòn) [Phường Sài Gòn]",
 		"Máy chủ thư gửi đi (SMTP), vd: smtp.hcm.edu.vn [smtp.hcm.edu.vn]",
 		"Họ và tên đầy đủ [Nguyễn Thị Hồng Vân]", "cần ít nhất 10 ký tự", "không được là tên", `tài khoản "hieutruong" đã dùng cho hiệu trưởng`,
-		`danh xưng "bà" không có`, "tên miền gần giống gmail.com",
+		`danh xưng "bà" không có`, "tên miền gần giống gmail.com", "✗ hiệu trưởng cần địa chỉ thư để nhận thư xin duyệt — xin nhập lại",
 	} {
 		if !strings.Contains(said, want) {
 			t.Errorf("the interview did not say %q", want)

@@ -13,7 +13,7 @@ import (
 // Unit names the issuing unit and its signer.
 type Unit struct {
 	Parent, Name, Place, Symbol, SignerTitle, SignerName string
-	Recipients                                           []string // overrides the texts' list when set
+	Recipients                                           []string // overrides the texts' list when set, even empty (not nil)
 	// Addressees follow "Kính gửi:" unless the report names its own; when
 	// empty, the recipients.
 	Addressees []string

@@ -62,9 +62,12 @@ func cleanList(list []string) []string {
 	return out
 }
 
-// recipientList is the config's recipients, else the texts'.
+// recipientList is the config's recipients, else the texts'. A config
+// that writes the key empty (`recipients = []`, as baocao init does when
+// the clerk answers "none") means none: the texts' list names the example
+// school's district office, which another unit does not send to.
 func (d *Doc) recipientList() []string {
-	if len(d.Unit.Recipients) > 0 {
+	if d.Unit.Recipients != nil {
 		return d.Unit.Recipients
 	}
 	return d.Texts.Recipients

@@ -47,6 +47,18 @@ func TestNoiNhan(t *testing.T) {
 	if got := d.Layout().Signature.Recipients; !reflect.DeepEqual(got, want) {
 		t.Errorf("Nơi nhận %q, want %q", got, want)
 	}
+	// recipients = [] (init's answer "none"): no other recipient, not the
+	// texts' "Phòng Nội vụ Quận 1"; the key left out: the texts' list.
+	d.Unit.Recipients, d.Unit.Drafter, d.Unit.Copies = []string{}, "", 0
+	d.Texts.Recipients = []string{"Phòng Nội vụ Quận 1"}
+	d.Unit.Addressees = []string{"Ủy ban nhân dân phường Sài Gòn"}
+	if got, want := d.Layout().Signature.Recipients, []string{"- Như trên;", "- Lưu: VT."}; !reflect.DeepEqual(got, want) {
+		t.Errorf("recipients = []: Nơi nhận %q, want %q", got, want)
+	}
+	d.Unit.Recipients = nil
+	if got, want := d.Layout().Signature.Recipients, []string{"- Như trên;", "- Phòng Nội vụ Quận 1;", "- Lưu: VT."}; !reflect.DeepEqual(got, want) {
+		t.Errorf("no recipients key: Nơi nhận %q, want %q", got, want)
+	}
 }
 
 // TestSeveralAddresseesInPDF draws two addressees and finds, with

@@ -148,9 +148,9 @@ func (m *Flow) State(e archive.Entry) (*VersionState, error) {
 		return nil, err
 	}
 	s.IssuedFrom = man.IssuedFrom
-	made := catalog.StoryMade.F(e.Version, len(man.Issues), man.Issued)
+	made := catalog.StoryMade.F(e.Version, len(man.Issues), dateText(man.Issued))
 	if f := man.IssuedFrom; f != nil {
-		made = catalog.StoryIssued.F(e.Version, f.Version, numberText(f.Number), f.Date)
+		made = catalog.StoryIssued.F(e.Version, f.Version, numberText(f.Number), dateText(f.Date))
 		at := man.GeneratedAt
 		if a, err := ReadApproval(filepath.Join(filepath.Dir(e.Dir), fmt.Sprint("v", f.Version))); err == nil && a != nil {
 			add(stepDecision, a.At, catalog.StoryDraftApproved.F(f.Version, a.Decider()))
@@ -159,7 +159,7 @@ func (m *Flow) State(e archive.Entry) (*VersionState, error) {
 		add(stepMessage, at, made) // issued because it was approved
 	} else {
 		if m.cfg.Reports[e.Report].Reviewed() && (s.Record.Status == delivery.Draft || s.Approval != nil || s.Return != nil || s.Record.Unapproved) {
-			made = catalog.StoryMadeDraft.F(e.Version, len(man.Issues), man.Issued)
+			made = catalog.StoryMadeDraft.F(e.Version, len(man.Issues), dateText(man.Issued))
 		}
 		add(stepMade, man.GeneratedAt, made)
 	}
@@ -181,7 +181,7 @@ func (m *Flow) State(e archive.Entry) (*VersionState, error) {
 			what = catalog.StoryNote.F(what, a.Note)
 		}
 		if a.Number != 0 || a.Date != "" {
-			what = catalog.StoryNumberDate.F(what, numberText(a.Number), a.Date)
+			what = catalog.StoryNumberDate.F(what, numberText(a.Number), dateText(a.Date))
 		}
 		add(stepDecision, a.At, what)
 	}
@@ -199,7 +199,7 @@ func (m *Flow) State(e archive.Entry) (*VersionState, error) {
 		if c.By != "" {
 			by = catalog.StorySignedFrom.F(c.By)
 		}
-		add(stepDecision, c.ReceivedAt, catalog.StorySignedReceived.F(by, c.Via, c.File, c.Bytes, c.SHA256[:16]))
+		add(stepDecision, c.ReceivedAt, catalog.StorySignedReceived.F(by, viaText(c.Via), c.File, c.Bytes, c.SHA256[:16]))
 		for _, l := range SignerLines(c, loc) {
 			add(stepDecision, c.ReceivedAt, "  "+strings.TrimPrefix(l, "- "))
 		}
@@ -211,6 +211,26 @@ func (m *Flow) State(e archive.Entry) (*VersionState, error) {
 	}
 	sortEvents(s.Events)
 	return s, nil
+}
+
+// dateText is a record's date (2024-06-19) as the clerk writes it,
+// 19/06/2024; anything else (a blank date) as it is.
+func dateText(iso string) string {
+	if t, err := time.Parse(time.DateOnly, iso); err == nil {
+		return t.Format("02/01/2006")
+	}
+	return iso
+}
+
+// viaText is how a signed copy came in ("cli", "web"), in words.
+func viaText(via string) string {
+	switch via {
+	case "cli":
+		return catalog.StoryViaCLI.String()
+	case "web":
+		return catalog.StoryViaWeb.String()
+	}
+	return via
 }
 
 func numberText(n int) string {
