@@ -167,6 +167,19 @@ func TestWorkbook(t *testing.T) {
 	if found != 1 {
 		t.Errorf("indicator 9.4 found %d times", found)
 	}
+	// A carried manual value's note in the PDF's words, not the period's
+	// code (indicator 2 of March 2024 is the figure of 2024-Q1); the
+	// manifest keeps the note as computed.
+	for _, r := range rows {
+		if len(r) > 8 && r[1] == "2" && r[8] != "Số liệu quý I năm 2024" {
+			t.Errorf("indicator 2's note in the workbook: %q, want \"Số liệu quý I năm 2024\"", r[8])
+		}
+	}
+	for _, ind := range man.Indicators {
+		if ind.ID == "2" && ind.Note != "Số liệu kỳ 2024-Q1" {
+			t.Errorf("indicator 2's note in the manifest: %q", ind.Note)
+		}
+	}
 	// One row per warning, under a header at row 5.
 	warn, _ := f.GetRows(render.SheetWarnings)
 	if got := len(warn) - 5; got != len(man.Issues) {

@@ -43,20 +43,22 @@ func (c PeriodCover) HasData() bool {
 	return false
 }
 
-// Words lists the sources for a person, in Vietnamese: "tệp ho-so.xlsx
-// (trang Hồ sơ): số liệu mới nhất ngày 14/03/2023".
-func (c PeriodCover) Words() []string {
+// Words lists the sources for a person, in Vietnamese, each by its name
+// (title gives it from the source's key, as Maker.SourceTitle does):
+// "Sổ theo dõi hồ sơ TTHC (tệp ho-so.xlsx, trang "Sheet1"): số liệu mới
+// nhất ngày 14/03/2023".
+func (c PeriodCover) Words(title func(key string) string) []string {
 	var out []string
 	for _, s := range c {
 		where := "tệp " + s.File
 		if s.Sheet != "" {
-			where += " (trang " + s.Sheet + ")"
+			where += ", trang \"" + s.Sheet + "\""
 		}
 		latest := "không có dòng nào ghi ngày"
 		if t, err := time.Parse(time.DateOnly, s.Latest); err == nil {
 			latest = "số liệu mới nhất ngày " + t.Format("02/01/2006")
 		}
-		out = append(out, fmt.Sprintf("%s — nguồn %s: %s", where, s.Source, latest))
+		out = append(out, fmt.Sprintf("%s (%s): %s", title(s.Source), where, latest))
 	}
 	return out
 }

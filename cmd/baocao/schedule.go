@@ -42,7 +42,7 @@ func scheduleCmd(args []string, stdout, stderr io.Writer) error {
 			t = s.Next(t)
 			k := cfg.maker.Reports[id]
 			p := period.LatestEnded(k.Kind, k.Boundary, t)
-			fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%s\n", cfg.ReportName(id), r.Schedule, t.Format("2006-01-02 15:04 -07:00"), p.Label(),
+			fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%s\n", cfg.ReportName(id), r.Schedule, t.Format("02/01/2006 15:04 -07:00"), p.Label(),
 				p.From.Format("02/01/2006"), p.To.Format("02/01/2006"))
 		}
 	}

@@ -2,11 +2,13 @@ package render
 
 import (
 	"fmt"
-	"github.com/mn2010/baocao/reports/period"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/mn2010/baocao/reports/indicators"
 	"github.com/mn2010/baocao/reports/narrative"
+	"github.com/mn2010/baocao/reports/period"
 )
 
 // Layout is the document as every format shows it: the header lines, the
@@ -182,6 +184,19 @@ func carriedWords(note string) string {
 		return "số liệu " + PeriodWords(string(p.Kind), p.Year, p.N)
 	}
 	return strings.ToLower(note[:1]) + note[1:]
+}
+
+// NoteText is an indicator's note as the workbook's "Ghi chú" and the
+// page show it: a carried value's "Số liệu kỳ 2024-Q1" in the words of
+// the PDF and the Word draft, "Số liệu quý I năm 2024"; any other note as
+// it is. The manifest keeps the note as computed.
+func NoteText(note string) string {
+	if _, ok := strings.CutPrefix(note, "Số liệu kỳ "); !ok {
+		return note
+	}
+	w := carriedWords(note)
+	r, size := utf8.DecodeRuneInString(w)
+	return string(unicode.ToUpper(r)) + w[size:]
 }
 
 func indicatorRows(rs []indicators.Result) [][]string {

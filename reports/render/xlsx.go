@@ -94,7 +94,7 @@ func indicatorTable(d *Doc) table {
 		widths:  append([]float64{6, 7, 60, 26, 13, 9, 9, 16, 30}, comparisonWidths...)}
 	for i, r := range d.Outcome.Indicators {
 		t.rows = append(t.rows, []cell{{i + 1, "int_c"}, {r.ID, "text_c"}, {r.Text, "wrap"}, {r.TargetText, "wrap"},
-			resultCell(r.Unit, r.Value, r.Status), intCell(r.Numerator), intCell(r.Denominator), {r.Status, "text"}, {r.Note, "wrap"}})
+			resultCell(r.Unit, r.Value, r.Status), intCell(r.Numerator), intCell(r.Denominator), {r.Status, "text"}, {NoteText(r.Note), "wrap"}})
 		t.rows[len(t.rows)-1] = append(t.rows[len(t.rows)-1], comparisonCells(r)...)
 		for _, g := range r.Breakdown {
 			status := indicators.NotMet

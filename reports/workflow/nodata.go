@@ -30,15 +30,15 @@ func (m *Flow) NoDataNotice(e archive.Entry, man *reports.Manifest) *delivery.Me
 		}
 	}
 	body := []string{
-		fmt.Sprintf("baocao đã lập tự động báo cáo %s kỳ %s, %s%s, lúc %s, nhưng các tệp số liệu không có dòng nào thuộc kỳ này:",
-			e.Report, e.Period, words, span, stamp(man.GeneratedAt, m.cfg.Location)),
+		fmt.Sprintf("baocao đã lập tự động %s kỳ %s, %s%s, lúc %s, nhưng các tệp số liệu không có dòng nào thuộc kỳ này:",
+			m.reportName(e.Report), e.Period, words, span, stamp(man.GeneratedAt, m.cfg.Location)),
 		"",
 	}
-	for _, w := range man.NoPeriodData.Words() {
+	for _, w := range man.NoPeriodData.Words(m.SourceTitle) {
 		body = append(body, "- "+w)
 	}
 	body = append(body, "",
-		fmt.Sprintf("Bản v%d đã được lưu (%s) nhưng CHƯA được gửi cho ai, để cấp trên không nhận một báo cáo toàn \"không phát sinh\".", e.Version, e.Dir),
+		fmt.Sprintf("Phiên bản %d đã được lưu (%s) nhưng CHƯA được gửi cho ai, để cấp trên không nhận một báo cáo toàn \"không phát sinh\".", e.Version, e.Dir),
 		"",
 		"Việc cần làm: cập nhật các tệp số liệu cho kỳ này, rồi chạy lại:",
 		fmt.Sprintf("  baocao run -r %s -p %s", e.Report, e.Period))
@@ -51,7 +51,7 @@ func (m *Flow) NoDataNotice(e archive.Entry, man *reports.Manifest) *delivery.Me
 	}
 	body = append(body, "", "Thư này do baocao gửi tự động, không cần trả lời.")
 	return &delivery.Message{From: m.cfg.SMTP.From, To: []string{m.cfg.Unit.AdminEmail}, Date: m.now(),
-		Subject:   fmt.Sprintf("baocao: báo cáo %s kỳ %s không có số liệu của kỳ, chưa gửi cấp trên", e.Report, e.Period),
+		Subject:   fmt.Sprintf("baocao: %s kỳ %s không có số liệu của kỳ, chưa gửi cấp trên", m.reportName(e.Report), e.Period),
 		Body:      strings.Join(body, "\n") + "\n",
 		MessageID: m.reviewMessageID(e, "nodata")}
 }

@@ -44,10 +44,20 @@ func TestManualRunOfAPeriodWithoutData(t *testing.T) {
 		t.Errorf("to %v", msg.To)
 	}
 	for _, w := range []string{"không có dòng nào thuộc kỳ này", "tháng 10 năm 2026", "số liệu từ ngày 15/09/2026 đến ngày 14/10/2026",
-		"tệp ho-so-tthc.xlsx (trang Sheet1) — nguồn dossiers: số liệu mới nhất ngày 12/01/2025", "CHƯA được gửi",
+		"Sổ theo dõi hồ sơ TTHC (tệp ho-so-tthc.xlsx, trang \"Sheet1\"): số liệu mới nhất ngày 12/01/2025", "CHƯA được gửi",
+		"đã lập tự động Báo cáo tháng kỳ 2026-10",
 		"cập nhật các tệp số liệu", "baocao run -r monthly -p 2026-10", "baocao send -r monthly -p 2026-10"} {
 		if !strings.Contains(msg.Body, w) {
 			t.Errorf("notice lacks %q", w)
+		}
+	}
+	// The report and the books by their names, not their keys.
+	if msg.Subject != "baocao: Báo cáo tháng kỳ 2026-10 không có số liệu của kỳ, chưa gửi cấp trên" {
+		t.Errorf("subject %q", msg.Subject)
+	}
+	for _, key := range []string{"monthly kỳ", "nguồn ", "dossiers", "payments"} {
+		if strings.Contains(msg.Body, key) {
+			t.Errorf("notice says %q", key)
 		}
 	}
 }

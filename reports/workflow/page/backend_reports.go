@@ -385,7 +385,7 @@ func kindOf(name string) string {
 }
 
 func indicatorRow(r indicators.Result) web.Indicator {
-	in := web.Indicator{ID: r.ID, Text: r.Text, Target: r.TargetText, Value: render.ResultText(r), Status: r.Status, Note: r.Note, Met: r.Met}
+	in := web.Indicator{ID: r.ID, Text: r.Text, Target: r.TargetText, Value: render.ResultText(r), Status: r.Status, Note: render.NoteText(r.Note), Met: r.Met}
 	if r.Numerator != nil {
 		in.Numerator = render.Int(*r.Numerator)
 	}
