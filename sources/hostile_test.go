@@ -173,6 +173,20 @@ func TestHostileWorkbooks(t *testing.T) {
 				t.Errorf("err %v, want the cell named and Excel's limit", err)
 			}
 		}},
+		{"1000 MB of zeros after the sheet's data", func(w io.Writer) {
+			// The sheet is read to its part's end (for archive/zip's
+			// CRC-32 and size check): the zeros are inflated, not parsed.
+			io.WriteString(w, dossierRows+`</sheetData>`)
+			zeros := make([]byte, 1<<20)
+			for range 1000 {
+				w.Write(zeros)
+			}
+			io.WriteString(w, `<sheetData>`)
+		}, nil, func(t *testing.T, res *Result, err error) {
+			if err != nil || res.Table.Len() != 2 {
+				t.Errorf("err %v, %v: want the two dossiers", err, res)
+			}
+		}},
 		{"a 200 MB shared string", func(w io.Writer) {
 			io.WriteString(w, header+`<row r="2"><c r="B2" t="s"><v>0</v></c></row>`)
 		}, func(w io.Writer) {

@@ -558,16 +558,23 @@ func (f *inflater) huffman() {
 			return
 		}
 		end := w + length
-		if d >= 8 { // 8 bytes at a time, perhaps past end (out has room)
-			for ; w < end; w += 8 {
-				binary.LittleEndian.PutUint64(out[w:], binary.LittleEndian.Uint64(out[w-d:]))
+		if d < 8 {
+			// A short period (a run of one byte: a part of zeros or
+			// spaces). The output repeats every d bytes, so once the
+			// first p-d bytes are copied one at a time, the rest can
+			// be copied from p bytes back, p the first multiple of d
+			// of 8 or more: 8 at a time.
+			p := d * ((8 + d - 1) / d)
+			for head := min(end, w+p-d); w < head; w++ {
+				out[w] = out[w-d]
 			}
-			w = end
-			continue
+			d = p
 		}
-		for ; w < end; w++ {
-			out[w] = out[w-d]
+		// 8 bytes at a time, perhaps past end (out has room)
+		for ; w < end; w += 8 {
+			binary.LittleEndian.PutUint64(out[w:], binary.LittleEndian.Uint64(out[w-d:]))
 		}
+		w = end
 	}
 	save()
 }
