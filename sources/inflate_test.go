@@ -180,10 +180,16 @@ func BenchmarkInflate(b *testing.B) {
 // the CRC-32 of the sheet as written and the unzipped size it says.
 func rawBook(t *testing.T, rows string, size func(n int) int, alter func(stream []byte) []byte) string {
 	t.Helper()
+	return rawPartBook(t, bookParts(rows), "xl/worksheets/sheet1.xml", size, alter)
+}
+
+// rawPartBook is rawBook for the part named name of parts.
+func rawPartBook(t *testing.T, parts []part, name string, size func(n int) int, alter func(stream []byte) []byte) string {
+	t.Helper()
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
-	for _, p := range bookParts(rows) {
-		if p.name != "xl/worksheets/sheet1.xml" {
+	for _, p := range parts {
+		if p.name != name {
 			w, _ := zw.Create(p.name)
 			io.WriteString(w, p.text)
 			continue
@@ -239,6 +245,36 @@ func TestPartCheckedThoughReadingStopsAtItsEnd(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestWorkbookPartCheckedThoughDecodingStopsAtItsRoot: the small parts
+// (the workbook, the relationships) are decoded up to their root's end;
+// they are read to their end too, so that a workbook part whose 1904 date
+// system was switched on after its CRC-32 was written (every date four
+// years off) is refused, whichever decoder inflates it.
+func TestWorkbookPartCheckedThoughDecodingStopsAtItsRoot(t *testing.T) {
+	parts := bookParts(dossierRows)
+	for i := range parts {
+		if parts[i].name == "xl/workbook.xml" {
+			parts[i].text = strings.Replace(parts[i].text, "<sheets>", `<workbookPr date1904="0"/><sheets>`, 1)
+		}
+	}
+	path := rawPartBook(t, parts, "xl/workbook.xml", func(n int) int { return n }, func(s []byte) []byte {
+		return bytes.Replace(s, []byte(`date1904="0"`), []byte(`date1904="1"`), 1)
+	})
+	for _, dec := range []struct {
+		name string
+		d    zip.Decompressor
+	}{{"compress/flate", flate.NewReader}, {"inflater", partDecompressor}} {
+		saved := partDecompressor
+		partDecompressor = dec.d
+		res, err := Read(Spec{Name: "dossiers", Path: path}, dossierSchema())
+		partDecompressor = saved
+		var se *SourceError
+		if !errors.As(err, &se) || !strings.Contains(err.Error(), "lưu lại") {
+			t.Errorf("%s: read %v, error %v; want the workbook refused", dec.name, res != nil && res.Table != nil, err)
+		}
 	}
 }
 

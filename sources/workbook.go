@@ -115,6 +115,11 @@ func (wb *workbook) unmarshal(part string, v any) error {
 	if err := xml.NewDecoder(rc).Decode(v); err != nil {
 		return fmt.Errorf("sources: %s: %w", part, err)
 	}
+	// Decoding stops at the root's end; archive/zip checks the part's
+	// CRC-32 and size only at its end, so the rest is read.
+	if _, err := io.Copy(io.Discard, rc); err != nil {
+		return fmt.Errorf("sources: %s: %w", part, err)
+	}
 	return nil
 }
 
