@@ -129,6 +129,10 @@ func TestDraftWithoutMailThenSendAndApprovedNotStranded(t *testing.T) {
 	if n := len(m.messages(t)); n != 0 {
 		t.Fatalf("run --no-email sent %d messages", n)
 	}
+	// status says the approver was never mailed, and how to mail her.
+	if code, out, _ := baocao("status", "-c", cfg, "-r", "quarterly", "-p", "2024-Q2"); code != 0 || !strings.Contains(out, "người duyệt chưa nhận thư xin duyệt: baocao send -r quarterly -p 2024-Q2") {
+		t.Errorf("status of a draft made without mail: exit %d:\n%s", code, out)
+	}
 	errs := do(0, "send", "-r", "quarterly", "-p", "2024-Q2")
 	msgs := m.messages(t)
 	if len(msgs) != 1 || !strings.HasPrefix(msgs[0].Subject, "[Chờ duyệt]") || msgs[0].To[0].Address != "hieutruong.mn2010@hcm.edu.vn" {
@@ -143,6 +147,9 @@ func TestDraftWithoutMailThenSendAndApprovedNotStranded(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(filepath.Dir(cfg), "archive", "quarterly", "2024-Q2", "v1", "review.json")); err != nil {
 		t.Errorf("the review message is not recorded: %v", err)
+	}
+	if _, out, _ := baocao("status", "-c", cfg, "-r", "quarterly", "-p", "2024-Q2"); strings.Contains(out, "chưa nhận thư xin duyệt") {
+		t.Errorf("status after the review message went: %s", out)
 	}
 	errs = do(2, "send", "-r", "quarterly", "-p", "2024-Q2")
 	if !strings.Contains(errs, "thư xin duyệt đã gửi lúc") || !strings.Contains(errs, "--as TÀI_KHOẢN") || len(m.messages(t)) != 1 {

@@ -198,6 +198,11 @@ func statusCmd(args []string, stdout, stderr io.Writer) error {
 			if dl, err := m.Deadline(s.Entry); err == nil {
 				fmt.Fprintln(stdout, catalog.StatusWaiting.F(dl.Format("02/01/2006")))
 			}
+			// A draft made with --no-email, or held by the daemon for want of
+			// data, never reached its approvers: say so, and what mails them.
+			if _, mailed, err := delivery.LoadNamed(s.Entry.Dir, workflow.ReviewMailName); err == nil && !mailed {
+				fmt.Fprintln(stdout, catalog.StatusNoReviewMail.F(s.Entry.Report, s.Entry.Period))
+			}
 		}
 		if s.Status == delivery.AwaitingSignature && s.Signed == nil {
 			fmt.Fprintln(stdout, catalog.AwaitingStatus.F(s.Entry.Report, s.Entry.Period))
