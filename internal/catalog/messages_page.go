@@ -216,6 +216,7 @@ var (
 	PbRevIssued     = add("PbRevIssued", "Văn bản ban hành từ bản dự thảo phiên bản %d đã duyệt: số %s, ngày %s.", "The document issued from approved draft version %d: number %s, date %s.")
 	PbRevReplaced   = add("PbRevReplaced", "Bản dự thảo này đã được thay bằng phiên bản %d trước khi duyệt; không bao giờ được gửi.", "This draft was replaced by version %d before review; it is never sent.")
 	PbRevWaiting    = add("PbRevWaiting", "Bản dự thảo đang chờ %s duyệt; cấp trên chưa nhận được gì.", "The draft waits for %s to approve it; the district has received nothing.")
+	PbRevNotMailed  = add("PbRevNotMailed", "Người duyệt chưa nhận thư xin duyệt (bản lập khi không gửi thư): baocao send -r %s -p %s gửi thư đó.", "The approvers were never mailed (made without mail): baocao send -r %s -p %s mails them.")
 	PbNumberBlank   = add("PbNumberBlank", "để trống", "blank")
 	PbGone          = add("PbGone", "%s (không còn được đọc)", "%s (no longer read)")
 	PbRunBadPeriod  = add("PbRunBadPeriod", "%w: kỳ %q không dùng được cho %s: viết kỳ như %s", "%w: the period %q does not fit %s: write it as %s")

@@ -220,6 +220,11 @@ func (b *ReportsBackend) story(d *web.VersionDetail, e archive.Entry, rec *deliv
 			d.Review = catalog.PbRevReplaced.F(st.Record.SupersededBy)
 		case st.Status == delivery.Draft:
 			d.Review = catalog.PbRevWaiting.F(strings.Join(b.maker.ReviewerNames(e.Report), ", "))
+			// Made without mail, or held by the daemon for want of data: the
+			// approvers were never told (as baocao status says).
+			if _, mailed, err := delivery.LoadNamed(e.Dir, workflow.ReviewMailName); err == nil && !mailed {
+				d.Review += " " + catalog.PbRevNotMailed.F(e.Report, e.Period)
+			}
 		}
 	}
 	sort.SliceStable(evs, func(i, k int) bool { return evs[i].At.Before(evs[k].At) })

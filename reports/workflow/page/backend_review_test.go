@@ -52,6 +52,10 @@ func TestReviewOverReports(t *testing.T) {
 		!strings.Contains(d.Story[0].What, "lập bản dự thảo (chờ duyệt)") || !strings.Contains(d.Review, "đang chờ cô Nguyễn Thị Hồng Vân duyệt") {
 		t.Fatalf("a reviewed report's run: %+v actions %v story %+v review %q", d.VersionSummary, d.Actions, d.Story, d.Review)
 	}
+	// No mail here: the page says the approver was never told, as status does.
+	if !strings.Contains(d.Review, "Người duyệt chưa nhận thư xin duyệt (bản lập khi không gửi thư): baocao send -r quarterly -p 2024-Q1") {
+		t.Errorf("a draft never mailed: review %q", d.Review)
+	}
 	token := c.csrf(pagePath(ref))
 	_, page := c.get(pagePath(ref))
 	wantIn(t, page, "chờ duyệt", `Người duyệt: <strong>Nguyễn Thị Hồng Vân (hiệu trưởng)</strong>`, "Lịch sử duyệt và gửi")
