@@ -8,6 +8,7 @@ import (
 	"image/color"
 	"image/png"
 	"runtime"
+	"strings"
 	"sync"
 
 	"github.com/mn2010/baocao/reports/indicators"
@@ -35,6 +36,7 @@ var figureEncoder = png.Encoder{CompressionLevel: png.BestSpeed}
 type picture struct {
 	name string // "figure1.png"
 	rel  string // its relationship id in word/_rels/document.xml.rels
+	alt  string // its description for readers that cannot see it: the figure's title
 	data []byte
 }
 
@@ -98,7 +100,7 @@ func (w *docxWriter) figures() {
 			w.err = fmt.Errorf("render: figure %s: %w", s.ID, errs[i])
 			return
 		}
-		pic := picture{name: fmt.Sprintf("figure%d.png", i+1), rel: fmt.Sprintf("rIdFig%d", i+1), data: data[i]}
+		pic := picture{name: fmt.Sprintf("figure%d.png", i+1), rel: fmt.Sprintf("rIdFig%d", i+1), alt: ChartTitle(s), data: data[i]}
 		w.pictures = append(w.pictures, pic)
 		cells = append(cells, []wP{
 			*docxPara(&wPPr{Spacing: &wSpacing{Before: twips(3)}, Jc: &wVal{"center"}}, ChartTitle(s), look{bold: true, size: captionSize}),
@@ -182,14 +184,16 @@ type wDrawing struct {
 
 func docxDrawing(p picture, id int, wmm, hmm float64) *wDrawing {
 	cx, cy := emu(wmm), emu(hmm)
+	var alt strings.Builder
+	xml.EscapeText(&alt, []byte(p.alt))
 	return &wDrawing{Inner: fmt.Sprintf(`<wp:inline distT="0" distB="0" distL="0" distR="0">`+
-		`<wp:extent cx="%d" cy="%d"/><wp:docPr id="%d" name="Biểu đồ %d"/>`+
+		`<wp:extent cx="%d" cy="%d"/><wp:docPr id="%d" name="Biểu đồ %d" descr="%s"/>`+
 		`<wp:cNvGraphicFramePr><a:graphicFrameLocks noChangeAspect="1"/></wp:cNvGraphicFramePr>`+
 		`<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture">`+
 		`<pic:pic><pic:nvPicPr><pic:cNvPr id="%d" name="%s"/><pic:cNvPicPr/></pic:nvPicPr>`+
 		`<pic:blipFill><a:blip r:embed="%s"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>`+
 		`<pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="%d" cy="%d"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr>`+
-		`</pic:pic></a:graphicData></a:graphic></wp:inline>`, cx, cy, id, id, id, p.name, p.rel, cx, cy)}
+		`</pic:pic></a:graphicData></a:graphic></wp:inline>`, cx, cy, id, id, alt.String(), id, p.name, p.rel, cx, cy)}
 }
 
 // Namespaces of the pictures, declared on the document's root.

@@ -1,13 +1,20 @@
 package render
 
 import (
+	"archive/zip"
 	"bytes"
+	"encoding/xml"
+	"fmt"
 	"image"
 	"image/color"
 	"image/png"
+	"io"
+	"slices"
 	"testing"
+	"time"
 
 	"github.com/mn2010/baocao/reports/indicators"
+	"github.com/mn2010/baocao/reports/period"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 	"gonum.org/v1/plot/vg/vgimg"
@@ -78,5 +85,66 @@ func TestGreyKeepsColour(t *testing.T) {
 	img.Set(2, 1, color.RGBA{R: 200, G: 10, B: 10, A: 255})
 	if got := grey(img); got != image.Image(img) {
 		t.Errorf("a picture with red in it became a %T", got)
+	}
+}
+
+// TestFiguresHaveTheirTitleAsAltText: each picture of the Word draft
+// carries its figure's title as its description (what a screen reader,
+// or Word's "Alt Text", says of it), escaped, in a well-formed document.
+func TestFiguresHaveTheirTitleAsAltText(t *testing.T) {
+	texts, err := LoadTexts("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := period.Parse("2024-03", period.Decree09)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := func(f float64) *float64 { return &f }
+	var series []indicators.Series
+	for i, text := range []string{"Tỷ lệ giải quyết hồ sơ TTHC đúng hạn", `Tỷ lệ "văn bản" điện tử <có ký số> & gửi đi`} {
+		series = append(series, indicators.Series{ID: fmt.Sprintf("3.%d", i+1), Text: text, Target: 0.99, Compare: ">=",
+			Points: []indicators.Point{{Period: "2024-01", Value: v(0.97)}, {Period: "2024-02", Value: v(0.995)}}})
+	}
+	d := &Doc{Unit: Unit{Parent: "Ủy ban nhân dân Phường Sài Gòn", Name: "Trường Mầm non 20/10", Place: "Thành phố Hồ Chí Minh", Symbol: "MN2010",
+		SignerTitle: "Hiệu trưởng", SignerName: "Nguyễn Thị Hồng Vân"},
+		Period: p, Issued: time.Date(2024, 3, 16, 0, 0, 0, 0, time.UTC), Texts: texts, Generated: time.Date(2024, 3, 16, 7, 0, 0, 0, time.UTC),
+		Outcome: &indicators.Outcome{Fields: []indicators.FieldStats{{Field: indicators.Total}}, Series: series}}
+	raw, err := DOCX(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	z, err := zip.NewReader(bytes.NewReader(raw), int64(len(raw)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc []byte
+	for _, f := range z.File {
+		if f.Name == "word/document.xml" {
+			r, _ := f.Open()
+			doc, _ = io.ReadAll(r)
+		}
+	}
+	var descr []string
+	dec := xml.NewDecoder(bytes.NewReader(doc))
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatalf("document.xml is not well formed: %v", err)
+		}
+		if el, ok := tok.(xml.StartElement); ok && el.Name.Local == "docPr" {
+			for _, a := range el.Attr {
+				if a.Name.Local == "descr" {
+					descr = append(descr, a.Value)
+				}
+			}
+		}
+	}
+	want := []string{ChartTitle(series[0]), ChartTitle(series[1])}
+	if !slices.Equal(descr, want) {
+		t.Errorf("the pictures' descriptions are %q, want %q", descr, want)
 	}
 }
