@@ -33,6 +33,25 @@ func TestInitRefusesAPathItCannotWrite(t *testing.T) {
 	}
 }
 
+// TestInitAnswersRunningOutIsBadInput: a script that stops before the
+// last question is a bad answer of the scripted form: exit 2 (README's
+// table), the message saying to run init again, and no config written.
+func TestInitAnswersRunningOutIsBadInput(t *testing.T) {
+	dir := t.TempDir()
+	cfg := filepath.Join(dir, "baocao.toml")
+	var out, errs strings.Builder
+	err := initWith([]string{"-c", cfg}, strings.NewReader("Trường Mầm non 20/10\n"), &out, &errs)
+	if code := exitCode(err, &errs, command{name: "init"}); code != exitBadInput {
+		t.Errorf("exit %d, want %d: %s", code, exitBadInput, errs.String())
+	}
+	if !strings.Contains(errs.String(), "chạy lại baocao init") {
+		t.Errorf("stderr does not say to run init again:\n%s", errs.String())
+	}
+	if _, err := os.Stat(cfg); !os.IsNotExist(err) {
+		t.Errorf("a config was written from half the answers (%v)", err)
+	}
+}
+
 // initAccountsScript answers init's account questions: the principal's
 // account hieutruong (password principalPassword), the clerk's vanthu
 // (clerkPassword), the quarterly and later reports approved by the

@@ -4,16 +4,18 @@ import (
 	"bufio"
 	"errors"
 	"fmt"
-	"github.com/mn2010/baocao/internal/catalog"
 	"io"
 	"strings"
 	"time"
 
+	"github.com/mn2010/baocao/internal/catalog"
+	"github.com/mn2010/baocao/internal/fault"
 	"github.com/mn2010/baocao/sources"
 )
 
-// ErrAborted is returned when the answers run out (end of input).
-var ErrAborted = catalog.NewClass(catalog.IeAborted)
+// ErrAborted is returned when the answers run out (end of input): bad
+// answers of the scripted form, exit 2 as README's table says.
+var ErrAborted = catalog.NewClass(catalog.IeAborted).WithFault(fault.BadInput)
 
 // Prompter asks questions on w and reads answers, one a line, from r.
 type Prompter struct {
