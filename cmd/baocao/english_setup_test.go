@@ -160,15 +160,7 @@ func TestPackagesKeepMessagesInTheCatalogue(t *testing.T) {
 	fset := token.NewFileSet()
 	n := 0
 	for _, dir := range catalogued {
-		files, _ := filepath.Glob(filepath.Join(dir, "*.go"))
-		for _, f := range files {
-			if strings.HasSuffix(f, "_test.go") {
-				continue
-			}
-			file, err := parser.ParseFile(fset, f, nil, 0)
-			if err != nil {
-				t.Fatal(err)
-			}
+		for _, file := range parsedFiles(t, fset, dir) {
 			n++
 			check := func(where string, e ast.Expr) {
 				if lit, ok := e.(*ast.BasicLit); ok && lit.Kind == token.STRING {
@@ -229,15 +221,7 @@ func TestPackagesKeepMessagesInTheCatalogue(t *testing.T) {
 	}
 	n = 0
 	for _, dir := range loggedInEnglish {
-		files, _ := filepath.Glob(filepath.Join(dir, "*.go"))
-		for _, f := range files {
-			if strings.HasSuffix(f, "_test.go") {
-				continue
-			}
-			file, err := parser.ParseFile(fset, f, nil, 0)
-			if err != nil {
-				t.Fatal(err)
-			}
+		for _, file := range parsedFiles(t, fset, dir) {
 			n++
 			ast.Inspect(file, func(node ast.Node) bool {
 				if lit, ok := node.(*ast.BasicLit); ok && lit.Kind == token.STRING {
@@ -252,6 +236,24 @@ func TestPackagesKeepMessagesInTheCatalogue(t *testing.T) {
 	if n < 5 {
 		t.Errorf("%d files of %v read: the packages moved", n, loggedInEnglish)
 	}
+}
+
+// parsedFiles parses the Go files of dir, not its tests, into fset.
+func parsedFiles(t *testing.T, fset *token.FileSet, dir string) []*ast.File {
+	t.Helper()
+	paths, _ := filepath.Glob(filepath.Join(dir, "*.go"))
+	var out []*ast.File
+	for _, f := range paths {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		file, err := parser.ParseFile(fset, f, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, file)
+	}
+	return out
 }
 
 // Every command speaks Vietnamese on the usual mistakes: a config that is
